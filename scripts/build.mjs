@@ -1,0 +1,31 @@
+// Bundles the CLI, the language server and the VS Code client with esbuild.
+// Type checking is separate (`tsc -b`); this only produces dist/.
+import { build } from 'esbuild';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'server/src/node/cliMain.ts', out: 'cli' },
+  { in: 'server/src/node/serverMain.ts', out: 'server' },
+  { in: 'client/src/extension.ts', out: 'client' },
+].filter((entry) => existsSync(join(root, entry.in)));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: entries.map((entry) => ({ in: entry.in, out: entry.out })),
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  define: { POLICY_ANNOTATOR_VERSION: JSON.stringify(pkg.version) },
+});

@@ -1,0 +1,23 @@
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { relativePath } from '../uris';
+
+/** A URI as a workspace-relative path for messages, or the URI itself outside the workspace. */
+export function displayPath(index: WorkspaceIndex, uri: string): string {
+  for (const folder of index.workspaceFolders) {
+    const relative = relativePath(folder, uri);
+    if (relative !== undefined) return relative;
+  }
+  return uri;
+}
+
+/** `file:line` for messages. */
+export function displayLocation(index: WorkspaceIndex, uri: string, offset: number): string {
+  const line = index.lineIndex(uri)?.positionAt(offset).line;
+  return line === undefined ? displayPath(index, uri) : `${displayPath(index, uri)}:${line + 1}`;
+}
+
+/** A quote shortened for a message. */
+export function shortQuote(quote: string, max = 60): string {
+  const flat = quote.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

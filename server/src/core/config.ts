@@ -1,0 +1,142 @@
+import { isMap, isScalar, type Node } from 'yaml';
+import { closestMatches, didYouMeanSuffix } from './didYouMean';
+import { DIAGNOSTIC_CODES, isDiagnosticCode } from './diagnosticCodes';
+import type { CoreDiagnostic, Severity } from './model';
+import { DEFAULT_VOCABULARY, extendVocabulary, type RelationTypeInfo, type Vocabulary } from './vocabulary';
+import { checkId, spanOf, YamlFieldReader, type FieldEntry } from './yamlFields';
+
+/** The name of the optional configuration file at the workspace root. */
+export const CONFIG_FILE_NAME = 'policy-annotator.yaml';
+
+export type SeveritySetting = Severity | 'off';
+
+export interface WorkspaceConfig {
+  /** Folders, relative to the workspace root, that hold annotation files. */
+  roots: string[];
+  vocabulary: Vocabulary;
+  /** Per-code severity overrides. */
+  severity: Record<string, SeveritySetting>;
+}
+
+export interface ParsedConfig {
+  config: WorkspaceConfig;
+  diagnostics: CoreDiagnostic[];
+}
+
+export const DEFAULT_CONFIG: WorkspaceConfig = {
+  roots: ['annotations'],
+  vocabulary: DEFAULT_VOCABULARY,
+  severity: {},
+};
+
+const CONFIG_FIELDS = ['roots', 'vocabulary', 'severity'] as const;
+const VOCABULARY_FIELDS = ['actor-kinds', 'relation-types', 'claim-types'] as const;
+const RELATION_TYPE_FIELDS = ['id', 'symmetric', 'transitive', 'inverse', 'subject-kinds', 'target-kinds'] as const;
+const SEVERITY_VALUES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+/** Parses `policy-annotator.yaml`. Problems become diagnostics; whatever is valid still applies. */
+export function parseConfig(uri: string, text: string): ParsedConfig {
+  const reader = new YamlFieldReader(uri);
+  const root = reader.parseTopLevel(text, '`roots`, `vocabulary` and `severity`');
+  if (!root) return { config: DEFAULT_CONFIG, diagnostics: reader.diagnostics };
+  const fields = reader.fields(root, CONFIG_FIELDS, 'policy-annotator.yaml');
+
+  const roots = readRoots(reader, fields.get('roots'));
+  const additions = readVocabulary(reader, fields.get('vocabulary'));
+  const severity = readSeverity(reader, fields.get('severity'));
+  return {
+    config: {
+      roots: roots.length > 0 ? roots : DEFAULT_CONFIG.roots,
+      vocabulary: extendVocabulary(DEFAULT_VOCABULARY, additions),
+      severity,
+    },
+    diagnostics: reader.diagnostics,
+  };
+}
+
+function readRoots(reader: YamlFieldReader, entry: FieldEntry | undefined): string[] {
+  const roots: string[] = [];
+  for (const root of reader.stringList(entry, '`roots`')) {
+    const path = root.value.replace(/\\/g, '/').replace(/\/+$/, '');
+    if (path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.split('/').includes('..')) {
+      reader.report(root.range, 'invalid-value', `The root \`${root.value}\` must be a folder inside the workspace, written relative to it (for example \`annotations\`).`);
+      continue;
+    }
+    roots.push(path === '' ? '.' : path);
+  }
+  return roots;
+}
+
+function readVocabulary(reader: YamlFieldReader, entry: FieldEntry | undefined): Partial<Vocabulary> {
+  if (!entry) return {};
+  const map = entry.value && reader.mapping(entry.value, '`vocabulary`');
+  if (!map) return {};
+  const fields = reader.fields(map, VOCABULARY_FIELDS, '`vocabulary`');
+  const ids = (name: string) => reader.stringList(fields.get(name), `\`${name}\``).map((v) => checkId(reader, v, 'A vocabulary value')!.value);
+  const relationTypes: RelationTypeInfo[] = [];
+  for (const item of reader.list(fields.get('relation-types'), '`relation-types`')) {
+    const resolved = reader.resolve(item, 'a relation type');
+    if (resolved && isScalar(resolved) && typeof resolved.value === 'string') {
+      relationTypes.push({ id: checkId(reader, { value: resolved.value, range: spanOf(resolved) }, 'A relation type')!.value });
+      continue;
+    }
+    const relationMap = resolved && isMap(resolved) ? resolved : reader.mapping(item, 'relation type');
+    if (!relationMap) continue;
+    const relationFields = reader.fields(relationMap, RELATION_TYPE_FIELDS, 'a relation type');
+    const id = checkId(reader, reader.string(relationFields.get('id'), 'the relation type id'), 'A relation type');
+    if (!id) {
+      reader.requireFields(relationFields, ['id'], spanOf(relationMap), 'This relation type');
+      continue;
+    }
+    const info: RelationTypeInfo = { id: id.value };
+    const flag = (name: string) => readBoolean(reader, relationFields.get(name));
+    info.symmetric = flag('symmetric');
+    info.transitive = flag('transitive');
+    info.inverse = reader.string(relationFields.get('inverse'), 'the inverse name')?.value;
+    const subjectKinds = reader.stringList(relationFields.get('subject-kinds'), '`subject-kinds`').map((v) => v.value);
+    const targetKinds = reader.stringList(relationFields.get('target-kinds'), '`target-kinds`').map((v) => v.value);
+    if (subjectKinds.length) info.subjectKinds = subjectKinds;
+    if (targetKinds.length) info.targetKinds = targetKinds;
+    for (const key of Object.keys(info) as (keyof RelationTypeInfo)[]) if (info[key] === undefined) delete info[key];
+    relationTypes.push(info);
+  }
+  return { actorKinds: ids('actor-kinds'), claimTypes: ids('claim-types'), relationTypes };
+}
+
+function readBoolean(reader: YamlFieldReader, entry: FieldEntry | undefined): boolean | undefined {
+  if (!entry) return undefined;
+  const node: Node | undefined = reader.resolve(entry.value, entry.key);
+  if (node && isScalar(node) && typeof node.value === 'boolean') return node.value;
+  reader.report(node ? spanOf(node) : entry.keyRange, 'invalid-value', `\`${entry.key}\` must be true or false.`);
+  return undefined;
+}
+
+function readSeverity(reader: YamlFieldReader, entry: FieldEntry | undefined): Record<string, SeveritySetting> {
+  const severity: Record<string, SeveritySetting> = {};
+  if (!entry) return severity;
+  const map = entry.value && reader.mapping(entry.value, '`severity`');
+  if (!map) return severity;
+  const codes = Object.keys(DIAGNOSTIC_CODES);
+  const fields = reader.fields(map, codes, '`severity` (keys are diagnostic codes)');
+  for (const [code, field] of fields) {
+    const value = reader.string(field, `the severity of \`${code}\``);
+    if (!value) continue;
+    if (!SEVERITY_VALUES.includes(value.value as SeveritySetting)) {
+      reader.report(value.range, 'invalid-value', `\`${value.value}\` is not a severity.${didYouMeanSuffix(closestMatches(value.value, SEVERITY_VALUES))} Use one of: ${SEVERITY_VALUES.join(', ')}.`);
+      continue;
+    }
+    if (isDiagnosticCode(code)) severity[code] = value.value as SeveritySetting;
+  }
+  return severity;
+}
+
+/** Applies the configured severity overrides; diagnostics set to `off` are dropped. */
+export function applySeverityOverrides(diagnostics: CoreDiagnostic[], config: WorkspaceConfig): CoreDiagnostic[] {
+  const result: CoreDiagnostic[] = [];
+  for (const diagnostic of diagnostics) {
+    const setting = config.severity[diagnostic.code];
+    if (setting === 'off') continue;
+    result.push(setting && setting !== diagnostic.severity ? { ...diagnostic, severity: setting } : diagnostic);
+  }
+  return result;
+}

@@ -1,0 +1,87 @@
+import type { CoreDiagnostic, RelatedLocation, Severity, Span } from './model';
+
+export interface DiagnosticCodeInfo {
+  defaultSeverity: Severity;
+  /** One line: what the check looks for. */
+  summary: string;
+  /** What to do about it. */
+  help: string;
+}
+
+/**
+ * The catalogue of diagnostic codes. Codes are stable: the editor, the CLI
+ * and `policy-annotator.yaml` severity overrides all use these names.
+ */
+export const DIAGNOSTIC_CODES = {
+  'yaml-syntax': {
+    defaultSeverity: 'error',
+    summary: 'The file is not valid YAML.',
+    help: 'Fix the YAML syntax at the marked position; the rest of the file cannot be read reliably until then.',
+  },
+  'unknown-field': {
+    defaultSeverity: 'error',
+    summary: 'A field that the annotation format does not define.',
+    help: 'Rename the field to one the format defines (the message suggests the closest), or remove it.',
+  },
+  'missing-field': {
+    defaultSeverity: 'error',
+    summary: 'A required field is missing or empty.',
+    help: 'Add the named field with a value.',
+  },
+  'invalid-value': {
+    defaultSeverity: 'error',
+    summary: 'A value has the wrong type or is outside its vocabulary.',
+    help: 'Use a value of the expected type; vocabulary values are listed in the message and can be extended in policy-annotator.yaml.',
+  },
+  'duplicate-id': {
+    defaultSeverity: 'error',
+    summary: 'Two definitions share one id.',
+    help: 'Ids must be unique across the workspace: rename one of the definitions (the related information points at the other).',
+  },
+  'unknown-actor': {
+    defaultSeverity: 'error',
+    summary: 'A reference to an actor id that no actors list defines.',
+    help: 'Use the id of an existing actor (the message suggests the closest) or define the actor in an actors file.',
+  },
+  'unknown-concept': {
+    defaultSeverity: 'error',
+    summary: 'A reference to a concept id that no concepts list defines.',
+    help: 'Use the id of an existing concept (the message suggests the closest) or define the concept in a concepts file.',
+  },
+  'text-not-found': {
+    defaultSeverity: 'error',
+    summary: 'The `text:` path does not lead to a readable file.',
+    help: 'Give the article path relative to the annotation file, e.g. `texts/article.txt`.',
+  },
+  'quote-not-found': {
+    defaultSeverity: 'error',
+    summary: 'A quote does not occur in its text.',
+    help: 'Copy the quote from the article again; typographic quotes, dashes and whitespace may differ, but the words must match.',
+  },
+  'quote-ambiguous': {
+    defaultSeverity: 'error',
+    summary: 'A quote occurs more than once and prefix/suffix do not pick one.',
+    help: 'Add a `prefix` (the text just before the quote) or a `suffix` (the text just after) that makes it unique; the related information lists every occurrence.',
+  },
+} satisfies Record<string, DiagnosticCodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+export function isDiagnosticCode(code: string): code is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** True when `severity` is at least as severe as `threshold`. */
+export function isAtLeast(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_ORDER.indexOf(severity) <= SEVERITY_ORDER.indexOf(threshold);
+}
+
+/** Builds a diagnostic with the code's default severity. */
+export function makeDiagnostic(uri: string, range: Span, code: DiagnosticCode, message: string, extra: { related?: RelatedLocation[]; data?: Record<string, unknown> } = {}): CoreDiagnostic {
+  const diagnostic: CoreDiagnostic = { uri, range, severity: DIAGNOSTIC_CODES[code].defaultSeverity, code, message };
+  if (extra.related && extra.related.length > 0) diagnostic.related = extra.related;
+  if (extra.data) diagnostic.data = extra.data;
+  return diagnostic;
+}

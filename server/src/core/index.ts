@@ -1,0 +1,20 @@
+/**
+ * The Policy Annotator language: a pure library. It knows nothing of VS Code,
+ * the LSP connection or the file system; adapters feed it file contents and
+ * convert what it returns.
+ */
+export * from './model';
+export * from './lineIndex';
+export * from './diagnosticCodes';
+export * from './vocabulary';
+export * from './config';
+export * from './parseAnnotationFile';
+export * from './normalizeText';
+export * from './resolveQuote';
+export * from './aliasMatcher';
+export * from './uris';
+export * from './workspaceIndex';
+export * from './loadWorkspace';
+export * from './summarize';
+export { annotationFileDiagnostics, workspaceDiagnostics, sortDiagnostics } from './checks/index';
+export { displayPath } from './checks/describe';

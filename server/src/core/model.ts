@@ -1,0 +1,116 @@
+/**
+ * The annotation model: plain data parsed from annotation YAML files. Every
+ * value keeps the source range it came from (UTF-16 offsets into its file),
+ * so that checks, hovers and edits can point at it. The model holds no YAML
+ * nodes, so it can be cached or passed between threads as it is.
+ */
+
+/** A half-open range [start, end) of UTF-16 code unit offsets in one file. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A value together with where it stands in its file. */
+export interface Located<T> {
+  value: T;
+  /** The value node's range (for quoted scalars, including the quotes). */
+  range: Span;
+  /** The range of the key that introduced the value, where there is one. */
+  keyRange?: Span;
+}
+
+export interface RelationDef {
+  range: Span;
+  type?: Located<string>;
+  target?: Located<string>;
+  note?: Located<string>;
+}
+
+export interface ActorDef {
+  uri: string;
+  /** The whole list item. */
+  range: Span;
+  id?: Located<string>;
+  name?: Located<string>;
+  kind?: Located<string>;
+  aliases: Located<string>[];
+  description?: Located<string>;
+  wikidata?: Located<string>;
+  relations: RelationDef[];
+}
+
+export interface ConceptDef {
+  uri: string;
+  range: Span;
+  id?: Located<string>;
+  label?: Located<string>;
+  description?: Located<string>;
+}
+
+/** Fields shared by everything that anchors to a quote in a text. */
+export interface QuoteSelectorDef {
+  quote?: Located<string>;
+  prefix?: Located<string>;
+  suffix?: Located<string>;
+}
+
+export interface MentionDef extends QuoteSelectorDef {
+  range: Span;
+  actor?: Located<string>;
+}
+
+export interface ClaimDef extends QuoteSelectorDef {
+  range: Span;
+  id?: Located<string>;
+  claimant?: Located<string>;
+  about: Located<string>[];
+  concept?: Located<string>;
+  stance?: Located<string>;
+  type?: Located<string>;
+  evidence?: Located<string>;
+  note?: Located<string>;
+}
+
+export interface TextAnnotationDef {
+  /** The `text:` field as written. */
+  text?: Located<string>;
+  title?: Located<string>;
+  author?: Located<string>;
+  published?: Located<string>;
+  url?: Located<string>;
+  mentions: MentionDef[];
+  claims: ClaimDef[];
+}
+
+/** Severity of a diagnostic, from most to least severe. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface RelatedLocation {
+  uri: string;
+  range: Span;
+  message: string;
+}
+
+/** A problem found in a file. Domain value first; adapters convert it at the edge. */
+export interface CoreDiagnostic {
+  uri: string;
+  range: Span;
+  severity: Severity;
+  code: string;
+  message: string;
+  related?: RelatedLocation[];
+  /** Machine-readable details for quick fixes (suggestions, candidates). */
+  data?: Record<string, unknown>;
+}
+
+/** One parsed annotation file. */
+export interface AnnotationFile {
+  uri: string;
+  actors: ActorDef[];
+  concepts: ConceptDef[];
+  /** Present when the file has any of the text annotation keys. */
+  textAnnotation?: TextAnnotationDef;
+  /** Problems found while parsing: syntax, unknown or missing fields, invalid values. */
+  diagnostics: CoreDiagnostic[];
+}

@@ -1,0 +1,175 @@
+import type { Node, YAMLMap } from 'yaml';
+import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from './model';
+import type { Vocabulary } from './vocabulary';
+import { checkId, checkVocabulary, spanOf, YamlFieldReader, type FieldEntry } from './yamlFields';
+
+export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
+export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
+export const ACTOR_FIELDS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata', 'relations'] as const;
+export const RELATION_FIELDS = ['type', 'target', 'note'] as const;
+export const CONCEPT_FIELDS = ['id', 'label', 'description'] as const;
+export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix'] as const;
+export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note'] as const;
+
+const WIKIDATA_PATTERN = /^Q[1-9][0-9]*$/;
+const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/**
+ * Parses one annotation file into the model. Never throws: every problem
+ * becomes a diagnostic and the rest of the file is still read.
+ */
+export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocabulary): AnnotationFile {
+  const reader = new YamlFieldReader(uri);
+  const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: reader.diagnostics };
+  const root = reader.parseTopLevel(text, '`actors`, `concepts`, `text` and `claims`');
+  if (!root) return file;
+  const fields = reader.fields(root, TOP_LEVEL_FIELDS, 'an annotation file');
+
+  for (const item of reader.list(fields.get('actors'), '`actors`')) {
+    const actor = readActor(reader, item, uri, vocabulary);
+    if (actor) file.actors.push(actor);
+  }
+  for (const item of reader.list(fields.get('concepts'), '`concepts`')) {
+    const concept = readConcept(reader, item, uri);
+    if (concept) file.concepts.push(concept);
+  }
+  if (TEXT_ANNOTATION_FIELDS.some((name) => fields.has(name))) {
+    file.textAnnotation = readTextAnnotation(reader, fields, vocabulary);
+  }
+  return file;
+}
+
+function readActor(reader: YamlFieldReader, node: Node, uri: string, vocabulary: Vocabulary): ActorDef | undefined {
+  const map = reader.mapping(node, 'actor');
+  if (!map) return undefined;
+  const range = spanOf(map);
+  const fields = reader.fields(map, ACTOR_FIELDS, 'an actor');
+  reader.requireFields(fields, ['id', 'name', 'kind'], range, 'This actor');
+  const actor: ActorDef = {
+    uri,
+    range,
+    id: checkId(reader, reader.string(fields.get('id'), 'the actor id'), 'The actor id'),
+    name: reader.string(fields.get('name'), "the actor's name", { freeText: true }),
+    kind: checkVocabulary(reader, reader.string(fields.get('kind'), "the actor's kind"), vocabulary.actorKinds, 'actor kind'),
+    aliases: reader.stringList(fields.get('aliases'), '`aliases`'),
+    description: reader.string(fields.get('description'), 'the description', { freeText: true }),
+    wikidata: reader.string(fields.get('wikidata'), 'the Wikidata id'),
+    relations: [],
+  };
+  if (actor.wikidata && !WIKIDATA_PATTERN.test(actor.wikidata.value)) {
+    reader.report(actor.wikidata.range, 'invalid-value', `\`${actor.wikidata.value}\` is not a Wikidata item id: write Q followed by digits, for example Q843.`);
+  }
+  const relationTypes = vocabulary.relationTypes.map((r) => r.id);
+  for (const item of reader.list(fields.get('relations'), '`relations`')) {
+    const relationMap = reader.mapping(item, 'relation');
+    if (!relationMap) continue;
+    const relationRange = spanOf(relationMap);
+    const relationFields = reader.fields(relationMap, RELATION_FIELDS, 'a relation');
+    reader.requireFields(relationFields, ['type', 'target'], relationRange, 'This relation');
+    const relation: RelationDef = {
+      range: relationRange,
+      type: checkVocabulary(reader, reader.string(relationFields.get('type'), 'the relation type'), relationTypes, 'relation type'),
+      target: reader.string(relationFields.get('target'), 'the relation target'),
+      note: reader.string(relationFields.get('note'), 'the note', { freeText: true }),
+    };
+    actor.relations.push(relation);
+  }
+  return actor;
+}
+
+function readConcept(reader: YamlFieldReader, node: Node, uri: string): ConceptDef | undefined {
+  const map = reader.mapping(node, 'concept');
+  if (!map) return undefined;
+  const range = spanOf(map);
+  const fields = reader.fields(map, CONCEPT_FIELDS, 'a concept');
+  reader.requireFields(fields, ['id', 'label'], range, 'This concept');
+  return {
+    uri,
+    range,
+    id: checkId(reader, reader.string(fields.get('id'), 'the concept id'), 'The concept id'),
+    label: reader.string(fields.get('label'), "the concept's label", { freeText: true }),
+    description: reader.string(fields.get('description'), 'the description', { freeText: true }),
+  };
+}
+
+function readTextAnnotation(reader: YamlFieldReader, fields: Map<string, FieldEntry>, vocabulary: Vocabulary): TextAnnotationDef {
+  const annotation: TextAnnotationDef = {
+    text: reader.string(fields.get('text'), 'the `text` path'),
+    title: reader.string(fields.get('title'), 'the title', { freeText: true }),
+    author: reader.string(fields.get('author'), 'the author (an actor id)'),
+    published: readDate(reader, fields.get('published')),
+    url: reader.string(fields.get('url'), 'the url'),
+    mentions: [],
+    claims: [],
+  };
+  if (!fields.has('text')) {
+    const first = fields.values().next().value as FieldEntry;
+    reader.report(first.keyRange, 'missing-field', 'This file annotates a text but has no `text:` field: add `text: <path to the article, relative to this file>`.', { missing: ['text'] });
+  }
+  if (annotation.url && !/^https?:\/\/\S+$/.test(annotation.url.value)) {
+    reader.report(annotation.url.range, 'invalid-value', `\`${annotation.url.value}\` is not a web address: write a full http:// or https:// URL.`);
+  }
+  for (const item of reader.list(fields.get('mentions'), '`mentions`')) {
+    const map = reader.mapping(item, 'mention');
+    if (!map) continue;
+    const range = spanOf(map);
+    const mentionFields = reader.fields(map, MENTION_FIELDS, 'a mention');
+    reader.requireFields(mentionFields, ['actor', 'quote'], range, 'This mention');
+    const mention: MentionDef = {
+      range,
+      actor: reader.string(mentionFields.get('actor'), 'the mentioned actor'),
+      ...readSelector(reader, mentionFields),
+    };
+    annotation.mentions.push(mention);
+  }
+  for (const item of reader.list(fields.get('claims'), '`claims`')) {
+    const claim = readClaim(reader, item, vocabulary);
+    if (claim) annotation.claims.push(claim);
+  }
+  return annotation;
+}
+
+function readSelector(reader: YamlFieldReader, fields: Map<string, FieldEntry>) {
+  return {
+    quote: reader.string(fields.get('quote'), 'the quote', { freeText: true }),
+    prefix: reader.string(fields.get('prefix'), 'the prefix', { freeText: true }),
+    suffix: reader.string(fields.get('suffix'), 'the suffix', { freeText: true }),
+  };
+}
+
+function readClaim(reader: YamlFieldReader, node: Node, vocabulary: Vocabulary): ClaimDef | undefined {
+  const map: YAMLMap | undefined = reader.mapping(node, 'claim');
+  if (!map) return undefined;
+  const range = spanOf(map);
+  const fields = reader.fields(map, CLAIM_FIELDS, 'a claim');
+  reader.requireFields(fields, ['id', 'claimant', 'quote'], range, 'This claim');
+  const claim: ClaimDef = {
+    range,
+    id: checkId(reader, reader.string(fields.get('id'), 'the claim id'), 'The claim id'),
+    claimant: reader.string(fields.get('claimant'), 'the claimant (an actor id)'),
+    ...readSelector(reader, fields),
+    about: reader.stringList(fields.get('about'), '`about`'),
+    concept: reader.string(fields.get('concept'), 'the concept (a concept id)'),
+    stance: checkVocabulary(reader, reader.string(fields.get('stance'), 'the stance'), vocabulary.stances, 'stance'),
+    type: checkVocabulary(reader, reader.string(fields.get('type'), 'the claim type'), vocabulary.claimTypes, 'claim type'),
+    evidence: checkVocabulary(reader, reader.string(fields.get('evidence'), 'the evidence'), vocabulary.evidence, 'evidence value'),
+    note: reader.string(fields.get('note'), 'the note', { freeText: true }),
+  };
+  if (claim.stance && !claim.concept) {
+    reader.report(claim.stance.range, 'missing-field', 'A stance is taken toward a concept, but this claim has no `concept`: add the concept it supports or rejects.', { missing: ['concept'] });
+  }
+  return claim;
+}
+
+function readDate(reader: YamlFieldReader, entry: FieldEntry | undefined): Located<string> | undefined {
+  const located = reader.string(entry, 'the publication date', { freeText: true });
+  if (!located) return undefined;
+  const match = DATE_PATTERN.exec(located.value);
+  const month = match?.[2] ? Number(match[2]) : 1;
+  const day = match?.[3] ? Number(match[3]) : 1;
+  const valid = match && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
+  if (!valid) {
+    reader.report(located.range, 'invalid-value', `\`${located.value}\` is not a date: write it as YYYY-MM-DD (or YYYY-MM, or YYYY).`);
+  }
+  return located;
+}

@@ -1,0 +1,423 @@
+import { AliasMatcher, type AliasMatch } from './aliasMatcher';
+import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
+import { LineIndex } from './lineIndex';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, Span } from './model';
+import { normalizeWithMap } from './normalizeText';
+import { parseAnnotationFile } from './parseAnnotationFile';
+import { resolveQuote, type AnchorableText, type AnchorResult } from './resolveQuote';
+import { canonicalUri, resolveTextReference, type TextReference } from './uris';
+
+export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept';
+
+/** A place in an annotation file that names an actor or concept id. */
+export interface IdReference {
+  id: string;
+  uri: string;
+  range: Span;
+  role: ReferenceRole;
+  /** The claim that holds the reference, for claimant, about and concept. */
+  claim?: ClaimDef;
+}
+
+/** A claim or an explicit mention together with where its quote landed. */
+export interface Anchored<T> {
+  def: T;
+  annotationUri: string;
+  result: AnchorResult;
+}
+
+/** An actor mention in a text: an alias match or an explicit mention. */
+export interface Mention {
+  span: Span;
+  actorId: string;
+  source: 'alias' | 'explicit';
+  /** For alias matches: every actor with this alias (more than one is a conflict). */
+  actorIds?: string[];
+  alias?: string;
+  /** For explicit mentions: the annotation that states it. */
+  explicit?: Anchored<MentionDef>;
+}
+
+/** Everything derived from one text and the annotations that point at it. */
+export interface TextAnalysis {
+  uri: string;
+  text: AnchorableText;
+  claims: Anchored<ClaimDef>[];
+  explicitMentions: Anchored<MentionDef>[];
+  /** Alias matches and resolved explicit mentions, in text order, never overlapping. */
+  mentions: Mention[];
+}
+
+export type TextStatus = 'loaded' | 'missing' | 'unknown';
+
+interface StoredDocument {
+  content: string;
+  version: number;
+  lineIndex?: LineIndex;
+  anchorable?: AnchorableText;
+}
+
+export interface WorkspaceIndexOptions {
+  /** Workspace folder URIs. Texts outside them are never referenced. */
+  workspaceFolders: string[];
+  config?: WorkspaceConfig;
+}
+
+/**
+ * The workspace's annotations and texts, and everything derived from them.
+ * Updates are per file: changing one file re-parses that file only, and the
+ * derived views (text analyses, references) are refreshed lazily and only
+ * where the change can reach.
+ */
+export class WorkspaceIndex {
+  readonly config: WorkspaceConfig;
+  readonly workspaceFolders: string[];
+
+  private readonly documents = new Map<string, StoredDocument>();
+  private readonly files = new Map<string, AnnotationFile>();
+  private readonly missingTexts = new Set<string>();
+  private readonly textRefs = new Map<string, TextReference>();
+  private readonly annotationsByText = new Map<string, Set<string>>();
+  private readonly actorDefs = new Map<string, ActorDef[]>();
+  private readonly conceptDefs = new Map<string, ConceptDef[]>();
+  private readonly claimDefs = new Map<string, { claim: ClaimDef; uri: string }[]>();
+  private readonly actorRefs = new Map<string, Map<string, IdReference[]>>();
+  private readonly conceptRefs = new Map<string, Map<string, IdReference[]>>();
+  private readonly aliasSignatures = new Map<string, string>();
+  private readonly textStamps = new Map<string, number>();
+  private readonly analyses = new Map<string, { stamp: string; analysis: TextAnalysis }>();
+  private aliasMatcher: AliasMatcher | undefined;
+  private aliasVersion = 0;
+  private versionCounter = 0;
+
+  constructor(options: WorkspaceIndexOptions) {
+    this.config = options.config ?? DEFAULT_CONFIG;
+    this.workspaceFolders = options.workspaceFolders.map(canonicalUri);
+  }
+
+  // ---- annotation files -------------------------------------------------
+
+  /** Parses and stores an annotation file, replacing its previous version. */
+  setAnnotationFile(uri: string, content: string, parsed?: AnnotationFile): AnnotationFile {
+    uri = canonicalUri(uri);
+    const file = parsed ?? parseAnnotationFile(uri, content, this.config.vocabulary);
+    this.forgetAnnotationFile(uri);
+    this.storeDocument(uri, content);
+    this.files.set(uri, file);
+    this.indexAnnotationFile(file);
+    return file;
+  }
+
+  removeAnnotationFile(uri: string): void {
+    uri = canonicalUri(uri);
+    this.forgetAnnotationFile(uri);
+    this.documents.delete(uri);
+  }
+
+  annotationFile(uri: string): AnnotationFile | undefined {
+    return this.files.get(canonicalUri(uri));
+  }
+
+  annotationFiles(): AnnotationFile[] {
+    return [...this.files.values()].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  isAnnotationFile(uri: string): boolean {
+    return this.files.has(canonicalUri(uri));
+  }
+
+  private forgetAnnotationFile(uri: string): void {
+    const old = this.files.get(uri);
+    if (!old) return;
+    this.files.delete(uri);
+    const removeFrom = <T extends { uri: string }>(map: Map<string, T[]>, id: string | undefined) => {
+      if (id === undefined) return;
+      const kept = (map.get(id) ?? []).filter((d) => d.uri !== uri);
+      if (kept.length) map.set(id, kept);
+      else map.delete(id);
+    };
+    for (const actor of old.actors) removeFrom(this.actorDefs, actor.id?.value);
+    for (const concept of old.concepts) removeFrom(this.conceptDefs, concept.id?.value);
+    for (const claim of old.textAnnotation?.claims ?? []) removeFrom(this.claimDefs, claim.id?.value);
+    for (const refs of [this.actorRefs, this.conceptRefs]) {
+      for (const [id, byFile] of refs) {
+        if (byFile.delete(uri) && byFile.size === 0) refs.delete(id);
+      }
+    }
+    const textRef = this.textRefs.get(uri);
+    this.textRefs.delete(uri);
+    if (textRef?.kind === 'ok') {
+      const set = this.annotationsByText.get(textRef.uri);
+      set?.delete(uri);
+      if (set && set.size === 0) this.annotationsByText.delete(textRef.uri);
+      this.touchText(textRef.uri);
+    }
+    if (this.aliasSignatures.get(uri)) this.aliasesChanged();
+    this.aliasSignatures.delete(uri);
+  }
+
+  private indexAnnotationFile(file: AnnotationFile): void {
+    const uri = file.uri;
+    const addTo = <T>(map: Map<string, T[]>, id: string | undefined, value: T) => {
+      if (id === undefined) return;
+      const list = map.get(id);
+      if (list) list.push(value);
+      else map.set(id, [value]);
+    };
+    const actorRefs: IdReference[] = [];
+    const conceptRefs: IdReference[] = [];
+    const ref = (list: IdReference[], located: Located<string> | undefined, role: ReferenceRole, claim?: ClaimDef) => {
+      if (located) list.push({ id: located.value, uri, range: located.range, role, ...(claim ? { claim } : {}) });
+    };
+    const aliasPairs: string[] = [];
+    for (const actor of file.actors) {
+      addTo(this.actorDefs, actor.id?.value, actor);
+      ref(actorRefs, actor.id, 'definition');
+      for (const relation of actor.relations) ref(actorRefs, relation.target, 'relation-target');
+      if (actor.id) for (const alias of actor.aliases) aliasPairs.push(`${alias.value}\u0000${actor.id.value}`);
+    }
+    for (const concept of file.concepts) {
+      addTo(this.conceptDefs, concept.id?.value, concept);
+      ref(conceptRefs, concept.id, 'definition');
+    }
+    const annotation = file.textAnnotation;
+    if (annotation) {
+      ref(actorRefs, annotation.author, 'author');
+      for (const mention of annotation.mentions) ref(actorRefs, mention.actor, 'mention-actor');
+      for (const claim of annotation.claims) {
+        addTo(this.claimDefs, claim.id?.value, { claim, uri });
+        ref(actorRefs, claim.claimant, 'claimant', claim);
+        for (const about of claim.about) ref(actorRefs, about, 'about', claim);
+        ref(conceptRefs, claim.concept, 'concept', claim);
+      }
+      if (annotation.text) {
+        const textRef = resolveTextReference(uri, annotation.text.value, this.workspaceFolders);
+        this.textRefs.set(uri, textRef);
+        if (textRef.kind === 'ok') {
+          const set = this.annotationsByText.get(textRef.uri) ?? new Set<string>();
+          set.add(uri);
+          this.annotationsByText.set(textRef.uri, set);
+          this.touchText(textRef.uri);
+        }
+      }
+    }
+    for (const [refs, list] of [[this.actorRefs, actorRefs], [this.conceptRefs, conceptRefs]] as const) {
+      for (const reference of list) {
+        const byFile = refs.get(reference.id) ?? new Map<string, IdReference[]>();
+        const inFile = byFile.get(uri);
+        if (inFile) inFile.push(reference);
+        else byFile.set(uri, [reference]);
+        refs.set(reference.id, byFile);
+      }
+    }
+    const signature = aliasPairs.sort().join('\u0001');
+    if (signature) {
+      this.aliasSignatures.set(uri, signature);
+      this.aliasesChanged();
+    }
+  }
+
+  private aliasesChanged(): void {
+    this.aliasMatcher = undefined;
+    this.aliasVersion++;
+  }
+
+  // ---- texts ------------------------------------------------------------
+
+  /** Stores the content of a text (an article some `text:` field points at). */
+  setText(uri: string, content: string): void {
+    uri = canonicalUri(uri);
+    this.missingTexts.delete(uri);
+    this.storeDocument(uri, content);
+    this.touchText(uri);
+  }
+
+  /** Records that a text could not be read. */
+  setTextMissing(uri: string): void {
+    uri = canonicalUri(uri);
+    this.documents.delete(uri);
+    this.missingTexts.add(uri);
+    this.touchText(uri);
+  }
+
+  /** Forgets a text's content, e.g. when it is deleted; it counts as missing if still referenced. */
+  removeText(uri: string): void {
+    this.setTextMissing(uri);
+  }
+
+  textStatus(uri: string): TextStatus {
+    uri = canonicalUri(uri);
+    if (this.missingTexts.has(uri)) return 'missing';
+    return this.documents.has(uri) && !this.files.has(uri) ? 'loaded' : 'unknown';
+  }
+
+  /** Where an annotation file's `text:` field leads. */
+  textReferenceOf(annotationUri: string): TextReference | undefined {
+    return this.textRefs.get(canonicalUri(annotationUri));
+  }
+
+  /** The annotation files whose `text:` points at this text. */
+  annotationsOf(textUri: string): string[] {
+    return [...(this.annotationsByText.get(canonicalUri(textUri)) ?? [])].sort();
+  }
+
+  /** Every text that some annotation file points at. */
+  referencedTexts(): string[] {
+    return [...this.annotationsByText.keys()].sort();
+  }
+
+  /** Referenced texts whose content has not been supplied yet. */
+  pendingTexts(): string[] {
+    return this.referencedTexts().filter((uri) => this.textStatus(uri) === 'unknown');
+  }
+
+  isText(uri: string): boolean {
+    return this.annotationsByText.has(canonicalUri(uri));
+  }
+
+  private touchText(uri: string): void {
+    this.textStamps.set(uri, ++this.versionCounter);
+  }
+
+  // ---- documents ----------------------------------------------------------
+
+  private storeDocument(uri: string, content: string): void {
+    this.documents.set(uri, { content, version: ++this.versionCounter });
+  }
+
+  /** The content of any stored document: annotation file or text. */
+  content(uri: string): string | undefined {
+    return this.documents.get(canonicalUri(uri))?.content;
+  }
+
+  lineIndex(uri: string): LineIndex | undefined {
+    const document = this.documents.get(canonicalUri(uri));
+    if (!document) return undefined;
+    document.lineIndex ??= new LineIndex(document.content);
+    return document.lineIndex;
+  }
+
+  private anchorable(uri: string): AnchorableText | undefined {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    document.anchorable ??= { text: document.content, normalized: normalizeWithMap(document.content) };
+    return document.anchorable;
+  }
+
+  // ---- registry -----------------------------------------------------------
+
+  /** The first definition of an actor id (sorted by file), if any. */
+  actor(id: string): ActorDef | undefined {
+    return this.actorDefs.get(id)?.[0];
+  }
+
+  actorDefinitions(id: string): ActorDef[] {
+    return this.actorDefs.get(id) ?? [];
+  }
+
+  actorIds(): string[] {
+    return [...this.actorDefs.keys()].sort();
+  }
+
+  concept(id: string): ConceptDef | undefined {
+    return this.conceptDefs.get(id)?.[0];
+  }
+
+  conceptDefinitions(id: string): ConceptDef[] {
+    return this.conceptDefs.get(id) ?? [];
+  }
+
+  conceptIds(): string[] {
+    return [...this.conceptDefs.keys()].sort();
+  }
+
+  claimDefinitions(id: string): { claim: ClaimDef; uri: string }[] {
+    return this.claimDefs.get(id) ?? [];
+  }
+
+  /** Every place in annotation files that names this actor id, definitions included. */
+  actorReferences(id: string): IdReference[] {
+    return flattenReferences(this.actorRefs.get(id));
+  }
+
+  /** Every place in annotation files that names this concept id, definitions included. */
+  conceptReferences(id: string): IdReference[] {
+    return flattenReferences(this.conceptRefs.get(id));
+  }
+
+  // ---- derived views --------------------------------------------------------
+
+  private matcher(): AliasMatcher {
+    if (!this.aliasMatcher) {
+      const pairs: { alias: string; actorId: string }[] = [];
+      for (const uri of [...this.files.keys()].sort()) {
+        for (const actor of this.files.get(uri)!.actors) {
+          if (!actor.id) continue;
+          for (const alias of actor.aliases) pairs.push({ alias: alias.value, actorId: actor.id.value });
+        }
+      }
+      this.aliasMatcher = new AliasMatcher(pairs);
+    }
+    return this.aliasMatcher;
+  }
+
+  /**
+   * The analysis of a loaded text: its anchored claims and mentions. Cached
+   * until the text, an annotation file pointing at it, or the aliases change.
+   */
+  analysis(textUri: string): TextAnalysis | undefined {
+    textUri = canonicalUri(textUri);
+    const anchorable = this.textStatus(textUri) === 'loaded' ? this.anchorable(textUri) : undefined;
+    if (!anchorable) return undefined;
+    const stamp = `${this.textStamps.get(textUri) ?? 0}:${this.aliasVersion}`;
+    const cached = this.analyses.get(textUri);
+    if (cached && cached.stamp === stamp) return cached.analysis;
+
+    const claims: Anchored<ClaimDef>[] = [];
+    const explicitMentions: Anchored<MentionDef>[] = [];
+    for (const annotationUri of this.annotationsOf(textUri)) {
+      const annotation = this.files.get(annotationUri)?.textAnnotation;
+      if (!annotation) continue;
+      for (const def of annotation.claims) {
+        if (def.quote) claims.push({ def, annotationUri, result: anchor(anchorable, def) });
+      }
+      for (const def of annotation.mentions) {
+        if (def.quote) explicitMentions.push({ def, annotationUri, result: anchor(anchorable, def) });
+      }
+    }
+    const mentions = mergeMentions(this.matcher().findAll(anchorable.normalized), explicitMentions);
+    const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions };
+    this.analyses.set(textUri, { stamp, analysis });
+    return analysis;
+  }
+
+  /** The loaded texts in which the actor is mentioned, by alias or explicitly. */
+  textsMentioning(actorId: string): string[] {
+    return this.referencedTexts().filter((uri) => this.analysis(uri)?.mentions.some((m) => m.actorId === actorId));
+  }
+}
+
+function flattenReferences(byFile: Map<string, IdReference[]> | undefined): IdReference[] {
+  if (!byFile) return [];
+  return [...byFile.keys()].sort().flatMap((uri) => byFile.get(uri)!);
+}
+
+function anchor(target: AnchorableText, def: { quote?: Located<string>; prefix?: Located<string>; suffix?: Located<string> }): AnchorResult {
+  return resolveQuote(target, { quote: def.quote!.value, prefix: def.prefix?.value, suffix: def.suffix?.value });
+}
+
+/** Alias matches, minus those that overlap an explicit mention, plus the explicit mentions. */
+function mergeMentions(aliasMatches: AliasMatch[], explicit: Anchored<MentionDef>[]): Mention[] {
+  const explicitMentions: Mention[] = [];
+  for (const anchored of explicit) {
+    if (!anchored.result.span || !anchored.def.actor) continue;
+    explicitMentions.push({ span: anchored.result.span, actorId: anchored.def.actor.value, source: 'explicit', explicit: anchored });
+  }
+  explicitMentions.sort((a, b) => a.span.start - b.span.start);
+  const overlapsExplicit = (span: Span) => explicitMentions.some((m) => m.span.start < span.end && span.start < m.span.end);
+  const mentions: Mention[] = aliasMatches
+    .filter((match) => !overlapsExplicit(match.span))
+    .map((match) => ({ span: match.span, actorId: match.actorIds[0], source: 'alias' as const, actorIds: match.actorIds, alias: match.alias }));
+  mentions.push(...explicitMentions);
+  return mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}

@@ -1,0 +1,221 @@
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { closestMatches, didYouMeanSuffix } from './didYouMean';
+import { makeDiagnostic, type DiagnosticCode } from './diagnosticCodes';
+import type { CoreDiagnostic, Located, Span } from './model';
+
+/** A key/value entry of a YAML mapping, with its source ranges. */
+export interface FieldEntry {
+  key: string;
+  keyRange: Span;
+  /** The value node; undefined for `key:` with nothing after it. */
+  value: Node | undefined;
+  /** From the start of the key to the end of the value. */
+  range: Span;
+}
+
+const YAML_ERROR_ADVICE: Record<string, string> = {
+  DUPLICATE_KEY: 'A key may appear only once in a mapping: remove or rename one of them.',
+  TAB_AS_INDENT: 'Indent with spaces, not tabs.',
+  BAD_INDENT: 'Check the indentation of this line against the lines above it.',
+  MISSING_CHAR: 'Add the missing character.',
+  MULTILINE_IMPLICIT_KEY: 'Put the key and its colon on one line, or check the indentation above.',
+  BLOCK_AS_IMPLICIT_KEY: 'Check the indentation: this line seems to belong to the item above.',
+  UNEXPECTED_TOKEN: 'Check the indentation and punctuation around this position.',
+};
+
+export function spanOf(node: Node): Span {
+  const range = node.range;
+  if (!range) return { start: 0, end: 0 };
+  return { start: range[0], end: range[1] };
+}
+
+/**
+ * Reads YAML mappings into typed fields and records a diagnostic for every
+ * problem it meets, so that one bad value never hides the rest of the file.
+ */
+export class YamlFieldReader {
+  readonly diagnostics: CoreDiagnostic[] = [];
+  private document: Document.Parsed | undefined;
+
+  constructor(readonly uri: string) {}
+
+  /** Parses the text and returns the top-level mapping, or undefined (with a diagnostic). */
+  parseTopLevel(text: string, whatItHolds: string): YAMLMap | undefined {
+    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    this.document = document;
+    for (const error of document.errors) {
+      const advice = YAML_ERROR_ADVICE[error.code] ?? 'Fix the YAML syntax here.';
+      this.report({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }, 'yaml-syntax', `YAML syntax error: ${error.message}. ${advice}`);
+    }
+    const contents = document.contents;
+    if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
+      return undefined;
+    }
+    if (!isMap(contents)) {
+      const kind = isSeq(contents) ? 'a list' : 'a single value';
+      this.report(spanOf(contents), 'invalid-value', `The top level of this file is ${kind}, but it must be a mapping with keys such as ${whatItHolds}.`);
+      return undefined;
+    }
+    return contents;
+  }
+
+  report(range: Span, code: DiagnosticCode, message: string, data?: Record<string, unknown>): void {
+    this.diagnostics.push(makeDiagnostic(this.uri, range, code, message, { data }));
+  }
+
+  /** Follows a YAML alias to the scalar it names; aliases of lists and mappings are refused. */
+  resolve(node: Node | undefined, fieldLabel: string): Node | undefined {
+    if (!node || !isAlias(node)) return node;
+    const target = this.document ? node.resolve(this.document) : undefined;
+    if (target && isScalar(target)) return target;
+    this.report(spanOf(node), 'invalid-value', target
+      ? `${fieldLabel}: an alias (*${node.source}) may only stand for a single value here; write the list or mapping out.`
+      : `${fieldLabel}: the alias *${node.source} is not defined. Define it with &${node.source} before use, or write the value out.`);
+    return undefined;
+  }
+
+  /**
+   * The entries of a mapping, keyed by name. Keys that are not in `allowed`
+   * get an unknown-field diagnostic with the closest allowed names.
+   */
+  fields(map: YAMLMap, allowed: readonly string[], context: string): Map<string, FieldEntry> {
+    const entries = new Map<string, FieldEntry>();
+    for (const pair of map.items as Pair<Node | null, Node | null>[]) {
+      const keyNode = pair.key;
+      if (!keyNode || !isScalar(keyNode)) {
+        if (keyNode) this.report(spanOf(keyNode), 'invalid-value', `${context}: keys must be plain names, not lists or mappings.`);
+        continue;
+      }
+      const key = String(keyNode.value);
+      const keyRange = spanOf(keyNode);
+      const value = pair.value ?? undefined;
+      const end = value?.range ? value.range[1] : keyRange.end;
+      if (!allowed.includes(key)) {
+        const suggestions = closestMatches(key, allowed);
+        this.report(keyRange, 'unknown-field', `Unknown field \`${key}\` in ${context}.${didYouMeanSuffix(suggestions)} Allowed fields: ${allowed.join(', ')}.`, { suggestions });
+        continue;
+      }
+      if (!entries.has(key)) entries.set(key, { key, keyRange, value, range: { start: keyRange.start, end } });
+    }
+    return entries;
+  }
+
+  /**
+   * A string-valued field. Returns undefined when it is absent, empty or of the
+   * wrong type (reporting the last two). `freeText` accepts numbers and
+   * booleans as text, for free-text fields.
+   */
+  string(entry: FieldEntry | undefined, label: string, options: { freeText?: boolean } = {}): Located<string> | undefined {
+    if (!entry) return undefined;
+    const node = this.resolve(entry.value, label);
+    if (!node) {
+      if (!entry.value) this.report(entry.keyRange, 'missing-field', `\`${entry.key}\` has no value: give ${label} a value or remove the key.`);
+      return undefined;
+    }
+    if (!isScalar(node)) {
+      this.report(spanOf(node), 'invalid-value', `${label} must be a single value, not a ${isSeq(node) ? 'list' : 'mapping'}.`);
+      return undefined;
+    }
+    const raw = node.value;
+    if (raw === null || raw === undefined || raw === '') {
+      this.report(entry.keyRange, 'missing-field', `\`${entry.key}\` is empty: give ${label} a value or remove the key.`);
+      return undefined;
+    }
+    if (typeof raw !== 'string') {
+      if (options.freeText && (typeof raw === 'number' || typeof raw === 'boolean')) {
+        return { value: String(node.source ?? raw), range: spanOf(node), keyRange: entry.keyRange };
+      }
+      this.report(spanOf(node), 'invalid-value', `${label} must be text, but \`${String(node.source ?? raw)}\` is a ${typeof raw}. Put it in quotes if it is meant as text.`);
+      return undefined;
+    }
+    return { value: raw, range: spanOf(node), keyRange: entry.keyRange };
+  }
+
+  /** The items of a list field; a single mapping or value where a list is expected is reported. */
+  list(entry: FieldEntry | undefined, label: string): Node[] {
+    if (!entry) return [];
+    return this.listItems(this.resolve(entry.value, label), label);
+  }
+
+  private listItems(node: Node | undefined, label: string): Node[] {
+    if (!node) return [];
+    if (isScalar(node) && (node.value === null || node.value === '')) return [];
+    if (!isSeq(node)) {
+      this.report(spanOf(node), 'invalid-value', `${label} must be a list (items starting with "- ").`);
+      return [];
+    }
+    return (node.items as (Node | null)[]).filter((item): item is Node => item !== null);
+  }
+
+  /** A list item that must be a mapping. */
+  mapping(node: Node, label: string): YAMLMap | undefined {
+    const resolved = this.resolve(node, label);
+    if (!resolved) return undefined;
+    if (!isMap(resolved)) {
+      this.report(spanOf(resolved), 'invalid-value', `Each ${label} must be a mapping of fields (for example \`id: ...\`), not a ${isSeq(resolved) ? 'list' : 'single value'}.`);
+      return undefined;
+    }
+    return resolved;
+  }
+
+  /** A list of strings, such as aliases or `about`. A single string is accepted as a list of one. */
+  stringList(entry: FieldEntry | undefined, label: string): Located<string>[] {
+    if (!entry) return [];
+    const node = this.resolve(entry.value, label);
+    if (node && isScalar(node) && typeof node.value === 'string' && node.value !== '') {
+      return [{ value: node.value, range: spanOf(node), keyRange: entry.keyRange }];
+    }
+    const values: Located<string>[] = [];
+    for (const item of this.listItems(node, label)) {
+      const itemNode = this.resolve(item, label);
+      if (!itemNode) continue;
+      if (isScalar(itemNode) && typeof itemNode.value === 'string' && itemNode.value !== '') {
+        values.push({ value: itemNode.value, range: spanOf(itemNode) });
+      } else {
+        this.report(spanOf(itemNode), 'invalid-value', `Each entry of ${label} must be non-empty text.`);
+      }
+    }
+    return values;
+  }
+
+  /** Reports each required field that is absent; empty ones are reported by `string`. */
+  requireFields(fields: Map<string, FieldEntry>, required: readonly string[], itemRange: Span, label: string): void {
+    const missing = required.filter((name) => !fields.has(name));
+    if (missing.length === 0) return;
+    const first = fields.values().next().value as FieldEntry | undefined;
+    const range = first ? first.range : itemRange;
+    const names = missing.map((m) => `\`${m}\``).join(' and ');
+    this.report(range, 'missing-field', `${label} is missing ${names}: add ${missing.length === 1 ? 'it' : 'them'}.`, { missing });
+  }
+}
+
+/** Checks that a located value is in a vocabulary, reporting it if not. */
+export function checkVocabulary(reader: YamlFieldReader, located: Located<string> | undefined, vocabulary: readonly string[], label: string): Located<string> | undefined {
+  if (!located) return undefined;
+  if (vocabulary.includes(located.value)) return located;
+  const suggestions = closestMatches(located.value, vocabulary);
+  reader.report(located.range, 'invalid-value', `\`${located.value}\` is not a known ${label}.${didYouMeanSuffix(suggestions)} Known values: ${vocabulary.join(', ')} (extend them in policy-annotator.yaml).`, { suggestions });
+  return located;
+}
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Suggests a kebab-case form of an id that does not have one. */
+export function kebabCase(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function checkId(reader: YamlFieldReader, located: Located<string> | undefined, label: string): Located<string> | undefined {
+  if (!located) return undefined;
+  if (!ID_PATTERN.test(located.value)) {
+    const suggestion = kebabCase(located.value);
+    reader.report(located.range, 'invalid-value', `${label} \`${located.value}\` must be lower-case kebab-case (letters, digits and single hyphens)${suggestion ? `, for example \`${suggestion}\`` : ''}.`, suggestion ? { suggestions: [suggestion] } : undefined);
+  }
+  return located;
+}

@@ -1,0 +1,23 @@
+import { runCli } from '../cli/runCli';
+import { NodeFileHost } from './nodeFileHost';
+
+declare const POLICY_ANNOTATOR_VERSION: string | undefined;
+
+/** The `policy-annotator` command. */
+async function main(): Promise<void> {
+  const version = typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development';
+  const code = await runCli(process.argv.slice(2), {
+    cwd: process.cwd(),
+    version,
+    createHost: (folders) => new NodeFileHost(folders),
+    io: {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      isTTY: process.stdout.isTTY === true,
+      env: process.env,
+    },
+  });
+  process.exitCode = code;
+}
+
+void main();
