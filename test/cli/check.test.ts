@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, describe, it } from 'node:test';
+import { CLI, createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const ARTICLE = 'The ISI backs the Taliban.\nImran Khan said the Taliban are “normal civilians.”\n';
+const ACTORS = `# Actors of the fixture
+actors:
+  - id: isi
+    name: Inter-Services Intelligence
+    kind: intelligence-agency
+    aliases: [ISI]
+  - id: taliban
+    name: Taliban
+    kind: armed-group
+    aliases: [Taliban]
+  - id: imran-khan
+    name: Imran Khan
+    kind: person
+    aliases: [Imran Khan]
+`;
+const BROKEN = `text: texts/a.txt
+claims:
+  - id: c1
+    claimant: imran-kahn
+    quote: normal civilians
+    stance: supports
+  - id: c2
+    claimant: isi
+    quote: the ISI funds everyone
+    colour: red
+`;
+
+interface JsonRow {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+describe('policy-annotator check', () => {
+  const broken = createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': BROKEN });
+  const clean = createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS });
+  after(() => {
+    broken.dispose();
+    clean.dispose();
+  });
+
+  it('checks the sample corpus clean: zero errors and zero warnings', () => {
+    const result = run(['check', '--format', 'json'], REPO_ROOT);
+    assert.equal(result.code, 0, result.stderr);
+    const rows = JSON.parse(result.stdout) as JsonRow[];
+    const serious = rows.filter((r) => r.severity === 'error' || r.severity === 'warning');
+    assert.deepEqual(serious, []);
+  });
+
+  it('prints a summary of the sample corpus with --summary', () => {
+    const result = run(['check', '--summary'], REPO_ROOT);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /No problems/);
+    const match = /Workspace: (\d+) actors, (\d+) concepts/.exec(result.stdout);
+    assert.ok(match, result.stdout);
+    assert.ok(Number(match[1]) > 30, `expected over 30 actors, got ${match[1]}`);
+    assert.match(result.stdout, /annotations\/texts\/pakistan-taliban-qa\.txt/);
+    const claims = /claims: +(\d+) \((\d+) anchored\)/.exec(result.stdout);
+    assert.ok(claims && Number(claims[1]) >= 30 && claims[1] === claims[2], result.stdout);
+  });
+
+  it('exits 0 on a clean workspace', () => {
+    const result = run(['check'], clean.dir);
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /✔ No problems in 1 annotation file\./);
+  });
+
+  it('reports problems as file:line:col, severity, code, message and the source line, and exits 1', () => {
+    const result = run(['check'], broken.dir);
+    assert.equal(result.code, 1);
+    const lines = result.stdout.split('\n');
+    const first = lines.findIndex((l) => l.startsWith('annotations/a.yaml:4:15  error  unknown-actor  No actor has the id `imran-kahn`'));
+    assert.ok(first >= 0, result.stdout);
+    assert.equal(lines[first + 1], '  4 |     claimant: imran-kahn');
+    assert.equal(lines[first + 2], '    |               ^^^^^^^^^^');
+    assert.match(result.stdout, /annotations\/a\.yaml:10:5 {2}error {2}unknown-field {2}Unknown field `colour`/);
+    assert.match(result.stdout, /✖ 4 problems \(4 errors, 0 warnings, 0 info, 0 hints\) in 2 annotation files\./);
+  });
+
+  it('prints every diagnostic as JSON with 1-based positions', () => {
+    const result = run(['check', '--format', 'json'], broken.dir);
+    assert.equal(result.code, 1);
+    const rows = JSON.parse(result.stdout) as JsonRow[];
+    assert.deepEqual(rows.map((r) => r.code), ['unknown-actor', 'missing-field', 'quote-not-found', 'unknown-field']);
+    assert.deepEqual(rows[0], {
+      file: 'annotations/a.yaml', line: 4, column: 15, endLine: 4, endColumn: 25, severity: 'error', code: 'unknown-actor',
+      message: rows[0].message,
+    });
+    assert.match(rows[0].message, /Did you mean `imran-khan`/);
+  });
+
+  it('includes diagnostics of every severity in JSON, honouring policy-annotator.yaml overrides', () => {
+    const configured = createTempWorkspace({
+      'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': BROKEN,
+      'policy-annotator.yaml': 'severity:\n  unknown-field: warning\n  quote-not-found: hint\n  missing-field: info\n  unknown-actor: "off"\n',
+    });
+    try {
+      const result = run(['check', '--format', 'json'], configured.dir);
+      const rows = JSON.parse(result.stdout) as JsonRow[];
+      assert.deepEqual(rows.map((r) => [r.code, r.severity]), [['missing-field', 'info'], ['quote-not-found', 'hint'], ['unknown-field', 'warning']]);
+      assert.equal(result.code, 0, 'no errors left, so exit 0');
+    } finally {
+      configured.dispose();
+    }
+  });
+
+  it('reports problems in policy-annotator.yaml with their own line', () => {
+    const configured = createTempWorkspace({ 'annotations/actors.yaml': ACTORS, 'policy-annotator.yaml': '# config\nseverity:\n  unknown-feld: warning\n' });
+    try {
+      const result = run(['check'], configured.dir);
+      assert.equal(result.code, 1);
+      assert.match(result.stdout, /policy-annotator\.yaml:3:3 {2}error {2}unknown-field/);
+    } finally {
+      configured.dispose();
+    }
+  });
+
+  it('reports only on the given paths, reading the whole workspace', () => {
+    const result = run(['check', '--format', 'json', 'annotations/actors.yaml'], broken.dir);
+    assert.equal(result.code, 0);
+    assert.deepEqual(JSON.parse(result.stdout), []);
+  });
+
+  it('takes the workspace from --workspace', () => {
+    const result = run(['check', '--workspace', broken.dir, '--format', 'json'], REPO_ROOT);
+    assert.equal(result.code, 1);
+    assert.equal((JSON.parse(result.stdout) as JsonRow[]).length, 4);
+  });
+
+  it('exits 2 with usage on a bad command line', () => {
+    for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', 'no/such/path'], []]) {
+      const result = run(args, clean.dir);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.match(result.stderr + result.stdout, /Usage: policy-annotator/);
+    }
+  });
+
+  it('prints help and the version', () => {
+    assert.equal(run(['--help'], clean.dir).code, 0);
+    const version = run(['--version'], clean.dir);
+    assert.equal(version.code, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('colours its output when asked to', () => {
+    const result = run(['check', '--color'], broken.dir);
+    const ESC = String.fromCharCode(27);
+    assert.ok(result.stdout.includes(`${ESC}[31merror${ESC}[39m`), result.stdout);
+    assert.ok(!run(['check'], broken.dir).stdout.includes(ESC));
+  });
+});
