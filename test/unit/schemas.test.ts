@@ -1,0 +1,515 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { parse, stringify } from 'yaml';
+import {
+  ACTOR_FIELDS,
+  CLAIM_FIELDS,
+  CONCEPT_FIELDS,
+  DEFAULT_CONFIG,
+  DEFAULT_VOCABULARY,
+  DIAGNOSTIC_CODES,
+  extendVocabulary,
+  MENTION_FIELDS,
+  parseAnnotationFile,
+  parseConfig,
+  RELATION_FIELDS,
+  SEVERITY_ORDER,
+  TEXT_ANNOTATION_FIELDS,
+  TOP_LEVEL_FIELDS,
+  type Vocabulary,
+} from '../../server/src/core';
+import { ID_PATTERN } from '../../server/src/core/yamlFields';
+
+/*
+ * The JSON Schemas in schemas/ describe the annotation format for editors
+ * (hover, completion, red squiggles through the Red Hat YAML extension). The
+ * core parser is the authority; these tests keep the two in step.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type SchemaNode = { [key: string]: Json };
+
+/** Keywords the VS Code / Red Hat YAML editors understand beyond draft-07; annotations only. */
+const EDITOR_KEYWORDS = ['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'defaultSnippets'];
+
+function findRepoRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`No package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+const REPO_ROOT = findRepoRoot(__dirname);
+const ANNOTATION_SCHEMA_PATH = join(REPO_ROOT, 'schemas', 'annotation-file.schema.json');
+const CONFIG_SCHEMA_PATH = join(REPO_ROOT, 'schemas', 'policy-annotator.schema.json');
+
+function readJson(path: string): SchemaNode {
+  return JSON.parse(readFileSync(path, 'utf8')) as SchemaNode;
+}
+
+const annotationSchema = readJson(ANNOTATION_SCHEMA_PATH);
+const configSchema = readJson(CONFIG_SCHEMA_PATH);
+
+function makeAjv(): Ajv {
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors: true });
+  for (const keyword of EDITOR_KEYWORDS) ajv.addKeyword(keyword);
+  return ajv;
+}
+
+let compiled: { ajv: Ajv; annotation: ValidateFunction; config: ValidateFunction } | undefined;
+
+/** Validates against one schema. Compiled on first use, so that a schema that fails to compile fails tests, not the file. */
+function validate(which: 'annotation' | 'config', data: unknown): { valid: boolean; errors: string } {
+  if (!compiled) {
+    const ajv = makeAjv();
+    compiled = { ajv, annotation: ajv.compile(annotationSchema), config: ajv.compile(configSchema) };
+  }
+  const validator = compiled[which];
+  const valid = validator(data) as boolean;
+  return { valid, errors: valid ? '' : compiled.ajv.errorsText(validator.errors, { separator: '\n  ' }) };
+}
+
+/** Follows a local `#/definitions/...` reference, or returns the node itself. */
+function deref(root: SchemaNode, node: SchemaNode): SchemaNode {
+  const ref = node.$ref;
+  if (typeof ref !== 'string') return node;
+  assert.ok(ref.startsWith('#/'), `only local references are used, got ${ref}`);
+  let target: Json = root;
+  for (const part of ref.slice(2).split('/')) target = (target as SchemaNode)[part];
+  assert.ok(target && typeof target === 'object', `dangling reference ${ref}`);
+  return deref(root, target as SchemaNode);
+}
+
+function at(root: SchemaNode, ...path: string[]): SchemaNode {
+  let node: SchemaNode = root;
+  for (const part of path) {
+    node = deref(root, node);
+    const next = node[part];
+    assert.ok(next && typeof next === 'object', `schema has no ${path.join('.')}`);
+    node = next as SchemaNode;
+  }
+  return deref(root, node);
+}
+
+function propertyNames(root: SchemaNode, ...path: string[]): string[] {
+  return Object.keys(at(root, ...path, 'properties'));
+}
+
+/** Every subschema, with the path that leads to it. */
+function* walk(node: Json, path: string): Generator<[string, SchemaNode]> {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const [i, item] of node.entries()) yield* walk(item, `${path}[${i}]`);
+    return;
+  }
+  yield [path, node];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'defaultSnippets' || key === 'enum') continue;
+    yield* walk(value, `${path}/${key}`);
+  }
+}
+
+/** The enum of the suggestion branch of an open vocabulary (`anyOf: [{enum}, {pattern}]`). */
+function suggestedValues(node: SchemaNode): Json[] {
+  const branches = node.anyOf as SchemaNode[];
+  assert.ok(Array.isArray(branches), 'an open vocabulary is an anyOf');
+  const withEnum = branches.filter((b) => Array.isArray(b.enum));
+  assert.equal(withEnum.length, 1, 'exactly one branch lists the defaults');
+  const open = branches.filter((b) => b.pattern === ID_PATTERN.source);
+  assert.equal(open.length, 1, 'one branch accepts any kebab-case value');
+  return withEnum[0].enum as Json[];
+}
+
+function annotationFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...annotationFiles(path));
+    else if (/\.ya?ml$/.test(entry.name)) files.push(path);
+  }
+  return files.sort();
+}
+
+function coreProblems(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): string[] {
+  return parseAnnotationFile('file:///workspace/annotations/snippet.yaml', text, vocabulary).diagnostics.map((d) => `${d.code}: ${d.message}`);
+}
+
+function coreConfigProblems(text: string): string[] {
+  return parseConfig('file:///workspace/policy-annotator.yaml', text).diagnostics.map((d) => `${d.code}: ${d.message}`);
+}
+
+const lines = (...rows: string[]) => rows.join('\n') + '\n';
+
+describe('JSON schemas', () => {
+  describe('compile', () => {
+    it('both schemas are draft-07 and compile under ajv strict mode', () => {
+      for (const schema of [annotationSchema, configSchema]) {
+        assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+        assert.equal(typeof makeAjv().compile(schema), 'function');
+      }
+    });
+
+    it('strict mode would reject an unknown keyword, so no editor keyword is misspelt', () => {
+      assert.throws(() => makeAjv().compile({ type: 'string', markdownDescripton: 'typo' }), /unknown keyword/);
+    });
+
+    for (const [name, schema] of [['annotation', annotationSchema], ['config', configSchema]] as const) {
+      it(`every ${name} property has a description and a markdownDescription for hovers`, () => {
+        for (const [path, node] of walk(schema, '#')) {
+          const properties = node.properties as SchemaNode | undefined;
+          if (!properties || typeof properties !== 'object') continue;
+          for (const [key, property] of Object.entries(properties) as [string, SchemaNode][]) {
+            assert.equal(typeof property.description, 'string', `${path}/properties/${key} has no description`);
+            assert.equal(typeof property.markdownDescription, 'string', `${path}/properties/${key} has no markdownDescription`);
+            assert.ok((property.description as string).length > 20, `${path}/properties/${key}: the description is too thin to help`);
+          }
+        }
+      });
+
+      it(`every ${name} enum has one description per value`, () => {
+        for (const [path, node] of walk(schema, '#')) {
+          if (!Array.isArray(node.enum)) continue;
+          for (const key of ['enumDescriptions', 'markdownEnumDescriptions']) {
+            const descriptions = node[key];
+            assert.ok(Array.isArray(descriptions), `${path} has no ${key}`);
+            assert.equal(descriptions.length, node.enum.length, `${path}/${key} does not match its enum`);
+          }
+        }
+      });
+    }
+  });
+
+  describe('the sample corpus', () => {
+    const dir = join(REPO_ROOT, 'annotations');
+    const files = annotationFiles(dir);
+
+    it('has annotation files to check', () => {
+      assert.ok(files.length > 0, `no YAML files under ${dir}`);
+    });
+
+    for (const file of files) {
+      it(`${relative(REPO_ROOT, file)} validates against the annotation schema`, () => {
+        const { valid, errors } = validate('annotation', parse(readFileSync(file, 'utf8')));
+        assert.ok(valid, `${relative(REPO_ROOT, file)}:\n  ${errors}`);
+      });
+    }
+
+    const configFile = join(REPO_ROOT, 'policy-annotator.yaml');
+    it('policy-annotator.yaml, if the repository has one, validates against the config schema', (t) => {
+      if (!existsSync(configFile)) {
+        t.skip('no policy-annotator.yaml at the repository root');
+        return;
+      }
+      const { valid, errors } = validate('config', parse(readFileSync(configFile, 'utf8')));
+      assert.ok(valid, errors);
+    });
+  });
+
+  describe('annotation snippets', () => {
+    interface Snippet {
+      name: string;
+      yaml: string;
+      valid: boolean;
+      /** Vocabulary additions the core needs to accept the snippet (as policy-annotator.yaml would add). */
+      vocabulary?: Partial<Vocabulary>;
+      /** Why the core parser judges this snippet differently, when it knowingly does. */
+      coreDiffers?: string;
+    }
+
+    const actor = (...extra: string[]) => lines('actors:', '  - id: isi', '    name: Inter-Services Intelligence', '    kind: intelligence-agency', ...extra);
+    const claim = (...extra: string[]) => lines('text: texts/a.txt', 'claims:', '  - id: isi-denies', '    claimant: isi', '    quote: The ISI denies it', ...extra);
+
+    const snippets: Snippet[] = [
+      // accepted
+      { name: 'a minimal actor', yaml: actor(), valid: true },
+      { name: 'an actor with every field', yaml: actor('    aliases: [ISI]', '    description: Pakistan’s *premier* intelligence agency.', '    wikidata: Q843', '    relations:', '      - type: part-of', '        target: pakistan-military', '        note: Staffed by army officers.'), valid: true },
+      { name: 'a single alias written without a list', yaml: actor('    aliases: ISI'), valid: true },
+      { name: 'an empty aliases key', yaml: actor('    aliases:'), valid: true },
+      { name: 'a number as free text', yaml: lines('actors:', '  - id: group-1984', '    name: 1984', '    kind: organization'), valid: true },
+      { name: 'an actor kind added in policy-annotator.yaml', yaml: lines('actors:', '  - id: brookings', '    name: Brookings', '    kind: think-tank'), valid: true, vocabulary: { actorKinds: ['think-tank'] } },
+      { name: 'a relation type added in policy-annotator.yaml', yaml: actor('    relations:', '      - type: advises', '        target: pakistan-military'), valid: true, vocabulary: { relationTypes: [{ id: 'advises' }] } },
+      { name: 'a claim type added in policy-annotator.yaml', yaml: claim('    type: threat'), valid: true, vocabulary: { claimTypes: ['threat'] } },
+      { name: 'an empty actors list', yaml: lines('actors:'), valid: true },
+      { name: 'a concept without description', yaml: lines('concepts:', '  - id: ptm-legitimate', '    label: The PTM is legitimate'), valid: true },
+      { name: 'actors and concepts in one file', yaml: actor() + lines('concepts:', '  - id: c', '    label: A proposition'), valid: true },
+      { name: 'a text annotation with every top-level field', yaml: lines('text: texts/a.txt', 'title: "Pakistan and the Taliban: a Q&A"', 'author: aqil-shah', 'published: 2021-08-15', 'url: https://example.org/a', 'mentions:', '  - actor: pakistan', '    quote: Pakistani', '    prefix: "buys "', '    suffix: " denials"'), valid: true },
+      { name: 'a year as the publication date', yaml: lines('text: a.txt', 'published: 2021'), valid: true },
+      { name: 'a month as the publication date', yaml: lines('text: a.txt', 'published: 2021-08'), valid: true },
+      { name: 'a claim with every field', yaml: claim('    prefix: "Ha. "', '    suffix: " again"', '    about: [isi, taliban]', '    concept: pakistan-supports-taliban', '    stance: rejects', '    type: denial', '    evidence: documented', '    note: Official denial.'), valid: true },
+      { name: 'about as a single id', yaml: claim('    about: isi'), valid: true },
+      { name: 'a concept without a stance', yaml: claim('    concept: pakistan-supports-taliban'), valid: true },
+      // rejected
+      { name: 'an unknown top-level field', yaml: actor() + lines('authors: []'), valid: false },
+      { name: 'an unknown actor field', yaml: actor('    alias: ISI'), valid: false },
+      { name: 'an unknown claim field', yaml: claim('    stanse: supports'), valid: false },
+      { name: 'an unknown relation field', yaml: actor('    relations:', '      - type: part-of', '        target: pakistan', '        since: 1948'), valid: false },
+      { name: 'an id that is not kebab-case', yaml: lines('actors:', '  - id: Pakistan_Military', '    name: Pakistan Army', '    kind: military'), valid: false },
+      { name: 'an id with a double hyphen', yaml: lines('concepts:', '  - id: a--b', '    label: A'), valid: false },
+      { name: 'a number as an id', yaml: lines('concepts:', '  - id: 42', '    label: A'), valid: false },
+      { name: 'an actor without a name', yaml: lines('actors:', '  - id: isi', '    kind: intelligence-agency'), valid: false },
+      { name: 'an actor without a kind', yaml: lines('actors:', '  - id: isi', '    name: ISI'), valid: false },
+      { name: 'an empty name', yaml: lines('actors:', '  - id: isi', '    name: ""', '    kind: intelligence-agency'), valid: false },
+      { name: 'a name key without a value', yaml: lines('actors:', '  - id: isi', '    name:', '    kind: intelligence-agency'), valid: false },
+      { name: 'a kind that is not kebab-case', yaml: lines('actors:', '  - id: isi', '    name: ISI', '    kind: Intelligence Agency'), valid: false },
+      { name: 'a bad wikidata id', yaml: actor('    wikidata: "843"'), valid: false },
+      { name: 'a wikidata id with a leading zero', yaml: actor('    wikidata: Q0843'), valid: false },
+      { name: 'a wikidata URL', yaml: actor('    wikidata: https://www.wikidata.org/wiki/Q843'), valid: false },
+      { name: 'a number in aliases', yaml: actor('    aliases: [ISI, 1948]'), valid: false },
+      { name: 'relations as a single mapping', yaml: actor('    relations:', '      type: part-of', '      target: pakistan'), valid: false },
+      { name: 'a relation without a target', yaml: actor('    relations:', '      - type: part-of'), valid: false },
+      { name: 'a bad stance', yaml: claim('    concept: c', '    stance: agrees'), valid: false },
+      { name: 'a stance without a concept', yaml: claim('    stance: supports'), valid: false },
+      { name: 'a bad evidence value', yaml: claim('    evidence: strong'), valid: false },
+      { name: 'a claim without a quote', yaml: lines('text: a.txt', 'claims:', '  - id: c', '    claimant: isi'), valid: false },
+      { name: 'a claim without a claimant', yaml: lines('text: a.txt', 'claims:', '  - id: c', '    quote: q'), valid: false },
+      { name: 'a mention without a quote', yaml: lines('text: a.txt', 'mentions:', '  - actor: isi'), valid: false },
+      { name: 'claims without text', yaml: lines('claims:', '  - id: c', '    claimant: isi', '    quote: q'), valid: false },
+      { name: 'a title without text', yaml: lines('title: An article'), valid: false },
+      { name: 'a date with a slash', yaml: lines('text: a.txt', 'published: 2021/08/15'), valid: false },
+      { name: 'a thirteenth month', yaml: lines('text: a.txt', 'published: 2021-13'), valid: false },
+      { name: 'a url without a scheme', yaml: lines('text: a.txt', 'url: www.example.org/a'), valid: false },
+      { name: 'a text path that is a list', yaml: lines('text: [a.txt]'), valid: false },
+      { name: 'a number in about', yaml: claim('    about: [1]'), valid: false },
+      { name: 'a list item that is not a mapping', yaml: lines('concepts:', '  - ptm-legitimate'), valid: false },
+      // knowingly different from the core parser
+      {
+        name: 'an actor reference that is not kebab-case',
+        yaml: claim('    about: [ISI]'),
+        valid: false,
+        coreDiffers: 'the parser leaves references to the unknown-actor check, which needs the whole workspace; no kebab-case-less id can resolve, so the schema flags it at once',
+      },
+      {
+        name: 'a day that the month does not have',
+        yaml: lines('text: a.txt', 'published: 2021-02-30'),
+        valid: true,
+        coreDiffers: 'a pattern cannot know month lengths; the parser reports it',
+      },
+    ];
+
+    for (const snippet of snippets) {
+      it(`${snippet.valid ? 'accepts' : 'rejects'} ${snippet.name}`, () => {
+        const { valid, errors } = validate('annotation', parse(snippet.yaml));
+        assert.equal(valid, snippet.valid, valid ? `the schema accepted:\n${snippet.yaml}` : `the schema rejected:\n${snippet.yaml}\n  ${errors}`);
+
+        const vocabulary = extendVocabulary(DEFAULT_VOCABULARY, snippet.vocabulary ?? {});
+        const problems = coreProblems(snippet.yaml, vocabulary);
+        const coreValid = problems.length === 0;
+        if (snippet.coreDiffers) {
+          assert.notEqual(coreValid, snippet.valid, `the parser now agrees with the schema; drop coreDiffers (${snippet.coreDiffers})`);
+        } else {
+          assert.equal(coreValid, snippet.valid, `the parser ${coreValid ? 'accepts' : 'rejects'} what the schema ${snippet.valid ? 'accepts' : 'rejects'}:\n${snippet.yaml}\n${problems.join('\n')}`);
+        }
+      });
+    }
+  });
+
+  describe('agreement with the parser, field by field', () => {
+    // One complete example of each construct. Dropping any one field, or adding
+    // an unknown one, must get the same verdict from the schema and the parser,
+    // so required fields and dependencies cannot drift apart.
+    const relation = { type: 'patron-of', target: 'taliban', note: 'Long-standing ties.' };
+    const actor = { id: 'isi', name: 'Inter-Services Intelligence (ISI)', kind: 'intelligence-agency', aliases: ['ISI'], description: 'Pakistan’s premier intelligence agency.', wikidata: 'Q1146146', relations: [relation] };
+    const concept = { id: 'pakistan-supports-taliban', label: 'Pakistan provides support to the Afghan Taliban', description: 'Sanctuary, funding and training.' };
+    const mention = { actor: 'pakistan-military', quote: 'The generals in Rawalpindi', prefix: 'the ', suffix: ' believe' };
+    const claim = { id: 'author-isi-patron', claimant: 'aqil-shah', quote: 'the ISI has been the militant group’s principal external patron', prefix: 'and ', suffix: ',', about: ['isi', 'taliban'], concept: 'pakistan-supports-taliban', stance: 'supports', type: 'assertion', evidence: 'reported', note: 'Reported, not proven.' };
+    const textAnnotation = { text: 'texts/a.txt', title: 'Pakistan and the Taliban', author: 'aqil-shah', published: '2021-08-15', url: 'https://example.org/a', mentions: [mention], claims: [claim] };
+
+    type Doc = Record<string, unknown>;
+    const without = (object: Doc, key: string): Doc => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
+    const cases: { construct: string; fields: readonly string[]; schemaPath: string[]; example: Doc; wrap: (item: Doc) => Doc }[] = [
+      { construct: 'the top level', fields: TOP_LEVEL_FIELDS, schemaPath: [], example: { actors: [actor], concepts: [concept], ...textAnnotation }, wrap: (item) => item },
+      { construct: 'an actor', fields: ACTOR_FIELDS, schemaPath: ['properties', 'actors', 'items'], example: actor, wrap: (item) => ({ actors: [item] }) },
+      { construct: 'a relation', fields: RELATION_FIELDS, schemaPath: ['definitions', 'relation'], example: relation, wrap: (item) => ({ actors: [{ ...actor, relations: [item] }] }) },
+      { construct: 'a concept', fields: CONCEPT_FIELDS, schemaPath: ['properties', 'concepts', 'items'], example: concept, wrap: (item) => ({ concepts: [item] }) },
+      { construct: 'a mention', fields: MENTION_FIELDS, schemaPath: ['properties', 'mentions', 'items'], example: mention, wrap: (item) => ({ text: 'a.txt', mentions: [item] }) },
+      { construct: 'a claim', fields: CLAIM_FIELDS, schemaPath: ['properties', 'claims', 'items'], example: claim, wrap: (item) => ({ text: 'a.txt', claims: [item] }) },
+    ];
+
+    for (const { construct, fields, schemaPath, example, wrap } of cases) {
+      it(`${construct}: the schema lists exactly the parser's fields, in its order`, () => {
+        assert.deepEqual(propertyNames(annotationSchema, ...schemaPath), [...fields]);
+        assert.deepEqual(Object.keys(example), [...fields], 'the example uses every field');
+        assert.equal(at(annotationSchema, ...schemaPath).additionalProperties, false);
+      });
+
+      const variants: [string, Doc][] = [
+        ['complete', example],
+        ['with an unknown field', { ...example, extra: 'x' }],
+        ...fields.map((field): [string, Doc] => [`without \`${field}\``, without(example, field)]),
+      ];
+      for (const [label, variant] of variants) {
+        it(`${construct} ${label}: the schema and the parser agree`, () => {
+          const document = wrap(variant);
+          const text = stringify(document);
+          const problems = coreProblems(text);
+          const { valid, errors } = validate('annotation', document);
+          assert.equal(valid, problems.length === 0, `${text}\nschema: ${errors || 'valid'}\nparser: ${problems.join('\n') || 'valid'}`);
+          if (label === 'complete') assert.ok(valid, 'the complete example is valid');
+          if (label === 'with an unknown field') assert.equal(valid, false, 'unknown fields are rejected');
+        });
+      }
+    }
+
+    it('text annotation keys other than `text` each require `text`', () => {
+      const dependencies = annotationSchema.dependencies as SchemaNode;
+      assert.deepEqual(Object.keys(dependencies), TEXT_ANNOTATION_FIELDS.filter((f) => f !== 'text'));
+      for (const required of Object.values(dependencies)) assert.deepEqual(required, ['text']);
+    });
+  });
+
+  describe('consistency with the core vocabulary', () => {
+    it('ids use the parser’s id pattern everywhere', () => {
+      assert.equal(at(annotationSchema, 'definitions', 'id').pattern, ID_PATTERN.source);
+      assert.equal(at(configSchema, 'definitions', 'id').pattern, ID_PATTERN.source);
+      const kebabLike = /a-z0-9/;
+      for (const schema of [annotationSchema, configSchema]) {
+        for (const [path, node] of walk(schema, '#')) {
+          if (typeof node.pattern === 'string' && kebabLike.test(node.pattern)) assert.equal(node.pattern, ID_PATTERN.source, path);
+        }
+      }
+    });
+
+    it('actor kinds suggest exactly the default kinds', () => {
+      assert.deepEqual(suggestedValues(at(annotationSchema, 'definitions', 'actorKind')), DEFAULT_VOCABULARY.actorKinds);
+      assert.deepEqual(at(configSchema, 'definitions', 'actorKind').anyOf, at(annotationSchema, 'definitions', 'actorKind').anyOf, 'both schemas suggest kinds alike');
+    });
+
+    it('relation types suggest exactly the default relation types', () => {
+      assert.deepEqual(suggestedValues(at(annotationSchema, 'definitions', 'relationType')), DEFAULT_VOCABULARY.relationTypes.map((r) => r.id));
+    });
+
+    it('relation type descriptions state each default’s symmetry, transitivity, inverse and excluded kinds', () => {
+      const branch = (at(annotationSchema, 'definitions', 'relationType').anyOf as SchemaNode[]).find((b) => Array.isArray(b.enum))!;
+      const descriptions = branch.enumDescriptions as string[];
+      DEFAULT_VOCABULARY.relationTypes.forEach((info, i) => {
+        const text = descriptions[i];
+        assert.equal(/\bsymmetric\b/.test(text), Boolean(info.symmetric), `${info.id}: symmetric`);
+        assert.equal(/\btransitive\b/.test(text), Boolean(info.transitive), `${info.id}: transitive`);
+        if (info.inverse) assert.ok(text.includes(info.inverse), `${info.id}: names its inverse ${info.inverse}`);
+        for (const kind of [...(info.excludedSubjectKinds ?? []), ...(info.excludedTargetKinds ?? [])]) {
+          assert.match(text, new RegExp(`\\b${kind}\\b`), `${info.id}: says that ${kind} is ruled out`);
+        }
+      });
+    });
+
+    it('claim types suggest exactly the default claim types', () => {
+      assert.deepEqual(suggestedValues(at(annotationSchema, 'definitions', 'claimType')), DEFAULT_VOCABULARY.claimTypes);
+    });
+
+    it('stances and evidence are closed enums equal to the core’s', () => {
+      const claim = at(annotationSchema, 'definitions', 'claim', 'properties');
+      assert.deepEqual((claim.stance as SchemaNode).enum, DEFAULT_VOCABULARY.stances);
+      assert.deepEqual((claim.evidence as SchemaNode).enum, DEFAULT_VOCABULARY.evidence);
+      assert.equal((claim.stance as SchemaNode).anyOf, undefined);
+      assert.equal((claim.evidence as SchemaNode).anyOf, undefined);
+    });
+
+    it('the config schema’s vocabulary descriptions list every default', () => {
+      const vocabulary = at(configSchema, 'properties', 'vocabulary', 'properties');
+      const lists: [string, string[]][] = [
+        ['actor-kinds', DEFAULT_VOCABULARY.actorKinds],
+        ['relation-types', DEFAULT_VOCABULARY.relationTypes.map((r) => r.id)],
+        ['claim-types', DEFAULT_VOCABULARY.claimTypes],
+      ];
+      for (const [key, defaults] of lists) {
+        const { description, markdownDescription } = vocabulary[key] as SchemaNode;
+        for (const value of defaults) {
+          assert.match(description as string, new RegExp(`\\b${value}\\b`), `${key} description lists ${value}`);
+          assert.ok((markdownDescription as string).includes(`\`${value}\``), `${key} markdownDescription lists ${value}`);
+        }
+      }
+    });
+  });
+
+  describe('the config schema', () => {
+    it('lists exactly the configuration keys', () => {
+      assert.deepEqual(propertyNames(configSchema), Object.keys(DEFAULT_CONFIG));
+    });
+
+    it('lists every diagnostic code, in catalogue order, with its summary and default severity', () => {
+      const severity = at(configSchema, 'properties', 'severity');
+      const properties = severity.properties as SchemaNode;
+      const listed = Object.keys(properties);
+      const catalogue = Object.keys(DIAGNOSTIC_CODES);
+      const missing = catalogue.filter((code) => !listed.includes(code));
+      const stale = listed.filter((code) => !catalogue.includes(code));
+      assert.deepEqual({ missing, stale }, { missing: [], stale: [] }, 'add each new code to severity.properties in schemas/policy-annotator.schema.json (and drop removed ones)');
+      assert.deepEqual(listed, catalogue, 'same order as the catalogue');
+      for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) {
+        const property = properties[code] as SchemaNode;
+        assert.ok((property.description as string).startsWith(info.summary), `${code}: the description starts with the catalogue summary`);
+        assert.ok((property.description as string).includes(`Default: ${info.defaultSeverity}.`), `${code}: the description gives the default severity`);
+        assert.ok((property.markdownDescription as string).startsWith(info.summary), `${code}: the markdownDescription starts with the catalogue summary`);
+      }
+    });
+
+    it('offers the core’s severities plus off', () => {
+      assert.deepEqual(at(configSchema, 'definitions', 'severitySetting').enum, [...SEVERITY_ORDER, 'off']);
+    });
+
+    it('every vocabulary and relation-type key it lists is one the parser reads', () => {
+      const uses: string[] = [
+        ...propertyNames(configSchema, 'properties', 'vocabulary').map((key) => lines('vocabulary:', `  ${key}: []`)),
+        ...propertyNames(configSchema, 'definitions', 'relationType')
+          .filter((key) => key !== 'id')
+          .map((key) => lines('vocabulary:', '  relation-types:', '    - id: advises', `      ${key}: ${key.endsWith('kinds') ? '[person]' : key === 'inverse' ? 'advised-by' : 'true'}`)),
+      ];
+      for (const text of uses) {
+        assert.deepEqual(coreConfigProblems(text), [], text);
+        const { valid, errors } = validate('config', parse(text));
+        assert.ok(valid, `${text}\n${errors}`);
+      }
+    });
+
+    const snippets: { name: string; yaml: string; valid: boolean; coreDiffers?: string }[] = [
+      { name: 'an empty configuration', yaml: '{}\n', valid: true },
+      { name: 'roots as a list', yaml: lines('roots: [annotations, more/annotations]'), valid: true },
+      { name: 'a single root', yaml: lines('roots: annotations'), valid: true },
+      { name: 'the workspace root itself', yaml: lines('roots: [.]'), valid: true },
+      { name: 'a full vocabulary', yaml: lines('vocabulary:', '  actor-kinds: [think-tank]', '  relation-types:', '    - rivals', '    - id: advises', '      symmetric: false', '      transitive: false', '      inverse: advised-by', '      subject-kinds: [person, think-tank]', '      target-kinds: government', '  claim-types: threat'), valid: true },
+      { name: 'changing a default relation type', yaml: lines('vocabulary:', '  relation-types:', '    - id: part-of', '      transitive: false'), valid: true },
+      { name: 'severity overrides', yaml: lines('severity:', '  quote-ambiguous: warning', '  unknown-concept: off', '  duplicate-id: hint'), valid: true },
+      { name: 'an unknown top-level key', yaml: lines('root: [annotations]'), valid: false },
+      { name: 'an absolute root', yaml: lines('roots: [/home/me/annotations]'), valid: false },
+      { name: 'a root with a drive letter', yaml: lines('roots: ["C:/annotations"]'), valid: false },
+      { name: 'a root outside the workspace', yaml: lines('roots: [../annotations]'), valid: false },
+      { name: 'a root that climbs out midway', yaml: lines('roots: [annotations/../../x]'), valid: false },
+      { name: 'an unknown vocabulary key', yaml: lines('vocabulary:', '  stances: [neutral]'), valid: false },
+      { name: 'an actor kind that is not kebab-case', yaml: lines('vocabulary:', '  actor-kinds: [Think Tank]'), valid: false },
+      { name: 'relation types as a single string', yaml: lines('vocabulary:', '  relation-types: advises'), valid: false },
+      { name: 'a relation type without id', yaml: lines('vocabulary:', '  relation-types:', '    - inverse: advised-by'), valid: false },
+      { name: 'an unknown relation type key', yaml: lines('vocabulary:', '  relation-types:', '    - id: advises', '      reflexive: true'), valid: false },
+      { name: 'symmetric as text', yaml: lines('vocabulary:', '  relation-types:', '    - id: advises', '      symmetric: "yes"'), valid: false },
+      { name: 'a bad severity', yaml: lines('severity:', '  quote-ambiguous: warn'), valid: false },
+      { name: 'severity as a list', yaml: lines('severity: [quote-ambiguous]'), valid: false },
+      { name: 'an empty vocabulary key', yaml: lines('vocabulary:'), valid: false },
+      {
+        name: 'a diagnostic code from a newer release',
+        yaml: lines('severity:', '  some-future-check: warning'),
+        valid: true,
+        coreDiffers: 'the schema lets unknown kebab-case codes through so that it does not go stale as the catalogue grows; the parser reports codes it does not know',
+      },
+      { name: 'a severity key that is not kebab-case', yaml: lines('severity:', '  Quote Ambiguous: warning'), valid: false },
+    ];
+
+    for (const snippet of snippets) {
+      it(`${snippet.valid ? 'accepts' : 'rejects'} ${snippet.name}`, () => {
+        const { valid, errors } = validate('config', parse(snippet.yaml));
+        assert.equal(valid, snippet.valid, valid ? `the schema accepted:\n${snippet.yaml}` : `the schema rejected:\n${snippet.yaml}\n  ${errors}`);
+        const problems = coreConfigProblems(snippet.yaml);
+        const coreValid = problems.length === 0;
+        if (snippet.coreDiffers) {
+          assert.notEqual(coreValid, snippet.valid, `the parser now agrees with the schema; drop coreDiffers (${snippet.coreDiffers})`);
+        } else {
+          assert.equal(coreValid, snippet.valid, `the parser ${coreValid ? 'accepts' : 'rejects'} what the schema ${snippet.valid ? 'accepts' : 'rejects'}:\n${snippet.yaml}\n${problems.join('\n')}`);
+        }
+      });
+    }
+  });
+});
