@@ -55,7 +55,7 @@ interface JsonRow {
 
 describe('policy-annotator check', () => {
   const broken = createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': BROKEN });
-  const clean = createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS });
+  const clean = createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': 'text: texts/a.txt\n' });
   after(() => {
     broken.dispose();
     clean.dispose();
@@ -84,7 +84,7 @@ describe('policy-annotator check', () => {
   it('exits 0 on a clean workspace', () => {
     const result = run(['check'], clean.dir);
     assert.equal(result.code, 0);
-    assert.match(result.stdout, /✔ No problems in 1 annotation file\./);
+    assert.match(result.stdout, /✔ No problems in 2 annotation files\./);
   });
 
   it('reports problems as file:line:col, severity, code, message and the source line, and exits 1', () => {

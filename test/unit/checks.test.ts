@@ -30,9 +30,12 @@ function claimsFile(...claimLines: string[]): string {
   return yaml('text: texts/a.txt', 'author: isi', 'claims:', ...claimLines);
 }
 
+/** The codes these tests cover; the consistency checks have their own tests. */
+const CODES = new Set(['yaml-syntax', 'unknown-field', 'missing-field', 'invalid-value', 'duplicate-id', 'unknown-actor', 'unknown-concept', 'text-not-found', 'quote-not-found', 'quote-ambiguous']);
+
 async function diagnosticsOf(files: Record<string, string>, path: string): Promise<CoreDiagnostic[]> {
   const { index } = await loadMemoryWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/concepts.yaml': CONCEPTS, ...files });
-  return annotationFileDiagnostics(index, uriOf(path));
+  return annotationFileDiagnostics(index, uriOf(path)).filter((d) => CODES.has(d.code));
 }
 
 function codes(diagnostics: CoreDiagnostic[]): string[] {
@@ -44,19 +47,21 @@ function textAt(content: string, d: CoreDiagnostic): string {
 }
 
 describe('checks', () => {
-  it('a clean workspace has no diagnostics', async () => {
+  it('a clean workspace has no diagnostics of any code', async () => {
     const file = claimsFile(
       '  - id: khan-civilians',
       '    claimant: imran-khan',
-      '    quote: the Taliban are "normal civilians."',
+      '    quote: the Taliban are “normal civilians.”',
       '    about: [taliban]',
       '    concept: taliban-is-military',
       '    stance: rejects',
       '    type: assertion',
       '    evidence: none',
     );
-    assert.deepEqual(await diagnosticsOf({ 'annotations/a.yaml': file }, 'annotations/a.yaml'), []);
-    assert.deepEqual(await diagnosticsOf({ 'annotations/a.yaml': file }, 'annotations/actors.yaml'), []);
+    const { index } = await loadMemoryWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/concepts.yaml': CONCEPTS, 'annotations/a.yaml': file });
+    for (const path of ['annotations/a.yaml', 'annotations/actors.yaml', 'annotations/concepts.yaml']) {
+      assert.deepEqual(annotationFileDiagnostics(index, uriOf(path)), [], path);
+    }
   });
 
   describe('yaml-syntax', () => {

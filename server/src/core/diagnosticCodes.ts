@@ -63,6 +63,71 @@ export const DIAGNOSTIC_CODES = {
     summary: 'A quote occurs more than once and prefix/suffix do not pick one.',
     help: 'Add a `prefix` (the text just before the quote) or a `suffix` (the text just after) that makes it unique; the related information lists every occurrence.',
   },
+  'quote-normalized': {
+    defaultSeverity: 'info',
+    summary: 'A quote matches only once quotes, dashes or whitespace are normalised.',
+    help: 'Nothing is wrong; the quick fix copies the text\'s exact characters into `quote` so the anchor is exact.',
+  },
+  'quote-stale': {
+    defaultSeverity: 'warning',
+    summary: 'A quote no longer matches its text exactly, but a close match exists.',
+    help: 'The text was probably copy-edited. Check the proposed place (the related information) and apply the quick fix to update `quote` (and `prefix`/`suffix`) to the text\'s current words.',
+  },
+  'alias-conflict': {
+    defaultSeverity: 'warning',
+    summary: 'Two actors share an alias, so its mentions are ambiguous.',
+    help: 'Remove the alias from one actor and record the other\'s mentions explicitly, or make the aliases more specific.',
+  },
+  'alias-unused': {
+    defaultSeverity: 'hint',
+    summary: 'An alias occurs in no text.',
+    help: 'Check its spelling and case (aliases match whole words, case-sensitively), or remove it.',
+  },
+  'actor-unused': {
+    defaultSeverity: 'hint',
+    summary: 'An actor is never mentioned in a text and never referenced in an annotation.',
+    help: 'Add aliases that catch its mentions, reference it from a claim or relation, or remove it.',
+  },
+  'relation-self': {
+    defaultSeverity: 'error',
+    summary: 'A relation from an actor to itself.',
+    help: 'Point the relation at another actor, or remove it.',
+  },
+  'relation-cycle': {
+    defaultSeverity: 'error',
+    summary: 'part-of/member-of relations form a cycle.',
+    help: 'An actor cannot be (directly or indirectly) part of itself: remove or reverse one relation of the cycle listed in the related information.',
+  },
+  'relation-contradiction': {
+    defaultSeverity: 'warning',
+    summary: 'Two relations between the same actors contradict each other.',
+    help: 'Keep the relation that holds (for example `allied-with` or `opposes`, not both), or add a note and turn the check off if the relation changed over time.',
+  },
+  'relation-kind': {
+    defaultSeverity: 'warning',
+    summary: 'A relation connects actors of kinds its type does not allow.',
+    help: 'Use a relation type that fits the kinds (a person is `member-of` a group, not `part-of` it), fix an actor\'s kind, or change the constraints in policy-annotator.yaml.',
+  },
+  'stance-conflict': {
+    defaultSeverity: 'warning',
+    summary: 'The same claimant both supports and rejects the same concept.',
+    help: 'Check both claims (the related information points at the other): fix a stance or a claimant, or accept that the actor changed position.',
+  },
+  'claimant-not-mentioned': {
+    defaultSeverity: 'warning',
+    summary: "A claim's claimant is neither mentioned in the text nor its author.",
+    help: 'Check the claimant; if the text refers to the actor in words no alias catches, add an alias or an explicit mention.',
+  },
+  'duplicate-claim': {
+    defaultSeverity: 'warning',
+    summary: 'Two claims with the same claimant anchor to the same span.',
+    help: 'Merge the two claims, or anchor one of them to a different quote.',
+  },
+  'mention-overlap': {
+    defaultSeverity: 'warning',
+    summary: 'Explicit mentions overlap in the text.',
+    help: 'Shorten one of the quotes so that each word belongs to one mention.',
+  },
 } satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

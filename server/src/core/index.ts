@@ -11,6 +11,8 @@ export * from './config';
 export * from './parseAnnotationFile';
 export * from './normalizeText';
 export * from './resolveQuote';
+export * from './approximateQuote';
+export * from './anchorSelectors';
 export * from './aliasMatcher';
 export * from './uris';
 export * from './workspaceIndex';

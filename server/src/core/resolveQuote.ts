@@ -1,4 +1,5 @@
 import type { Span } from './model';
+import type { ScoredCandidate } from './approximateQuote';
 import { normalizeForMatch, originalSpan, type NormalizedText } from './normalizeText';
 
 /** What a quote selector needs: the quote and, optionally, the text just around it. */
@@ -17,7 +18,9 @@ export type AnchorStatus =
   | 'ambiguous'
   | 'not-found'
   /** The quote is empty once normalised. */
-  | 'empty';
+  | 'empty'
+  /** The quote is gone, but a close match exists: proposed, never applied silently. */
+  | 'stale';
 
 export interface AnchorResult {
   status: AnchorStatus;
@@ -25,6 +28,12 @@ export interface AnchorResult {
   span?: Span;
   /** For `ambiguous`: every occurrence that fits the context equally well. */
   candidates: Span[];
+  /** Prefix/suffix were given but fit none of the occurrences: the text around the quote changed. */
+  contextMismatch?: boolean;
+  /** For `stale`: where the quote would go now, and how sure that is. */
+  proposal?: ScoredCandidate;
+  /** For `not-found`: the closest places, none of them clear enough to propose. */
+  nearMisses?: ScoredCandidate[];
 }
 
 /**
@@ -85,8 +94,8 @@ export function resolveQuote(target: AnchorableText, selector: QuoteSelector): A
   if (candidates.length === 0) return { status: 'not-found', candidates: [] };
 
   let best = candidates;
-  if (candidates.length > 1 && (prefix || suffix)) {
-    let bestScore = -1;
+  let bestScore = -1;
+  if (prefix || suffix) {
     for (const candidate of candidates) {
       const score = contextScore(normalizedText, candidate.normStart, candidate.normEnd, prefix, suffix);
       if (score > bestScore) {
@@ -97,8 +106,9 @@ export function resolveQuote(target: AnchorableText, selector: QuoteSelector): A
       }
     }
   }
-  if (best.length > 1) return { status: 'ambiguous', candidates: best.map((c) => c.span) };
+  const contextMismatch = bestScore === 0 ? { contextMismatch: true } : {};
+  if (best.length > 1) return { status: 'ambiguous', candidates: best.map((c) => c.span), ...contextMismatch };
   const span = best[0].span;
   const isExact = exact.some((start) => start === span.start && start + selector.quote.length === span.end);
-  return { status: isExact ? 'exact' : 'normalized', span, candidates: [] };
+  return { status: isExact ? 'exact' : 'normalized', span, candidates: [], ...contextMismatch };
 }

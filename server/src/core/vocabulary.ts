@@ -7,10 +7,14 @@ export interface RelationTypeInfo {
   transitive?: boolean;
   /** The name of the relation read from the target's side. */
   inverse?: string;
-  /** Allowed kinds of the subject (the actor that states the relation); empty means any. */
+  /** Allowed kinds of the subject (the actor that states the relation); absent means any. */
   subjectKinds?: string[];
-  /** Allowed kinds of the target; empty means any. */
+  /** Allowed kinds of the target; absent means any. */
   targetKinds?: string[];
+  /** Kinds the subject may not have (used only when `subjectKinds` is absent). */
+  excludedSubjectKinds?: string[];
+  /** Kinds the target may not have (used only when `targetKinds` is absent). */
+  excludedTargetKinds?: string[];
 }
 
 export interface Vocabulary {
@@ -37,13 +41,14 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     'population',
   ],
   relationTypes: [
-    { id: 'part-of', transitive: true, inverse: 'has-part' },
-    { id: 'member-of', inverse: 'has-member' },
-    { id: 'leads', inverse: 'led-by' },
+    // A person is a member of a group, never a part of one; nothing is part of a person.
+    { id: 'part-of', transitive: true, inverse: 'has-part', excludedSubjectKinds: ['person'], excludedTargetKinds: ['person'] },
+    { id: 'member-of', inverse: 'has-member', excludedTargetKinds: ['person'] },
+    { id: 'leads', inverse: 'led-by', excludedSubjectKinds: ['population'], excludedTargetKinds: ['person', 'population'] },
     { id: 'allied-with', symmetric: true },
     { id: 'opposes', symmetric: true },
-    { id: 'patron-of', inverse: 'client-of' },
-    { id: 'funds', inverse: 'funded-by' },
+    { id: 'patron-of', inverse: 'client-of', excludedSubjectKinds: ['population'] },
+    { id: 'funds', inverse: 'funded-by', excludedSubjectKinds: ['population'] },
     { id: 'negotiates-with', symmetric: true },
   ],
   claimTypes: [
@@ -82,3 +87,20 @@ export function extendVocabulary(base: Vocabulary, additions: Partial<Vocabulary
 export function relationType(vocabulary: Vocabulary, id: string): RelationTypeInfo | undefined {
   return vocabulary.relationTypes.find((r) => r.id === id);
 }
+
+/** Whether a relation type allows an actor of this kind on the given side. */
+export function relationAllowsKind(info: RelationTypeInfo, side: 'subject' | 'target', kind: string): boolean {
+  const allowed = side === 'subject' ? info.subjectKinds : info.targetKinds;
+  if (allowed) return allowed.includes(kind);
+  const excluded = side === 'subject' ? info.excludedSubjectKinds : info.excludedTargetKinds;
+  return !excluded?.includes(kind);
+}
+
+/**
+ * Pairs of relation types that cannot both hold between the same two actors.
+ * Non-symmetric hierarchical types also contradict themselves reversed
+ * (A patron of B and B patron of A); part-of/member-of loops are cycles instead.
+ */
+export const CONTRADICTORY_RELATIONS: readonly [string, string][] = [['allied-with', 'opposes']];
+export const ANTISYMMETRIC_RELATIONS: readonly string[] = ['patron-of', 'leads'];
+export const HIERARCHY_RELATIONS: readonly string[] = ['part-of', 'member-of'];

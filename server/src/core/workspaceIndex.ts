@@ -1,10 +1,11 @@
 import { AliasMatcher, type AliasMatch } from './aliasMatcher';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { LineIndex } from './lineIndex';
-import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, Span } from './model';
+import { anchorSelectors } from './anchorSelectors';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, QuoteSelectorDef, Span } from './model';
 import { normalizeWithMap } from './normalizeText';
 import { parseAnnotationFile } from './parseAnnotationFile';
-import { resolveQuote, type AnchorableText, type AnchorResult } from './resolveQuote';
+import type { AnchorableText, AnchorResult } from './resolveQuote';
 import { canonicalUri, resolveTextReference, type TextReference } from './uris';
 
 export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept';
@@ -86,9 +87,12 @@ export class WorkspaceIndex {
   private readonly aliasSignatures = new Map<string, string>();
   private readonly textStamps = new Map<string, number>();
   private readonly analyses = new Map<string, { stamp: string; analysis: TextAnalysis }>();
+  private readonly memos = new Map<string, { generation: number; value: unknown }>();
   private aliasMatcher: AliasMatcher | undefined;
   private aliasVersion = 0;
   private versionCounter = 0;
+  /** Bumped by every change to any file. */
+  private generation = 0;
 
   constructor(options: WorkspaceIndexOptions) {
     this.config = options.config ?? DEFAULT_CONFIG;
@@ -110,6 +114,7 @@ export class WorkspaceIndex {
 
   removeAnnotationFile(uri: string): void {
     uri = canonicalUri(uri);
+    this.generation++;
     this.forgetAnnotationFile(uri);
     this.documents.delete(uri);
   }
@@ -235,6 +240,7 @@ export class WorkspaceIndex {
   /** Records that a text could not be read. */
   setTextMissing(uri: string): void {
     uri = canonicalUri(uri);
+    this.generation++;
     this.documents.delete(uri);
     this.missingTexts.add(uri);
     this.touchText(uri);
@@ -282,7 +288,21 @@ export class WorkspaceIndex {
   // ---- documents ----------------------------------------------------------
 
   private storeDocument(uri: string, content: string): void {
+    this.generation++;
     this.documents.set(uri, { content, version: ++this.versionCounter });
+  }
+
+  /**
+   * A workspace-wide derived value, computed once and reused until any file
+   * changes. For views that need the whole workspace (stance conflicts,
+   * relation cycles, alias usage), so each file's checks do not recompute them.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    const cached = this.memos.get(key);
+    if (cached && cached.generation === this.generation) return cached.value as T;
+    const value = compute();
+    this.memos.set(key, { generation: this.generation, value });
+    return value;
   }
 
   /** The content of any stored document: annotation file or text. */
@@ -378,12 +398,8 @@ export class WorkspaceIndex {
     for (const annotationUri of this.annotationsOf(textUri)) {
       const annotation = this.files.get(annotationUri)?.textAnnotation;
       if (!annotation) continue;
-      for (const def of annotation.claims) {
-        if (def.quote) claims.push({ def, annotationUri, result: anchor(anchorable, def) });
-      }
-      for (const def of annotation.mentions) {
-        if (def.quote) explicitMentions.push({ def, annotationUri, result: anchor(anchorable, def) });
-      }
+      claims.push(...anchorAll(anchorable, annotationUri, annotation.claims));
+      explicitMentions.push(...anchorAll(anchorable, annotationUri, annotation.mentions));
     }
     const mentions = mergeMentions(this.matcher().findAll(anchorable.normalized), explicitMentions);
     const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions };
@@ -402,8 +418,11 @@ function flattenReferences(byFile: Map<string, IdReference[]> | undefined): IdRe
   return [...byFile.keys()].sort().flatMap((uri) => byFile.get(uri)!);
 }
 
-function anchor(target: AnchorableText, def: { quote?: Located<string>; prefix?: Located<string>; suffix?: Located<string> }): AnchorResult {
-  return resolveQuote(target, { quote: def.quote!.value, prefix: def.prefix?.value, suffix: def.suffix?.value });
+/** Anchors the selectors of one file that have a quote, in file order (neighbours inform approximate matches). */
+function anchorAll<T extends QuoteSelectorDef>(target: AnchorableText, annotationUri: string, defs: T[]): Anchored<T>[] {
+  const withQuote = defs.filter((def) => def.quote);
+  const results = anchorSelectors(target, withQuote.map((def) => ({ quote: def.quote!.value, prefix: def.prefix?.value, suffix: def.suffix?.value })));
+  return withQuote.map((def, i) => ({ def, annotationUri, result: results[i] }));
 }
 
 /** Alias matches, minus those that overlap an explicit mention, plus the explicit mentions. */

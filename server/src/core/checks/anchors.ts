@@ -1,7 +1,7 @@
 import { makeDiagnostic } from '../diagnosticCodes';
-import type { AnnotationFile, CoreDiagnostic, Located, Span } from '../model';
+import { normalizeForMatch } from '../normalizeText';
+import type { AnnotationFile, CoreDiagnostic, Located, QuoteSelectorDef, Span } from '../model';
 import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
-import type { QuoteSelectorDef } from '../model';
 import { displayLocation, displayPath, shortQuote } from './describe';
 
 /** How much context a suggested prefix/suffix takes from the text. */
@@ -30,7 +30,7 @@ export function checkTextReference(index: WorkspaceIndex, file: AnnotationFile):
   }
 }
 
-/** `quote-not-found` and `quote-ambiguous` for the claims and mentions of one annotation file. */
+/** `quote-not-found`, `quote-ambiguous`, `quote-stale` and `quote-normalized` for the claims and mentions of one annotation file. */
 export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
   const reference = index.textReferenceOf(file.uri);
   if (reference?.kind !== 'ok') return [];
@@ -45,7 +45,28 @@ export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreD
     if (result.status === 'empty') {
       diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-not-found', `The quote of this ${what} is empty once whitespace is removed: copy the words from the article.`));
     } else if (result.status === 'not-found') {
-      diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-not-found', `The quote "${shortQuote(quote.value)}" does not occur in ${textPath}. Copy it from the article again: typographic quotes, dashes and spacing may differ, but the words must match.`));
+      const nearMisses = result.nearMisses ?? [];
+      const closest = nearMisses.length > 0
+        ? ` The closest places (${nearMisses.map((c) => `${displayLocation(index, reference.uri, c.span.start)}, ${percent(c.confidence)}`).join('; ')}) are too uncertain to propose.`
+        : '';
+      diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-not-found', `The quote "${shortQuote(quote.value)}" does not occur in ${textPath}.${closest} Copy it from the article again: typographic quotes, dashes and spacing may differ, but the words must match.`, {
+        related: nearMisses.map((c, i) => ({ uri: reference.uri, range: c.span, message: `candidate ${i + 1} (${percent(c.confidence)} confident): "${shortQuote(analysis.text.text.slice(c.span.start, c.span.end), 50)}"` })),
+        data: { nearMisses: nearMisses.map((c) => ({ span: c.span, confidence: c.confidence })) },
+      }));
+    } else if (result.status === 'stale' && result.proposal) {
+      const proposal = result.proposal;
+      const current = analysis.text.text.slice(proposal.span.start, proposal.span.end);
+      const where = displayLocation(index, reference.uri, proposal.span.start);
+      const what = normalizedEqual(current, quote.value) ? 'Its prefix/suffix no longer fit the text around it' : 'It no longer matches the text exactly';
+      diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-stale', `${what}; the text now reads "${shortQuote(current)}" at ${where} (${percent(proposal.confidence)} confident). Check that place and apply the quick fix to update the ${what.startsWith('Its') ? 'prefix/suffix' : 'quote'}.`, {
+        related: [{ uri: reference.uri, range: proposal.span, message: `proposed anchor, ${percent(proposal.confidence)} confident` }],
+        data: { proposal: { span: proposal.span, text: current, confidence: proposal.confidence, ...contextAround(analysis.text.text, proposal.span) } },
+      }));
+    } else if (result.status === 'normalized' && result.span) {
+      const exact = analysis.text.text.slice(result.span.start, result.span.end);
+      diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-normalized', `The quote matches the text only once quotes, dashes or spacing are normalised; the text reads "${shortQuote(exact)}". The quick fix copies the exact characters.`, {
+        data: { exact },
+      }));
     } else if (result.status === 'ambiguous') {
       const text = analysis.text.text;
       const contexts = result.candidates.map((span) => contextAround(text, span));
@@ -59,6 +80,14 @@ export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreD
   for (const claim of analysis.claims) report(claim, 'claim');
   for (const mention of analysis.explicitMentions) report(mention, 'mention');
   return diagnostics;
+}
+
+function percent(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}
+
+function normalizedEqual(a: string, b: string): boolean {
+  return normalizeForMatch(a).trim() === normalizeForMatch(b).trim();
 }
 
 /** The text around a span, cut at word boundaries, for suggested prefix/suffix values. */

@@ -4,6 +4,11 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { checkAnchors, checkTextReference } from './anchors';
 import { checkDuplicateIds } from './duplicateIds';
 import { checkUnknownIds } from './unknownIds';
+import { checkAliases } from './aliases';
+import { checkActorUsage } from './actorUsage';
+import { checkRelations } from './relations';
+import { checkStances } from './stances';
+import { checkTextConsistency } from './textConsistency';
 
 /** Every diagnostic of one annotation file, with the workspace's severity overrides applied. */
 export function annotationFileDiagnostics(index: WorkspaceIndex, uri: string): CoreDiagnostic[] {
@@ -15,6 +20,11 @@ export function annotationFileDiagnostics(index: WorkspaceIndex, uri: string): C
     ...checkUnknownIds(index, file),
     ...checkTextReference(index, file),
     ...checkAnchors(index, file),
+    ...checkAliases(index, file),
+    ...checkActorUsage(index, file),
+    ...checkRelations(index, file),
+    ...checkStances(index, file),
+    ...checkTextConsistency(index, file),
   ];
   return sortDiagnostics(applySeverityOverrides(diagnostics, index.config));
 }

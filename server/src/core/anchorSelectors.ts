@@ -1,0 +1,51 @@
+import { findApproximateQuote, type Neighbours } from './approximateQuote';
+import { resolveQuote, type AnchorableText, type AnchorResult, type QuoteSelector } from './resolveQuote';
+
+/** How sure an approximate match must be to be proposed as `stale` rather than reported `not-found`. */
+export const STALE_CONFIDENCE = 0.75;
+/** How far ahead of the runner-up the best approximate match must be. */
+export const STALE_MARGIN = 0.1;
+/** Near misses below this confidence are not worth listing. */
+const NEAR_MISS_CONFIDENCE = 0.45;
+
+/**
+ * Anchors an ordered list of selectors (the claims or mentions of one file)
+ * in a text. Exact and normalised matches come first. A quote that is gone,
+ * or whose prefix/suffix no longer fit, is searched approximately and scored,
+ * using where its neighbours in the list landed; the best match is proposed
+ * as `stale` only when it is clearly ahead, since a wrong anchor is worse
+ * than none. Nothing is re-anchored silently: a stale result has no `span`.
+ */
+export function anchorSelectors(target: AnchorableText, selectors: readonly QuoteSelector[]): AnchorResult[] {
+  const results = selectors.map((selector) => resolveQuote(target, selector));
+  return results.map((result, i) => {
+    if (result.status !== 'not-found' && !result.contextMismatch) return result;
+    const candidates = findApproximateQuote(target, selectors[i], neighboursOf(results, i));
+    const [best, second] = candidates;
+    if (best && best.confidence >= STALE_CONFIDENCE && (!second || best.confidence - second.confidence >= STALE_MARGIN)) {
+      return { status: 'stale', candidates: [], proposal: best };
+    }
+    const nearMisses = candidates.filter((c) => c.confidence >= NEAR_MISS_CONFIDENCE).slice(0, 3);
+    if (result.status === 'ambiguous') return { ...result, nearMisses };
+    return { status: 'not-found', candidates: [], nearMisses };
+  });
+}
+
+function neighboursOf(results: AnchorResult[], index: number): Neighbours {
+  const neighbours: Neighbours = {};
+  for (let j = index - 1; j >= 0; j--) {
+    const span = results[j].span;
+    if (span && !results[j].contextMismatch) {
+      neighbours.before = span.start;
+      break;
+    }
+  }
+  for (let j = index + 1; j < results.length; j++) {
+    const span = results[j].span;
+    if (span && !results[j].contextMismatch) {
+      neighbours.after = span.start;
+      break;
+    }
+  }
+  return neighbours;
+}

@@ -1,0 +1,141 @@
+import { makeDiagnostic } from '../diagnosticCodes';
+import type { ActorDef, AnnotationFile, CoreDiagnostic, RelatedLocation, RelationDef } from '../model';
+import { ANTISYMMETRIC_RELATIONS, CONTRADICTORY_RELATIONS, HIERARCHY_RELATIONS, relationAllowsKind, relationType } from '../vocabulary';
+import type { WorkspaceIndex } from '../workspaceIndex';
+
+/** A relation with its subject, as stated in some file. */
+interface StatedRelation {
+  subject: string;
+  type: string;
+  target: string;
+  uri: string;
+  relation: RelationDef;
+}
+
+function statedRelations(index: WorkspaceIndex): StatedRelation[] {
+  return index.memo('stated-relations', () => {
+    const all: StatedRelation[] = [];
+    for (const file of index.annotationFiles()) {
+      for (const actor of file.actors) {
+        if (!actor.id) continue;
+        for (const relation of actor.relations) {
+          if (relation.type && relation.target) {
+            all.push({ subject: actor.id.value, type: relation.type.value, target: relation.target.value, uri: file.uri, relation });
+          }
+        }
+      }
+    }
+    return all;
+  });
+}
+
+/** The relations between each unordered pair of actors. */
+function relationsByPair(index: WorkspaceIndex): Map<string, StatedRelation[]> {
+  return index.memo('relations-by-pair', () => {
+    const byPair = new Map<string, StatedRelation[]>();
+    for (const stated of statedRelations(index)) {
+      const key = [stated.subject, stated.target].sort().join('\u0000');
+      const list = byPair.get(key) ?? [];
+      list.push(stated);
+      byPair.set(key, list);
+    }
+    return byPair;
+  });
+}
+
+/** For every relation on a part-of/member-of cycle, the cycle it lies on. */
+function hierarchyCycles(index: WorkspaceIndex): Map<RelationDef, StatedRelation[]> {
+  return index.memo('hierarchy-cycles', () => {
+    const edges = new Map<string, StatedRelation[]>();
+    for (const stated of statedRelations(index)) {
+      if (!HIERARCHY_RELATIONS.includes(stated.type) || stated.subject === stated.target) continue;
+      const list = edges.get(stated.subject) ?? [];
+      list.push(stated);
+      edges.set(stated.subject, list);
+    }
+    const onCycle = new Map<RelationDef, StatedRelation[]>();
+    // Depth-first search keeping the current path; a back edge closes a cycle.
+    const state = new Map<string, 'active' | 'done'>();
+    const path: StatedRelation[] = [];
+    const visit = (node: string) => {
+      state.set(node, 'active');
+      for (const edge of edges.get(node) ?? []) {
+        const next = state.get(edge.target);
+        if (next === 'active') {
+          const start = path.findIndex((e) => e.subject === edge.target);
+          const cycle = [...path.slice(start === -1 ? path.length : start), edge];
+          for (const member of cycle) if (!onCycle.has(member.relation)) onCycle.set(member.relation, cycle);
+        } else if (next === undefined) {
+          path.push(edge);
+          visit(edge.target);
+          path.pop();
+        }
+      }
+      state.set(node, 'done');
+    };
+    for (const node of [...edges.keys()].sort()) if (!state.has(node)) visit(node);
+    return onCycle;
+  });
+}
+
+function contradicts(a: StatedRelation, b: StatedRelation): boolean {
+  if (CONTRADICTORY_RELATIONS.some(([x, y]) => (a.type === x && b.type === y) || (a.type === y && b.type === x))) return true;
+  return a.type === b.type && ANTISYMMETRIC_RELATIONS.includes(a.type) && a.subject === b.target && a.target === b.subject;
+}
+
+/** `relation-self`, `relation-cycle`, `relation-contradiction` and `relation-kind` for one file's actors. */
+export function checkRelations(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+  const diagnostics: CoreDiagnostic[] = [];
+  for (const actor of file.actors) {
+    if (!actor.id) continue;
+    for (const relation of actor.relations) {
+      if (!relation.type || !relation.target) continue;
+      checkRelation(index, file, actor as ActorDef & { id: NonNullable<ActorDef['id']> }, relation, diagnostics);
+    }
+  }
+  return diagnostics;
+}
+
+function describe(stated: StatedRelation): string {
+  return `${stated.subject} ${stated.type} ${stated.target}`;
+}
+
+function checkRelation(index: WorkspaceIndex, file: AnnotationFile, actor: ActorDef & { id: NonNullable<ActorDef['id']> }, relation: RelationDef, out: CoreDiagnostic[]): void {
+  const subject = actor.id.value;
+  const type = relation.type!.value;
+  const target = relation.target!;
+  if (target.value === subject) {
+    out.push(makeDiagnostic(file.uri, target.range, 'relation-self', `\`${subject}\` has a \`${type}\` relation to itself. Point the relation at another actor, or remove it.`));
+    return;
+  }
+
+  const cycle = hierarchyCycles(index).get(relation);
+  if (cycle) {
+    const chain = [cycle[0].subject, ...cycle.map((e) => e.target)].join(' → ');
+    out.push(makeDiagnostic(file.uri, target.range, 'relation-cycle', `part-of/member-of relations form a cycle: ${chain}. An actor cannot be part of itself: remove or reverse one of these relations.`, {
+      related: cycle.map((e): RelatedLocation => ({ uri: e.uri, range: e.relation.range, message: describe(e) })),
+    }));
+  }
+
+  const self: StatedRelation = { subject, type, target: target.value, uri: file.uri, relation };
+  const pair = relationsByPair(index).get([subject, target.value].sort().join('\u0000')) ?? [];
+  const contradicting = pair.filter((other) => other.relation !== relation && contradicts(self, other));
+  if (contradicting.length > 0) {
+    out.push(makeDiagnostic(file.uri, relation.type!.range, 'relation-contradiction', `\`${describe(self)}\` contradicts ${contradicting.map((c) => `\`${describe(c)}\``).join(' and ')}. Keep the relation that holds, or note the change over time and turn this check off.`, {
+      related: contradicting.map((c) => ({ uri: c.uri, range: c.relation.range, message: describe(c) })),
+    }));
+  }
+
+  const info = relationType(index.config.vocabulary, type);
+  const targetKind = index.actor(target.value)?.kind?.value;
+  const subjectKind = actor.kind?.value;
+  if (info && subjectKind && !relationAllowsKind(info, 'subject', subjectKind)) {
+    out.push(makeDiagnostic(file.uri, relation.type!.range, 'relation-kind', `A ${subjectKind} (\`${subject}\`) cannot be the subject of \`${type}\`${type === 'part-of' && subjectKind === 'person' ? ': a person is `member-of` a group' : ''}. Use another relation type or fix the kind.`));
+  }
+  if (info && targetKind && !relationAllowsKind(info, 'target', targetKind)) {
+    const definition = index.actor(target.value)!;
+    out.push(makeDiagnostic(file.uri, target.range, 'relation-kind', `\`${type}\` cannot point at a ${targetKind} (\`${target.value}\`). Use another relation type or fix the kind.`, {
+      related: definition.kind ? [{ uri: definition.uri, range: definition.kind.range, message: `\`${target.value}\` is a ${targetKind}` }] : [],
+    }));
+  }
+}
