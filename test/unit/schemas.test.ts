@@ -199,16 +199,6 @@ describe('JSON schemas', () => {
         assert.ok(valid, `${relative(REPO_ROOT, file)}:\n  ${errors}`);
       });
     }
-
-    const configFile = join(REPO_ROOT, 'policy-annotator.yaml');
-    it('policy-annotator.yaml, if the repository has one, validates against the config schema', (t) => {
-      if (!existsSync(configFile)) {
-        t.skip('no policy-annotator.yaml at the repository root');
-        return;
-      }
-      const { valid, errors } = validate('config', parse(readFileSync(configFile, 'utf8')));
-      assert.ok(valid, errors);
-    });
   });
 
   describe('annotation snippets', () => {
