@@ -20,3 +20,6 @@ export * from './loadWorkspace';
 export * from './summarize';
 export { annotationFileDiagnostics, workspaceDiagnostics, sortDiagnostics } from './checks/index';
 export { displayPath } from './checks/describe';
+export * from './edits/textEdit';
+export * from './edits/yamlEdits';
+export * from './fixes/index';

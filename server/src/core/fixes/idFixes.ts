@@ -1,0 +1,48 @@
+import type { CoreDiagnostic } from '../model';
+import { appendListItem, replaceScalar, yamlScalar } from '../edits/yamlEdits';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import type { CodeFix } from './codeFix';
+
+/** The file that holds most of a registry (actors or concepts), or the given file when none does. */
+function registryFile(index: WorkspaceIndex, key: 'actors' | 'concepts', fallback: string): string {
+  let best: { uri: string; count: number } | undefined;
+  for (const file of index.annotationFiles()) {
+    const count = file[key].length;
+    if (count > 0 && (!best || count > best.count)) best = { uri: file.uri, count };
+  }
+  return best?.uri ?? fallback;
+}
+
+/** "imran-kahn" → "Imran Kahn", a starting point for a stub's name. */
+function titleFromId(id: string): string {
+  return id.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
+}
+
+/** `unknown-actor` / `unknown-concept`: use a suggested id, or create a stub definition. */
+export function fixUnknownId(index: WorkspaceIndex, diagnostic: CoreDiagnostic, registry: 'actors' | 'concepts'): CodeFix[] {
+  const content = index.content(diagnostic.uri);
+  const id = diagnostic.data?.id as string | undefined;
+  if (content === undefined || id === undefined) return [];
+  const located = { value: id, range: diagnostic.range };
+  const fixes: CodeFix[] = ((diagnostic.data?.suggestions as string[] | undefined) ?? []).map((suggestion, i) => ({
+    title: `Change to \`${suggestion}\``,
+    kind: 'quickfix',
+    edits: [replaceScalar(diagnostic.uri, content, located, suggestion)],
+    ...(i === 0 ? { isPreferred: true } : {}),
+    diagnostic,
+  }));
+  const target = registryFile(index, registry, diagnostic.uri);
+  const targetContent = index.content(target);
+  if (targetContent !== undefined && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    const lines = registry === 'actors'
+      ? [`id: ${id}`, `name: ${yamlScalar(titleFromId(id))}`, `kind: ${index.config.vocabulary.actorKinds[0]}  # stub: check the kind, add aliases and a description`]
+      : [`id: ${id}`, `label: ${yamlScalar(titleFromId(id))}  # stub: state the proposition`];
+    fixes.push({
+      title: `Create ${registry === 'actors' ? 'actor' : 'concept'} \`${id}\` in ${target.slice(target.lastIndexOf('/') + 1)}`,
+      kind: 'quickfix',
+      edits: [appendListItem(target, targetContent, registry, lines)],
+      diagnostic,
+    });
+  }
+  return fixes;
+}
