@@ -45,7 +45,7 @@ export function findDefinition(index: WorkspaceIndex, uri: string, offset: numbe
     }
     case 'text-path': {
       const reference = index.textReferenceOf(located.uri);
-      if (reference?.kind !== 'ok') return [];
+      if (reference?.kind !== 'ok' || index.textStatus(reference.uri) !== 'loaded') return [];
       const start = { start: 0, end: 0 };
       return [{ uri: reference.uri, range: start, selection: start, origin: target.range }];
     }

@@ -1,0 +1,334 @@
+import { textDiagnostics } from './textDiagnostics';
+import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
+import { applySeverityOverrides, CONFIG_FILE_NAME } from '../config';
+import { annotationRoots, isAnnotationFileName, loadWorkspace, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import type { CoreDiagnostic } from '../model';
+import { canonicalUri, isUnder, joinUri } from '../uris';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange } from './diagnosticDependencies';
+import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
+
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  uri: string;
+  kind: FileChangeKind;
+}
+
+export interface LiveWorkspaceOptions {
+  /** Workspace folder URIs. */
+  folders: string[];
+  /** Gives file access to these folders (the disk, in the server); open buffers are laid over it. */
+  createHost: (folders: string[]) => WorkspaceFileHost;
+  /** Where problems go that must not stop the workspace, such as a failed reload. */
+  log?: (message: string) => void;
+}
+
+/** Called with progress messages while a folder is indexed. */
+export type ProgressReporter = (message: string) => void;
+
+type FileRole = 'config' | 'annotation' | 'text' | 'other';
+
+/**
+ * The workspace as an editor sees it: every folder's index, with the
+ * editor's open buffers laid over the files on disk (open buffers win).
+ *
+ * Each change re-parses only the file it touched and refreshes the
+ * diagnostics of the files that depend on it; listeners hear which files'
+ * diagnostics actually changed. Buffer changes update the index before the
+ * call returns, so a request that follows sees them; work that needs the
+ * disk (texts a new `text:` points at, a reload after a configuration
+ * change) runs after it, one task at a time.
+ */
+export class LiveWorkspace {
+  private folders: string[];
+  private host: WorkspaceFileHost;
+  private readonly overlay: WorkspaceFileHost;
+  private readonly loaded = new Map<string, LoadedWorkspace>();
+  private readonly buffers = new Map<string, string>();
+  private readonly tracker = new DiagnosticsTracker((uri) => this.computeDiagnostics(uri));
+  private readonly listeners = new Set<(uris: string[]) => void>();
+  private tasks: Promise<unknown> = Promise.resolve();
+  private readonly firstLoad: Promise<void>;
+  private markLoaded!: () => void;
+
+  constructor(private readonly options: LiveWorkspaceOptions) {
+    this.folders = options.folders.map(canonicalUri);
+    this.host = options.createHost(this.folders);
+    this.overlay = {
+      listFiles: (folderUri) => this.host.listFiles(folderUri),
+      readFile: async (uri) => this.buffers.get(canonicalUri(uri)) ?? this.host.readFile(uri),
+    };
+    this.firstLoad = new Promise((resolve) => (this.markLoaded = resolve));
+  }
+
+  // ---- loading -------------------------------------------------------------
+
+  /** Indexes every folder (again). Requests keep being served from the previous index meanwhile. */
+  load(progress?: ProgressReporter): Promise<void> {
+    return this.enqueue(async () => {
+      for (const folder of this.folders) await this.loadFolder(folder, progress);
+      this.markLoaded();
+    });
+  }
+
+  /** True once every folder has been indexed. */
+  get isReady(): boolean {
+    return this.folders.every((folder) => this.loaded.has(folder));
+  }
+
+  /** Resolves when the first indexing has finished. */
+  whenReady(): Promise<void> {
+    return this.firstLoad;
+  }
+
+  /** Replaces the workspace folders and indexes the new ones. */
+  setFolders(folders: string[], progress?: ProgressReporter): Promise<void> {
+    return this.enqueue(async () => {
+      const next = folders.map(canonicalUri);
+      const removed = [...this.loaded.keys()].filter((folder) => !next.includes(folder));
+      this.folders = next;
+      this.host = this.options.createHost(next);
+      for (const folder of removed) {
+        const files = this.knownFiles(this.loaded.get(folder));
+        this.loaded.delete(folder);
+        this.refresh(files);
+        for (const uri of files) this.tracker.forget(uri);
+      }
+      for (const folder of next) if (!this.loaded.has(folder)) await this.loadFolder(folder, progress);
+    });
+  }
+
+  private async loadFolder(folder: string, progress?: ProgressReporter): Promise<void> {
+    const previous = this.knownFiles(this.loaded.get(folder));
+    let read = 0;
+    const counting: WorkspaceFileHost = {
+      listFiles: (uri) => this.overlay.listFiles(uri),
+      readFile: (uri) => {
+        if (++read % 50 === 0) progress?.(`${read} files read`);
+        return this.overlay.readFile(uri);
+      },
+    };
+    progress?.(`Indexing ${folder}`);
+    const workspace = await loadWorkspace(counting, folder);
+    this.loaded.set(folder, workspace);
+    // Buffers that changed while the folder was read.
+    for (const [uri, content] of this.buffers) {
+      if (this.folderOf(uri) === folder) this.apply(uri, content);
+    }
+    await this.loadPendingTexts(workspace);
+    this.refresh([...previous, ...this.knownFiles(workspace)]);
+  }
+
+  // ---- open buffers ----------------------------------------------------------
+
+  /** An editor opened or changed a document. The index holds the new content when this returns. */
+  setBuffer(uri: string, content: string): Promise<void> {
+    uri = canonicalUri(uri);
+    this.buffers.set(uri, content);
+    const followUp = this.applyAndRefresh(uri, content);
+    return followUp ? this.enqueue(followUp) : Promise.resolve();
+  }
+
+  /** An editor closed a document: the file on disk counts again. */
+  closeBuffer(uri: string): Promise<void> {
+    uri = canonicalUri(uri);
+    if (!this.buffers.delete(uri)) return Promise.resolve();
+    return this.enqueue(async () => {
+      const content = await this.host.readFile(uri);
+      if (!this.buffers.has(uri)) await this.applyAndRefresh(uri, content)?.();
+    });
+  }
+
+  isOpen(uri: string): boolean {
+    return this.buffers.has(canonicalUri(uri));
+  }
+
+  // ---- files on disk -----------------------------------------------------------
+
+  /** Files created, changed or deleted on disk (a rename is a delete and a create). Open buffers keep winning. */
+  filesChanged(changes: FileChange[]): Promise<void> {
+    return this.enqueue(async () => {
+      for (const change of changes) {
+        const uri = canonicalUri(change.uri);
+        if (this.buffers.has(uri)) continue;
+        const workspace = this.workspaceFor(uri);
+        if (!workspace) continue;
+        if (change.kind === 'deleted' && this.role(workspace, uri) === 'other') {
+          this.forgetFolderContents(workspace, uri);
+          continue;
+        }
+        const content = change.kind === 'deleted' ? undefined : await this.host.readFile(uri);
+        if (!this.buffers.has(uri)) await this.applyAndRefresh(uri, content)?.();
+      }
+    });
+  }
+
+  /** A deleted folder: everything that was read from under it is gone. */
+  private forgetFolderContents(workspace: LoadedWorkspace, folderUri: string): void {
+    const index = workspace.index;
+    const affected = new Set<string>();
+    for (const file of index.annotationFiles()) {
+      if (isUnder(file.uri, folderUri) && !this.buffers.has(file.uri)) for (const uri of this.apply(file.uri, undefined).affected) affected.add(uri);
+    }
+    for (const text of index.referencedTexts()) {
+      if (isUnder(text, folderUri) && !this.buffers.has(text)) for (const uri of this.apply(text, undefined).affected) affected.add(uri);
+    }
+    this.refresh(affected);
+  }
+
+  // ---- applying a change ----------------------------------------------------------
+
+  /**
+   * Applies new content (undefined: the file is gone) to the index and
+   * refreshes the diagnostics it can reach, synchronously. Returns the disk
+   * work that may follow (loading newly referenced texts, or a reload after
+   * a configuration change), for the caller to run as a task.
+   */
+  private applyAndRefresh(uri: string, content: string | undefined): (() => Promise<void>) | undefined {
+    const { affected, workspace, reload } = this.apply(uri, content);
+    this.refresh(affected);
+    if (!workspace) return undefined;
+    if (reload) return () => this.loadFolder(workspace.index.workspaceFolders[0]);
+    return workspace.index.pendingTexts().length > 0 ? () => this.loadPendingTexts(workspace) : undefined;
+  }
+
+  /** Updates the index for one file, synchronously; returns the files whose diagnostics may have changed. */
+  private apply(uri: string, content: string | undefined): { affected: Set<string>; workspace?: LoadedWorkspace; reload?: boolean } {
+    const workspace = this.workspaceFor(uri);
+    if (!workspace) return { affected: new Set() };
+    const index = workspace.index;
+    switch (this.role(workspace, uri)) {
+      case 'config':
+        return { affected: new Set(), workspace, reload: true };
+      case 'annotation': {
+        const before = index.annotationFile(uri);
+        if (content === undefined) {
+          if (!before) return { affected: new Set(), workspace };
+          index.removeAnnotationFile(uri);
+        } else {
+          if (before && index.content(uri) === content) return { affected: new Set(), workspace };
+          index.setAnnotationFile(uri, content);
+        }
+        const after = index.annotationFile(uri);
+        return { affected: dependentsOfAnnotationChange(index, uri, before, after, this.tracker.urisWithCodes(CODES_DEPENDING_ON_ALL_IDS)), workspace };
+      }
+      case 'text':
+        if (content === undefined) index.setTextMissing(uri);
+        else if (index.textStatus(uri) === 'loaded' && index.content(uri) === content) return { affected: new Set(), workspace };
+        else index.setText(uri, content);
+        return { affected: dependentsOfTextChange(index, uri), workspace };
+      default:
+        return { affected: new Set(), workspace };
+    }
+  }
+
+  /** Reads the texts that annotation files point at but the index has not got yet. */
+  private async loadPendingTexts(workspace: LoadedWorkspace): Promise<void> {
+    const index = workspace.index;
+    const pending = index.pendingTexts();
+    if (pending.length === 0) return;
+    const contents = await Promise.all(pending.map((uri) => this.overlay.readFile(uri)));
+    if (this.loaded.get(index.workspaceFolders[0]) !== workspace) return;
+    const affected = new Set<string>();
+    pending.forEach((uri, i) => {
+      // Opened, or loaded by another task, while it was being read.
+      if (index.textStatus(uri) !== 'unknown') return;
+      const content = contents[i];
+      if (content === undefined) index.setTextMissing(uri);
+      else index.setText(uri, content);
+      for (const dependent of dependentsOfTextChange(index, uri)) affected.add(dependent);
+    });
+    this.refresh(affected);
+  }
+
+  private role(workspace: LoadedWorkspace, uri: string): FileRole {
+    const folder = workspace.index.workspaceFolders[0];
+    if (uri === joinUri(folder, CONFIG_FILE_NAME)) return 'config';
+    const index = workspace.index;
+    if (isAnnotationFileName(uri) && annotationRoots(folder, index.config).some((root) => isUnder(uri, root))) return 'annotation';
+    if (index.isText(uri)) return 'text';
+    return 'other';
+  }
+
+  // ---- queries ------------------------------------------------------------------
+
+  /** The index of the folder that holds a file. */
+  indexFor(uri: string): WorkspaceIndex | undefined {
+    return this.workspaceFor(canonicalUri(uri))?.index;
+  }
+
+  private workspaceFor(uri: string): LoadedWorkspace | undefined {
+    const folder = this.folderOf(uri);
+    return folder === undefined ? undefined : this.loaded.get(folder);
+  }
+
+  /** The innermost workspace folder that holds the file. */
+  private folderOf(uri: string): string | undefined {
+    let best: string | undefined;
+    for (const folder of this.folders) {
+      if (isUnder(uri, folder) && (best === undefined || folder.length > best.length)) best = folder;
+    }
+    return best;
+  }
+
+  /** Every indexed index, one per workspace folder. */
+  indexes(): WorkspaceIndex[] {
+    return [...this.loaded.values()].map((workspace) => workspace.index);
+  }
+
+  /** Every file that can have diagnostics: annotation files, the texts they point at, configuration files. */
+  diagnosableFiles(): string[] {
+    return [...this.loaded.values()].flatMap((workspace) => this.knownFiles(workspace)).sort();
+  }
+
+  private knownFiles(workspace: LoadedWorkspace | undefined): string[] {
+    if (!workspace) return [];
+    const index = workspace.index;
+    return [
+      ...(workspace.configUri ? [workspace.configUri] : []),
+      ...index.annotationFiles().map((file) => file.uri),
+      ...index.referencedTexts().filter((uri) => index.textStatus(uri) === 'loaded'),
+    ];
+  }
+
+  // ---- diagnostics --------------------------------------------------------------
+
+  /** The current diagnostics of a file, with the id that changes whenever they do. */
+  diagnostics(uri: string): TrackedDiagnostics {
+    return this.tracker.get(canonicalUri(uri));
+  }
+
+  /** Listens for files whose diagnostics changed. Returns a function that stops listening. */
+  onDiagnosticsChanged(listener: (uris: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private refresh(uris: Iterable<string>): void {
+    const changed = this.tracker.refresh(uris);
+    if (changed.length === 0) return;
+    for (const listener of this.listeners) listener(changed);
+  }
+
+  private computeDiagnostics(uri: string): CoreDiagnostic[] {
+    const workspace = this.workspaceFor(uri);
+    if (!workspace) return [];
+    const index = workspace.index;
+    if (uri === workspace.configUri) return sortDiagnostics(applySeverityOverrides(workspace.configDiagnostics, index.config));
+    if (index.isAnnotationFile(uri)) return annotationFileDiagnostics(index, uri);
+    if (index.isText(uri)) return textDiagnostics(index, uri);
+    return [];
+  }
+
+  // ---- tasks ----------------------------------------------------------------------
+
+  /** Runs tasks that read files one after another, so that a slow read never overwrites a newer change. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.tasks.then(task).catch((error: unknown) => {
+      this.options.log?.(`Policy Annotator could not update the workspace: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+    this.tasks = run;
+    return run;
+  }
+}

@@ -1,0 +1,85 @@
+import { displayLocation } from '../checks/describe';
+import type { Span } from '../model';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { ID_PATTERN, kebabCase } from '../yamlFields';
+import { locate } from './locate';
+import type { SpanLocation } from './references';
+
+/** What a rename changes: the id's kind, its current value, and where it stands under the cursor. */
+export interface RenameSubject {
+  kind: 'actor' | 'concept' | 'claim';
+  id: string;
+  /** The file the cursor is in. */
+  uri: string;
+  /** The id's characters under the cursor (inside quotes, if the scalar is quoted). */
+  range: Span;
+}
+
+/** A text edit: replace `range` in `uri` with `newText`. */
+export interface SpanEdit extends SpanLocation {
+  newText: string;
+}
+
+export type RenameCheck = { ok: true; subject: RenameSubject } | { ok: false; reason: string };
+export type RenameResult = { ok: true; edits: SpanEdit[] } | { ok: false; reason: string };
+
+const NOTHING_TO_RENAME = 'Nothing to rename here: place the cursor on an actor, concept or claim id in an annotation file.';
+
+/** `prepareRename`: the id under the cursor, or why there is nothing to rename. */
+export function prepareRename(index: WorkspaceIndex, uri: string, offset: number): RenameCheck {
+  const located = locate(index, uri, offset);
+  if (!located) return { ok: false, reason: NOTHING_TO_RENAME };
+  if (located.in === 'text') {
+    return { ok: false, reason: 'The words of a text are not ids: to rename this actor, rename its id in the actors file (or where it is used in an annotation file).' };
+  }
+  const target = located.target;
+  const kind = target.kind === 'actor-id' ? 'actor' : target.kind === 'concept-id' ? 'concept' : target.kind === 'claim-id' ? 'claim' : undefined;
+  if (!kind || !('id' in target)) return { ok: false, reason: NOTHING_TO_RENAME };
+  const range = idCharacters(index.content(located.uri) ?? '', target.range, target.id);
+  if (!range) return { ok: false, reason: `The id \`${target.id}\` is written in a form that cannot be renamed in place (such as a block scalar): write it as a plain value first.` };
+  return { ok: true, subject: { kind, id: target.id, uri: located.uri, range } };
+}
+
+/**
+ * Renames an actor, concept or claim id in every file. The edits replace
+ * only the id's characters, so comments and formatting elsewhere survive
+ * byte for byte. Claim ids are named nowhere else, so a claim rename edits
+ * its definition only.
+ */
+export function rename(index: WorkspaceIndex, uri: string, offset: number, newName: string): RenameResult {
+  const check = prepareRename(index, uri, offset);
+  if (!check.ok) return check;
+  const { kind, id } = check.subject;
+  if (!ID_PATTERN.test(newName)) {
+    const suggestion = kebabCase(newName);
+    return { ok: false, reason: `\`${newName}\` is not a valid id: ids are lower-case kebab-case (letters, digits and single hyphens)${suggestion ? `, for example \`${suggestion}\`` : ''}.` };
+  }
+  if (newName === id) return { ok: true, edits: [] };
+  const taken = kind === 'actor' ? index.actorDefinitions(newName) : kind === 'concept' ? index.conceptDefinitions(newName) : index.claimDefinitions(newName).map((c) => ({ uri: c.uri, range: c.claim.range }));
+  if (taken.length > 0) {
+    return { ok: false, reason: `The ${kind} id \`${newName}\` is already used (${displayLocation(index, taken[0].uri, taken[0].range.start)}): choose another id, as ids must be unique across the workspace.` };
+  }
+  if (kind === 'claim') return { ok: true, edits: [{ uri: check.subject.uri, range: check.subject.range, newText: newName }] };
+  const places = kind === 'actor' ? index.actorReferences(id) : index.conceptReferences(id);
+  const edits: SpanEdit[] = [];
+  for (const place of places) {
+    const range = idCharacters(index.content(place.uri) ?? '', place.range, id);
+    if (range) edits.push({ uri: place.uri, range, newText: newName });
+  }
+  return { ok: true, edits };
+}
+
+/**
+ * The characters of an id inside its scalar's range: the whole range for a
+ * plain scalar, the inside of the quotes for a quoted one. Undefined when the
+ * source does not hold the id as written (block scalars, escapes).
+ */
+export function idCharacters(content: string, range: Span, id: string): Span | undefined {
+  const source = content.slice(range.start, range.end);
+  if (source === id) return range;
+  const quote = source[0];
+  if ((quote === '"' || quote === "'") && source.endsWith(quote) && source.slice(1, -1) === id) {
+    return { start: range.start + 1, end: range.end - 1 };
+  }
+  return undefined;
+}
