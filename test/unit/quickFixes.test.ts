@@ -85,7 +85,7 @@ describe('quick fixes', () => {
     const [diagnostic] = find(index, 'annotations/a.yaml', 'unknown-actor');
     const create = quickFixes(index, diagnostic).find((f) => f.title.startsWith('Create actor'))!;
     const fixed = apply(files, create.edits);
-    assert.match(fixed['annotations/actors.yaml'], /  - id: pakistan-army\n    name: Pakistan Army\n    kind: person {2}# stub: check the kind/);
+    assert.match(fixed['annotations/actors.yaml'], / {2}- id: pakistan-army\n {4}name: Pakistan Army\n {4}kind: person {2}# stub: check the kind/);
     assertKeepsOtherLines(files['annotations/actors.yaml'], fixed['annotations/actors.yaml'], /^$/);
     const after = await load(fixed);
     assert.deepEqual(find(after, 'annotations/a.yaml', 'unknown-actor'), []);
@@ -118,8 +118,8 @@ describe('quick fixes', () => {
       const anchored = after.analysis(uriOf('annotations/texts/a.txt'))!.claims[0].result.span!;
       assert.equal(anchored.start, diagnostic.related![i].range.start);
     }
-    assert.match(apply(files, fixes[0].edits)['annotations/a.yaml'], /    quote: The ISI {3}# which one\?\n    suffix: " backs"\n/);
-    assert.match(apply(files, fixes[1].edits)['annotations/a.yaml'], /    prefix: "civilians.” "\n/);
+    assert.match(apply(files, fixes[0].edits)['annotations/a.yaml'], / {4}quote: The ISI {3}# which one\?\n {4}suffix: " backs"\n/);
+    assert.match(apply(files, fixes[1].edits)['annotations/a.yaml'], / {4}prefix: "civilians.” "\n/);
   });
 
   it('ambiguous quote in a flow mapping', async () => {
@@ -137,7 +137,7 @@ describe('quick fixes', () => {
     const [fix] = quickFixes(index, diagnostic);
     assert.equal(fix.isPreferred, true);
     const fixed = apply(files, fix.edits);
-    assert.match(fixed['annotations/a.yaml'], /    quote: "The world has seen this film before\." {3}# copy-edited since\n/);
+    assert.match(fixed['annotations/a.yaml'], / {4}quote: "The world has seen this film before\." {3}# copy-edited since\n/);
     const after = await load(fixed);
     assert.deepEqual(annotationFileDiagnostics(after, uriOf('annotations/a.yaml')).filter((d) => d.code.startsWith('quote-')), []);
   });
