@@ -1,13 +1,91 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { isUnder, loadWorkspace, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, applySeverityOverrides, type CoreDiagnostic } from '../core';
-import { toLocatedDiagnostic } from './diagnosticRows';
-import { formatStylish, formatTotals, makeColors } from './formatStylish';
+import { applySeverityOverrides, isAtLeast, isUnder, loadWorkspace, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity } from '../core';
+import { changedLinesSince } from './changedLines';
+import { toLocatedDiagnostic, type LocatedDiagnostic } from './diagnosticRows';
+import { formatGithub } from './formatGithub';
+import { formatSarif } from './formatSarif';
+import { countBySeverity, formatStylish, formatTotals, makeColors } from './formatStylish';
 import { formatSummary } from './formatSummary';
-import { UsageError, type CheckOptions, type CliContext } from './runCli';
+import { repositoryPrefix } from './gitRevisionHost';
+import { UsageError, type CliContext } from './runCli';
+
+const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+export interface CheckOptions {
+  workspaceFolder: string;
+  /** URIs to report on; empty means everything. */
+  only: string[];
+  format: (typeof FORMATS)[number];
+  summary: boolean;
+  color: boolean;
+  /** Report only diagnostics at least this severe. */
+  severity: Severity;
+  /** Fail when there are more warnings than this. */
+  maxWarnings?: number;
+  /** Report only on what changed since this git revision. */
+  changedSince?: string;
+}
+
+export function parseCheckArgs(args: string[], context: CliContext): CheckOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        workspace: { type: 'string' },
+        format: { type: 'string', default: 'stylish' },
+        severity: { type: 'string', default: 'hint' },
+        'max-warnings': { type: 'string' },
+        'changed-since': { type: 'string' },
+        summary: { type: 'boolean', default: false },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as CheckOptions['format'];
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown format \`${values.format}\`: use ${FORMATS.join(', ')}.`);
+  const severity = values.severity as Severity;
+  if (!SEVERITIES.includes(severity)) throw new UsageError(`Unknown severity \`${values.severity}\`: use ${SEVERITIES.join(', ')}.`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not \`${values['max-warnings']}\`.`);
+  }
+  const workspaceFolder = path.resolve(context.cwd, values.workspace ?? '.');
+  const workspaceUri = URI.file(workspaceFolder).toString();
+  const only = positionals.map((p) => URI.file(path.resolve(context.cwd, p)).toString());
+  only.forEach((uri, i) => {
+    if (!isUnder(uri, workspaceUri)) throw new UsageError(`\`${positionals[i]}\` is outside the workspace folder ${workspaceFolder}.`);
+  });
+  const noColor = values['no-color'] === true || (context.io.env.NO_COLOR ?? '') !== '';
+  const color = values.color === true ? true : noColor ? false : context.io.isTTY;
+  return { workspaceFolder, only, format, summary: values.summary === true, color, severity, maxWarnings, changedSince: values['changed-since'] };
+}
+
+/** Keeps diagnostics on changed lines, and every error in a changed file. */
+function onChangedLines(diagnostics: LocatedDiagnostic[], lines: Map<string, Set<number>>, untracked: Set<string>): LocatedDiagnostic[] {
+  return diagnostics.filter(({ row }) => {
+    if (untracked.has(row.file)) return true;
+    const changed = lines.get(row.file);
+    if (!changed) return false;
+    if (row.severity === 'error') return true;
+    for (let line = row.line; line <= row.endLine; line++) if (changed.has(line)) return true;
+    return false;
+  });
+}
 
 /** `policy-annotator check`: loads the workspace, runs every check and reports. */
 export async function runCheck(options: CheckOptions, context: CliContext): Promise<number> {
   const folderUri = URI.file(options.workspaceFolder).toString();
+  const changes = options.changedSince ? await changedLinesSince(context, options.workspaceFolder, options.changedSince) : undefined;
   const host = context.createHost([options.workspaceFolder]);
   const loaded = await loadWorkspace(host, folderUri);
   const { index } = loaded;
@@ -18,23 +96,43 @@ export async function runCheck(options: CheckOptions, context: CliContext): Prom
   }
   const inScope = (uri: string) => options.only.length === 0 || options.only.some((only) => isUnder(uri, only));
   const files = [...byFile.keys()].filter(inScope).sort();
-  if (options.only.length > 0) {
-    for (const only of options.only) {
-      if (!files.some((uri) => isUnder(uri, only))) throw new UsageError(`No annotation files under \`${URI.parse(only).fsPath}\`.`);
-    }
+  for (const only of options.only) {
+    if (!files.some((uri) => isUnder(uri, only))) throw new UsageError(`No annotation files under \`${URI.parse(only).fsPath}\`.`);
   }
-  const diagnostics: CoreDiagnostic[] = files.flatMap((uri) => byFile.get(uri) ?? []);
+  const diagnostics: CoreDiagnostic[] = files.flatMap((uri) => byFile.get(uri) ?? []).filter((d) => isAtLeast(d.severity, options.severity));
   const configContent = loaded.configUri ? await host.readFile(loaded.configUri) : undefined;
-  const located = diagnostics.map((d) => toLocatedDiagnostic(index, d, (uri) => (uri === loaded.configUri ? configContent : undefined)));
+  let located = diagnostics.map((d) => toLocatedDiagnostic(index, d, (uri) => (uri === loaded.configUri ? configContent : undefined)));
+  if (changes) located = onChangedLines(located, changes.lines, changes.untracked);
 
   const colors = makeColors(options.color);
-  if (options.format === 'json') {
-    context.io.stdout(`${JSON.stringify(located.map((d) => d.row), null, 2)}\n`);
-  } else {
-    const report = formatStylish(located, colors);
-    if (report) context.io.stdout(`${report}\n`);
-    context.io.stdout(`${formatTotals(located, index.annotationFiles().filter((f) => inScope(f.uri)).length, colors)}\n`);
-    if (options.summary) context.io.stdout(`\n${formatSummary(summarizeWorkspace(index), index, colors)}\n`);
+  const fileCount = index.annotationFiles().filter((f) => inScope(f.uri)).length;
+  switch (options.format) {
+    case 'json':
+      context.io.stdout(`${JSON.stringify(located.map((d) => d.row), null, 2)}\n`);
+      break;
+    case 'sarif': {
+      const prefix = (await repositoryPrefix(context, options.workspaceFolder)) ?? '';
+      context.io.stdout(`${formatSarif(located, { version: context.version, workspaceUri: folderUri, pathPrefix: prefix, index })}\n`);
+      break;
+    }
+    case 'github': {
+      // GitHub reads annotation paths relative to the repository root.
+      const commands = formatGithub(located, (await repositoryPrefix(context, options.workspaceFolder)) ?? '');
+      if (commands) context.io.stdout(`${commands}\n`);
+      context.io.stdout(`${formatTotals(located, fileCount, makeColors(false))}\n`);
+      break;
+    }
+    default: {
+      const report = formatStylish(located, colors);
+      if (report) context.io.stdout(`${report}\n`);
+      context.io.stdout(`${formatTotals(located, fileCount, colors)}\n`);
+      if (options.summary) context.io.stdout(`\n${formatSummary(summarizeWorkspace(index), index, colors)}\n`);
+    }
   }
-  return located.some((d) => d.row.severity === 'error') ? 1 : 0;
+  const counts = countBySeverity(located);
+  if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
+    context.io.stderr(`policy-annotator: ${counts.warning} warnings, more than --max-warnings ${options.maxWarnings} allows.\n`);
+    return 1;
+  }
+  return counts.error > 0 ? 1 : 0;
 }

@@ -1,8 +1,6 @@
-import * as path from 'node:path';
-import { parseArgs } from 'node:util';
-import { URI } from 'vscode-uri';
-import { isUnder, type WorkspaceFileHost } from '../core';
-import { runCheck } from './checkCommand';
+import type { WorkspaceFileHost } from '../core';
+import { parseCheckArgs, runCheck } from './checkCommand';
+import { parseDiffArgs, runDiff } from './diffCommand';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -12,10 +10,19 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
+/** The outcome of running git. */
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
 export interface CliContext {
   cwd: string;
   io: CliIo;
   createHost: (workspaceFolders: string[]) => WorkspaceFileHost;
+  /** Runs git with these arguments in a folder (for --changed-since and diff). */
+  git: (args: string[], cwd: string) => Promise<GitResult>;
   version: string;
 }
 
@@ -28,13 +35,24 @@ Commands:
   check [paths…]      Check the annotations of the workspace (default: the current directory).
                       With paths, report only on the files under them; the whole workspace is
                       still read, so references across files resolve.
+  diff <base> [head]  Summarise what changed in the annotations between two git revisions
+                      (head defaults to the working tree), as Markdown fit for a PR comment.
 
 Options for check:
   --workspace <dir>   The workspace folder (default: the current directory).
-  --format <name>     stylish (default) or json.
+  --format <name>     stylish (default), json, github (workflow commands) or sarif (SARIF 2.1.0).
+  --severity <level>  Report only diagnostics at least this severe: error, warning, info or hint (default).
+  --max-warnings <n>  Also fail (exit 1) when there are more than n warnings.
+  --changed-since <rev>
+                      Report only diagnostics on lines changed since the git revision, plus
+                      every error in the files changed since it.
   --summary           Also print the actors, concepts, claims and mentions per text.
   --color / --no-color
                       Force colours on or off (default: on for a terminal, off with NO_COLOR).
+
+Options for diff:
+  --workspace <dir>   The workspace folder inside the git repository (default: the current directory).
+  --format <name>     markdown (default) or json.
 
   -h, --help          Show this help.
   -v, --version       Show the version.
@@ -57,6 +75,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     switch (command) {
       case 'check':
         return await runCheck(parseCheckArgs(rest, context), context);
+      case 'diff':
+        return await runDiff(parseDiffArgs(rest, context), context);
       default:
         throw new UsageError(`Unknown command \`${command}\`.`);
     }
@@ -69,44 +89,4 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     io.stderr(`policy-annotator: internal error — please report it with the command you ran.\n${detail}\n`);
     return 2;
   }
-}
-
-export interface CheckOptions {
-  workspaceFolder: string;
-  /** URIs to report on; empty means everything. */
-  only: string[];
-  format: 'stylish' | 'json';
-  summary: boolean;
-  color: boolean;
-}
-
-function parseCheckArgs(args: string[], context: CliContext): CheckOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        workspace: { type: 'string' },
-        format: { type: 'string', default: 'stylish' },
-        summary: { type: 'boolean', default: false },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-  const { values, positionals } = parsed;
-  const format = values.format;
-  if (format !== 'stylish' && format !== 'json') throw new UsageError(`Unknown format \`${format}\`: use stylish or json.`);
-  const workspaceFolder = path.resolve(context.cwd, values.workspace ?? '.');
-  const only = positionals.map((p) => URI.file(path.resolve(context.cwd, p)).toString());
-  const workspaceUri = URI.file(workspaceFolder).toString();
-  for (let i = 0; i < only.length; i++) {
-    if (!isUnder(only[i], workspaceUri)) throw new UsageError(`\`${positionals[i]}\` is outside the workspace folder ${workspaceFolder}.`);
-  }
-  const noColor = values['no-color'] === true || (context.io.env.NO_COLOR ?? '') !== '';
-  const color = values.color === true ? true : noColor ? false : context.io.isTTY;
-  return { workspaceFolder, only, format, summary: values.summary === true, color };
 }

@@ -23,3 +23,4 @@ export { displayPath } from './checks/describe';
 export * from './edits/textEdit';
 export * from './edits/yamlEdits';
 export * from './fixes/index';
+export * from './review/diffWorkspaces';

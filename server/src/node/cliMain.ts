@@ -1,5 +1,6 @@
 import { runCli } from '../cli/runCli';
 import { NodeFileHost } from './nodeFileHost';
+import { runGit } from './runGit';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
     version,
     createHost: (folders) => new NodeFileHost(folders),
+    git: runGit,
     io: {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),

@@ -1,0 +1,46 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { URI } from 'vscode-uri';
+import { diffWorkspaces, loadWorkspace } from '../core';
+import { formatReviewMarkdown } from './formatReview';
+import { GitRevisionHost, repositoryPrefix } from './gitRevisionHost';
+import { UsageError, type CliContext } from './runCli';
+
+export interface DiffOptions {
+  workspaceFolder: string;
+  base: string;
+  /** A git revision, or undefined for the working tree. */
+  head?: string;
+  format: 'markdown' | 'json';
+}
+
+export function parseDiffArgs(args: string[], context: CliContext): DiffOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { workspace: { type: 'string' }, format: { type: 'string', default: 'markdown' } } });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length < 1 || positionals.length > 2) throw new UsageError('diff takes a base revision and optionally a head revision, e.g. `policy-annotator diff origin/main`.');
+  if (values.format !== 'markdown' && values.format !== 'json') throw new UsageError(`Unknown format \`${values.format}\`: use markdown or json.`);
+  return { workspaceFolder: path.resolve(context.cwd, values.workspace ?? '.'), base: positionals[0], head: positionals[1], format: values.format };
+}
+
+/** `policy-annotator diff`: what changed in the annotations between two revisions, for a reviewer. */
+export async function runDiff(options: DiffOptions, context: CliContext): Promise<number> {
+  const prefix = await repositoryPrefix(context, options.workspaceFolder);
+  if (prefix === undefined) throw new UsageError(`${options.workspaceFolder} is not inside a git repository, so there are no revisions to compare.`);
+  for (const revision of [options.base, options.head].filter((r): r is string => r !== undefined)) {
+    const check = await context.git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], options.workspaceFolder);
+    if (check.code !== 0) throw new UsageError(`\`${revision}\` is not a git revision here. Give a commit, branch or tag (in CI, fetch enough history, e.g. fetch-depth: 0).`);
+  }
+  const folderUri = URI.file(options.workspaceFolder).toString();
+  const base = await loadWorkspace(new GitRevisionHost(context, options.workspaceFolder, options.base, prefix), folderUri);
+  const headHost = options.head ? new GitRevisionHost(context, options.workspaceFolder, options.head, prefix) : context.createHost([options.workspaceFolder]);
+  const head = await loadWorkspace(headHost, folderUri);
+  const diff = diffWorkspaces(base.index, head.index);
+  if (options.format === 'json') context.io.stdout(`${JSON.stringify({ base: options.base, head: options.head ?? 'working tree', ...diff }, null, 2)}\n`);
+  else context.io.stdout(`${formatReviewMarkdown(diff, options.base, options.head ?? 'working tree')}\n`);
+  return 0;
+}

@@ -1,0 +1,254 @@
+import { workspaceDiagnostics } from '../checks/index';
+import { displayPath } from '../checks/describe';
+import type { ActorDef, ClaimDef, ConceptDef, Severity } from '../model';
+import type { AnchorStatus } from '../resolveQuote';
+import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+
+export type ChangeStatus = 'added' | 'removed' | 'changed';
+
+export interface ActorChange {
+  id: string;
+  status: ChangeStatus;
+  name?: string;
+  kind?: string;
+  file: string;
+  /** Fields whose value changed (for `changed`). */
+  fields: string[];
+  aliasesAdded: string[];
+  aliasesRemoved: string[];
+  relationsAdded: string[];
+  relationsRemoved: string[];
+}
+
+export interface ConceptChange {
+  id: string;
+  status: ChangeStatus;
+  label?: string;
+  file: string;
+  fields: string[];
+}
+
+/** A claim as a reviewer needs to see it: who, which stance, and the words it points at. */
+export interface ClaimView {
+  id: string;
+  file: string;
+  claimant?: string;
+  stance?: string;
+  concept?: string;
+  type?: string;
+  quote?: string;
+  text?: string;
+  /** The article's words at the anchor, when it resolves (or where a stale quote would go). */
+  quotedText?: string;
+  anchor: AnchorStatus | 'no-text';
+  /** 1-based line of the anchor in the text. */
+  line?: number;
+}
+
+export interface ClaimChange {
+  id: string;
+  status: ChangeStatus;
+  before?: ClaimView;
+  after?: ClaimView;
+  fields: string[];
+}
+
+export interface AnchorChange {
+  id: string;
+  kind: 'moved' | 'broke' | 'fixed';
+  before: ClaimView;
+  after: ClaimView;
+}
+
+export interface DiagnosticView {
+  file: string;
+  line: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export interface WorkspaceDiff {
+  actors: ActorChange[];
+  concepts: ConceptChange[];
+  claims: ClaimChange[];
+  anchors: AnchorChange[];
+  newDiagnostics: DiagnosticView[];
+  /** Diagnostics of the base that are gone in the head. */
+  fixedDiagnostics: number;
+}
+
+const RESOLVED: readonly string[] = ['exact', 'normalized'];
+
+function byId<T>(ids: string[], get: (id: string) => T | undefined): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const id of ids) {
+    const value = get(id);
+    if (value) map.set(id, value);
+  }
+  return map;
+}
+
+function changedFields<T>(before: T, after: T, fields: [string, (value: T) => unknown][]): string[] {
+  return fields.filter(([, get]) => JSON.stringify(get(before)) !== JSON.stringify(get(after))).map(([name]) => name);
+}
+
+function relationStrings(actor: ActorDef): string[] {
+  return actor.relations.filter((r) => r.type && r.target).map((r) => `${r.type!.value} ${r.target!.value}`);
+}
+
+function minus(a: string[], b: string[]): string[] {
+  const set = new Set(b);
+  return a.filter((x) => !set.has(x));
+}
+
+function diffActors(base: WorkspaceIndex, head: WorkspaceIndex): ActorChange[] {
+  const before = byId(base.actorIds(), (id) => base.actor(id));
+  const after = byId(head.actorIds(), (id) => head.actor(id));
+  const changes: ActorChange[] = [];
+  for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = before.get(id);
+    const b = after.get(id);
+    const actor = (b ?? a)!;
+    const aliasesBefore = a?.aliases.map((x) => x.value) ?? [];
+    const aliasesAfter = b?.aliases.map((x) => x.value) ?? [];
+    const relationsBefore = a ? relationStrings(a) : [];
+    const relationsAfter = b ? relationStrings(b) : [];
+    const fields = a && b ? changedFields(a, b, [['name', (x) => x.name?.value], ['kind', (x) => x.kind?.value], ['description', (x) => x.description?.value], ['wikidata', (x) => x.wikidata?.value]]) : [];
+    const change: ActorChange = {
+      id,
+      status: !a ? 'added' : !b ? 'removed' : 'changed',
+      name: actor.name?.value,
+      kind: actor.kind?.value,
+      file: displayPath(b ? head : base, actor.uri),
+      fields,
+      aliasesAdded: minus(aliasesAfter, aliasesBefore),
+      aliasesRemoved: minus(aliasesBefore, aliasesAfter),
+      relationsAdded: minus(relationsAfter, relationsBefore),
+      relationsRemoved: minus(relationsBefore, relationsAfter),
+    };
+    const touched = change.status !== 'changed' || fields.length || change.aliasesAdded.length || change.aliasesRemoved.length || change.relationsAdded.length || change.relationsRemoved.length;
+    if (touched) changes.push(change);
+  }
+  return changes;
+}
+
+function diffConcepts(base: WorkspaceIndex, head: WorkspaceIndex): ConceptChange[] {
+  const before = byId(base.conceptIds(), (id) => base.concept(id));
+  const after = byId(head.conceptIds(), (id) => head.concept(id));
+  const changes: ConceptChange[] = [];
+  for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = before.get(id);
+    const b = after.get(id);
+    const concept: ConceptDef = (b ?? a)!;
+    const fields = a && b ? changedFields(a, b, [['label', (x) => x.label?.value], ['description', (x) => x.description?.value]]) : [];
+    if (a && b && fields.length === 0) continue;
+    changes.push({ id, status: !a ? 'added' : !b ? 'removed' : 'changed', label: concept.label?.value, file: displayPath(b ? head : base, concept.uri), fields });
+  }
+  return changes;
+}
+
+/** Every claim of a workspace with its anchor, by id (the first definition of an id wins). */
+function claimViews(index: WorkspaceIndex): Map<string, { view: ClaimView; def: ClaimDef }> {
+  const views = new Map<string, { view: ClaimView; def: ClaimDef }>();
+  const anchors = new Map<ClaimDef, { anchored: Anchored<ClaimDef>; textUri: string }>();
+  for (const textUri of index.referencedTexts()) {
+    for (const anchored of index.analysis(textUri)?.claims ?? []) anchors.set(anchored.def, { anchored, textUri });
+  }
+  for (const file of index.annotationFiles()) {
+    for (const def of file.textAnnotation?.claims ?? []) {
+      const id = def.id?.value;
+      if (!id || views.has(id)) continue;
+      const found = anchors.get(def);
+      const span = found?.anchored.result.span ?? found?.anchored.result.proposal?.span;
+      const text = found && index.content(found.textUri);
+      views.set(id, {
+        def,
+        view: {
+          id,
+          file: displayPath(index, file.uri),
+          claimant: def.claimant?.value,
+          stance: def.stance?.value,
+          concept: def.concept?.value,
+          type: def.type?.value,
+          quote: def.quote?.value,
+          text: found ? displayPath(index, found.textUri) : undefined,
+          quotedText: span && text !== undefined ? text.slice(span.start, span.end) : undefined,
+          anchor: found ? found.anchored.result.status : 'no-text',
+          line: span && found ? index.lineIndex(found.textUri)!.positionAt(span.start).line + 1 : undefined,
+        },
+      });
+    }
+  }
+  return views;
+}
+
+const CLAIM_FIELDS: [string, (c: ClaimDef) => unknown][] = [
+  ['claimant', (c) => c.claimant?.value],
+  ['quote', (c) => c.quote?.value],
+  ['prefix', (c) => c.prefix?.value],
+  ['suffix', (c) => c.suffix?.value],
+  ['about', (c) => c.about.map((a) => a.value).sort()],
+  ['concept', (c) => c.concept?.value],
+  ['stance', (c) => c.stance?.value],
+  ['type', (c) => c.type?.value],
+  ['evidence', (c) => c.evidence?.value],
+  ['note', (c) => c.note?.value],
+];
+
+function diffClaims(base: WorkspaceIndex, head: WorkspaceIndex): { claims: ClaimChange[]; anchors: AnchorChange[] } {
+  const before = claimViews(base);
+  const after = claimViews(head);
+  const claims: ClaimChange[] = [];
+  const anchors: AnchorChange[] = [];
+  for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = before.get(id);
+    const b = after.get(id);
+    if (!a || !b) {
+      claims.push({ id, status: a ? 'removed' : 'added', ...(a ? { before: a.view } : {}), ...(b ? { after: b.view } : {}), fields: [] });
+      continue;
+    }
+    const fields = changedFields(a.def, b.def, CLAIM_FIELDS);
+    if (a.view.file !== b.view.file) fields.push('file');
+    if (fields.length) claims.push({ id, status: 'changed', before: a.view, after: b.view, fields });
+    const wasResolved = RESOLVED.includes(a.view.anchor);
+    const isResolved = RESOLVED.includes(b.view.anchor);
+    if (wasResolved && !isResolved) anchors.push({ id, kind: 'broke', before: a.view, after: b.view });
+    else if (!wasResolved && isResolved && a.view.anchor !== 'no-text') anchors.push({ id, kind: 'fixed', before: a.view, after: b.view });
+    else if (wasResolved && isResolved && (a.view.line !== b.view.line || a.view.text !== b.view.text)) anchors.push({ id, kind: 'moved', before: a.view, after: b.view });
+  }
+  return { claims, anchors };
+}
+
+function diagnosticKeys(index: WorkspaceIndex): Map<string, DiagnosticView[]> {
+  const keyed = new Map<string, DiagnosticView[]>();
+  for (const [uri, diagnostics] of workspaceDiagnostics(index)) {
+    const content = index.content(uri) ?? '';
+    const lines = index.lineIndex(uri);
+    for (const d of diagnostics) {
+      const file = displayPath(index, uri);
+      const key = `${file}\u0000${d.code}\u0000${content.slice(d.range.start, d.range.end)}`;
+      const list = keyed.get(key) ?? [];
+      list.push({ file, line: (lines?.positionAt(d.range.start).line ?? 0) + 1, severity: d.severity, code: d.code, message: d.message });
+      keyed.set(key, list);
+    }
+  }
+  return keyed;
+}
+
+/**
+ * What changed between two states of a workspace, for review: actors,
+ * concepts and claims added, removed or changed; anchors that moved, broke
+ * or were fixed; and diagnostics the head has that the base did not.
+ */
+export function diffWorkspaces(base: WorkspaceIndex, head: WorkspaceIndex): WorkspaceDiff {
+  const { claims, anchors } = diffClaims(base, head);
+  const before = diagnosticKeys(base);
+  const after = diagnosticKeys(head);
+  const newDiagnostics: DiagnosticView[] = [];
+  let fixedDiagnostics = 0;
+  for (const [key, views] of after) newDiagnostics.push(...views.slice(before.get(key)?.length ?? 0));
+  for (const [key, views] of before) fixedDiagnostics += Math.max(0, views.length - (after.get(key)?.length ?? 0));
+  newDiagnostics.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
+  return { actors: diffActors(base, head), concepts: diffConcepts(base, head), claims, anchors, newDiagnostics, fixedDiagnostics };
+}
