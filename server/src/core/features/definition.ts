@@ -40,7 +40,9 @@ export function findDefinition(index: WorkspaceIndex, uri: string, offset: numbe
     case 'mention-quote': {
       const anchored = anchorOf(index, located.uri, target.kind === 'mention-quote' ? target.mention : target.claim);
       if (!anchored) return [];
-      const spans = anchored.result.span ? [anchored.result.span] : anchored.result.candidates;
+      const { span, proposal, candidates } = anchored.result;
+      // A stale quote leads to the words proposed for it; an ambiguous one to every occurrence.
+      const spans = span ? [span] : proposal ? [proposal.span] : candidates;
       return spans.map((span) => ({ uri: anchored.textUri, range: span, selection: span, origin: target.range }));
     }
     case 'text-path': {

@@ -1,13 +1,87 @@
 import type { AnnotationFile } from '../model';
+import { normalizeForMatch } from '../normalizeText';
 import { resolveTextReference } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** Codes whose messages depend on the whole set of defined ids (their "did you mean" suggestions). */
 export const CODES_DEPENDING_ON_ALL_IDS = ['unknown-actor', 'unknown-concept'];
 
-/** The files whose diagnostics can change when a text changes: the text and the annotation files anchored in it. */
-export function dependentsOfTextChange(index: WorkspaceIndex, textUri: string): Set<string> {
-  return new Set([textUri, ...index.annotationsOf(textUri)]);
+/**
+ * What one annotation file contributes that other files' diagnostics can
+ * depend on. Comparing it before and after an edit tells which other files
+ * need their diagnostics refreshed; an edit that leaves it unchanged (a
+ * description, a note, a quote) only concerns the file and its text.
+ */
+interface CrossFileFootprint {
+  actorIds: Map<string, number>;
+  conceptIds: Map<string, number>;
+  claimIds: Map<string, number>;
+  /** Actor ids the file refers to: claimants, about, relation targets, mentioned actors, the author. */
+  actorReferences: Map<string, number>;
+  /** Stances by claimant and concept, for conflicts across files. */
+  stances: Map<string, number>;
+  /** Aliases and their actors: they decide the mentions in every text. */
+  aliases: string;
+  /** Relations and actor kinds: relation checks follow chains across files. */
+  relationsAndKinds: string;
+  /** Explicit mentions and the text they are in: they change that text's mentions. */
+  explicitMentions: string;
+}
+
+function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): CrossFileFootprint {
+  const count = (values: (string | undefined)[]) => {
+    const counts = new Map<string, number>();
+    for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return counts;
+  };
+  const actors = file?.actors ?? [];
+  const annotation = file?.textAnnotation;
+  const claims = annotation?.claims ?? [];
+  const mentions = annotation?.mentions ?? [];
+  return {
+    actorIds: count(actors.map((a) => a.id?.value)),
+    conceptIds: count((file?.concepts ?? []).map((c) => c.id?.value)),
+    claimIds: count(claims.map((c) => c.id?.value)),
+    actorReferences: count([
+      ...actors.flatMap((a) => a.relations.map((r) => r.target?.value)),
+      annotation?.author?.value,
+      ...mentions.map((m) => m.actor?.value),
+      ...claims.flatMap((c) => [c.claimant?.value, ...c.about.map((a) => a.value)]),
+    ]),
+    stances: count(claims.map((c) => (c.claimant && c.concept && c.stance ? `${c.claimant.value}\u0000${c.concept.value}\u0000${c.stance.value}` : undefined))),
+    aliases: actors.flatMap((a) => a.aliases.map((alias) => `${normalizeForMatch(alias.value).trim()}\u0000${a.id?.value}`)).sort().join('\u0001'),
+    relationsAndKinds: actors.map((a) => `${a.id?.value}\u0000${a.kind?.value}\u0000${a.relations.map((r) => `${r.type?.value}>${r.target?.value}`).join(',')}`).sort().join('\u0001'),
+    explicitMentions: [file ? textUriOf(index, file) : '', ...mentions.map((m) => `${m.actor?.value}\u0000${m.quote?.value}\u0000${m.prefix?.value}\u0000${m.suffix?.value}`)].join('\u0001'),
+  };
+}
+
+/** The keys whose counts differ between two multisets. */
+function changedKeys(before: Map<string, number>, after: Map<string, number>): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((key) => before.get(key) !== after.get(key));
+}
+
+/** A text's contribution to workspace-wide views: whether it is loaded, and which actors and aliases it mentions. */
+export function textMentionFootprint(index: WorkspaceIndex, textUri: string): string {
+  const analysis = index.analysis(textUri);
+  if (!analysis) return index.textStatus(textUri);
+  const used = new Set(analysis.mentions.map((m) => `${(m.actorIds ?? [m.actorId]).join(',')}\u0000${m.alias ?? ''}`));
+  return `loaded\u0001${[...used].sort().join('\u0001')}`;
+}
+
+/** Files that define actors: actor usage, alias and relation checks report in them. */
+function actorDefiningFiles(index: WorkspaceIndex): string[] {
+  return index.annotationFiles().filter((file) => file.actors.length > 0).map((file) => file.uri);
+}
+
+/**
+ * The files whose diagnostics can change when a text changes: the text, the
+ * annotation files anchored in it, and, when the actors it mentions changed,
+ * the files that define actors.
+ */
+export function dependentsOfTextChange(index: WorkspaceIndex, textUri: string, mentionsBefore: string, mentionsAfter: string): Set<string> {
+  const affected = new Set([textUri, ...index.annotationsOf(textUri)]);
+  if (mentionsBefore !== mentionsAfter) for (const uri of actorDefiningFiles(index)) affected.add(uri);
+  return affected;
 }
 
 /**
@@ -24,50 +98,40 @@ export function dependentsOfAnnotationChange(
   filesWithUnknownIds: Iterable<string>,
 ): Set<string> {
   const affected = new Set<string>([uri]);
-  for (const file of [before, after]) {
-    const textUri = textUriOf(index, file);
-    if (textUri) affected.add(textUri);
-  }
   const addAll = (uris: Iterable<string>) => {
     for (const other of uris) affected.add(other);
   };
+  for (const file of [before, after]) {
+    const textUri = file && textUriOf(index, file);
+    if (textUri) addAll([textUri, ...index.annotationsOf(textUri)]);
+  }
+  const old = footprintOf(index, before);
+  const now = footprintOf(index, after);
 
-  const actors = compareIds(before, after, (file) => file.actors.map((a) => a.id?.value));
-  for (const id of actors.changed) addAll(index.actorReferences(id).map((r) => r.uri));
-  for (const id of actors.all) addAll(index.actorDefinitions(id).map((d) => d.uri));
+  const changedActors = changedKeys(old.actorIds, now.actorIds);
+  for (const id of changedActors) addAll(index.actorReferences(id).map((r) => r.uri));
+  for (const id of new Set([...old.actorIds.keys(), ...now.actorIds.keys()])) addAll(index.actorDefinitions(id).map((d) => d.uri));
 
-  const concepts = compareIds(before, after, (file) => file.concepts.map((c) => c.id?.value));
-  for (const id of concepts.changed) addAll(index.conceptReferences(id).map((r) => r.uri));
-  for (const id of concepts.all) addAll(index.conceptDefinitions(id).map((d) => d.uri));
+  const changedConcepts = changedKeys(old.conceptIds, now.conceptIds);
+  for (const id of changedConcepts) addAll(index.conceptReferences(id).map((r) => r.uri));
+  for (const id of new Set([...old.conceptIds.keys(), ...now.conceptIds.keys()])) addAll(index.conceptDefinitions(id).map((d) => d.uri));
 
-  const claims = compareIds(before, after, (file) => (file.textAnnotation?.claims ?? []).map((c) => c.id?.value));
-  for (const id of claims.all) addAll(index.claimDefinitions(id).map((d) => d.uri));
-
-  if (actors.changed.size > 0 || concepts.changed.size > 0) addAll(filesWithUnknownIds);
+  for (const id of new Set([...old.claimIds.keys(), ...now.claimIds.keys()])) addAll(index.claimDefinitions(id).map((d) => d.uri));
+  for (const id of changedKeys(old.actorReferences, now.actorReferences)) addAll(index.actorDefinitions(id).map((d) => d.uri));
+  for (const key of changedKeys(old.stances, now.stances)) {
+    const claimant = key.split('\u0000')[0];
+    addAll(index.actorReferences(claimant).filter((r) => r.role === 'claimant').map((r) => r.uri));
+  }
+  if (changedActors.length > 0 || changedConcepts.length > 0) addAll(filesWithUnknownIds);
+  if (old.aliases !== now.aliases) addAll(index.annotationFiles().map((file) => file.uri));
+  else if (old.relationsAndKinds !== now.relationsAndKinds || old.explicitMentions !== now.explicitMentions) addAll(actorDefiningFiles(index));
   return affected;
 }
 
 /** Where an annotation file's `text:` leads, if inside the workspace. */
-function textUriOf(index: WorkspaceIndex, file: AnnotationFile | undefined): string | undefined {
-  const path = file?.textAnnotation?.text?.value;
-  if (!file || path === undefined) return undefined;
+function textUriOf(index: WorkspaceIndex, file: AnnotationFile): string | undefined {
+  const path = file.textAnnotation?.text?.value;
+  if (path === undefined) return undefined;
   const reference = resolveTextReference(file.uri, path, index.workspaceFolders);
   return reference.kind === 'ok' ? reference.uri : undefined;
-}
-
-/**
- * The ids a file defines before and after a change: `changed` are those whose
- * number of definitions in the file differs, `all` those defined either time.
- */
-function compareIds(before: AnnotationFile | undefined, after: AnnotationFile | undefined, idsOf: (file: AnnotationFile) => (string | undefined)[]): { changed: Set<string>; all: Set<string> } {
-  const count = (file: AnnotationFile | undefined) => {
-    const counts = new Map<string, number>();
-    for (const id of file ? idsOf(file) : []) if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
-    return counts;
-  };
-  const old = count(before);
-  const now = count(after);
-  const all = new Set([...old.keys(), ...now.keys()]);
-  const changed = new Set([...all].filter((id) => old.get(id) !== now.get(id)));
-  return { changed, all };
 }

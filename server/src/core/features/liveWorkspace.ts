@@ -5,7 +5,7 @@ import { annotationRoots, isAnnotationFileName, loadWorkspace, type LoadedWorksp
 import type { CoreDiagnostic } from '../model';
 import { canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange } from './diagnosticDependencies';
+import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -80,6 +80,11 @@ export class LiveWorkspace {
   /** Resolves when the first indexing has finished. */
   whenReady(): Promise<void> {
     return this.firstLoad;
+  }
+
+  /** The workspace folders, as canonical URIs. */
+  folderUris(): string[] {
+    return [...this.folders];
   }
 
   /** Replaces the workspace folders and indexes the new ones. */
@@ -213,11 +218,13 @@ export class LiveWorkspace {
         const after = index.annotationFile(uri);
         return { affected: dependentsOfAnnotationChange(index, uri, before, after, this.tracker.urisWithCodes(CODES_DEPENDING_ON_ALL_IDS)), workspace };
       }
-      case 'text':
+      case 'text': {
+        if (content !== undefined && index.textStatus(uri) === 'loaded' && index.content(uri) === content) return { affected: new Set(), workspace };
+        const mentionsBefore = textMentionFootprint(index, uri);
         if (content === undefined) index.setTextMissing(uri);
-        else if (index.textStatus(uri) === 'loaded' && index.content(uri) === content) return { affected: new Set(), workspace };
         else index.setText(uri, content);
-        return { affected: dependentsOfTextChange(index, uri), workspace };
+        return { affected: dependentsOfTextChange(index, uri, mentionsBefore, textMentionFootprint(index, uri)), workspace };
+      }
       default:
         return { affected: new Set(), workspace };
     }
@@ -235,9 +242,10 @@ export class LiveWorkspace {
       // Opened, or loaded by another task, while it was being read.
       if (index.textStatus(uri) !== 'unknown') return;
       const content = contents[i];
+      const mentionsBefore = textMentionFootprint(index, uri);
       if (content === undefined) index.setTextMissing(uri);
       else index.setText(uri, content);
-      for (const dependent of dependentsOfTextChange(index, uri)) affected.add(dependent);
+      for (const dependent of dependentsOfTextChange(index, uri, mentionsBefore, textMentionFootprint(index, uri))) affected.add(dependent);
     });
     this.refresh(affected);
   }

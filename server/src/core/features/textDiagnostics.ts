@@ -11,7 +11,7 @@ const MIN_WORDS_TO_PLACE = 3;
 
 /**
  * Diagnostics shown in a text: every claim or explicit mention whose quote no
- * longer resolves in it (not found, or ambiguous), so that an edit to the
+ * longer resolves in it (not found, stale or ambiguous), so that an edit to the
  * text is flagged where it was made, as well as in the annotation file.
  * Codes and severities are those of the annotation file's diagnostics.
  */
@@ -35,8 +35,12 @@ function anchorProblems(index: WorkspaceIndex, analysis: TextAnalysis, anchored:
   const quote = def.quote!;
   const where = displayLocation(index, annotationUri, quote.range.start);
   const related = [{ uri: annotationUri, range: quote.range, message: `the ${what}'s quote` }];
+  if (result.status === 'stale' && result.proposal) {
+    const percent = Math.round(result.proposal.confidence * 100);
+    return [makeDiagnostic(analysis.uri, result.proposal.span, 'quote-stale', `${name} (${where}) quotes "${shortQuote(quote.value)}", which no longer occurs exactly; these words are the closest match (${percent}% confident). Update the quote in the annotation file (its quick fix does it), or restore the words here.`, { related })];
+  }
   if (result.status === 'not-found') {
-    const range = placeLostQuote(analysis.text.normalized, quote.value) ?? firstLine(analysis.text.text);
+    const range = result.nearMisses?.[0]?.span ?? placeLostQuote(analysis.text.normalized, quote.value) ?? firstLine(analysis.text.text);
     return [makeDiagnostic(analysis.uri, range, 'quote-not-found', `${name} (${where}) quotes "${shortQuote(quote.value)}", which no longer occurs in this text. Restore the words here, or update the quote in the annotation file.`, { related })];
   }
   if (result.status === 'ambiguous') {

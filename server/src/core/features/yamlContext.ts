@@ -1,4 +1,4 @@
-import { LineIndex } from '../lineIndex';
+import type { LineIndex } from '../lineIndex';
 import type { Span } from '../model';
 
 /**

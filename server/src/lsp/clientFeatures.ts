@@ -1,0 +1,47 @@
+import type { InitializeParams } from 'vscode-languageserver';
+
+/** What the client can do, read once from `initialize`; handlers adapt their answers to it. */
+export interface ClientFeatures {
+  /** `textDocument/diagnostic`: the client pulls diagnostics; otherwise the server pushes them. */
+  pullDiagnostics: boolean;
+  /** `workspace/diagnostic/refresh`: the server can ask the client to pull again. */
+  diagnosticRefresh: boolean;
+  relatedInformation: boolean;
+  workDoneProgress: boolean;
+  watchedFilesRegistration: boolean;
+  workspaceFolderChanges: boolean;
+  definitionLinks: boolean;
+  hierarchicalSymbols: boolean;
+  hoverMarkdown: boolean;
+  completionMarkdown: boolean;
+  /** WorkspaceEdits with `documentChanges`, so edits carry the document version they were made for. */
+  versionedEdits: boolean;
+  /** Semantic token types limited to the standard ones, for editors that cannot map custom types (initializationOptions). */
+  standardTokenTypesOnly: boolean;
+}
+
+export function clientFeatures(params: InitializeParams): ClientFeatures {
+  const capabilities = params.capabilities;
+  const textDocument = capabilities.textDocument;
+  const options = (params.initializationOptions ?? {}) as { semanticTokenTypes?: unknown };
+  return {
+    pullDiagnostics: textDocument?.diagnostic !== undefined,
+    diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
+    relatedInformation: textDocument?.publishDiagnostics?.relatedInformation === true || textDocument?.diagnostic !== undefined,
+    workDoneProgress: capabilities.window?.workDoneProgress === true,
+    watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
+    definitionLinks: textDocument?.definition?.linkSupport === true,
+    hierarchicalSymbols: textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+    hoverMarkdown: textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
+    completionMarkdown: textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false,
+    versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    standardTokenTypesOnly: options.semanticTokenTypes === 'standard',
+  };
+}
+
+/** The workspace folders of `initialize`, falling back to the deprecated rootUri. */
+export function initialFolders(params: InitializeParams): string[] {
+  if (params.workspaceFolders && params.workspaceFolders.length > 0) return params.workspaceFolders.map((folder) => folder.uri);
+  return params.rootUri ? [params.rootUri] : [];
+}

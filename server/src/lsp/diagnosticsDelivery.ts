@@ -1,0 +1,77 @@
+import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import { canonicalUri } from '../core';
+import { forEachCancellable, unlessCancelled } from './cancellation';
+import { toLspDiagnostic } from './convert';
+import { guardRequest } from './guard';
+import type { ServerSession } from './serverSession';
+
+/**
+ * Delivers diagnostics the way the client wants them: answering pull
+ * requests (textDocument/diagnostic, workspace/diagnostic) and asking for a
+ * refresh when other files' diagnostics change, or, to clients that do not
+ * pull, pushing publishDiagnostics for every file whose diagnostics changed.
+ */
+export function startDiagnosticsDelivery(session: ServerSession): void {
+  if (session.client.pullDiagnostics) answerPulls(session);
+  else pushChanges(session);
+}
+
+function lspDiagnosticsOf(session: ServerSession, uri: string): Diagnostic[] {
+  const lines = session.linesOf(uri);
+  if (!lines) return [];
+  const options = { relatedInformation: session.client.relatedInformation };
+  return session.workspace.diagnostics(uri).diagnostics.map((d) => toLspDiagnostic(d, lines, (other) => session.linesOf(other), options));
+}
+
+function pushChanges(session: ServerSession): void {
+  session.workspace.onDiagnosticsChanged((uris) => {
+    for (const uri of uris) {
+      const version = session.openVersion(uri);
+      void session.connection.sendDiagnostics({ uri: session.clientUri(uri), ...(version !== undefined ? { version } : {}), diagnostics: lspDiagnosticsOf(session, uri) });
+    }
+  });
+}
+
+function answerPulls(session: ServerSession): void {
+  const { connection, workspace, log } = session;
+  connection.languages.diagnostics.on(
+    guardRequest(log, 'textDocument/diagnostic', async (params, token): Promise<DocumentDiagnosticReport> => {
+      await unlessCancelled(workspace.whenReady(), token);
+      const uri = canonicalUri(params.textDocument.uri);
+      if (!session.linesOf(uri)) return { kind: 'full', items: [] };
+      const { resultId } = workspace.diagnostics(uri);
+      if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
+      return { kind: 'full', resultId, items: lspDiagnosticsOf(session, uri) };
+    }),
+  );
+  connection.languages.diagnostics.onWorkspace(
+    guardRequest(log, 'workspace/diagnostic', async (params, token) => {
+      await unlessCancelled(workspace.whenReady(), token);
+      const previous = new Map(params.previousResultIds.map((entry) => [canonicalUri(entry.uri), entry.value]));
+      const items: WorkspaceDocumentDiagnosticReport[] = [];
+      const files = workspace.diagnosableFiles();
+      await forEachCancellable(files, token, (uri) => {
+        const { resultId } = workspace.diagnostics(uri);
+        const version = session.openVersion(uri) ?? null;
+        const clientUri = session.clientUri(uri);
+        if (previous.get(uri) === resultId) items.push({ kind: 'unchanged', uri: clientUri, version, resultId });
+        else items.push({ kind: 'full', uri: clientUri, version, resultId, items: lspDiagnosticsOf(session, uri) });
+      });
+      // Files that are gone: clear what the client still shows for them.
+      const known = new Set(files);
+      for (const uri of previous.keys()) if (!known.has(uri)) items.push({ kind: 'full', uri: session.clientUri(uri), version: null, items: [] });
+      return { items };
+    }),
+  );
+  if (!session.client.diagnosticRefresh) return;
+  let refreshScheduled = false;
+  workspace.onDiagnosticsChanged((uris) => {
+    // The client pulls the document it is editing by itself; other files need a refresh.
+    if (refreshScheduled || uris.every((uri) => uri === session.documentBeingChanged)) return;
+    refreshScheduled = true;
+    setImmediate(() => {
+      refreshScheduled = false;
+      connection.languages.diagnostics.refresh().catch((error: unknown) => log.error(`Asking the client to refresh diagnostics failed: ${String(error)}`));
+    });
+  });
+}

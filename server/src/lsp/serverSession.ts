@@ -1,0 +1,85 @@
+import { TextDocuments, type Connection, type Position } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { canonicalUri, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
+import { LiveWorkspace } from '../core/features';
+import type { ClientFeatures } from './clientFeatures';
+import type { ServerLog } from './guard';
+
+/** What the node entry point supplies: file access (the disk) and the version to report. */
+export interface ServerOptions {
+  createHost: (folders: string[]) => WorkspaceFileHost;
+  version: string;
+}
+
+/** An indexed file, with its canonical URI and its line index for converting positions. */
+export interface IndexedFile {
+  index: WorkspaceIndex;
+  uri: string;
+  lines: LineIndex;
+}
+
+/** An indexed file and the offset of an LSP position in it. */
+export interface IndexedPosition extends IndexedFile {
+  offset: number;
+}
+
+/**
+ * One client's session: the documents it has open, laid over the workspace
+ * on disk, and what the client supports. Created at `initialize`; nothing
+ * here is shared between sessions.
+ */
+export class ServerSession {
+  readonly documents = new TextDocuments(TextDocument);
+  readonly workspace: LiveWorkspace;
+  /** The document whose didChange is being applied, while it is (its diagnostics are pulled by the client itself). */
+  documentBeingChanged: string | undefined;
+  /** The client's spelling of the URIs of open documents, by canonical URI. */
+  private readonly clientUris = new Map<string, string>();
+
+  constructor(
+    readonly connection: Connection,
+    readonly log: ServerLog,
+    readonly client: ClientFeatures,
+    folders: string[],
+    options: ServerOptions,
+  ) {
+    this.workspace = new LiveWorkspace({ folders, createHost: options.createHost, log: (message) => log.error(message) });
+  }
+
+  /** The file and offset at a position, or undefined when the file is not indexed (or indexing has not finished). */
+  at(uri: string, position: Position): IndexedPosition | undefined {
+    const file = this.file(uri);
+    return file && { ...file, offset: file.lines.offsetAt(position) };
+  }
+
+  /** An indexed annotation file or text, or undefined. */
+  file(uri: string): IndexedFile | undefined {
+    const canonical = canonicalUri(uri);
+    const index = this.workspace.indexFor(canonical);
+    const lines = index?.lineIndex(canonical);
+    return index && lines ? { index, uri: canonical, lines } : undefined;
+  }
+
+  /** The line index of any indexed file, for converting locations that point into it. */
+  linesOf(uri: string): LineIndex | undefined {
+    return this.workspace.indexFor(uri)?.lineIndex(uri);
+  }
+
+  /** The URI as the client spells it: its own spelling for open documents. */
+  clientUri(canonical: string): string {
+    return this.clientUris.get(canonical) ?? canonical;
+  }
+
+  /** The version of an open document, for edits and diagnostics that must match it. */
+  openVersion(canonical: string): number | undefined {
+    return this.documents.get(this.clientUri(canonical))?.version;
+  }
+
+  rememberClientUri(clientUri: string): void {
+    this.clientUris.set(canonicalUri(clientUri), clientUri);
+  }
+
+  forgetClientUri(clientUri: string): void {
+    this.clientUris.delete(canonicalUri(clientUri));
+  }
+}

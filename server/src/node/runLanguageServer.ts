@@ -1,0 +1,28 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { startLanguageServer } from '../lsp/startLanguageServer';
+import { NodeFileHost } from './nodeFileHost';
+
+declare const POLICY_ANNOTATOR_VERSION: string | undefined;
+
+/** The transports the server accepts on its command line. */
+export const LANGUAGE_SERVER_TRANSPORTS = ['--stdio', '--node-ipc', '--socket=<port>', '--pipe=<name>'];
+
+/** True when the arguments name a transport that `createConnection` understands. */
+export function namesLanguageServerTransport(args: readonly string[]): boolean {
+  return args.some((arg) => arg === '--stdio' || arg === '--node-ipc' || /^--(socket|pipe)(=|$)/.test(arg));
+}
+
+/**
+ * Starts the language server on the transport named on the process's
+ * command line (`--stdio`, `--node-ipc`, `--socket=<port>` or
+ * `--pipe=<name>`). The process exits when the client sends `exit` or closes
+ * the connection (with code 0 after a `shutdown`, 1 otherwise).
+ */
+export function runLanguageServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  startLanguageServer(connection, {
+    version: typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development',
+    createHost: (folders) => new NodeFileHost(folders.map((folder) => URI.parse(folder).fsPath)),
+  });
+}
