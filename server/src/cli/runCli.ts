@@ -1,6 +1,7 @@
 import type { WorkspaceFileHost } from '../core';
 import { parseCheckArgs, runCheck } from './checkCommand';
 import { parseDiffArgs, runDiff } from './diffCommand';
+import { namesLanguageServerTransport, runLanguageServer } from '../node/runLanguageServer';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -37,6 +38,8 @@ Commands:
                       still read, so references across files resolve.
   diff <base> [head]  Summarise what changed in the annotations between two git revisions
                       (head defaults to the working tree), as Markdown fit for a PR comment.
+  lsp --stdio         Start the language server for editors (or --node-ipc, --socket=<port>,
+                      --pipe=<name>); it serves until the editor disconnects.
 
 Options for check:
   --workspace <dir>   The workspace folder (default: the current directory).
@@ -77,6 +80,9 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await runCheck(parseCheckArgs(rest, context), context);
       case 'diff':
         return await runDiff(parseDiffArgs(rest, context), context);
+      case 'lsp':
+        if (!namesLanguageServerTransport(rest)) throw new UsageError('`lsp` needs a transport: --stdio, --node-ipc, --socket=<port> or --pipe=<name>.');
+        return await runLanguageServer();
       default:
         throw new UsageError(`Unknown command \`${command}\`.`);
     }

@@ -16,13 +16,15 @@ export function namesLanguageServerTransport(args: readonly string[]): boolean {
 /**
  * Starts the language server on the transport named on the process's
  * command line (`--stdio`, `--node-ipc`, `--socket=<port>` or
- * `--pipe=<name>`). The process exits when the client sends `exit` or closes
- * the connection (with code 0 after a `shutdown`, 1 otherwise).
+ * `--pipe=<name>`). It serves until the client sends `exit` or closes the
+ * connection, and then ends the process (code 0 after a `shutdown`, 1
+ * otherwise): the returned promise never settles.
  */
-export function runLanguageServer(): void {
+export function runLanguageServer(): Promise<never> {
   const connection = createConnection(ProposedFeatures.all);
   startLanguageServer(connection, {
     version: typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development',
     createHost: (folders) => new NodeFileHost(folders.map((folder) => URI.parse(folder).fsPath)),
   });
+  return new Promise<never>(() => undefined);
 }
