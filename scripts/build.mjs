@@ -12,6 +12,7 @@ const production = process.argv.includes('--production');
 const entries = [
   { in: 'server/src/node/cliMain.ts', out: 'cli' },
   { in: 'server/src/node/serverMain.ts', out: 'server' },
+  { in: 'server/src/node/parseWorker.ts', out: 'parseWorker' },
   { in: 'client/src/extension.ts', out: 'client' },
 ].filter((entry) => existsSync(join(root, entry.in)));
 

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { applySeverityOverrides, isAtLeast, isUnder, loadWorkspace, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity } from '../core';
+import { applySeverityOverrides, isAtLeast, isUnder, loadWorkspace, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceIndex } from '../core';
+import type { CheckCache } from './checkCache';
 import { changedLinesSince } from './changedLines';
 import { toLocatedDiagnostic, type LocatedDiagnostic } from './diagnosticRows';
 import { formatGithub } from './formatGithub';
@@ -27,6 +28,8 @@ export interface CheckOptions {
   maxWarnings?: number;
   /** Report only on what changed since this git revision. */
   changedSince?: string;
+  cache: boolean;
+  cacheDir?: string;
 }
 
 export function parseCheckArgs(args: string[], context: CliContext): CheckOptions {
@@ -42,6 +45,8 @@ export function parseCheckArgs(args: string[], context: CliContext): CheckOption
         'max-warnings': { type: 'string' },
         'changed-since': { type: 'string' },
         summary: { type: 'boolean', default: false },
+        'no-cache': { type: 'boolean' },
+        'cache-dir': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
       },
@@ -67,7 +72,26 @@ export function parseCheckArgs(args: string[], context: CliContext): CheckOption
   });
   const noColor = values['no-color'] === true || (context.io.env.NO_COLOR ?? '') !== '';
   const color = values.color === true ? true : noColor ? false : context.io.isTTY;
-  return { workspaceFolder, only, format, summary: values.summary === true, color, severity, maxWarnings, changedSince: values['changed-since'] };
+  const cacheDir = values['cache-dir'] === undefined ? undefined : path.resolve(context.cwd, values['cache-dir']);
+  const cache = values['no-cache'] !== true;
+  return { workspaceFolder, only, format, summary: values.summary === true, color, severity, maxWarnings, changedSince: values['changed-since'], cache, cacheDir };
+}
+
+/**
+ * Every file's diagnostics, reused from the last run when no input changed:
+ * the key digests the configuration and every annotation file and text.
+ */
+async function diagnoseWithCache(index: WorkspaceIndex, cache: CheckCache | undefined, configContent: string | undefined): Promise<Map<string, CoreDiagnostic[]>> {
+  if (!cache) return workspaceDiagnostics(index);
+  const inputs: string[] = [`config:${configContent ?? ''}`];
+  for (const file of index.annotationFiles()) inputs.push(file.uri, index.content(file.uri) ?? '');
+  for (const text of index.referencedTexts()) inputs.push(text, index.textStatus(text), index.content(text) ?? '');
+  const key = cache.digest(inputs);
+  const cached = await cache.loadResults(key);
+  if (cached) return new Map(Object.entries(cached));
+  const computed = workspaceDiagnostics(index);
+  await cache.saveResults(key, Object.fromEntries(computed));
+  return computed;
 }
 
 /** Keeps diagnostics on changed lines, and every error in a changed file. */
@@ -87,10 +111,13 @@ export async function runCheck(options: CheckOptions, context: CliContext): Prom
   const folderUri = URI.file(options.workspaceFolder).toString();
   const changes = options.changedSince ? await changedLinesSince(context, options.workspaceFolder, options.changedSince) : undefined;
   const host = context.createHost([options.workspaceFolder]);
-  const loaded = await loadWorkspace(host, folderUri);
+  const cache = context.openCache?.({ workspaceFolder: options.workspaceFolder, enabled: options.cache, dir: options.cacheDir });
+  const loaded = await loadWorkspace(host, folderUri, { parser: cache?.parser ?? context.parser });
   const { index } = loaded;
 
-  const byFile = workspaceDiagnostics(index);
+  const configContent = loaded.configUri ? await host.readFile(loaded.configUri) : undefined;
+  const byFile = await diagnoseWithCache(index, cache, configContent);
+  await cache?.flush();
   if (loaded.configUri) {
     byFile.set(loaded.configUri, sortDiagnostics(applySeverityOverrides(loaded.configDiagnostics, index.config)));
   }
@@ -100,7 +127,6 @@ export async function runCheck(options: CheckOptions, context: CliContext): Prom
     if (!files.some((uri) => isUnder(uri, only))) throw new UsageError(`No annotation files under \`${URI.parse(only).fsPath}\`.`);
   }
   const diagnostics: CoreDiagnostic[] = files.flatMap((uri) => byFile.get(uri) ?? []).filter((d) => isAtLeast(d.severity, options.severity));
-  const configContent = loaded.configUri ? await host.readFile(loaded.configUri) : undefined;
   let located = diagnostics.map((d) => toLocatedDiagnostic(index, d, (uri) => (uri === loaded.configUri ? configContent : undefined)));
   if (changes) located = onChangedLines(located, changes.lines, changes.untracked);
 

@@ -1,4 +1,5 @@
-import type { WorkspaceFileHost } from '../core';
+import type { AnnotationParser, WorkspaceFileHost } from '../core';
+import type { CheckCache, CheckCacheOptions } from './checkCache';
 import { parseCheckArgs, runCheck } from './checkCommand';
 import { parseDiffArgs, runDiff } from './diffCommand';
 import { namesLanguageServerTransport, runLanguageServer } from '../node/runLanguageServer';
@@ -24,6 +25,10 @@ export interface CliContext {
   createHost: (workspaceFolders: string[]) => WorkspaceFileHost;
   /** Runs git with these arguments in a folder (for --changed-since and diff). */
   git: (args: string[], cwd: string) => Promise<GitResult>;
+  /** Parses annotation files when there is no cache (e.g. on every core). */
+  parser?: AnnotationParser;
+  /** Opens the check cache, or returns undefined when caching is off. */
+  openCache?: (options: CheckCacheOptions) => CheckCache | undefined;
   version: string;
 }
 
@@ -50,6 +55,9 @@ Options for check:
                       Report only diagnostics on lines changed since the git revision, plus
                       every error in the files changed since it.
   --summary           Also print the actors, concepts, claims and mentions per text.
+  --no-cache          Parse and check everything afresh, ignoring and not writing the cache.
+  --cache-dir <dir>   Keep the cache here (default: ~/.cache/policy-annotator/<workspace hash>,
+                      or $POLICY_ANNOTATOR_CACHE_DIR / $XDG_CACHE_HOME).
   --color / --no-color
                       Force colours on or off (default: on for a terminal, off with NO_COLOR).
 

@@ -1,5 +1,7 @@
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type WorkspaceConfig } from './config';
-import type { CoreDiagnostic } from './model';
+import type { AnnotationFile, CoreDiagnostic } from './model';
+import { parseAnnotationFile } from './parseAnnotationFile';
+import type { Vocabulary } from './vocabulary';
 import { canonicalUri, joinUri } from './uris';
 import { WorkspaceIndex } from './workspaceIndex';
 
@@ -9,6 +11,29 @@ export interface WorkspaceFileHost {
   listFiles(folderUri: string): Promise<string[]>;
   /** A file's text, or undefined when it does not exist or cannot be read. */
   readFile(uri: string): Promise<string | undefined>;
+}
+
+/** One annotation file to parse. */
+export interface AnnotationSource {
+  uri: string;
+  content: string;
+}
+
+/**
+ * Turns annotation files into models. The default parses them here, one by
+ * one; an adapter may parse them elsewhere (worker threads) or take them from
+ * a cache, as long as the result equals `parseAnnotationFile` for each.
+ */
+export interface AnnotationParser {
+  parseAll(sources: AnnotationSource[], vocabulary: Vocabulary): Promise<AnnotationFile[]>;
+}
+
+export const inlineParser: AnnotationParser = {
+  parseAll: async (sources, vocabulary) => sources.map((source) => parseAnnotationFile(source.uri, source.content, vocabulary)),
+};
+
+export interface LoadWorkspaceOptions {
+  parser?: AnnotationParser;
 }
 
 export interface LoadedWorkspace {
@@ -49,20 +74,23 @@ export async function loadPendingTexts(host: WorkspaceFileHost, index: Workspace
 }
 
 /** Builds the index of a workspace folder: its configuration, annotation files and texts. */
-export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string): Promise<LoadedWorkspace> {
+export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, options: LoadWorkspaceOptions = {}): Promise<LoadedWorkspace> {
   folderUri = canonicalUri(folderUri);
   const { config, configUri, diagnostics } = await loadConfig(host, folderUri);
   const index = new WorkspaceIndex({ workspaceFolders: [folderUri], config });
   const seen = new Set<string>();
+  const sources: AnnotationSource[] = [];
   for (const root of annotationRoots(folderUri, config)) {
     const files = (await host.listFiles(root)).map(canonicalUri).filter((uri) => isAnnotationFileName(uri) && !seen.has(uri));
     files.forEach((uri) => seen.add(uri));
     const contents = await Promise.all(files.map((uri) => host.readFile(uri)));
     files.forEach((uri, i) => {
       const content = contents[i];
-      if (content !== undefined) index.setAnnotationFile(uri, content);
+      if (content !== undefined) sources.push({ uri, content });
     });
   }
+  const parsed = await (options.parser ?? inlineParser).parseAll(sources, config.vocabulary);
+  sources.forEach((source, i) => index.setAnnotationFile(source.uri, source.content, parsed[i]));
   await loadPendingTexts(host, index);
   return { index, configUri, configDiagnostics: diagnostics };
 }

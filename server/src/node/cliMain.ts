@@ -1,6 +1,8 @@
 import { runCli } from '../cli/runCli';
 import { NodeFileHost } from './nodeFileHost';
 import { runGit } from './runGit';
+import { openCheckCache } from './checkCache';
+import { WorkerParser } from './workerParser';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -12,6 +14,8 @@ async function main(): Promise<void> {
     version,
     createHost: (folders) => new NodeFileHost(folders),
     git: runGit,
+    parser: new WorkerParser(),
+    openCache: (options) => openCheckCache(options, version, process.env),
     io: {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),

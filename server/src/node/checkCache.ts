@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+import type { AnnotationFile, AnnotationParser, AnnotationSource, CoreDiagnostic, Vocabulary } from '../core';
+import type { CheckCache, CheckCacheOptions } from '../cli/checkCache';
+import { WorkerParser } from './workerParser';
+
+/** Bumped whenever the shape of cached data changes, so old caches are ignored. */
+const CACHE_SCHEMA = 1;
+
+type ParseEntries = Record<string, AnnotationFile>;
+
+function sha1(...parts: string[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex');
+}
+
+/** Where a workspace's cache lives unless --cache-dir says otherwise. */
+export function defaultCacheDir(workspaceFolder: string, env: Record<string, string | undefined>): string {
+  let real = workspaceFolder;
+  try {
+    real = realpathSync(workspaceFolder);
+  } catch {
+    // A folder that cannot be resolved still gets a stable cache location.
+  }
+  const base = env.POLICY_ANNOTATOR_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'policy-annotator');
+  return path.join(base, sha1(real).slice(0, 16));
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    const data = JSON.parse(await fs.readFile(file, 'utf8')) as { schema?: number; version?: string } & T;
+    return data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes a file atomically, so a concurrent run never reads half a cache. */
+async function writeJson(file: string, data: unknown): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(temporary, JSON.stringify(data));
+  await fs.rename(temporary, file);
+}
+
+/**
+ * The CLI's cache: parse results of annotation files keyed by a hash of
+ * their URI, content and vocabulary, and the last check's diagnostics keyed
+ * by a digest of every input. Nothing stale can be used: any change to a
+ * file, the configuration or the tool's version changes the key. A cache that
+ * cannot be read or written is ignored.
+ */
+export class NodeCheckCache implements CheckCache {
+  readonly parser: AnnotationParser;
+  private readonly used: ParseEntries = {};
+  private entries: Promise<ParseEntries>;
+  private dirty = false;
+
+  constructor(readonly location: string, private readonly version: string, private readonly inner: AnnotationParser = new WorkerParser()) {
+    this.entries = readJson<{ schema: number; version: string; entries: ParseEntries }>(this.parseFile).then((data) =>
+      data && data.schema === CACHE_SCHEMA && data.version === version ? data.entries : {},
+    );
+    this.parser = { parseAll: (sources, vocabulary) => this.parseAll(sources, vocabulary) };
+  }
+
+  private get parseFile(): string {
+    return path.join(this.location, 'parse-cache.json');
+  }
+
+  private get resultsFile(): string {
+    return path.join(this.location, 'results.json');
+  }
+
+  private async parseAll(sources: AnnotationSource[], vocabulary: Vocabulary): Promise<AnnotationFile[]> {
+    const entries = await this.entries;
+    const vocabularyKey = sha1(JSON.stringify(vocabulary));
+    const keys = sources.map((source) => sha1(source.uri, vocabularyKey, source.content));
+    const missing = sources.filter((_, i) => !entries[keys[i]]);
+    const parsed = missing.length ? await this.inner.parseAll(missing, vocabulary) : [];
+    let fresh = 0;
+    const files = sources.map((_, i) => {
+      const file = entries[keys[i]] ?? parsed[fresh++];
+      this.used[keys[i]] = file;
+      return file;
+    });
+    if (missing.length || Object.keys(entries).length !== keys.length) this.dirty = true;
+    return files;
+  }
+
+  digest(parts: string[]): string {
+    return sha1(String(CACHE_SCHEMA), this.version, ...parts);
+  }
+
+  async loadResults(key: string): Promise<Record<string, CoreDiagnostic[]> | undefined> {
+    const data = await readJson<{ schema: number; key: string; results: Record<string, CoreDiagnostic[]> }>(this.resultsFile);
+    return data && data.schema === CACHE_SCHEMA && data.key === key ? data.results : undefined;
+  }
+
+  async saveResults(key: string, results: Record<string, CoreDiagnostic[]>): Promise<void> {
+    await writeJson(this.resultsFile, { schema: CACHE_SCHEMA, key, results }).catch(() => undefined);
+  }
+
+  /** Stores the parse results this run used (and drops the others). */
+  async flush(): Promise<void> {
+    if (!this.dirty) return;
+    await writeJson(this.parseFile, { schema: CACHE_SCHEMA, version: this.version, entries: this.used }).catch(() => undefined);
+  }
+}
+
+/** The cache the CLI asked for: a real one, or none (then parsing still uses every core). */
+export function openCheckCache(options: CheckCacheOptions, version: string, env: Record<string, string | undefined>): CheckCache | undefined {
+  if (!options.enabled) return undefined;
+  return new NodeCheckCache(options.dir ?? defaultCacheDir(options.workspaceFolder, env), version);
+}

@@ -1,0 +1,18 @@
+import { parentPort } from 'node:worker_threads';
+import { parseAnnotationFile, type AnnotationSource, type Vocabulary } from '../core';
+
+/** A worker thread that parses batches of annotation files for `WorkerParser`. */
+export interface ParseRequest {
+  id: number;
+  sources: AnnotationSource[];
+  vocabulary: Vocabulary;
+}
+
+parentPort?.on('message', (request: ParseRequest) => {
+  try {
+    const files = request.sources.map((source) => parseAnnotationFile(source.uri, source.content, request.vocabulary));
+    parentPort!.postMessage({ id: request.id, files });
+  } catch (error) {
+    parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
+  }
+});

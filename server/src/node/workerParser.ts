@@ -1,0 +1,93 @@
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { inlineParser, type AnnotationFile, type AnnotationParser, type AnnotationSource, type Vocabulary } from '../core';
+import type { ParseRequest } from './parseWorker';
+
+/** Below this many characters in all, starting threads costs more than it saves. */
+const PARALLEL_THRESHOLD = 256 * 1024;
+/** Batches per thread, so that threads finishing early take more work. */
+const BATCHES_PER_THREAD = 4;
+
+type Reply = { id: number; files: AnnotationFile[] } | { id: number; error: string };
+
+/**
+ * Parses annotation files on worker threads, using every core. A batch whose
+ * worker fails is parsed here instead, so a crash never loses a file.
+ */
+export class WorkerParser implements AnnotationParser {
+  constructor(
+    private readonly threads = Math.max(1, availableParallelism()),
+    private readonly threshold = PARALLEL_THRESHOLD,
+    private readonly workerScript = path.join(__dirname, 'parseWorker.js'),
+  ) {}
+
+  async parseAll(sources: AnnotationSource[], vocabulary: Vocabulary): Promise<AnnotationFile[]> {
+    const size = sources.reduce((sum, s) => sum + s.content.length, 0);
+    if (this.threads < 2 || size < this.threshold) return inlineParser.parseAll(sources, vocabulary);
+    const batches = makeBatches(sources, size / (this.threads * BATCHES_PER_THREAD));
+    const results = new Array<AnnotationFile[]>(batches.length);
+    let next = 0;
+    const runThread = async () => {
+      let worker: Worker | undefined;
+      try {
+        worker = new Worker(this.workerScript);
+        worker.unref();
+        for (let batch = next++; batch < batches.length; batch = next++) {
+          results[batch] = await parseOn(worker, { id: batch, sources: batches[batch], vocabulary }).catch(() => inlineParser.parseAll(batches[batch], vocabulary));
+        }
+      } catch {
+        for (let batch = next++; batch < batches.length; batch = next++) results[batch] = await inlineParser.parseAll(batches[batch], vocabulary);
+      } finally {
+        await worker?.terminate();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.threads, batches.length) }, runThread));
+    return results.flat();
+  }
+}
+
+function makeBatches(sources: AnnotationSource[], targetSize: number): AnnotationSource[][] {
+  const batches: AnnotationSource[][] = [];
+  let current: AnnotationSource[] = [];
+  let size = 0;
+  for (const source of sources) {
+    current.push(source);
+    size += source.content.length;
+    if (size >= targetSize) {
+      batches.push(current);
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length) batches.push(current);
+  return batches;
+}
+
+function parseOn(worker: Worker, request: ParseRequest): Promise<AnnotationFile[]> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: Reply) => {
+      if (reply.id !== request.id) return;
+      cleanup();
+      if ('error' in reply) reject(new Error(reply.error));
+      else resolve(reply.files);
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`parse worker exited with code ${code}`));
+    };
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(request);
+  });
+}
