@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { CLI, createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
 
@@ -169,5 +171,36 @@ describe('policy-annotator check', () => {
     const ESC = String.fromCharCode(27);
     assert.ok(result.stdout.includes(`${ESC}[31merror${ESC}[39m`), result.stdout);
     assert.ok(!run(['check'], broken.dir).stdout.includes(ESC));
+  });
+});
+
+describe('policy-annotator check with its cache', () => {
+  const workspace = createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': 'text: texts/a.txt\nclaims:\n  - {id: c1, claimant: isi, quote: The ISI backs the Taliban.}\n' });
+  const cacheDir = `${workspace.dir}-cache`;
+  after(() => {
+    workspace.dispose();
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+  const check = (...extra: string[]) => JSON.parse(run(['check', '--format', 'json', '--cache-dir', cacheDir, ...extra], workspace.dir).stdout) as JsonRow[];
+
+  it('reuses results only while no input changed', () => {
+    assert.deepEqual(check(), []);
+    assert.ok(existsSync(path.join(cacheDir, 'results.json')));
+    assert.deepEqual(check(), [], 'warm run');
+    workspace.write('annotations/texts/a.txt', ARTICLE.replace('The ISI backs the Taliban.', 'The ISI funds the Taliban.'));
+    assert.deepEqual(check().map((r) => r.code), ['quote-stale'], 'a changed text invalidates');
+    workspace.write('annotations/actors.yaml', ACTORS.replace('id: isi', 'id: inter-services'));
+    assert.deepEqual(check().map((r) => r.code).sort(), ['quote-stale', 'unknown-actor'], 'a changed actors file invalidates');
+    workspace.write('policy-annotator.yaml', 'severity:\n  unknown-actor: "off"\n  quote-stale: "off"\n');
+    assert.deepEqual(check(), [], 'a changed configuration invalidates');
+    rmSync(path.join(workspace.dir, 'annotations/texts/a.txt'));
+    // With the text gone, nothing mentions the actors any more either.
+    assert.deepEqual(check().map((r) => r.code).sort(), ['actor-unused', 'actor-unused', 'actor-unused', 'text-not-found'], 'a deleted text invalidates');
+  });
+
+  it('--no-cache neither reads nor writes the cache', () => {
+    const fresh = `${cacheDir}-unused`;
+    run(['check', '--no-cache', '--cache-dir', fresh], workspace.dir);
+    assert.equal(existsSync(fresh), false);
   });
 });
