@@ -34,6 +34,8 @@ export interface TestClientOptions {
   /** How to start the server: `node dist/server.js --stdio` (default) or `policy-annotator lsp --stdio`. */
   command?: ServerCommand;
   initializationOptions?: unknown;
+  /** Initialize without workspace folders or root, as an editor does for a lone file. */
+  noWorkspaceFolder?: boolean;
 }
 
 interface Waiter {
@@ -106,8 +108,8 @@ export class LspTestClient {
     try {
       const initialize = await client.withTimeout('initialize', client.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
-        rootUri: fileUri(options.workspaceFolder),
-        workspaceFolders: [{ uri: fileUri(options.workspaceFolder), name: path.basename(options.workspaceFolder) }],
+        rootUri: options.noWorkspaceFolder ? null : fileUri(options.workspaceFolder),
+        workspaceFolders: options.noWorkspaceFolder ? null : [{ uri: fileUri(options.workspaceFolder), name: path.basename(options.workspaceFolder) }],
         capabilities: clientCapabilities(options.pullDiagnostics),
         ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       }));

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { fork, spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Hover, type InitializeResult, type MarkupContent } from 'vscode-languageserver-protocol';
+import { createTempWorkspace, REPO_ROOT, type TempWorkspace } from '../helpers/tempWorkspace';
+import { fileUri, LspTestClient, EVENT_TIMEOUT_MS } from './lspTestClient';
+
+const ARTICLE = 'The ISI backs the Taliban.\n';
+const ACTORS = 'actors:\n  - id: isi\n    name: Inter-Services Intelligence\n    kind: intelligence-agency\n    aliases: [ISI]\n  - id: taliban\n    name: Afghan Taliban\n    kind: armed-group\n    aliases: [Taliban]\n';
+const CLAIMS = 'text: texts/article.txt\nclaims:\n  - id: isi-backs\n    claimant: isi\n    quote: backs the Taliban\n    about: [taliban]\n';
+
+function fixture(): TempWorkspace {
+  return createTempWorkspace({ 'annotations/texts/article.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/claims.yaml': CLAIMS });
+}
+
+const indexed = (client: LspTestClient) => client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end');
+
+describe('the server contains faults and honours cancellation', () => {
+  let workspace: TempWorkspace;
+  let client: LspTestClient;
+  const uri = (relative: string) => fileUri(path.join(workspace.dir, 'annotations', relative));
+  const hoverOverIsi = () => client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('texts/article.txt') }, position: { line: 0, character: 5 } });
+
+  before(async () => {
+    workspace = fixture();
+    ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false }));
+    await indexed(client);
+  });
+
+  after(async () => {
+    await client?.stop();
+    workspace?.dispose();
+  });
+
+  it('answers a request whose handler fails with an error for that request only, and keeps serving', async () => {
+    const failed = await client.request('textDocument/hover', { textDocument: { uri: uri('texts/article.txt') }, position: null }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    assert.ok(failed instanceof ResponseError);
+    assert.equal(failed.code, ErrorCodes.InternalError);
+    assert.match(failed.message, /could not answer textDocument\/hover .*keeps running/);
+    await client.waitUntil('the failure in the server log', () => client.received.some((m) => m.method === 'window/logMessage' && /failed on textDocument\/hover/.test((m.params as { message: string }).message)));
+    const hover = await hoverOverIsi();
+    assert.match((hover.contents as MarkupContent).value, /Inter-Services Intelligence/);
+  });
+
+  it('answers RequestCancelled to requests the client cancels', async () => {
+    // A large document keeps the server busy, so the requests and their cancellations arrive before they are served.
+    const busy = ARTICLE + 'The ISI backs the Taliban. '.repeat(30_000);
+    const opened = client.open(uri('texts/article.txt'), busy);
+    const codeOf = (error: unknown) => (error instanceof ResponseError ? error.code : String(error));
+    const symbols = client.requestAndCancel('workspace/symbol', { query: '' }).then(() => 'answered', codeOf);
+    const references = client.requestAndCancel('textDocument/references', { textDocument: { uri: uri('texts/article.txt') }, position: { line: 0, character: 5 }, context: { includeDeclaration: true } }).then(() => 'answered', codeOf);
+    await opened;
+    assert.equal(await symbols, LSPErrorCodes.RequestCancelled);
+    assert.equal(await references, LSPErrorCodes.RequestCancelled);
+    await client.close(uri('texts/article.txt'));
+    assert.ok(await hoverOverIsi(), 'still serving');
+  });
+
+  it('makes the file on disk count again when an edited document is closed unsaved', async () => {
+    const broken = CLAIMS.replace('claimant: isi', 'claimant: nobody');
+    await client.open(uri('claims.yaml'), broken);
+    await client.waitForPushedDiagnostics(uri('claims.yaml'), (d) => d.some((x) => x.code === 'unknown-actor'), 'for the unsaved edit');
+    await client.close(uri('claims.yaml'));
+    await client.waitForPushedDiagnostics(uri('claims.yaml'), (d) => !d.some((x) => x.code === 'unknown-actor'), 'back to the file on disk');
+  });
+});
+
+describe('the server starts from every entry point', () => {
+  let workspace: TempWorkspace;
+  before(() => {
+    workspace = fixture();
+  });
+  after(() => workspace?.dispose());
+
+  it('`policy-annotator lsp --stdio` serves the same language server', async () => {
+    const { client, initialize } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: true, command: 'cli' });
+    try {
+      assert.equal(initialize.serverInfo?.name, 'policy-annotator');
+      assert.ok(initialize.capabilities.diagnosticProvider, 'offers pull diagnostics to a client that pulls');
+      await indexed(client);
+      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: fileUri(path.join(workspace.dir, 'annotations/texts/article.txt')) }, position: { line: 0, character: 5 } });
+      assert.match((hover.contents as MarkupContent).value, /Inter-Services Intelligence/);
+    } finally {
+      assert.equal(await client.stop(), 0, 'exits cleanly after shutdown and exit');
+    }
+  });
+
+  it('`policy-annotator lsp` without a transport is a usage error', () => {
+    const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'policy-annotator.js'), 'lsp'], { encoding: 'utf8', timeout: EVENT_TIMEOUT_MS });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /needs a transport: --stdio/);
+  });
+
+  it('the bundled server module speaks over --node-ipc', async () => {
+    const child = fork(path.join(REPO_ROOT, 'dist', 'server.js'), ['--node-ipc'], { cwd: workspace.dir, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    connection.listen();
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const result = (await connection.sendRequest('initialize', { processId: process.pid, rootUri: fileUri(workspace.dir), capabilities: {} })) as InitializeResult;
+      assert.equal(result.serverInfo?.name, 'policy-annotator');
+      assert.equal(result.capabilities.diagnosticProvider, undefined, 'pushes diagnostics to a client that does not pull');
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      assert.equal(await exited, 0);
+    } finally {
+      connection.dispose();
+      child.kill('SIGKILL');
+    }
+  });
+
+  it('serves a client that opens no folder without failing', async () => {
+    const { client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false, noWorkspaceFolder: true });
+    try {
+      const hover = await client.request('textDocument/hover', { textDocument: { uri: fileUri(path.join(workspace.dir, 'annotations/texts/article.txt')) }, position: { line: 0, character: 5 } });
+      assert.equal(hover, null);
+    } finally {
+      await client.stop();
+    }
+  });
+});
