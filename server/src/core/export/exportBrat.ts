@@ -1,0 +1,227 @@
+import type { ClaimDef, Span } from '../model';
+import { relationAllowsKind, type RelationTypeInfo } from '../vocabulary';
+import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import { CodePointIndex, splitAtLineBreaks } from './codePoints';
+import { outputBaseNames } from './exportNaming';
+import { collectTexts, compareSpans, compareStrings, resolvedSpan, unresolvedWarning, type ExportText } from './exportTexts';
+import type { ExportedFile, ExportOptions, ExportResult, ExportWarning } from './exportTypes';
+
+/*
+ * brat standoff (https://brat.nlplab.org/standoff.html): per text a `.txt`
+ * copy and a `.ann` file, plus `annotation.conf` and `tools.conf` at the top
+ * of the collection.
+ *
+ * - Offsets count Unicode code points over the `.txt` as stored, which is
+ *   how brat's Python server reads it: a CRLF line break is two characters.
+ *   The `.txt` is the text exactly as the core holds it, so byte for byte the
+ *   source (a leading byte order mark, if any, is dropped, as the core drops it).
+ * - A span that crosses a line break becomes a discontinuous span, one
+ *   fragment per line (`T3\tClaim 10 52;53 80\t…`), because a `.ann` line
+ *   cannot hold a line break; its text is the fragments joined by a space,
+ *   which is brat's rule for such spans.
+ * - Every actor mention (alias match or explicit) is a T line typed by the
+ *   actor's kind, with an `Actor` attribute (the actor id) and, when the actor
+ *   has one, an N line to its Wikidata item.
+ * - Every claim is a `Claim` T line with `Stance`, `ClaimType`, `Evidence`
+ *   and `Concept` attributes, an AnnotatorNotes line holding the claim id,
+ *   and `Claimant`/`About` relations to the nearest mention of those actors.
+ * - Relations between actors become R lines between each actor's first
+ *   mention in the text; a relation whose actors are not both mentioned in
+ *   the text is left out of that text's file.
+ */
+
+/** The attribute that carries an actor mention's actor id. */
+export const BRAT_ACTOR_ATTRIBUTE = 'Actor';
+export const BRAT_CLAIM_TYPE = 'Claim';
+/** Claim attributes, by the claim field they come from. */
+export const BRAT_CLAIM_ATTRIBUTES = { stance: 'Stance', type: 'ClaimType', evidence: 'Evidence', concept: 'Concept' } as const;
+export const BRAT_CLAIMANT_RELATION = 'Claimant';
+export const BRAT_ABOUT_RELATION = 'About';
+export const BRAT_WIKIDATA = 'Wikidata';
+
+/** Builds the brat export: `.txt` and `.ann` per text, `annotation.conf`, `tools.conf`. */
+export function exportBrat(index: WorkspaceIndex, options: ExportOptions): ExportResult {
+  const { texts, warnings } = collectTexts(index, options);
+  const names = outputBaseNames(texts.map((t) => t.path));
+  const files: ExportedFile[] = [annotationConf(index), toolsConf()];
+  let entities = 0;
+  let claims = 0;
+  for (const text of texts) {
+    const name = names.get(text.path)!;
+    const ann = annFile(index, text, warnings);
+    entities += ann.entities;
+    claims += ann.claims;
+    files.push({ path: `${name}.txt`, content: text.content }, { path: `${name}.ann`, content: ann.content });
+  }
+  return { files, warnings, counts: { texts: texts.length, mentions: entities - claims, claims } };
+}
+
+interface EntityLine {
+  span: Span;
+  type: string;
+  /** Sorts claims after mentions on the same span. */
+  order: number;
+  key: string;
+  /** Set once numbered. */
+  id?: string;
+  actorId?: string;
+  claim?: Anchored<ClaimDef>;
+}
+
+function annFile(index: WorkspaceIndex, text: ExportText, warnings: ExportWarning[]): { content: string; entities: number; claims: number } {
+  const codePoints = new CodePointIndex(text.content);
+  const entities: EntityLine[] = [];
+
+  for (const mention of text.analysis.mentions) {
+    const kind = index.actor(mention.actorId)?.kind?.value;
+    if (!kind) {
+      const def = mention.explicit?.def;
+      if (mention.explicit && def) {
+        warnings.push({
+          uri: mention.explicit.annotationUri,
+          range: def.actor?.range ?? def.range,
+          message: `The mention of \`${mention.actorId}\` was not exported: no actor with that id and a kind is defined. Define the actor (with a \`kind\`) or correct the id, then export again.`,
+        });
+      }
+      continue;
+    }
+    entities.push({ span: mention.span, type: kind, order: 0, key: mention.actorId, actorId: mention.actorId });
+  }
+  for (const claim of text.analysis.claims) {
+    const span = resolvedSpan(claim);
+    if (!span) {
+      warnings.push(unresolvedWarning(claim, text.path));
+      continue;
+    }
+    entities.push({ span, type: BRAT_CLAIM_TYPE, order: 1, key: claim.def.id?.value ?? '', claim });
+  }
+  entities.sort((a, b) => compareSpans(a.span, b.span) || a.order - b.order || compareStrings(a.key, b.key));
+  entities.forEach((e, i) => (e.id = `T${i + 1}`));
+
+  const lines: string[] = [];
+  const relations: string[] = [];
+  const attributes: string[] = [];
+  const normalizations: string[] = [];
+  const notes: string[] = [];
+  const mentionsOf = new Map<string, EntityLine[]>();
+  for (const entity of entities) {
+    if (!entity.actorId) continue;
+    const list = mentionsOf.get(entity.actorId) ?? [];
+    list.push(entity);
+    mentionsOf.set(entity.actorId, list);
+  }
+
+  for (const entity of entities) {
+    const fragments = splitAtLineBreaks(text.content, entity.span);
+    const offsets = fragments.map((f) => codePoints.spanToCodePoints(f)).map((f) => `${f.start} ${f.end}`).join(';');
+    const surface = fragments.map((f) => text.content.slice(f.start, f.end)).join(' ');
+    lines.push(`${entity.id}\t${entity.type} ${offsets}\t${surface}`);
+    if (entity.actorId) {
+      attributes.push(`${BRAT_ACTOR_ATTRIBUTE} ${entity.id} ${entity.actorId}`);
+      const actor = index.actor(entity.actorId);
+      if (actor?.wikidata) normalizations.push(`Reference ${entity.id} ${BRAT_WIKIDATA}:${actor.wikidata.value}\t${oneLine(actor.name?.value ?? entity.actorId)}`);
+    }
+    const claim = entity.claim?.def;
+    if (claim) {
+      for (const [field, name] of Object.entries(BRAT_CLAIM_ATTRIBUTES) as [keyof typeof BRAT_CLAIM_ATTRIBUTES, string][]) {
+        const value = claim[field]?.value;
+        if (value) attributes.push(`${name} ${entity.id} ${value}`);
+      }
+      if (claim.id) notes.push(`AnnotatorNotes ${entity.id}\t${claim.id.value}`);
+      const nearest = (actorId: string) => nearestMention(mentionsOf.get(actorId) ?? [], entity.span);
+      const claimant = claim.claimant ? nearest(claim.claimant.value) : undefined;
+      if (claimant) relations.push(`${BRAT_CLAIMANT_RELATION} Arg1:${entity.id} Arg2:${claimant.id}`);
+      for (const about of claim.about) {
+        const mention = nearest(about.value);
+        if (mention) relations.push(`${BRAT_ABOUT_RELATION} Arg1:${entity.id} Arg2:${mention.id}`);
+      }
+    }
+  }
+
+  for (const actorId of [...mentionsOf.keys()].sort()) {
+    for (const relation of index.actor(actorId)?.relations ?? []) {
+      const type = relation.type?.value;
+      const target = relation.target?.value;
+      if (!type || !target) continue;
+      const subjectMention = mentionsOf.get(actorId)?.[0];
+      const targetMention = mentionsOf.get(target)?.[0];
+      if (subjectMention && targetMention && subjectMention !== targetMention) relations.push(`${type} Arg1:${subjectMention.id} Arg2:${targetMention.id}`);
+    }
+  }
+
+  const numbered = (prefix: string, list: string[]) => list.map((line, i) => `${prefix}${i + 1}\t${line}`);
+  const all = [...lines, ...numbered('R', relations), ...numbered('A', attributes), ...numbered('N', normalizations), ...numbered('#', notes)];
+  const claims = entities.filter((e) => e.claim).length;
+  return { content: all.length ? `${all.join('\n')}\n` : '', entities: entities.length, claims };
+}
+
+/** The mention closest to a span: one inside or overlapping it first, else the nearest by distance, earlier on a tie. */
+function nearestMention(mentions: EntityLine[], span: Span): EntityLine | undefined {
+  let best: EntityLine | undefined;
+  let bestDistance = Infinity;
+  for (const mention of mentions) {
+    const distance = mention.span.end <= span.start ? span.start - mention.span.end + 1 : mention.span.start >= span.end ? mention.span.start - span.end + 1 : 0;
+    if (distance < bestDistance) {
+      best = mention;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** annotation.conf: entity types, relations with their argument types, attributes with their values. */
+function annotationConf(index: WorkspaceIndex): ExportedFile {
+  const vocabulary = index.config.vocabulary;
+  const kinds = [...vocabulary.actorKinds];
+  const anyActor = kinds.join('|');
+  const relationLine = (info: RelationTypeInfo): string[] => {
+    const subjects = kinds.filter((k) => relationAllowsKind(info, 'subject', k));
+    const targets = kinds.filter((k) => relationAllowsKind(info, 'target', k));
+    if (subjects.length === 0 || targets.length === 0) return [];
+    const properties = [info.symmetric ? 'symmetric' : '', info.transitive ? 'transitive' : ''].filter(Boolean).join('-');
+    return [`${info.id}\tArg1:${subjects.join('|')}, Arg2:${targets.join('|')}${properties ? `, <REL-TYPE>:${properties}` : ''}`];
+  };
+  const actorIds = index.actorIds().filter((id) => index.actor(id)?.kind);
+  const conceptIds = index.conceptIds();
+  const lines = [
+    '# brat annotation configuration written by `policy-annotator export --format brat`.',
+    '# Entity types are the actor kinds plus Claim; relation types are the actor relation',
+    '# vocabulary plus Claimant and About, which link a claim to the mentions of its actors.',
+    '',
+    '[entities]',
+    ...kinds,
+    BRAT_CLAIM_TYPE,
+    '',
+    '[relations]',
+    ...vocabulary.relationTypes.flatMap(relationLine),
+    `${BRAT_CLAIMANT_RELATION}\tArg1:${BRAT_CLAIM_TYPE}, Arg2:${anyActor}`,
+    `${BRAT_ABOUT_RELATION}\tArg1:${BRAT_CLAIM_TYPE}, Arg2:${anyActor}`,
+    '# Claims contain actor mentions, and mentions may nest: allow any overlap.',
+    '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
+    '',
+    '[events]',
+    '',
+    '[attributes]',
+    ...(actorIds.length ? [`${BRAT_ACTOR_ATTRIBUTE}\tArg:${anyActor}, Value:${actorIds.join('|')}`] : []),
+    `${BRAT_CLAIM_ATTRIBUTES.stance}\tArg:${BRAT_CLAIM_TYPE}, Value:${vocabulary.stances.join('|')}`,
+    `${BRAT_CLAIM_ATTRIBUTES.type}\tArg:${BRAT_CLAIM_TYPE}, Value:${vocabulary.claimTypes.join('|')}`,
+    `${BRAT_CLAIM_ATTRIBUTES.evidence}\tArg:${BRAT_CLAIM_TYPE}, Value:${vocabulary.evidence.join('|')}`,
+    ...(conceptIds.length ? [`${BRAT_CLAIM_ATTRIBUTES.concept}\tArg:${BRAT_CLAIM_TYPE}, Value:${conceptIds.join('|')}`] : []),
+  ];
+  return { path: 'annotation.conf', content: `${lines.join('\n')}\n` };
+}
+
+/** tools.conf: declares the Wikidata normalization database that the N lines refer to. */
+function toolsConf(): ExportedFile {
+  const lines = [
+    '# brat tools configuration written by `policy-annotator export --format brat`.',
+    '',
+    '[normalization]',
+    `${BRAT_WIKIDATA}\t<URL>:https://www.wikidata.org/, <URLBASE>:https://www.wikidata.org/wiki/%s`,
+  ];
+  return { path: 'tools.conf', content: `${lines.join('\n')}\n` };
+}

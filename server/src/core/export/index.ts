@@ -1,0 +1,31 @@
+/**
+ * Exports of a workspace to the formats analysts already use: W3C Web
+ * Annotation JSON-LD, brat standoff, and discourse networks (GraphML, CSV).
+ * Pure: every exporter returns the files to write; adapters write them.
+ */
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { exportBrat } from './exportBrat';
+import { exportNetwork } from './exportNetwork';
+import type { ExportFormat, ExportOptions, ExportResult } from './exportTypes';
+import { exportW3c } from './exportW3c';
+
+export * from './exportTypes';
+export * from './codePoints';
+export { isAbsoluteIri, outputBaseNames, wikidataIri } from './exportNaming';
+export { exportW3c, ANNOTATION_CONTEXT, POLICY_CONTEXT, POLICY_VOCABULARY, CONTEXT_LENGTH } from './exportW3c';
+export * from './exportBrat';
+export * from './parseBratAnn';
+export * from './discourseNetwork';
+export { exportNetwork, toGraphml, nodesCsv, edgesCsv, csvField } from './exportNetwork';
+
+/** Runs the exporter for a format. */
+export function exportWorkspace(index: WorkspaceIndex, format: ExportFormat, options: ExportOptions): ExportResult {
+  switch (format) {
+    case 'w3c':
+      return exportW3c(index, options);
+    case 'brat':
+      return exportBrat(index, options);
+    case 'network':
+      return exportNetwork(index, options);
+  }
+}
