@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import type { LoadedWorkspace, WorkspaceIndex } from '../../server/src/core';
+import { exportBrat, importBratEntities, parseBratAnn, type ExportResult } from '../../server/src/core/export';
+import { loadMemoryWorkspace, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
+import { REPO_ROOT } from '../helpers/tempWorkspace';
+
+/** The sample corpus in an in-memory workspace at file:///ws. */
+async function loadSampleCorpus(): Promise<LoadedWorkspace> {
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })) {
+      const relative = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(relative);
+      else files[relative] = readFileSync(path.join(REPO_ROOT, relative), 'utf8');
+    }
+  };
+  walk('annotations');
+  return loadMemoryWorkspace(files);
+}
+
+const TEXT = [
+  'Intro: a note 😀 before anything.',
+  'The ISI backs the Taliban.',
+  'Imran Khan said the Taliban are “normal civilians.” 𝒜𝒜 and a café (cafe\u0301) later.',
+  'Some call him Taliban Khan.',
+  '',
+].join('\r\n');
+
+const ACTORS = yaml(
+  'actors:',
+  '  - id: isi',
+  '    name: Inter-Services Intelligence',
+  '    kind: intelligence-agency',
+  '    aliases: [ISI]',
+  '    wikidata: Q1136016',
+  '    relations:',
+  '      - type: patron-of',
+  '        target: taliban',
+  '      - type: opposes',
+  '        target: unmentioned',
+  '  - id: taliban',
+  '    name: Taliban',
+  '    kind: armed-group',
+  '    aliases: [Taliban]',
+  '  - id: imran-khan',
+  '    name: Imran Khan',
+  '    kind: person',
+  '    aliases: [Imran Khan]',
+  '  - id: unmentioned',
+  '    name: Nobody Here',
+  '    kind: organization',
+);
+
+const ANNOTATIONS = yaml(
+  'text: texts/a.txt',
+  'mentions:',
+  '  - actor: imran-khan',
+  '    quote: Taliban Khan',
+  'claims:',
+  '  - id: isi-backs-taliban',
+  '    claimant: imran-khan',
+  '    quote: "backs the Taliban. Imran Khan said"',
+  '    about: [isi]',
+  '  - id: civilians',
+  '    claimant: imran-khan',
+  '    quote: "“normal civilians.” 𝒜𝒜"',
+  '    stance: rejects',
+  '    concept: taliban-is-military-force',
+  '    type: assertion',
+  '    evidence: reported',
+  '  - id: cafe',
+  '    claimant: imran-khan',
+  '    quote: "cafe\u0301) later"',
+);
+
+function loadFixture(): Promise<LoadedWorkspace> {
+  return loadMemoryWorkspace({
+    'annotations/texts/a.txt': TEXT,
+    'annotations/actors.yaml': ACTORS,
+    'annotations/concepts.yaml': yaml('concepts:', '  - id: taliban-is-military-force', '    label: The Taliban is a military force'),
+    'annotations/a.yaml': ANNOTATIONS,
+  });
+}
+
+function fileOf(result: ExportResult, filePath: string): string {
+  const file = result.files.find((f) => f.path === filePath);
+  assert.ok(file, `no ${filePath} among ${result.files.map((f) => f.path).join(', ')}`);
+  return file.content;
+}
+
+/**
+ * brat's rule, checked without the exporter's own helpers: every T line's
+ * text equals the .txt text at its offsets, counted in code points, with the
+ * fragments of a discontinuous span joined by a space.
+ */
+function textBoundMismatches(ann: string, txt: string): string[] {
+  const codePoints = Array.from(txt);
+  const problems: string[] = [];
+  for (const line of ann.split('\n').filter((l) => l.startsWith('T'))) {
+    const [id, head, text] = line.split('\t');
+    const offsets = head.slice(head.indexOf(' ') + 1).split(';').map((pair) => pair.split(' ').map(Number));
+    const expected = offsets.map(([start, end]) => codePoints.slice(start, end).join('')).join(' ');
+    if (text !== expected) problems.push(`${id}: ${JSON.stringify(text)} but the .txt has ${JSON.stringify(expected)}`);
+    if (offsets.some(([start, end]) => !(start < end) || end > codePoints.length)) problems.push(`${id}: bad offsets ${head}`);
+  }
+  return problems;
+}
+
+/** What the core knows of a text: actor mentions and resolved claims, in UTF-16 offsets. */
+function coreEntities(index: WorkspaceIndex, textUri: string) {
+  const analysis = index.analysis(textUri)!;
+  return {
+    mentions: analysis.mentions.map((m) => ({ span: m.span, actorId: m.actorId, kind: index.actor(m.actorId)!.kind!.value })),
+    claims: analysis.claims
+      .filter((c) => c.result.span)
+      .map((c) => ({
+        span: c.result.span!,
+        id: c.def.id!.value,
+        ...(c.def.stance ? { stance: c.def.stance.value } : {}),
+        ...(c.def.type ? { type: c.def.type.value } : {}),
+        ...(c.def.evidence ? { evidence: c.def.evidence.value } : {}),
+        ...(c.def.concept ? { concept: c.def.concept.value } : {}),
+      })),
+  };
+}
+
+const bySpan = <T extends { span: { start: number; end: number } }>(list: T[]) => [...list].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe('brat export', () => {
+  it('writes the .txt byte for byte, and every T line of the sample corpus matches its text', async () => {
+    const { index } = await loadSampleCorpus();
+    const result = exportBrat(index, { workspaceFolder: WORKSPACE });
+    assert.deepEqual(result.warnings, []);
+    assert.deepEqual(result.files.map((f) => f.path).sort(), ['annotation.conf', 'annotations/texts/pakistan-taliban-qa.ann', 'annotations/texts/pakistan-taliban-qa.txt', 'tools.conf']);
+    const txt = fileOf(result, 'annotations/texts/pakistan-taliban-qa.txt');
+    assert.equal(txt, readFileSync(path.join(REPO_ROOT, 'annotations/texts/pakistan-taliban-qa.txt'), 'utf8'));
+    const ann = fileOf(result, 'annotations/texts/pakistan-taliban-qa.ann');
+    assert.ok(ann.split('\n').filter((l) => l.startsWith('T')).length >= 215 + 66);
+    assert.deepEqual(textBoundMismatches(ann, txt), []);
+    assert.deepEqual(parseBratAnn(ann).problems, []);
+  });
+
+  it('counts code points around astral characters, keeps combining marks and CRLF, and splits spans at line breaks', async () => {
+    const { index } = await loadFixture();
+    const result = exportBrat(index, { workspaceFolder: WORKSPACE });
+    assert.deepEqual(result.warnings, []);
+    const txt = fileOf(result, 'annotations/texts/a.txt');
+    assert.equal(txt, TEXT, 'the .txt keeps CRLF and every character');
+    const ann = fileOf(result, 'annotations/texts/a.ann');
+    assert.deepEqual(textBoundMismatches(ann, txt), []);
+    const cp = (utf16: number) => Array.from(TEXT.slice(0, utf16)).length;
+    const lines = ann.split('\n');
+    const claimAcross = lines.find((l) => l.includes('\tClaim ') && l.endsWith('backs the Taliban. Imran Khan said'));
+    const start = TEXT.indexOf('backs');
+    const lineEnd = TEXT.indexOf('\r\n', start);
+    assert.ok(claimAcross, ann);
+    assert.match(claimAcross, new RegExp(`\\tClaim ${cp(start)} ${cp(lineEnd)};${cp(lineEnd + 2)} ${cp(TEXT.indexOf('said') + 4)}\\t`));
+    assert.ok(lines.some((l) => l === `T${l.slice(1, l.indexOf('\t'))}\tperson ${cp(TEXT.indexOf('Taliban Khan'))} ${cp(TEXT.indexOf('Taliban Khan') + 12)}\tTaliban Khan`), ann);
+    assert.ok(lines.some((l) => /\tClaim \d+ \d+\tcafe\u0301\) later$/.test(l)), 'the combining mark is part of the span');
+  });
+
+  it('gives mentions their actor and Wikidata item, claims their attributes and id, and links actors by relations', async () => {
+    const { index } = await loadFixture();
+    const ann = fileOf(exportBrat(index, { workspaceFolder: WORKSPACE }), 'annotations/texts/a.ann');
+    const doc = parseBratAnn(ann);
+    assert.deepEqual(doc.problems, []);
+    const entity = (type: string, text: string) => doc.entities.find((e) => e.type === type && e.text === text)!.id;
+    const isi = entity('intelligence-agency', 'ISI');
+    const firstTaliban = doc.entities.find((e) => e.type === 'armed-group')!.id;
+    assert.deepEqual(doc.normalizations, [{ id: 'N1', target: isi, database: 'Wikidata', entry: 'Q1136016', text: 'Inter-Services Intelligence' }]);
+    assert.ok(doc.attributes.some((a) => a.name === 'Actor' && a.target === isi && a.value === 'isi'));
+    // patron-of between the first mentions; `opposes unmentioned` has no mention in this text, so no line.
+    assert.deepEqual(doc.relations.filter((r) => r.type === 'patron-of' || r.type === 'opposes'), [{ id: doc.relations.find((r) => r.type === 'patron-of')!.id, type: 'patron-of', arg1: isi, arg2: firstTaliban }]);
+    const civilians = doc.notes.find((n) => n.text === 'civilians')!.target;
+    assert.deepEqual(
+      doc.attributes.filter((a) => a.target === civilians).map((a) => [a.name, a.value]),
+      [['Stance', 'rejects'], ['ClaimType', 'assertion'], ['Evidence', 'reported'], ['Concept', 'taliban-is-military-force']],
+    );
+    // Claimant and About link a claim to the nearest mention of those actors.
+    const across = doc.notes.find((n) => n.text === 'isi-backs-taliban')!.target;
+    assert.deepEqual(doc.relations.filter((r) => r.arg1 === across).map((r) => [r.type, r.arg2]), [['Claimant', entity('person', 'Imran Khan')], ['About', isi]]);
+  });
+
+  it('declares in annotation.conf every type, relation and attribute value the .ann files use', async () => {
+    for (const load of [loadSampleCorpus, loadFixture]) {
+      const { index } = await load();
+      const result = exportBrat(index, { workspaceFolder: WORKSPACE });
+      const conf = fileOf(result, 'annotation.conf');
+      const sections = new Map<string, string[]>();
+      let current = '';
+      for (const line of conf.split('\n')) {
+        if (/^\[\w+\]$/.test(line)) sections.set((current = line.slice(1, -1)), []);
+        else if (line.trim() && !line.startsWith('#') && current) sections.get(current)!.push(line);
+      }
+      assert.deepEqual([...sections.keys()], ['entities', 'relations', 'events', 'attributes']);
+      const entities = new Set(sections.get('entities'));
+      const relations = new Set(sections.get('relations')!.map((l) => l.split('\t')[0]));
+      const attributeValues = new Map(sections.get('attributes')!.map((l) => [l.split('\t')[0], new Set(/Value:(.*)$/.exec(l)![1].split('|'))]));
+      for (const file of result.files.filter((f) => f.path.endsWith('.ann'))) {
+        const doc = parseBratAnn(file.content);
+        for (const e of doc.entities) assert.ok(entities.has(e.type), `${e.type} is declared`);
+        for (const r of doc.relations) assert.ok(relations.has(r.type), `${r.type} is declared`);
+        for (const a of doc.attributes) assert.ok(attributeValues.get(a.name)?.has(a.value!), `${a.name}=${a.value} is declared`);
+      }
+      assert.match(fileOf(result, 'tools.conf'), /^\[normalization\]\nWikidata\t<URL>:https:\/\/www\.wikidata\.org\/, <URLBASE>:https:\/\/www\.wikidata\.org\/wiki\/%s$/m);
+    }
+  });
+
+  it('round-trips: importing the export gives back the same actor mentions and claim spans', async () => {
+    for (const load of [loadSampleCorpus, loadFixture]) {
+      const { index } = await load();
+      const result = exportBrat(index, { workspaceFolder: WORKSPACE });
+      for (const textUri of index.referencedTexts()) {
+        const base = textUri.slice(`${WORKSPACE}/`.length).replace(/\.txt$/, '');
+        const imported = importBratEntities(parseBratAnn(fileOf(result, `${base}.ann`)), fileOf(result, `${base}.txt`));
+        const expected = coreEntities(index, textUri);
+        assert.deepEqual(bySpan(imported.mentions), bySpan(expected.mentions), textUri);
+        assert.deepEqual(bySpan(imported.claims), bySpan(expected.claims), textUri);
+      }
+    }
+  });
+
+  it('reports problems in hand-edited .ann files instead of throwing', () => {
+    const doc = parseBratAnn('T1\tperson 0 4\tJohn\nT2\tperson four five\tx\nR1\tleads T1 T2\nnot a line\nE1\tEvent:T1\n');
+    assert.equal(doc.entities.length, 1);
+    assert.deepEqual(doc.problems.map((p) => p.line), [2, 3, 4]);
+  });
+});
