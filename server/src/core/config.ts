@@ -10,9 +10,23 @@ export const CONFIG_FILE_NAME = 'policy-annotator.yaml';
 
 export type SeveritySetting = Severity | 'off';
 
+/** Resource limits that keep a hostile or accidental input from stalling the tools. */
+export interface Limits {
+  /** Largest annotation file read, in bytes (UTF-16 code units for open buffers). */
+  annotationFileSize: number;
+  /** Largest text read, in bytes. */
+  textSize: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  annotationFileSize: 5 * 1024 * 1024,
+  textSize: 20 * 1024 * 1024,
+};
+
 export interface WorkspaceConfig {
   /** Folders, relative to the workspace root, that hold annotation files. */
   roots: string[];
+  limits: Limits;
   vocabulary: Vocabulary;
   /** Per-code severity overrides. */
   severity: Record<string, SeveritySetting>;
@@ -27,9 +41,11 @@ export const DEFAULT_CONFIG: WorkspaceConfig = {
   roots: ['annotations'],
   vocabulary: DEFAULT_VOCABULARY,
   severity: {},
+  limits: DEFAULT_LIMITS,
 };
 
-const CONFIG_FIELDS = ['roots', 'vocabulary', 'severity'] as const;
+export const CONFIG_FIELDS = ['roots', 'vocabulary', 'severity', 'limits'] as const;
+const LIMIT_FIELDS = ['annotation-file-size', 'text-size'] as const;
 const VOCABULARY_FIELDS = ['actor-kinds', 'relation-types', 'claim-types'] as const;
 const RELATION_TYPE_FIELDS = ['id', 'symmetric', 'transitive', 'inverse', 'subject-kinds', 'target-kinds'] as const;
 const SEVERITY_VALUES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -44,11 +60,13 @@ export function parseConfig(uri: string, text: string): ParsedConfig {
   const roots = readRoots(reader, fields.get('roots'));
   const additions = readVocabulary(reader, fields.get('vocabulary'));
   const severity = readSeverity(reader, fields.get('severity'));
+  const limits = readLimits(reader, fields.get('limits'));
   return {
     config: {
       roots: roots.length > 0 ? roots : DEFAULT_CONFIG.roots,
       vocabulary: extendVocabulary(DEFAULT_VOCABULARY, additions),
       severity,
+      limits,
     },
     diagnostics: reader.diagnostics,
   };
@@ -101,6 +119,37 @@ function readVocabulary(reader: YamlFieldReader, entry: FieldEntry | undefined):
     relationTypes.push(info);
   }
   return { actorKinds: ids('actor-kinds'), claimTypes: ids('claim-types'), relationTypes };
+}
+
+const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i;
+const SIZE_UNITS: Record<string, number> = { B: 1, KB: 1024, MB: 1024 * 1024, GB: 1024 * 1024 * 1024 };
+
+/** `5MB`, `512 KB` or a number of bytes. */
+export function parseSize(value: string): number | undefined {
+  const match = SIZE_PATTERN.exec(value.trim());
+  if (!match) return undefined;
+  return Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'B').toUpperCase()]);
+}
+
+function readLimits(reader: YamlFieldReader, entry: FieldEntry | undefined): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  if (!entry) return limits;
+  const map = entry.value && reader.mapping(entry.value, '`limits`');
+  if (!map) return limits;
+  const fields = reader.fields(map, LIMIT_FIELDS, '`limits`');
+  const size = (name: (typeof LIMIT_FIELDS)[number]) => {
+    const located = reader.string(fields.get(name), `\`${name}\``, { freeText: true });
+    if (!located) return undefined;
+    const bytes = parseSize(located.value);
+    if (bytes === undefined || bytes <= 0) {
+      reader.report(located.range, 'invalid-value', `\`${located.value}\` is not a size: write a number of bytes or a size such as 5MB or 512KB.`);
+      return undefined;
+    }
+    return bytes;
+  };
+  limits.annotationFileSize = size('annotation-file-size') ?? limits.annotationFileSize;
+  limits.textSize = size('text-size') ?? limits.textSize;
+  return limits;
 }
 
 function readBoolean(reader: YamlFieldReader, entry: FieldEntry | undefined): boolean | undefined {

@@ -18,6 +18,11 @@ export const DIAGNOSTIC_CODES = {
     summary: 'The file is not valid YAML.',
     help: 'Fix the YAML syntax at the marked position; the rest of the file cannot be read reliably until then.',
   },
+  'file-unreadable': {
+    defaultSeverity: 'error',
+    summary: 'A file cannot be used: too large, binary, not UTF-8, nested too deeply, or not a regular file inside the workspace.',
+    help: 'The message says which; shrink or split the file, save it as UTF-8 text, or raise the limit in policy-annotator.yaml (`limits`).',
+  },
   'unknown-field': {
     defaultSeverity: 'error',
     summary: 'A field that the annotation format does not define.',

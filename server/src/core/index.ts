@@ -24,3 +24,5 @@ export * from './edits/textEdit';
 export * from './edits/yamlEdits';
 export * from './fixes/index';
 export * from './review/diffWorkspaces';
+export * from './readProblems';
+export { excessiveNesting, NESTING_LIMITS } from './yamlFields';

@@ -5,12 +5,34 @@ import type { Vocabulary } from './vocabulary';
 import { canonicalUri, joinUri } from './uris';
 import { WorkspaceIndex } from './workspaceIndex';
 
+/** Why a file could not be used. Messages name the reason, never the file's content. */
+export type ReadProblem =
+  | { kind: 'missing' | 'directory' | 'binary' | 'invalid-encoding' | 'outside-workspace' | 'symlink-loop' | 'unreadable' }
+  | { kind: 'too-large'; size: number; limit: number };
+
+/** A file's text, or why there is none. */
+export type FileRead = { content: string } | { problem: ReadProblem };
+
 /** What the core needs from a file system; the CLI and the server each supply one. */
 export interface WorkspaceFileHost {
   /** Every file under a folder, recursively, as URIs; an absent folder has none. */
   listFiles(folderUri: string): Promise<string[]>;
   /** A file's text, or undefined when it does not exist or cannot be read. */
   readFile(uri: string): Promise<string | undefined>;
+  /**
+   * A file's text, or why it cannot be used; files larger than `limit` bytes
+   * are refused without being read. Hosts that lack it are read with `readFile`.
+   */
+  read?(uri: string, limit: number): Promise<FileRead>;
+}
+
+/** Reads a file through a host, applying a size limit whatever the host supports. */
+export async function readWithLimit(host: WorkspaceFileHost, uri: string, limit: number): Promise<FileRead> {
+  if (host.read) return host.read(uri, limit);
+  const content = await host.readFile(uri);
+  if (content === undefined) return { problem: { kind: 'missing' } };
+  if (content.length > limit) return { problem: { kind: 'too-large', size: content.length, limit } };
+  return { content };
 }
 
 /** One annotation file to parse. */
@@ -65,12 +87,14 @@ export async function loadConfig(host: WorkspaceFileHost, folderUri: string): Pr
 /** Supplies every referenced text that has not been loaded yet. */
 export async function loadPendingTexts(host: WorkspaceFileHost, index: WorkspaceIndex): Promise<void> {
   const pending = index.pendingTexts();
-  const contents = await Promise.all(pending.map((uri) => host.readFile(uri)));
-  pending.forEach((uri, i) => {
-    const content = contents[i];
-    if (content === undefined) index.setTextMissing(uri);
-    else index.setText(uri, content);
-  });
+  const reads = await Promise.all(pending.map((uri) => readWithLimit(host, uri, index.config.limits.textSize)));
+  pending.forEach((uri, i) => storeText(index, uri, reads[i]));
+}
+
+/** Records a text read (or the reason it failed) in the index. */
+export function storeText(index: WorkspaceIndex, uri: string, read: FileRead): void {
+  if ('content' in read) index.setText(uri, read.content);
+  else index.setTextUnreadable(uri, read.problem);
 }
 
 /** Builds the index of a workspace folder: its configuration, annotation files and texts. */
@@ -83,10 +107,11 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
   for (const root of annotationRoots(folderUri, config)) {
     const files = (await host.listFiles(root)).map(canonicalUri).filter((uri) => isAnnotationFileName(uri) && !seen.has(uri));
     files.forEach((uri) => seen.add(uri));
-    const contents = await Promise.all(files.map((uri) => host.readFile(uri)));
+    const reads = await Promise.all(files.map((uri) => readWithLimit(host, uri, config.limits.annotationFileSize)));
     files.forEach((uri, i) => {
-      const content = contents[i];
-      if (content !== undefined) sources.push({ uri, content });
+      const read = reads[i];
+      if ('content' in read) sources.push({ uri, content: read.content });
+      else if (read.problem.kind !== 'missing') index.setAnnotationFileUnreadable(uri, read.problem);
     });
   }
   const parsed = await (options.parser ?? inlineParser).parseAll(sources, config.vocabulary);

@@ -7,6 +7,9 @@ import { normalizeWithMap } from './normalizeText';
 import { parseAnnotationFile } from './parseAnnotationFile';
 import type { AnchorableText, AnchorResult } from './resolveQuote';
 import { canonicalUri, resolveTextReference, type TextReference } from './uris';
+import { makeDiagnostic } from './diagnosticCodes';
+import type { ReadProblem } from './loadWorkspace';
+import { describeReadProblem } from './readProblems';
 
 export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept';
 
@@ -76,7 +79,7 @@ export class WorkspaceIndex {
 
   private readonly documents = new Map<string, StoredDocument>();
   private readonly files = new Map<string, AnnotationFile>();
-  private readonly missingTexts = new Set<string>();
+  private readonly unreadableTexts = new Map<string, ReadProblem>();
   private readonly textRefs = new Map<string, TextReference>();
   private readonly annotationsByText = new Map<string, Set<string>>();
   private readonly actorDefs = new Map<string, ActorDef[]>();
@@ -101,14 +104,26 @@ export class WorkspaceIndex {
 
   // ---- annotation files -------------------------------------------------
 
-  /** Parses and stores an annotation file, replacing its previous version. */
+  /** Parses and stores an annotation file, replacing its previous version. One over the size limit is refused. */
   setAnnotationFile(uri: string, content: string, parsed?: AnnotationFile): AnnotationFile {
     uri = canonicalUri(uri);
+    const limit = this.config.limits.annotationFileSize;
+    if (content.length > limit) return this.setAnnotationFileUnreadable(uri, { kind: 'too-large', size: content.length, limit });
     const file = parsed ?? parseAnnotationFile(uri, content, this.config.vocabulary);
     this.forgetAnnotationFile(uri);
     this.storeDocument(uri, content);
     this.files.set(uri, file);
     this.indexAnnotationFile(file);
+    return file;
+  }
+
+  /** Stores an annotation file that cannot be used, with a diagnostic that says why (its content is never kept). */
+  setAnnotationFileUnreadable(uri: string, problem: ReadProblem): AnnotationFile {
+    uri = canonicalUri(uri);
+    const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: [makeDiagnostic(uri, { start: 0, end: 0 }, 'file-unreadable', describeReadProblem(problem, 'This annotation file'))] };
+    this.forgetAnnotationFile(uri);
+    this.storeDocument(uri, '');
+    this.files.set(uri, file);
     return file;
   }
 
@@ -229,21 +244,36 @@ export class WorkspaceIndex {
 
   // ---- texts ------------------------------------------------------------
 
-  /** Stores the content of a text (an article some `text:` field points at). */
+  /** Stores the content of a text (an article some `text:` field points at); one over the size limit is refused. */
   setText(uri: string, content: string): void {
     uri = canonicalUri(uri);
-    this.missingTexts.delete(uri);
+    const limit = this.config.limits.textSize;
+    if (content.length > limit) {
+      this.setTextUnreadable(uri, { kind: 'too-large', size: content.length, limit });
+      return;
+    }
+    this.unreadableTexts.delete(uri);
     this.storeDocument(uri, content);
     this.touchText(uri);
   }
 
   /** Records that a text could not be read. */
   setTextMissing(uri: string): void {
+    this.setTextUnreadable(uri, { kind: 'missing' });
+  }
+
+  /** Records that a text cannot be used, and why. */
+  setTextUnreadable(uri: string, problem: ReadProblem): void {
     uri = canonicalUri(uri);
     this.generation++;
     this.documents.delete(uri);
-    this.missingTexts.add(uri);
+    this.unreadableTexts.set(uri, problem);
     this.touchText(uri);
+  }
+
+  /** Why a text cannot be used, when it cannot. */
+  textProblem(uri: string): ReadProblem | undefined {
+    return this.unreadableTexts.get(canonicalUri(uri));
   }
 
   /** Forgets a text's content, e.g. when it is deleted; it counts as missing if still referenced. */
@@ -253,7 +283,7 @@ export class WorkspaceIndex {
 
   textStatus(uri: string): TextStatus {
     uri = canonicalUri(uri);
-    if (this.missingTexts.has(uri)) return 'missing';
+    if (this.unreadableTexts.has(uri)) return 'missing';
     return this.documents.has(uri) && !this.files.has(uri) ? 'loaded' : 'unknown';
   }
 

@@ -23,6 +23,51 @@ const YAML_ERROR_ADVICE: Record<string, string> = {
   UNEXPECTED_TOKEN: 'Check the indentation and punctuation around this position.',
 };
 
+/** Nesting limits checked before parsing: the YAML parser can exhaust memory on pathological nesting. */
+export const NESTING_LIMITS = { flow: 64, indentation: 256 };
+
+/**
+ * Finds nesting deeper than any annotation file needs: flow brackets inside
+ * flow brackets, or a line indented past the limit. A cheap scan that errs
+ * on the side of parsing (quotes and comments are skipped roughly).
+ */
+export function excessiveNesting(text: string): { offset: number; what: string; limit: number } | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\n' || ch === '\r') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart) {
+      if (ch === ' ') {
+        if (++indent > NESTING_LIMITS.indentation) return { offset: i, what: 'indentation', limit: NESTING_LIMITS.indentation };
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (ch === '\\' && quote === '"') i++;
+      else if (ch === quote) quote = undefined;
+      continue;
+    }
+    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+    } else if (ch === '"' || (ch === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1])))) {
+      quote = ch;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > NESTING_LIMITS.flow) return { offset: i, what: 'lists and mappings', limit: NESTING_LIMITS.flow };
+    } else if ((ch === ']' || ch === '}') && depth > 0) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
 export function spanOf(node: Node): Span {
   const range = node.range;
   if (!range) return { start: 0, end: 0 };
@@ -41,6 +86,11 @@ export class YamlFieldReader {
 
   /** Parses the text and returns the top-level mapping, or undefined (with a diagnostic). */
   parseTopLevel(text: string, whatItHolds: string): YAMLMap | undefined {
+    const tooDeep = excessiveNesting(text);
+    if (tooDeep) {
+      this.report({ start: tooDeep.offset, end: tooDeep.offset + 1 }, 'file-unreadable', `This file nests ${tooDeep.what} deeper than ${tooDeep.limit} levels here, which annotation files never need, so it was not read (a generated or damaged file?). Flatten it.`);
+      return undefined;
+    }
     const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
     this.document = document;
     for (const error of document.errors) {

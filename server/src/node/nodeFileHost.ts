@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { WorkspaceFileHost } from '../core';
+import type { FileRead, WorkspaceFileHost } from '../core';
 
 /** Folders never searched for annotation files. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -42,18 +42,50 @@ export class NodeFileHost implements WorkspaceFileHost {
   }
 
   async readFile(uri: string): Promise<string | undefined> {
+    const read = await this.read(uri, Number.MAX_SAFE_INTEGER);
+    return 'content' in read ? read.content : undefined;
+  }
+
+  /**
+   * Reads a file as UTF-8 text, refusing what must not or cannot be used: a
+   * path outside the workspace folders (also through a link), a symbolic
+   * link loop, a folder, a file over `limit` bytes (not read at all), binary
+   * data, or invalid UTF-8.
+   */
+  async read(uri: string, limit: number): Promise<FileRead> {
     const parsed = URI.parse(uri);
-    if (parsed.scheme !== 'file') return undefined;
+    if (parsed.scheme !== 'file') return { problem: { kind: 'missing' } };
+    let real: string;
     try {
-      const real = await fs.realpath(parsed.fsPath);
-      const folders = await this.realFolders;
-      if (!folders.some((folder) => real === folder || real.startsWith(folder + path.sep))) return undefined;
-      const stat = await fs.stat(real);
-      if (!stat.isFile()) return undefined;
-      const text = await fs.readFile(real, 'utf8');
-      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    } catch {
-      return undefined;
+      real = await fs.realpath(parsed.fsPath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { problem: { kind: code === 'ELOOP' ? 'symlink-loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable' } };
     }
+    const folders = await this.realFolders;
+    if (!folders.some((folder) => real === folder || real.startsWith(folder + path.sep))) return { problem: { kind: 'outside-workspace' } };
+    try {
+      const stat = await fs.stat(real);
+      if (stat.isDirectory()) return { problem: { kind: 'directory' } };
+      if (!stat.isFile()) return { problem: { kind: 'unreadable' } };
+      if (stat.size > limit) return { problem: { kind: 'too-large', size: stat.size, limit } };
+      return decodeText(await fs.readFile(real));
+    } catch {
+      return { problem: { kind: 'unreadable' } };
+    }
+  }
+}
+
+const BINARY_SAMPLE = 8192;
+
+/** UTF-8 text without its byte-order mark, or why the bytes are not text. */
+export function decodeText(bytes: Uint8Array): FileRead {
+  const sample = bytes.subarray(0, BINARY_SAMPLE);
+  if (sample.includes(0)) return { problem: { kind: 'binary' } };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { content: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch {
+    return { problem: { kind: 'invalid-encoding' } };
   }
 }

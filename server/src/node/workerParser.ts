@@ -32,15 +32,23 @@ export class WorkerParser implements AnnotationParser {
       let worker: Worker | undefined;
       try {
         worker = new Worker(this.workerScript);
-        worker.unref();
-        for (let batch = next++; batch < batches.length; batch = next++) {
-          results[batch] = await parseOn(worker, { id: batch, sources: batches[batch], vocabulary }).catch(() => inlineParser.parseAll(batches[batch], vocabulary));
-        }
       } catch {
-        for (let batch = next++; batch < batches.length; batch = next++) results[batch] = await inlineParser.parseAll(batches[batch], vocabulary);
-      } finally {
-        await worker?.terminate();
+        worker = undefined;
       }
+      for (let batch = next++; batch < batches.length; batch = next++) {
+        if (worker) {
+          try {
+            results[batch] = await parseOn(worker, { id: batch, sources: batches[batch], vocabulary });
+            continue;
+          } catch {
+            // The worker failed or died: this thread's remaining batches are parsed here.
+            void worker.terminate();
+            worker = undefined;
+          }
+        }
+        results[batch] = await inlineParser.parseAll(batches[batch], vocabulary);
+      }
+      await worker?.terminate();
     };
     await Promise.all(Array.from({ length: Math.min(this.threads, batches.length) }, runThread));
     return results.flat();

@@ -1,5 +1,6 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import { normalizeForMatch } from '../normalizeText';
+import { describeReadProblem } from '../readProblems';
 import type { AnnotationFile, CoreDiagnostic, Located, QuoteSelectorDef, Span } from '../model';
 import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
 import { displayLocation, displayPath, shortQuote } from './describe';
@@ -21,10 +22,14 @@ export function checkTextReference(index: WorkspaceIndex, file: AnnotationFile):
     case 'empty':
       return problem('`text:` is empty: give the path of the article, relative to this file.');
     case 'ok':
-      if (index.textStatus(reference.uri) === 'missing') {
-        return problem(`The text \`${field.value}\` was not found (looked for ${displayPath(index, reference.uri)}). The path is relative to this annotation file: check its spelling and folder.`);
+      {
+        const reason = index.textProblem(reference.uri);
+        if (!reason) return [];
+        if (reason.kind === 'missing') {
+          return problem(`The text \`${field.value}\` was not found (looked for ${displayPath(index, reference.uri)}). The path is relative to this annotation file: check its spelling and folder.`);
+        }
+        return problem(describeReadProblem(reason, `The text \`${field.value}\``));
       }
-      return [];
     default:
       return [];
   }

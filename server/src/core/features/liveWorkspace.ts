@@ -1,7 +1,7 @@
 import { textDiagnostics } from './textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME } from '../config';
-import { annotationRoots, isAnnotationFileName, loadWorkspace, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { annotationRoots, isAnnotationFileName, loadWorkspace, readWithLimit, storeText, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -58,6 +58,10 @@ export class LiveWorkspace {
     this.overlay = {
       listFiles: (folderUri) => this.host.listFiles(folderUri),
       readFile: async (uri) => this.buffers.get(canonicalUri(uri)) ?? this.host.readFile(uri),
+      read: async (uri, limit) => {
+        const buffer = this.buffers.get(canonicalUri(uri));
+        return buffer !== undefined ? { content: buffer } : readWithLimit(this.host, uri, limit);
+      },
     };
     this.firstLoad = new Promise((resolve) => (this.markLoaded = resolve));
   }
@@ -235,16 +239,14 @@ export class LiveWorkspace {
     const index = workspace.index;
     const pending = index.pendingTexts();
     if (pending.length === 0) return;
-    const contents = await Promise.all(pending.map((uri) => this.overlay.readFile(uri)));
+    const reads = await Promise.all(pending.map((uri) => readWithLimit(this.overlay, uri, index.config.limits.textSize)));
     if (this.loaded.get(index.workspaceFolders[0]) !== workspace) return;
     const affected = new Set<string>();
     pending.forEach((uri, i) => {
       // Opened, or loaded by another task, while it was being read.
       if (index.textStatus(uri) !== 'unknown') return;
-      const content = contents[i];
       const mentionsBefore = textMentionFootprint(index, uri);
-      if (content === undefined) index.setTextMissing(uri);
-      else index.setText(uri, content);
+      storeText(index, uri, reads[i]);
       for (const dependent of dependentsOfTextChange(index, uri, mentionsBefore, textMentionFootprint(index, uri))) affected.add(dependent);
     });
     this.refresh(affected);
