@@ -15,7 +15,7 @@ describe('go to definition', () => {
     const [definition] = await definitionsAt('annotations/texts/a.txt', ARTICLE, 'Imran Khan', 3);
     assert.equal(definition.uri, ACTORS_URI);
     assert.equal(definition.selected, 'imran-khan');
-    assert.match(definition.whole, /^id: imran-khan\n    name: Imran Khan/);
+    assert.match(definition.whole, /^id: imran-khan\n {4}name: Imran Khan/);
   });
 
   it('goes from an explicit mention to its actor', async () => {
