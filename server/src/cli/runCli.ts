@@ -2,6 +2,7 @@ import type { AnnotationParser, WorkspaceFileHost } from '../core';
 import type { CheckCache, CheckCacheOptions } from './checkCache';
 import { parseCheckArgs, runCheck } from './checkCommand';
 import { parseDiffArgs, runDiff } from './diffCommand';
+import { parseExportArgs, runExport, type ExportWriter } from './exportCommand';
 import { namesLanguageServerTransport, runLanguageServer } from '../node/runLanguageServer';
 
 export interface CliIo {
@@ -29,6 +30,8 @@ export interface CliContext {
   parser?: AnnotationParser;
   /** Opens the check cache, or returns undefined when caching is off. */
   openCache?: (options: CheckCacheOptions) => CheckCache | undefined;
+  /** Writes an export's files under --out (for export). */
+  writeExport?: ExportWriter;
   version: string;
 }
 
@@ -43,6 +46,8 @@ Commands:
                       still read, so references across files resolve.
   diff <base> [head]  Summarise what changed in the annotations between two git revisions
                       (head defaults to the working tree), as Markdown fit for a PR comment.
+  export              Write the annotations as W3C Web Annotation JSON-LD, brat standoff, or
+                      discourse networks (GraphML and CSV) into a folder.
   lsp --stdio         Start the language server for editors (or --node-ipc, --socket=<port>,
                       --pipe=<name>); it serves until the editor disconnects.
 
@@ -64,6 +69,14 @@ Options for check:
 Options for diff:
   --workspace <dir>   The workspace folder inside the git repository (default: the current directory).
   --format <name>     markdown (default) or json.
+
+Options for export:
+  --format <name>     w3c, brat or network (required).
+  --out <dir>         The folder to write into (required): created if missing; a non-empty
+                      folder is used only if it holds an unchanged earlier export of that format.
+  --workspace <dir>   The workspace folder (default: the current directory).
+  --base-iri <iri>    For w3c: the IRI that workspace paths are appended to (default urn:policy-annotator:).
+  Exits 1 when some annotations could not be exported (listed on stderr); the rest is written.
 
   -h, --help          Show this help.
   -v, --version       Show the version.
@@ -88,6 +101,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await runCheck(parseCheckArgs(rest, context), context);
       case 'diff':
         return await runDiff(parseDiffArgs(rest, context), context);
+      case 'export':
+        return await runExport(parseExportArgs(rest, context), context);
       case 'lsp':
         if (!namesLanguageServerTransport(rest)) throw new UsageError('`lsp` needs a transport: --stdio, --node-ipc, --socket=<port> or --pipe=<name>.');
         return await runLanguageServer();

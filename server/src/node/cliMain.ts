@@ -3,6 +3,7 @@ import { NodeFileHost } from './nodeFileHost';
 import { runGit } from './runGit';
 import { openCheckCache } from './checkCache';
 import { WorkerParser } from './workerParser';
+import { writeExportFiles } from './exportWriter';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     git: runGit,
     parser: new WorkerParser(),
     openCache: (options) => openCheckCache(options, version, process.env),
+    writeExport: writeExportFiles,
     io: {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),

@@ -13,6 +13,11 @@ import type { ExportedFile, ExportOptions, ExportResult } from './exportTypes';
  * quoted, quotes doubled) with LF line ends; the column names are the ones
  * Gephi's spreadsheet import recognises. List attributes (claim and concept
  * ids) are joined with ";" in both formats.
+ *
+ * GraphML edges take the graph's direction: a symmetric relation in the
+ * (directed) relation graph is one edge marked `symmetric` = true rather
+ * than an edge with directed="false", because NetworkX refuses graphs that
+ * mix the two. The CSV marks such edges Undirected, which Gephi handles.
  */
 
 export function exportNetwork(index: WorkspaceIndex, _options: ExportOptions, filter: NetworkFilter = {}): ExportResult {
@@ -95,8 +100,7 @@ export function toGraphml(graph: NetworkGraph): string {
   for (const edge of graph.edges) {
     const attributes = Object.entries(edge.attributes).sort(([a], [b]) => (a < b ? -1 : 1));
     const fields = [data('edge-label', edge.type), data('weight', edge.weight), ...attributes.map(([name, value]) => data(`edge-${name}`, value))];
-    const directed = edge.directed !== graph.directed ? ` directed="${edge.directed}"` : '';
-    lines.push(`    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}"${directed}>${fields.join('')}</edge>`);
+    lines.push(`    <edge id="${escapeXml(edge.id)}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">${fields.join('')}</edge>`);
   }
   lines.push('  </graph>', '</graphml>');
   return `${lines.join('\n')}\n`;

@@ -1,0 +1,108 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { URI } from 'vscode-uri';
+import { displayPath, LineIndex, loadWorkspace } from '../core';
+import { EXPORT_FORMATS, exportWorkspace, isAbsoluteIri, type ExportedFile, type ExportFormat, type ExportResult } from '../core/export';
+import { UsageError, type CliContext } from './runCli';
+
+export interface ExportOptions {
+  workspaceFolder: string;
+  format: ExportFormat;
+  /** The output folder, absolute. */
+  outDir: string;
+  baseIri?: string;
+}
+
+/** What writing an export did. */
+export interface ExportWriteResult {
+  /** Files of an earlier export into the same folder that this one no longer has, removed. */
+  removed: string[];
+}
+
+/** Writes export files under a folder; supplied by the Node entry point. */
+export type ExportWriter = (outDir: string, files: ExportedFile[], format: ExportFormat) => Promise<ExportWriteResult>;
+
+/** The output folder cannot be written safely (it holds someone's files): reported, nothing written, exit 2. */
+export class ExportRefused extends Error {}
+
+export function parseExportArgs(args: string[], context: CliContext): ExportOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, 'base-iri': { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  if (values.format === undefined) throw new UsageError(`export needs --format: ${EXPORT_FORMATS.join(', ')}.`);
+  const format = values.format as ExportFormat;
+  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`Unknown export format \`${values.format}\`: use ${EXPORT_FORMATS.join(', ')}.`);
+  if (values.out === undefined || values.out.trim() === '') throw new UsageError('export needs --out <dir>: the folder to write into (created if missing).');
+  const baseIri = values['base-iri'];
+  if (baseIri !== undefined && !isAbsoluteIri(baseIri)) {
+    throw new UsageError(`--base-iri must be an absolute IRI with a scheme, such as https://github.com/org/repo/blob/main/, not \`${baseIri}\`.`);
+  }
+  if (baseIri !== undefined && format !== 'w3c') throw new UsageError('--base-iri applies to --format w3c only.');
+  return {
+    workspaceFolder: path.resolve(context.cwd, values.workspace ?? '.'),
+    format,
+    outDir: path.resolve(context.cwd, values.out),
+    ...(baseIri !== undefined ? { baseIri } : {}),
+  };
+}
+
+const FORMAT_NAMES: Record<ExportFormat, string> = {
+  w3c: 'W3C Web Annotation JSON-LD',
+  brat: 'brat standoff',
+  network: 'discourse networks (GraphML and CSV)',
+};
+
+function describeCounts(format: ExportFormat, counts: ExportResult['counts']): string {
+  const n = (key: string) => counts[key] ?? 0;
+  const texts = `${n('texts')} text${n('texts') === 1 ? '' : 's'}`;
+  switch (format) {
+    case 'w3c':
+      return `${n('annotations')} annotations (${n('claims')} claims, ${n('mentions')} explicit mentions) of ${texts}`;
+    case 'brat':
+      return `${n('mentions')} actor mentions and ${n('claims')} claims of ${texts}`;
+    case 'network':
+      return `${n('affiliation edges')} affiliation, ${n('congruence edges')} congruence, ${n('conflict edges')} conflict and ${n('relations edges')} relation edges`;
+  }
+}
+
+/** `policy-annotator export`: writes the workspace in a format other tools read. */
+export async function runExport(options: ExportOptions, context: CliContext): Promise<number> {
+  const { io } = context;
+  if (!context.writeExport) throw new Error('This build of the CLI cannot write files (no export writer).');
+  const folderUri = URI.file(options.workspaceFolder).toString();
+  const loaded = await loadWorkspace(context.createHost([options.workspaceFolder]), folderUri);
+  const { index } = loaded;
+  if (index.annotationFiles().length === 0) {
+    throw new UsageError(`No annotation files in ${options.workspaceFolder} (looked under: ${index.config.roots.join(', ')}). Run export from the workspace folder or pass --workspace.`);
+  }
+  const result = exportWorkspace(index, options.format, { workspaceFolder: folderUri, ...(options.baseIri ? { baseIri: options.baseIri } : {}) });
+
+  let written;
+  try {
+    written = await context.writeExport(options.outDir, result.files, options.format);
+  } catch (error) {
+    if (error instanceof ExportRefused) {
+      io.stderr(`policy-annotator: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  for (const warning of result.warnings) {
+    const lines = index.lineIndex(warning.uri) ?? new LineIndex('');
+    const at = lines.positionAt(warning.range.start);
+    io.stderr(`${displayPath(index, warning.uri)}:${at.line + 1}:${at.character + 1}  warning  ${warning.message}\n`);
+  }
+  const removed = written.removed.length ? ` (removed ${written.removed.length} file${written.removed.length === 1 ? '' : 's'} of the previous export that it no longer has)` : '';
+  io.stdout(`Exported ${describeCounts(options.format, result.counts)} as ${FORMAT_NAMES[options.format]}: ${result.files.length} files in ${options.outDir}${removed}.\n`);
+  if (result.warnings.length > 0) {
+    const count = result.warnings.length;
+    io.stderr(`policy-annotator: ${count} annotation${count === 1 ? '' : 's'} could not be exported, or only in part (listed above); everything else was written. Fix them and export again.\n`);
+    return 1;
+  }
+  return 0;
+}
