@@ -1,8 +1,11 @@
 import type { Connection, InitializeResult } from 'vscode-languageserver';
 import { clientFeatures, initialFolders } from './clientFeatures';
+import { withClientSettings } from './clientSettings';
+import { registerCustomRequests } from './custom';
 import { startDiagnosticsDelivery } from './diagnosticsDelivery';
 import { startDocumentSync } from './documentSync';
 import { guardNotification, type ServerLog } from './guard';
+import { registerCodeActions } from './handlers/codeAction';
 import { registerCompletion } from './handlers/completion';
 import { registerDefinition } from './handlers/definition';
 import { registerDocumentHighlight } from './handlers/documentHighlight';
@@ -33,7 +36,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
 
   connection.onInitialize((params): InitializeResult => {
     const client = clientFeatures(params);
-    session = new ServerSession(connection, log, client, initialFolders(params), options);
+    session = new ServerSession(connection, log, client, initialFolders(params), withClientSettings(options, connection, params, () => session));
     startDocumentSync(session);
     startDiagnosticsDelivery(session);
     registerHover(session);
@@ -42,10 +45,12 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     registerDocumentHighlight(session);
     registerCompletion(session);
     registerRename(session);
+    registerCodeActions(session);
     registerDocumentSymbol(session);
     registerWorkspaceSymbol(session);
     registerSemanticTokens(session);
     registerDocumentLink(session);
+    registerCustomRequests(session);
     return { capabilities: serverCapabilities(client), serverInfo: { name: 'policy-annotator', version: options.version } };
   });
 
