@@ -60,6 +60,8 @@ export class LspTestClient {
   /** Every method the server sent, in order (notifications and requests). */
   readonly received: { method: string; params: unknown }[] = [];
   stderr = '';
+  /** Answers server-to-client requests such as workspace/applyEdit or window/showMessageRequest; undefined falls back to the default. */
+  answer: (method: string, params: unknown) => unknown = () => undefined;
   private readonly waiters = new Set<Waiter>();
   private readonly versions = new Map<string, number>();
   private exited = false;
@@ -92,6 +94,8 @@ export class LspTestClient {
         });
       }
       this.notify();
+      const answer = this.answer(method, params);
+      if (answer !== undefined) return answer;
       return method === 'workspace/configuration' ? [] : null;
     });
     this.connection.onError(() => undefined);

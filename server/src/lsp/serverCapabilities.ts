@@ -1,4 +1,5 @@
-import { TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
+import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
+import { MERGE_ACTOR_COMMAND } from './handlers/codeAction';
 import type { ClientFeatures } from './clientFeatures';
 import { semanticTokensLegend } from './semanticTokensLegend';
 
@@ -12,6 +13,8 @@ export function serverCapabilities(client: ClientFeatures): ServerCapabilities {
     documentHighlightProvider: true,
     completionProvider: { triggerCharacters: [':', ' ', '-', '[', ','], resolveProvider: false },
     renameProvider: { prepareProvider: true },
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false },
+    executeCommandProvider: { commands: [MERGE_ACTOR_COMMAND] },
     documentSymbolProvider: true,
     workspaceSymbolProvider: true,
     documentLinkProvider: { resolveProvider: false },
