@@ -223,6 +223,19 @@ describe('brat export', () => {
     }
   });
 
+  it('skips explicit mentions of undefined actors with a warning, and claims whose quote does not resolve', async () => {
+    const { index } = await loadFixture();
+    index.setAnnotationFile(`${WORKSPACE}/annotations/b.yaml`, yaml('text: texts/a.txt', 'mentions:', '  - actor: nobody', '    quote: Some call him', 'claims:', '  - id: lost', '    claimant: isi', '    quote: not in the text'));
+    const result = exportBrat(index, { workspaceFolder: WORKSPACE });
+    assert.deepEqual(result.warnings.map((w) => w.message.replace(/ \(quote: .*$/, '')), [
+      'The mention of `nobody` was not exported: no actor with that id and a kind is defined. Define the actor (with a `kind`) or correct the id, then export again.',
+      'Claim `lost` was not exported: its quote does not occur in `annotations/texts/a.txt`. Correct the quote, then export again.',
+    ]);
+    const ann = fileOf(result, 'annotations/texts/a.ann');
+    assert.ok(!ann.includes('Some call him') && !ann.includes('\tlost'));
+    assert.deepEqual(textBoundMismatches(ann, fileOf(result, 'annotations/texts/a.txt')), []);
+  });
+
   it('reports problems in hand-edited .ann files instead of throwing', () => {
     const doc = parseBratAnn('T1\tperson 0 4\tJohn\nT2\tperson four five\tx\nR1\tleads T1 T2\nnot a line\nE1\tEvent:T1\n');
     assert.equal(doc.entities.length, 1);

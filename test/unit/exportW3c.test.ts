@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import Ajv04 from 'ajv-draft-04';
 import type { ValidateFunction } from 'ajv';
 import { summarizeWorkspace, type LoadedWorkspace } from '../../server/src/core';
-import { exportW3c, type ExportResult } from '../../server/src/core/export';
+import { DEFAULT_BASE_IRI, exportW3c, type ExportResult } from '../../server/src/core/export';
 import { loadMemoryWorkspace, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
 
@@ -516,6 +516,22 @@ describe('W3C Web Annotation export', () => {
     assert.deepEqual(mention.body, [
       { type: 'SpecificResource', purpose: 'identifying', source: 'https://example.org/repo/annotations/actors.yaml#imran-khan' },
       { type: 'TextualBody', purpose: 'tagging', value: 'Imran Khan' },
+    ]);
+  });
+
+  it('exports a claim without the references that no file defines, and skips mentions of undefined actors, warning about each', async () => {
+    const { index } = await loadFixture(yaml('  - id: ghostly', '    claimant: ghost', '    quote: The ISI backs', '    concept: no-such-concept', '    stance: supports'));
+    const withMention = yaml('text: texts/a.txt', 'mentions:', '  - actor: nobody', '    quote: Some call him');
+    index.setAnnotationFile(`${WORKSPACE}/annotations/b.yaml`, withMention);
+    const result = exportW3c(index, { workspaceFolder: WORKSPACE });
+    const annotations = exportedAnnotations(result).map((a) => a.annotation);
+    const ghostly = annotations.find((a) => a.id.endsWith('#claim/ghostly'))!;
+    assert.deepEqual(ghostly.body.find((b) => b.type === 'pa:Claim'), { id: `${DEFAULT_BASE_IRI}annotations/a.yaml#ghostly`, type: 'pa:Claim', 'pa:stance': 'pa:supports' });
+    assert.ok(!annotations.some((a) => a.id.includes('b.yaml')));
+    assert.deepEqual(result.warnings.map((w) => w.message), [
+      'Claim `ghostly` was exported without its claimant: no actor has the id `ghost`. Correct the id, then export again.',
+      'Claim `ghostly` was exported without its concept: no concept has the id `no-such-concept`. Correct the id, then export again.',
+      'The mention of `nobody` was not exported: no actor has that id. Define the actor or correct the id, then export again.',
     ]);
   });
 
