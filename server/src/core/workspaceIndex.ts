@@ -178,11 +178,17 @@ export class WorkspaceIndex {
 
   private indexAnnotationFile(file: AnnotationFile): void {
     const uri = file.uri;
-    const addTo = <T>(map: Map<string, T[]>, id: string | undefined, value: T) => {
+    const addTo = <T extends { uri: string }>(map: Map<string, T[]>, id: string | undefined, value: T) => {
       if (id === undefined) return;
       const list = map.get(id);
-      if (list) list.push(value);
-      else map.set(id, [value]);
+      if (!list) {
+        map.set(id, [value]);
+        return;
+      }
+      // Keep definitions in file order, as a fresh build has them, whatever order the files were updated in.
+      let at = list.length;
+      while (at > 0 && list[at - 1].uri > value.uri) at--;
+      list.splice(at, 0, value);
     };
     const actorRefs: IdReference[] = [];
     const conceptRefs: IdReference[] = [];
