@@ -17,6 +17,8 @@ interface Entry extends TrackedDiagnostics {
  */
 export class DiagnosticsTracker {
   private readonly entries = new Map<string, Entry>();
+  /** For each file, the files whose diagnostics point into it (related information). */
+  private readonly pointedFrom = new Map<string, Set<string>>();
   private revision = 0;
 
   constructor(private readonly compute: (uri: string) => CoreDiagnostic[]) {}
@@ -30,6 +32,7 @@ export class DiagnosticsTracker {
       const previous = this.entries.get(uri);
       if (previous?.fingerprint === fingerprint) continue;
       this.entries.set(uri, { diagnostics, fingerprint, resultId: this.nextResultId() });
+      this.updatePointers(uri, previous?.diagnostics ?? [], diagnostics);
       // A file seen for the first time without problems has nothing to show or clear.
       if (previous || diagnostics.length > 0) changed.push(uri);
     }
@@ -52,9 +55,29 @@ export class DiagnosticsTracker {
     return [...this.entries].filter(([, entry]) => entry.diagnostics.some((d) => codes.includes(d.code))).map(([uri]) => uri);
   }
 
+  /**
+   * Files whose diagnostics point into this one (related information, such
+   * as the other actor of an alias conflict). A change to this file can move
+   * what they point at, so their diagnostics need refreshing too.
+   */
+  filesPointingInto(uri: string): string[] {
+    return [...(this.pointedFrom.get(uri) ?? [])];
+  }
+
   /** Stops tracking a file that no longer exists (after its diagnostics were cleared). */
   forget(uri: string): void {
+    this.updatePointers(uri, this.entries.get(uri)?.diagnostics ?? [], []);
     this.entries.delete(uri);
+  }
+
+  private updatePointers(uri: string, before: CoreDiagnostic[], after: CoreDiagnostic[]): void {
+    const targets = (diagnostics: CoreDiagnostic[]) => new Set(diagnostics.flatMap((d) => (d.related ?? []).map((r) => r.uri)).filter((target) => target !== uri));
+    for (const target of targets(before)) this.pointedFrom.get(target)?.delete(uri);
+    for (const target of targets(after)) {
+      const sources = this.pointedFrom.get(target) ?? new Set<string>();
+      sources.add(uri);
+      this.pointedFrom.set(target, sources);
+    }
   }
 
   private nextResultId(): string {

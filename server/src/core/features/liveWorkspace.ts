@@ -1,7 +1,7 @@
 import { textDiagnostics } from './textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME } from '../config';
-import { annotationRoots, isAnnotationFileName, loadWorkspace, readWithLimit, storeText, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { annotationRoots, isAnnotationFileName, loadWorkspace, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -28,6 +28,9 @@ export interface LiveWorkspaceOptions {
 export type ProgressReporter = (message: string) => void;
 
 type FileRole = 'config' | 'annotation' | 'text' | 'other';
+
+/** What reading a deleted file gives. */
+const GONE: FileRead = { problem: { kind: 'missing' } };
 
 /**
  * The workspace as an editor sees it: every folder's index, with the
@@ -111,11 +114,18 @@ export class LiveWorkspace {
   private async loadFolder(folder: string, progress?: ProgressReporter): Promise<void> {
     const previous = this.knownFiles(this.loaded.get(folder));
     let read = 0;
+    const counted = () => {
+      if (++read % 50 === 0) progress?.(`${read} files read`);
+    };
     const counting: WorkspaceFileHost = {
       listFiles: (uri) => this.overlay.listFiles(uri),
       readFile: (uri) => {
-        if (++read % 50 === 0) progress?.(`${read} files read`);
+        counted();
         return this.overlay.readFile(uri);
+      },
+      read: (uri, limit) => {
+        counted();
+        return readWithLimit(this.overlay, uri, limit);
       },
     };
     progress?.(`Indexing ${folder}`);
@@ -123,7 +133,7 @@ export class LiveWorkspace {
     this.loaded.set(folder, workspace);
     // Buffers that changed while the folder was read.
     for (const [uri, content] of this.buffers) {
-      if (this.folderOf(uri) === folder) this.apply(uri, content);
+      if (this.folderOf(uri) === folder) this.apply(uri, { content });
     }
     await this.loadPendingTexts(workspace);
     this.refresh([...previous, ...this.knownFiles(workspace)]);
@@ -135,7 +145,7 @@ export class LiveWorkspace {
   setBuffer(uri: string, content: string): Promise<void> {
     uri = canonicalUri(uri);
     this.buffers.set(uri, content);
-    const followUp = this.applyAndRefresh(uri, content);
+    const followUp = this.applyAndRefresh(uri, { content });
     return followUp ? this.enqueue(followUp) : Promise.resolve();
   }
 
@@ -144,8 +154,8 @@ export class LiveWorkspace {
     uri = canonicalUri(uri);
     if (!this.buffers.delete(uri)) return Promise.resolve();
     return this.enqueue(async () => {
-      const content = await this.host.readFile(uri);
-      if (!this.buffers.has(uri)) await this.applyAndRefresh(uri, content)?.();
+      const read = await this.readFromDisk(uri);
+      if (!this.buffers.has(uri)) await this.applyAndRefresh(uri, read)?.();
     });
   }
 
@@ -167,8 +177,8 @@ export class LiveWorkspace {
           this.forgetFolderContents(workspace, uri);
           continue;
         }
-        const content = change.kind === 'deleted' ? undefined : await this.host.readFile(uri);
-        if (!this.buffers.has(uri)) await this.applyAndRefresh(uri, content)?.();
+        const read = change.kind === 'deleted' ? GONE : await this.readFromDisk(uri);
+        if (!this.buffers.has(uri)) await this.applyAndRefresh(uri, read)?.();
       }
     });
   }
@@ -178,10 +188,10 @@ export class LiveWorkspace {
     const index = workspace.index;
     const affected = new Set<string>();
     for (const file of index.annotationFiles()) {
-      if (isUnder(file.uri, folderUri) && !this.buffers.has(file.uri)) for (const uri of this.apply(file.uri, undefined).affected) affected.add(uri);
+      if (isUnder(file.uri, folderUri) && !this.buffers.has(file.uri)) for (const uri of this.apply(file.uri, GONE).affected) affected.add(uri);
     }
     for (const text of index.referencedTexts()) {
-      if (isUnder(text, folderUri) && !this.buffers.has(text)) for (const uri of this.apply(text, undefined).affected) affected.add(uri);
+      if (isUnder(text, folderUri) && !this.buffers.has(text)) for (const uri of this.apply(text, GONE).affected) affected.add(uri);
     }
     this.refresh(affected);
   }
@@ -194,30 +204,37 @@ export class LiveWorkspace {
    * work that may follow (loading newly referenced texts, or a reload after
    * a configuration change), for the caller to run as a task.
    */
-  private applyAndRefresh(uri: string, content: string | undefined): (() => Promise<void>) | undefined {
-    const { affected, workspace, reload } = this.apply(uri, content);
+  private applyAndRefresh(uri: string, read: FileRead): (() => Promise<void>) | undefined {
+    const { affected, workspace, reload } = this.apply(uri, read);
     this.refresh(affected);
     if (!workspace) return undefined;
     if (reload) return () => this.loadFolder(workspace.index.workspaceFolders[0]);
     return workspace.index.pendingTexts().length > 0 ? () => this.loadPendingTexts(workspace) : undefined;
   }
 
-  /** Updates the index for one file, synchronously; returns the files whose diagnostics may have changed. */
-  private apply(uri: string, content: string | undefined): { affected: Set<string>; workspace?: LoadedWorkspace; reload?: boolean } {
+  /**
+   * Updates the index for one file, synchronously, the way a fresh load
+   * would store what was read; returns the files whose diagnostics may have
+   * changed.
+   */
+  private apply(uri: string, read: FileRead): { affected: Set<string>; workspace?: LoadedWorkspace; reload?: boolean } {
     const workspace = this.workspaceFor(uri);
     if (!workspace) return { affected: new Set() };
     const index = workspace.index;
+    const content = 'content' in read ? read.content : undefined;
     switch (this.role(workspace, uri)) {
       case 'config':
         return { affected: new Set(), workspace, reload: true };
       case 'annotation': {
         const before = index.annotationFile(uri);
-        if (content === undefined) {
-          if (!before) return { affected: new Set(), workspace };
-          index.removeAnnotationFile(uri);
-        } else {
+        if (content !== undefined) {
           if (before && index.content(uri) === content) return { affected: new Set(), workspace };
           index.setAnnotationFile(uri, content);
+        } else if ('problem' in read && read.problem.kind !== 'missing') {
+          index.setAnnotationFileUnreadable(uri, read.problem);
+        } else {
+          if (!before) return { affected: new Set(), workspace };
+          index.removeAnnotationFile(uri);
         }
         const after = index.annotationFile(uri);
         return { affected: dependentsOfAnnotationChange(index, uri, before, after, this.tracker.urisWithCodes(CODES_DEPENDING_ON_ALL_IDS)), workspace };
@@ -225,8 +242,7 @@ export class LiveWorkspace {
       case 'text': {
         if (content !== undefined && index.textStatus(uri) === 'loaded' && index.content(uri) === content) return { affected: new Set(), workspace };
         const mentionsBefore = textMentionFootprint(index, uri);
-        if (content === undefined) index.setTextMissing(uri);
-        else index.setText(uri, content);
+        storeText(index, uri, read);
         return { affected: dependentsOfTextChange(index, uri, mentionsBefore, textMentionFootprint(index, uri)), workspace };
       }
       default:
@@ -252,12 +268,22 @@ export class LiveWorkspace {
     this.refresh(affected);
   }
 
+  /** Reads a file from disk with the size limit of its role, as a fresh load would. */
+  private readFromDisk(uri: string): Promise<FileRead> {
+    const workspace = this.workspaceFor(uri);
+    if (!workspace) return Promise.resolve(GONE);
+    const limits = workspace.index.config.limits;
+    const limit = this.role(workspace, uri) === 'annotation' ? limits.annotationFileSize : limits.textSize;
+    return readWithLimit(this.host, uri, limit);
+  }
+
   private role(workspace: LoadedWorkspace, uri: string): FileRole {
     const folder = workspace.index.workspaceFolders[0];
     if (uri === joinUri(folder, CONFIG_FILE_NAME)) return 'config';
     const index = workspace.index;
     if (isAnnotationFileName(uri) && annotationRoots(folder, index.config).some((root) => isUnder(uri, root))) return 'annotation';
-    if (index.isText(uri)) return 'text';
+    // A text no annotation points at any more is still kept in step, for when one points at it again.
+    if (index.isText(uri) || index.textStatus(uri) !== 'unknown') return 'text';
     return 'other';
   }
 
@@ -315,8 +341,15 @@ export class LiveWorkspace {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Recomputes the diagnostics of the files a change reached, and of the
+   * files whose diagnostics point into them (their related locations may
+   * have moved), and tells the listeners which changed.
+   */
   private refresh(uris: Iterable<string>): void {
-    const changed = this.tracker.refresh(uris);
+    const reached = new Set(uris);
+    for (const uri of [...reached]) for (const pointing of this.tracker.filesPointingInto(uri)) reached.add(pointing);
+    const changed = this.tracker.refresh(reached);
     if (changed.length === 0) return;
     for (const listener of this.listeners) listener(changed);
   }
