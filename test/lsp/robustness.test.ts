@@ -114,11 +114,17 @@ describe('the server starts from every entry point', () => {
     }
   });
 
-  it('serves a client that opens no folder without failing', async () => {
+  it('serves a client that opens no folder, and indexes a folder added later', async () => {
     const { client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false, noWorkspaceFolder: true });
     try {
-      const hover = await client.request('textDocument/hover', { textDocument: { uri: fileUri(path.join(workspace.dir, 'annotations/texts/article.txt')) }, position: { line: 0, character: 5 } });
-      assert.equal(hover, null);
+      const params = { textDocument: { uri: fileUri(path.join(workspace.dir, 'annotations/texts/article.txt')) }, position: { line: 0, character: 5 } };
+      await indexed(client);
+      assert.equal(await client.request('textDocument/hover', params), null);
+      const mark = client.mark();
+      await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: fileUri(workspace.dir), name: 'fixture' }], removed: [] } });
+      await client.waitForMessage('$/progress', mark, (p) => (p as { value: { kind: string } }).value.kind === 'end');
+      const hover = await client.request<Hover>('textDocument/hover', params);
+      assert.match((hover.contents as MarkupContent).value, /Inter-Services Intelligence/);
     } finally {
       await client.stop();
     }
