@@ -26,3 +26,4 @@ export * from './fixes/index';
 export * from './review/diffWorkspaces';
 export * from './readProblems';
 export { excessiveNesting, NESTING_LIMITS } from './yamlFields';
+export * from './export/index';
