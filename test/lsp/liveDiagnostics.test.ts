@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
@@ -95,6 +95,20 @@ for (const mode of ['push', 'pull'] as const) {
       rmSync(path.join(workspace.dir, 'annotations/more.yaml'));
       await client.filesChangedOnDisk([{ uri: uri('annotations/more.yaml'), type: 'deleted' }]);
       await waitForDiagnostics('annotations/more.yaml', (codes) => codes.length === 0, 'cleared once the file is gone');
+    });
+
+    it('follows an annotation file renamed on disk (a delete and a create)', async () => {
+      workspace.write('annotations/old-name.yaml', 'text: texts/article.txt\nclaims:\n  - id: renamed-claim\n    claimant: nobody-known\n    quote: The ISI denies it.\n');
+      await client.filesChangedOnDisk([{ uri: uri('annotations/old-name.yaml'), type: 'created' }]);
+      await waitForDiagnostics('annotations/old-name.yaml', (codes) => codes.includes('unknown-actor'), 'for the file under its old name');
+
+      renameSync(path.join(workspace.dir, 'annotations/old-name.yaml'), path.join(workspace.dir, 'annotations/new-name.yaml'));
+      await client.filesChangedOnDisk([{ uri: uri('annotations/old-name.yaml'), type: 'deleted' }, { uri: uri('annotations/new-name.yaml'), type: 'created' }]);
+      await waitForDiagnostics('annotations/new-name.yaml', (codes) => codes.includes('unknown-actor'), 'for the file under its new name');
+      await waitForDiagnostics('annotations/old-name.yaml', (codes) => codes.length === 0, 'cleared under the old name');
+      rmSync(path.join(workspace.dir, 'annotations/new-name.yaml'));
+      await client.filesChangedOnDisk([{ uri: uri('annotations/new-name.yaml'), type: 'deleted' }]);
+      await waitForDiagnostics('annotations/new-name.yaml', (codes) => codes.length === 0, 'cleared once deleted');
     });
 
     it('notices a text that is deleted, then created again, on disk', async () => {
