@@ -3,7 +3,7 @@ import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME } from '../config';
 import { annotationRoots, isAnnotationFileName, loadWorkspace, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
 import type { CoreDiagnostic } from '../model';
-import { canonicalUri, isUnder, joinUri } from '../uris';
+import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
@@ -128,7 +128,7 @@ export class LiveWorkspace {
         return readWithLimit(this.overlay, uri, limit);
       },
     };
-    progress?.(`Indexing ${folder}`);
+    progress?.(`Indexing ${basenameUri(folder)}`);
     const workspace = await loadWorkspace(counting, folder);
     this.loaded.set(folder, workspace);
     // Buffers that changed while the folder was read.
