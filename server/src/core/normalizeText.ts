@@ -14,66 +14,104 @@ export interface NormalizedText {
   ends: Int32Array;
 }
 
-const SINGLE_QUOTES = new Set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc, 0xff07]);
-const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0xff02]);
-const DASHES = new Set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d]);
-const INVISIBLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
-
-function isSpace(code: number): boolean {
-  return (
-    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
-    code === 0x205f || code === 0x3000 || code === 0x85
-  );
+const enum CharClass {
+  Plain = 0,
+  Space = 1,
+  Dash = 2,
+  SingleQuote = 3,
+  DoubleQuote = 4,
+  Ellipsis = 5,
+  Invisible = 6,
 }
+
+/** The class of every UTF-16 code unit, so that normalising is one table lookup per character. */
+const CLASSES = (() => {
+  const table = new Uint8Array(0x10000);
+  const set = (codes: number[], value: CharClass) => codes.forEach((code) => (table[code] = value));
+  set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x85], CharClass.Space);
+  for (let code = 0x2000; code <= 0x200a; code++) table[code] = CharClass.Space;
+  set([0x2d, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0xff0d], CharClass.Dash);
+  set([0x2018, 0x2019, 0x201a, 0x201b, 0x2032, 0x02bc, 0xff07], CharClass.SingleQuote);
+  set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0xff02], CharClass.DoubleQuote);
+  set([0x2026], CharClass.Ellipsis);
+  set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff], CharClass.Invisible);
+  return table;
+})();
 
 /** Normalises a whole text, keeping the map back to original offsets. */
 export function normalizeWithMap(source: string): NormalizedText {
-  const out: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const push = (code: number, start: number, end: number) => {
-    out.push(code);
-    starts.push(start);
-    ends.push(end);
-  };
+  const length = source.length;
+  let ellipses = 0;
+  for (let at = source.indexOf('\u2026'); at !== -1; at = source.indexOf('\u2026', at + 1)) ellipses++;
+  const capacity = length + 2 * ellipses;
+  const out = new Uint16Array(capacity);
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  let k = 0;
   let i = 0;
-  while (i < source.length) {
+  while (i < length) {
     const code = source.charCodeAt(i);
-    if (isSpace(code)) {
-      let j = i + 1;
-      while (j < source.length && (isSpace(source.charCodeAt(j)) || INVISIBLE.has(source.charCodeAt(j)))) j++;
-      push(0x20, i, j);
-      i = j;
-    } else if (DASHES.has(code)) {
-      let j = i + 1;
-      while (j < source.length && DASHES.has(source.charCodeAt(j))) j++;
-      push(0x2d, i, j);
-      i = j;
-    } else if (SINGLE_QUOTES.has(code)) {
-      push(0x27, i, i + 1);
-      i++;
-    } else if (DOUBLE_QUOTES.has(code)) {
-      push(0x22, i, i + 1);
-      i++;
-    } else if (code === 0x2026) {
-      for (let k = 0; k < 3; k++) push(0x2e, i, i + 1);
-      i++;
-    } else if (INVISIBLE.has(code)) {
-      i++;
-    } else {
-      push(code, i, i + 1);
-      i++;
+    switch (CLASSES[code] as CharClass) {
+      case CharClass.Plain:
+        out[k] = code;
+        starts[k] = i;
+        ends[k++] = ++i;
+        break;
+      case CharClass.Space: {
+        let j = i + 1;
+        while (j < length) {
+          const next = CLASSES[source.charCodeAt(j)];
+          if (next !== CharClass.Space && next !== CharClass.Invisible) break;
+          j++;
+        }
+        out[k] = 0x20;
+        starts[k] = i;
+        ends[k++] = j;
+        i = j;
+        break;
+      }
+      case CharClass.Dash: {
+        let j = i + 1;
+        while (j < length && CLASSES[source.charCodeAt(j)] === CharClass.Dash) j++;
+        out[k] = 0x2d;
+        starts[k] = i;
+        ends[k++] = j;
+        i = j;
+        break;
+      }
+      case CharClass.SingleQuote:
+        out[k] = 0x27;
+        starts[k] = i;
+        ends[k++] = ++i;
+        break;
+      case CharClass.DoubleQuote:
+        out[k] = 0x22;
+        starts[k] = i;
+        ends[k++] = ++i;
+        break;
+      case CharClass.Ellipsis:
+        for (let n = 0; n < 3; n++) {
+          out[k] = 0x2e;
+          starts[k] = i;
+          ends[k++] = i + 1;
+        }
+        i++;
+        break;
+      case CharClass.Invisible:
+        i++;
+        break;
     }
   }
-  const text = fromCharCodes(out);
-  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { text: fromCharCodes(out, k), starts: starts.subarray(0, k), ends: ends.subarray(0, k) };
 }
 
-function fromCharCodes(codes: number[]): string {
-  let text = '';
-  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode.apply(null, codes.slice(i, i + 8192));
-  return text;
+/** A string from UTF-16 code units, in chunks (unpaired surrogates are kept as they are). */
+function fromCharCodes(codes: Uint16Array, length: number): string {
+  const CHUNK = 8192;
+  if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < length; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]));
+  return parts.join('');
 }
 
 /** Normalises a short string (a quote, prefix, suffix or alias) without a map. */
