@@ -1,0 +1,173 @@
+import * as vscode from 'vscode';
+import type { Location } from 'vscode-languageclient/node';
+import type { ServerConnection } from './serverConnection';
+import {
+  ACTOR_ACTIVITY_REQUEST,
+  ACTORS_REQUEST,
+  type ActorActivityResult,
+  type ActorClaimInfo,
+  type ActorInfo,
+  type ActorMentionInfo,
+  type ActorsResult,
+} from './protocol';
+
+export const ACTORS_VIEW_ID = 'policyAnnotator.actors';
+export const REVEAL_COMMAND = 'policyAnnotator.revealLocation';
+
+type Node =
+  | { type: 'kind'; kind: string; actors: ActorInfo[] }
+  | { type: 'actor'; actor: ActorInfo }
+  | { type: 'section'; actor: ActorInfo; section: 'claims' | 'about' | 'mentions'; activity: ActorActivityResult }
+  | { type: 'claim'; claim: ActorClaimInfo }
+  | { type: 'mention'; mention: ActorMentionInfo }
+  | { type: 'message'; text: string };
+
+const KIND_ICONS: Record<string, string> = {
+  person: 'person',
+  organization: 'organization',
+  government: 'law',
+  military: 'shield',
+  'intelligence-agency': 'eye',
+  'armed-group': 'flame',
+  'political-party': 'megaphone',
+  movement: 'megaphone',
+  state: 'globe',
+  'international-organization': 'globe',
+  media: 'broadcast',
+  population: 'account',
+};
+
+function kindLabel(kind: string): string {
+  const words = kind.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/**
+ * The Actors view in the explorer: actors grouped by kind, each with the
+ * claims it makes, the claims about it and its mentions. A click reveals
+ * the actor's definition, or the claim's or mention's span in the text. It
+ * reloads when the server says the annotations changed; an actor's claims
+ * and mentions are fetched when it is expanded.
+ */
+export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private actors: Promise<ActorsResult | undefined> | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly server: ServerConnection) {
+    this.subscription = server.onIndexChanged(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.actors = undefined;
+    this.changed.fire(undefined);
+  }
+
+  private loadActors(): Promise<ActorsResult | undefined> {
+    this.actors ??= this.server.isRunning ? this.server.sendRequest<ActorsResult>(ACTORS_REQUEST, {}).catch(() => undefined) : Promise.resolve(undefined);
+    return this.actors;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) {
+      const result = await this.loadActors();
+      if (!result) return [{ type: 'message', text: 'Waiting for the language server…' }];
+      if (result.actors.length === 0) return result.ready ? [] : [{ type: 'message', text: 'Indexing the annotations…' }];
+      const order = (kind: string) => (result.actorKinds.includes(kind) ? result.actorKinds.indexOf(kind) : result.actorKinds.length);
+      const byKind = new Map<string, ActorInfo[]>();
+      for (const actor of result.actors) byKind.set(actor.kind, [...(byKind.get(actor.kind) ?? []), actor]);
+      return [...byKind].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([kind, actors]) => ({ type: 'kind', kind, actors }));
+    }
+    switch (node.type) {
+      case 'kind':
+        return node.actors.map((actor) => ({ type: 'actor', actor }));
+      case 'actor': {
+        const activity = await this.server.sendRequest<ActorActivityResult>(ACTOR_ACTIVITY_REQUEST, { id: node.actor.id }).catch(() => undefined);
+        if (!activity) return [{ type: 'message', text: 'The language server did not answer.' }];
+        const sections: Node[] = [];
+        if (activity.claims.some((claim) => claim.role === 'claimant')) sections.push({ type: 'section', actor: node.actor, section: 'claims', activity });
+        if (activity.claims.some((claim) => claim.role === 'about')) sections.push({ type: 'section', actor: node.actor, section: 'about', activity });
+        if (activity.mentions.length > 0) sections.push({ type: 'section', actor: node.actor, section: 'mentions', activity });
+        return sections;
+      }
+      case 'section':
+        if (node.section === 'mentions') return node.activity.mentions.map((mention) => ({ type: 'mention', mention }));
+        return node.activity.claims.filter((claim) => claim.role === (node.section === 'claims' ? 'claimant' : 'about')).map((claim) => ({ type: 'claim', claim }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.type) {
+      case 'kind': {
+        const item = new vscode.TreeItem(kindLabel(node.kind), vscode.TreeItemCollapsibleState.Expanded);
+        item.description = String(node.actors.length);
+        item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.kind] ?? 'symbol-class');
+        item.id = `kind:${node.kind}`;
+        return item;
+      }
+      case 'actor': {
+        const { actor } = node;
+        const busy = actor.claims + actor.claimsAbout + actor.mentions > 0;
+        const item = new vscode.TreeItem(actor.name, busy ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `actor:${actor.id}`;
+        item.description = [plural(actor.mentions, 'mention'), ...(actor.claims > 0 ? [plural(actor.claims, 'claim')] : [])].join(' · ');
+        const tooltip = new vscode.MarkdownString(`**${actor.name}** \`${actor.id}\` · ${actor.kind}`);
+        if (actor.aliases.length > 0) tooltip.appendMarkdown(`\n\nAliases: ${actor.aliases.map((alias) => `“${alias}”`).join(', ')}`);
+        if (actor.description) tooltip.appendMarkdown(`\n\n${actor.description}`);
+        item.tooltip = tooltip;
+        item.contextValue = 'actor';
+        item.command = this.reveal(actor.location, `Go to the definition of ${actor.name}`);
+        return item;
+      }
+      case 'section': {
+        const count = node.section === 'mentions' ? node.activity.mentions.length : node.activity.claims.filter((claim) => claim.role === (node.section === 'claims' ? 'claimant' : 'about')).length;
+        const label = node.section === 'claims' ? 'Claims' : node.section === 'about' ? 'Claims about it' : 'Mentions';
+        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `section:${node.actor.id}:${node.section}`;
+        item.description = String(count);
+        item.iconPath = new vscode.ThemeIcon(node.section === 'mentions' ? 'references' : 'quote');
+        return item;
+      }
+      case 'claim': {
+        const { claim } = node;
+        const item = new vscode.TreeItem(claim.quote ? `“${claim.quote.replace(/\s+/g, ' ')}”` : (claim.id ?? 'claim'));
+        item.description = [claim.id, claim.stance && claim.concept ? `${claim.stance} ${claim.concept}` : undefined, claim.type].filter(Boolean).join(' · ');
+        item.tooltip = new vscode.MarkdownString(`Claim \`${claim.id ?? '(no id)'}\`${claim.type ? ` (${claim.type})` : ''}${claim.textLocation ? '' : '\n\nIts quote does not resolve in the text.'}`);
+        item.iconPath = new vscode.ThemeIcon('comment-discussion');
+        item.contextValue = 'claim';
+        item.command = this.reveal(claim.textLocation ?? claim.location, claim.textLocation ? 'Show the claim in the text' : 'Show the claim');
+        return item;
+      }
+      case 'mention': {
+        const { mention } = node;
+        const item = new vscode.TreeItem(mention.excerpt);
+        const file = mention.location.uri.slice(mention.location.uri.lastIndexOf('/') + 1);
+        item.description = `${decodeURIComponent(file)}:${mention.location.range.start.line + 1}${mention.source === 'explicit' ? ' · explicit' : ''}`;
+        item.iconPath = new vscode.ThemeIcon('symbol-reference');
+        item.command = this.reveal(mention.location, 'Show the mention');
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.text);
+        item.iconPath = new vscode.ThemeIcon('loading~spin');
+        return item;
+      }
+    }
+  }
+
+  private reveal(location: Location, title: string): vscode.Command {
+    return { command: REVEAL_COMMAND, title, arguments: [location.uri, location.range] };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { ServerConnection } from '../serverConnection';
+import {
+  ACTORS_REQUEST,
+  ADD_ALIAS_REQUEST,
+  ANNOTATE_CLAIM_REQUEST,
+  CREATE_ACTOR_REQUEST,
+  type ActorsResult,
+  type AddAliasParams,
+  type AnnotateClaimParams,
+  type AuthoringResponse,
+  type CreateActorParams,
+} from '../protocol';
+import { applyAuthoring } from './applyAuthoring';
+import { pickActor, pickActors, pickConcept, pickOptional, pickValue } from './pickers';
+import { currentTextSelection, shortQuote, type TextSelection } from './selection';
+
+/** The actors and vocabularies of the folder that holds the document, or undefined (after telling the user) when the server is not ready. */
+async function actorsFor(server: ServerConnection, document: vscode.TextDocument): Promise<ActorsResult | undefined> {
+  if (!server.isRunning) {
+    void vscode.window.showWarningMessage('The Policy Annotator language server is not running. Run "Policy Annotator: Restart Language Server".');
+    return undefined;
+  }
+  return server.sendRequest<ActorsResult>(ACTORS_REQUEST, { uri: server.client.code2ProtocolConverter.asUri(document.uri) });
+}
+
+function where(server: ServerConnection, selection: TextSelection): Pick<AnnotateClaimParams, 'textDocument' | 'range'> {
+  return {
+    textDocument: { uri: server.client.code2ProtocolConverter.asUri(selection.document.uri) },
+    range: server.client.code2ProtocolConverter.asRange(selection.selection),
+  };
+}
+
+/**
+ * "Annotate Selection as Claim…": claimant (searching names and aliases),
+ * then optionally what it is about, its type, and a stance toward a
+ * concept; the server writes the claim, and the editor applies the edit.
+ */
+export async function annotateSelectionAsClaim(server: ServerConnection): Promise<void> {
+  const selection = currentTextSelection('annotate as a claim');
+  if (!selection) return;
+  const actors = await actorsFor(server, selection.document);
+  if (!actors) return;
+  if (actors.actors.length === 0) {
+    void vscode.window.showInformationMessage('There are no actors to be the claimant yet. Select a name in the text and run "Create Actor from Selection…" first.');
+    return;
+  }
+  const quote = shortQuote(selection.words);
+  const claimant = await pickActor(actors, `Claim ${quote}: who makes it? (1/4)`, 'Claimant: type a name, id or alias');
+  if (!claimant) return;
+  const about = await pickActors(actors, `Claim ${quote}: who is it about? (2/4, optional)`, 'Check the actors it is about, or press Enter for none');
+  if (!about) return;
+  const type = await pickOptional(actors.claimTypes, `Claim ${quote}: what type of claim? (3/4, optional)`, 'Claim type');
+  if (type === undefined) return;
+  const stance = await pickOptional(actors.stances, `Claim ${quote}: does it take a stance toward a concept? (4/4, optional)`, 'Stance');
+  if (stance === undefined) return;
+  let concept: string | undefined;
+  if (stance !== null) {
+    if (actors.concepts.length === 0) {
+      void vscode.window.showWarningMessage('A stance is taken toward a concept, and the workspace defines none yet: the claim is written without a stance.');
+    } else {
+      const picked = await pickConcept(actors.concepts, `Claim ${quote}: the concept it ${stance}`, 'Concept');
+      if (!picked) return;
+      concept = picked.id;
+    }
+  }
+  const params: AnnotateClaimParams = {
+    ...where(server, selection),
+    claimant: claimant.id,
+    ...(about.length > 0 ? { about: about.map((actor) => actor.id) } : {}),
+    ...(type ? { type } : {}),
+    ...(concept && stance ? { concept, stance } : {}),
+  };
+  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(ANNOTATE_CLAIM_REQUEST, params));
+}
+
+/** "Add Selection as Alias of Actor…". */
+export async function addSelectionAsAlias(server: ServerConnection): Promise<void> {
+  const selection = currentTextSelection('add as an alias');
+  if (!selection) return;
+  const actors = await actorsFor(server, selection.document);
+  if (!actors) return;
+  const actor = await pickActor(actors, `Add ${shortQuote(selection.words)} as an alias of…`, 'Actor: type a name, id or alias');
+  if (!actor) return;
+  const params: AddAliasParams = { ...where(server, selection), actor: actor.id };
+  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(ADD_ALIAS_REQUEST, params));
+}
+
+/** "Create Actor from Selection…": the selection is the name and first alias; the user picks the kind. */
+export async function createActorFromSelection(server: ServerConnection): Promise<void> {
+  const selection = currentTextSelection('create an actor from');
+  if (!selection) return;
+  const actors = await actorsFor(server, selection.document);
+  if (!actors) return;
+  const kind = await pickValue(actors.actorKinds, `New actor ${shortQuote(selection.words)}: what kind of actor?`, 'Actor kind');
+  if (!kind) return;
+  const params: CreateActorParams = { ...where(server, selection), kind };
+  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(CREATE_ACTOR_REQUEST, params));
+}

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartingErrorHandler } from './crashHandler';
+import { INDEX_CHANGED_NOTIFICATION } from './protocol';
+import { initialSettings, SETTINGS_SECTION } from './settings';
+
+/** The documents the server serves: texts (policy-text, plain text, Markdown) and annotation YAML, on disk. */
+export const DOCUMENT_SELECTOR = [
+  { scheme: 'file', language: 'policy-text' },
+  { scheme: 'file', language: 'plaintext' },
+  { scheme: 'file', language: 'markdown' },
+  { scheme: 'file', language: 'yaml' },
+];
+
+/**
+ * The connection to the bundled language server (dist/server.js over IPC):
+ * starts it, restarts it when it crashes (telling the user once), and
+ * offers the custom requests and the index-changed event to the views and
+ * commands.
+ */
+export class ServerConnection implements vscode.Disposable {
+  readonly client: LanguageClient;
+  private readonly errorHandler: RestartingErrorHandler;
+  private readonly indexChanged = new vscode.EventEmitter<void>();
+  /** Fires when the annotations changed, and when the server (re)starts. */
+  readonly onIndexChanged = this.indexChanged.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel) {
+    const module = context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    };
+    this.errorHandler = new RestartingErrorHandler({
+      restarted: (message) => void this.tell(vscode.window.showWarningMessage, message),
+      gaveUp: (message) => void this.tell(vscode.window.showErrorMessage, message, 'Restart Language Server'),
+      log: (message) => output.warn(message),
+    });
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: DOCUMENT_SELECTOR,
+      outputChannel: output,
+      errorHandler: this.errorHandler,
+      initializationOptions: { settings: initialSettings(vscode.workspace.workspaceFolders?.[0]) },
+      synchronize: { configurationSection: SETTINGS_SECTION },
+    };
+    this.client = new LanguageClient(SETTINGS_SECTION, 'Policy Annotator', serverOptions, clientOptions);
+    this.disposables.push(
+      this.client.onNotification(INDEX_CHANGED_NOTIFICATION, () => this.indexChanged.fire()),
+      this.client.onDidChangeState((event) => {
+        output.info(`Language server ${State[event.newState].toLowerCase()}.`);
+        if (event.newState === State.Running) this.indexChanged.fire();
+      }),
+    );
+  }
+
+  async start(): Promise<void> {
+    this.output.info('Starting the language server.');
+    await this.client.start();
+  }
+
+  /** "Restart Language Server": a fresh start, with the crash count reset. */
+  async restart(): Promise<void> {
+    this.errorHandler.reset();
+    this.output.info('Restarting the language server.');
+    if (this.client.state === State.Stopped) await this.client.start();
+    else await this.client.restart();
+  }
+
+  get isRunning(): boolean {
+    return this.client.state === State.Running;
+  }
+
+  sendRequest<R>(method: string, params: unknown): Promise<R> {
+    return this.client.sendRequest<R>(method, params);
+  }
+
+  private async tell(show: (message: string, ...items: string[]) => Thenable<string | undefined>, message: string, ...actions: string[]): Promise<void> {
+    const choice = await show(message, ...actions, 'Show Output');
+    if (choice === 'Show Output') this.output.show(true);
+    else if (choice === 'Restart Language Server') await vscode.commands.executeCommand('policyAnnotator.restartServer');
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+    this.indexChanged.dispose();
+    void this.client.dispose();
+  }
+}
