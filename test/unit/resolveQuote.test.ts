@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeWithMap, resolveQuote, type AnchorableText } from '../../server/src/core';
+import { normalizeForMatch, normalizeWithMap, resolveQuote, type AnchorableText } from '../../server/src/core';
 
 function target(text: string): AnchorableText {
   return { text, normalized: normalizeWithMap(text) };
@@ -106,5 +106,12 @@ describe('resolveQuote', () => {
     const normalizedEdge = resolveQuote(target('x “😀” y'), { quote: '"😀"' });
     assert.equal(normalizedEdge.status, 'normalized');
     assert.equal(quoted('x “😀” y', normalizedEdge), '“😀”');
+  });
+});
+
+describe('normalisation', () => {
+  it('normalises short strings exactly as whole texts', () => {
+    const samples = ['', ' ', 'a  b\r\nc', '“x”—y–z‘’', 'wait…', 'soft\u00adhyphen', 'zero\u200bwidth  \u200b space', '😀 ISI-backed --- x', 'x'.repeat(5000) + '\u2026'.repeat(3000)];
+    for (const sample of samples) assert.equal(normalizeForMatch(sample), normalizeWithMap(sample).text, JSON.stringify(sample.slice(0, 40)));
   });
 });

@@ -114,9 +114,57 @@ function fromCharCodes(codes: Uint16Array, length: number): string {
   return parts.join('');
 }
 
-/** Normalises a short string (a quote, prefix, suffix or alias) without a map. */
+/** Scratch space for `normalizeForMatch`, grown on demand; never read outside one call. */
+let scratch = new Uint16Array(256);
+
+/**
+ * Normalises a short string (a quote, prefix, suffix or alias) exactly as
+ * `normalizeWithMap` does, without building the map: it runs for every alias
+ * and quote, so it allocates nothing but the result.
+ */
 export function normalizeForMatch(value: string): string {
-  return normalizeWithMap(value).text;
+  const length = value.length;
+  if (scratch.length < length * 3) scratch = new Uint16Array(length * 3);
+  const out = scratch;
+  let k = 0;
+  let i = 0;
+  while (i < length) {
+    const code = value.charCodeAt(i);
+    switch (CLASSES[code] as CharClass) {
+      case CharClass.Plain:
+        out[k++] = code;
+        i++;
+        break;
+      case CharClass.Space:
+        i++;
+        while (i < length && (CLASSES[value.charCodeAt(i)] === CharClass.Space || CLASSES[value.charCodeAt(i)] === CharClass.Invisible)) i++;
+        out[k++] = 0x20;
+        break;
+      case CharClass.Dash:
+        i++;
+        while (i < length && CLASSES[value.charCodeAt(i)] === CharClass.Dash) i++;
+        out[k++] = 0x2d;
+        break;
+      case CharClass.SingleQuote:
+        out[k++] = 0x27;
+        i++;
+        break;
+      case CharClass.DoubleQuote:
+        out[k++] = 0x22;
+        i++;
+        break;
+      case CharClass.Ellipsis:
+        out[k++] = 0x2e;
+        out[k++] = 0x2e;
+        out[k++] = 0x2e;
+        i++;
+        break;
+      case CharClass.Invisible:
+        i++;
+        break;
+    }
+  }
+  return fromCharCodes(out, k);
 }
 
 /** The original [start, end) of the normalised range [from, to). */
