@@ -54,6 +54,12 @@ export interface TextAnalysis {
 
 export type TextStatus = 'loaded' | 'missing' | 'unknown';
 
+/** The kinds of input a workspace-wide derived value can depend on. */
+export type MemoDependency = 'registry' | 'annotations' | 'texts';
+
+/** Every kind of input: for values derived from text analyses, which depend on all three. */
+export const ALL_INPUTS: readonly MemoDependency[] = ['registry', 'annotations', 'texts'];
+
 interface StoredDocument {
   content: string;
   version: number;
@@ -90,12 +96,12 @@ export class WorkspaceIndex {
   private readonly aliasSignatures = new Map<string, string>();
   private readonly textStamps = new Map<string, number>();
   private readonly analyses = new Map<string, { stamp: string; analysis: TextAnalysis }>();
-  private readonly memos = new Map<string, { generation: number; value: unknown }>();
+  private readonly memos = new Map<string, { stamp: string; value: unknown }>();
   private aliasMatcher: AliasMatcher | undefined;
   private aliasVersion = 0;
   private versionCounter = 0;
-  /** Bumped by every change to any file. */
-  private generation = 0;
+  /** Bumped by changes to each kind of input, so that derived values are recomputed only when theirs change. */
+  private readonly generations: Record<MemoDependency, number> = { registry: 0, annotations: 0, texts: 0 };
 
   constructor(options: WorkspaceIndexOptions) {
     this.config = options.config ?? DEFAULT_CONFIG;
@@ -110,6 +116,7 @@ export class WorkspaceIndex {
     const limit = this.config.limits.annotationFileSize;
     if (content.length > limit) return this.setAnnotationFileUnreadable(uri, { kind: 'too-large', size: content.length, limit });
     const file = parsed ?? parseAnnotationFile(uri, content, this.config.vocabulary);
+    this.noteAnnotationChange(this.files.get(uri), file);
     this.forgetAnnotationFile(uri);
     this.storeDocument(uri, content);
     this.files.set(uri, file);
@@ -117,10 +124,19 @@ export class WorkspaceIndex {
     return file;
   }
 
+  /** Bumps the generations of the kinds of input that differ between two versions of an annotation file. */
+  private noteAnnotationChange(before: AnnotationFile | undefined, after: AnnotationFile | undefined): void {
+    const registry = (file: AnnotationFile | undefined) => (file && (file.actors.length || file.concepts.length) ? JSON.stringify([file.actors, file.concepts]) : '');
+    const annotations = (file: AnnotationFile | undefined) => (file?.textAnnotation ? JSON.stringify(file.textAnnotation) : '');
+    if (registry(before) !== registry(after)) this.generations.registry++;
+    if (annotations(before) !== annotations(after) || before?.uri !== after?.uri) this.generations.annotations++;
+  }
+
   /** Stores an annotation file that cannot be used, with a diagnostic that says why (its content is never kept). */
   setAnnotationFileUnreadable(uri: string, problem: ReadProblem): AnnotationFile {
     uri = canonicalUri(uri);
     const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: [makeDiagnostic(uri, { start: 0, end: 0 }, 'file-unreadable', describeReadProblem(problem, 'This annotation file'))] };
+    this.noteAnnotationChange(this.files.get(uri), file);
     this.forgetAnnotationFile(uri);
     this.storeDocument(uri, '');
     this.files.set(uri, file);
@@ -129,7 +145,7 @@ export class WorkspaceIndex {
 
   removeAnnotationFile(uri: string): void {
     uri = canonicalUri(uri);
-    this.generation++;
+    this.noteAnnotationChange(this.files.get(uri), undefined);
     this.forgetAnnotationFile(uri);
     this.documents.delete(uri);
   }
@@ -260,6 +276,7 @@ export class WorkspaceIndex {
     }
     this.unreadableTexts.delete(uri);
     this.storeDocument(uri, content);
+    this.generations.texts++;
     this.touchText(uri);
   }
 
@@ -271,7 +288,7 @@ export class WorkspaceIndex {
   /** Records that a text cannot be used, and why. */
   setTextUnreadable(uri: string, problem: ReadProblem): void {
     uri = canonicalUri(uri);
-    this.generation++;
+    this.generations.texts++;
     this.documents.delete(uri);
     this.unreadableTexts.set(uri, problem);
     this.touchText(uri);
@@ -324,20 +341,23 @@ export class WorkspaceIndex {
   // ---- documents ----------------------------------------------------------
 
   private storeDocument(uri: string, content: string): void {
-    this.generation++;
     this.documents.set(uri, { content, version: ++this.versionCounter });
   }
 
   /**
-   * A workspace-wide derived value, computed once and reused until any file
-   * changes. For views that need the whole workspace (stance conflicts,
-   * relation cycles, alias usage), so each file's checks do not recompute them.
+   * A workspace-wide derived value, computed once and reused until an input
+   * it depends on changes: `registry` (actors and concepts), `annotations`
+   * (text annotations: claims, mentions, `text:`) or `texts` (their content).
+   * For views that need the whole workspace (stance conflicts, relation
+   * cycles, alias usage), so that each file's checks do not recompute them,
+   * and a keystroke in a claim does not recompute relation cycles.
    */
-  memo<T>(key: string, compute: () => T): T {
+  memo<T>(key: string, dependsOn: readonly MemoDependency[], compute: () => T): T {
+    const stamp = dependsOn.map((dependency) => `${dependency}${this.generations[dependency]}`).join(':');
     const cached = this.memos.get(key);
-    if (cached && cached.generation === this.generation) return cached.value as T;
+    if (cached && cached.stamp === stamp) return cached.value as T;
     const value = compute();
-    this.memos.set(key, { generation: this.generation, value });
+    this.memos.set(key, { stamp, value });
     return value;
   }
 

@@ -1,5 +1,5 @@
 import type { ClaimDef, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { ALL_INPUTS, type WorkspaceIndex } from '../workspaceIndex';
 
 /** An actor as the editor lists it: in quick picks and in the Actors view. */
 export interface ActorSummary {
@@ -50,7 +50,7 @@ export interface ActorActivity {
 
 /** Mentions per actor id across every loaded text, computed once per workspace change. */
 function mentionCounts(index: WorkspaceIndex): Map<string, number> {
-  return index.memo('authoring.mentionCounts', () => {
+  return index.memo('authoring.mentionCounts', ALL_INPUTS, () => {
     const counts = new Map<string, number>();
     for (const textUri of index.referencedTexts()) {
       for (const mention of index.analysis(textUri)?.mentions ?? []) counts.set(mention.actorId, (counts.get(mention.actorId) ?? 0) + 1);

@@ -1,10 +1,10 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { ALL_INPUTS, type WorkspaceIndex } from '../workspaceIndex';
 
 /** Actor ids mentioned in at least one text. */
 function mentionedActors(index: WorkspaceIndex): Set<string> {
-  return index.memo('mentioned-actors', () => {
+  return index.memo('mentioned-actors', ALL_INPUTS, () => {
     const mentioned = new Set<string>();
     for (const uri of index.referencedTexts()) {
       for (const mention of index.analysis(uri)?.mentions ?? []) {

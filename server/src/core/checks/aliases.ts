@@ -1,7 +1,7 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic, Located } from '../model';
 import { normalizeForMatch } from '../normalizeText';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { ALL_INPUTS, type WorkspaceIndex } from '../workspaceIndex';
 
 interface AliasOwner {
   actorId: string;
@@ -11,7 +11,7 @@ interface AliasOwner {
 
 /** Every alias in the workspace by its normalised form, with the actors that claim it. */
 function aliasOwners(index: WorkspaceIndex): Map<string, AliasOwner[]> {
-  return index.memo('alias-owners', () => {
+  return index.memo('alias-owners', ['registry'], () => {
     const owners = new Map<string, AliasOwner[]>();
     for (const file of index.annotationFiles()) {
       for (const actor of file.actors) {
@@ -30,7 +30,7 @@ function aliasOwners(index: WorkspaceIndex): Map<string, AliasOwner[]> {
 
 /** Normalised aliases that produced at least one mention in some text. */
 function usedAliases(index: WorkspaceIndex): Set<string> {
-  return index.memo('used-aliases', () => {
+  return index.memo('used-aliases', ALL_INPUTS, () => {
     const used = new Set<string>();
     for (const uri of index.referencedTexts()) {
       for (const mention of index.analysis(uri)?.mentions ?? []) {

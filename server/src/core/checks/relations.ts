@@ -13,7 +13,7 @@ interface StatedRelation {
 }
 
 function statedRelations(index: WorkspaceIndex): StatedRelation[] {
-  return index.memo('stated-relations', () => {
+  return index.memo('stated-relations', ['registry'], () => {
     const all: StatedRelation[] = [];
     for (const file of index.annotationFiles()) {
       for (const actor of file.actors) {
@@ -31,7 +31,7 @@ function statedRelations(index: WorkspaceIndex): StatedRelation[] {
 
 /** The relations between each unordered pair of actors. */
 function relationsByPair(index: WorkspaceIndex): Map<string, StatedRelation[]> {
-  return index.memo('relations-by-pair', () => {
+  return index.memo('relations-by-pair', ['registry'], () => {
     const byPair = new Map<string, StatedRelation[]>();
     for (const stated of statedRelations(index)) {
       const key = [stated.subject, stated.target].sort().join('\u0000');
@@ -45,7 +45,7 @@ function relationsByPair(index: WorkspaceIndex): Map<string, StatedRelation[]> {
 
 /** For every relation on a part-of/member-of cycle, the cycle it lies on. */
 function hierarchyCycles(index: WorkspaceIndex): Map<RelationDef, StatedRelation[]> {
-  return index.memo('hierarchy-cycles', () => {
+  return index.memo('hierarchy-cycles', ['registry'], () => {
     const edges = new Map<string, StatedRelation[]>();
     for (const stated of statedRelations(index)) {
       if (!HIERARCHY_RELATIONS.includes(stated.type) || stated.subject === stated.target) continue;

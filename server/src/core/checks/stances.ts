@@ -10,7 +10,7 @@ interface StanceTaken {
 
 /** Stances taken in the whole workspace, by claimant and concept. */
 function stancesByClaimantAndConcept(index: WorkspaceIndex): Map<string, StanceTaken[]> {
-  return index.memo('stances', () => {
+  return index.memo('stances', ['annotations'], () => {
     const byKey = new Map<string, StanceTaken[]>();
     for (const file of index.annotationFiles()) {
       for (const claim of file.textAnnotation?.claims ?? []) {

@@ -1,6 +1,6 @@
 import type { ActorDef, ClaimDef } from '../model';
 import { relationType } from '../vocabulary';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { ALL_INPUTS, type WorkspaceIndex } from '../workspaceIndex';
 import { actorName, claimLine } from './claimCard';
 import { itemAt } from './locate';
 import { escapeMarkdown, inlineCode, locationLink, oneLine } from './markdown';
@@ -93,7 +93,7 @@ function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string |
  * every text again.
  */
 function textsByMentionedActor(index: WorkspaceIndex): Map<string, Set<string>> {
-  return index.memo('features/texts-by-mentioned-actor', () => {
+  return index.memo('features/texts-by-mentioned-actor', ALL_INPUTS, () => {
     const byActor = new Map<string, Set<string>>();
     for (const uri of index.referencedTexts()) {
       for (const mention of index.analysis(uri)?.mentions ?? []) {
