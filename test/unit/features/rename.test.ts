@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { prepareRename, rename, type SpanEdit } from '../../../server/src/core/features';
+import { applyEdits } from '../../../server/src/core';
+import { prepareRename, rename } from '../../../server/src/core/features';
 import { ACTORS, ARTICLE, CLAIMS, CONCEPTS, cursorIn, mark } from './fixture';
 import { yaml } from '../../helpers/memoryWorkspace';
-
-function applyEdits(content: string, edits: SpanEdit[]): string {
-  for (const edit of [...edits].sort((a, b) => b.range.start - a.range.start)) content = content.slice(0, edit.range.start) + edit.newText + content.slice(edit.range.end);
-  return content;
-}
 
 /** Renames at the marked place and returns every file's new content. */
 async function renameAt(path: string, marked: string, newName: string, overrides: Record<string, string> = {}) {

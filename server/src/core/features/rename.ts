@@ -3,7 +3,7 @@ import type { Span } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { ID_PATTERN, kebabCase } from '../yamlFields';
 import { locate } from './locate';
-import type { SpanLocation } from './references';
+import type { TextEdit } from '../edits/textEdit';
 
 /** What a rename changes: the id's kind, its current value, and where it stands under the cursor. */
 export interface RenameSubject {
@@ -15,13 +15,9 @@ export interface RenameSubject {
   range: Span;
 }
 
-/** A text edit: replace `range` in `uri` with `newText`. */
-export interface SpanEdit extends SpanLocation {
-  newText: string;
-}
 
 export type RenameCheck = { ok: true; subject: RenameSubject } | { ok: false; reason: string };
-export type RenameResult = { ok: true; edits: SpanEdit[] } | { ok: false; reason: string };
+export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; reason: string };
 
 const NOTHING_TO_RENAME = 'Nothing to rename here: place the cursor on an actor, concept or claim id in an annotation file.';
 
@@ -61,7 +57,7 @@ export function rename(index: WorkspaceIndex, uri: string, offset: number, newNa
   }
   if (kind === 'claim') return { ok: true, edits: [{ uri: check.subject.uri, range: check.subject.range, newText: newName }] };
   const places = kind === 'actor' ? index.actorReferences(id) : index.conceptReferences(id);
-  const edits: SpanEdit[] = [];
+  const edits: TextEdit[] = [];
   for (const place of places) {
     const range = idCharacters(index.content(place.uri) ?? '', place.range, id);
     if (range) edits.push({ uri: place.uri, range, newText: newName });

@@ -1,9 +1,10 @@
-import { LSPErrorCodes, ResponseError, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { prepareRename, rename, type SpanEdit } from '../../core/features';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { prepareRename, rename } from '../../core/features';
 import { throwIfCancelled } from '../cancellation';
 import { toRange } from '../convert';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
+import { toWorkspaceEdit } from '../workspaceEdit';
 
 /** textDocument/prepareRename and textDocument/rename: actor, concept and claim ids, across all files, with minimal edits. */
 export function registerRename(session: ServerSession): void {
@@ -27,24 +28,4 @@ export function registerRename(session: ServerSession): void {
       return toWorkspaceEdit(session, result.edits);
     }),
   );
-}
-
-function toWorkspaceEdit(session: ServerSession, edits: SpanEdit[]): WorkspaceEdit {
-  const byFile = new Map<string, TextEdit[]>();
-  for (const edit of edits) {
-    const lines = session.linesOf(edit.uri);
-    if (!lines) continue;
-    const list = byFile.get(edit.uri) ?? [];
-    list.push({ range: toRange(lines, edit.range), newText: edit.newText });
-    byFile.set(edit.uri, list);
-  }
-  if (session.client.versionedEdits) {
-    return {
-      documentChanges: [...byFile].map(([uri, textEdits]) => ({
-        textDocument: { uri: session.clientUri(uri), version: session.openVersion(uri) ?? null },
-        edits: textEdits,
-      })),
-    };
-  }
-  return { changes: Object.fromEntries([...byFile].map(([uri, textEdits]) => [session.clientUri(uri), textEdits])) };
 }
