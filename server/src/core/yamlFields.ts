@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { closestMatches, didYouMeanSuffix } from './didYouMean';
 import { makeDiagnostic, type DiagnosticCode } from './diagnosticCodes';
 import type { CoreDiagnostic, Located, Span } from './model';
@@ -27,6 +27,14 @@ const YAML_ERROR_ADVICE: Record<string, string> = {
 export const NESTING_LIMITS = { flow: 64, indentation: 256 };
 
 /**
+ * The most problems reported from reading one file; past it, one more says
+ * that the rest were left out. A damaged or generated file can otherwise
+ * yield a million diagnostics, more than an editor can show or a client
+ * can receive.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/**
  * Finds nesting deeper than any annotation file needs: flow brackets inside
  * flow brackets, or a line indented past the limit. A cheap scan that errs
  * on the side of parsing (quotes and comments are skipped roughly).
@@ -44,8 +52,12 @@ export function excessiveNesting(text: string): { offset: number; what: string; 
       continue;
     }
     if (lineStart) {
-      if (ch === ' ') {
-        if (++indent > NESTING_LIMITS.indentation) return { offset: i, what: 'indentation', limit: NESTING_LIMITS.indentation };
+      // `- - - x` and `? ? x` nest as deeply as the same indicators on lines of their own.
+      const compact = (ch === '-' || ch === '?' || ch === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t');
+      if (ch === ' ' || compact) {
+        indent += compact ? 2 : 1;
+        if (indent > NESTING_LIMITS.indentation) return { offset: i, what: 'indentation', limit: NESTING_LIMITS.indentation };
+        if (compact) i++;
         continue;
       }
       lineStart = false;
@@ -66,6 +78,37 @@ export function excessiveNesting(text: string): { offset: number; what: string; 
     }
   }
   return undefined;
+}
+
+interface YamlError {
+  pos: [number, number];
+  code: string;
+  message: string;
+}
+
+/**
+ * Keys that occur twice in one mapping, as the parser reports them with
+ * `uniqueKeys` (scalar keys with equal values), found in one pass with a set
+ * per mapping.
+ */
+function duplicateKeyErrors(document: Document.Parsed): YamlError[] {
+  const errors: YamlError[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = pair.key;
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (seen.has(key.value)) {
+          const start = key.range?.[0] ?? 0;
+          errors.push({ pos: [start, start + 1], code: 'DUPLICATE_KEY', message: 'Map keys must be unique' });
+        } else {
+          seen.add(key.value);
+        }
+      }
+    },
+  });
+  return errors;
 }
 
 export function spanOf(node: Node): Span {
@@ -91,9 +134,20 @@ export class YamlFieldReader {
       this.report({ start: tooDeep.offset, end: tooDeep.offset + 1 }, 'file-unreadable', `This file nests ${tooDeep.what} deeper than ${tooDeep.limit} levels here, which annotation files never need, so it was not read (a generated or damaged file?). Flatten it.`);
       return undefined;
     }
-    const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    let document: Document.Parsed;
+    let duplicateKeys: YamlError[];
+    try {
+      // Duplicate keys are found apart: the parser's own check is quadratic in the keys of a mapping.
+      document = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+      duplicateKeys = duplicateKeyErrors(document);
+    } catch {
+      // The parser recurses: shapes the nesting scan does not count (such as `{a: a: a: …}`) can exhaust the stack.
+      this.report({ start: 0, end: Math.min(text.length, 1) }, 'file-unreadable', 'This file is nested too deeply or too irregularly to be read as YAML (a generated or damaged file?), so it was not read. Flatten it.');
+      return undefined;
+    }
     this.document = document;
-    for (const error of document.errors) {
+    const errors: YamlError[] = [...document.errors.map((error) => ({ pos: error.pos, code: error.code as string, message: error.message })), ...duplicateKeys];
+    for (const error of errors.sort((a, b) => a.pos[0] - b.pos[0])) {
       const advice = YAML_ERROR_ADVICE[error.code] ?? 'Fix the YAML syntax here.';
       this.report({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }, 'yaml-syntax', `YAML syntax error: ${error.message}. ${advice}`);
     }
@@ -110,6 +164,11 @@ export class YamlFieldReader {
   }
 
   report(range: Span, code: DiagnosticCode, message: string, data?: Record<string, unknown>): void {
+    if (this.diagnostics.length > MAX_DIAGNOSTICS_PER_FILE) return;
+    if (this.diagnostics.length === MAX_DIAGNOSTICS_PER_FILE) {
+      this.diagnostics.push(makeDiagnostic(this.uri, range, code, `This file has more than ${MAX_DIAGNOSTICS_PER_FILE} problems; only the first ${MAX_DIAGNOSTICS_PER_FILE} are shown (is it a generated or damaged file?). Fix those, and the rest will be reported.`));
+      return;
+    }
     this.diagnostics.push(makeDiagnostic(this.uri, range, code, message, { data }));
   }
 
