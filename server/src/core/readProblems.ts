@@ -13,7 +13,7 @@ export function describeReadProblem(problem: ReadProblem, subject: string): stri
     case 'too-large':
       return `${subject} is ${formatSize(problem.size)}, above the limit of ${formatSize(problem.limit)}, so it was not read. Split it, or raise the limit under \`limits\` in policy-annotator.yaml.`;
     case 'binary':
-      return `${subject} is not a text file (it contains binary data). Point to a plain-text or Markdown file.`;
+      return `${subject} is not a text file (it contains binary data), so it was not read. Texts and annotation files are plain text: point to a plain-text or Markdown file, or move binary files out of the annotation folders.`;
     case 'invalid-encoding':
       return `${subject} is not valid UTF-8. Save it as UTF-8 text.`;
     case 'directory':

@@ -21,6 +21,12 @@ const YAML_ERROR_ADVICE: Record<string, string> = {
   MULTILINE_IMPLICIT_KEY: 'Put the key and its colon on one line, or check the indentation above.',
   BLOCK_AS_IMPLICIT_KEY: 'Check the indentation: this line seems to belong to the item above.',
   UNEXPECTED_TOKEN: 'Check the indentation and punctuation around this position.',
+  MULTIPLE_DOCS: 'An annotation file holds one YAML document: remove the `---` or `...` line that ends the first one and merge the parts, or split them into files of their own.',
+};
+
+/** The parser's wording where it speaks to programmers rather than to the person editing the file. */
+const YAML_ERROR_MESSAGES: Record<string, string> = {
+  MULTIPLE_DOCS: 'The file goes on after its first YAML document has ended',
 };
 
 /** Nesting limits checked before parsing: the YAML parser can exhaust memory on pathological nesting. */
@@ -149,7 +155,7 @@ export class YamlFieldReader {
     const errors: YamlError[] = [...document.errors.map((error) => ({ pos: error.pos, code: error.code as string, message: error.message })), ...duplicateKeys];
     for (const error of errors.sort((a, b) => a.pos[0] - b.pos[0])) {
       const advice = YAML_ERROR_ADVICE[error.code] ?? 'Fix the YAML syntax here.';
-      this.report({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }, 'yaml-syntax', `YAML syntax error: ${error.message}. ${advice}`);
+      this.report({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }, 'yaml-syntax', `YAML syntax error: ${YAML_ERROR_MESSAGES[error.code] ?? error.message}. ${advice}`);
     }
     const contents = document.contents;
     if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
