@@ -1,7 +1,7 @@
 // The bad-input workspace: the committed fixtures of test/fixtures/bad-input,
 // plus what is too large, binary or a symbolic link to commit, generated
 // into a temporary folder beside an "outside" folder that holds a canary.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
@@ -19,6 +19,10 @@ export interface BadInputWorkspace {
   /** The folder beside it, outside the workspace, that holds the canary files. */
   outside: string;
   path(relative: string): string;
+  write(relative: string, content: string): void;
+  writeBytes(relative: string, content: Uint8Array): void;
+  remove(relative: string): void;
+  rename(from: string, to: string): void;
   dispose(): void;
 }
 
@@ -70,5 +74,14 @@ export function createBadInputWorkspace(options: BadInputOptions = {}): BadInput
     write('annotations/limits/generated-big.yaml', `actors:\n${chunk.repeat(Math.ceil((20 * MB) / chunk.length))}`);
   }
 
-  return { dir, outside, path: at, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    dir,
+    outside,
+    path: at,
+    write,
+    writeBytes: write,
+    remove: (relative) => rmSync(at(relative)),
+    rename: (from, to) => renameSync(at(from), at(to)),
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
