@@ -46,7 +46,7 @@ export async function runCheck(cliPath, workspace, { extraArgs = [], timeoutMs }
     const examples = rows.filter((r) => r.severity === 'error').slice(0, 5).map((r) => `  ${r.file}:${r.line}:${r.column} ${r.code} ${r.message}`).join('\n');
     throw new CorpusNotCleanError(`The generated corpus does not check clean (exit ${run.code}, ${summary.bySeverity.error} errors):\n${examples}\n${run.stderr.slice(-2000)}`);
   }
-  return { wallMs: run.wallMs, maxRssBytes: run.maxRssBytes, ...summary };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssBytes: run.maxRssBytes, ...summary };
 }
 
 /** The floor: bench/floor.mjs reads every file and parses every YAML file, nothing else. */
@@ -55,5 +55,5 @@ export async function runFloor(floorPath, workspace, { timeoutMs }) {
   if (run.code !== 0) throw new Error(`bench/floor.mjs failed (exit ${run.code}):\n${run.stderr.slice(-2000)}`);
   const counts = JSON.parse(run.stdout.trim().split('\n').at(-1));
   if (counts.parseErrors > 0) throw new CorpusNotCleanError(`The floor found ${counts.parseErrors} YAML parse errors in the generated corpus.`);
-  return { wallMs: run.wallMs, maxRssBytes: run.maxRssBytes, ...counts };
+  return { wallMs: run.wallMs, cpuMs: run.cpuMs, maxRssBytes: run.maxRssBytes, ...counts };
 }

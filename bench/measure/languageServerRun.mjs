@@ -36,6 +36,8 @@ const CLIENT_CAPABILITIES = {
 };
 
 const isProblem = (d) => d.severity === ERROR || d.severity === WARNING;
+/** Now on the monotonic clock in microseconds, the clock of `node --cpu-prof` profiles. */
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /**
  * Tracks what the client knows of every file's diagnostics, and waits until
@@ -176,7 +178,7 @@ export async function runLanguageServerSession({ serverPath, workspace, manifest
       clearInterval(ticker);
     }
     result.firstDiagnosticsMs = performance.now() - client.startedAt;
-    result.indexedAtUs = Number(process.hrtime.bigint() / 1000n);
+    result.phases = { indexing: [{ start: 0, end: nowUs() }] };
     await Promise.all(inFlight);
     const initial = view.problemCounts();
     result.initialProblems = initial;
@@ -191,6 +193,7 @@ export async function runLanguageServerSession({ serverPath, workspace, manifest
     client.close(probeUri);
 
     // ---- hovers once indexed ----
+    result.phases.hover = [{ start: nowUs() }];
     const hoverMs = [];
     let hoverMisses = 0;
     for (const text of random.shuffled(manifest.texts).slice(0, options.hoverTexts)) {
@@ -204,10 +207,12 @@ export async function runLanguageServerSession({ serverPath, workspace, manifest
       }
       client.close(uri);
     }
+    result.phases.hover[0].end = nowUs();
     result.hover = { ...latencySummary(hoverMs), misses: hoverMisses, samples: hoverMs };
     if (hoverMs.length > 0) log(`    hover: p50 ${result.hover.p50?.toFixed(2)} ms, p99 ${result.hover.p99?.toFixed(2)} ms over ${hoverMs.length}${hoverMisses ? `, ${hoverMisses} without the actor's card` : ''}`);
 
     // ---- didChange in a text: break a claim's quote, then restore it ----
+    result.phases.textChange = [{ start: nowUs() }];
     const textChangeMs = [];
     for (let k = 0; k < options.textChanges; k++) {
       const text = random.pick(manifest.texts);
@@ -230,12 +235,13 @@ export async function runLanguageServerSession({ serverPath, workspace, manifest
       textChangeMs.push(performance.now() - sent);
       client.close(uri);
     }
+    result.phases.textChange[0].end = nowUs();
     result.textChange = { ...latencySummary(textChangeMs), samples: textChangeMs };
     if (textChangeMs.length > 0) log(`    text didChange: p50 ${result.textChange.p50?.toFixed(1)} ms, p99 ${result.textChange.p99?.toFixed(1)} ms over ${textChangeMs.length}`);
 
     // ---- didChange in an actors file: rename an alias, then restore it ----
     const actorsChangeMs = [];
-    const profileWindows = [];
+    result.phases.actorsChange = [];
     const opened = new Set();
     for (const edit of random.shuffled(manifest.aliasEdits).slice(0, options.actorsChanges)) {
       const uri = fileUri(workspace, edit.actorsFile);
@@ -255,7 +261,7 @@ export async function runLanguageServerSession({ serverPath, workspace, manifest
       const claimantMissing = (items) => items.some((d) => d.code === 'claimant-not-mentioned');
 
       let sent = performance.now();
-      profileWindows.push({ start: process.hrtime.bigint() });
+      result.phases.actorsChange.push({ start: nowUs() });
       client.change(uri, insertAt, insertAt, 'q');
       await Promise.all([
         view.until(uri, unusedAlias, `alias-unused for the renamed alias ${edit.alias}q`),
@@ -269,11 +275,10 @@ export async function runLanguageServerSession({ serverPath, workspace, manifest
         ...affected.map((annotationUri) => view.until(annotationUri, (items) => !claimantMissing(items), `${annotationUri} to be clean again`)),
       ]);
       actorsChangeMs.push(performance.now() - sent);
-      profileWindows.at(-1).end = process.hrtime.bigint();
+      result.phases.actorsChange.at(-1).end = nowUs();
     }
     for (const uri of opened) client.close(uri);
     result.actorsChange = { ...latencySummary(actorsChangeMs), samples: actorsChangeMs };
-    result.profileWindows = profileWindows.map((w) => ({ start: Number(w.start / 1000n), end: Number(w.end / 1000n) }));
     if (actorsChangeMs.length > 0) log(`    actors didChange: p50 ${result.actorsChange.p50?.toFixed(0)} ms, p99 ${result.actorsChange.p99?.toFixed(0)} ms over ${actorsChangeMs.length}`);
 
     // ---- after every edit was undone, the workspace is as clean as at the start ----

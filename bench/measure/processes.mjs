@@ -2,7 +2,7 @@
 // that they (and anything they start) are always killed, on a timeout, an
 // error or an interrupted run; with their peak RSS measured by GNU time
 // (`/usr/bin/time -v`) when it is installed, otherwise by a preload script
-// that reports Node's own maxRSS as the process exits.
+// that reports Node's own maxRSS as the process exits; CPU time likewise.
 
 import { Buffer } from 'node:buffer';
 import { spawn, spawnSync } from 'node:child_process';
@@ -64,16 +64,20 @@ export function rssMethod() {
   return method;
 }
 
-function readMaxRss(file, how) {
+/** Peak RSS (bytes) and CPU time (user + system, ms) of a finished process, from what GNU time or the preload wrote. */
+function readUsage(file, how) {
   try {
     const content = readFileSync(file, 'utf8');
     if (how === 'gnu-time') {
-      const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(content);
-      return match ? Number(match[1]) * 1024 : undefined;
+      const field = (label) => Number(new RegExp(`${label}: ([0-9.]+)`).exec(content)?.[1]);
+      const cpuMs = (field('User time \\(seconds\\)') + field('System time \\(seconds\\)')) * 1000;
+      const rssKb = field('Maximum resident set size \\(kbytes\\)');
+      return { maxRssBytes: Number.isFinite(rssKb) ? rssKb * 1024 : undefined, cpuMs: Number.isFinite(cpuMs) ? cpuMs : undefined };
     }
-    return Number(content.trim()) || undefined;
+    const usage = JSON.parse(content);
+    return { maxRssBytes: usage.maxRssBytes, cpuMs: usage.cpuMs };
   } catch {
-    return undefined;
+    return { maxRssBytes: undefined, cpuMs: undefined };
   } finally {
     rmSync(file, { force: true });
   }
@@ -83,8 +87,8 @@ let counter = 0;
 
 /**
  * Starts `node <nodeArgs…>` with piped stdio in its own process group.
- * `exited` resolves with { code, signal, maxRssBytes, wallMs } (wall time
- * from spawn to the end of its output).
+ * `exited` resolves with { code, signal, wallMs, maxRssBytes, cpuMs } (wall
+ * time from spawn to the end of its output; CPU time of all its threads).
  */
 export function startNode(nodeArgs, { cwd, env = process.env } = {}) {
   const how = rssMethod();
@@ -105,7 +109,7 @@ export function startNode(nodeArgs, { cwd, env = process.env } = {}) {
     child.on('close', (code, signal) => {
       running = false;
       live.delete(child);
-      resolve({ code, signal, wallMs: performance.now() - started, maxRssBytes: readMaxRss(rssFile, how) });
+      resolve({ code, signal, wallMs: performance.now() - started, ...readUsage(rssFile, how) });
     });
   });
   // Only a group that is still running is killed: its id is never reused while it runs.

@@ -10,6 +10,13 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e'];
 const PANEL = { width: 470, height: 330, left: 70, right: 46, top: 34, bottom: 108 };
 const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Powers of two, for memory (128 MB, 256 MB, …, 1 GB, 2 GB). */
+function binaryTicks(min, max) {
+  const ticks = [];
+  for (let value = 2 ** Math.floor(Math.log2(min)); value <= max * 1.001; value *= 2) if (value >= min * 0.999) ticks.push(value);
+  return ticks;
+}
+
 function logTicks(min, max) {
   const ticks = [];
   for (let decade = Math.floor(Math.log10(min)); decade <= Math.ceil(Math.log10(max)); decade++) {
@@ -25,7 +32,7 @@ function logTicks(min, max) {
  * One panel. series: [{ label, points: [[scale, value]], dashed? }];
  * values in the panel's unit, drawn on a log axis.
  */
-function panel({ x0, y0, title, series, legendOnly = [], scales, format }) {
+function panel({ x0, y0, title, series, legendOnly = [], scales, format, ticks = logTicks }) {
   const plotted = series.map((s) => ({ ...s, points: s.points.filter(([, v]) => Number.isFinite(v) && v > 0) })).filter((s) => s.points.length > 0);
   const out = [`<g transform="translate(${x0},${y0})">`, `<text x="${PANEL.width / 2}" y="18" text-anchor="middle" font-size="14" font-weight="bold">${escape(title)}</text>`];
   const w = PANEL.width - PANEL.left - PANEL.right;
@@ -47,7 +54,7 @@ function panel({ x0, y0, title, series, legendOnly = [], scales, format }) {
   const xMax = Math.max(...scales) * 1.5;
   const x = (scale) => PANEL.left + ((Math.log(scale) - Math.log(xMin)) / (Math.log(xMax) - Math.log(xMin))) * w;
   const y = (v) => PANEL.top + h - ((Math.log(v) - Math.log(low)) / (Math.log(high) - Math.log(low))) * h;
-  for (const tick of logTicks(low, high)) {
+  for (const tick of ticks(low, high)) {
     out.push(`<line x1="${PANEL.left}" x2="${PANEL.left + w}" y1="${y(tick).toFixed(1)}" y2="${y(tick).toFixed(1)}" stroke="#e3e3e3"/>`);
     out.push(`<text x="${PANEL.left - 6}" y="${(y(tick) + 4).toFixed(1)}" text-anchor="end" font-size="11" fill="#444">${escape(format(tick))}</text>`);
   }
@@ -130,6 +137,7 @@ export function renderChart(results) {
     {
       title: 'Peak resident memory',
       format: formatMegabytes,
+      ticks: binaryTicks,
       series: [
         { label: 'CLI: cold check', points: at((s) => megabytes(s.check?.cold?.maxRssBytes)), color: COLORS[0] },
         { label: 'language server', points: at((s) => megabytes(s.server?.maxRssBytes)), color: COLORS[3] },
@@ -156,6 +164,7 @@ export function renderChart(results) {
       title: p.title,
       scales,
       format: p.format,
+      ticks: p.ticks,
       series: p.series.filter((s) => s.points.length > 0),
       legendOnly: p.series.filter((s) => s.points.length === 0),
     }));

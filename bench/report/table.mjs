@@ -6,14 +6,20 @@ import { formatBytes, formatCount, formatMs, formatRatio, formatValue } from './
 const pair = (a, b, format) => (a === undefined && b === undefined ? '—' : `${format(a)} / ${format(b)}`);
 
 const ROWS = [
+  ['load average at start', (s) => (s.loadAverageAtStart === undefined ? '—' : s.loadAverageAtStart.toFixed(2))],
   ['texts / actors / claims', (s) => `${formatCount(s.corpus.texts)} / ${formatCount(s.corpus.actors)} / ${formatCount(s.corpus.claims)}`],
   ['corpus size (annotation files)', (s) => `${formatBytes(s.corpus.bytes)} (${formatCount(s.corpus.annotationFiles)})`],
   ['cold check: wall', (s) => formatMs(s.check?.cold?.medianMs)],
+  ['cold check: CPU, all threads', (s) => formatMs(s.check?.cold?.cpuMedianMs)],
   ['cold check: peak RSS', (s) => formatBytes(s.check?.cold?.maxRssBytes)],
   ['floor (read + parseDocument)', (s) => formatMs(s.check?.floor?.medianMs)],
+  ['floor: CPU', (s) => formatMs(s.check?.floor?.cpuMedianMs)],
   ['cold / floor', (s) => formatRatio(s.check?.coldToFloor)],
+  ['cold / floor by CPU time', (s) => formatRatio(s.check?.coldToFloorCpu)],
   ['warm check: wall', (s) => formatMs(s.check?.warm?.medianMs)],
+  ['warm check: CPU, all threads', (s) => formatMs(s.check?.warm?.cpuMedianMs)],
   ['warm / floor', (s) => formatRatio(s.check?.warmToFloor)],
+  ['warm / floor by CPU time', (s) => formatRatio(s.check?.warmToFloorCpu)],
   ['cold check per 1× unit', (s) => formatMs(s.check?.cold?.medianMs === undefined ? undefined : s.check.cold.medianMs / s.scale)],
   ['server: first diagnostics', (s) => formatMs(s.server?.firstDiagnosticsMs)],
   ['server: slowest request while indexing', (s) => formatMs(s.server?.indexing?.max)],
