@@ -71,7 +71,7 @@ export async function annotateSelectionAsClaim(server: ServerConnection): Promis
     ...(type ? { type } : {}),
     ...(concept && stance ? { concept, stance } : {}),
   };
-  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(ANNOTATE_CLAIM_REQUEST, params));
+  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(ANNOTATE_CLAIM_REQUEST, params), selection.editor);
 }
 
 /** "Add Selection as Alias of Actor…". */
@@ -83,7 +83,7 @@ export async function addSelectionAsAlias(server: ServerConnection): Promise<voi
   const actor = await pickActor(actors, `Add ${shortQuote(selection.words)} as an alias of…`, 'Actor: type a name, id or alias');
   if (!actor) return;
   const params: AddAliasParams = { ...where(server, selection), actor: actor.id };
-  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(ADD_ALIAS_REQUEST, params));
+  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(ADD_ALIAS_REQUEST, params), selection.editor);
 }
 
 /** "Create Actor from Selection…": the selection is the name and first alias; the user picks the kind. */
@@ -95,5 +95,5 @@ export async function createActorFromSelection(server: ServerConnection): Promis
   const kind = await pickValue(actors.actorKinds, `New actor ${shortQuote(selection.words)}: what kind of actor?`, 'Actor kind');
   if (!kind) return;
   const params: CreateActorParams = { ...where(server, selection), kind };
-  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(CREATE_ACTOR_REQUEST, params));
+  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(CREATE_ACTOR_REQUEST, params), selection.editor);
 }

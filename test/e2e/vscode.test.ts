@@ -1,0 +1,291 @@
+// The extension in a real VS Code: the built .vsix installed into
+// code-server, driven through the workbench with Playwright in headless
+// Chromium, on a copy of the sample corpus. See ../../shared/E2E.md.
+//
+//   npm run test:e2e
+//
+// Screenshots of every scenario go to test-results/e2e/ (a failing scenario
+// keeps its screenshot as <name>-failed.png); the ones the README shows are
+// also written to docs/images/.
+import assert from 'node:assert/strict';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CodeServer } from './codeServer';
+import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
+import { UI_TIMEOUT_MS, Workbench } from './workbench';
+
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e');
+const README_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
+const ARTICLE = 'annotations/texts/pakistan-taliban-qa.txt';
+const ANNOTATION = 'annotations/pakistan-taliban-qa.yaml';
+const ACTORS = 'annotations/actors.yaml';
+
+/** 1-based line and column of the n-th occurrence of `fragment` in a file of the workspace. */
+function positionOf(content: string, fragment: string, occurrence = 0): { line: number; column: number } {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = content.indexOf(fragment, at + 1);
+    assert.ok(at >= 0, `"${fragment}" occurs ${occurrence + 1} times`);
+  }
+  const before = content.slice(0, at);
+  const line = before.split('\n').length;
+  return { line, column: at - before.lastIndexOf('\n') };
+}
+
+function findFiles(dir: string, name: RegExp): string[] {
+  try {
+    return readdirSync(dir).flatMap((entry) => {
+      const full = path.join(dir, entry);
+      return statSync(full).isDirectory() ? findFiles(full, name) : name.test(entry) ? [full] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function makeWritable(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) makeWritable(full);
+    else chmodSync(full, 0o644);
+  }
+}
+
+describe('Policy Annotator in a real VS Code (code-server)', () => {
+  let root: string;
+  let workspace: string;
+  let server: CodeServer;
+  let browser: Browser | undefined;
+  let page: Page;
+  let bench: Workbench;
+  const read = (relative: string) => readFileSync(path.join(workspace, relative), 'utf8');
+
+  /** A scenario that leaves a screenshot, named after it, whether it passes or fails. */
+  function scenario(name: string, title: string, run: () => Promise<void>): void {
+    it(title, async () => {
+      try {
+        await run();
+        // Scenarios take their screenshot at the moment that shows the feature; the others, at their end.
+        if (!bench.screenshots.has(name)) await bench.screenshot(name);
+      } catch (error) {
+        if (bench) await bench.screenshot(`${name}-failed`).catch(() => undefined);
+        throw error;
+      } finally {
+        await bench?.reset();
+      }
+    });
+  }
+
+  before(async () => {
+    rmSync(SCREENSHOTS, { recursive: true, force: true });
+    const prerequisites = ensurePrerequisites();
+    root = mkdtempSync(path.join(tmpdir(), 'policy-annotator-e2e-'));
+    const vsix = buildVsix(path.join(root, 'policy-annotator.vsix'));
+    workspace = path.join(root, 'corpus');
+    cpSync(path.join(REPO_ROOT, 'annotations'), path.join(workspace, 'annotations'), { recursive: true });
+    makeWritable(workspace);
+
+    server = new CodeServer(prerequisites, path.join(root, 'state'));
+    server.writeUserSettings({
+      'workbench.startupEditor': 'none',
+      'security.workspace.trust.enabled': false,
+      'workbench.tips.enabled': false,
+      'workbench.enableExperiments': false,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+      'chat.disableAIFeatures': true,
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'editor.minimap.enabled': false,
+      'files.autoSave': 'off',
+      'window.zoomLevel': 0,
+    });
+    const installed = server.installExtension(vsix);
+    assert.match(installed, /policy-annotator.*was successfully installed/);
+    const url = await server.start(workspace);
+
+    browser = await chromium.launch({
+      executablePath: prerequisites.chromium,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    bench = new Workbench(page, SCREENSHOTS);
+    await page.goto(url);
+    await bench.ready();
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    // The extension's output channel (client and server log) is kept with the screenshots.
+    if (server) for (const log of findFiles(path.join(server.userDataDir, 'logs'), /Policy Annotator\.log$/)) cpSync(log, path.join(SCREENSHOTS, 'policy-annotator-output.log'));
+    if (root && !process.env.POLICY_ANNOTATOR_E2E_KEEP) rmSync(root, { recursive: true, force: true });
+    else if (root) console.log(`Kept the e2e workspace and code-server state in ${root}`);
+  });
+
+  scenario('hover-card', 'opens the sample article and shows the actor card when hovering over "ISI"', async () => {
+    await bench.openFile(ARTICLE);
+    const isi = positionOf(read(ARTICLE), 'ISI');
+    await bench.goTo(isi.line, isi.column + 1);
+    const hover = page.locator('.monaco-hover-content', { hasText: 'Inter-Services Intelligence' });
+    // The server may still be indexing when the article opens: ask for the hover again until it answers.
+    await bench.retryUntil(
+      'the hover card of the ISI',
+      () => bench.runCommand('Show or Focus Hover'),
+      async () => hover.first().waitFor({ timeout: 5_000 }).then(() => true, () => false),
+    );
+    await bench.waitForSemanticTokens('Inter-Services Intelligence');
+    const card = await hover.first().innerText();
+    assert.match(card, /intelligence-agency/);
+    assert.match(card, /Pakistan/);
+    await bench.screenshot('hover-card', path.join(README_IMAGES, 'hover-card.png'));
+    await page.keyboard.press('Escape');
+  });
+
+  scenario('definition', 'goes to the definition of an actor from its mention and lands in actors.yaml', async () => {
+    await bench.openFile(ARTICLE);
+    const isi = positionOf(read(ARTICLE), 'the ISI has been');
+    await bench.goTo(isi.line, isi.column + 5);
+    await page.keyboard.press('F12');
+    await bench.waitForActiveTab('actors.yaml');
+    const definition = positionOf(read(ACTORS), 'id: isi\n');
+    await bench.waitForCursor(definition.line, definition.column + 4);
+    assert.ok((await bench.visibleLines()).some((line) => line.includes('name: Inter-Services Intelligence (ISI)')));
+  });
+
+  scenario('broken-quote', 'shows a broken quote as a squiggle in the YAML and as an entry in the Problems panel', async () => {
+    await bench.openFile(ANNOTATION);
+    const quote = positionOf(read(ANNOTATION), 'the Taliban are “not a military outfit”');
+    await bench.goTo(quote.line, quote.column);
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('words that the article never uses');
+    const squiggle = bench.activeEditor.locator('.squiggly-error');
+    await squiggle.first().waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+Shift+M');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'quote-not-found' });
+    await problem.first().waitFor({ timeout: 60_000 });
+    assert.match(await problem.first().innerText(), /does not occur|not found|no longer/i);
+    await bench.screenshot('broken-quote');
+    await bench.runCommand('File: Revert File');
+    await squiggle.first().waitFor({ state: 'detached', timeout: 60_000 });
+    await problem.first().waitFor({ state: 'detached', timeout: 60_000 });
+  });
+
+  scenario('quick-fix', 'offers the quick fix for a stale quote and applies it', async () => {
+    await bench.openFile(ANNOTATION);
+    const word = positionOf(read(ANNOTATION), 'normal civilians.”');
+    await bench.goTo(word.line, word.column);
+    // A copy-edit: "normal" becomes "ordinary"; the quote is now stale, and the fix proposes the article's words.
+    await page.keyboard.press('Control+Shift+ArrowRight');
+    await page.keyboard.type('ordinary ');
+    const squiggle = bench.activeEditor.locator('.squiggly-warning, .squiggly-error');
+    await squiggle.first().waitFor({ timeout: 60_000 });
+    await bench.goTo(word.line, word.column + 2);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: /quote/i });
+    await fix.first().waitFor({ timeout: 60_000 });
+    await bench.screenshot('quick-fix', path.join(README_IMAGES, 'quick-fix.png'));
+    await fix.first().click();
+    await squiggle.first().waitFor({ state: 'detached', timeout: 60_000 });
+    assert.ok((await bench.visibleLines()).some((line) => line.includes('quote: the Taliban are “not a military outfit” but rather “normal civilians.”')));
+    await bench.runCommand('File: Revert File');
+  });
+
+  scenario('annotate-claim', 'annotates a selection as a claim and writes it into the YAML with the file’s comments intact', async () => {
+    const before = read(ANNOTATION);
+    await bench.openFile(ARTICLE);
+    const words = 'they have even used Pakistani passports to travel abroad';
+    const start = positionOf(read(ARTICLE), words);
+    await bench.goTo(start.line, start.column);
+    await bench.selectRight(words.length);
+    await bench.runCommand('Policy Annotator: Annotate Selection as Claim');
+    await bench.typeInQuickInput('Aqil');
+    (await bench.waitForQuickPickRow('Aqil Shah')).click();
+    await bench.waitForQuickInputTitle('who is it about');
+    await bench.typeInQuickInput('ISI');
+    // In a multi-select pick, clicking a row checks it; OK accepts the checked rows.
+    await (await bench.waitForQuickPickRow('Inter-Services Intelligence (ISI)')).click();
+    await bench.quickInput.getByText('1 Selected').waitFor({ timeout: UI_TIMEOUT_MS });
+    await bench.quickInput.getByRole('button', { name: 'OK' }).click();
+    await bench.waitForQuickInputTitle('what type of claim');
+    await bench.typeInQuickInput('report');
+    (await bench.waitForQuickPickRow('report')).click();
+    await bench.waitForQuickInputTitle('does it take a stance');
+    (await bench.waitForQuickPickRow('(none)')).click();
+    const written = page.locator('.monaco-editor .view-line', { hasText: 'aqil-shah-even-used-pakistani-passports' });
+    await written.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await bench.screenshot('annotate-claim', path.join(README_IMAGES, 'annotate-claim.png'));
+    await bench.runCommand('File: Save All');
+    await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    const after = read(ANNOTATION);
+    const inserted = after.length - before.length;
+    assert.ok(inserted > 0, 'the claim was saved');
+    const firstDifference = [...before].findIndex((ch, i) => after[i] !== ch);
+    const at = firstDifference === -1 ? before.length : firstDifference;
+    assert.equal(after.slice(0, at) + after.slice(at + inserted), before, 'only an insertion: every comment and blank line of the file is as it was');
+    const block = after.slice(at, at + inserted);
+    assert.match(block, /- id: aqil-shah-even-used-pakistani-passports\n {4}claimant: aqil-shah\n {4}quote: they have even used Pakistani passports to travel abroad\n {4}about: \[isi\]\n {4}type: report\n/);
+    assert.match(after, /^# Annotation of Aqil Shah's Carnegie Q&A on Pakistan and the Taliban \(2021\)\./);
+  });
+
+  scenario('actors-view', 'lists the actors by kind in the Actors view, with their claims and mentions', async () => {
+    await bench.runCommand('Focus on Actors View');
+    // Give the view the height of the side bar: fold the file tree away.
+    const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'corpus' });
+    if (await folders.isVisible()) await folders.click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Actors' }) });
+    const khan = bench.treeRow(view, 'Imran Khan');
+    await khan.waitFor({ timeout: UI_TIMEOUT_MS });
+    await bench.treeRow(view, 'Person').waitFor();
+    await bench.treeRow(view, 'Intelligence agency').waitFor();
+    // A click on an actor reveals its definition.
+    await khan.click();
+    await bench.waitForActiveTab('actors.yaml');
+    // The definition's id is selected (the cursor at its end).
+    await bench.waitForCursor(positionOf(read(ACTORS), 'id: imran-khan\n').line);
+    // Its claims and mentions are under it; a click on a claim reveals its span in the text.
+    await khan.locator('.monaco-tl-twistie').click();
+    const claims = bench.treeRow(view, 'Claims');
+    await claims.waitFor({ timeout: UI_TIMEOUT_MS });
+    await bench.treeRow(view, 'Mentions').locator('.monaco-tl-twistie').click();
+    await claims.locator('.monaco-tl-twistie').click();
+    const claim = view.locator('.monaco-list-row', { hasText: 'not a military outfit' }).first();
+    await claim.waitFor({ timeout: UI_TIMEOUT_MS });
+    await claim.click();
+    await bench.waitForActiveTab('pakistan-taliban-qa.txt');
+    const span = positionOf(read(ARTICLE), 'the Taliban are “not a military outfit”');
+    await bench.waitForCursor(span.line);
+    await view.locator('.monaco-list-row', { hasText: 'Taliban Khan' }).first().waitFor();
+    await bench.waitForSemanticTokens('Imran Khan');
+    await bench.screenshot('actors-view', path.join(README_IMAGES, 'actors-view.png'));
+    if (await page.locator('.pane-header[aria-expanded="false"]', { hasText: 'corpus' }).isVisible()) await page.locator('.pane-header', { hasText: 'corpus' }).first().click();
+  });
+
+  scenario('server-restart', 'restarts the language server after it crashes, and tells the user once', async () => {
+    const notice = page.locator('.notifications-toasts .notification-toast', { hasText: 'stopped unexpectedly and was restarted' });
+    for (let crash = 1; crash <= 2; crash++) {
+      const [pid] = server.processesMatching('dist/server.js');
+      assert.ok(pid, 'the language server runs in code-server\'s process group');
+      process.kill(pid, 'SIGKILL');
+      await bench.until(`a new language server after crash ${crash}`, async () => server.processesMatching('dist/server.js').some((other) => other !== pid));
+      if (crash === 1) await notice.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    }
+    await bench.screenshot('server-restart');
+    // Every notification, shown or hidden, is in the notification center.
+    await bench.runCommand('Notifications: Show Notifications');
+    const told = page.locator('.notifications-center .notification-list-item', { hasText: 'stopped unexpectedly and was restarted' });
+    await told.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.equal(await told.count(), 1, 'the user is told once, not on every crash');
+    await bench.runCommand('Notifications: Hide Notifications');
+    // And it serves again.
+    await bench.openFile(ARTICLE);
+    const isi = positionOf(read(ARTICLE), 'ISI');
+    await bench.goTo(isi.line, isi.column + 1);
+    const hover = page.locator('.monaco-hover-content', { hasText: 'Inter-Services Intelligence' });
+    await bench.retryUntil('the hover card after the restart', () => bench.runCommand('Show or Focus Hover'), async () => hover.first().waitFor({ timeout: 5_000 }).then(() => true, () => false));
+  });
+});
