@@ -155,7 +155,9 @@ export class YamlFieldReader {
     const errors: YamlError[] = [...document.errors.map((error) => ({ pos: error.pos, code: error.code as string, message: error.message })), ...duplicateKeys];
     for (const error of errors.sort((a, b) => a.pos[0] - b.pos[0])) {
       const advice = YAML_ERROR_ADVICE[error.code] ?? 'Fix the YAML syntax here.';
-      this.report({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }, 'yaml-syntax', `YAML syntax error: ${YAML_ERROR_MESSAGES[error.code] ?? error.message}. ${advice}`);
+      // The parser reports errors at the end of the text (an unclosed quote) one past it: keep ranges inside the text.
+      const start = Math.min(error.pos[0], text.length);
+      this.report({ start, end: Math.min(Math.max(error.pos[1], start + 1), text.length) }, 'yaml-syntax', `YAML syntax error: ${YAML_ERROR_MESSAGES[error.code] ?? error.message}. ${advice}`);
     }
     const contents = document.contents;
     if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {

@@ -23,8 +23,9 @@ export interface YamlCursorContext {
 /** The list fields whose items are mappings: a `- ` item under them starts a new mapping. */
 const LISTS_OF_MAPPINGS = new Set(['actors', 'concepts', 'claims', 'mentions', 'relations']);
 
-const LINE_PATTERN = /^( *)((?:- +)*)(.*)$/;
-const KEY_PATTERN = /^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
+// Dot-all: a line may hold U+2028, U+2029 or a lone CR, which `.` would not match, and then no pattern would.
+const LINE_PATTERN = /^( *)((?:- +)*)(.*)$/s;
+const KEY_PATTERN = /^([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/s;
 const WORD_CHAR = /[\w-]/;
 
 interface LineShape {
