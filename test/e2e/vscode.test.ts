@@ -181,7 +181,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await bench.goTo(word.line, word.column);
     // A copy-edit: "normal" becomes "ordinary"; the quote is now stale, and the fix proposes the article's words.
     await page.keyboard.press('Control+Shift+ArrowRight');
-    await page.keyboard.type('ordinary ');
+    await page.keyboard.type('ordinary');
     const squiggle = bench.activeEditor.locator('.squiggly-warning, .squiggly-error');
     await squiggle.first().waitFor({ timeout: 60_000 });
     await bench.goTo(word.line, word.column + 2);
@@ -232,7 +232,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     assert.match(after, /^# Annotation of Aqil Shah's Carnegie Q&A on Pakistan and the Taliban \(2021\)\./);
   });
 
-  scenario('actors-view', 'lists the actors by kind in the Actors view, with their claims and mentions', async () => {
+  scenario('actors-view', 'lists the actors by kind in the Actors view, with their claims and mentions, and follows edits', async () => {
     await bench.runCommand('Focus on Actors View');
     // Give the view the height of the side bar: fold the file tree away.
     const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'corpus' });
@@ -262,6 +262,17 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await view.locator('.monaco-list-row', { hasText: 'Taliban Khan' }).first().waitFor();
     await bench.waitForSemanticTokens('Imran Khan');
     await bench.screenshot('actors-view', path.join(README_IMAGES, 'actors-view.png'));
+
+    // The view follows edits: "Prime Minister" added as an alias of Imran Khan (unsaved) is one more mention of him.
+    const mentions = Number((await khan.locator('.label-description').innerText()).match(/(\d+) mentions?/)![1]);
+    const title = positionOf(read(ARTICLE), 'Prime Minister');
+    await bench.goTo(title.line, title.column);
+    await bench.selectRight('Prime Minister'.length);
+    await bench.runCommand('Policy Annotator: Add Selection as Alias of Actor');
+    await bench.typeInQuickInput('Imran');
+    await (await bench.waitForQuickPickRow('Imran Khan')).click();
+    await page.locator('.tabs-container .tab.dirty', { hasText: 'actors.yaml' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await khan.locator('.label-description', { hasText: `${mentions + 1} mentions` }).waitFor({ timeout: UI_TIMEOUT_MS });
     if (await page.locator('.pane-header[aria-expanded="false"]', { hasText: 'corpus' }).isVisible()) await page.locator('.pane-header', { hasText: 'corpus' }).first().click();
   });
 
