@@ -232,6 +232,26 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     assert.match(after, /^# Annotation of Aqil Shah's Carnegie Q&A on Pakistan and the Taliban \(2021\)\./);
   });
 
+  scenario('create-actor', 'creates an actor from a selection, and the text hovers with its new card at once', async () => {
+    await bench.openFile(ARTICLE);
+    const words = 'social media';
+    const start = positionOf(read(ARTICLE), words);
+    await bench.goTo(start.line, start.column);
+    await bench.selectRight(words.length);
+    await bench.runCommand('Policy Annotator: Create Actor from Selection');
+    await bench.waitForQuickInputTitle('what kind of actor');
+    await bench.typeInQuickInput('media');
+    await (await bench.waitForQuickPickRow('media')).click();
+    await page.locator('.tabs-container .tab.dirty', { hasText: 'actors.yaml' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.monaco-editor .view-line', { hasText: 'id: social-media' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    // The registry is not saved yet; the server reads the editor's buffer, so the text already mentions the new actor.
+    await bench.openFile(ARTICLE);
+    await bench.goTo(start.line, start.column + 2);
+    const hover = page.locator('.monaco-hover-content', { hasText: 'Social media' });
+    await bench.retryUntil('the hover card of the new actor', () => bench.runCommand('Show or Focus Hover'), async () => hover.first().waitFor({ timeout: 5_000 }).then(() => true, () => false));
+    assert.match(await hover.first().innerText(), /media/);
+  });
+
   scenario('actors-view', 'lists the actors by kind in the Actors view, with their claims and mentions, and follows edits', async () => {
     await bench.runCommand('Focus on Actors View');
     // Give the view the height of the side bar: fold the file tree away.
