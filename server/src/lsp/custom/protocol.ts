@@ -6,7 +6,7 @@
  *
  * Positions are UTF-16 and ranges are LSP ranges, as everywhere in LSP.
  */
-import type { Location, Range, TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { Location, Range, TextDocumentIdentifier, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 export const ACTORS_REQUEST = 'policyAnnotator/actors';
 export const ACTOR_ACTIVITY_REQUEST = 'policyAnnotator/actorActivity';
