@@ -5,8 +5,10 @@
 //   npm run test:e2e
 //
 // Screenshots of every scenario go to test-results/e2e/ (a failing scenario
-// keeps its screenshot as <name>-failed.png); the ones the README shows are
-// also written to docs/images/.
+// keeps its screenshot as <name>-failed.png). The ones the README shows are
+// written to docs/images/ too when UPDATE_README_IMAGES=1:
+//
+//   UPDATE_README_IMAGES=1 npm run test:e2e
 import assert from 'node:assert/strict';
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,9 @@ import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
 import { UI_TIMEOUT_MS, Workbench } from './workbench';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e');
-const README_IMAGES = path.join(REPO_ROOT, 'docs', 'images');
+/** Where the README's screenshots go, when they are to be refreshed. */
+const README_IMAGES = process.env.UPDATE_README_IMAGES === '1' ? path.join(REPO_ROOT, 'docs', 'images') : undefined;
+const readmeImage = (name: string) => README_IMAGES && path.join(README_IMAGES, name);
 const ARTICLE = 'annotations/texts/pakistan-taliban-qa.txt';
 const ANNOTATION = 'annotations/pakistan-taliban-qa.yaml';
 const ACTORS = 'annotations/actors.yaml';
@@ -142,7 +146,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     const card = await hover.first().innerText();
     assert.match(card, /intelligence-agency/);
     assert.match(card, /Pakistan/);
-    await bench.screenshot('hover-card', path.join(README_IMAGES, 'hover-card.png'));
+    await bench.screenshot('hover-card', readmeImage('hover-card.png'));
     await page.keyboard.press('Escape');
   });
 
@@ -188,7 +192,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: /quote/i });
     await fix.first().waitFor({ timeout: 60_000 });
-    await bench.screenshot('quick-fix', path.join(README_IMAGES, 'quick-fix.png'));
+    await bench.screenshot('quick-fix', readmeImage('quick-fix.png'));
     await fix.first().click();
     await squiggle.first().waitFor({ state: 'detached', timeout: 60_000 });
     assert.ok((await bench.visibleLines()).some((line) => line.includes('quote: the Taliban are “not a military outfit” but rather “normal civilians.”')));
@@ -218,7 +222,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     (await bench.waitForQuickPickRow('(none)')).click();
     const written = page.locator('.monaco-editor .view-line', { hasText: 'aqil-shah-even-used-pakistani-passports' });
     await written.first().waitFor({ timeout: UI_TIMEOUT_MS });
-    await bench.screenshot('annotate-claim', path.join(README_IMAGES, 'annotate-claim.png'));
+    await bench.screenshot('annotate-claim', readmeImage('annotate-claim.png'));
     await bench.runCommand('File: Save All');
     await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     const after = read(ANNOTATION);
@@ -281,7 +285,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await bench.waitForCursor(span.line);
     await view.locator('.monaco-list-row', { hasText: 'Taliban Khan' }).first().waitFor();
     await bench.waitForSemanticTokens('Imran Khan');
-    await bench.screenshot('actors-view', path.join(README_IMAGES, 'actors-view.png'));
+    await bench.screenshot('actors-view', readmeImage('actors-view.png'));
 
     // The view follows edits: "Prime Minister" added as an alias of Imran Khan (unsaved) is one more mention of him.
     const mentions = Number((await khan.locator('.label-description').innerText()).match(/(\d+) mentions?/)![1]);
