@@ -21,11 +21,18 @@ export function yamlScalar(value: string, style: 'plain' | 'single' | 'double' =
   return stringify(new Scalar(value), { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
 }
 
-/** Replaces a scalar value, keeping its quoting style where the new value allows it. */
+/**
+ * Replaces a scalar value, keeping its quoting style where the new value
+ * allows it. A block scalar (`|` or `>`) is replaced up to the end of its last
+ * line: its range also holds the line break after it, which must stay.
+ */
 export function replaceScalar(uri: string, content: string, located: Located<string>, newValue: string): TextEdit {
-  const first = content[located.range.start];
+  const { start } = located.range;
+  const first = content[start];
   const style = first === "'" ? 'single' : first === '"' ? 'double' : 'plain';
-  return { uri, range: located.range, newText: yamlScalar(newValue, style) };
+  let end = located.range.end;
+  if (first === '|' || first === '>') while (end > start && (content[end - 1] === '\n' || content[end - 1] === '\r')) end--;
+  return { uri, range: { start, end }, newText: yamlScalar(newValue, style) };
 }
 
 /** Parses a YAML text for editing (positions only; never used to write the file back). */
