@@ -20,6 +20,10 @@ export class NodeFileHost implements WorkspaceFileHost {
 
   async listFiles(folderUri: string): Promise<string[]> {
     const found: string[] = [];
+    // A folder that leads out of the workspace (a root that is a symbolic link elsewhere) is not even listed.
+    const start = URI.parse(folderUri).fsPath;
+    const real = await fs.realpath(start).catch(() => undefined);
+    if (real === undefined || !(await this.isInside(real))) return found;
     const walk = async (folder: string): Promise<void> => {
       let entries;
       try {
@@ -37,8 +41,13 @@ export class NodeFileHost implements WorkspaceFileHost {
         }
       }
     };
-    await walk(URI.parse(folderUri).fsPath);
+    await walk(start);
     return found;
+  }
+
+  private async isInside(real: string): Promise<boolean> {
+    const folders = await this.realFolders;
+    return folders.some((folder) => real === folder || real.startsWith(folder + path.sep));
   }
 
   async readFile(uri: string): Promise<string | undefined> {
@@ -62,8 +71,7 @@ export class NodeFileHost implements WorkspaceFileHost {
       const code = (error as NodeJS.ErrnoException).code;
       return { problem: { kind: code === 'ELOOP' ? 'symlink-loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable' } };
     }
-    const folders = await this.realFolders;
-    if (!folders.some((folder) => real === folder || real.startsWith(folder + path.sep))) return { problem: { kind: 'outside-workspace' } };
+    if (!(await this.isInside(real))) return { problem: { kind: 'outside-workspace' } };
     try {
       const stat = await fs.stat(real);
       if (stat.isDirectory()) return { problem: { kind: 'directory' } };
