@@ -218,11 +218,12 @@ async function main() {
   try {
     for (const scale of options.scales) {
       const runs = options.runsFor(scale);
-      log(`\n== ${scale}× (median of ${runs} runs; load average ${loadavg()[0].toFixed(2)}) ==`);
+      const load = Math.round(loadavg()[0] * 100) / 100;
+      log(`\n== ${scale}× (median of ${runs} runs; load average ${load}) ==`);
       const corpus = prepareCorpus(options.corpusDir, scale, options.seed);
       const counts = corpus.manifest.counts;
       log(`  corpus ${corpus.reused ? 'reused' : `generated in ${formatMs(corpus.generateMs)}`}: ${counts.texts} texts, ${counts.actors} actors (${counts.aliases} aliases in ${corpus.manifest.actorsFiles.length} files), ${counts.concepts} concepts, ${counts.claims} claims, ${counts.explicitMentions} explicit mentions; ${counts.selectorsWithContext} selectors need a prefix or suffix, ${counts.normalisedQuotes} quotes match only normalised; ${formatBytes(counts.bytes)} in ${relative(process.cwd(), corpus.workspace) || '.'}`);
-      const scaleResult = { scale, runs, loadAverageAtStart: Math.round(loadavg()[0] * 100) / 100, corpus: { ...counts, actorsFiles: corpus.manifest.actorsFiles.length, generateMs: Math.round(corpus.generateMs) } };
+      const scaleResult = { scale, runs, loadAverageAtStart: load, corpus: { ...counts, actorsFiles: corpus.manifest.actorsFiles.length, generateMs: Math.round(corpus.generateMs) } };
       results.scales.push(scaleResult);
       scaleResult.check = await measureCheck(scale, corpus.workspace, options.corpusDir, runs);
       if (options.server) scaleResult.server = await measureServer(scale, corpus.workspace, corpus.manifest, runs, options.diagnosticsMode);
