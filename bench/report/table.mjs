@@ -22,6 +22,7 @@ const ROWS = [
   ['warm / floor by CPU time', (s) => formatRatio(s.check?.warmToFloorCpu)],
   ['cold check per 1× unit', (s) => formatMs(s.check?.cold?.medianMs === undefined ? undefined : s.check.cold.medianMs / s.scale)],
   ['server: first diagnostics', (s) => formatMs(s.server?.firstDiagnosticsMs)],
+  ['server: slowest of the hovers sent with initialized', (s) => formatMs(s.server?.indexing?.batchMaxMs)],
   ['server: slowest request while indexing', (s) => formatMs(s.server?.indexing?.max)],
   ['server: hover p50 / p99', (s) => pair(s.server?.hover?.p50, s.server?.hover?.p99, formatMs)],
   ['server: text didChange p50 / p99', (s) => pair(s.server?.textChange?.p50, s.server?.textChange?.p99, formatMs)],
