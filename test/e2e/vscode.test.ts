@@ -70,16 +70,22 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
   /** A scenario that leaves a screenshot, named after it, whether it passes or fails. */
   function scenario(name: string, title: string, run: () => Promise<void>): void {
     it(title, async () => {
+      let failure: unknown;
       try {
         await run();
         // Scenarios take their screenshot at the moment that shows the feature; the others, at their end.
         if (!bench.screenshots.has(name)) await bench.screenshot(name);
       } catch (error) {
+        failure = error;
         if (bench) await bench.screenshot(`${name}-failed`).catch(() => undefined);
-        throw error;
-      } finally {
-        await bench?.reset();
       }
+      try {
+        await bench?.reset();
+      } catch (error) {
+        if (bench) await bench.screenshot(`${name}-cleanup-failed`).catch(() => undefined);
+        failure ??= new Error(`The scenario passed, but closing its editors afterwards failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (failure) throw failure;
     });
   }
 
@@ -174,7 +180,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await problem.first().waitFor({ timeout: 60_000 });
     assert.match(await problem.first().innerText(), /does not occur|not found|no longer/i);
     await bench.screenshot('broken-quote');
-    await bench.runCommand('File: Revert File');
+    await bench.revertActiveFile();
     await squiggle.first().waitFor({ state: 'detached', timeout: 60_000 });
     await problem.first().waitFor({ state: 'detached', timeout: 60_000 });
   });
@@ -196,7 +202,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await fix.first().click();
     await squiggle.first().waitFor({ state: 'detached', timeout: 60_000 });
     assert.ok((await bench.visibleLines()).some((line) => line.includes('quote: the Taliban are “not a military outfit” but rather “normal civilians.”')));
-    await bench.runCommand('File: Revert File');
+    await bench.revertActiveFile();
   });
 
   scenario('annotate-claim', 'annotates a selection as a claim and writes it into the YAML with the file’s comments intact', async () => {

@@ -138,13 +138,21 @@ export class Workbench {
     return view.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) }).first();
   }
 
+  /** Reverts the active editor's file and waits until its tab is no longer dirty. */
+  async revertActiveFile(): Promise<void> {
+    await this.runCommand('File: Revert File');
+    await this.page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  }
+
   /** Reverts and closes every editor and hides the panel, so the next scenario starts from a clean window. */
   async reset(): Promise<void> {
     await this.page.keyboard.press('Escape');
     const dirty = this.page.locator('.tabs-container .tab.dirty').first();
-    while (await dirty.isVisible()) {
-      // The tab's label, not its centre: a dirty tab's close button would ask to save.
-      await dirty.locator('.label-name').click();
+    for (let tries = 0; tries < 10 && (await dirty.isVisible()); tries++) {
+      // The tab's label, not its centre: a dirty tab's close button would ask to save. The tab may stop
+      // being dirty meanwhile (a revert that was under way): then there is nothing to do for it.
+      const clicked = await dirty.locator('.label-name').click({ timeout: 5_000 }).then(() => true, () => false);
+      if (!clicked) continue;
       await this.runCommand('View: Revert and Close Editor');
       await this.waitForQuickInputClosed();
     }
