@@ -21,8 +21,17 @@ interface Pattern {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
 
+/** ASCII word characters, looked up without a regular expression. */
+const ASCII_WORD = (() => {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) table[code] = /[A-Za-z0-9_]/.test(String.fromCharCode(code)) ? 1 : 0;
+  return table;
+})();
+
 function isWordCodePoint(codePoint: number | undefined): boolean {
-  return codePoint !== undefined && WORD_CHAR.test(String.fromCodePoint(codePoint));
+  if (codePoint === undefined) return false;
+  if (codePoint < 128) return ASCII_WORD[codePoint] === 1;
+  return WORD_CHAR.test(String.fromCodePoint(codePoint));
 }
 
 /** The code point that ends just before `offset`. */
@@ -50,6 +59,8 @@ export class AliasMatcher {
   /** Nearest state along the failure chain that is terminal, or -1. */
   private readonly outputLink: number[] = [-1];
   private readonly patterns: Pattern[] = [];
+  /** The automaton compiled to flat arrays for matching: transitions of state s are edgeCodes/edgeTargets[edgeStart[s] .. edgeStart[s + 1]). */
+  private compiled!: { rootNext: Int32Array; edgeStart: Int32Array; edgeCodes: Uint16Array; edgeTargets: Int32Array; failure: Int32Array; terminal: Int32Array; outputLink: Int32Array };
 
   constructor(aliases: Iterable<{ alias: string; actorId: string }>) {
     const byNormalized = new Map<string, Pattern>();
@@ -73,6 +84,41 @@ export class AliasMatcher {
       this.insert(normalized, this.patterns.push(pattern) - 1);
     }
     this.buildLinks();
+    this.compile();
+  }
+
+  /** Flattens the trie into typed arrays: matching then reads no Map and allocates nothing. */
+  private compile(): void {
+    const states = this.transitions.length;
+    const edgeStart = new Int32Array(states + 1);
+    let edges = 0;
+    for (let state = 0; state < states; state++) {
+      edgeStart[state] = edges;
+      edges += this.transitions[state].size;
+    }
+    edgeStart[states] = edges;
+    const edgeCodes = new Uint16Array(edges);
+    const edgeTargets = new Int32Array(edges);
+    for (let state = 0; state < states; state++) {
+      const map = this.transitions[state];
+      let at = edgeStart[state];
+      const entries = map.size > 1 ? [...map].sort((a, b) => a[0] - b[0]) : map;
+      for (const [code, target] of entries) {
+        edgeCodes[at] = code;
+        edgeTargets[at++] = target;
+      }
+    }
+    const rootNext = new Int32Array(0x10000);
+    for (const [code, target] of this.transitions[0]) rootNext[code] = target;
+    this.compiled = {
+      rootNext,
+      edgeStart,
+      edgeCodes,
+      edgeTargets,
+      failure: Int32Array.from(this.failure),
+      terminal: Int32Array.from(this.terminal),
+      outputLink: Int32Array.from(this.outputLink),
+    };
   }
 
   get size(): number {
@@ -116,15 +162,34 @@ export class AliasMatcher {
   /** Every alias occurrence in a normalised text, leftmost-longest, whole words only. */
   findAll(normalized: NormalizedText): AliasMatch[] {
     const text = normalized.text;
+    const { rootNext, edgeStart, edgeCodes, edgeTargets, failure, terminal, outputLink } = this.compiled;
     // For each start offset, the longest whole-word pattern found there.
     const longestAt = new Map<number, number>();
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      while (state !== 0 && !this.transitions[state].has(code)) state = this.failure[state];
-      state = this.transitions[state].get(code) ?? 0;
-      for (let out = this.terminal[state] >= 0 ? state : this.outputLink[state]; out >= 0; out = this.outputLink[out]) {
-        const patternIndex = this.terminal[out];
+      for (;;) {
+        if (state === 0) {
+          state = rootNext[code];
+          break;
+        }
+        let next = -1;
+        for (let e = edgeStart[state], end = edgeStart[state + 1]; e < end; e++) {
+          const edgeCode = edgeCodes[e];
+          if (edgeCode === code) {
+            next = edgeTargets[e];
+            break;
+          }
+          if (edgeCode > code) break;
+        }
+        if (next >= 0) {
+          state = next;
+          break;
+        }
+        state = failure[state];
+      }
+      for (let out = terminal[state] >= 0 ? state : outputLink[state]; out >= 0; out = outputLink[out]) {
+        const patternIndex = terminal[out];
         const pattern = this.patterns[patternIndex];
         const end = i + 1;
         const start = end - pattern.length;
