@@ -97,6 +97,18 @@ export class WorkspaceIndex {
   private readonly textStamps = new Map<string, number>();
   private readonly analyses = new Map<string, { stamp: string; analysis: TextAnalysis }>();
   private readonly memos = new Map<string, { stamp: string; value: unknown }>();
+  /** Uris whose pending state (referenced, content not supplied) may have changed since `pendingTexts()` last looked. */
+  private readonly pendingCandidates = new Set<string>();
+  /** Referenced texts whose content has not been supplied, as of the last `pendingTexts()`. */
+  private readonly pending = new Set<string>();
+  /** For each actor id, the texts with a mention of it (any actor of a conflicting alias counts), for texts whose analysis is not stale. */
+  private readonly textsByActor = new Map<string, Set<string>>();
+  /** For each text, the actor ids it contributes to `textsByActor`. */
+  private readonly actorsByText = new Map<string, string[]>();
+  /** Texts whose contribution to `textsByActor` may be out of date. */
+  private readonly staleMentionTexts = new Set<string>();
+  /** Every text's contribution is out of date (the aliases changed). */
+  private allMentionsStale = true;
   private aliasMatcher: AliasMatcher | undefined;
   private aliasVersion = 0;
   private versionCounter = 0;
@@ -106,6 +118,16 @@ export class WorkspaceIndex {
   constructor(options: WorkspaceIndexOptions) {
     this.config = options.config ?? DEFAULT_CONFIG;
     this.workspaceFolders = options.workspaceFolders.map(canonicalUri);
+  }
+
+  /**
+   * The canonical spelling of a uri. A uri the index already holds as a key
+   * is canonical (keys always are), so loops over the index's own uris never
+   * parse them again.
+   */
+  private canonical(uri: string): string {
+    if (this.documents.has(uri) || this.annotationsByText.has(uri) || this.unreadableTexts.has(uri) || this.files.has(uri)) return uri;
+    return canonicalUri(uri);
   }
 
   // ---- annotation files -------------------------------------------------
@@ -148,10 +170,12 @@ export class WorkspaceIndex {
     this.noteAnnotationChange(this.files.get(uri), undefined);
     this.forgetAnnotationFile(uri);
     this.documents.delete(uri);
+    this.pendingCandidates.add(uri);
+    this.staleMentionTexts.add(uri);
   }
 
   annotationFile(uri: string): AnnotationFile | undefined {
-    return this.files.get(canonicalUri(uri));
+    return this.files.get(this.canonical(uri));
   }
 
   annotationFiles(): AnnotationFile[] {
@@ -159,7 +183,7 @@ export class WorkspaceIndex {
   }
 
   isAnnotationFile(uri: string): boolean {
-    return this.files.has(canonicalUri(uri));
+    return this.files.has(this.canonical(uri));
   }
 
   private forgetAnnotationFile(uri: string): void {
@@ -262,6 +286,7 @@ export class WorkspaceIndex {
   private aliasesChanged(): void {
     this.aliasMatcher = undefined;
     this.aliasVersion++;
+    this.allMentionsStale = true;
   }
 
   // ---- texts ------------------------------------------------------------
@@ -296,7 +321,7 @@ export class WorkspaceIndex {
 
   /** Why a text cannot be used, when it cannot. */
   textProblem(uri: string): ReadProblem | undefined {
-    return this.unreadableTexts.get(canonicalUri(uri));
+    return this.unreadableTexts.get(this.canonical(uri));
   }
 
   /** Forgets a text's content, e.g. when it is deleted; it counts as missing if still referenced. */
@@ -305,19 +330,22 @@ export class WorkspaceIndex {
   }
 
   textStatus(uri: string): TextStatus {
-    uri = canonicalUri(uri);
+    return this.statusOf(this.canonical(uri));
+  }
+
+  private statusOf(uri: string): TextStatus {
     if (this.unreadableTexts.has(uri)) return 'missing';
     return this.documents.has(uri) && !this.files.has(uri) ? 'loaded' : 'unknown';
   }
 
   /** Where an annotation file's `text:` field leads. */
   textReferenceOf(annotationUri: string): TextReference | undefined {
-    return this.textRefs.get(canonicalUri(annotationUri));
+    return this.textRefs.get(this.canonical(annotationUri));
   }
 
   /** The annotation files whose `text:` points at this text. */
   annotationsOf(textUri: string): string[] {
-    return [...(this.annotationsByText.get(canonicalUri(textUri)) ?? [])].sort();
+    return [...(this.annotationsByText.get(this.canonical(textUri)) ?? [])].sort();
   }
 
   /** Every text that some annotation file points at. */
@@ -327,21 +355,31 @@ export class WorkspaceIndex {
 
   /** Referenced texts whose content has not been supplied yet. */
   pendingTexts(): string[] {
-    return this.referencedTexts().filter((uri) => this.textStatus(uri) === 'unknown');
+    // Only uris whose inputs changed since the last look are re-examined, so an edit never walks every text.
+    for (const uri of this.pendingCandidates) {
+      if (this.annotationsByText.has(uri) && this.statusOf(uri) === 'unknown') this.pending.add(uri);
+      else this.pending.delete(uri);
+    }
+    this.pendingCandidates.clear();
+    return [...this.pending].sort();
   }
 
   isText(uri: string): boolean {
-    return this.annotationsByText.has(canonicalUri(uri));
+    return this.annotationsByText.has(this.canonical(uri));
   }
 
   private touchText(uri: string): void {
     this.textStamps.set(uri, ++this.versionCounter);
+    this.pendingCandidates.add(uri);
+    this.staleMentionTexts.add(uri);
   }
 
   // ---- documents ----------------------------------------------------------
 
   private storeDocument(uri: string, content: string): void {
     this.documents.set(uri, { content, version: ++this.versionCounter });
+    this.pendingCandidates.add(uri);
+    this.staleMentionTexts.add(uri);
   }
 
   /**
@@ -363,11 +401,11 @@ export class WorkspaceIndex {
 
   /** The content of any stored document: annotation file or text. */
   content(uri: string): string | undefined {
-    return this.documents.get(canonicalUri(uri))?.content;
+    return this.documents.get(this.canonical(uri))?.content;
   }
 
   lineIndex(uri: string): LineIndex | undefined {
-    const document = this.documents.get(canonicalUri(uri));
+    const document = this.documents.get(this.canonical(uri));
     if (!document) return undefined;
     document.lineIndex ??= new LineIndex(document.content);
     return document.lineIndex;
@@ -442,8 +480,8 @@ export class WorkspaceIndex {
    * until the text, an annotation file pointing at it, or the aliases change.
    */
   analysis(textUri: string): TextAnalysis | undefined {
-    textUri = canonicalUri(textUri);
-    const anchorable = this.textStatus(textUri) === 'loaded' ? this.anchorable(textUri) : undefined;
+    textUri = this.canonical(textUri);
+    const anchorable = this.statusOf(textUri) === 'loaded' ? this.anchorable(textUri) : undefined;
     if (!anchorable) return undefined;
     const stamp = `${this.textStamps.get(textUri) ?? 0}:${this.aliasVersion}`;
     const cached = this.analyses.get(textUri);
@@ -451,7 +489,7 @@ export class WorkspaceIndex {
 
     const claims: Anchored<ClaimDef>[] = [];
     const explicitMentions: Anchored<MentionDef>[] = [];
-    for (const annotationUri of this.annotationsOf(textUri)) {
+    for (const annotationUri of [...(this.annotationsByText.get(textUri) ?? [])].sort()) {
       const annotation = this.files.get(annotationUri)?.textAnnotation;
       if (!annotation) continue;
       claims.push(...anchorAll(anchorable, annotationUri, annotation.claims));
@@ -461,6 +499,39 @@ export class WorkspaceIndex {
     const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions };
     this.analyses.set(textUri, { stamp, analysis });
     return analysis;
+  }
+
+  /**
+   * The referenced texts with a mention of the actor, by alias (as one of
+   * the actors of a conflicting alias too) or explicitly. Kept up to date
+   * incrementally: only texts changed since the last call are analysed again.
+   */
+  textsWithMentionOf(actorId: string): ReadonlySet<string> {
+    if (this.allMentionsStale) {
+      this.allMentionsStale = false;
+      for (const uri of this.actorsByText.keys()) this.staleMentionTexts.add(uri);
+      for (const uri of this.annotationsByText.keys()) this.staleMentionTexts.add(uri);
+    }
+    for (const uri of this.staleMentionTexts) {
+      for (const id of this.actorsByText.get(uri) ?? []) {
+        const texts = this.textsByActor.get(id);
+        texts?.delete(uri);
+        if (texts?.size === 0) this.textsByActor.delete(id);
+      }
+      this.actorsByText.delete(uri);
+      if (!this.annotationsByText.has(uri)) continue;
+      const ids = new Set<string>();
+      for (const mention of this.analysis(uri)?.mentions ?? []) for (const id of mention.actorIds ?? [mention.actorId]) ids.add(id);
+      if (ids.size === 0) continue;
+      this.actorsByText.set(uri, [...ids]);
+      for (const id of ids) {
+        const texts = this.textsByActor.get(id) ?? new Set<string>();
+        texts.add(uri);
+        this.textsByActor.set(id, texts);
+      }
+    }
+    this.staleMentionTexts.clear();
+    return this.textsByActor.get(actorId) ?? new Set();
   }
 
   /** The loaded texts in which the actor is mentioned, by alias or explicitly. */

@@ -1,6 +1,6 @@
 import type { ActorDef, ClaimDef } from '../model';
 import { relationType } from '../vocabulary';
-import { ALL_INPUTS, type WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspaceIndex';
 import { actorName, claimLine } from './claimCard';
 import { itemAt } from './locate';
 import { escapeMarkdown, inlineCode, locationLink, oneLine } from './markdown';
@@ -87,29 +87,10 @@ function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string |
   return lines.join('\n');
 }
 
-/**
- * The texts that mention each actor, built once per state of the workspace
- * (the index drops memos on any change), so that hovering does not analyse
- * every text again.
- */
-function textsByMentionedActor(index: WorkspaceIndex): Map<string, Set<string>> {
-  return index.memo('features/texts-by-mentioned-actor', ALL_INPUTS, () => {
-    const byActor = new Map<string, Set<string>>();
-    for (const uri of index.referencedTexts()) {
-      for (const mention of index.analysis(uri)?.mentions ?? []) {
-        for (const id of mention.actorIds ?? [mention.actorId]) {
-          const texts = byActor.get(id) ?? new Set<string>();
-          texts.add(uri);
-          byActor.set(id, texts);
-        }
-      }
-    }
-    return byActor;
-  });
-}
-
 function otherTextsLine(index: WorkspaceIndex, actorId: string, textUri: string | undefined): string {
-  const texts = [...(textsByMentionedActor(index).get(actorId) ?? [])].filter((uri) => uri !== textUri);
+  // The index keeps the texts of each actor up to date incrementally, so hovering does not analyse every text again.
+  const mentioning = index.textsWithMentionOf(actorId);
+  const texts = [...mentioning].filter((uri) => uri !== textUri);
   return textUri ? `*Mentioned in ${count(texts.length, 'other text')}.*` : `*Mentioned in ${count(texts.length, 'text')}.*`;
 }
 

@@ -6,9 +6,7 @@ export interface TrackedDiagnostics {
   resultId: string;
 }
 
-interface Entry extends TrackedDiagnostics {
-  fingerprint: string;
-}
+type Entry = TrackedDiagnostics;
 
 /**
  * Remembers the last diagnostics of every file, recomputes them for the files
@@ -28,10 +26,10 @@ export class DiagnosticsTracker {
     const changed: string[] = [];
     for (const uri of new Set(uris)) {
       const diagnostics = this.compute(uri);
-      const fingerprint = JSON.stringify(diagnostics);
       const previous = this.entries.get(uri);
-      if (previous?.fingerprint === fingerprint) continue;
-      this.entries.set(uri, { diagnostics, fingerprint, resultId: this.nextResultId() });
+      // A structural compare: no serialised copy of every file's diagnostics is built or kept.
+      if (previous && sameValue(previous.diagnostics, diagnostics)) continue;
+      this.entries.set(uri, { diagnostics, resultId: this.nextResultId() });
       this.updatePointers(uri, previous?.diagnostics ?? [], diagnostics);
       // A file seen for the first time without problems has nothing to show or clear.
       if (previous || diagnostics.length > 0) changed.push(uri);
@@ -83,4 +81,30 @@ export class DiagnosticsTracker {
   private nextResultId(): string {
     return String(++this.revision);
   }
+}
+
+/**
+ * Deep equality of plain data (what JSON.stringify would write): arrays in
+ * order, objects by their defined properties (a property set to undefined
+ * counts as absent, as in JSON).
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let defined = 0;
+  for (const key in left) {
+    if (left[key] === undefined) continue;
+    defined++;
+    if (!sameValue(left[key], right[key])) return false;
+  }
+  for (const key in right) if (right[key] !== undefined) defined--;
+  return defined === 0;
 }
