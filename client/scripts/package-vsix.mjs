@@ -57,8 +57,8 @@ if (listOnly) {
   process.stdout.write(run(process.execPath, [vsce, 'ls', '--no-dependencies'], stage));
 } else {
   const out = outIndex >= 0 ? resolve(args[outIndex + 1]) : join(root, `${manifest.name}-${manifest.version}.vsix`);
-  // No LICENSE file and no repository URL yet: say so instead of being asked interactively.
+  // No repository URL yet: say so instead of being asked interactively.
   // Relative links in the README stay relative; the screenshots they show ship in docs/images.
-  run(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], stage);
+  run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out], stage);
   console.log(out);
 }
