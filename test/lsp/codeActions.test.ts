@@ -137,6 +137,13 @@ describe('code actions over LSP', () => {
     assert.ok(changes.some((c) => c.textDocument.uri === claimsUri), 'references in other files are rewritten too');
   });
 
+  it('asks the editor to refresh semantic tokens when the annotations change', async () => {
+    const since = client.mark();
+    const withAlias = ACTORS.replace('aliases: [Taliban]', 'aliases: [Taliban, the group]');
+    await client.change(actorsUri, { start: { line: 0, character: 0 }, end: { line: ACTORS.split('\n').length - 1, character: 0 } }, withAlias);
+    await client.waitForMessage('workspace/semanticTokens/refresh', since);
+  });
+
   it('refuses to merge an unknown actor with a clear error, and keeps serving', async () => {
     await assert.rejects(client.request('workspace/executeCommand', { command: 'policyAnnotator.mergeActor', arguments: ['nobody', 'isi'] }), /No actor has the id `nobody`/);
     assert.ok((await diagnostics(claimsUri)).length >= 0);

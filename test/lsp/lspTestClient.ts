@@ -250,6 +250,7 @@ function clientCapabilities(pullDiagnostics: boolean): ClientCapabilities {
       didChangeWatchedFiles: { dynamicRegistration: true },
       workspaceEdit: { documentChanges: true },
       symbol: {},
+      semanticTokens: { refreshSupport: true },
       ...(pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
     },
     textDocument: {

@@ -16,6 +16,8 @@ export interface ClientFeatures {
   completionMarkdown: boolean;
   /** WorkspaceEdits with `documentChanges`, so edits carry the document version they were made for. */
   versionedEdits: boolean;
+  /** `workspace/semanticTokens/refresh`: the server can ask the client to re-request tokens (after annotations change). */
+  semanticTokensRefresh: boolean;
   /** Semantic token types limited to the standard ones, for editors that cannot map custom types (initializationOptions). */
   standardTokenTypesOnly: boolean;
 }
@@ -36,6 +38,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     hoverMarkdown: textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
     completionMarkdown: textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false,
     versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    semanticTokensRefresh: capabilities.workspace?.semanticTokens?.refreshSupport === true,
     standardTokenTypesOnly: options.semanticTokenTypes === 'standard',
   };
 }

@@ -5,8 +5,8 @@ import { INDEX_CHANGED_NOTIFICATION } from './protocol';
 const SETTLE_MS = 250;
 
 /**
- * Tells the client (`policyAnnotator/indexChanged`) when the annotations or
- * texts it may be showing changed: after the first indexing, and after any
+ * Tells the client (`policyAnnotator/indexChanged`, and a semantic tokens
+ * refresh where supported) when the annotations or texts it may be showing changed: after the first indexing, and after any
  * edit, file event or re-indexing that changed the content of an annotation
  * file or text. Content is compared by identity of the stored strings, which
  * costs one pass over the file list.
@@ -50,7 +50,10 @@ class IndexChangeNotifier {
   }
 
   private send(): void {
-    this.session.connection.sendNotification(INDEX_CHANGED_NOTIFICATION, {}).catch((error: unknown) => this.session.log.error(`Could not notify the client of changed annotations: ${String(error)}`));
+    const { connection, client, log } = this.session;
+    connection.sendNotification(INDEX_CHANGED_NOTIFICATION, {}).catch((error: unknown) => log.error(`Could not notify the client of changed annotations: ${String(error)}`));
+    // Mentions and claim spans in open texts depend on every annotation file: have the editor ask for their tokens again.
+    if (client.semanticTokensRefresh) connection.languages.semanticTokens.refresh().catch((error: unknown) => log.error(`Could not ask the client to refresh semantic tokens: ${String(error)}`));
   }
 }
 
