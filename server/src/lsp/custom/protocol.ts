@@ -126,3 +126,77 @@ export type AuthoringResponse =
       warnings: string[];
     }
   | { ok: false; message: string };
+
+export const EXPORT_REQUEST = 'policyAnnotator/export';
+export const NETWORK_REQUEST = 'policyAnnotator/network';
+
+/** `policyAnnotator/export`: the files of an export of the workspace folder that holds `folderUri` (the first folder when absent). */
+export interface ExportParams {
+  format: 'w3c' | 'brat' | 'network';
+  folderUri?: string;
+}
+
+export interface ExportFileInfo {
+  /** Relative to the output folder, with forward slashes. */
+  path: string;
+  content: string;
+}
+
+export interface ExportWarningInfo {
+  message: string;
+  /** The annotation the warning is about. */
+  location?: Location;
+}
+
+export type ExportResponse =
+  | { ok: true; format: ExportParams['format']; files: ExportFileInfo[]; warnings: ExportWarningInfo[]; counts: Record<string, number> }
+  | { ok: false; message: string };
+
+/** `policyAnnotator/network`: the actor relation graph and the discourse networks, filtered as the export would be. */
+export interface NetworkParams {
+  /** Only claims on these texts (URIs). */
+  texts?: string[];
+  /** Only claims on these concept ids. */
+  concepts?: string[];
+  /** Only claims with these stances. */
+  stances?: string[];
+  folderUri?: string;
+}
+
+export type NetworkGraphId = 'relations' | 'congruence' | 'conflict' | 'affiliation';
+
+export interface NetworkNodeInfo {
+  id: string;
+  label: string;
+  kind: 'actor' | 'concept';
+  /** The actor's kind (person, government…); '' for concepts. */
+  actorKind: string;
+  ref: string;
+}
+
+export interface NetworkEdgeInfo {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  weight: number;
+  directed: boolean;
+}
+
+export interface NetworkGraphInfo {
+  id: NetworkGraphId;
+  label: string;
+  nodes: NetworkNodeInfo[];
+  edges: NetworkEdgeInfo[];
+}
+
+export interface NetworkResult {
+  ready: boolean;
+  graphs: NetworkGraphInfo[];
+  /** The choices of the view's filters: every text with annotations, every concept, every stance. */
+  texts: { uri: string; label: string }[];
+  concepts: ConceptInfo[];
+  stances: string[];
+  /** For each node id: where it is defined (click opens it) and its hover card (Markdown). */
+  details: Record<string, { location?: Location; card: string }>;
+}
