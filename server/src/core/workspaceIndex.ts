@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { LineIndex } from './lineIndex';
 import { anchorSelectors } from './anchorSelectors';
 import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, QuoteSelectorDef, Span } from './model';
-import { normalizeWithMap } from './normalizeText';
+import { normalizeForMatch, normalizeWithMap } from './normalizeText';
 import { parseAnnotationFile } from './parseAnnotationFile';
 import type { AnchorableText, AnchorResult } from './resolveQuote';
 import { canonicalUri, resolveTextReference, type TextReference } from './uris';
@@ -93,9 +93,18 @@ export class WorkspaceIndex {
   private readonly claimDefs = new Map<string, { claim: ClaimDef; uri: string }[]>();
   private readonly actorRefs = new Map<string, Map<string, IdReference[]>>();
   private readonly conceptRefs = new Map<string, Map<string, IdReference[]>>();
-  private readonly aliasSignatures = new Map<string, string>();
+  /** Each annotation file's aliases, in file order: the pair `alias\0actorId`, keyed by the alias as the matcher normalises it. */
+  private readonly fileAliases = new Map<string, { key: string; pair: string }[]>();
+  /** For each normalised alias, the texts whose last matching found it (a superset after texts change: harmless). */
+  private readonly textsByAliasKey = new Map<string, Set<string>>();
+  /** For each text, the normalised aliases its last matching found. */
+  private readonly aliasKeysByText = new Map<string, string[]>();
+  /** Bumped per text when an alias change can change its matches: its anchoring is kept, only its mentions are redone. */
+  private readonly matchStamps = new Map<string, number>();
+  /** Texts whose matches an alias change may have changed, since `takeTextsRematchedByAliases()` last looked. */
+  private readonly aliasAffectedTexts = new Set<string>();
   private readonly textStamps = new Map<string, number>();
-  private readonly analyses = new Map<string, { stamp: string; analysis: TextAnalysis }>();
+  private readonly analyses = new Map<string, { textStamp: number; matchStamp: number; analysis: TextAnalysis }>();
   private readonly memos = new Map<string, { stamp: string; value: unknown }>();
   /** Uris whose pending state (referenced, content not supplied) may have changed since `pendingTexts()` last looked. */
   private readonly pendingCandidates = new Set<string>();
@@ -110,7 +119,6 @@ export class WorkspaceIndex {
   /** Every text's contribution is out of date (the aliases changed). */
   private allMentionsStale = true;
   private aliasMatcher: AliasMatcher | undefined;
-  private aliasVersion = 0;
   private versionCounter = 0;
   /** Bumped by changes to each kind of input, so that derived values are recomputed only when theirs change. */
   private readonly generations: Record<MemoDependency, number> = { registry: 0, annotations: 0, texts: 0 };
@@ -139,10 +147,12 @@ export class WorkspaceIndex {
     if (content.length > limit) return this.setAnnotationFileUnreadable(uri, { kind: 'too-large', size: content.length, limit });
     const file = parsed ?? parseAnnotationFile(uri, content, this.config.vocabulary);
     this.noteAnnotationChange(this.files.get(uri), file);
+    const aliasesBefore = this.fileAliases.get(uri) ?? [];
     this.forgetAnnotationFile(uri);
     this.storeDocument(uri, content);
     this.files.set(uri, file);
     this.indexAnnotationFile(file);
+    this.aliasesReplaced(aliasesBefore, this.fileAliases.get(uri) ?? []);
     return file;
   }
 
@@ -159,7 +169,9 @@ export class WorkspaceIndex {
     uri = canonicalUri(uri);
     const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: [makeDiagnostic(uri, { start: 0, end: 0 }, 'file-unreadable', describeReadProblem(problem, 'This annotation file'))] };
     this.noteAnnotationChange(this.files.get(uri), file);
+    const aliasesBefore = this.fileAliases.get(uri) ?? [];
     this.forgetAnnotationFile(uri);
+    this.aliasesReplaced(aliasesBefore, []);
     this.storeDocument(uri, '');
     this.files.set(uri, file);
     return file;
@@ -168,7 +180,9 @@ export class WorkspaceIndex {
   removeAnnotationFile(uri: string): void {
     uri = canonicalUri(uri);
     this.noteAnnotationChange(this.files.get(uri), undefined);
+    const aliasesBefore = this.fileAliases.get(uri) ?? [];
     this.forgetAnnotationFile(uri);
+    this.aliasesReplaced(aliasesBefore, []);
     this.documents.delete(uri);
     this.pendingCandidates.add(uri);
     this.staleMentionTexts.add(uri);
@@ -212,8 +226,7 @@ export class WorkspaceIndex {
       if (set && set.size === 0) this.annotationsByText.delete(textRef.uri);
       this.touchText(textRef.uri);
     }
-    if (this.aliasSignatures.get(uri)) this.aliasesChanged();
-    this.aliasSignatures.delete(uri);
+    this.fileAliases.delete(uri);
   }
 
   private indexAnnotationFile(file: AnnotationFile): void {
@@ -235,12 +248,17 @@ export class WorkspaceIndex {
     const ref = (list: IdReference[], located: Located<string> | undefined, role: ReferenceRole, claim?: ClaimDef) => {
       if (located) list.push({ id: located.value, uri, range: located.range, role, ...(claim ? { claim } : {}) });
     };
-    const aliasPairs: string[] = [];
+    const aliases: { key: string; pair: string }[] = [];
     for (const actor of file.actors) {
       addTo(this.actorDefs, actor.id?.value, actor);
       ref(actorRefs, actor.id, 'definition');
       for (const relation of actor.relations) ref(actorRefs, relation.target, 'relation-target');
-      if (actor.id) for (const alias of actor.aliases) aliasPairs.push(`${alias.value}\u0000${actor.id.value}`);
+      if (actor.id) {
+        for (const alias of actor.aliases) {
+          const key = normalizeForMatch(alias.value).trim();
+          if (key) aliases.push({ key, pair: `${alias.value}\u0000${actor.id.value}` });
+        }
+      }
     }
     for (const concept of file.concepts) {
       addTo(this.conceptDefs, concept.id?.value, concept);
@@ -276,17 +294,53 @@ export class WorkspaceIndex {
         refs.set(reference.id, byFile);
       }
     }
-    const signature = aliasPairs.sort().join('\u0001');
-    if (signature) {
-      this.aliasSignatures.set(uri, signature);
-      this.aliasesChanged();
+    if (aliases.length) this.fileAliases.set(uri, aliases);
+  }
+
+  /**
+   * After one file's aliases went from `before` to `after`: the aliases
+   * whose pairs differ decide which texts must be matched again. A text
+   * whose last matching found such an alias, or whose normalised text
+   * contains one the file now has, is re-matched (its quotes are not
+   * anchored again); every other text keeps its mentions. An alias the
+   * matching did not find cannot change the mentions by going away: the
+   * matches before and after it are the same.
+   */
+  private aliasesReplaced(before: { key: string; pair: string }[], after: { key: string; pair: string }[]): void {
+    const pairsByKey = (list: { key: string; pair: string }[]) => {
+      const byKey = new Map<string, string>();
+      for (const { key, pair } of list) byKey.set(key, byKey.has(key) ? `${byKey.get(key)}\u0001${pair}` : pair);
+      return byKey;
+    };
+    const old = pairsByKey(before);
+    const now = pairsByKey(after);
+    const changed: string[] = [];
+    for (const [key, pairs] of old) if (now.get(key) !== pairs) changed.push(key);
+    for (const key of now.keys()) if (!old.has(key)) changed.push(key);
+    if (changed.length === 0) return;
+    this.aliasMatcher = undefined;
+    const affected = new Set<string>();
+    for (const key of changed) for (const uri of this.textsByAliasKey.get(key) ?? []) affected.add(uri);
+    const present = changed.filter((key) => now.has(key));
+    if (present.length > 0) {
+      for (const [uri, { analysis }] of this.analyses) {
+        if (affected.has(uri)) continue;
+        const text = analysis.text.normalized.text;
+        if (present.some((key) => text.includes(key))) affected.add(uri);
+      }
+    }
+    for (const uri of affected) {
+      this.matchStamps.set(uri, (this.matchStamps.get(uri) ?? 0) + 1);
+      this.staleMentionTexts.add(uri);
+      this.aliasAffectedTexts.add(uri);
     }
   }
 
-  private aliasesChanged(): void {
-    this.aliasMatcher = undefined;
-    this.aliasVersion++;
-    this.allMentionsStale = true;
+  /** The texts whose mentions alias changes may have changed since the last call (for refreshing their diagnostics). */
+  takeTextsRematchedByAliases(): string[] {
+    const texts = [...this.aliasAffectedTexts];
+    this.aliasAffectedTexts.clear();
+    return texts;
   }
 
   // ---- texts ------------------------------------------------------------
@@ -483,22 +537,47 @@ export class WorkspaceIndex {
     textUri = this.canonical(textUri);
     const anchorable = this.statusOf(textUri) === 'loaded' ? this.anchorable(textUri) : undefined;
     if (!anchorable) return undefined;
-    const stamp = `${this.textStamps.get(textUri) ?? 0}:${this.aliasVersion}`;
+    const textStamp = this.textStamps.get(textUri) ?? 0;
+    const matchStamp = this.matchStamps.get(textUri) ?? 0;
     const cached = this.analyses.get(textUri);
-    if (cached && cached.stamp === stamp) return cached.analysis;
+    if (cached && cached.textStamp === textStamp && cached.matchStamp === matchStamp) return cached.analysis;
 
-    const claims: Anchored<ClaimDef>[] = [];
-    const explicitMentions: Anchored<MentionDef>[] = [];
-    for (const annotationUri of [...(this.annotationsByText.get(textUri) ?? [])].sort()) {
-      const annotation = this.files.get(annotationUri)?.textAnnotation;
-      if (!annotation) continue;
-      claims.push(...anchorAll(anchorable, annotationUri, annotation.claims));
-      explicitMentions.push(...anchorAll(anchorable, annotationUri, annotation.mentions));
+    let claims: Anchored<ClaimDef>[] = [];
+    let explicitMentions: Anchored<MentionDef>[] = [];
+    if (cached && cached.textStamp === textStamp && cached.analysis.text === anchorable) {
+      // Only the aliases changed: the anchoring depends on the text and its annotation files alone.
+      ({ claims, explicitMentions } = cached.analysis);
+    } else {
+      for (const annotationUri of [...(this.annotationsByText.get(textUri) ?? [])].sort()) {
+        const annotation = this.files.get(annotationUri)?.textAnnotation;
+        if (!annotation) continue;
+        claims.push(...anchorAll(anchorable, annotationUri, annotation.claims));
+        explicitMentions.push(...anchorAll(anchorable, annotationUri, annotation.mentions));
+      }
     }
-    const mentions = mergeMentions(this.matcher().findAll(anchorable.normalized), explicitMentions);
+    const matches = this.matcher().findAll(anchorable.normalized);
+    this.noteAliasKeys(textUri, matches);
+    const mentions = mergeMentions(matches, explicitMentions);
     const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions };
-    this.analyses.set(textUri, { stamp, analysis });
+    this.analyses.set(textUri, { textStamp, matchStamp, analysis });
     return analysis;
+  }
+
+  /** Records which aliases a text's matching found, for re-matching only the texts an alias change reaches. */
+  private noteAliasKeys(textUri: string, matches: AliasMatch[]): void {
+    for (const key of this.aliasKeysByText.get(textUri) ?? []) {
+      const texts = this.textsByAliasKey.get(key);
+      texts?.delete(textUri);
+      if (texts?.size === 0) this.textsByAliasKey.delete(key);
+    }
+    const keys = new Set<string>();
+    for (const match of matches) keys.add(normalizeForMatch(match.alias).trim());
+    this.aliasKeysByText.set(textUri, [...keys]);
+    for (const key of keys) {
+      const texts = this.textsByAliasKey.get(key) ?? new Set<string>();
+      texts.add(textUri);
+      this.textsByAliasKey.set(key, texts);
+    }
   }
 
   /**

@@ -123,7 +123,10 @@ export function dependentsOfAnnotationChange(
     addAll(index.actorReferences(claimant).filter((r) => r.role === 'claimant').map((r) => r.uri));
   }
   if (changedActors.length > 0 || changedConcepts.length > 0) addAll(filesWithUnknownIds);
-  if (old.aliases !== now.aliases) addAll(index.annotationFiles().map((file) => file.uri));
+  // An alias change reaches the texts whose mentions it can change (the index knows which), their annotation files, and the files that define actors.
+  const rematched = index.takeTextsRematchedByAliases();
+  for (const textUri of rematched) addAll([textUri, ...index.annotationsOf(textUri)]);
+  if (old.aliases !== now.aliases || rematched.length > 0) addAll(actorDefiningFiles(index));
   else if (old.relationsAndKinds !== now.relationsAndKinds || old.explicitMentions !== now.explicitMentions) addAll(actorDefiningFiles(index));
   return affected;
 }
