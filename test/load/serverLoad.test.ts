@@ -6,8 +6,8 @@
 // kind and RSS over time. Latencies include the wait behind the other
 // requests in flight.
 //
-// Not part of `npm test`: run it with `npm run test:load` (or set
-// POLICY_ANNOTATOR_LOAD_TEST=1). Tune with LOAD_REQUESTS, LOAD_SCALE,
+// Not part of `npm test` (which runs the other folders of out/test): run it
+// with `npm run test:load`. Tune with LOAD_REQUESTS, LOAD_SCALE,
 // LOAD_CONCURRENCY.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,6 @@ import { positionAt } from '../lsp/corpusWorkspace';
 import { fileUri, LspTestClient } from '../lsp/lspTestClient';
 import { generateBenchCorpus, type GeneratedCorpus } from '../robustness/benchCorpus';
 
-const ENABLED = process.env.npm_lifecycle_event === 'test:load' || process.env.POLICY_ANNOTATOR_LOAD_TEST === '1';
 const REQUESTS = Number(process.env.LOAD_REQUESTS) || 10_000;
 const SCALE = Number(process.env.LOAD_SCALE) || 4;
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY) || 16;
@@ -61,7 +60,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-describe('the language server under load', { skip: ENABLED ? false : 'run with `npm run test:load`' }, () => {
+describe('the language server under load', () => {
   let corpus: GeneratedCorpus;
   let client: LspTestClient;
 
