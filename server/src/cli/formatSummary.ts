@@ -3,8 +3,9 @@ import type { Colors } from './formatStylish';
 
 /** A short account of what the workspace holds: actors, concepts, and claims and mentions per text. */
 export function formatSummary(summary: WorkspaceSummary, index: WorkspaceIndex, colors: Colors): string {
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const lines = [
-    colors.bold(`Workspace: ${summary.actors} actors, ${summary.concepts} concepts, ${summary.annotationFiles} annotation files, ${summary.texts.length} texts`),
+    colors.bold(`Workspace: ${count(summary.actors, 'actor')}, ${count(summary.concepts, 'concept')}, ${count(summary.annotationFiles, 'annotation file')}, ${count(summary.texts.length, 'text')}`),
   ];
   for (const text of summary.texts) {
     const title = text.title ? ` — ${text.title}` : '';
