@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageclient/node';
 import { ACTORS_VIEW_ID, ActorsView, REVEAL_COMMAND } from './actorsView';
 import { addSelectionAsAlias, annotateSelectionAsClaim, createActorFromSelection } from './commands/annotationCommands';
+import { exportCommand } from './exports/exportCommands';
+import { NetworkPanel } from './network/networkPanel';
 import { ServerConnection } from './serverConnection';
 
 let server: ServerConnection | undefined;
@@ -29,6 +31,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('policyAnnotator.showOutput', () => output.show()),
     command('policyAnnotator.actors.refresh', () => actorsView.refresh()),
     command(REVEAL_COMMAND, (uri: string, range: Range) => revealLocation(current, uri, range)),
+    // The export commands take an optional folder (path or URI) instead of asking, for tests and keybindings.
+    command('policyAnnotator.exportW3c', (folder?: string) => exportCommand(current, output, 'w3c', folder)),
+    command('policyAnnotator.exportBrat', (folder?: string) => exportCommand(current, output, 'brat', folder)),
+    command('policyAnnotator.exportNetwork', (folder?: string) => exportCommand(current, output, 'network', folder)),
+    command('policyAnnotator.showActorNetwork', () => NetworkPanel.show(current)),
   );
   await vscode.commands.executeCommand('setContext', 'policyAnnotator.active', true);
   try {

@@ -10,7 +10,7 @@
 //
 //   UPDATE_README_IMAGES=1 npm run test:e2e
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -304,6 +304,68 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await page.locator('.tabs-container .tab.dirty', { hasText: 'actors.yaml' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await khan.locator('.label-description', { hasText: `${mentions + 1} mentions` }).waitFor({ timeout: UI_TIMEOUT_MS });
     if (await page.locator('.pane-header[aria-expanded="false"]', { hasText: 'corpus' }).isVisible()) await page.locator('.pane-header', { hasText: 'corpus' }).first().click();
+  });
+
+  scenario('actor-network', 'draws the actor network, shows a card on hover, opens a definition on click and switches to the conflict network', async () => {
+    // The command shows once the extension is active: wait for the server to serve a text first.
+    await bench.openFile(ARTICLE);
+    await bench.waitForSemanticTokens('Inter-Services Intelligence');
+    await bench.runCommand('Policy Annotator: Show Actor Network');
+    // Off the tab bar before its tooltips show: the screenshot is of the view.
+    await page.mouse.move(800, 600);
+    // A webview is an iframe in an iframe.
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const isi = view.locator('#graph g.node[data-id="actor:isi"]');
+    await isi.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.ok((await view.locator('#graph g.node').count()) > 10, 'the relation graph holds the registry’s actors');
+    assert.ok((await view.locator('#graph line.edge').count()) > 0, 'and their relations');
+    await view.locator('#legend .item', { hasText: 'intelligence agency' }).waitFor();
+    await isi.hover();
+    const card = view.locator('#card', { hasText: 'Inter-Services Intelligence' });
+    await card.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await card.innerText(), /intelligence-agency/);
+    await bench.screenshot('actor-network', readmeImage('actor-network.png'));
+    await isi.click();
+    await bench.waitForActiveTab('actors.yaml');
+    await bench.waitForCursor(positionOf(read(ACTORS), 'id: isi\n').line);
+    // The conflict network: actors who took opposite stances on a concept, drawn in red.
+    await view.locator('#network').selectOption('conflict');
+    await view.locator('#status', { hasText: 'conflict network' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const conflicts = view.locator('#graph line.edge');
+    assert.ok((await conflicts.count()) > 0, 'the sample corpus has actors in conflict');
+    assert.equal(await conflicts.first().getAttribute('stroke'), '#d73a3a');
+    // A filter asks the server again: only the claims that reject a concept.
+    await view.locator('#network').selectOption('affiliation');
+    await view.locator('#stance').selectOption('rejects');
+    await bench.until('the affiliation network with only rejecting claims', async () => {
+      const types = await view.locator('#graph line.edge').evaluateAll((lines) => lines.map((line) => line.getAttribute('data-type')));
+      return types.length > 0 && types.every((type) => type === 'rejects');
+    });
+    await view.locator('#stance').selectOption('');
+    await view.locator('#network').selectOption('relations');
+  });
+
+  scenario('export', 'exports brat standoff into a folder, and refuses a folder that holds other files', async () => {
+    const folder = path.join(root, 'exports', 'brat');
+    mkdirSync(folder, { recursive: true });
+    await bench.runCommand('Policy Annotator: Export as brat standoff');
+    // code-server's folder picker is the simple dialog: a path in the quick input.
+    await bench.typeInQuickInput(`${folder}/`);
+    await bench.quickInput.getByRole('button', { name: 'Export Here' }).click();
+    const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'Exported brat standoff' });
+    await done.first().waitFor({ timeout: UI_TIMEOUT_MS });
+    const files = findFiles(folder, /./).map((file) => path.relative(folder, file));
+    assert.ok(files.includes('annotation.conf'), files.join(', '));
+    assert.ok(files.some((file) => file.endsWith('.ann')) && files.some((file) => file.endsWith('.txt')));
+    assert.ok(files.includes('.policy-annotator-export.json'), 'the manifest the CLI keeps too');
+    // Again into the same folder: an earlier brat export, so it is refreshed. A W3C export there is refused.
+    await bench.runCommand('Policy Annotator: Export as W3C Web Annotations');
+    await bench.typeInQuickInput(`${folder}/`);
+    await bench.quickInput.getByRole('button', { name: 'Export Here' }).click();
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'holds a brat export' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await bench.screenshot('export-refused');
+    assert.deepEqual(findFiles(folder, /./).map((file) => path.relative(folder, file)), files, 'nothing was written');
+    await bench.runCommand('Notifications: Clear All Notifications');
   });
 
   scenario('server-restart', 'restarts the language server after it crashes, and tells the user once', async () => {
