@@ -56,6 +56,13 @@ export const inlineParser: AnnotationParser = {
 
 export interface LoadWorkspaceOptions {
   parser?: AnnotationParser;
+  /**
+   * Called between files while the index is built; a caller that must stay
+   * responsive (the server) returns a promise that yields to its event loop
+   * when the current slice has run long enough. Without it the files are
+   * parsed and indexed in one go.
+   */
+  pause?: () => Promise<void>;
 }
 
 export interface LoadedWorkspace {
@@ -114,8 +121,21 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
       else if (read.problem.kind !== 'missing') index.setAnnotationFileUnreadable(uri, read.problem);
     });
   }
-  const parsed = await (options.parser ?? inlineParser).parseAll(sources, config.vocabulary);
-  sources.forEach((source, i) => index.setAnnotationFile(source.uri, source.content, parsed[i]));
+  const pause = options.pause;
+  let parsed: AnnotationFile[];
+  if (options.parser || !pause) {
+    parsed = await (options.parser ?? inlineParser).parseAll(sources, config.vocabulary);
+  } else {
+    parsed = [];
+    for (const source of sources) {
+      parsed.push(parseAnnotationFile(source.uri, source.content, config.vocabulary));
+      await pause();
+    }
+  }
+  for (let i = 0; i < sources.length; i++) {
+    index.setAnnotationFile(sources[i].uri, sources[i].content, parsed[i]);
+    if (pause) await pause();
+  }
   await loadPendingTexts(host, index);
   return { index, configUri, configDiagnostics: diagnostics };
 }

@@ -43,7 +43,13 @@ export class ServerSession {
     folders: string[],
     options: ServerOptions,
   ) {
-    this.workspace = new LiveWorkspace({ folders, createHost: options.createHost, log: (message) => log.error(message) });
+    this.workspace = new LiveWorkspace({
+      folders,
+      createHost: options.createHost,
+      log: (message) => log.error(message),
+      // Indexing lets requests in between slices, so that none waits for a whole folder.
+      yieldControl: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    });
   }
 
   /** The file and offset at a position, or undefined when the file is not indexed (or indexing has not finished). */

@@ -22,6 +22,35 @@ export interface LiveWorkspaceOptions {
   createHost: (folders: string[]) => WorkspaceFileHost;
   /** Where problems go that must not stop the workspace, such as a failed reload. */
   log?: (message: string) => void;
+  /**
+   * Lets other work run between slices of indexing (the server passes one
+   * that waits for its event loop's next turn, so that requests arriving
+   * while a folder is indexed are answered). Without it a folder is indexed
+   * in one go.
+   */
+  yieldControl?: () => Promise<void>;
+}
+
+/** How long indexing runs before it lets other work run, when it may. */
+const SLICE_MS = 10;
+
+/** Cuts long work into slices of about SLICE_MS, yielding between them when the host lets it. */
+class Slicer {
+  private started = Date.now();
+
+  constructor(private readonly yieldControl: (() => Promise<void>) | undefined) {}
+
+  /** True when the current slice has run its time and the host lets others run. */
+  get due(): boolean {
+    return this.yieldControl !== undefined && Date.now() - this.started >= SLICE_MS;
+  }
+
+  /** Yields if the current slice has run its time. */
+  async pause(): Promise<void> {
+    if (!this.due) return;
+    await this.yieldControl!();
+    this.started = Date.now();
+  }
 }
 
 /** Called with progress messages while a folder is indexed. */
@@ -48,6 +77,15 @@ export class LiveWorkspace {
   private host: WorkspaceFileHost;
   private readonly overlay: WorkspaceFileHost;
   private readonly loaded = new Map<string, LoadedWorkspace>();
+  /**
+   * What queries see: a folder's index once its first indexing has finished
+   * (a reloaded one as soon as it is read). Changes apply to `loaded` at
+   * once, so that indexing in slices never loses an edit made between two
+   * slices.
+   */
+  private readonly serving = new Map<string, LoadedWorkspace>();
+  /** Files whose diagnostics changed while their folder was indexed for the first time, announced once it is served. */
+  private readonly unannounced = new Set<string>();
   private readonly buffers = new Map<string, string>();
   private readonly tracker = new DiagnosticsTracker((uri) => this.computeDiagnostics(uri));
   private readonly listeners = new Set<(uris: string[]) => void>();
@@ -81,7 +119,7 @@ export class LiveWorkspace {
 
   /** True once every folder has been indexed. */
   get isReady(): boolean {
-    return this.folders.every((folder) => this.loaded.has(folder));
+    return this.folders.every((folder) => this.serving.has(folder));
   }
 
   /** Resolves when the first indexing has finished. */
@@ -104,6 +142,7 @@ export class LiveWorkspace {
       for (const folder of removed) {
         const files = this.knownFiles(this.loaded.get(folder));
         this.loaded.delete(folder);
+        this.serving.delete(folder);
         this.refresh(files);
         for (const uri of files) this.tracker.forget(uri);
       }
@@ -129,14 +168,55 @@ export class LiveWorkspace {
       },
     };
     progress?.(`Indexing ${basenameUri(folder)}`);
-    const workspace = await loadWorkspace(counting, folder);
+    const slicer = new Slicer(this.options.yieldControl);
+    const workspace = await loadWorkspace(counting, folder, this.options.yieldControl ? { pause: () => slicer.pause() } : {});
     this.loaded.set(folder, workspace);
+    // A reload is served at once, so that no query sees content older than an edit; a first indexing once it has finished.
+    if (this.serving.has(folder)) this.serving.set(folder, workspace);
     // Buffers that changed while the folder was read.
     for (const [uri, content] of this.buffers) {
       if (this.folderOf(uri) === folder) this.apply(uri, { content });
     }
     await this.loadPendingTexts(workspace);
-    this.refresh([...previous, ...this.knownFiles(workspace)]);
+    const changed = await this.refreshInSlices([...previous, ...this.knownFiles(workspace)], slicer);
+    if (this.loaded.get(folder) === workspace) this.serving.set(folder, workspace);
+    // Listeners hear once the folder is served, as they read its files through the queries.
+    for (const uri of changed) this.unannounced.add(uri);
+    const waiting = [...this.unannounced];
+    this.unannounced.clear();
+    this.notify(waiting);
+  }
+
+  /**
+   * `refresh` for the many files of an indexing, a slice at a time. Files
+   * that define actors come last: their checks look at every text's
+   * mentions, which the others have analysed by then, one text per step.
+   * A change applied between slices refreshes what it reaches itself.
+   * Returns the files whose diagnostics changed, for the caller to announce.
+   */
+  private async refreshInSlices(uris: Iterable<string>, slicer: Slicer): Promise<string[]> {
+    const reached = new Set(uris);
+    for (const uri of [...reached]) for (const pointing of this.tracker.filesPointingInto(uri)) reached.add(pointing);
+    const definesActors = (uri: string) => (this.workspaceFor(uri)?.index.annotationFile(uri)?.actors.length ?? 0) > 0;
+    const ordered = [...reached].filter((uri) => !definesActors(uri)).concat([...reached].filter(definesActors));
+    const changed: string[] = [];
+    for (const uri of ordered) {
+      changed.push(...this.tracker.refresh([uri]));
+      await slicer.pause();
+    }
+    return changed;
+  }
+
+  /** Tells the listeners which files' diagnostics changed; those of a folder still being indexed for the first time wait until it is served. */
+  private notify(changed: Iterable<string>): void {
+    const ready: string[] = [];
+    for (const uri of changed) {
+      const folder = this.folderOf(uri);
+      if (folder !== undefined && this.loaded.has(folder) && !this.serving.has(folder)) this.unannounced.add(uri);
+      else ready.push(uri);
+    }
+    if (ready.length === 0) return;
+    for (const listener of this.listeners) listener(ready);
   }
 
   // ---- open buffers ----------------------------------------------------------
@@ -291,7 +371,8 @@ export class LiveWorkspace {
 
   /** The index of the folder that holds a file. */
   indexFor(uri: string): WorkspaceIndex | undefined {
-    return this.workspaceFor(canonicalUri(uri))?.index;
+    const folder = this.folderOf(canonicalUri(uri));
+    return folder === undefined ? undefined : this.serving.get(folder)?.index;
   }
 
   private workspaceFor(uri: string): LoadedWorkspace | undefined {
@@ -310,7 +391,7 @@ export class LiveWorkspace {
 
   /** Every indexed index, one per workspace folder. */
   indexes(): WorkspaceIndex[] {
-    return [...this.loaded.values()].map((workspace) => workspace.index);
+    return [...this.serving.values()].map((workspace) => workspace.index);
   }
 
   /** Every file that can have diagnostics: annotation files, the texts they point at, configuration files. */
@@ -349,9 +430,7 @@ export class LiveWorkspace {
   private refresh(uris: Iterable<string>): void {
     const reached = new Set(uris);
     for (const uri of [...reached]) for (const pointing of this.tracker.filesPointingInto(uri)) reached.add(pointing);
-    const changed = this.tracker.refresh(reached);
-    if (changed.length === 0) return;
-    for (const listener of this.listeners) listener(changed);
+    this.notify(this.tracker.refresh(reached));
   }
 
   private computeDiagnostics(uri: string): CoreDiagnostic[] {
