@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { applySeverityOverrides, isAtLeast, isUnder, loadWorkspace, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceIndex } from '../core';
+import { applyEdits, applySeverityOverrides, displayPath, isAtLeast, isUnder, loadWorkspace, preferredFixes, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceIndex } from '../core';
 import type { CheckCache } from './checkCache';
 import { changedLinesSince } from './changedLines';
 import { toLocatedDiagnostic, type LocatedDiagnostic } from './diagnosticRows';
@@ -30,6 +30,8 @@ export interface CheckOptions {
   changedSince?: string;
   cache: boolean;
   cacheDir?: string;
+  /** Apply the preferred quick fixes first. */
+  fix: boolean;
 }
 
 export function parseCheckArgs(args: string[], context: CliContext): CheckOptions {
@@ -46,6 +48,7 @@ export function parseCheckArgs(args: string[], context: CliContext): CheckOption
         'changed-since': { type: 'string' },
         summary: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean' },
+        fix: { type: 'boolean', default: false },
         'cache-dir': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -74,7 +77,7 @@ export function parseCheckArgs(args: string[], context: CliContext): CheckOption
   const color = values.color === true ? true : noColor ? false : context.io.isTTY;
   const cacheDir = values['cache-dir'] === undefined ? undefined : path.resolve(context.cwd, values['cache-dir']);
   const cache = values['no-cache'] !== true;
-  return { workspaceFolder, only, format, summary: values.summary === true, color, severity, maxWarnings, changedSince: values['changed-since'], cache, cacheDir };
+  return { workspaceFolder, only, format, summary: values.summary === true, color, severity, maxWarnings, changedSince: values['changed-since'], cache, cacheDir, fix: values.fix === true };
 }
 
 /**
@@ -106,8 +109,31 @@ function onChangedLines(diagnostics: LocatedDiagnostic[], lines: Map<string, Set
   });
 }
 
+/**
+ * `check --fix`: applies the preferred quick fix of every problem in scope,
+ * writes the files it changed and says so on stderr. Returns how many
+ * problems it fixed.
+ */
+async function applyPreferredFixes(options: CheckOptions, context: CliContext): Promise<number> {
+  if (!context.writeFile) throw new UsageError('--fix is not available here: this CLI cannot write files.');
+  const folderUri = URI.file(options.workspaceFolder).toString();
+  const { index } = await loadWorkspace(context.createHost([options.workspaceFolder]), folderUri, { parser: context.parser });
+  const inScope = (uri: string) => options.only.length === 0 || options.only.some((only) => isUnder(uri, only));
+  const diagnostics = [...workspaceDiagnostics(index)].filter(([uri]) => inScope(uri)).flatMap(([, list]) => list);
+  const { edits, fixed } = preferredFixes(index, diagnostics);
+  const files = [...new Set(edits.map((edit) => edit.uri))].sort();
+  for (const uri of files) {
+    const content = index.content(uri);
+    if (content === undefined) continue;
+    await context.writeFile(options.workspaceFolder, uri, applyEdits(content, edits.filter((edit) => edit.uri === uri)));
+  }
+  if (fixed.length) context.io.stderr(`policy-annotator: fixed ${fixed.length} problem${fixed.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}: ${files.map((uri) => displayPath(index, uri)).join(', ')}\n`);
+  return fixed.length;
+}
+
 /** `policy-annotator check`: loads the workspace, runs every check and reports. */
 export async function runCheck(options: CheckOptions, context: CliContext): Promise<number> {
+  if (options.fix) await applyPreferredFixes(options, context);
   const folderUri = URI.file(options.workspaceFolder).toString();
   const changes = options.changedSince ? await changedLinesSince(context, options.workspaceFolder, options.changedSince) : undefined;
   const host = context.createHost([options.workspaceFolder]);

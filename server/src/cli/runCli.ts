@@ -32,6 +32,8 @@ export interface CliContext {
   openCache?: (options: CheckCacheOptions) => CheckCache | undefined;
   /** Writes an export's files under --out (for export). */
   writeExport?: ExportWriter;
+  /** Writes a file inside the workspace folder (only `check --fix` does). */
+  writeFile?: (workspaceFolder: string, uri: string, content: string) => Promise<void>;
   version: string;
 }
 
@@ -60,6 +62,10 @@ Options for check:
                       Report only diagnostics on lines changed since the git revision, plus
                       every error in the files changed since it.
   --summary           Also print the actors, concepts, claims and mentions per text.
+  --fix               Apply each problem's preferred quick fix to the files (did-you-mean ids,
+                      stale quotes updated to the text's words, exact characters for normalised
+                      quotes, unused aliases removed), then report what is left. Edits are minimal
+                      and keep comments; this is the only way check writes files.
   --no-cache          Parse and check everything afresh, ignoring and not writing the cache.
   --cache-dir <dir>   Keep the cache here (default: ~/.cache/policy-annotator/<workspace hash>,
                       or $POLICY_ANNOTATOR_CACHE_DIR / $XDG_CACHE_HOME).

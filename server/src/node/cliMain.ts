@@ -4,6 +4,7 @@ import { runGit } from './runGit';
 import { openCheckCache } from './checkCache';
 import { WorkerParser } from './workerParser';
 import { writeExportFiles } from './exportWriter';
+import { writeWorkspaceFile } from './writeWorkspaceFile';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     parser: new WorkerParser(),
     openCache: (options) => openCheckCache(options, version, process.env),
     writeExport: writeExportFiles,
+    writeFile: writeWorkspaceFile,
     io: {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
