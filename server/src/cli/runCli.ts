@@ -3,7 +3,6 @@ import type { CheckCache, CheckCacheOptions } from './checkCache';
 import { parseCheckArgs, runCheck } from './checkCommand';
 import { parseDiffArgs, runDiff } from './diffCommand';
 import { parseExportArgs, runExport, type ExportWriter } from './exportCommand';
-import { namesLanguageServerTransport, runLanguageServer } from '../node/runLanguageServer';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -110,8 +109,12 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       case 'export':
         return await runExport(parseExportArgs(rest, context), context);
       case 'lsp':
+      {
+        // Loaded only for this command: the language server's modules would slow every other command's start.
+        const { namesLanguageServerTransport, runLanguageServer } = await import('../node/runLanguageServer.js');
         if (!namesLanguageServerTransport(rest)) throw new UsageError('`lsp` needs a transport: --stdio, --node-ipc, --socket=<port> or --pipe=<name>.');
         return await runLanguageServer();
+      }
       default:
         throw new UsageError(`Unknown command \`${command}\`.`);
     }

@@ -158,10 +158,14 @@ export class WorkspaceIndex {
 
   /** Bumps the generations of the kinds of input that differ between two versions of an annotation file. */
   private noteAnnotationChange(before: AnnotationFile | undefined, after: AnnotationFile | undefined): void {
-    const registry = (file: AnnotationFile | undefined) => (file && (file.actors.length || file.concepts.length) ? JSON.stringify([file.actors, file.concepts]) : '');
+    const hasRegistry = (file: AnnotationFile | undefined) => !!file && (file.actors.length > 0 || file.concepts.length > 0);
+    const registry = (file: AnnotationFile) => JSON.stringify([file.actors, file.concepts]);
     const annotations = (file: AnnotationFile | undefined) => (file?.textAnnotation ? JSON.stringify(file.textAnnotation) : '');
-    if (registry(before) !== registry(after)) this.generations.registry++;
-    if (annotations(before) !== annotations(after) || before?.uri !== after?.uri) this.generations.annotations++;
+    // Only a file present before and after needs comparing; otherwise a side with content means a change.
+    if (before && after ? hasRegistry(before) !== hasRegistry(after) || (hasRegistry(after) && registry(before) !== registry(after)) : hasRegistry(before) || hasRegistry(after)) {
+      this.generations.registry++;
+    }
+    if (!before || !after ? !!(before ?? after)?.textAnnotation : annotations(before) !== annotations(after)) this.generations.annotations++;
   }
 
   /** Stores an annotation file that cannot be used, with a diagnostic that says why (its content is never kept). */
