@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { AliasMatcher, normalizeWithMap } from '../../server/src/core';
 
 function find(aliases: [string, string][], text: string) {
@@ -47,5 +48,68 @@ describe('AliasMatcher', () => {
   it('finds overlapping candidates through failure links', () => {
     const found = find([['he', 'a'], ['she', 'b'], ['hers', 'c'], ['his', 'd']], 'ushers she his he');
     assert.deepEqual(found.map((f) => f.text), ['she', 'his', 'he']);
+  });
+});
+
+describe('AliasMatcher updated in place', () => {
+  const ALIASES = ['ISI', 'Khan', 'Imran Khan', 'Taliban', 'Afghan Taliban', 'Pakistan', 'Pakistani Taliban', 'TTP', 'Haqqani', 'Haqqani network', 'he', 'she', 'hers'];
+  const ACTORS = ['a', 'b', 'c'];
+  const TEXT = 'Imran Khan said the Afghan Taliban and the Pakistani Taliban (TTP) differ; the ISI backs the Haqqani network, she says, and hers is a view Khan shares in Pakistan.';
+
+  /** The entries a fresh matcher would hold for these (alias, actor) pairs, by normalised alias. */
+  function entries(pairs: { alias: string; actorId: string }[]): Map<string, { alias: string; actorIds: string[] }> {
+    const map = new Map<string, { alias: string; actorIds: string[] }>();
+    for (const { alias, actorId } of pairs) {
+      const entry = map.get(alias);
+      if (!entry) map.set(alias, { alias, actorIds: [actorId] });
+      else if (!entry.actorIds.includes(actorId)) entry.actorIds.push(actorId);
+    }
+    return map;
+  }
+
+  it('matches as a fresh matcher after any sequence of additions and removals', () => {
+    const normalized = normalizeWithMap(TEXT);
+    const pair = fc.record({ alias: fc.constantFrom(...ALIASES), actorId: fc.constantFrom(...ACTORS) });
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 8 }), fc.array(fc.array(pair, { maxLength: 8 }), { minLength: 1, maxLength: 6 }), (initial, versions) => {
+        const live = new AliasMatcher(initial);
+        let before = entries(initial);
+        for (const version of versions) {
+          const after = entries(version);
+          for (const key of new Set([...before.keys(), ...after.keys()])) live.set(key, after.get(key));
+          before = after;
+          const fresh = new AliasMatcher(version);
+          assert.deepEqual(live.findAll(normalized), fresh.findAll(normalized));
+          assert.equal(live.size, fresh.size);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+    );
+  });
+
+  it('folds many additions into a rebuilt automaton and still matches the same', () => {
+    const words = Array.from({ length: 600 }, (_, i) => `Word${i}`);
+    const text = words.filter((_, i) => i % 7 === 0).join(' ');
+    const live = new AliasMatcher([{ alias: 'Word0', actorId: 'x' }]);
+    for (const word of words) live.set(word, { alias: word, actorIds: ['x'] });
+    const fresh = new AliasMatcher(words.map((alias) => ({ alias, actorId: 'x' })));
+    assert.deepEqual(live.findAll(normalizeWithMap(text)), fresh.findAll(normalizeWithMap(text)));
+    assert.equal(live.findAll(normalizeWithMap(text)).length, Math.ceil(600 / 7));
+  });
+
+  it('builds in slices that yield, with the same result as building at once', () => {
+    const pairs = Array.from({ length: 10000 }, (_, i) => ({ alias: `Alias ${i}`, actorId: `actor-${i % 50}` }));
+    const map = new Map(pairs.map(({ alias, actorId }) => [alias, { alias, actorIds: [actorId] }]));
+    const steps = AliasMatcher.build(map);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) {
+      yields++;
+      step = steps.next();
+    }
+    assert.ok(yields > 2, `the build yielded ${yields} times`);
+    const text = normalizeWithMap('Alias 1 and Alias 9999, not Alias 10000 or Alias 12a.');
+    assert.deepEqual(step.value.findAll(text), new AliasMatcher(pairs).findAll(text));
+    assert.deepEqual(step.value.findAll(text).map((m) => m.alias), ['Alias 1', 'Alias 9999']);
   });
 });

@@ -1,4 +1,4 @@
-import { AliasMatcher, type AliasMatch } from './aliasMatcher';
+import { AliasMatcher, type AliasEntry, type AliasMatch } from './aliasMatcher';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { LineIndex } from './lineIndex';
 import { anchorSelectors } from './anchorSelectors';
@@ -38,6 +38,8 @@ export interface Mention {
   /** For alias matches: every actor with this alias (more than one is a conflict). */
   actorIds?: string[];
   alias?: string;
+  /** For alias matches: the alias as matching normalises it. */
+  aliasKey?: string;
   /** For explicit mentions: the annotation that states it. */
   explicit?: Anchored<MentionDef>;
 }
@@ -53,6 +55,13 @@ export interface TextAnalysis {
 }
 
 export type TextStatus = 'loaded' | 'missing' | 'unknown';
+
+/** An actor that has an alias, and where the alias is written. */
+export interface AliasOwner {
+  actorId: string;
+  uri: string;
+  alias: Located<string>;
+}
 
 /** The kinds of input a workspace-wide derived value can depend on. */
 export type MemoDependency = 'registry' | 'annotations' | 'texts';
@@ -95,6 +104,10 @@ export class WorkspaceIndex {
   private readonly conceptRefs = new Map<string, Map<string, IdReference[]>>();
   /** Each annotation file's aliases, in file order: the pair `alias\0actorId`, keyed by the alias as the matcher normalises it. */
   private readonly fileAliases = new Map<string, { key: string; pair: string }[]>();
+  /** Every normalised alias with the actors that have it, in definition order (files by uri, then file order). */
+  private readonly aliasOwnersByKey = new Map<string, AliasOwner[]>();
+  /** While the alias matcher is built in slices: the aliases changed meanwhile, to apply to it once built. */
+  private aliasesChangedDuringBuild: Set<string> | undefined;
   /** For each normalised alias, the texts whose last matching found it (a superset after texts change: harmless). */
   private readonly textsByAliasKey = new Map<string, Set<string>>();
   /** For each text, the normalised aliases its last matching found. */
@@ -110,14 +123,14 @@ export class WorkspaceIndex {
   private readonly pendingCandidates = new Set<string>();
   /** Referenced texts whose content has not been supplied, as of the last `pendingTexts()`. */
   private readonly pending = new Set<string>();
-  /** For each actor id, the texts with a mention of it (any actor of a conflicting alias counts), for texts whose analysis is not stale. */
+  /** For each actor id, the referenced texts with a mention of it (any actor of a conflicting alias counts), for texts whose analysis is not stale. */
   private readonly textsByActor = new Map<string, Set<string>>();
-  /** For each text, the actor ids it contributes to `textsByActor`. */
-  private readonly actorsByText = new Map<string, string[]>();
-  /** Texts whose contribution to `textsByActor` may be out of date. */
+  /** For each normalised alias, the referenced texts where a mention comes from it, for texts whose analysis is not stale. */
+  private readonly textsByUsedAlias = new Map<string, Set<string>>();
+  /** For each text, what it contributes to `textsByActor` and `textsByUsedAlias`. */
+  private readonly mentionContributions = new Map<string, { actorIds: string[]; aliasKeys: string[] }>();
+  /** Texts whose contribution to the mention views may be out of date. */
   private readonly staleMentionTexts = new Set<string>();
-  /** Every text's contribution is out of date (the aliases changed). */
-  private allMentionsStale = true;
   private aliasMatcher: AliasMatcher | undefined;
   private versionCounter = 0;
   /** Bumped by changes to each kind of input, so that derived values are recomputed only when theirs change. */
@@ -230,6 +243,13 @@ export class WorkspaceIndex {
       if (set && set.size === 0) this.annotationsByText.delete(textRef.uri);
       this.touchText(textRef.uri);
     }
+    for (const { key } of this.fileAliases.get(uri) ?? []) {
+      const owners = this.aliasOwnersByKey.get(key);
+      if (!owners) continue;
+      const kept = owners.filter((owner) => owner.uri !== uri);
+      if (kept.length) this.aliasOwnersByKey.set(key, kept);
+      else this.aliasOwnersByKey.delete(key);
+    }
     this.fileAliases.delete(uri);
   }
 
@@ -260,7 +280,18 @@ export class WorkspaceIndex {
       if (actor.id) {
         for (const alias of actor.aliases) {
           const key = normalizeForMatch(alias.value).trim();
-          if (key) aliases.push({ key, pair: `${alias.value}\u0000${actor.id.value}` });
+          if (!key) continue;
+          aliases.push({ key, pair: `${alias.value}\u0000${actor.id.value}` });
+          const owners = this.aliasOwnersByKey.get(key);
+          const owner: AliasOwner = { actorId: actor.id.value, uri, alias };
+          if (!owners) {
+            this.aliasOwnersByKey.set(key, [owner]);
+            continue;
+          }
+          // In file order, as a fresh build has them, whatever order the files were updated in.
+          let at = owners.length;
+          while (at > 0 && owners[at - 1].uri > uri) at--;
+          owners.splice(at, 0, owner);
         }
       }
     }
@@ -322,7 +353,10 @@ export class WorkspaceIndex {
     for (const [key, pairs] of old) if (now.get(key) !== pairs) changed.push(key);
     for (const key of now.keys()) if (!old.has(key)) changed.push(key);
     if (changed.length === 0) return;
-    this.aliasMatcher = undefined;
+    for (const key of changed) {
+      this.aliasMatcher?.set(key, this.aliasEntry(key));
+      this.aliasesChangedDuringBuild?.add(key);
+    }
     const affected = new Set<string>();
     for (const key of changed) for (const uri of this.textsByAliasKey.get(key) ?? []) affected.add(uri);
     const present = changed.filter((key) => now.has(key));
@@ -519,18 +553,60 @@ export class WorkspaceIndex {
 
   // ---- derived views --------------------------------------------------------
 
+  /** What a normalised alias stands for now: its first spelling and its actors, or undefined when no actor has it. */
+  private aliasEntry(key: string): AliasEntry | undefined {
+    const owners = this.aliasOwnersByKey.get(key);
+    if (!owners) return undefined;
+    const actorIds: string[] = [];
+    for (const owner of owners) if (!actorIds.includes(owner.actorId)) actorIds.push(owner.actorId);
+    return { alias: owners[0].alias.value, actorIds };
+  }
+
+  private aliasEntries(): Map<string, AliasEntry> {
+    const entries = new Map<string, AliasEntry>();
+    for (const key of this.aliasOwnersByKey.keys()) entries.set(key, this.aliasEntry(key)!);
+    return entries;
+  }
+
+  /** The actors that have a normalised alias, in definition order. */
+  aliasOwners(key: string): readonly AliasOwner[] {
+    return this.aliasOwnersByKey.get(key) ?? [];
+  }
+
   private matcher(): AliasMatcher {
     if (!this.aliasMatcher) {
-      const pairs: { alias: string; actorId: string }[] = [];
-      for (const uri of [...this.files.keys()].sort()) {
-        for (const actor of this.files.get(uri)!.actors) {
-          if (!actor.id) continue;
-          for (const alias of actor.aliases) pairs.push({ alias: alias.value, actorId: actor.id.value });
-        }
-      }
-      this.aliasMatcher = new AliasMatcher(pairs);
+      const steps = AliasMatcher.build(this.aliasEntries());
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      this.aliasMatcher = step.value;
     }
     return this.aliasMatcher;
+  }
+
+  /**
+   * Builds the alias matcher ahead of the first text analysis, a slice at a
+   * time (`pause` between slices), so that a large registry never blocks
+   * the caller's event loop for long. Aliases changed meanwhile are applied
+   * once it is built.
+   */
+  async prepareAliasMatcher(pause: () => Promise<void>): Promise<void> {
+    if (this.aliasMatcher || this.aliasesChangedDuringBuild) return;
+    const changed = new Set<string>();
+    this.aliasesChangedDuringBuild = changed;
+    try {
+      const steps = AliasMatcher.build(this.aliasEntries());
+      let step = steps.next();
+      while (!step.done) {
+        await pause();
+        step = steps.next();
+      }
+      if (this.aliasMatcher) return;
+      const matcher = step.value;
+      for (const key of changed) matcher.set(key, this.aliasEntry(key));
+      this.aliasMatcher = matcher;
+    } finally {
+      this.aliasesChangedDuringBuild = undefined;
+    }
   }
 
   /**
@@ -564,6 +640,7 @@ export class WorkspaceIndex {
     const mentions = mergeMentions(matches, explicitMentions);
     const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions };
     this.analyses.set(textUri, { textStamp, matchStamp, analysis });
+    if (this.staleMentionTexts.delete(textUri)) this.contributeMentions(textUri, analysis);
     return analysis;
   }
 
@@ -575,7 +652,7 @@ export class WorkspaceIndex {
       if (texts?.size === 0) this.textsByAliasKey.delete(key);
     }
     const keys = new Set<string>();
-    for (const match of matches) keys.add(normalizeForMatch(match.alias).trim());
+    for (const match of matches) keys.add(match.key);
     this.aliasKeysByText.set(textUri, [...keys]);
     for (const key of keys) {
       const texts = this.textsByAliasKey.get(key) ?? new Set<string>();
@@ -585,36 +662,66 @@ export class WorkspaceIndex {
   }
 
   /**
+   * Replaces a text's contribution to the mention views (which actors and
+   * aliases it mentions) with that of its current analysis; a text no
+   * annotation file points at contributes nothing.
+   */
+  private contributeMentions(uri: string, analysis: TextAnalysis | undefined): void {
+    const withdraw = (byKey: Map<string, Set<string>>, keys: string[]) => {
+      for (const key of keys) {
+        const texts = byKey.get(key);
+        texts?.delete(uri);
+        if (texts?.size === 0) byKey.delete(key);
+      }
+    };
+    const add = (byKey: Map<string, Set<string>>, keys: string[]) => {
+      for (const key of keys) {
+        const texts = byKey.get(key);
+        if (texts) texts.add(uri);
+        else byKey.set(key, new Set([uri]));
+      }
+    };
+    const before = this.mentionContributions.get(uri);
+    if (before) {
+      withdraw(this.textsByActor, before.actorIds);
+      withdraw(this.textsByUsedAlias, before.aliasKeys);
+      this.mentionContributions.delete(uri);
+    }
+    if (!analysis || !this.annotationsByText.has(uri) || analysis.mentions.length === 0) return;
+    const actorIds = new Set<string>();
+    const aliasKeys = new Set<string>();
+    for (const mention of analysis.mentions) {
+      for (const id of mention.actorIds ?? [mention.actorId]) actorIds.add(id);
+      if (mention.aliasKey !== undefined) aliasKeys.add(mention.aliasKey);
+    }
+    const contribution = { actorIds: [...actorIds], aliasKeys: [...aliasKeys] };
+    this.mentionContributions.set(uri, contribution);
+    add(this.textsByActor, contribution.actorIds);
+    add(this.textsByUsedAlias, contribution.aliasKeys);
+  }
+
+  /** Brings the mention views up to date: only texts changed since the last look are analysed again. */
+  private refreshMentionViews(): void {
+    for (const uri of [...this.staleMentionTexts]) {
+      this.staleMentionTexts.delete(uri);
+      this.contributeMentions(uri, this.annotationsByText.has(uri) ? this.analysis(uri) : undefined);
+    }
+  }
+
+  /**
    * The referenced texts with a mention of the actor, by alias (as one of
    * the actors of a conflicting alias too) or explicitly. Kept up to date
    * incrementally: only texts changed since the last call are analysed again.
    */
   textsWithMentionOf(actorId: string): ReadonlySet<string> {
-    if (this.allMentionsStale) {
-      this.allMentionsStale = false;
-      for (const uri of this.actorsByText.keys()) this.staleMentionTexts.add(uri);
-      for (const uri of this.annotationsByText.keys()) this.staleMentionTexts.add(uri);
-    }
-    for (const uri of this.staleMentionTexts) {
-      for (const id of this.actorsByText.get(uri) ?? []) {
-        const texts = this.textsByActor.get(id);
-        texts?.delete(uri);
-        if (texts?.size === 0) this.textsByActor.delete(id);
-      }
-      this.actorsByText.delete(uri);
-      if (!this.annotationsByText.has(uri)) continue;
-      const ids = new Set<string>();
-      for (const mention of this.analysis(uri)?.mentions ?? []) for (const id of mention.actorIds ?? [mention.actorId]) ids.add(id);
-      if (ids.size === 0) continue;
-      this.actorsByText.set(uri, [...ids]);
-      for (const id of ids) {
-        const texts = this.textsByActor.get(id) ?? new Set<string>();
-        texts.add(uri);
-        this.textsByActor.set(id, texts);
-      }
-    }
-    this.staleMentionTexts.clear();
+    this.refreshMentionViews();
     return this.textsByActor.get(actorId) ?? new Set();
+  }
+
+  /** Whether a mention in some referenced text comes from this normalised alias. */
+  isAliasUsed(key: string): boolean {
+    this.refreshMentionViews();
+    return this.textsByUsedAlias.has(key);
   }
 
   /** The loaded texts in which the actor is mentioned, by alias or explicitly. */
@@ -646,7 +753,7 @@ function mergeMentions(aliasMatches: AliasMatch[], explicit: Anchored<MentionDef
   const overlapsExplicit = (span: Span) => explicitMentions.some((m) => m.span.start < span.end && span.start < m.span.end);
   const mentions: Mention[] = aliasMatches
     .filter((match) => !overlapsExplicit(match.span))
-    .map((match) => ({ span: match.span, actorId: match.actorIds[0], source: 'alias' as const, actorIds: match.actorIds, alias: match.alias }));
+    .map((match) => ({ span: match.span, actorId: match.actorIds[0], source: 'alias' as const, actorIds: match.actorIds, alias: match.alias, aliasKey: match.key }));
   mentions.push(...explicitMentions);
   return mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }

@@ -178,6 +178,7 @@ export class LiveWorkspace {
       if (this.folderOf(uri) === folder) this.apply(uri, { content });
     }
     await this.loadPendingTexts(workspace);
+    await workspace.index.prepareAliasMatcher(() => slicer.pause());
     const changed = await this.refreshInSlices([...previous, ...this.knownFiles(workspace)], slicer);
     if (this.loaded.get(folder) === workspace) this.serving.set(folder, workspace);
     // Listeners hear once the folder is served, as they read its files through the queries.
