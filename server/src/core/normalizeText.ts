@@ -4,14 +4,27 @@
  * difference between typographic and straight quotes, dash variants, runs of
  * whitespace (including line breaks, so CRLF and LF texts match alike), the
  * ellipsis character and invisible soft hyphens and zero-width spaces.
+ *
+ * The server keeps one for every text for as long as it runs, so the map is
+ * compact: read it only through `originalSpan`, `originalStart` and
+ * `originalEnd`.
  */
 export interface NormalizedText {
   /** The normalised text. */
-  text: string;
-  /** For each normalised code unit, the original offset where its source starts. */
-  starts: Int32Array;
-  /** For each normalised code unit, the original offset where its source ends. */
-  ends: Int32Array;
+  readonly text: string;
+  /**
+   * The map back to original offsets, as segments of normalised units that
+   * map one to one with a constant shift; three numbers per segment:
+   * - the segment's first normalised unit k0 (increasing from 0),
+   * - the original offset where k0 starts: unit k of the segment starts at
+   *   that offset + (k - k0) and, unless it is the segment's last, ends one later,
+   * - the original offset where the segment's last unit ends (after a run of
+   *   spaces or dashes collapsed into that unit, later than its start + 1).
+   * A new segment begins wherever a unit does not start where the one before
+   * it ended (after a run, a dropped invisible character, or inside the three
+   * dots of an ellipsis). Most texts need a few segments per paragraph.
+   */
+  readonly segments: Int32Array;
 }
 
 const enum CharClass {
@@ -38,71 +51,141 @@ const CLASSES = (() => {
   return table;
 })();
 
+/** Scratch space for `normalizeWithMap`, grown on demand and kept while small; never read outside one call. */
+let wholeUnits: Uint16Array = new Uint16Array(0);
+let wholeSegments: Int32Array = new Int32Array(3 * 256);
+/** Scratch buffers for more units or segments than these are not kept between calls. */
+const KEEP_SCRATCH_UNITS = 1 << 20;
+const KEEP_SCRATCH_SEGMENTS = 1 << 16;
+
 /** Normalises a whole text, keeping the map back to original offsets. */
 export function normalizeWithMap(source: string): NormalizedText {
   const length = source.length;
   let ellipses = 0;
   for (let at = source.indexOf('\u2026'); at !== -1; at = source.indexOf('\u2026', at + 1)) ellipses++;
   const capacity = length + 2 * ellipses;
-  const out = new Uint16Array(capacity);
-  const starts = new Int32Array(capacity);
-  const ends = new Int32Array(capacity);
+  let out = wholeUnits;
+  if (out.length < capacity) {
+    out = new Uint16Array(capacity);
+    if (capacity <= KEEP_SCRATCH_UNITS) wholeUnits = out;
+  }
+  let segments: Int32Array = wholeSegments;
+  // segments[n - 3 .. n - 1] is the open segment; its end is written when the next one opens, or at the end.
+  let n = 0;
+  // Where the next unit must start to extend the open segment; -1 after a run, which closes it.
+  let expected = -1;
+  // The end of the last unit when it was a run (expected === -1).
+  let runEnd = 0;
+  // Every unit or'ed together: below 0x80, the text is ASCII and decodes fast.
+  let wide = 0;
   let k = 0;
   let i = 0;
   while (i < length) {
     const code = source.charCodeAt(i);
+    // The unit [i, end) becomes, unless it is dropped or an ellipsis.
+    let unit: number;
+    let end = i + 1;
     switch (CLASSES[code] as CharClass) {
-      case CharClass.Plain:
-        out[k] = code;
-        starts[k] = i;
-        ends[k++] = ++i;
-        break;
-      case CharClass.Space: {
-        let j = i + 1;
-        while (j < length) {
-          const next = CLASSES[source.charCodeAt(j)];
-          if (next !== CharClass.Space && next !== CharClass.Invisible) break;
-          j++;
+      case CharClass.Plain: {
+        // A run of plain characters, copied as they are: the hot path.
+        if (i !== expected) {
+          if (n === segments.length) segments = grownSegments(segments);
+          if (n > 0) segments[n - 1] = expected === -1 ? runEnd : expected;
+          segments[n] = k;
+          segments[n + 1] = i;
+          n += 3;
         }
-        out[k] = 0x20;
-        starts[k] = i;
-        ends[k++] = j;
-        i = j;
-        break;
+        out[k++] = code;
+        wide |= code;
+        while (end < length) {
+          const next = source.charCodeAt(end);
+          if (CLASSES[next] !== CharClass.Plain) break;
+          out[k++] = next;
+          wide |= next;
+          end++;
+        }
+        expected = i = end;
+        continue;
       }
-      case CharClass.Dash: {
-        let j = i + 1;
-        while (j < length && CLASSES[source.charCodeAt(j)] === CharClass.Dash) j++;
-        out[k] = 0x2d;
-        starts[k] = i;
-        ends[k++] = j;
-        i = j;
+      case CharClass.Space:
+        while (end < length) {
+          const next = CLASSES[source.charCodeAt(end)];
+          if (next !== CharClass.Space && next !== CharClass.Invisible) break;
+          end++;
+        }
+        unit = 0x20;
         break;
-      }
+      case CharClass.Dash:
+        while (end < length && CLASSES[source.charCodeAt(end)] === CharClass.Dash) end++;
+        unit = 0x2d;
+        break;
       case CharClass.SingleQuote:
-        out[k] = 0x27;
-        starts[k] = i;
-        ends[k++] = ++i;
+        unit = 0x27;
         break;
       case CharClass.DoubleQuote:
-        out[k] = 0x22;
-        starts[k] = i;
-        ends[k++] = ++i;
+        unit = 0x22;
         break;
       case CharClass.Ellipsis:
-        for (let n = 0; n < 3; n++) {
-          out[k] = 0x2e;
-          starts[k] = i;
-          ends[k++] = i + 1;
+        // Three dots, each [i, i + 1): the first may extend the open segment, the others each open one.
+        for (let dot = 0; dot < 3; dot++) {
+          if (i !== expected) {
+            if (n === segments.length) segments = grownSegments(segments);
+            if (n > 0) segments[n - 1] = expected === -1 ? runEnd : expected;
+            segments[n] = k;
+            segments[n + 1] = i;
+            n += 3;
+          }
+          out[k++] = 0x2e;
+          expected = i + 1;
         }
         i++;
-        break;
-      case CharClass.Invisible:
+        continue;
+      default:
+        // Invisible: dropped, so the next unit opens a segment.
         i++;
-        break;
+        continue;
     }
+    if (i !== expected) {
+      if (n === segments.length) segments = grownSegments(segments);
+      if (n > 0) segments[n - 1] = expected === -1 ? runEnd : expected;
+      segments[n] = k;
+      segments[n + 1] = i;
+      n += 3;
+    }
+    out[k++] = unit;
+    wide |= unit;
+    if (end === i + 1) expected = end;
+    else {
+      expected = -1;
+      runEnd = end;
+    }
+    i = end;
   }
-  return { text: fromCharCodes(out, k), starts: starts.subarray(0, k), ends: ends.subarray(0, k) };
+  if (n > 0) segments[n - 1] = expected === -1 ? runEnd : expected;
+  if (segments.length <= 3 * KEEP_SCRATCH_SEGMENTS) wholeSegments = segments;
+  return { text: wide < 0x80 ? fromAsciiCodes(out, k) : fromCharCodes(out, k), segments: segments.slice(0, n) };
+}
+
+const ASCII_DECODER = new TextDecoder();
+/** Scratch space for `fromAsciiCodes`; never read outside one call. */
+let asciiBytes = new Uint8Array(0);
+
+/** A string from UTF-16 code units that are all ASCII: as bytes through TextDecoder, many times faster than String.fromCharCode. */
+function fromAsciiCodes(codes: Uint16Array, length: number): string {
+  let bytes = asciiBytes;
+  if (bytes.length < length) {
+    bytes = new Uint8Array(length);
+    if (length <= KEEP_SCRATCH_UNITS) asciiBytes = bytes;
+  }
+  bytes.set(codes.subarray(0, length));
+  return ASCII_DECODER.decode(bytes.subarray(0, length));
+}
+
+/** A copy of `segments` with room for twice as many. */
+function grownSegments(segments: Int32Array): Int32Array {
+  const grown = new Int32Array(segments.length * 2);
+  grown.set(segments);
+  return grown;
 }
 
 /** A string from UTF-16 code units, in chunks (unpaired surrogates are kept as they are). */
@@ -167,11 +250,44 @@ export function normalizeForMatch(value: string): string {
   return fromCharCodes(out, k);
 }
 
-/** The original [start, end) of the normalised range [from, to). */
+/** The index (a multiple of three) of the segment of `normalized.segments` that holds unit `k`. */
+function segmentOf(segments: Int32Array, k: number): number {
+  let low = 0;
+  let high = segments.length / 3 - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (segments[3 * middle] <= k) low = middle;
+    else high = middle - 1;
+  }
+  return 3 * low;
+}
+
+/** The original offset where normalised unit `k` (0 <= k < text length) starts. */
+export function originalStart(normalized: NormalizedText, k: number): number {
+  const segments = normalized.segments;
+  const at = segmentOf(segments, k);
+  return segments[at + 1] + (k - segments[at]);
+}
+
+/** The original offset where normalised unit `k` (0 <= k < text length) ends. */
+export function originalEnd(normalized: NormalizedText, k: number): number {
+  const segments = normalized.segments;
+  const at = segmentOf(segments, k);
+  const last = (at + 3 < segments.length ? segments[at + 3] : normalized.text.length) - 1;
+  return k === last ? segments[at + 2] : segments[at + 1] + (k - segments[at]) + 1;
+}
+
+/**
+ * The original [start, end) of the normalised range [from, to), for
+ * 0 <= from <= to <= text length. An empty range maps to the start of unit
+ * `from`, or at the end of the text to the end of the last unit (0 for an
+ * empty text).
+ */
 export function originalSpan(normalized: NormalizedText, from: number, to: number): { start: number; end: number } {
   if (to <= from) {
-    const at = from < normalized.starts.length ? normalized.starts[from] : normalized.ends[normalized.ends.length - 1] ?? 0;
+    const length = normalized.text.length;
+    const at = from < length ? originalStart(normalized, from) : length > 0 ? originalEnd(normalized, length - 1) : 0;
     return { start: at, end: at };
   }
-  return { start: normalized.starts[from], end: normalized.ends[to - 1] };
+  return { start: originalStart(normalized, from), end: originalEnd(normalized, to - 1) };
 }
