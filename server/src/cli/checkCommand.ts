@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { applyEdits, applySeverityOverrides, displayPath, isAtLeast, isUnder, loadWorkspace, preferredFixes, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceIndex } from '../core';
-import type { CheckCache } from './checkCache';
+import { applyEdits, applySeverityOverrides, displayPath, isAtLeast, isUnder, loadWorkspace, preferredFixes, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
+import type { CheckCache, CheckReport } from './checkCache';
 import { changedLinesSince } from './changedLines';
 import { toLocatedDiagnostic, type LocatedDiagnostic } from './diagnosticRows';
 import { formatGithub } from './formatGithub';
@@ -131,13 +131,47 @@ async function applyPreferredFixes(options: CheckOptions, context: CliContext): 
   return fixed.length;
 }
 
-/** `policy-annotator check`: loads the workspace, runs every check and reports. */
+/**
+ * `policy-annotator check`: loads the workspace, runs every check and reports.
+ * With a cache, a check whose options and inputs are all as in an earlier
+ * run prints that run's report again: the cache asks the file system and git
+ * the same questions, and only when every answer is the same (by content)
+ * does it skip loading, parsing and checking.
+ */
 export async function runCheck(options: CheckOptions, context: CliContext): Promise<number> {
   if (options.fix) await applyPreferredFixes(options, context);
-  const folderUri = URI.file(options.workspaceFolder).toString();
-  const changes = options.changedSince ? await changedLinesSince(context, options.workspaceFolder, options.changedSince) : undefined;
   const host = context.createHost([options.workspaceFolder]);
   const cache = context.openCache?.({ workspaceFolder: options.workspaceFolder, enabled: options.cache, dir: options.cacheDir });
+  // --changed-since reports on git's view of the changes, and --fix has just read everything anyway.
+  if (!cache || options.changedSince !== undefined || options.fix) return checkAndReport(options, context, host, cache);
+  const { workspaceFolder, only, format, summary, color, severity, maxWarnings } = options;
+  const key = cache.digest(['report', JSON.stringify({ workspaceFolder, only, format, summary, color, severity, maxWarnings: maxWarnings ?? null })]);
+  const earlier = await cache.loadReport(key, host, context.git);
+  if (earlier) {
+    for (const [stream, text] of earlier.output) context.io[stream](text);
+    return earlier.code;
+  }
+  const recorder = cache.recordInputs(host, context.git);
+  const output: CheckReport['output'] = [];
+  const io = {
+    ...context.io,
+    stdout: (text: string) => {
+      output.push(['stdout', text]);
+      context.io.stdout(text);
+    },
+    stderr: (text: string) => {
+      output.push(['stderr', text]);
+      context.io.stderr(text);
+    },
+  };
+  const code = await checkAndReport(options, { ...context, io, git: recorder.git }, recorder.host, cache);
+  await recorder.save(key, { output, code });
+  return code;
+}
+
+async function checkAndReport(options: CheckOptions, context: CliContext, host: WorkspaceFileHost, cache: CheckCache | undefined): Promise<number> {
+  const folderUri = URI.file(options.workspaceFolder).toString();
+  const changes = options.changedSince ? await changedLinesSince(context, options.workspaceFolder, options.changedSince) : undefined;
   const loaded = await loadWorkspace(host, folderUri, { parser: cache?.parser ?? context.parser });
   const { index } = loaded;
 

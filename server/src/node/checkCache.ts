@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { promises as fs, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
-import type { AnnotationFile, AnnotationParser, AnnotationSource, CoreDiagnostic, Vocabulary } from '../core';
-import type { CheckCache, CheckCacheOptions } from '../cli/checkCache';
+import type { AnnotationFile, AnnotationParser, AnnotationSource, CoreDiagnostic, Vocabulary, WorkspaceFileHost } from '../core';
+import type { CheckCache, CheckCacheOptions, CheckReport, GitRunner, InputRecorder } from '../cli/checkCache';
+import { loadReport, recordInputs } from './checkReports';
 import { WorkerParser } from './workerParser';
 
 /** Bumped whenever the shape of cached data changes, so old caches are ignored. */
@@ -56,14 +57,19 @@ async function writeJson(file: string, data: unknown): Promise<void> {
 export class NodeCheckCache implements CheckCache {
   readonly parser: AnnotationParser;
   private readonly used: ParseEntries = {};
-  private entries: Promise<ParseEntries>;
+  private loadedEntries: Promise<ParseEntries> | undefined;
   private dirty = false;
 
   constructor(readonly location: string, private readonly version: string, private readonly inner: AnnotationParser = new WorkerParser()) {
-    this.entries = readJson<{ schema: number; version: string; entries: ParseEntries }>(this.parseFile).then((data) =>
-      data && data.schema === CACHE_SCHEMA && data.version === version ? data.entries : {},
-    );
     this.parser = { parseAll: (sources, vocabulary) => this.parseAll(sources, vocabulary) };
+  }
+
+  /** The stored parse results, read only when something must be parsed (a warm check never does). */
+  private get entries(): Promise<ParseEntries> {
+    this.loadedEntries ??= readJson<{ schema: number; version: string; entries: ParseEntries }>(this.parseFile).then((data) =>
+      data && data.schema === CACHE_SCHEMA && data.version === this.version && typeof data.entries === 'object' && data.entries !== null ? data.entries : {},
+    );
+    return this.loadedEntries;
   }
 
   private get parseFile(): string {
@@ -101,6 +107,14 @@ export class NodeCheckCache implements CheckCache {
 
   async saveResults(key: string, results: Record<string, CoreDiagnostic[]>): Promise<void> {
     await writeJson(this.resultsFile, { schema: CACHE_SCHEMA, key, results }).catch(() => undefined);
+  }
+
+  loadReport(key: string, host: WorkspaceFileHost, git: GitRunner): Promise<CheckReport | undefined> {
+    return loadReport(this.location, key, host, git);
+  }
+
+  recordInputs(host: WorkspaceFileHost, git: GitRunner): InputRecorder {
+    return recordInputs(this.location, host, git);
   }
 
   /** Stores the parse results this run used (and drops the others). */

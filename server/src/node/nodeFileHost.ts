@@ -1,7 +1,7 @@
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import type { FileRead, WorkspaceFileHost } from '../core';
+import type { FileRead, ReadProblem, WorkspaceFileHost } from '../core';
 
 /** Folders never searched for annotation files. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -45,6 +45,11 @@ export class NodeFileHost implements WorkspaceFileHost {
     return found;
   }
 
+  /** A reader with the answers of `readBytes`, synchronous and faster for many files at once. */
+  async syncReader(): Promise<SyncBytesReader> {
+    return new SyncBytesReader(await this.realFolders);
+  }
+
   private async isInside(real: string): Promise<boolean> {
     const folders = await this.realFolders;
     return folders.some((folder) => real === folder || real.startsWith(folder + path.sep));
@@ -62,14 +67,23 @@ export class NodeFileHost implements WorkspaceFileHost {
    * data, or invalid UTF-8.
    */
   async read(uri: string, limit: number): Promise<FileRead> {
+    const read = await this.readBytes(uri, limit);
+    return 'bytes' in read ? decodeText(read.bytes) : read;
+  }
+
+  /**
+   * A file's bytes, undecoded, with every refusal of `read` except those
+   * about the bytes themselves (binary data, invalid UTF-8): the same bytes
+   * always decode to the same answer.
+   */
+  async readBytes(uri: string, limit: number): Promise<BytesRead> {
     const parsed = URI.parse(uri);
     if (parsed.scheme !== 'file') return { problem: { kind: 'missing' } };
     let real: string;
     try {
       real = await fs.realpath(parsed.fsPath);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return { problem: { kind: code === 'ELOOP' ? 'symlink-loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable' } };
+      return realpathProblem(error);
     }
     if (!(await this.isInside(real))) return { problem: { kind: 'outside-workspace' } };
     try {
@@ -77,7 +91,108 @@ export class NodeFileHost implements WorkspaceFileHost {
       if (stat.isDirectory()) return { problem: { kind: 'directory' } };
       if (!stat.isFile()) return { problem: { kind: 'unreadable' } };
       if (stat.size > limit) return { problem: { kind: 'too-large', size: stat.size, limit } };
-      return decodeText(await fs.readFile(real));
+      return { bytes: await fs.readFile(real) };
+    } catch {
+      return { problem: { kind: 'unreadable' } };
+    }
+  }
+}
+
+/** A file's bytes, or why they cannot be used (binary data and invalid UTF-8 are the caller's to find). */
+export type BytesRead = { bytes: Uint8Array } | { problem: ReadProblem };
+
+function realpathProblem(error: unknown): { problem: ReadProblem } {
+  const code = (error as NodeJS.ErrnoException).code;
+  return { problem: { kind: code === 'ELOOP' ? 'symlink-loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : 'unreadable' } };
+}
+
+/**
+ * Reads many files synchronously, with the answers `NodeFileHost.readBytes`
+ * would give, for a caller with nothing else to do meanwhile (the CLI
+ * comparing a cached check's inputs). A regular file that is no symbolic
+ * link takes one open, fstat, read and close: its real path is its folder's
+ * (resolved once per folder) plus its name. Anything else takes the same
+ * steps as `readBytes`. `bytes` is only valid until the next call.
+ */
+export class SyncBytesReader {
+  private readonly realFolderOf = new Map<string, string | null>();
+  private buffer = Buffer.allocUnsafe(1 << 16);
+
+  constructor(private readonly workspaceFolders: string[]) {}
+
+  private isInside(real: string): boolean {
+    return this.workspaceFolders.some((folder) => real === folder || real.startsWith(folder + path.sep));
+  }
+
+  read(uri: string, limit: number): BytesRead {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return { problem: { kind: 'missing' } };
+    return this.readRegularFile(parsed.fsPath, limit) ?? this.readLikeHost(parsed.fsPath, limit);
+  }
+
+  /** The common case, or undefined when the file is anything else. */
+  private readRegularFile(file: string, limit: number): BytesRead | undefined {
+    const name = path.basename(file);
+    if (name === '' || name === '.' || name === '..') return undefined;
+    const folder = path.dirname(file);
+    let realFolder = this.realFolderOf.get(folder);
+    if (realFolder === undefined) {
+      try {
+        realFolder = realpathSync.native(folder);
+      } catch {
+        realFolder = null;
+      }
+      this.realFolderOf.set(folder, realFolder);
+    }
+    if (realFolder === null || !this.isInside(path.join(realFolder, name))) return undefined;
+    let fd: number;
+    try {
+      // O_NOFOLLOW: a symbolic link fails to open and takes the long way; O_NONBLOCK: a FIFO never blocks.
+      fd = openSync(path.join(realFolder, name), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    } catch {
+      return undefined;
+    }
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) return undefined;
+      if (stat.size > limit) return { problem: { kind: 'too-large', size: stat.size, limit } };
+      // Room for the whole file and one byte more, so that the second read finds its end.
+      if (stat.size >= this.buffer.length) this.buffer = Buffer.allocUnsafe(stat.size + 1);
+      let length = 0;
+      for (;;) {
+        if (length === this.buffer.length) {
+          // The file grew while being read: read on, as readFile does.
+          const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+          this.buffer.copy(bigger, 0, 0, length);
+          this.buffer = bigger;
+        }
+        const count = readSync(fd, this.buffer, length, this.buffer.length - length, null);
+        if (count === 0) break;
+        length += count;
+      }
+      return { bytes: this.buffer.subarray(0, length) };
+    } catch {
+      return undefined;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The steps of `NodeFileHost.readBytes`, synchronously. */
+  private readLikeHost(file: string, limit: number): BytesRead {
+    let real: string;
+    try {
+      real = realpathSync.native(file);
+    } catch (error) {
+      return realpathProblem(error);
+    }
+    if (!this.isInside(real)) return { problem: { kind: 'outside-workspace' } };
+    try {
+      const stat = statSync(real);
+      if (stat.isDirectory()) return { problem: { kind: 'directory' } };
+      if (!stat.isFile()) return { problem: { kind: 'unreadable' } };
+      if (stat.size > limit) return { problem: { kind: 'too-large', size: stat.size, limit } };
+      return { bytes: readFileSync(real) };
     } catch {
       return { problem: { kind: 'unreadable' } };
     }
