@@ -1,6 +1,5 @@
 import { runCli } from '../cli/runCli';
 import { NodeFileHost } from './nodeFileHost';
-import { runGit } from './runGit';
 import { openCheckCache } from './checkCache';
 import { WorkerParser } from './workerParser';
 import { writeExportFiles } from './exportWriter';
@@ -15,7 +14,8 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
     version,
     createHost: (folders) => new NodeFileHost(folders),
-    git: runGit,
+    // Loaded on first use: child_process costs every command's start, and a warm check of a stylish report never runs git.
+    git: async (args, cwd) => (await import('./runGit.js')).runGit(args, cwd),
     parser: new WorkerParser(),
     openCache: (options) => openCheckCache(options, version, process.env),
     writeExport: writeExportFiles,

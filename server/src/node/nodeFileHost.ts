@@ -132,6 +132,8 @@ export class SyncBytesReader {
 
   /** The common case, or undefined when the file is anything else. */
   private readRegularFile(file: string, limit: number): BytesRead | undefined {
+    // Without O_NOFOLLOW (Windows), opening would follow a link past the workspace check.
+    if (constants.O_NOFOLLOW === undefined) return undefined;
     const name = path.basename(file);
     if (name === '' || name === '.' || name === '..') return undefined;
     const folder = path.dirname(file);
