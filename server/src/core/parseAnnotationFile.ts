@@ -1,7 +1,7 @@
 import type { Node, YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from './model';
 import type { Vocabulary } from './vocabulary';
-import { checkId, checkVocabulary, spanOf, YamlFieldReader, type FieldEntry } from './yamlFields';
+import { checkId, checkVocabulary, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
 export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
 export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
@@ -18,8 +18,8 @@ const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  * Parses one annotation file into the model. Never throws: every problem
  * becomes a diagnostic and the rest of the file is still read.
  */
-export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocabulary): AnnotationFile {
-  const reader = new YamlFieldReader(uri);
+export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocabulary, options?: YamlReaderOptions): AnnotationFile {
+  const reader = new YamlFieldReader(uri, options);
   const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: reader.diagnostics };
   const root = reader.parseTopLevel(text, '`actors`, `concepts`, `text` and `claims`');
   if (!root) return file;

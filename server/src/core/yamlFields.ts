@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { closestMatches, didYouMeanSuffix } from './didYouMean';
 import { makeDiagnostic, type DiagnosticCode } from './diagnosticCodes';
+import { parseBlockYaml } from './fastYaml';
 import type { CoreDiagnostic, Located, Span } from './model';
 
 /** A key/value entry of a YAML mapping, with its source ranges. */
@@ -46,21 +47,32 @@ export const MAX_DIAGNOSTICS_PER_FILE = 1000;
  * on the side of parsing (quotes and comments are skipped roughly).
  */
 export function excessiveNesting(text: string): { offset: number; what: string; limit: number } | undefined {
+  // Character codes rather than one-character strings, and a jump to the next character that matters
+  // past the indentation of a line: this runs over every file before it is parsed.
   let depth = 0;
-  let quote: string | undefined;
+  let quote = 0;
   let lineStart = true;
   let indent = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n' || ch === '\r') {
+  const length = text.length;
+  const interesting = /["'#[\]{}\\\n\r]/g;
+  for (let i = 0; i < length; i++) {
+    let c = text.charCodeAt(i);
+    if (!lineStart && c !== 10 && c !== 13 && !isInteresting(c)) {
+      interesting.lastIndex = i;
+      if (!interesting.test(text)) break;
+      i = interesting.lastIndex - 1;
+      c = text.charCodeAt(i);
+    }
+    if (c === 10 || c === 13) {
       lineStart = true;
       indent = 0;
       continue;
     }
     if (lineStart) {
       // `- - - x` and `? ? x` nest as deeply as the same indicators on lines of their own.
-      const compact = (ch === '-' || ch === '?' || ch === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t');
-      if (ch === ' ' || compact) {
+      const next = text.charCodeAt(i + 1);
+      const compact = (c === 45 || c === 63 || c === 58) && (next === 32 || next === 9);
+      if (c === 32 || compact) {
         indent += compact ? 2 : 1;
         if (indent > NESTING_LIMITS.indentation) return { offset: i, what: 'indentation', limit: NESTING_LIMITS.indentation };
         if (compact) i++;
@@ -69,21 +81,38 @@ export function excessiveNesting(text: string): { offset: number; what: string; 
       lineStart = false;
     }
     if (quote) {
-      if (ch === '\\' && quote === '"') i++;
-      else if (ch === quote) quote = undefined;
+      if (c === 92 && quote === 34) i++;
+      else if (c === quote) quote = 0;
       continue;
     }
-    if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
-      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
-    } else if (ch === '"' || (ch === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1])))) {
-      quote = ch;
-    } else if (ch === '[' || ch === '{') {
+    if (c === 35 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)))) {
+      while (i + 1 < length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
+    } else if (c === 34 || (c === 39 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)) || isFlowOpener(text.charCodeAt(i - 1))))) {
+      quote = c;
+    } else if (c === 91 || c === 123) {
       if (++depth > NESTING_LIMITS.flow) return { offset: i, what: 'lists and mappings', limit: NESTING_LIMITS.flow };
-    } else if ((ch === ']' || ch === '}') && depth > 0) {
+    } else if ((c === 93 || c === 125) && depth > 0) {
       depth--;
     }
   }
   return undefined;
+}
+
+/** The characters excessiveNesting acts on past the start of a line (besides line breaks). */
+function isInteresting(c: number): boolean {
+  return c === 34 || c === 39 || c === 35 || c === 91 || c === 93 || c === 123 || c === 125 || c === 92;
+}
+
+/** What `/\s/` matches, by character code. */
+function isWhitespace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `[`, `{`, `,` and `:`, after which a `'` opens a quoted scalar. */
+function isFlowOpener(c: number): boolean {
+  return c === 91 || c === 123 || c === 44 || c === 58;
 }
 
 interface YamlError {
@@ -117,6 +146,18 @@ function duplicateKeyErrors(document: Document.Parsed): YamlError[] {
   return errors;
 }
 
+/**
+ * Whether files are read with the fast reader of the block subset first
+ * (./fastYaml), falling back to the full parser. The result is the same
+ * either way; tests turn it off to compare the two.
+ */
+export const YAML_READING = { fastPath: true };
+
+export interface YamlReaderOptions {
+  /** Try the fast reader first; defaults to `YAML_READING.fastPath`. */
+  fastPath?: boolean;
+}
+
 export function spanOf(node: Node): Span {
   const range = node.range;
   if (!range) return { start: 0, end: 0 };
@@ -131,7 +172,10 @@ export class YamlFieldReader {
   readonly diagnostics: CoreDiagnostic[] = [];
   private document: Document.Parsed | undefined;
 
-  constructor(readonly uri: string) {}
+  constructor(
+    readonly uri: string,
+    private readonly options: YamlReaderOptions = {},
+  ) {}
 
   /** Parses the text and returns the top-level mapping, or undefined (with a diagnostic). */
   parseTopLevel(text: string, whatItHolds: string): YAMLMap | undefined {
@@ -139,6 +183,12 @@ export class YamlFieldReader {
     if (tooDeep) {
       this.report({ start: tooDeep.offset, end: tooDeep.offset + 1 }, 'file-unreadable', `This file nests ${tooDeep.what} deeper than ${tooDeep.limit} levels here, which annotation files never need, so it was not read (a generated or damaged file?). Flatten it.`);
       return undefined;
+    }
+    if (this.options.fastPath ?? YAML_READING.fastPath) {
+      // Files in the block subset that annotation files are written in, read without the full parser.
+      const fast = parseBlockYaml(text);
+      if (fast === null) return undefined;
+      if (fast) return fast;
     }
     let document: Document.Parsed;
     let duplicateKeys: YamlError[];
