@@ -9,8 +9,16 @@ export function dirnameUri(uri: string): string {
   return Utils.dirname(URI.parse(uri)).toString();
 }
 
+/** Lone surrogates, which cannot be written in a URI. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Joins path segments to a URI. A lone surrogate in a segment (a damaged
+ * `text:` path or root) stands for U+FFFD, which names no file that exists,
+ * instead of making the URI unprintable.
+ */
 export function joinUri(base: string, ...segments: string[]): string {
-  return Utils.joinPath(URI.parse(base), ...segments).toString();
+  return Utils.joinPath(URI.parse(base), ...segments.map((segment) => segment.replace(LONE_SURROGATE, '\ufffd'))).toString();
 }
 
 export function basenameUri(uri: string): string {
