@@ -4,6 +4,19 @@ import { annotationFileDiagnostics, excessiveNesting, parseAnnotationFile, parse
 import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
 
 describe('resource limits', () => {
+  it('caps the problems of one file, checks included, at 1,000 and one that says the rest were left out', async () => {
+    const actors = ['actors:', ...Array.from({ length: 1200 }, (_, i) => `  - { id: actor-${i}, name: Actor ${i}, kind: person, aliases: [Nobody ${i}] }`)].join('\n');
+    const { index } = await loadMemoryWorkspace({
+      'annotations/actors.yaml': `${actors}\n`,
+      'annotations/a.yaml': 'text: texts/a.txt\n',
+      'annotations/texts/a.txt': 'A text that names none of them.',
+    });
+    const diagnostics = annotationFileDiagnostics(index, uriOf('annotations/actors.yaml'));
+    assert.equal(diagnostics.length, 1001);
+    assert.match(diagnostics[1000].message, /only the first 1000 are shown/);
+    assert.ok(diagnostics.slice(0, 1000).every((d) => d.code === 'alias-unused' || d.code === 'actor-unused'));
+  });
+
   it('refuses pathologically nested YAML before parsing it', () => {
     const flow = `actors: ${'['.repeat(10000)}${']'.repeat(10000)}\n`;
     const file = parseAnnotationFile('file:///ws/a.yaml', flow, DEFAULT_VOCABULARY);

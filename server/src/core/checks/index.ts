@@ -1,4 +1,6 @@
 import { applySeverityOverrides } from '../config';
+import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../yamlFields';
 import type { CoreDiagnostic } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { checkAnchors, checkTextReference } from './anchors';
@@ -14,6 +16,8 @@ import { checkTextConsistency } from './textConsistency';
 export function annotationFileDiagnostics(index: WorkspaceIndex, uri: string): CoreDiagnostic[] {
   const file = index.annotationFile(uri);
   if (!file) return [];
+  // A file whose reading already hit the problem limit is too damaged for its checks to say anything useful.
+  if (file.diagnostics.length > MAX_DIAGNOSTICS_PER_FILE) return sortDiagnostics(applySeverityOverrides([...file.diagnostics], index.config));
   const diagnostics = [
     ...file.diagnostics,
     ...checkDuplicateIds(index, file),
@@ -26,7 +30,16 @@ export function annotationFileDiagnostics(index: WorkspaceIndex, uri: string): C
     ...checkStances(index, file),
     ...checkTextConsistency(index, file),
   ];
-  return sortDiagnostics(applySeverityOverrides(diagnostics, index.config));
+  return capProblems(uri, sortDiagnostics(applySeverityOverrides(diagnostics, index.config)));
+}
+
+/** At most MAX_DIAGNOSTICS_PER_FILE problems, and one more that says the rest were left out, as for a file's reading. */
+function capProblems(uri: string, diagnostics: CoreDiagnostic[]): CoreDiagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE + 1) return diagnostics;
+  const first = diagnostics[MAX_DIAGNOSTICS_PER_FILE];
+  const kept = diagnostics.slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  kept.push({ ...makeDiagnostic(uri, first.range, first.code as DiagnosticCode, `This file has ${diagnostics.length} problems; only the first ${MAX_DIAGNOSTICS_PER_FILE} are shown. Fix those, and the rest will be reported.`), severity: first.severity });
+  return kept;
 }
 
 /** Diagnostics of every annotation file, keyed by URI (files without problems included, with none). */
