@@ -35,6 +35,28 @@ export async function readWithLimit(host: WorkspaceFileHost, uri: string, limit:
   return { content };
 }
 
+/**
+ * Files read at once. Enough to keep the host's I/O busy (Node reads on a
+ * pool of four threads); few enough that their completions, each decoded
+ * as it arrives, never pile up into one long task that keeps a server from
+ * answering requests.
+ */
+const READS_IN_FLIGHT = 16;
+
+/** Reads files through a host with a size limit, a bounded number at a time; results in the order of `uris`. */
+export async function readAllWithLimit(host: WorkspaceFileHost, uris: readonly string[], limit: number): Promise<FileRead[]> {
+  const results: FileRead[] = new Array(uris.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < uris.length) {
+      const at = next++;
+      results[at] = await readWithLimit(host, uris[at], limit);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, uris.length) }, worker));
+  return results;
+}
+
 /** One annotation file to parse. */
 export interface AnnotationSource {
   uri: string;
@@ -94,7 +116,7 @@ export async function loadConfig(host: WorkspaceFileHost, folderUri: string): Pr
 /** Supplies every referenced text that has not been loaded yet. */
 export async function loadPendingTexts(host: WorkspaceFileHost, index: WorkspaceIndex): Promise<void> {
   const pending = index.pendingTexts();
-  const reads = await Promise.all(pending.map((uri) => readWithLimit(host, uri, index.config.limits.textSize)));
+  const reads = await readAllWithLimit(host, pending, index.config.limits.textSize);
   pending.forEach((uri, i) => storeText(index, uri, reads[i]));
 }
 
@@ -114,7 +136,7 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
   for (const root of annotationRoots(folderUri, config)) {
     const files = (await host.listFiles(root)).map(canonicalUri).filter((uri) => isAnnotationFileName(uri) && !seen.has(uri));
     files.forEach((uri) => seen.add(uri));
-    const reads = await Promise.all(files.map((uri) => readWithLimit(host, uri, config.limits.annotationFileSize)));
+    const reads = await readAllWithLimit(host, files, config.limits.annotationFileSize);
     files.forEach((uri, i) => {
       const read = reads[i];
       if ('content' in read) sources.push({ uri, content: read.content });

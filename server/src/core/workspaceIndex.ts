@@ -56,6 +56,13 @@ export interface TextAnalysis {
 
 export type TextStatus = 'loaded' | 'missing' | 'unknown';
 
+/** A stance a claim takes on a concept, and the file that holds the claim. */
+export interface StanceTaken {
+  claim: ClaimDef;
+  uri: string;
+  stance: string;
+}
+
 /** An actor that has an alias, and where the alias is written. */
 export interface AliasOwner {
   actorId: string;
@@ -100,6 +107,8 @@ export class WorkspaceIndex {
   private readonly actorDefs = new Map<string, ActorDef[]>();
   private readonly conceptDefs = new Map<string, ConceptDef[]>();
   private readonly claimDefs = new Map<string, { claim: ClaimDef; uri: string }[]>();
+  /** Stances taken by claimant and concept (`claimant\0concept`), in file order. */
+  private readonly stancesByKey = new Map<string, StanceTaken[]>();
   private readonly actorRefs = new Map<string, Map<string, IdReference[]>>();
   private readonly conceptRefs = new Map<string, Map<string, IdReference[]>>();
   /** Each annotation file's aliases, in file order: the pair `alias\0actorId`, keyed by the alias as the matcher normalises it. */
@@ -131,6 +140,8 @@ export class WorkspaceIndex {
   private readonly mentionContributions = new Map<string, { actorIds: string[]; aliasKeys: string[] }>();
   /** Texts whose contribution to the mention views may be out of date. */
   private readonly staleMentionTexts = new Set<string>();
+  /** Aliases and actors that became used or unused since `takeUsageChanges()` last looked. */
+  private usageChanges = { aliasKeys: new Set<string>(), actorIds: new Set<string>() };
   private aliasMatcher: AliasMatcher | undefined;
   private versionCounter = 0;
   /** Bumped by changes to each kind of input, so that derived values are recomputed only when theirs change. */
@@ -229,7 +240,10 @@ export class WorkspaceIndex {
     };
     for (const actor of old.actors) removeFrom(this.actorDefs, actor.id?.value);
     for (const concept of old.concepts) removeFrom(this.conceptDefs, concept.id?.value);
-    for (const claim of old.textAnnotation?.claims ?? []) removeFrom(this.claimDefs, claim.id?.value);
+    for (const claim of old.textAnnotation?.claims ?? []) {
+      removeFrom(this.claimDefs, claim.id?.value);
+      removeFrom(this.stancesByKey, stanceKey(claim));
+    }
     for (const refs of [this.actorRefs, this.conceptRefs]) {
       for (const [id, byFile] of refs) {
         if (byFile.delete(uri) && byFile.size === 0) refs.delete(id);
@@ -305,6 +319,7 @@ export class WorkspaceIndex {
       for (const mention of annotation.mentions) ref(actorRefs, mention.actor, 'mention-actor');
       for (const claim of annotation.claims) {
         addTo(this.claimDefs, claim.id?.value, { claim, uri });
+        if (claim.stance) addTo(this.stancesByKey, stanceKey(claim), { claim, uri, stance: claim.stance.value });
         ref(actorRefs, claim.claimant, 'claimant', claim);
         for (const about of claim.about) ref(actorRefs, about, 'about', claim);
         ref(conceptRefs, claim.concept, 'concept', claim);
@@ -541,6 +556,11 @@ export class WorkspaceIndex {
     return this.claimDefs.get(id) ?? [];
   }
 
+  /** The stances taken on a concept by a claimant, anywhere in the workspace, in file order. */
+  stancesOf(claimant: string, concept: string): readonly StanceTaken[] {
+    return this.stancesByKey.get(`${claimant}\u0000${concept}`) ?? [];
+  }
+
   /** Every place in annotation files that names this actor id, definitions included. */
   actorReferences(id: string): IdReference[] {
     return flattenReferences(this.actorRefs.get(id));
@@ -594,7 +614,12 @@ export class WorkspaceIndex {
     const changed = new Set<string>();
     this.aliasesChangedDuringBuild = changed;
     try {
-      const steps = AliasMatcher.build(this.aliasEntries());
+      const entries = new Map<string, AliasEntry>();
+      for (const key of this.aliasOwnersByKey.keys()) {
+        entries.set(key, this.aliasEntry(key)!);
+        if (entries.size % 4096 === 0) await pause();
+      }
+      const steps = AliasMatcher.build(entries);
       let step = steps.next();
       while (!step.done) {
         await pause();
@@ -667,24 +692,30 @@ export class WorkspaceIndex {
    * annotation file points at contributes nothing.
    */
   private contributeMentions(uri: string, analysis: TextAnalysis | undefined): void {
-    const withdraw = (byKey: Map<string, Set<string>>, keys: string[]) => {
+    const withdraw = (byKey: Map<string, Set<string>>, keys: string[], changes: Set<string> | undefined) => {
       for (const key of keys) {
         const texts = byKey.get(key);
         texts?.delete(uri);
-        if (texts?.size === 0) byKey.delete(key);
+        if (texts?.size === 0) {
+          byKey.delete(key);
+          changes?.add(key);
+        }
       }
     };
-    const add = (byKey: Map<string, Set<string>>, keys: string[]) => {
+    const add = (byKey: Map<string, Set<string>>, keys: string[], changes: Set<string> | undefined) => {
       for (const key of keys) {
         const texts = byKey.get(key);
         if (texts) texts.add(uri);
-        else byKey.set(key, new Set([uri]));
+        else {
+          byKey.set(key, new Set([uri]));
+          changes?.add(key);
+        }
       }
     };
     const before = this.mentionContributions.get(uri);
     if (before) {
-      withdraw(this.textsByActor, before.actorIds);
-      withdraw(this.textsByUsedAlias, before.aliasKeys);
+      withdraw(this.textsByActor, before.actorIds, this.usageChanges.actorIds);
+      withdraw(this.textsByUsedAlias, before.aliasKeys, this.usageChanges.aliasKeys);
       this.mentionContributions.delete(uri);
     }
     if (!analysis || !this.annotationsByText.has(uri) || analysis.mentions.length === 0) return;
@@ -696,8 +727,8 @@ export class WorkspaceIndex {
     }
     const contribution = { actorIds: [...actorIds], aliasKeys: [...aliasKeys] };
     this.mentionContributions.set(uri, contribution);
-    add(this.textsByActor, contribution.actorIds);
-    add(this.textsByUsedAlias, contribution.aliasKeys);
+    add(this.textsByActor, contribution.actorIds, this.usageChanges.actorIds);
+    add(this.textsByUsedAlias, contribution.aliasKeys, this.usageChanges.aliasKeys);
   }
 
   /** Brings the mention views up to date: only texts changed since the last look are analysed again. */
@@ -718,6 +749,25 @@ export class WorkspaceIndex {
     return this.textsByActor.get(actorId) ?? new Set();
   }
 
+  /**
+   * The normalised aliases and the actors whose use in texts may have
+   * changed (from used to unused or back) since the last call, or since the
+   * index was created. For refreshing only the diagnostics that usage
+   * decides (alias-unused, actor-unused).
+   */
+  takeUsageChanges(): { aliasKeys: string[]; actorIds: string[] } {
+    this.refreshMentionViews();
+    const { aliasKeys, actorIds } = this.usageChanges;
+    this.usageChanges = { aliasKeys: new Set(), actorIds: new Set() };
+    return { aliasKeys: [...aliasKeys], actorIds: [...actorIds] };
+  }
+
+  /** Whether any referenced text is loaded. */
+  hasLoadedText(): boolean {
+    for (const uri of this.annotationsByText.keys()) if (this.statusOf(uri) === 'loaded') return true;
+    return false;
+  }
+
   /** Whether a mention in some referenced text comes from this normalised alias. */
   isAliasUsed(key: string): boolean {
     this.refreshMentionViews();
@@ -728,6 +778,11 @@ export class WorkspaceIndex {
   textsMentioning(actorId: string): string[] {
     return this.referencedTexts().filter((uri) => this.analysis(uri)?.mentions.some((m) => m.actorId === actorId));
   }
+}
+
+/** The key of a claim's stance (`claimant\0concept`), when it takes one. */
+function stanceKey(claim: ClaimDef): string | undefined {
+  return claim.claimant && claim.concept && claim.stance ? `${claim.claimant.value}\u0000${claim.concept.value}` : undefined;
 }
 
 function flattenReferences(byFile: Map<string, IdReference[]> | undefined): IdReference[] {

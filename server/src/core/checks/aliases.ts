@@ -7,7 +7,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 export function checkAliases(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
   if (file.actors.length === 0) return [];
   const diagnostics: CoreDiagnostic[] = [];
-  const anyTextLoaded = index.referencedTexts().some((uri) => index.textStatus(uri) === 'loaded');
+  const anyTextLoaded = index.hasLoadedText();
   for (const actor of file.actors) {
     if (!actor.id) continue;
     const actorId = actor.id.value;

@@ -20,12 +20,10 @@ interface CrossFileFootprint {
   actorReferences: Map<string, number>;
   /** Stances by claimant and concept, for conflicts across files. */
   stances: Map<string, number>;
-  /** Aliases and their actors: they decide the mentions in every text. */
-  aliases: string;
+  /** Aliases (normalised) with their actors: they decide the mentions in every text. */
+  aliases: Map<string, number>;
   /** Relations and actor kinds: relation checks follow chains across files. */
   relationsAndKinds: string;
-  /** Explicit mentions and the text they are in: they change that text's mentions. */
-  explicitMentions: string;
 }
 
 function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): CrossFileFootprint {
@@ -49,9 +47,8 @@ function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): C
       ...claims.flatMap((c) => [c.claimant?.value, ...c.about.map((a) => a.value)]),
     ]),
     stances: count(claims.map((c) => (c.claimant && c.concept && c.stance ? `${c.claimant.value}\u0000${c.concept.value}\u0000${c.stance.value}` : undefined))),
-    aliases: actors.flatMap((a) => a.aliases.map((alias) => `${normalizeForMatch(alias.value).trim()}\u0000${a.id?.value}`)).sort().join('\u0001'),
+    aliases: count(actors.flatMap((a) => a.aliases.map((alias) => `${normalizeForMatch(alias.value).trim()}\u0000${a.id?.value}`))),
     relationsAndKinds: actors.map((a) => `${a.id?.value}\u0000${a.kind?.value}\u0000${a.relations.map((r) => `${r.type?.value}>${r.target?.value}`).join(',')}`).sort().join('\u0001'),
-    explicitMentions: [file ? textUriOf(index, file) : '', ...mentions.map((m) => `${m.actor?.value}\u0000${m.quote?.value}\u0000${m.prefix?.value}\u0000${m.suffix?.value}`)].join('\u0001'),
   };
 }
 
@@ -74,13 +71,36 @@ function actorDefiningFiles(index: WorkspaceIndex): string[] {
 }
 
 /**
+ * The files that define the aliases and actors whose use in texts changed
+ * since the index last said: their alias-unused and actor-unused
+ * diagnostics may have changed. Only those, so that an edit costs work in
+ * proportion to what it changed, not to the size of the registry.
+ */
+function filesOfUsageChanges(index: WorkspaceIndex): string[] {
+  const { aliasKeys, actorIds } = index.takeUsageChanges();
+  const files = new Set<string>();
+  for (const key of aliasKeys) for (const owner of index.aliasOwners(key)) files.add(owner.uri);
+  for (const id of actorIds) for (const def of index.actorDefinitions(id)) files.add(def.uri);
+  return [...files];
+}
+
+/** Whether a text counted as loaded, from its mention footprint. */
+function footprintLoaded(footprint: string): boolean {
+  return footprint.startsWith('loaded');
+}
+
+/**
  * The files whose diagnostics can change when a text changes: the text, the
  * annotation files anchored in it, and, when the actors it mentions changed,
- * the files that define actors.
+ * the files that define the aliases and actors whose use changed (all the
+ * files that define actors when the text became loaded or unloaded, which
+ * can decide whether alias-unused applies at all).
  */
 export function dependentsOfTextChange(index: WorkspaceIndex, textUri: string, mentionsBefore: string, mentionsAfter: string): Set<string> {
   const affected = new Set([textUri, ...index.annotationsOf(textUri)]);
-  if (mentionsBefore !== mentionsAfter) for (const uri of actorDefiningFiles(index)) affected.add(uri);
+  if (mentionsBefore === mentionsAfter) return affected;
+  const usage = filesOfUsageChanges(index);
+  for (const uri of footprintLoaded(mentionsBefore) !== footprintLoaded(mentionsAfter) ? actorDefiningFiles(index) : usage) affected.add(uri);
   return affected;
 }
 
@@ -123,11 +143,17 @@ export function dependentsOfAnnotationChange(
     addAll(index.actorReferences(claimant).filter((r) => r.role === 'claimant').map((r) => r.uri));
   }
   if (changedActors.length > 0 || changedConcepts.length > 0) addAll(filesWithUnknownIds);
-  // An alias change reaches the texts whose mentions it can change (the index knows which), their annotation files, and the files that define actors.
+  // An alias change reaches the texts whose mentions it can change (the index knows which) and their annotation files,
+  // the files that share a changed alias (alias-conflict), and those whose aliases or actors became used or unused.
   const rematched = index.takeTextsRematchedByAliases();
   for (const textUri of rematched) addAll([textUri, ...index.annotationsOf(textUri)]);
-  if (old.aliases !== now.aliases || rematched.length > 0) addAll(actorDefiningFiles(index));
-  else if (old.relationsAndKinds !== now.relationsAndKinds || old.explicitMentions !== now.explicitMentions) addAll(actorDefiningFiles(index));
+  for (const pair of changedKeys(old.aliases, now.aliases)) addAll(index.aliasOwners(pair.slice(0, pair.indexOf('\u0000'))).map((owner) => owner.uri));
+  // Relation checks follow chains across files, and whether any text is loaded decides whether alias-unused applies at all:
+  // a change of relations, kinds or of the text a file points at reaches every file that defines actors.
+  const textBefore = before && textUriOf(index, before);
+  const textAfter = after && textUriOf(index, after);
+  if (old.relationsAndKinds !== now.relationsAndKinds || textBefore !== textAfter) addAll(actorDefiningFiles(index));
+  addAll(filesOfUsageChanges(index));
   return affected;
 }
 

@@ -1,7 +1,7 @@
 import { textDiagnostics } from './textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME } from '../config';
-import { annotationRoots, isAnnotationFileName, loadWorkspace, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -32,7 +32,7 @@ export interface LiveWorkspaceOptions {
 }
 
 /** How long indexing runs before it lets other work run, when it may. */
-const SLICE_MS = 10;
+const SLICE_MS = 5;
 
 /** Cuts long work into slices of about SLICE_MS, yielding between them when the host lets it. */
 class Slicer {
@@ -180,6 +180,8 @@ export class LiveWorkspace {
     await this.loadPendingTexts(workspace);
     await workspace.index.prepareAliasMatcher(() => slicer.pause());
     const changed = await this.refreshInSlices([...previous, ...this.knownFiles(workspace)], slicer);
+    // From here on, edits refresh only the files whose alias or actor use they change.
+    workspace.index.takeUsageChanges();
     if (this.loaded.get(folder) === workspace) this.serving.set(folder, workspace);
     // Listeners hear once the folder is served, as they read its files through the queries.
     for (const uri of changed) this.unannounced.add(uri);
@@ -336,7 +338,7 @@ export class LiveWorkspace {
     const index = workspace.index;
     const pending = index.pendingTexts();
     if (pending.length === 0) return;
-    const reads = await Promise.all(pending.map((uri) => readWithLimit(this.overlay, uri, index.config.limits.textSize)));
+    const reads = await readAllWithLimit(this.overlay, pending, index.config.limits.textSize);
     if (this.loaded.get(index.workspaceFolders[0]) !== workspace) return;
     const affected = new Set<string>();
     pending.forEach((uri, i) => {
