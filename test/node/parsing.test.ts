@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEFAULT_VOCABULARY, inlineParser, type AnnotationFile, type AnnotationParser, type AnnotationSource } from '../../server/src/core';
 import { NodeCheckCache } from '../../server/src/node/checkCache';
-import { WorkerParser } from '../../server/src/node/workerParser';
+import { parsingThreads, WorkerParser } from '../../server/src/node/workerParser';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
 
 /** The sample corpus's annotation files, plus variants, as sources. */
@@ -31,6 +31,13 @@ class CountingParser implements AnnotationParser {
 }
 
 describe('parsing on worker threads', () => {
+  it('parses on one thread unless POLICY_ANNOTATOR_THREADS asks for more', () => {
+    assert.equal(parsingThreads({}), 1);
+    assert.equal(parsingThreads({ POLICY_ANNOTATOR_THREADS: 'lots' }), 1);
+    assert.equal(parsingThreads({ POLICY_ANNOTATOR_THREADS: '0' }), 1);
+    assert.equal(parsingThreads({ POLICY_ANNOTATOR_THREADS: '3' }), 3);
+  });
+
   it('gives exactly what parsing inline gives, in order', async () => {
     const input = sources();
     const expected = await inlineParser.parseAll(input, DEFAULT_VOCABULARY);
