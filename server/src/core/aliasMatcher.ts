@@ -268,12 +268,19 @@ export class AliasMatcher {
    * once, at the start; later changes go through `set`.
    */
   static *build(entries: ReadonlyMap<string, AliasEntry>): Generator<void, AliasMatcher> {
-    const keys = [...entries.keys()];
-    const live = keys.map((key) => entries.get(key));
+    const keys: string[] = [];
+    const live: AliasEntry[] = [];
+    const baseIndex = new Map<string, number>();
+    for (const [key, entry] of entries) {
+      baseIndex.set(key, keys.length);
+      keys.push(key);
+      live.push(entry);
+      if (keys.length % BUILD_STEP === 0) yield;
+    }
     const automaton = yield* buildAutomaton(keys);
     const matcher = new AliasMatcher();
     matcher.base = automaton;
-    matcher.baseIndex = new Map(keys.map((key, i) => [key, i]));
+    matcher.baseIndex = baseIndex;
     matcher.baseLive = live;
     matcher.liveCount = keys.length;
     return matcher;

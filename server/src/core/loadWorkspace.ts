@@ -113,11 +113,14 @@ export async function loadConfig(host: WorkspaceFileHost, folderUri: string): Pr
   return { config: parsed.config, configUri, diagnostics: parsed.diagnostics };
 }
 
-/** Supplies every referenced text that has not been loaded yet. */
-export async function loadPendingTexts(host: WorkspaceFileHost, index: WorkspaceIndex): Promise<void> {
+/** Supplies every referenced text that has not been loaded yet; `pause` as in LoadWorkspaceOptions. */
+export async function loadPendingTexts(host: WorkspaceFileHost, index: WorkspaceIndex, pause?: () => Promise<void>): Promise<void> {
   const pending = index.pendingTexts();
   const reads = await readAllWithLimit(host, pending, index.config.limits.textSize);
-  pending.forEach((uri, i) => storeText(index, uri, reads[i]));
+  for (let i = 0; i < pending.length; i++) {
+    storeText(index, pending[i], reads[i]);
+    if (pause) await pause();
+  }
 }
 
 /** Records a text read (or the reason it failed) in the index. */
@@ -148,9 +151,12 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
   if (options.parser || !pause) {
     parsed = await (options.parser ?? inlineParser).parseAll(sources, config.vocabulary);
   } else {
-    parsed = [];
-    for (const source of sources) {
-      parsed.push(parseAnnotationFile(source.uri, source.content, config.vocabulary));
+    // Smallest first: by the time the large files come (a registry of thousands of actors), the parser is
+    // compiled, so that no single file keeps the caller's event loop busy for long.
+    parsed = new Array<AnnotationFile>(sources.length);
+    const bySize = sources.map((_, i) => i).sort((a, b) => sources[a].content.length - sources[b].content.length);
+    for (const i of bySize) {
+      parsed[i] = parseAnnotationFile(sources[i].uri, sources[i].content, config.vocabulary);
       await pause();
     }
   }
@@ -158,6 +164,6 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
     index.setAnnotationFile(sources[i].uri, sources[i].content, parsed[i]);
     if (pause) await pause();
   }
-  await loadPendingTexts(host, index);
+  await loadPendingTexts(host, index, pause);
   return { index, configUri, configDiagnostics: diagnostics };
 }

@@ -2,7 +2,8 @@ import { AliasMatcher, type AliasEntry, type AliasMatch } from './aliasMatcher';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { LineIndex } from './lineIndex';
 import { anchorSelectors } from './anchorSelectors';
-import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, QuoteSelectorDef, Span } from './model';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, QuoteSelectorDef, RelationDef, Span } from './model';
+import { HIERARCHY_RELATIONS } from './vocabulary';
 import { normalizeForMatch, normalizeWithMap } from './normalizeText';
 import { parseAnnotationFile } from './parseAnnotationFile';
 import type { AnchorableText, AnchorResult } from './resolveQuote';
@@ -55,6 +56,15 @@ export interface TextAnalysis {
 }
 
 export type TextStatus = 'loaded' | 'missing' | 'unknown';
+
+/** A relation with its subject, as stated in some file. */
+export interface StatedRelation {
+  subject: string;
+  type: string;
+  target: string;
+  uri: string;
+  relation: RelationDef;
+}
 
 /** A stance a claim takes on a concept, and the file that holds the claim. */
 export interface StanceTaken {
@@ -111,6 +121,12 @@ export class WorkspaceIndex {
   private readonly stancesByKey = new Map<string, StanceTaken[]>();
   private readonly actorRefs = new Map<string, Map<string, IdReference[]>>();
   private readonly conceptRefs = new Map<string, Map<string, IdReference[]>>();
+  /** For each annotation file, the actor and concept ids it references, so that forgetting it visits only those. */
+  private readonly referencedIdsByFile = new Map<string, { actors: string[]; concepts: string[] }>();
+  /** Relations by unordered pair of actors (`a\0b`, a < b), in file order. */
+  private readonly relationsByPairKey = new Map<string, StatedRelation[]>();
+  /** part-of/member-of relations by subject, in file order. */
+  private readonly hierarchyEdgesBySubject = new Map<string, StatedRelation[]>();
   /** Each annotation file's aliases, in file order: the pair `alias\0actorId`, keyed by the alias as the matcher normalises it. */
   private readonly fileAliases = new Map<string, { key: string; pair: string }[]>();
   /** Every normalised alias with the actors that have it, in definition order (files by uri, then file order). */
@@ -244,9 +260,20 @@ export class WorkspaceIndex {
       removeFrom(this.claimDefs, claim.id?.value);
       removeFrom(this.stancesByKey, stanceKey(claim));
     }
-    for (const refs of [this.actorRefs, this.conceptRefs]) {
-      for (const [id, byFile] of refs) {
-        if (byFile.delete(uri) && byFile.size === 0) refs.delete(id);
+    const referenced = this.referencedIdsByFile.get(uri);
+    this.referencedIdsByFile.delete(uri);
+    for (const [refs, ids] of [[this.actorRefs, referenced?.actors ?? []], [this.conceptRefs, referenced?.concepts ?? []]] as const) {
+      for (const id of ids) {
+        const byFile = refs.get(id);
+        if (byFile?.delete(uri) && byFile.size === 0) refs.delete(id);
+      }
+    }
+    for (const actor of old.actors) {
+      if (!actor.id) continue;
+      for (const relation of actor.relations) {
+        if (!relation.type || !relation.target) continue;
+        removeFrom(this.relationsByPairKey, pairKey(actor.id.value, relation.target.value));
+        if (HIERARCHY_RELATIONS.includes(relation.type.value)) removeFrom(this.hierarchyEdgesBySubject, actor.id.value);
       }
     }
     const textRef = this.textRefs.get(uri);
@@ -290,7 +317,13 @@ export class WorkspaceIndex {
     for (const actor of file.actors) {
       addTo(this.actorDefs, actor.id?.value, actor);
       ref(actorRefs, actor.id, 'definition');
-      for (const relation of actor.relations) ref(actorRefs, relation.target, 'relation-target');
+      for (const relation of actor.relations) {
+        ref(actorRefs, relation.target, 'relation-target');
+        if (!actor.id || !relation.type || !relation.target) continue;
+        const stated: StatedRelation = { subject: actor.id.value, type: relation.type.value, target: relation.target.value, uri, relation };
+        addTo(this.relationsByPairKey, pairKey(stated.subject, stated.target), stated);
+        if (HIERARCHY_RELATIONS.includes(stated.type)) addTo(this.hierarchyEdgesBySubject, stated.subject, stated);
+      }
       if (actor.id) {
         for (const alias of actor.aliases) {
           const key = normalizeForMatch(alias.value).trim();
@@ -335,6 +368,7 @@ export class WorkspaceIndex {
         }
       }
     }
+    this.referencedIdsByFile.set(uri, { actors: [...new Set(actorRefs.map((r) => r.id))], concepts: [...new Set(conceptRefs.map((r) => r.id))] });
     for (const [refs, list] of [[this.actorRefs, actorRefs], [this.conceptRefs, conceptRefs]] as const) {
       for (const reference of list) {
         const byFile = refs.get(reference.id) ?? new Map<string, IdReference[]>();
@@ -554,6 +588,16 @@ export class WorkspaceIndex {
 
   claimDefinitions(id: string): { claim: ClaimDef; uri: string }[] {
     return this.claimDefs.get(id) ?? [];
+  }
+
+  /** The relations stated between two actors, in either direction, in file order. */
+  relationsBetween(a: string, b: string): readonly StatedRelation[] {
+    return this.relationsByPairKey.get(pairKey(a, b)) ?? [];
+  }
+
+  /** Every part-of/member-of relation, by subject, each subject's in file order. */
+  hierarchyEdges(): ReadonlyMap<string, readonly StatedRelation[]> {
+    return this.hierarchyEdgesBySubject;
   }
 
   /** The stances taken on a concept by a claimant, anywhere in the workspace, in file order. */
@@ -778,6 +822,11 @@ export class WorkspaceIndex {
   textsMentioning(actorId: string): string[] {
     return this.referencedTexts().filter((uri) => this.analysis(uri)?.mentions.some((m) => m.actorId === actorId));
   }
+}
+
+/** The key of an unordered pair of actor ids. */
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
 }
 
 /** The key of a claim's stance (`claimant\0concept`), when it takes one. */

@@ -1,57 +1,15 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { ActorDef, AnnotationFile, CoreDiagnostic, RelatedLocation, RelationDef } from '../model';
-import { ANTISYMMETRIC_RELATIONS, CONTRADICTORY_RELATIONS, HIERARCHY_RELATIONS, relationAllowsKind, relationType } from '../vocabulary';
-import type { WorkspaceIndex } from '../workspaceIndex';
-
-/** A relation with its subject, as stated in some file. */
-interface StatedRelation {
-  subject: string;
-  type: string;
-  target: string;
-  uri: string;
-  relation: RelationDef;
-}
-
-function statedRelations(index: WorkspaceIndex): StatedRelation[] {
-  return index.memo('stated-relations', ['registry'], () => {
-    const all: StatedRelation[] = [];
-    for (const file of index.annotationFiles()) {
-      for (const actor of file.actors) {
-        if (!actor.id) continue;
-        for (const relation of actor.relations) {
-          if (relation.type && relation.target) {
-            all.push({ subject: actor.id.value, type: relation.type.value, target: relation.target.value, uri: file.uri, relation });
-          }
-        }
-      }
-    }
-    return all;
-  });
-}
-
-/** The relations between each unordered pair of actors. */
-function relationsByPair(index: WorkspaceIndex): Map<string, StatedRelation[]> {
-  return index.memo('relations-by-pair', ['registry'], () => {
-    const byPair = new Map<string, StatedRelation[]>();
-    for (const stated of statedRelations(index)) {
-      const key = [stated.subject, stated.target].sort().join('\u0000');
-      const list = byPair.get(key) ?? [];
-      list.push(stated);
-      byPair.set(key, list);
-    }
-    return byPair;
-  });
-}
+import { ANTISYMMETRIC_RELATIONS, CONTRADICTORY_RELATIONS, relationAllowsKind, relationType } from '../vocabulary';
+import type { StatedRelation, WorkspaceIndex } from '../workspaceIndex';
 
 /** For every relation on a part-of/member-of cycle, the cycle it lies on. */
 function hierarchyCycles(index: WorkspaceIndex): Map<RelationDef, StatedRelation[]> {
   return index.memo('hierarchy-cycles', ['registry'], () => {
     const edges = new Map<string, StatedRelation[]>();
-    for (const stated of statedRelations(index)) {
-      if (!HIERARCHY_RELATIONS.includes(stated.type) || stated.subject === stated.target) continue;
-      const list = edges.get(stated.subject) ?? [];
-      list.push(stated);
-      edges.set(stated.subject, list);
+    for (const [subject, stated] of index.hierarchyEdges()) {
+      const list = stated.filter((edge) => edge.subject !== edge.target);
+      if (list.length > 0) edges.set(subject, list);
     }
     const onCycle = new Map<RelationDef, StatedRelation[]>();
     // Depth-first search keeping the current path; a back edge closes a cycle.
@@ -118,7 +76,7 @@ function checkRelation(index: WorkspaceIndex, file: AnnotationFile, actor: Actor
   }
 
   const self: StatedRelation = { subject, type, target: target.value, uri: file.uri, relation };
-  const pair = relationsByPair(index).get([subject, target.value].sort().join('\u0000')) ?? [];
+  const pair = index.relationsBetween(subject, target.value);
   const contradicting = pair.filter((other) => other.relation !== relation && contradicts(self, other));
   if (contradicting.length > 0) {
     out.push(makeDiagnostic(file.uri, relation.type!.range, 'relation-contradiction', `\`${describe(self)}\` contradicts ${contradicting.map((c) => `\`${describe(c)}\``).join(' and ')}. Keep the relation that holds, or note the change over time and turn this check off.`, {

@@ -199,9 +199,17 @@ export class LiveWorkspace {
    */
   private async refreshInSlices(uris: Iterable<string>, slicer: Slicer): Promise<string[]> {
     const reached = new Set(uris);
-    for (const uri of [...reached]) for (const pointing of this.tracker.filesPointingInto(uri)) reached.add(pointing);
-    const definesActors = (uri: string) => (this.workspaceFor(uri)?.index.annotationFile(uri)?.actors.length ?? 0) > 0;
-    const ordered = [...reached].filter((uri) => !definesActors(uri)).concat([...reached].filter(definesActors));
+    for (const uri of [...reached]) {
+      for (const pointing of this.tracker.filesPointingInto(uri)) reached.add(pointing);
+      await slicer.pause();
+    }
+    const first: string[] = [];
+    const last: string[] = [];
+    for (const uri of reached) {
+      ((this.workspaceFor(uri)?.index.annotationFile(uri)?.actors.length ?? 0) > 0 ? last : first).push(uri);
+      await slicer.pause();
+    }
+    const ordered = first.concat(last);
     const changed: string[] = [];
     for (const uri of ordered) {
       changed.push(...this.tracker.refresh([uri]));
