@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
 import { createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
 import { positionAt } from './corpusWorkspace';
 import { fileUri, LspTestClient } from './lspTestClient';
@@ -67,6 +67,19 @@ for (const mode of ['push', 'pull'] as const) {
       await client?.stop();
       workspace?.dispose();
     });
+
+    if (mode === 'pull') {
+      it('leaves clean files the client has no report for out of workspace/diagnostic, and clears files that became clean', async () => {
+        const first = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
+        // Every file of this workspace is clean, so the first report lists none of them (files with problems: sampleCorpus.test.ts).
+        assert.deepEqual(first.items, []);
+        // A client that holds a report for a clean file gets it cleared, not left out.
+        const previousResultIds = [{ uri: uri('annotations/claims.yaml'), value: 'an-old-result' }];
+        const second = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
+        const claims = second.items.find((item) => item.uri === uri('annotations/claims.yaml'));
+        assert.deepEqual(claims && claims.kind === 'full' ? claims.items : undefined, []);
+      });
+    }
 
     it('asks the editor to watch files on disk', async () => {
       const registration = (await client.waitForMessage('client/registerCapability', 0)) as { registrations: { method: string }[] };

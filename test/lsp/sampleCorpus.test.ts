@@ -214,10 +214,14 @@ for (const mode of ['push', 'pull'] as const) {
     });
 
     if (mode === 'pull') {
-      it('answers workspace/diagnostic for every file, and "unchanged" for result ids the client already has', async () => {
+      it('answers workspace/diagnostic for every file with problems, and "unchanged" for result ids the client already has', async () => {
         const first = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
         const uris = first.items.map((item) => item.uri);
-        for (const path of [ARTICLE, ANNOTATION, ACTORS]) assert.ok(uris.includes(uri(path)), path);
+        for (const item of first.items) assert.ok(item.kind === 'full' && item.items.length > 0, `${item.uri} is listed with its problems`);
+        for (const path of [ARTICLE, ANNOTATION, ACTORS]) {
+          const own = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uri(path) } });
+          assert.equal(uris.includes(uri(path)), own.kind === 'full' && own.items.length > 0, `${path} is listed exactly when it has problems`);
+        }
         const previousResultIds = first.items.flatMap((item) => (item.resultId ? [{ uri: item.uri, value: item.resultId }] : []));
         const second = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds });
         assert.ok(second.items.every((item) => item.kind === 'unchanged'));

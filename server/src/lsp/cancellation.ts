@@ -9,13 +9,20 @@ export function throwIfCancelled(token: CancellationToken): void {
   if (token.isCancellationRequested) throw requestCancelled();
 }
 
-/** Lets pending messages (such as `$/cancelRequest`) through before going on. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/** Turns of the event loop in one pause: the connection handles one queued message per turn. */
+const TURNS_PER_PAUSE = 4;
+
+/**
+ * Lets pending messages (requests, `$/cancelRequest`) through before going
+ * on: a few turns of the event loop, so that several that queued up during
+ * a slice of work are all handled, not one per slice.
+ */
+export async function yieldToEventLoop(): Promise<void> {
+  for (let turn = 0; turn < TURNS_PER_PAUSE; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 /** How long a long request computes before it lets other messages through. */
-const SLICE_MS = 8;
+const SLICE_MS = 5;
 
 /**
  * Runs `step` on each item, pausing every few milliseconds so that other

@@ -54,8 +54,16 @@ function answerPulls(session: ServerSession): void {
         const { resultId } = workspace.diagnostics(uri);
         const version = session.openVersion(uri) ?? null;
         const clientUri = session.clientUri(uri);
-        if (previous.get(uri) === resultId) items.push({ kind: 'unchanged', uri: clientUri, version, resultId });
-        else items.push({ kind: 'full', uri: clientUri, version, resultId, items: lspDiagnosticsOf(session, uri) });
+        const before = previous.get(uri);
+        if (before === resultId) {
+          items.push({ kind: 'unchanged', uri: clientUri, version, resultId });
+          return;
+        }
+        const diagnostics = lspDiagnosticsOf(session, uri);
+        // A file the client has no report for and that has no problems needs none: on a large workspace most files
+        // are clean, and listing them all would make the first answer megabytes long.
+        if (before === undefined && diagnostics.length === 0) return;
+        items.push({ kind: 'full', uri: clientUri, version, resultId, items: diagnostics });
       });
       // Files that are gone: clear what the client still shows for them.
       const known = new Set(files);

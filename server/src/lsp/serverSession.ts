@@ -2,6 +2,7 @@ import { TextDocuments, type Connection, type Position } from 'vscode-languagese
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { canonicalUri, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
 import { LiveWorkspace } from '../core/features';
+import { yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
 import type { ServerLog } from './guard';
 
@@ -28,9 +29,6 @@ export interface IndexedPosition extends IndexedFile {
  * on disk, and what the client supports. Created at `initialize`; nothing
  * here is shared between sessions.
  */
-/** Turns of the event loop that indexing lets pass between two of its slices. */
-const YIELD_TURNS = 4;
-
 export class ServerSession {
   readonly documents = new TextDocuments(TextDocument);
   readonly workspace: LiveWorkspace;
@@ -50,11 +48,8 @@ export class ServerSession {
       folders,
       createHost: options.createHost,
       log: (message) => log.error(message),
-      // Indexing lets requests in between slices, so that none waits for a whole folder. The connection handles one
-      // message per turn of the event loop, so each pause lasts a few turns: requests that queued up meanwhile all get through.
-      yieldControl: async () => {
-        for (let turn = 0; turn < YIELD_TURNS; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
-      },
+      // Indexing lets requests in between slices, so that none waits for a whole folder.
+      yieldControl: yieldToEventLoop,
     });
   }
 
