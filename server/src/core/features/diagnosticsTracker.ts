@@ -17,6 +17,8 @@ export class DiagnosticsTracker {
   private readonly entries = new Map<string, Entry>();
   /** For each file, the files whose diagnostics point into it (related information). */
   private readonly pointedFrom = new Map<string, Set<string>>();
+  /** For each diagnostic code, the files whose current diagnostics include it. */
+  private readonly urisByCode = new Map<string, Set<string>>();
   private revision = 0;
 
   constructor(private readonly compute: (uri: string) => CoreDiagnostic[]) {}
@@ -31,6 +33,7 @@ export class DiagnosticsTracker {
       if (previous && sameValue(previous.diagnostics, diagnostics)) continue;
       this.entries.set(uri, { diagnostics, resultId: this.nextResultId() });
       this.updatePointers(uri, previous?.diagnostics ?? [], diagnostics);
+      this.updateCodes(uri, previous?.diagnostics ?? [], diagnostics);
       // A file seen for the first time without problems has nothing to show or clear.
       if (previous || diagnostics.length > 0) changed.push(uri);
     }
@@ -50,7 +53,9 @@ export class DiagnosticsTracker {
 
   /** Files whose current diagnostics include any of these codes. */
   urisWithCodes(codes: readonly string[]): string[] {
-    return [...this.entries].filter(([, entry]) => entry.diagnostics.some((d) => codes.includes(d.code))).map(([uri]) => uri);
+    const uris = new Set<string>();
+    for (const code of codes) for (const uri of this.urisByCode.get(code) ?? []) uris.add(uri);
+    return [...uris];
   }
 
   /**
@@ -65,7 +70,17 @@ export class DiagnosticsTracker {
   /** Stops tracking a file that no longer exists (after its diagnostics were cleared). */
   forget(uri: string): void {
     this.updatePointers(uri, this.entries.get(uri)?.diagnostics ?? [], []);
+    this.updateCodes(uri, this.entries.get(uri)?.diagnostics ?? [], []);
     this.entries.delete(uri);
+  }
+
+  private updateCodes(uri: string, before: CoreDiagnostic[], after: CoreDiagnostic[]): void {
+    for (const { code } of before) this.urisByCode.get(code)?.delete(uri);
+    for (const { code } of after) {
+      const uris = this.urisByCode.get(code);
+      if (uris) uris.add(uri);
+      else this.urisByCode.set(code, new Set([uri]));
+    }
   }
 
   private updatePointers(uri: string, before: CoreDiagnostic[], after: CoreDiagnostic[]): void {
