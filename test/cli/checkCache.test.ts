@@ -89,14 +89,14 @@ describe('policy-annotator check: the report cache', () => {
   });
 
   /**
-   * A check with the cache, and whether it reused a stored report: the parse
-   * cache is removed first, and only a check that loads the workspace writes
-   * it again.
+   * A check with the cache, and whether it reused a stored report: the stored
+   * diagnostics (results.json) are removed first, and only a check that
+   * loads the workspace and checks it writes them again.
    */
   const cached = (...args: string[]): Run & { hit: boolean } => {
-    rmSync(path.join(cacheDir, 'parse-cache.json'), { force: true });
+    rmSync(path.join(cacheDir, 'results.json'), { force: true });
     const result = run(['check', '--cache-dir', cacheDir, ...args], workspace.dir);
-    return { ...result, hit: !existsSync(path.join(cacheDir, 'parse-cache.json')) };
+    return { ...result, hit: !existsSync(path.join(cacheDir, 'results.json')) };
   };
   const cold = (...args: string[]): Run => run(['check', '--no-cache', ...args], workspace.dir);
 

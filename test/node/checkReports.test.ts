@@ -73,9 +73,9 @@ describe('the check report cache across versions', () => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  /** A check by this version of the tool; a hit leaves the removed parse cache removed. */
+  /** A check by this version of the tool; a hit leaves the removed stored diagnostics (results.json) removed. */
   const check = async (version: string): Promise<{ stdout: string; code: number; hit: boolean }> => {
-    rmSync(path.join(cacheDir, 'parse-cache.json'), { force: true });
+    rmSync(path.join(cacheDir, 'results.json'), { force: true });
     let stdout = '';
     const context: CliContext = {
       cwd: workspace.dir,
@@ -86,7 +86,7 @@ describe('the check report cache across versions', () => {
       io: { stdout: (text) => (stdout += text), stderr: () => undefined, isTTY: false, env: {} },
     };
     const code = await runCli(['check', '--format', 'json', '--cache-dir', cacheDir], context);
-    return { stdout, code, hit: !existsSync(path.join(cacheDir, 'parse-cache.json')) };
+    return { stdout, code, hit: !existsSync(path.join(cacheDir, 'results.json')) };
   };
 
   it('reuses a report of the same version only', async () => {

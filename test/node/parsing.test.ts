@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { DEFAULT_VOCABULARY, inlineParser, type AnnotationFile, type AnnotationParser, type AnnotationSource } from '../../server/src/core';
+import { DEFAULT_VOCABULARY, inlineParser, wasReadWithFullParser, type AnnotationFile, type AnnotationParser, type AnnotationSource } from '../../server/src/core';
 import { NodeCheckCache } from '../../server/src/node/checkCache';
 import { parsingThreads, WorkerParser } from '../../server/src/node/workerParser';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
@@ -15,6 +15,11 @@ function sources(): AnnotationSource[] {
   const real = files.map((name) => ({ uri: `file:///ws/annotations/${name}`, content: readFileSync(path.join(dir, name), 'utf8') }));
   const broken = { uri: 'file:///ws/annotations/broken.yaml', content: 'actors:\n  - id: [x\n' };
   return [...real, broken, ...real.map((s, i) => ({ uri: `file:///ws/annotations/copy-${i}.yaml`, content: s.content }))];
+}
+
+/** The same files, but each opened with `---`, which the fast reader leaves to the full YAML parser. */
+function fullParserSources(): AnnotationSource[] {
+  return sources().map((source) => ({ uri: source.uri.replace(/\.yaml$/, '-full.yaml'), content: `---\n${source.content}` }));
 }
 
 /** Models as data: fields that are undefined count as absent, as after a JSON round trip. */
@@ -38,11 +43,13 @@ describe('parsing on worker threads', () => {
     assert.equal(parsingThreads({ POLICY_ANNOTATOR_THREADS: '3' }), 3);
   });
 
-  it('gives exactly what parsing inline gives, in order', async () => {
-    const input = sources();
+  it('gives exactly what parsing inline gives, in order, and which files needed the full YAML parser', async () => {
+    const input = [...sources(), ...fullParserSources()];
     const expected = await inlineParser.parseAll(input, DEFAULT_VOCABULARY);
     const parallel = await new WorkerParser(2, 0, path.join(REPO_ROOT, 'out/server/src/node/parseWorker.js')).parseAll(input, DEFAULT_VOCABULARY);
     assert.deepEqual(plain(parallel), plain(expected));
+    assert.deepEqual(parallel.map(wasReadWithFullParser), expected.map(wasReadWithFullParser));
+    assert.ok(expected.some(wasReadWithFullParser) && !expected.every(wasReadWithFullParser));
   });
 
   it('falls back to parsing inline when a worker cannot start', async () => {
@@ -57,7 +64,7 @@ describe('the parse cache', () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('parses only files whose content, URI or vocabulary changed', async () => {
-    const input = sources();
+    const input = fullParserSources();
     const first = new CountingParser();
     const cold = new NodeCheckCache(dir, '1.0.0', first);
     const expected = await cold.parser.parseAll(input, DEFAULT_VOCABULARY);
@@ -81,6 +88,32 @@ describe('the parse cache', () => {
     const fifth = new CountingParser();
     await new NodeCheckCache(dir, '2.0.0', fifth).parser.parseAll(input, DEFAULT_VOCABULARY);
     assert.equal(fifth.parsed, input.length, 'a new version of the tool ignores the old cache');
+  });
+
+  it('keeps only the models that needed the full YAML parser: the others are read again faster than loaded', async () => {
+    const dir2 = mkdtempSync(path.join(tmpdir(), 'policy-annotator-cache-'));
+    try {
+      const block = sources();
+      const full = fullParserSources();
+      const cold = new NodeCheckCache(dir2, '1.0.0', new CountingParser());
+      await cold.parser.parseAll([...block, ...full], DEFAULT_VOCABULARY);
+      await cold.flush();
+      const counting = new CountingParser();
+      const warm = new NodeCheckCache(dir2, '1.0.0', counting);
+      const again = await warm.parser.parseAll([...block, ...full], DEFAULT_VOCABULARY);
+      // The broken file is among the block sources, but it needs the full parser too (to report its error).
+      assert.equal(counting.parsed, block.length - 1, 'block-style files are parsed again, full-parser ones come from the cache');
+      assert.deepEqual(plain(again), plain(await inlineParser.parseAll([...block, ...full], DEFAULT_VOCABULARY)));
+      const stored = JSON.parse(readFileSync(path.join(dir2, 'parse-cache.json'), 'utf8')) as { entries: Record<string, unknown> };
+      assert.equal(Object.keys(stored.entries).length, full.length + 1);
+      // Nothing new and nothing gone: the cache file is not written again.
+      const before = readFileSync(path.join(dir2, 'parse-cache.json'), 'utf8');
+      rmSync(path.join(dir2, 'parse-cache.json'));
+      await warm.flush();
+      assert.ok(before.length > 0 && !existsSync(path.join(dir2, 'parse-cache.json')));
+    } finally {
+      rmSync(dir2, { recursive: true, force: true });
+    }
   });
 
   it('ignores a corrupt cache', async () => {

@@ -25,5 +25,5 @@ export * from './edits/yamlEdits';
 export * from './fixes/index';
 export * from './review/diffWorkspaces';
 export * from './readProblems';
-export { excessiveNesting, MAX_DIAGNOSTICS_PER_FILE, NESTING_LIMITS } from './yamlFields';
+export { excessiveNesting, markReadWithFullParser, MAX_DIAGNOSTICS_PER_FILE, NESTING_LIMITS, wasReadWithFullParser } from './yamlFields';
 export * from './export/index';

@@ -1,7 +1,7 @@
 import type { Node, YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from './model';
 import type { Vocabulary } from './vocabulary';
-import { checkId, checkVocabulary, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
+import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
 export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
 export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
@@ -22,6 +22,7 @@ export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocab
   const reader = new YamlFieldReader(uri, options);
   const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: reader.diagnostics };
   const root = reader.parseTopLevel(text, '`actors`, `concepts`, `text` and `claims`');
+  if (reader.usedFullParser) markReadWithFullParser(file);
   if (!root) return file;
   const fields = reader.fields(root, TOP_LEVEL_FIELDS, 'an annotation file');
 

@@ -158,6 +158,23 @@ export interface YamlReaderOptions {
   fastPath?: boolean;
 }
 
+/**
+ * The models that were read with the full YAML parser (outside the fast
+ * subset, or with errors): several times slower to read, so the ones worth
+ * keeping in a parse cache. A record beside the model, not part of it.
+ */
+const readWithFullParser = new WeakSet<object>();
+
+/** Whether a model was read with the full YAML parser (see `markReadWithFullParser`). */
+export function wasReadWithFullParser(file: object): boolean {
+  return readWithFullParser.has(file);
+}
+
+/** Records that a model was read with the full YAML parser (for models that crossed a thread and lost the record). */
+export function markReadWithFullParser(file: object): void {
+  readWithFullParser.add(file);
+}
+
 export function spanOf(node: Node): Span {
   const range = node.range;
   if (!range) return { start: 0, end: 0 };
@@ -171,6 +188,8 @@ export function spanOf(node: Node): Span {
 export class YamlFieldReader {
   readonly diagnostics: CoreDiagnostic[] = [];
   private document: Document.Parsed | undefined;
+  /** True once `parseTopLevel` has used the full YAML parser. */
+  usedFullParser = false;
 
   constructor(
     readonly uri: string,
@@ -190,6 +209,7 @@ export class YamlFieldReader {
       if (fast === null) return undefined;
       if (fast) return fast;
     }
+    this.usedFullParser = true;
     let document: Document.Parsed;
     let duplicateKeys: YamlError[];
     try {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { parseAnnotationFile, type AnnotationSource, type Vocabulary } from '../core';
+import { parseAnnotationFile, wasReadWithFullParser, type AnnotationSource, type Vocabulary } from '../core';
 
 /** A worker thread that parses batches of annotation files for `WorkerParser`. */
 export interface ParseRequest {
@@ -12,7 +12,9 @@ parentPort?.on('message', (request: ParseRequest) => {
   try {
     const files = request.sources.map((source) => parseAnnotationFile(source.uri, source.content, request.vocabulary));
     // Models are plain data of many small objects: as JSON they cross threads several times faster than by structured clone.
-    parentPort!.postMessage({ id: request.id, json: JSON.stringify(files) });
+    // Which ones needed the full YAML parser does not survive JSON: it travels beside the models.
+    const fullParser = files.flatMap((file, i) => (wasReadWithFullParser(file) ? [i] : []));
+    parentPort!.postMessage({ id: request.id, json: JSON.stringify(files), fullParser });
   } catch (error) {
     parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { inlineParser, type AnnotationFile, type AnnotationParser, type AnnotationSource, type Vocabulary } from '../core';
+import { inlineParser, markReadWithFullParser, type AnnotationFile, type AnnotationParser, type AnnotationSource, type Vocabulary } from '../core';
 import type { ParseRequest } from './parseWorker';
 
 /**
@@ -24,7 +24,7 @@ export function parsingThreads(env: Record<string, string | undefined>): number 
 /** Batches per thread, so that threads finishing early take more work. */
 const BATCHES_PER_THREAD = 4;
 
-type Reply = { id: number; json: string } | { id: number; error: string };
+type Reply = { id: number; json: string; fullParser: number[] } | { id: number; error: string };
 
 /**
  * Parses annotation files on worker threads, using every core. A batch whose
@@ -93,7 +93,11 @@ function parseOn(worker: Worker, request: ParseRequest): Promise<AnnotationFile[
       if (reply.id !== request.id) return;
       cleanup();
       if ('error' in reply) reject(new Error(reply.error));
-      else resolve(JSON.parse(reply.json) as AnnotationFile[]);
+      else {
+        const files = JSON.parse(reply.json) as AnnotationFile[];
+        for (const i of reply.fullParser) markReadWithFullParser(files[i]);
+        resolve(files);
+      }
     };
     const onError = (error: Error) => {
       cleanup();
