@@ -89,10 +89,7 @@ export function normalizeWithMap(source: string): NormalizedText {
       case CharClass.Plain: {
         // A run of plain characters, copied as they are: the hot path.
         if (i !== expected) {
-          if (n === segments.length) segments = grownSegments(segments);
-          if (n > 0) segments[n - 1] = expected === -1 ? runEnd : expected;
-          segments[n] = k;
-          segments[n + 1] = i;
+          segments = openSegment(segments, n, k, i, expected === -1 ? runEnd : expected);
           n += 3;
         }
         out[k++] = code;
@@ -129,10 +126,7 @@ export function normalizeWithMap(source: string): NormalizedText {
         // Three dots, each [i, i + 1): the first may extend the open segment, the others each open one.
         for (let dot = 0; dot < 3; dot++) {
           if (i !== expected) {
-            if (n === segments.length) segments = grownSegments(segments);
-            if (n > 0) segments[n - 1] = expected === -1 ? runEnd : expected;
-            segments[n] = k;
-            segments[n + 1] = i;
+            segments = openSegment(segments, n, k, i, expected === -1 ? runEnd : expected);
             n += 3;
           }
           out[k++] = 0x2e;
@@ -146,10 +140,7 @@ export function normalizeWithMap(source: string): NormalizedText {
         continue;
     }
     if (i !== expected) {
-      if (n === segments.length) segments = grownSegments(segments);
-      if (n > 0) segments[n - 1] = expected === -1 ? runEnd : expected;
-      segments[n] = k;
-      segments[n + 1] = i;
+      segments = openSegment(segments, n, k, i, expected === -1 ? runEnd : expected);
       n += 3;
     }
     out[k++] = unit;
@@ -181,11 +172,21 @@ function fromAsciiCodes(codes: Uint16Array, length: number): string {
   return ASCII_DECODER.decode(bytes.subarray(0, length));
 }
 
-/** A copy of `segments` with room for twice as many. */
-function grownSegments(segments: Int32Array): Int32Array {
-  const grown = new Int32Array(segments.length * 2);
-  grown.set(segments);
-  return grown;
+/**
+ * Closes the open segment (at `n - 3`, if any) at `previousEnd` and opens one
+ * at `n` for normalised unit `k` starting at original offset `start`; returns
+ * the array, grown when full. The caller advances `n` by 3.
+ */
+function openSegment(segments: Int32Array, n: number, k: number, start: number, previousEnd: number): Int32Array {
+  if (n === segments.length) {
+    const grown = new Int32Array(segments.length * 2);
+    grown.set(segments);
+    segments = grown;
+  }
+  if (n > 0) segments[n - 1] = previousEnd;
+  segments[n] = k;
+  segments[n + 1] = start;
+  return segments;
 }
 
 /** A string from UTF-16 code units, in chunks (unpaired surrogates are kept as they are). */
