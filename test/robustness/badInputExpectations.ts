@@ -17,7 +17,7 @@ const expect = (file: string, code: string, line: number, fix: RegExp): Expected
 export const EXPECTED: ExpectedDiagnostic[] = [
   // Malformed YAML of many shapes.
   expect('malformed/unclosed-flow-list.yaml', 'yaml-syntax', 4, /end with a \]\. Check the indentation of this line/),
-  expect('malformed/unclosed-quote.yaml', 'yaml-syntax', 5, /Missing closing "quote\. Add the missing character\./),
+  expect('malformed/unclosed-quote.yaml', 'yaml-syntax', 3, /this quote is never closed, so the rest of the file is read as part of its value\. Add the closing " where the value ends\./),
   expect('malformed/bad-indentation.yaml', 'yaml-syntax', 6, /YAML syntax error: .*\. (Add|Check)/),
   expect('malformed/tab-indentation.yaml', 'yaml-syntax', 4, /Tabs are not allowed as indentation\. Indent with spaces, not tabs\./),
   expect('malformed/missing-colon.yaml', 'yaml-syntax', 3, /Implicit map keys need to be followed by map values\. Add the missing character\./),

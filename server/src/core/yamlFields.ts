@@ -175,6 +175,17 @@ export function markReadWithFullParser(file: object): void {
   readWithFullParser.add(file);
 }
 
+/** Where the quoted value that runs to the end of the text opens, if one does. */
+function unclosedQuoteAt(document: Document.Parsed, text: string): number | undefined {
+  let at: number | undefined;
+  visit(document, {
+    Scalar(_, node) {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range && node.range[1] >= text.length) at = node.range[0];
+    },
+  });
+  return at;
+}
+
 export function spanOf(node: Node): Span {
   const range = node.range;
   if (!range) return { start: 0, end: 0 };
@@ -224,8 +235,14 @@ export class YamlFieldReader {
     this.document = document;
     const errors: YamlError[] = [...document.errors.map((error) => ({ pos: error.pos, code: error.code as string, message: error.message })), ...duplicateKeys];
     for (const error of errors.sort((a, b) => a.pos[0] - b.pos[0])) {
+      const unclosed = error.code === 'MISSING_CHAR' && error.pos[0] >= text.length ? unclosedQuoteAt(document, text) : undefined;
+      if (unclosed !== undefined) {
+        // The parser reports a quote that never closes at the end of the file; the place to fix is where it opens.
+        this.report({ start: unclosed, end: unclosed + 1 }, 'yaml-syntax', `YAML syntax error: this quote is never closed, so the rest of the file is read as part of its value. Add the closing ${text[unclosed]} where the value ends.`);
+        continue;
+      }
       const advice = YAML_ERROR_ADVICE[error.code] ?? 'Fix the YAML syntax here.';
-      // The parser reports errors at the end of the text (an unclosed quote) one past it: keep ranges inside the text.
+      // The parser reports errors at the end of the text one past it: keep ranges inside the text.
       const start = Math.min(error.pos[0], text.length);
       this.report({ start, end: Math.min(Math.max(error.pos[1], start + 1), text.length) }, 'yaml-syntax', `YAML syntax error: ${YAML_ERROR_MESSAGES[error.code] ?? error.message}. ${advice}`);
     }
