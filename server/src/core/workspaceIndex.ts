@@ -571,7 +571,8 @@ export class WorkspaceIndex {
   }
 
   actorIds(): string[] {
-    return [...this.actorDefs.keys()].sort();
+    // Sorted once per change of the registry: completion asks on every keystroke, with thousands of actors.
+    return this.memo('sorted-actor-ids', ['registry'], () => [...this.actorDefs.keys()].sort()).slice();
   }
 
   concept(id: string): ConceptDef | undefined {
@@ -583,7 +584,7 @@ export class WorkspaceIndex {
   }
 
   conceptIds(): string[] {
-    return [...this.conceptDefs.keys()].sort();
+    return this.memo('sorted-concept-ids', ['registry'], () => [...this.conceptDefs.keys()].sort()).slice();
   }
 
   claimDefinitions(id: string): { claim: ClaimDef; uri: string }[] {

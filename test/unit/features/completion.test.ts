@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LineIndex } from '../../../server/src/core';
-import { completeInAnnotationFile, yamlContextAt } from '../../../server/src/core/features';
-import { withCursor, yaml } from '../../helpers/memoryWorkspace';
+import { completeInAnnotationFile, completionsAt, yamlContextAt } from '../../../server/src/core/features';
+import { loadMemoryWorkspace, uriOf, withCursor, yaml } from '../../helpers/memoryWorkspace';
 import { cursorIn } from './fixture';
 
 async function complete(path: string, marked: string) {
@@ -104,5 +104,36 @@ describe('completion in annotation files', () => {
       const { text, offset } = withCursor('claims:\r\n  - id: c1\r\n    stance: s‸\r\n');
       assert.deepEqual(yamlContextAt(new LineIndex(text), offset), { path: ['claims'], position: 'value', key: 'stance', inList: false, word: 's', replace: { start: offset - 1, end: offset }, siblingKeys: ['id'] });
     });
+  });
+});
+
+describe('completion with thousands of actors', () => {
+  const registry = ['actors:'];
+  for (let i = 0; i < 1500; i++) registry.push(`  - { id: person-${String(i).padStart(4, '0')}, name: Person ${i}, kind: person, aliases: [Person ${i}] }`);
+  registry.push('  - { id: isi, name: Inter-Services Intelligence, kind: intelligence-agency, aliases: [ISI] }');
+  const files = {
+    'annotations/actors.yaml': `${registry.join('\n')}\n`,
+    'annotations/texts/a.txt': 'The ISI met Person 7. The ISI again, and Person 1200.\n',
+  };
+
+  async function at(marked: string) {
+    const { text, offset } = withCursor(marked);
+    const { index } = await loadMemoryWorkspace({ ...files, 'annotations/a.yaml': text });
+    return completionsAt(index, uriOf('annotations/a.yaml'), offset, 100);
+  }
+
+  it('offers the actors of the text first, most mentioned first, then those the file names, within the limit', async () => {
+    const { entries, isIncomplete } = await at(yaml('text: texts/a.txt', 'claims:', '  - id: c1', '    claimant: person-0042', '    quote: The ISI met Person 7', '  - id: c2', '    claimant: ‸'));
+    assert.equal(entries.length, 100);
+    assert.ok(isIncomplete);
+    assert.deepEqual(entries.slice(0, 4).map((e) => e.label), ['isi', 'person-0007', 'person-1200', 'person-0042']);
+  });
+
+  it('narrows to the ids and names that contain the word typed so far', async () => {
+    const { entries, isIncomplete } = await at(yaml('text: texts/a.txt', 'claims:', '  - id: c1', '    claimant: intellig‸'));
+    assert.deepEqual(entries.map((e) => e.label), ['isi']);
+    assert.ok(isIncomplete, 'the editor asks again as the user types');
+    const byId = await at(yaml('text: texts/a.txt', 'claims:', '  - id: c1', '    claimant: person-149‸'));
+    assert.deepEqual(byId.entries.map((e) => e.label), ['person-1490', 'person-1491', 'person-1492', 'person-1493', 'person-1494', 'person-1495', 'person-1496', 'person-1497', 'person-1498', 'person-1499']);
   });
 });

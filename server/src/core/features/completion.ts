@@ -44,17 +44,60 @@ const VALUE_KINDS: Record<string, ValueKind> = {
   'claims/evidence': 'evidence',
 };
 
+/** Proposals, and whether there were more than the limit allowed (the editor should ask again as the user types). */
+export interface CompletionResult {
+  entries: CompletionEntry[];
+  isIncomplete: boolean;
+}
+
 /**
  * Completion in an annotation file: actor ids (with name and kind) wherever
  * an actor id is expected, concept ids, vocabulary values, and the field
- * names that fit the mapping the cursor is in.
+ * names that fit the mapping the cursor is in. Actors come in order of
+ * relevance: those mentioned in the file's text (most mentioned first), then
+ * those the file already names, then the rest. With more ids than `limit`,
+ * only those whose id or name contains the word typed so far are offered,
+ * the first `limit` of them, and the result says it is incomplete.
  */
-export function completeInAnnotationFile(index: WorkspaceIndex, uri: string, offset: number): CompletionEntry[] {
+export function completionsAt(index: WorkspaceIndex, uri: string, offset: number, limit = Infinity): CompletionResult {
   const lines = index.lineIndex(uri);
-  if (!lines || !index.isAnnotationFile(uri)) return [];
+  if (!lines || !index.isAnnotationFile(uri)) return { entries: [], isIncomplete: false };
   const context = yamlContextAt(lines, offset);
-  if (!context) return [];
-  return context.position === 'key' ? fieldEntries(context) : valueEntries(index, context);
+  if (!context) return { entries: [], isIncomplete: false };
+  return context.position === 'key' ? { entries: fieldEntries(context), isIncomplete: false } : valueEntries(index, uri, context, limit);
+}
+
+/** Every proposal at an offset (see `completionsAt`), however many. */
+export function completeInAnnotationFile(index: WorkspaceIndex, uri: string, offset: number): CompletionEntry[] {
+  return completionsAt(index, uri, offset).entries;
+}
+
+/** Actor ids in order of relevance to an annotation file: mentioned in its text (most first), named in it, the rest. */
+function actorsByRelevance(index: WorkspaceIndex, uri: string): string[] {
+  const mentions = new Map<string, number>();
+  const reference = index.textReferenceOf(uri);
+  if (reference?.kind === 'ok') {
+    for (const mention of index.analysis(reference.uri)?.mentions ?? []) mentions.set(mention.actorId, (mentions.get(mention.actorId) ?? 0) + 1);
+  }
+  const named = new Set<string>();
+  const annotation = index.annotationFile(uri)?.textAnnotation;
+  for (const located of [annotation?.author, ...(annotation?.mentions ?? []).map((m) => m.actor), ...(annotation?.claims ?? []).flatMap((c) => [c.claimant, ...c.about])]) {
+    if (located) named.add(located.value);
+  }
+  const known = index.actorIds();
+  const isKnown = new Set(known);
+  const first = [...mentions.keys()].filter((id) => isKnown.has(id)).sort((a, b) => mentions.get(b)! - mentions.get(a)! || (a < b ? -1 : 1));
+  const second = [...named].filter((id) => isKnown.has(id) && !mentions.has(id)).sort();
+  const placed = new Set([...first, ...second]);
+  return [...first, ...second, ...known.filter((id) => !placed.has(id))];
+}
+
+/** The ids to offer: all when they fit the limit, otherwise those matching the typed word, up to the limit. */
+function pick(ids: string[], limit: number, word: string, nameOf: (id: string) => string | undefined): { ids: string[]; isIncomplete: boolean } {
+  if (ids.length <= limit) return { ids, isIncomplete: false };
+  const typed = word.toLowerCase();
+  const matching = typed === '' ? ids : ids.filter((id) => id.includes(typed) || (nameOf(id)?.toLowerCase().includes(typed) ?? false));
+  return { ids: matching.slice(0, limit), isIncomplete: matching.length > limit || typed !== '' };
 }
 
 function fieldEntries(context: YamlCursorContext): CompletionEntry[] {
@@ -72,38 +115,53 @@ function fieldEntries(context: YamlCursorContext): CompletionEntry[] {
     }));
 }
 
-function valueEntries(index: WorkspaceIndex, context: YamlCursorContext): CompletionEntry[] {
+function valueEntries(index: WorkspaceIndex, uri: string, context: YamlCursorContext, limit: number): CompletionResult {
   const kind = VALUE_KINDS[`${context.path.join('/')}/${context.key}`];
+  if (kind === 'actor') {
+    const { ids, isIncomplete } = pick(actorsByRelevance(index, uri), limit, context.word, (id) => index.actor(id)?.name?.value);
+    return { entries: actorEntries(index, ids, context.replace), isIncomplete };
+  }
+  if (kind === 'concept') {
+    const { ids, isIncomplete } = pick(index.conceptIds(), limit, context.word, (id) => index.concept(id)?.label?.value);
+    return { entries: conceptEntries(index, ids, context.replace), isIncomplete };
+  }
+  return { entries: vocabularyEntries(index, kind, context.replace), isIncomplete: false };
+}
+
+function actorEntries(index: WorkspaceIndex, ids: string[], replace: Span): CompletionEntry[] {
+  return ids.map((id) => {
+    const actor = index.actor(id)!;
+    const detail = [actor.name?.value, actor.kind?.value].filter((part) => part !== undefined).join(' · ');
+    return {
+      label: id,
+      category: 'actor' as const,
+      ...(detail ? { detail } : {}),
+      ...(actor.description ? { documentation: oneLine(actor.description.value, 300) } : {}),
+      insertText: id,
+      replace,
+    };
+  });
+}
+
+function conceptEntries(index: WorkspaceIndex, ids: string[], replace: Span): CompletionEntry[] {
+  return ids.map((id) => {
+    const concept = index.concept(id)!;
+    return {
+      label: id,
+      category: 'concept' as const,
+      ...(concept.label ? { detail: concept.label.value } : {}),
+      ...(concept.description ? { documentation: oneLine(concept.description.value, 300) } : {}),
+      insertText: id,
+      replace,
+    };
+  });
+}
+
+function vocabularyEntries(index: WorkspaceIndex, kind: ValueKind | undefined, replace: Span): CompletionEntry[] {
   const vocabulary = index.config.vocabulary;
-  const replace = context.replace;
   const values = (category: CompletionCategory, items: string[], detail: string) =>
     items.map((value) => ({ label: value, category, detail, insertText: value, replace }));
   switch (kind) {
-    case 'actor':
-      return index.actorIds().map((id) => {
-        const actor = index.actor(id)!;
-        const detail = [actor.name?.value, actor.kind?.value].filter((part) => part !== undefined).join(' · ');
-        return {
-          label: id,
-          category: 'actor' as const,
-          ...(detail ? { detail } : {}),
-          ...(actor.description ? { documentation: oneLine(actor.description.value, 300) } : {}),
-          insertText: id,
-          replace,
-        };
-      });
-    case 'concept':
-      return index.conceptIds().map((id) => {
-        const concept = index.concept(id)!;
-        return {
-          label: id,
-          category: 'concept' as const,
-          ...(concept.label ? { detail: concept.label.value } : {}),
-          ...(concept.description ? { documentation: oneLine(concept.description.value, 300) } : {}),
-          insertText: id,
-          replace,
-        };
-      });
     case 'actor-kind':
       return values('vocabulary', vocabulary.actorKinds, 'actor kind');
     case 'relation-type':

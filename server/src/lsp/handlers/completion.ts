@@ -1,5 +1,5 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
-import { completeInAnnotationFile, type CompletionCategory } from '../../core/features';
+import { completionsAt, type CompletionCategory } from '../../core/features';
 import { throwIfCancelled } from '../cancellation';
 import { toRange } from '../convert';
 import { guardRequest } from '../guard';
@@ -12,6 +12,13 @@ const KINDS: Record<CompletionCategory, CompletionItemKind> = {
   field: CompletionItemKind.Property,
 };
 
+/**
+ * Proposals per answer. A registry of thousands of actors would otherwise
+ * send megabytes per keystroke; past this, the answer is marked incomplete
+ * and the editor asks again with the word typed so far.
+ */
+const MAX_ITEMS = 100;
+
 /** textDocument/completion in annotation files: actor and concept ids, vocabulary values, field names. */
 export function registerCompletion(session: ServerSession): void {
   session.connection.onCompletion(
@@ -19,7 +26,8 @@ export function registerCompletion(session: ServerSession): void {
       throwIfCancelled(token);
       const at = session.at(params.textDocument.uri, params.position);
       if (!at) return null;
-      const items: CompletionItem[] = completeInAnnotationFile(at.index, at.uri, at.offset).map((entry, i) => ({
+      const { entries, isIncomplete } = completionsAt(at.index, at.uri, at.offset, MAX_ITEMS);
+      const items: CompletionItem[] = entries.map((entry, i) => ({
         label: entry.label,
         kind: KINDS[entry.category],
         ...(entry.detail ? { detail: entry.detail } : {}),
@@ -27,7 +35,7 @@ export function registerCompletion(session: ServerSession): void {
         sortText: String(i).padStart(6, '0'),
         textEdit: { range: toRange(at.lines, entry.replace), newText: entry.insertText },
       }));
-      return { isIncomplete: false, items };
+      return { isIncomplete, items };
     }),
   );
 }
