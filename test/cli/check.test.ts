@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
 import { CLI, createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
 
 interface Run {
@@ -16,22 +17,8 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}): Run
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const ARTICLE = 'The ISI backs the Taliban.\nImran Khan said the Taliban are “normal civilians.”\n';
-const ACTORS = `# Actors of the fixture
-actors:
-  - id: isi
-    name: Inter-Services Intelligence
-    kind: intelligence-agency
-    aliases: [ISI]
-  - id: taliban
-    name: Taliban
-    kind: armed-group
-    aliases: [Taliban]
-  - id: imran-khan
-    name: Imran Khan
-    kind: person
-    aliases: [Imran Khan]
-`;
+const ARTICLE = threeActorsArticle();
+const ACTORS = `# Actors of the fixture\n${threeActorsYaml()}`;
 const BROKEN = `text: texts/a.txt
 claims:
   - id: c1

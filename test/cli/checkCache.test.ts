@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { commitAll } from '../helpers/gitRepo';
+import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
 import { CLI, createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
 
 interface Run {
@@ -18,21 +19,8 @@ interface Run {
   stderr: string;
 }
 
-const ARTICLE = 'The ISI backs the Taliban.\nImran Khan said the Taliban are “normal civilians.”\n';
-const ACTORS = `actors:
-  - id: isi
-    name: Inter-Services Intelligence
-    kind: intelligence-agency
-    aliases: [ISI]
-  - id: taliban
-    name: Taliban
-    kind: armed-group
-    aliases: [Taliban, Talibs]
-  - id: imran-khan
-    name: Imran Khan
-    kind: person
-    aliases: [Imran Khan]
-`;
+const ARTICLE = threeActorsArticle();
+const ACTORS = threeActorsYaml(['Taliban', 'Talibs']);
 const CLAIMS = 'text: texts/a.txt\nclaims:\n  - {id: c1, claimant: isi, quote: The ISI backs the Taliban.}\n  - {id: c2, claimant: imran-kahn, quote: normal civilians}\n';
 
 const FILES = {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { threeActorsYaml } from '../helpers/threeActors';
 import { CLI, createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
 
 interface Run {
@@ -26,21 +27,9 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 const MANIFEST = '.policy-annotator-export.json';
 
+// CRLF and an astral character: offsets must stay UTF-16 in every export.
 const ARTICLE = 'The ISI backs the Taliban.\r\nImran Khan said the Taliban are “normal civilians.” 😀\r\n';
-const ACTORS = `actors:
-  - id: isi
-    name: Inter-Services Intelligence
-    kind: intelligence-agency
-    aliases: [ISI]
-  - id: taliban
-    name: Taliban
-    kind: armed-group
-    aliases: [Taliban]
-  - id: imran-khan
-    name: Imran Khan
-    kind: person
-    aliases: [Imran Khan]
-`;
+const ACTORS = threeActorsYaml();
 const ANNOTATIONS = `text: texts/a.txt
 claims:
   - id: civilians
