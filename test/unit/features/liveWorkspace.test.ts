@@ -53,6 +53,35 @@ describe('the live workspace', () => {
     assert.ok(codes(live, CLAIMS_URI).includes('unknown-actor'));
   });
 
+  it('refreshes relation checks in other files when a kind or a relation changes', async () => {
+    const actor = (id: string, kind: string, relations: string[] = []) =>
+      [`  - id: ${id}`, `    name: ${id}`, `    kind: ${kind}`, `    aliases: [${id.toUpperCase()}]`, ...(relations.length ? ['    relations:', ...relations.map((r) => `      - ${r}`)] : [])].join('\n');
+    const files = {
+      'annotations/texts/a.txt': 'ALPHA BETA GAMMA DELTA',
+      'annotations/a.yaml': 'text: texts/a.txt\n',
+      'annotations/actors-a.yaml': `actors:\n${actor('alpha', 'person', ['{ type: leads, target: beta }', '{ type: patron-of, target: gamma }'])}\n`,
+      'annotations/actors-b.yaml': `actors:\n${actor('beta', 'armed-group')}\n${actor('gamma', 'state', ['{ type: allied-with, target: alpha }'])}\n`,
+      'annotations/actors-c.yaml': `actors:\n${actor('delta', 'state')}\n`,
+    };
+    const { live, changes } = await liveFixture(files);
+    const a = uriOf('annotations/actors-a.yaml');
+    const b = uriOf('annotations/actors-b.yaml');
+    const c = uriOf('annotations/actors-c.yaml');
+    assert.deepEqual([a, b, c].map((uri) => codes(live, uri)), [[], [], []]);
+    // gamma's alliance with alpha becomes patronage: with `alpha patron-of gamma` in another file, a contradiction
+    // (no id is referenced differently, so only the relations between the pair lead there).
+    await live.setBuffer(b, files['annotations/actors-b.yaml'].replace('type: allied-with', 'type: patron-of'));
+    assert.deepEqual(codes(live, a), ['relation-contradiction']);
+    assert.deepEqual(codes(live, b), ['relation-contradiction']);
+    await live.setBuffer(b, files['annotations/actors-b.yaml']);
+    assert.deepEqual([a, b].map((uri) => codes(live, uri)), [[], []]);
+    // beta becomes a person: `alpha leads beta` in another file breaks the kind rule.
+    await live.setBuffer(b, files['annotations/actors-b.yaml'].replace('kind: armed-group', 'kind: person'));
+    assert.deepEqual(codes(live, a), ['relation-kind']);
+    assert.deepEqual(codes(live, c), []);
+    assert.ok(changes.flat().includes(a));
+  });
+
   it('reads a newly referenced text, and forgets a deleted folder’s files', async () => {
     const { host, live } = await liveFixture({ ...FILES, 'annotations/more/b.txt': 'The ISI.', 'annotations/more/b.yaml': 'text: b.txt\nmentions:\n  - actor: isi\n    quote: ISI\n' });
     assert.equal(live.indexFor(TEXT_URI)!.textStatus(uriOf('annotations/more/b.txt')), 'loaded');

@@ -1,6 +1,7 @@
 import type { AnnotationFile } from '../model';
 import { normalizeForMatch } from '../normalizeText';
 import { resolveTextReference } from '../uris';
+import { HIERARCHY_RELATIONS } from '../vocabulary';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /** Codes whose messages depend on the whole set of defined ids (their "did you mean" suggestions). */
@@ -22,8 +23,10 @@ interface CrossFileFootprint {
   stances: Map<string, number>;
   /** Aliases (normalised) with their actors: they decide the mentions in every text. */
   aliases: Map<string, number>;
-  /** Relations and actor kinds: relation checks follow chains across files. */
-  relationsAndKinds: string;
+  /** Each actor's kind (`id\0kind`): relation-kind checks in other files look at it. */
+  kinds: Map<string, number>;
+  /** Each relation (`subject\0type\0target`): contradictions and cycles are checked across files. */
+  relations: Map<string, number>;
 }
 
 function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): CrossFileFootprint {
@@ -48,7 +51,8 @@ function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): C
     ]),
     stances: count(claims.map((c) => (c.claimant && c.concept && c.stance ? `${c.claimant.value}\u0000${c.concept.value}\u0000${c.stance.value}` : undefined))),
     aliases: count(actors.flatMap((a) => a.aliases.map((alias) => `${normalizeForMatch(alias.value).trim()}\u0000${a.id?.value}`))),
-    relationsAndKinds: actors.map((a) => `${a.id?.value}\u0000${a.kind?.value}\u0000${a.relations.map((r) => `${r.type?.value}>${r.target?.value}`).join(',')}`).sort().join('\u0001'),
+    kinds: count(actors.map((a) => `${a.id?.value}\u0000${a.kind?.value}`)),
+    relations: count(actors.flatMap((a) => a.relations.map((r) => `${a.id?.value}\u0000${r.type?.value}\u0000${r.target?.value}`))),
   };
 }
 
@@ -148,11 +152,23 @@ export function dependentsOfAnnotationChange(
   const rematched = index.takeTextsRematchedByAliases();
   for (const textUri of rematched) addAll([textUri, ...index.annotationsOf(textUri)]);
   for (const pair of changedKeys(old.aliases, now.aliases)) addAll(index.aliasOwners(pair.slice(0, pair.indexOf('\u0000'))).map((owner) => owner.uri));
-  // Relation checks follow chains across files, and whether any text is loaded decides whether alias-unused applies at all:
-  // a change of relations, kinds or of the text a file points at reaches every file that defines actors.
+  // A kind decides relation-kind wherever the actor is a relation's target; a relation, contradictions with the other
+  // relations between the same two actors. A part-of/member-of relation can close or open a cycle through any files, and
+  // whether any text is loaded decides whether alias-unused applies at all: those reach every file that defines actors.
+  for (const key of changedKeys(old.kinds, now.kinds)) {
+    const id = key.slice(0, key.indexOf('\u0000'));
+    addAll(index.actorDefinitions(id).map((d) => d.uri));
+    addAll(index.actorReferences(id).filter((r) => r.role === 'relation-target').map((r) => r.uri));
+  }
+  let everyActorFile = false;
+  for (const key of changedKeys(old.relations, now.relations)) {
+    const [subject, type, target] = key.split('\u0000');
+    if (HIERARCHY_RELATIONS.includes(type)) everyActorFile = true;
+    else addAll(index.relationsBetween(subject, target).map((r) => r.uri));
+  }
   const textBefore = before && textUriOf(index, before);
   const textAfter = after && textUriOf(index, after);
-  if (old.relationsAndKinds !== now.relationsAndKinds || textBefore !== textAfter) addAll(actorDefiningFiles(index));
+  if (everyActorFile || textBefore !== textAfter) addAll(actorDefiningFiles(index));
   addAll(filesOfUsageChanges(index));
   return affected;
 }
