@@ -1,9 +1,6 @@
 // Shared by the property-based tests (test/unit/fuzz*.test.ts): how many runs,
 // the sample corpus, and generators of damaged YAML.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import fc from 'fast-check';
-import { REPO_ROOT } from '../helpers/tempWorkspace';
 
 /**
  * Runs per property: small by default so that `npm test` stays fast; set
@@ -21,19 +18,8 @@ export function fuzzParameters<T>(defaultRuns: number): fc.Parameters<T> {
   };
 }
 
-/** The sample corpus (annotations/), as workspace-relative paths and contents. */
-export function readCorpus(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (relative: string) => {
-    for (const name of readdirSync(path.join(REPO_ROOT, relative)).sort()) {
-      const child = `${relative}/${name}`;
-      if (statSync(path.join(REPO_ROOT, child)).isDirectory()) walk(child);
-      else files[child] = readFileSync(path.join(REPO_ROOT, child), 'utf8');
-    }
-  };
-  walk('annotations');
-  return files;
-}
+
+export { readCorpus } from '../helpers/sampleCorpus';
 
 /** YAML punctuation and other characters that damage a file in interesting ways. */
 export const YAML_PUNCTUATION = [':', ': ', '- ', '-', '? ', '[', ']', '{', '}', ',', '&a ', '*a', '!', '!!str ', '|', '>', '|-', "'", '"', '%', '@', '`', '#', ' #', '\t', '\n', '\r\n', '\r', '---\n', '...\n', '\\', '\u00a0', '\ufeff', '\u2028', '\u{1F600}', '\u0301', '\u0000'];

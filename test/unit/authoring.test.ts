@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { annotationFileDiagnostics, applyEdits, type CoreDiagnostic, type WorkspaceIndex } from '../../server/src/core';
 import {
@@ -17,7 +15,7 @@ import {
   type AuthoringChange,
   type AuthoringResult,
 } from '../../server/src/core/authoring';
-import { REPO_ROOT } from '../helpers/tempWorkspace';
+import { readCorpus } from '../helpers/sampleCorpus';
 import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
 
 const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.\n\nWhy does it matter?\n\nThe Taliban gain.';
@@ -327,23 +325,10 @@ describe('ids and paths', () => {
   });
 });
 
-/** The sample corpus in an in-memory workspace at file:///ws. */
-function corpusFiles(): Files {
-  const files: Files = {};
-  const walk = (relative: string) => {
-    for (const name of readdirSync(path.join(REPO_ROOT, relative))) {
-      const child = `${relative}/${name}`;
-      if (statSync(path.join(REPO_ROOT, child)).isDirectory()) walk(child);
-      else files[child] = readFileSync(path.join(REPO_ROOT, child), 'utf8');
-    }
-  };
-  walk('annotations');
-  return files;
-}
 
 describe('authoring on the sample corpus', () => {
   it('lists the actors with their claims and mentions', async () => {
-    const index = await load(corpusFiles());
+    const index = await load(readCorpus());
     const actors = actorSummaries(index);
     assert.equal(actors.length, 47);
     const isi = actors.find((actor) => actor.id === 'isi')!;
@@ -360,7 +345,7 @@ describe('authoring on the sample corpus', () => {
   });
 
   it('annotates a claim in the seed article without disturbing a byte of the annotation file', async () => {
-    const files = corpusFiles();
+    const files = readCorpus();
     const index = await load(files);
     const textPath = 'annotations/texts/pakistan-taliban-qa.txt';
     const text = files[textPath];

@@ -1,25 +1,13 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { LoadedWorkspace, WorkspaceIndex } from '../../server/src/core';
 import { exportBrat, importBratEntities, parseBratAnn, type ExportResult } from '../../server/src/core/export';
 import { loadMemoryWorkspace, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
+import { loadSampleCorpus } from '../helpers/sampleCorpus';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
 
-/** The sample corpus in an in-memory workspace at file:///ws. */
-async function loadSampleCorpus(): Promise<LoadedWorkspace> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })) {
-      const relative = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(relative);
-      else files[relative] = readFileSync(path.join(REPO_ROOT, relative), 'utf8');
-    }
-  };
-  walk('annotations');
-  return loadMemoryWorkspace(files);
-}
 
 const TEXT = [
   'Intro: a note 😀 before anything.',

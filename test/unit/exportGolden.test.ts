@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { EXPORT_FORMATS, exportWorkspace, type ExportResult } from '../../server/src/core/export';
-import { loadMemoryWorkspace, WORKSPACE } from '../helpers/memoryWorkspace';
+import { WORKSPACE } from '../helpers/memoryWorkspace';
+import { loadSampleCorpus } from '../helpers/sampleCorpus';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
 
 /*
@@ -20,16 +21,7 @@ const GOLDEN_DIR = path.join(REPO_ROOT, 'test', 'golden', 'export');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 async function exportSampleCorpus(format: (typeof EXPORT_FORMATS)[number]): Promise<ExportResult> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })) {
-      const relative = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(relative);
-      else files[relative] = readFileSync(path.join(REPO_ROOT, relative), 'utf8');
-    }
-  };
-  walk('annotations');
-  const { index } = await loadMemoryWorkspace(files);
+  const { index } = await loadSampleCorpus();
   return exportWorkspace(index, format, { workspaceFolder: WORKSPACE });
 }
 

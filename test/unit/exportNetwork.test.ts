@@ -1,24 +1,10 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { LoadedWorkspace } from '../../server/src/core';
 import { buildDiscourseNetworks, csvField, edgesCsv, exportNetwork, nodesCsv, toGraphml, type NetworkGraph } from '../../server/src/core/export';
 import { loadMemoryWorkspace, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
-import { REPO_ROOT } from '../helpers/tempWorkspace';
+import { loadSampleCorpus } from '../helpers/sampleCorpus';
 
-async function loadSampleCorpus(): Promise<LoadedWorkspace> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })) {
-      const relative = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(relative);
-      else files[relative] = readFileSync(path.join(REPO_ROOT, relative), 'utf8');
-    }
-  };
-  walk('annotations');
-  return loadMemoryWorkspace(files);
-}
 
 const actor = (id: string, kind: string, extra: string[] = []) => [`  - id: ${id}`, `    name: Actor ${id.toUpperCase()}, "quoted"`, `    kind: ${kind}`, ...extra];
 

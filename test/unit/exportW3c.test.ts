@@ -7,6 +7,7 @@ import type { ValidateFunction } from 'ajv';
 import { summarizeWorkspace, type LoadedWorkspace } from '../../server/src/core';
 import { DEFAULT_BASE_IRI, exportW3c, type ExportResult } from '../../server/src/core/export';
 import { loadMemoryWorkspace, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
+import { loadSampleCorpus } from '../helpers/sampleCorpus';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
 
 /*
@@ -302,19 +303,6 @@ describe('W3C Web Annotation suite harness', () => {
 
 // ---- the W3C export ---------------------------------------------------------
 
-/** The sample corpus in an in-memory workspace at file:///ws, so IRIs do not depend on the checkout. */
-async function loadSampleCorpus(): Promise<LoadedWorkspace> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true })) {
-      const relative = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(relative);
-      else files[relative] = readFileSync(path.join(REPO_ROOT, relative), 'utf8');
-    }
-  };
-  walk('annotations');
-  return loadMemoryWorkspace(files);
-}
 
 interface Selector {
   type: string;

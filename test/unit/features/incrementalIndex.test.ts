@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { loadWorkspace, type WorkspaceFileHost } from '../../../server/src/core';
 import { LiveWorkspace, type FileChange } from '../../../server/src/core/features';
 import { InMemoryHost, uriOf, WORKSPACE } from '../../helpers/memoryWorkspace';
-import { REPO_ROOT } from '../../helpers/tempWorkspace';
+import { readCorpus } from '../../helpers/sampleCorpus';
 import { FILES } from './fixture';
 import { freshDiagnostics, indexSnapshot } from './indexSnapshot';
 
@@ -167,18 +165,6 @@ async function runSequence(files: Record<string, string>, seed: number, steps: n
   }
 }
 
-function readCorpus(): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (relative: string) => {
-    for (const name of readdirSync(path.join(REPO_ROOT, relative))) {
-      const child = `${relative}/${name}`;
-      if (statSync(path.join(REPO_ROOT, child)).isDirectory()) walk(child);
-      else files[child] = readFileSync(path.join(REPO_ROOT, child), 'utf8');
-    }
-  };
-  walk('annotations');
-  return files;
-}
 
 describe('the incremental index equals an index rebuilt from scratch', () => {
   for (const seed of [1, 2, 3, 4, 5, 6]) {
