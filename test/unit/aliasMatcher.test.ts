@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { AliasMatcher, normalizeWithMap } from '../../server/src/core';
+import { AliasMatcher, normalizeWithMap, type AliasMatchWork } from '../../server/src/core';
 
 function find(aliases: [string, string][], text: string) {
   const matcher = new AliasMatcher(aliases.map(([alias, actorId]) => ({ alias, actorId })));
@@ -48,6 +48,77 @@ describe('AliasMatcher', () => {
   it('finds overlapping candidates through failure links', () => {
     const found = find([['he', 'a'], ['she', 'b'], ['hers', 'c'], ['his', 'd']], 'ushers she his he');
     assert.deepEqual(found.map((f) => f.text), ['she', 'his', 'he']);
+  });
+});
+
+/** Leftmost-longest whole-word matching the slow, obvious way (spaced scripts only): the reference the automaton must agree with. */
+function referenceMatches(keys: string[], text: string): { start: number; end: number }[] {
+  const word = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}\p{M}_]/u.test(char);
+  const found: { start: number; end: number }[] = [];
+  for (let start = 0; start < text.length; ) {
+    let longest = 0;
+    for (const key of keys) {
+      if (key.length <= longest || !text.startsWith(key, start)) continue;
+      const end = start + key.length;
+      if (word(key[0]) && word(text[start - 1])) continue;
+      if (word(key[key.length - 1]) && word(text[end])) continue;
+      longest = key.length;
+    }
+    if (longest === 0) start++;
+    else {
+      found.push({ start, end: start + longest });
+      start += longest;
+    }
+  }
+  return found;
+}
+
+describe('AliasMatcher against a reference', () => {
+  it('finds what the obvious quadratic algorithm finds, on any keys and text', () => {
+    const symbol = fc.constantFrom('a', 'b', 'é', ' ', '-', '.', '_');
+    const word = fc.array(symbol, { minLength: 1, maxLength: 6 }).map((chars) => chars.join('').trim()).filter((key) => key.length > 0 && !/ {2}|--/.test(key));
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 8 }), fc.array(symbol, { maxLength: 60 }), (keys, chars) => {
+        const text = chars.join('').replace(/ {2,}/g, ' ').replace(/-{2,}/g, '-');
+        const matcher = new AliasMatcher(keys.map((alias) => ({ alias, actorId: 'x' })));
+        assert.deepEqual(matcher.findAll(normalizeWithMap(text)).map((m) => m.span), referenceMatches(keys, text));
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 500) },
+    );
+  });
+});
+
+describe('AliasMatcher on nested aliases (issue 13, item 9)', () => {
+  it('finds the longest of thousands of nested aliases at each word with a few candidates per word', () => {
+    const aliases = Array.from({ length: 2000 }, (_, i) => ({ alias: 'a'.repeat(i + 1), actorId: `a${i + 1}` }));
+    const matcher = new AliasMatcher(aliases);
+    const lengths = Array.from({ length: 400 }, (_, i) => (i * 37) % 2300 + 1);
+    const text = lengths.map((length) => 'a'.repeat(length)).join(' ');
+    const work: AliasMatchWork = { candidates: 0, segmentedUnits: 0 };
+    const found = matcher.findAll(normalizeWithMap(text), work);
+    assert.deepEqual(found.map((m) => m.span.end - m.span.start), lengths.filter((length) => length <= 2000));
+    assert.ok(work.candidates > 0 && work.candidates <= 2 * lengths.length, `${work.candidates} candidates for ${lengths.length} words`);
+  });
+
+  it('finds nested multi-word aliases with work linear in the text', () => {
+    const aliases = Array.from({ length: 500 }, (_, i) => ({ alias: Array(i + 1).fill('a').join(' '), actorId: `a${i + 1}` }));
+    const matcher = new AliasMatcher(aliases);
+    const text = 'a '.repeat(50_000);
+    const work: AliasMatchWork = { candidates: 0, segmentedUnits: 0 };
+    const found = matcher.findAll(normalizeWithMap(text), work);
+    assert.equal(found.length, 100);
+    assert.ok(found.every((m) => m.key.length === 999));
+    assert.ok(work.candidates > 0 && work.candidates <= text.length, `${work.candidates} candidates for ${text.length} characters`);
+  });
+
+  it('bounds the segmenter and candidate work over nested aliases in an unspaced script', () => {
+    const aliases = Array.from({ length: 300 }, (_, i) => ({ alias: '党'.repeat(i + 1), actorId: `p${i + 1}` }));
+    const matcher = new AliasMatcher(aliases);
+    const text = '自由民主党'.repeat(4000);
+    const work: AliasMatchWork = { candidates: 0, segmentedUnits: 0 };
+    matcher.findAll(normalizeWithMap(text), work);
+    assert.ok(work.candidates > 0 && work.candidates <= 66 * text.length, `${work.candidates} candidates`);
+    assert.ok(work.segmentedUnits <= 2 * text.length, `${work.segmentedUnits} units segmented for ${text.length}`);
   });
 });
 
