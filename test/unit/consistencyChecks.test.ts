@@ -215,12 +215,47 @@ describe('consistency checks', () => {
     });
   });
 
+  describe('duplicate-claim at scale (issue 13, item 5)', () => {
+    it('groups thousands of identical claims in linear work and lists a bounded number of twins', async () => {
+      const count = 3000;
+      const lines = ['text: texts/a.txt', 'claims:'];
+      for (let i = 0; i < count; i++) lines.push(`  - {id: c${i}, claimant: isi, quote: The ISI backs the Taliban}`);
+      const text = yaml(...lines);
+      const all = await diagnostics({ 'annotations/actors.yaml': actorsYaml(BASE_ACTORS), 'annotations/a.yaml': text }, 'annotations/a.yaml', 'duplicate-claim');
+      // One per claim, cut at the file's problem limit.
+      const found = all.filter((d) => !d.message.startsWith('This file has'));
+      assert.deepEqual([found.length, all.length], [1000, 1001]);
+      for (const diagnostic of found) {
+        assert.ok((diagnostic.related?.length ?? 0) <= 20, `${diagnostic.related?.length} related locations`);
+        assert.ok(diagnostic.message.length < 400, diagnostic.message);
+        assert.match(diagnostic.message, /2999 other claims by `isi` anchor to the same words \(.*, and 2996 more\)/);
+      }
+      assert.match(found[0].message, /`c1` at annotations\/a\.yaml:4/);
+      assert.match(found[1].message, /`c0` at annotations\/a\.yaml:3/);
+    });
+  });
+
   describe('mention-overlap', () => {
     it('warns on explicit mentions that overlap, not on adjacent ones', async () => {
       const text = yaml('text: texts/a.txt', 'mentions:', '  - {actor: pakistan, quote: The generals in Rawalpindi}', '  - {actor: isi, quote: generals}', '  - {actor: taliban, quote: agree}');
       const found = await diagnostics({ 'annotations/actors.yaml': actorsYaml(BASE_ACTORS), 'annotations/a.yaml': text }, 'annotations/a.yaml', 'mention-overlap');
       assert.deepEqual(found.map((d) => at(text, d)), ['The generals in Rawalpindi', 'generals']);
       assert.equal(found[0].related?.length, 1);
+    });
+
+    it('counts every overlap of thousands of identical mentions but lists a bounded number', async () => {
+      const lines = ['text: texts/a.txt', 'mentions:'];
+      for (let i = 0; i < 2000; i++) lines.push(`  - {actor: ${i % 2 ? 'isi' : 'pakistan'}, quote: The generals in Rawalpindi}`);
+      lines.push('  - {actor: taliban, quote: agree}');
+      const text = yaml(...lines);
+      const all = await diagnostics({ 'annotations/actors.yaml': actorsYaml(BASE_ACTORS), 'annotations/a.yaml': text }, 'annotations/a.yaml', 'mention-overlap');
+      const found = all.filter((d) => !d.message.startsWith('This file has'));
+      assert.deepEqual([found.length, all.length], [1000, 1001]);
+      for (const diagnostic of found) {
+        assert.equal(at(text, diagnostic), 'The generals in Rawalpindi');
+        assert.ok((diagnostic.related?.length ?? 0) === 20, `${diagnostic.related?.length} related locations`);
+        assert.match(diagnostic.message, /, and 1996 more\. Shorten/);
+      }
     });
   });
 

@@ -1,13 +1,81 @@
 import { makeDiagnostic } from '../diagnosticCodes';
-import type { AnnotationFile, CoreDiagnostic, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { AnnotationFile, ClaimDef, CoreDiagnostic, MentionDef, RelatedLocation } from '../model';
+import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
 import { displayLocation } from './describe';
 
-function overlaps(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
+/** At most this many other claims or mentions are named in a message… */
+const NAMED_IN_MESSAGE = 3;
+/** …and at most this many are listed as related information; the message counts the rest. */
+const MAX_RELATED = 20;
+
+/** The claims of a text grouped by claimant and span (only those with both), and the mentions sorted by span; computed once per analysis. */
+interface TextGroups {
+  claimTwins: Map<string, Anchored<ClaimDef>[]>;
+  /** Explicit mentions with a non-empty span, by start then end. */
+  mentions: Anchored<MentionDef>[];
+  /** The starts and the ends of `mentions`, each sorted, for counting. */
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Per mention (in `mentions` order), the earlier one that reaches furthest, or -1. */
+  furthestBefore: Int32Array;
 }
 
-/** `claimant-not-mentioned`, `duplicate-claim` and `mention-overlap` for one text annotation file. */
+const groupsByAnalysis = new WeakMap<TextAnalysis, TextGroups>();
+
+function claimKey(claim: Anchored<ClaimDef>): string | undefined {
+  const span = claim.result.span;
+  const claimant = claim.def.claimant?.value;
+  return span && claimant !== undefined ? `${span.start}:${span.end}:${claimant}` : undefined;
+}
+
+function groupsOf(analysis: TextAnalysis): TextGroups {
+  let groups = groupsByAnalysis.get(analysis);
+  if (groups) return groups;
+  const claimTwins = new Map<string, Anchored<ClaimDef>[]>();
+  for (const claim of analysis.claims) {
+    const key = claimKey(claim);
+    if (key === undefined) continue;
+    const group = claimTwins.get(key);
+    if (group) group.push(claim);
+    else claimTwins.set(key, [claim]);
+  }
+  const mentions = analysis.explicitMentions.filter((m) => m.result.span && m.result.span.end > m.result.span.start);
+  mentions.sort((a, b) => a.result.span!.start - b.result.span!.start || a.result.span!.end - b.result.span!.end);
+  const starts = Int32Array.from(mentions, (m) => m.result.span!.start);
+  const ends = Int32Array.from(mentions, (m) => m.result.span!.end).sort();
+  const furthestBefore = new Int32Array(mentions.length);
+  let furthest = -1;
+  mentions.forEach((mention, i) => {
+    furthestBefore[i] = furthest;
+    if (furthest < 0 || mention.result.span!.end > mentions[furthest].result.span!.end) furthest = i;
+  });
+  groups = { claimTwins, mentions, starts, ends, furthestBefore };
+  groupsByAnalysis.set(analysis, groups);
+  return groups;
+}
+
+/** How many values of a sorted array are below `value`. */
+function countBelow(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** `, and N more` when a list was cut. */
+function andMore(total: number, shown: number): string {
+  return total > shown ? `, and ${total - shown} more` : '';
+}
+
+/**
+ * `claimant-not-mentioned`, `duplicate-claim` and `mention-overlap` for one
+ * text annotation file. The work is linear in the claims and mentions of the
+ * text (plus a sort), and each diagnostic names a bounded number of others.
+ */
 export function checkTextConsistency(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
   const annotation = file.textAnnotation;
   const reference = index.textReferenceOf(file.uri);
@@ -24,24 +92,60 @@ export function checkTextConsistency(index: WorkspaceIndex, file: AnnotationFile
     diagnostics.push(makeDiagnostic(file.uri, claimant.range, 'claimant-not-mentioned', `The claimant \`${claimant.value}\` is not mentioned in this text and is not its author. Check the claimant; if the text names the actor in words no alias catches, add an alias or an explicit mention.`));
   }
 
+  const groups = groupsOf(analysis);
   for (const anchored of analysis.claims) {
-    if (anchored.annotationUri !== file.uri || !anchored.result.span || !anchored.def.claimant) continue;
-    const span = anchored.result.span;
-    const twins = analysis.claims.filter((other) => other !== anchored && other.def.claimant?.value === anchored.def.claimant!.value && other.result.span?.start === span.start && other.result.span.end === span.end);
-    if (twins.length === 0) continue;
-    diagnostics.push(makeDiagnostic(file.uri, anchored.def.quote!.range, 'duplicate-claim', `Another claim by \`${anchored.def.claimant.value}\` anchors to the same words (${twins.map((t) => `\`${t.def.id?.value ?? 'unnamed'}\` at ${displayLocation(index, t.annotationUri, t.def.range.start)}`).join(', ')}). Merge the claims, or anchor one to a different quote.`, {
-      related: twins.map((t) => ({ uri: t.annotationUri, range: t.def.quote!.range, message: `claim ${t.def.id?.value ?? ''} with the same claimant and span` })),
-    }));
+    if (anchored.annotationUri !== file.uri) continue;
+    const key = claimKey(anchored);
+    const group = key === undefined ? undefined : groups.claimTwins.get(key);
+    if (!group || group.length < 2) continue;
+    diagnostics.push(duplicateClaim(index, file.uri, anchored, group));
   }
 
-  const explicit = analysis.explicitMentions.filter((m) => m.result.span);
-  for (const mention of explicit) {
-    if (mention.annotationUri !== file.uri) continue;
-    const others = explicit.filter((other) => other !== mention && overlaps(other.result.span!, mention.result.span!));
-    if (others.length === 0) continue;
-    diagnostics.push(makeDiagnostic(file.uri, mention.def.quote!.range, 'mention-overlap', `This mention of \`${mention.def.actor?.value}\` overlaps ${others.map((o) => `the mention of \`${o.def.actor?.value}\` at ${displayLocation(index, o.annotationUri, o.def.range.start)}`).join(' and ')}. Shorten one of the quotes so that each word belongs to one mention.`, {
-      related: others.map((o) => ({ uri: o.annotationUri, range: o.def.quote!.range, message: `overlapping mention of ${o.def.actor?.value}` })),
-    }));
-  }
+  groups.mentions.forEach((mention, i) => {
+    if (mention.annotationUri !== file.uri) return;
+    const diagnostic = mentionOverlap(index, file.uri, groups, i);
+    if (diagnostic) diagnostics.push(diagnostic);
+  });
   return diagnostics;
+}
+
+/** One claim of a group of claims by one claimant on one span: it names the first of the others, and lists a few. */
+function duplicateClaim(index: WorkspaceIndex, uri: string, claim: Anchored<ClaimDef>, group: Anchored<ClaimDef>[]): CoreDiagnostic {
+  const twins: Anchored<ClaimDef>[] = [];
+  for (const other of group) {
+    if (other === claim) continue;
+    twins.push(other);
+    if (twins.length === MAX_RELATED) break;
+  }
+  const total = group.length - 1;
+  const named = twins.slice(0, NAMED_IN_MESSAGE).map((t) => `\`${t.def.id?.value ?? 'unnamed'}\` at ${displayLocation(index, t.annotationUri, t.def.range.start)}`);
+  const related: RelatedLocation[] = twins.map((t) => ({ uri: t.annotationUri, range: t.def.quote!.range, message: `claim ${t.def.id?.value ?? ''} with the same claimant and span` }));
+  const claimant = claim.def.claimant!.value;
+  const others = total === 1 ? 'Another claim' : `${total} other claims`;
+  return makeDiagnostic(uri, claim.def.quote!.range, 'duplicate-claim', `${others} by \`${claimant}\` anchor${total === 1 ? 's' : ''} to the same words (${named.join(', ')}${andMore(total, named.length)}). Merge the claims, or anchor one to a different quote.`, { related });
+}
+
+/** The overlaps of the i-th sorted mention, if any: counted exactly, a bounded number of them found and named. */
+function mentionOverlap(index: WorkspaceIndex, uri: string, groups: TextGroups, i: number): CoreDiagnostic | undefined {
+  const { mentions, starts, ends, furthestBefore } = groups;
+  const mention = mentions[i];
+  const span = mention.result.span!;
+  // Every other mention lies wholly before, wholly after, or overlaps (spans are non-empty).
+  const before = countBelow(ends, span.start + 1);
+  const after = mentions.length - countBelow(starts, span.end);
+  const total = mentions.length - before - after - 1;
+  if (total <= 0) return undefined;
+  const others: Anchored<MentionDef>[] = [];
+  const furthest = furthestBefore[i];
+  if (furthest >= 0 && mentions[furthest].result.span!.end > span.start) others.push(mentions[furthest]);
+  // Those that start within this one follow it in sorted order; then look back a bounded distance.
+  for (let j = i + 1; j < mentions.length && starts[j] < span.end && others.length < MAX_RELATED; j++) others.push(mentions[j]);
+  for (let j = i - 1, steps = 0; j >= 0 && others.length < MAX_RELATED && steps < 4 * MAX_RELATED; j--, steps++) {
+    if (j !== furthest && mentions[j].result.span!.end > span.start) others.push(mentions[j]);
+  }
+  const named = others.slice(0, NAMED_IN_MESSAGE).map((o) => `the mention of \`${o.def.actor?.value}\` at ${displayLocation(index, o.annotationUri, o.def.range.start)}`);
+  const list = named.length > 0 ? named.join(' and ') + andMore(total, named.length) : `${total} other mentions`;
+  return makeDiagnostic(uri, mention.def.quote!.range, 'mention-overlap', `This mention of \`${mention.def.actor?.value}\` overlaps ${list}. Shorten one of the quotes so that each word belongs to one mention.`, {
+    related: others.map((o) => ({ uri: o.annotationUri, range: o.def.quote!.range, message: `overlapping mention of ${o.def.actor?.value}` })),
+  });
 }
