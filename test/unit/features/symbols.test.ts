@@ -44,6 +44,21 @@ describe('symbols', () => {
     assert.deepEqual(sections.map((s) => [s.title, s.kind]), [['Title', 'heading'], ['Part two', 'heading']]);
   });
 
+  it('reads ATX headings as CommonMark does: indent, closing run, no title', () => {
+    const text = ['   ### Indented', '    # Code, not a heading', '#No space', '# C#', '## Closed ## ', '# ###', '####### Seven', '#\tTab'].join('\n');
+    assert.deepEqual(textSections(text).map((s) => s.title), ['Indented', 'C#', 'Closed', 'Tab']);
+  });
+
+  it('outlines a text whose heading line holds 150,000 spaces (issue 13, item 8) without backtracking', async () => {
+    const line = `# a${' '.repeat(150_000)}b`;
+    const hostile = `${line}\n\nText.\n\n${'#'.repeat(6)}${' '.repeat(150_000)}x${' '.repeat(150_000)}#\n\nMore?\n`;
+    assert.deepEqual(textSections(hostile).map((s) => [s.title.length, s.kind]), [[150_002, 'heading'], [1, 'heading'], [5, 'question']]);
+    const { index } = await loadMemoryWorkspace({ ...FILES, 'annotations/texts/a.txt': hostile });
+    const symbols = documentSymbols(index, TEXT_URI);
+    assert.deepEqual(symbols.map((s) => s.category), ['heading', 'heading', 'question']);
+    assert.ok(symbols[0].name.length <= 120);
+  });
+
   it('finds actors by id or name, claims by id, across the workspace', async () => {
     const index = await fixtureIndex();
     // Characters in order, as editors filter: "isi" also fits "taliban-is-military".
