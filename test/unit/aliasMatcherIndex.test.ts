@@ -53,4 +53,21 @@ describe('the index alias matcher', () => {
       for (const uri of [actors, annotation]) assert.deepEqual(annotationFileDiagnostics(index, uri), annotationFileDiagnostics(fresh.index, uri), `${uri} after renaming ${rename?.from}`);
     }
   });
+
+  it('lets explicit mentions replace exactly the alias matches they overlap, in one sweep', async () => {
+    const text = 'Person 1 met Officer 2 and Person 3. Person 2499 spoke last. Person 1 left.';
+    const explicit = (actor: string, quote: string) => `  - {actor: ${actor}, quote: "${quote}"}`;
+    // A long mention with a short one inside it: an alias match after the short one still overlaps the long one.
+    const annotation = ['text: texts/a.txt', 'mentions:', explicit('person-7', 'met Officer 2 and Person'), explicit('person-8', 'Officer'), explicit('person-9', 'spoke')].join('\n');
+    const { index } = await loadMemoryWorkspace({ ...FILES, 'annotations/texts/a.txt': text, 'annotations/a.yaml': `${annotation}\n`, 'annotations/actors.yaml': actorsFile() });
+    const found = index.analysis(uriOf('annotations/texts/a.txt'))!.mentions.map((m) => [text.slice(m.span.start, m.span.end), m.source]);
+    assert.deepEqual(found, [
+      ['Person 1', 'alias'],
+      ['met Officer 2 and Person', 'explicit'],
+      ['Officer', 'explicit'],
+      ['Person 2499', 'alias'],
+      ['spoke', 'explicit'],
+      ['Person 1', 'alias'],
+    ]);
+  });
 });

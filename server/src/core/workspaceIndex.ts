@@ -855,7 +855,13 @@ function mergeMentions(aliasMatches: AliasMatch[], explicit: Anchored<MentionDef
     explicitMentions.push({ span: anchored.result.span, actorId: anchored.def.actor.value, source: 'explicit', explicit: anchored });
   }
   explicitMentions.sort((a, b) => a.span.start - b.span.start);
-  const overlapsExplicit = (span: Span) => explicitMentions.some((m) => m.span.start < span.end && span.start < m.span.end);
+  // Alias matches come in text order without overlapping: one sweep, keeping the furthest end of the explicit mentions begun so far.
+  let next = 0;
+  let furthestEnd = -1;
+  const overlapsExplicit = (span: Span) => {
+    for (; next < explicitMentions.length && explicitMentions[next].span.start < span.end; next++) furthestEnd = Math.max(furthestEnd, explicitMentions[next].span.end);
+    return furthestEnd > span.start;
+  };
   const mentions: Mention[] = aliasMatches
     .filter((match) => !overlapsExplicit(match.span))
     .map((match) => ({ span: match.span, actorId: match.actorIds[0], source: 'alias' as const, actorIds: match.actorIds, alias: match.alias, aliasKey: match.key }));

@@ -93,24 +93,31 @@ export function checkTextConsistency(index: WorkspaceIndex, file: AnnotationFile
   }
 
   const groups = groupsOf(analysis);
+  // Many diagnostics name the same few others: each place is described once.
+  const places = new Map<Anchored<ClaimDef | MentionDef>, string>();
+  const placeOf = (other: Anchored<ClaimDef | MentionDef>) => {
+    let place = places.get(other);
+    if (place === undefined) places.set(other, (place = displayLocation(index, other.annotationUri, other.def.range.start)));
+    return place;
+  };
   for (const anchored of analysis.claims) {
     if (anchored.annotationUri !== file.uri) continue;
     const key = claimKey(anchored);
     const group = key === undefined ? undefined : groups.claimTwins.get(key);
     if (!group || group.length < 2) continue;
-    diagnostics.push(duplicateClaim(index, file.uri, anchored, group));
+    diagnostics.push(duplicateClaim(placeOf, file.uri, anchored, group));
   }
 
   groups.mentions.forEach((mention, i) => {
     if (mention.annotationUri !== file.uri) return;
-    const diagnostic = mentionOverlap(index, file.uri, groups, i);
+    const diagnostic = mentionOverlap(placeOf, file.uri, groups, i);
     if (diagnostic) diagnostics.push(diagnostic);
   });
   return diagnostics;
 }
 
 /** One claim of a group of claims by one claimant on one span: it names the first of the others, and lists a few. */
-function duplicateClaim(index: WorkspaceIndex, uri: string, claim: Anchored<ClaimDef>, group: Anchored<ClaimDef>[]): CoreDiagnostic {
+function duplicateClaim(placeOf: (other: Anchored<ClaimDef>) => string, uri: string, claim: Anchored<ClaimDef>, group: Anchored<ClaimDef>[]): CoreDiagnostic {
   const twins: Anchored<ClaimDef>[] = [];
   for (const other of group) {
     if (other === claim) continue;
@@ -118,7 +125,7 @@ function duplicateClaim(index: WorkspaceIndex, uri: string, claim: Anchored<Clai
     if (twins.length === MAX_RELATED) break;
   }
   const total = group.length - 1;
-  const named = twins.slice(0, NAMED_IN_MESSAGE).map((t) => `\`${t.def.id?.value ?? 'unnamed'}\` at ${displayLocation(index, t.annotationUri, t.def.range.start)}`);
+  const named = twins.slice(0, NAMED_IN_MESSAGE).map((t) => `\`${t.def.id?.value ?? 'unnamed'}\` at ${placeOf(t)}`);
   const related: RelatedLocation[] = twins.map((t) => ({ uri: t.annotationUri, range: t.def.quote!.range, message: `claim ${t.def.id?.value ?? ''} with the same claimant and span` }));
   const claimant = claim.def.claimant!.value;
   const others = total === 1 ? 'Another claim' : `${total} other claims`;
@@ -126,7 +133,7 @@ function duplicateClaim(index: WorkspaceIndex, uri: string, claim: Anchored<Clai
 }
 
 /** The overlaps of the i-th sorted mention, if any: counted exactly, a bounded number of them found and named. */
-function mentionOverlap(index: WorkspaceIndex, uri: string, groups: TextGroups, i: number): CoreDiagnostic | undefined {
+function mentionOverlap(placeOf: (other: Anchored<MentionDef>) => string, uri: string, groups: TextGroups, i: number): CoreDiagnostic | undefined {
   const { mentions, starts, ends, furthestBefore } = groups;
   const mention = mentions[i];
   const span = mention.result.span!;
@@ -143,7 +150,7 @@ function mentionOverlap(index: WorkspaceIndex, uri: string, groups: TextGroups, 
   for (let j = i - 1, steps = 0; j >= 0 && others.length < MAX_RELATED && steps < 4 * MAX_RELATED; j--, steps++) {
     if (j !== furthest && mentions[j].result.span!.end > span.start) others.push(mentions[j]);
   }
-  const named = others.slice(0, NAMED_IN_MESSAGE).map((o) => `the mention of \`${o.def.actor?.value}\` at ${displayLocation(index, o.annotationUri, o.def.range.start)}`);
+  const named = others.slice(0, NAMED_IN_MESSAGE).map((o) => `the mention of \`${o.def.actor?.value}\` at ${placeOf(o)}`);
   const list = named.length > 0 ? named.join(' and ') + andMore(total, named.length) : `${total} other mentions`;
   return makeDiagnostic(uri, mention.def.quote!.range, 'mention-overlap', `This mention of \`${mention.def.actor?.value}\` overlaps ${list}. Shorten one of the quotes so that each word belongs to one mention.`, {
     related: others.map((o) => ({ uri: o.annotationUri, range: o.def.quote!.range, message: `overlapping mention of ${o.def.actor?.value}` })),
