@@ -65,6 +65,9 @@ const BUILD_STEP = 4096 * 16;
 export interface Automaton {
   keys: readonly string[];
   rootNext: Int32Array;
+  /** The state after a word end read at the root (0 when no key ends with a spaced word), and its every transition, failures resolved. */
+  wordEnd: number;
+  wordEndNext: Int32Array;
   edgeStart: Int32Array;
   edgeCodes: Uint16Array;
   edgeTargets: Int32Array;
@@ -209,7 +212,14 @@ export function* buildAutomaton(keys: readonly string[]): Generator<void, Automa
     if ((state + 1) % BUILD_STEP === 0) yield;
   }
   edgeStart[states] = edges;
-  return { keys, rootNext, edgeStart, edgeCodes, edgeTargets, failure, terminal: terminal.slice(0, states), breadthFirst: queue, lengths, endsUnspaced };
+  // Every word of the text passes through the word-end state, which has an edge per last letter of a key: a table.
+  const wordEnd = rootNext[WORD_END];
+  const wordEndNext = new Int32Array(wordEnd > 0 ? 0x10000 : 0);
+  if (wordEnd > 0) {
+    wordEndNext.set(rootNext);
+    for (let e = edgeStart[wordEnd]; e < edgeStart[wordEnd + 1]; e++) wordEndNext[edgeCodes[e]] = edgeTargets[e];
+  }
+  return { keys, rootNext, wordEnd, wordEndNext, edgeStart, edgeCodes, edgeTargets, failure, terminal: terminal.slice(0, states), breadthFirst: queue, lengths, endsUnspaced };
 }
 
 export function drain<T>(steps: Generator<void, T>): T {
@@ -219,21 +229,7 @@ export function drain<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** The state after reading symbol `c` in `state`. */
-function advance(automaton: Automaton, state: number, c: number): number {
-  const { rootNext, edgeStart, edgeCodes, edgeTargets, failure } = automaton;
-  for (;;) {
-    if (state === 0) return rootNext[c];
-    for (let e = edgeStart[state], end = edgeStart[state + 1]; e < end; e++) {
-      const edgeCode = edgeCodes[e];
-      if (edgeCode === c) return edgeTargets[e];
-      if (edgeCode > c) break;
-    }
-    state = failure[state];
-  }
-}
-
-/** Start offsets (descending) and, for each, the key found there: `tag(keyIndex)`. */
+/** Start offsets (descending) and, for each, the key found there: its index, or -1 - its index in a delta automaton. */
 export class Found {
   starts = new Int32Array(64);
   refs = new Int32Array(64);
@@ -268,52 +264,106 @@ export interface ScanContext {
  * the same character; only keys ending in an unspaced script are checked
  * one by one, at most MAX_UNSPACED_TRIES per offset. Linear in the text.
  */
-export function collect(automaton: Automaton, outputs: LiveOutputs, context: ScanContext, tag: (keyIndex: number) => number, found: Found): void {
+export function collect(automaton: Automaton, outputs: LiveOutputs, context: ScanContext, isDelta: boolean, found: Found): void {
   const { text, boundaries, work } = context;
-  const { failure, terminal, lengths } = automaton;
+  const { rootNext, wordEnd, wordEndNext, edgeStart, edgeCodes, edgeTargets, failure, terminal, lengths } = automaton;
   const { settled, unspaced } = outputs;
+  /** The state after reading symbol `c` in `from`. */
+  const advance = (from: number, c: number): number => {
+    for (let state = from; ; state = failure[state]) {
+      if (state === 0) return rootNext[c];
+      let low = edgeStart[state];
+      let high = edgeStart[state + 1];
+      // Binary search while many edges remain (the state after a word end has one per last letter), then a scan.
+      while (high - low > 8) {
+        const middle = (low + high) >>> 1;
+        if (edgeCodes[middle] < c) low = middle + 1;
+        else high = middle + 1;
+      }
+      for (let e = low; e < high; e++) {
+        const edgeCode = edgeCodes[e];
+        if (edgeCode === c) return edgeTargets[e];
+        if (edgeCode > c) break;
+      }
+    }
+  };
+  /** Records the longest acceptable key that starts at `start` (of class `startClass`) in `state`, if any. */
+  const record = (state: number, start: number, startClass: WordClass): void => {
+    let best = settled[state];
+    let candidate = unspaced[state];
+    if (best < 0 && candidate < 0) return;
+    // Every key found here starts with the code point at `start`: one check of the start for all.
+    if (startClass !== WordClass.None) {
+      const before = wordClassBefore(text, start);
+      if (before === startClass && (startClass === WordClass.Spaced || !boundaries.isBoundary(start))) return;
+    }
+    work.candidates++;
+    const settledLength = best >= 0 ? lengths[terminal[best]] : 0;
+    for (let tries = 0; candidate >= 0 && tries < MAX_UNSPACED_TRIES; tries++) {
+      const length = lengths[terminal[candidate]];
+      if (length <= settledLength) break;
+      work.candidates++;
+      const end = start + length;
+      if (wordClassAt(text, end) !== WordClass.Unspaced || boundaries.isBoundary(end)) {
+        best = candidate;
+        break;
+      }
+      candidate = unspaced[failure[candidate]];
+    }
+    if (best >= 0) found.push(start, isDelta ? -1 - terminal[best] : terminal[best]);
+  };
   let state = 0;
   // The class of the code point after the one being read.
   let after = WordClass.None;
-  let i = text.length - 1;
-  while (i >= 0) {
-    // The code point [first, i + 1), read last unit first.
-    let first = i;
+  for (let i = text.length - 1; i >= 0; i--) {
     const low = text.charCodeAt(i);
-    if (low >= 0xdc00 && low <= 0xdfff && i > 0) {
-      const high = text.charCodeAt(i - 1);
-      if (high >= 0xd800 && high <= 0xdbff) first = i - 1;
-    }
-    const current = wordClassOf(first === i ? low : text.codePointAt(first)!);
-    if (current === WordClass.Spaced && after !== WordClass.Spaced) state = advance(automaton, state, WORD_END);
-    for (let start = i; start >= first; start--) {
-      state = advance(automaton, state, text.charCodeAt(start));
-      let best = settled[state];
-      let candidate = unspaced[state];
-      if (best < 0 && candidate < 0) continue;
-      // Every key found here starts with the code point at `start`: one check of the start for all.
-      const startClass = start === first ? current : WordClass.None;
-      if (startClass !== WordClass.None) {
-        const before = wordClassBefore(text, start);
-        if (before === startClass && (startClass === WordClass.Spaced || !boundaries.isBoundary(start))) continue;
-      }
-      work.candidates++;
-      const settledLength = best >= 0 ? lengths[terminal[best]] : 0;
-      for (let tries = 0; candidate >= 0 && tries < MAX_UNSPACED_TRIES; tries++) {
-        const length = lengths[terminal[candidate]];
-        if (length <= settledLength) break;
-        work.candidates++;
-        const end = start + length;
-        if (wordClassAt(text, end) !== WordClass.Unspaced || boundaries.isBoundary(end)) {
-          best = candidate;
+    if (low < 0xdc00 || low > 0xdfff || i === 0 || !isHighSurrogate(text.charCodeAt(i - 1))) {
+      // One code unit: the usual case.
+      const current = low < 0x80 ? ASCII_CLASSES[low] : wordClassOf(low);
+      if (current === WordClass.Spaced && after !== WordClass.Spaced) state = advance(state, WORD_END);
+      // The transition, inline: most positions take it straight from the root or one edge.
+      for (;;) {
+        if (state === 0) {
+          state = rootNext[low];
           break;
         }
-        candidate = unspaced[failure[candidate]];
+        if (state === wordEnd) {
+          state = wordEndNext[low];
+          break;
+        }
+        const end = edgeStart[state + 1];
+        let e = edgeStart[state];
+        if (end - e > 8) {
+          state = advance(state, low);
+          break;
+        }
+        for (; e < end && edgeCodes[e] < low; e++);
+        if (e < end && edgeCodes[e] === low) {
+          state = edgeTargets[e];
+          break;
+        }
+        state = failure[state];
       }
-      if (best >= 0) found.push(start, tag(terminal[best]));
+      if (settled[state] >= 0 || unspaced[state] >= 0) record(state, i, current);
+      after = current;
+      continue;
     }
+    // A surrogate pair [i - 1, i + 1), read low unit first; a key may start with its lone low surrogate.
+    const current = wordClassOf(text.codePointAt(i - 1)!);
+    if (current === WordClass.Spaced && after !== WordClass.Spaced) state = advance(state, WORD_END);
+    state = advance(state, low);
+    record(state, i, WordClass.None);
+    i--;
+    state = advance(state, text.charCodeAt(i));
+    record(state, i, current);
     after = current;
-    i = first - 1;
   }
+}
+
+/** The word classes of ASCII, for the scan's fast path. */
+const ASCII_CLASSES = Uint8Array.from({ length: 0x80 }, (_, code) => wordClassOf(code));
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 

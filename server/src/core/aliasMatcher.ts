@@ -130,9 +130,9 @@ export class AliasMatcher {
     const context: ScanContext = { text, boundaries, work };
     // Refs are a base key index, or -1 - a delta key index.
     const fromBase = new Found();
-    collect(base, this.baseOutputs, context, (keyIndex) => keyIndex, fromBase);
+    collect(base, this.baseOutputs, context, false, fromBase);
     const fromDelta = new Found();
-    if (delta) collect(delta.automaton, delta.outputs, context, (keyIndex) => -1 - keyIndex, fromDelta);
+    if (delta) collect(delta.automaton, delta.outputs, context, true, fromDelta);
     work.segmentedUnits += boundaries.segmentedUnits;
     const lengthOf = (ref: number) => (ref >= 0 ? base.lengths[ref] : delta!.automaton.lengths[-1 - ref]);
 

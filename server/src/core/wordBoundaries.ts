@@ -66,7 +66,7 @@ export function wordClassBefore(text: string, offset: number): WordClass {
 }
 
 /** Positions are segmented a block at a time, with some context either side so that a block's edges segment as in the whole text. */
-const BLOCK = 256;
+const BLOCK = 1024;
 const CONTEXT = 64;
 
 let wordSegmenter: Intl.Segmenter | undefined;
