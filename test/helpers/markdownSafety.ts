@@ -24,11 +24,13 @@ export interface ReadMarkdown {
   code: string[];
   emphasis: number;
   text: string;
+  /** The text outside code spans: where GitHub and VS Code look for autolinks and mentions. */
+  prose: string;
   tableCells: string[][];
 }
 
 export function readMarkdown(markdown: string): ReadMarkdown {
-  const result: ReadMarkdown = { links: [], images: [], html: [], code: [], emphasis: 0, text: '', tableCells: [] };
+  const result: ReadMarkdown = { links: [], images: [], html: [], code: [], emphasis: 0, text: '', prose: '', tableCells: [] };
   let row: string[] | undefined;
   let cell: string[] | undefined;
   const visit = (tokens: Token[]) => {
@@ -56,6 +58,7 @@ export function readMarkdown(markdown: string): ReadMarkdown {
           break;
         case 'text':
           result.text += token.content;
+          result.prose += `${token.content} `;
           cell?.push(token.content);
           break;
         case 'tr_open':

@@ -37,7 +37,7 @@ describe('markdownText', () => {
       assert.deepEqual(read.code, []);
       assert.equal(read.emphasis, 0);
       assert.equal(read.text.replace(JOINER, ''), `Name: ${value.replace(/\s+/g, ' ')}`.trimEnd());
-      assert.doesNotMatch(read.text, AUTOLINK_PATTERN);
+      assert.doesNotMatch(read.prose, AUTOLINK_PATTERN);
     });
   }
 

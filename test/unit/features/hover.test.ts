@@ -196,7 +196,7 @@ describe('hover cards are safe from Markdown and HTML in the workspace', () => {
       assert.deepEqual(read.html, [], markdown);
       assert.deepEqual(read.images, [], markdown);
       for (const href of read.links) assert.match(href, PERMITTED, markdown);
-      assert.doesNotMatch(read.text, AUTOLINK_PATTERN, markdown);
+      assert.doesNotMatch(read.prose, AUTOLINK_PATTERN, markdown);
       const plain = renderPlainText(card);
       assert.doesNotMatch(plain, /\\[<[*`!]/, 'no Markdown escapes in plain text');
     });

@@ -60,7 +60,13 @@ export function stackCards(cards: CardDocument[]): CardDocument {
 // ---- Markdown ---------------------------------------------------------------
 
 function inlineMarkdown(content: Inline[]): string {
-  return content.map(oneInlineMarkdown).join('');
+  let out = '';
+  for (const inline of content) {
+    const next = oneInlineMarkdown(inline);
+    // Two code spans side by side would read as one fence: keep a space between them.
+    out += out.endsWith('`') && next.startsWith('`') ? ` ${next}` : next;
+  }
+  return out;
 }
 
 function oneInlineMarkdown(inline: Inline): string {
