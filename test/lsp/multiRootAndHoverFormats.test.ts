@@ -123,6 +123,12 @@ describe('hover content follows the client’s contentFormat', () => {
     assert.doesNotMatch(contents.value, /\\|`|\*Claims|\]\(file:/, 'no Markdown escapes, code spans, emphasis or links');
   });
 
+  it('follows the order of preference: plain text first means plain text', async () => {
+    const contents = await hoverWith(['plaintext', 'markdown']);
+    assert.equal(contents.kind, 'plaintext');
+    assert.match(contents.value, /^\*\*ISI\*\* <img src=x> · \[k\]\(command:x\) · isi$/m);
+  });
+
   it('sends escaped Markdown to a client that accepts Markdown', async () => {
     const contents = await hoverWith(['markdown', 'plaintext']);
     assert.equal(contents.kind, 'markdown');
