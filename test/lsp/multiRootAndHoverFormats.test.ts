@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { ConfigurationParams, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CompletionList, ConfigurationParams, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
 import { positionAt } from './corpusWorkspace';
 import { fileUri, LspTestClient } from './lspTestClient';
@@ -97,7 +97,7 @@ describe('a client that cannot pull settings gets each folder’s settings from 
 
 describe('hover content follows the client’s contentFormat', () => {
   let workspace: TempWorkspace;
-  const hostileActors = ['actors:', '  - id: isi', '    name: "**ISI** <img src=x>"', '    kind: "[k](command:x)"', '    aliases: [ISI]', ''].join('\n');
+  const hostileActors = ['actors:', '  - id: isi', '    name: "**ISI** <img src=x>"', '    kind: "[k](command:x)"', '    aliases: [ISI]', '    description: "![pixel](https://evil.example/p.png)"', ''].join('\n');
 
   before(() => {
     workspace = createTempWorkspace({ 'annotations/texts/a.txt': TEXT_A, 'annotations/actors.yaml': hostileActors, 'annotations/a.yaml': CLAIMS_A });
@@ -133,5 +133,18 @@ describe('hover content follows the client’s contentFormat', () => {
     const contents = await hoverWith(['markdown', 'plaintext']);
     assert.equal(contents.kind, 'markdown');
     assert.match(contents.value, /^\*\*\\\*\\\*ISI\\\*\\\* \\<img src=x\\>\*\* · \\\[k\\\]\(command:x\) · `isi`$/m);
+  });
+
+  it('gives completion documentation (workspace descriptions) as plain text, even to a Markdown client', async () => {
+    const { client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false });
+    try {
+      await waitForIndexing(client);
+      const at = CLAIMS_A.indexOf('claimant: isi') + 'claimant: '.length;
+      const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: fileUri(path.join(workspace.dir, 'annotations/a.yaml')) }, position: positionAt(CLAIMS_A, at) });
+      const isi = list.items.find((item) => item.label === 'isi');
+      assert.deepEqual(isi?.documentation, { kind: 'plaintext', value: '![pixel](https://evil.example/p.png)' });
+    } finally {
+      await client.stop();
+    }
   });
 });
