@@ -71,6 +71,17 @@ describe('consistency checks', () => {
       assert.match(found[0].message, /also belongs to `inter-services`/);
     });
 
+    it('names a few of many actors that share an alias, and lists at most 20', async () => {
+      const many = Array.from({ length: 500 }, (_, i) => ({ id: `spokesman-${i}`, kind: 'person', aliases: ['Spokesman'] }));
+      const actors = actorsYaml([...BASE_ACTORS, ...many]);
+      const found = await diagnostics({ 'annotations/actors.yaml': actors, 'annotations/a.yaml': TEXT_FILE }, 'annotations/actors.yaml', 'alias-conflict');
+      assert.equal(found.length, 500);
+      for (const diagnostic of found) {
+        assert.ok(diagnostic.related!.length <= 20 && (diagnostic.data!.actors as string[]).length <= 21);
+        assert.match(diagnostic.message, /also belongs to `spokesman-\d+`, `spokesman-\d+`, `spokesman-\d+` and 496 more actors,/);
+      }
+    });
+
     it('treats aliases that differ only in typography as the same', async () => {
       const actors = actorsYaml([...BASE_ACTORS, { id: 'x', aliases: ['"Imran  Khan"'] }]);
       assert.equal((await diagnostics({ 'annotations/actors.yaml': actors, 'annotations/a.yaml': TEXT_FILE }, 'annotations/actors.yaml', 'alias-conflict')).length, 2);
