@@ -13,7 +13,7 @@ function run(args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const SARIF_SCHEMA = path.join(REPO_ROOT, '..', 'shared', 'conformance', 'sarif', 'sarif-schema-2.1.0.json');
+const SARIF_SCHEMA = path.join(REPO_ROOT, 'test', 'conformance', 'sarif', 'sarif-schema-2.1.0.json');
 
 const ARTICLE = 'The ISI backs the Taliban.\nImran Khan said the Taliban are “normal civilians.”\nThe ISI denies it.\n';
 const ACTORS = [
