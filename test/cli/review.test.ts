@@ -218,10 +218,11 @@ describe('the example GitHub workflow', () => {
       git(pr.dir, 'branch', 'base-branch');
       pr.write('annotations/pakistan-taliban-qa.yaml', readFileSync(path.join(pr.dir, 'annotations/pakistan-taliban-qa.yaml'), 'utf8') + '\n  - {id: pr-claim, claimant: imran-kahn, quote: made the outlandish claim}\n');
       const commands = steps.map((s) => s.run ?? '').join('\n').split('\n')
-        .map((line) => /npx policy-annotator (.*?)(?: >| \|\||$)/.exec(line)?.[1])
+        .map((line) => /npx --no-install policy-annotator (.*?)(?: >| \|\||$)/.exec(line)?.[1])
         .filter((args): args is string => args !== undefined)
         .map((args) => args.replace('"origin/${{ github.base_ref }}"', 'base-branch').split(' '));
       assert.equal(commands.length, 3);
+      assert.doesNotMatch(steps.map((s) => s.run ?? '').join('\n'), /npx (?!--no-install )[^\n]*policy-annotator/, 'npx never downloads a package of that name');
       const [github, sarif, diff] = commands.map((args) => run(args, pr.dir));
       assert.equal(github.code, 1);
       assert.match(github.stdout, /^::error file=annotations\/pakistan-taliban-qa\.yaml,line=\d+.*title=unknown-actor/m);
