@@ -4,6 +4,7 @@ import { fixAliasConflict, fixUnusedAlias } from './aliasFixes';
 import { fixAmbiguousQuote, fixNormalizedQuote, fixStaleQuote } from './anchorFixes';
 import type { CodeFix } from './codeFix';
 import { fixUnknownId } from './idFixes';
+import { fixDuplicateRelation } from './relationFixes';
 
 /** The quick fixes for one diagnostic, computed against the files' current contents. */
 export function quickFixes(index: WorkspaceIndex, diagnostic: CoreDiagnostic): CodeFix[] {
@@ -22,6 +23,8 @@ export function quickFixes(index: WorkspaceIndex, diagnostic: CoreDiagnostic): C
       return fixAliasConflict(index, diagnostic);
     case 'alias-unused':
       return fixUnusedAlias(index, diagnostic);
+    case 'relation-duplicate':
+      return fixDuplicateRelation(index, diagnostic);
     default:
       return [];
   }
