@@ -187,3 +187,30 @@ describe('relation-duplicate', () => {
     assert.equal((await duplicates(actors(['      - type: funds', '        target: india']).replace('type: opposes', 'type: funds'))).found.length, 0);
   });
 });
+
+describe('quote-stale offers a quick fix only where one exists', () => {
+  const passage = 'one two three four five six seven eight nine ten the cat sat on the mat today eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen.';
+  const claims = (stale: string) => yaml('text: texts/a.txt', 'claims:', '  - id: c0', '    claimant: isi', '    quote: Alpha unique start.', '  - id: c1', '    claimant: isi', `    quote: ${stale}`, '  - id: c2', '    claimant: isi', '    quote: Bravo unique middle.');
+
+  async function stale(text: string): Promise<{ index: WorkspaceIndex; diagnostic: CoreDiagnostic }> {
+    const index = await load({ 'annotations/texts/a.txt': text, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': claims('the cat sat on a mat today') });
+    const [diagnostic] = annotationFileDiagnostics(index, uriOf('annotations/a.yaml')).filter((d) => d.code === 'quote-stale');
+    assert.ok(diagnostic, 'the quote is stale');
+    return { index, diagnostic };
+  }
+
+  it('the words also stand elsewhere with the same long context: no quick fix, and the message says to update by hand', async () => {
+    // The neighbouring claims place the quote in the first copy of the passage; no prefix/suffix of eight words tells the copies apart.
+    const { index, diagnostic } = await stale(`Alpha unique start. ${passage} Bravo unique middle. ${passage} Charlie unique end.`);
+    assert.deepEqual(quickFixes(index, diagnostic), []);
+    assert.match(diagnostic.message, /update the quote by hand: .* so there is no quick fix\.$/);
+    assert.doesNotMatch(diagnostic.message, /apply the quick fix/);
+  });
+
+  it('the words stand once: the quick fix exists and the message offers it', async () => {
+    const { index, diagnostic } = await stale(`Alpha unique start. ${passage} Bravo unique middle.`);
+    const [fix] = quickFixes(index, diagnostic);
+    assert.equal(fix.safety, 'fix');
+    assert.match(diagnostic.message, /apply the quick fix to update the quote\.$/);
+  });
+});
