@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { DIAGNOSTIC_CODES, displayPath, isDiagnosticCode, isUnder, loadWorkspace, planFixes, unifiedDiff, type AnnotationParser, type FixChange, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
+import { DIAGNOSTIC_CODES, displayPath, hasSafeFix, isDiagnosticCode, isUnder, loadWorkspace, planFixes, unifiedDiff, type AnnotationParser, type FixChange, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
 
 /** What `check --fix` and `--fix-dry-run` need from the command line. */
 export interface FixRunOptions {
@@ -21,9 +21,7 @@ export interface FixRunContext {
 
 /** Codes that have a fix `--fix` may apply. */
 function fixableCodes(): string[] {
-  return Object.entries(DIAGNOSTIC_CODES)
-    .filter(([, info]) => Object.values((info as { fixes?: Record<string, string> }).fixes ?? {}).includes('fix'))
-    .map(([code]) => code);
+  return Object.keys(DIAGNOSTIC_CODES).filter(hasSafeFix);
 }
 
 /** Checks the `--fix-code` values; a message for the usage error when one is wrong. */

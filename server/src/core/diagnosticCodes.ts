@@ -165,6 +165,12 @@ export function fixSafety(code: string, fixId: string): FixSafety {
   return info?.fixes && Object.prototype.hasOwnProperty.call(info.fixes, fixId) ? info.fixes[fixId] : 'suggestion';
 }
 
+/** Whether a code has a quick fix that `check --fix` may apply. */
+export function hasSafeFix(code: string): boolean {
+  const info: DiagnosticCodeInfo | undefined = isDiagnosticCode(code) ? DIAGNOSTIC_CODES[code] : undefined;
+  return Object.values(info?.fixes ?? {}).includes('fix');
+}
+
 export function isDiagnosticCode(code: string): code is DiagnosticCode {
   return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);
 }

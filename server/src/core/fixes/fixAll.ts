@@ -97,7 +97,7 @@ export function planFixes(index: WorkspaceIndex, options: FixAllOptions = {}): F
     if (options.inScope && !options.inScope(uri)) continue;
     for (const diagnostic of diagnostics) {
       if (options.codes && !options.codes.has(diagnostic.code)) continue;
-      const fix = quickFixes(index, diagnostic).find((candidate) => candidate.safety === 'fix');
+      const fix = quickFixes(index, diagnostic, { fixesOnly: true }).find((candidate) => candidate.safety === 'fix');
       if (!fix || fix.edits.length === 0) continue;
       const notAnnotation = fix.edits.find((edit) => !index.isAnnotationFile(edit.uri) || index.content(edit.uri) === undefined);
       const collision = planned.find((taken) => fix.edits.some((edit) => taken.fix.edits.some((other) => overlaps(edit, other))));

@@ -22,7 +22,7 @@ function titleFromId(id: string): string {
  * `unknown-actor` / `unknown-concept`: use a suggested id, or create a stub
  * definition. Only a did-you-mean with one clear candidate is a `fix`.
  */
-export function fixUnknownId(index: WorkspaceIndex, diagnostic: CoreDiagnostic, registry: 'actors' | 'concepts'): CodeFix[] {
+export function fixUnknownId(index: WorkspaceIndex, diagnostic: CoreDiagnostic, registry: 'actors' | 'concepts', fixesOnly = false): CodeFix[] {
   const content = index.content(diagnostic.uri);
   const id = diagnostic.data?.id as string | undefined;
   if (content === undefined || id === undefined) return [];
@@ -30,6 +30,8 @@ export function fixUnknownId(index: WorkspaceIndex, diagnostic: CoreDiagnostic, 
   const suggestions = (diagnostic.data?.suggestions as string[] | undefined) ?? [];
   const fixes: CodeFix[] = suggestions.map((suggestion) =>
     quickFix(diagnostic, suggestions.length === 1 ? 'use-only-suggestion' : 'use-suggestion', `Change to \`${suggestion}\``, [replaceScalar(diagnostic.uri, content, located, suggestion)]));
+  // A stub is a suggestion; building it re-reads the registry file, so it is skipped when only fixes are wanted.
+  if (fixesOnly) return fixes;
   const target = registryFile(index, registry, diagnostic.uri);
   const targetContent = index.content(target);
   if (targetContent !== undefined && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {

@@ -1,5 +1,5 @@
 export { quickFix, type CodeFix } from './codeFix';
-export { quickFixes } from './quickFixes';
+export { quickFixes, type QuickFixOptions } from './quickFixes';
 export { mergeActor, mergeCandidates, type MergeResult } from './mergeActor';
 export { disambiguatingContext } from './selectors';
 export { planFixes, type FixAllOptions, type FixAllResult, type FixChange, type PlannedFix, type SkippedFix } from './fixAll';
