@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { parseDocument, visit } from 'yaml';
 import { applyEdits, replaceScalar } from '../../server/src/core';
 
@@ -107,5 +108,13 @@ describe('replaceScalar: a new value that always parses, in every scalar style',
     const text = fileWith('quote: "old words"  # checked');
     const result = replaceQuote(text, 'two\nlines');
     assert.ok(result.includes('# checked'));
+  });
+
+  it('any value, in any style, in a LF or CRLF file: the result parses and reads back the value', () => {
+    const piece = fc.constantFrom('a', 'word', ' ', '  ', '\n', '\r\n', '\t', ': ', ' #', '#', '"', "'", '\\', '|', '>', '-', '[', '{', ',', '“', 'é', '😀', '\u0085', '\u2028', '\u0007', 'true', '1');
+    const value = fc.array(piece, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(fc.constantFrom(...Object.values(STYLES)), value, fc.boolean(), (field, v, crlf) => {
+      replaceQuote(fileWith(field, crlf ? '\r\n' : '\n'), v);
+    }), { numRuns: Number(process.env.FUZZ_RUNS ?? 500) });
   });
 });
