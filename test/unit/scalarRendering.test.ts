@@ -104,6 +104,13 @@ describe('replaceScalar: a new value that always parses, in every scalar style',
     replaceQuote(text, 'two\nlines');
   });
 
+  it('the quote as the first key of a list item, and a list item that is the scalar itself', () => {
+    const first = replaceQuote('claims:\n  - quote: old words\n    claimant: isi\n', 'two\nlines');
+    assert.equal(first, 'claims:\n  - quote: |-\n      two\n      lines\n    claimant: isi\n');
+    const item = 'aliases:\n  - quote: x\n';
+    assert.equal(replaceQuote(item, 'a: b'), "aliases:\n  - quote: 'a: b'\n");
+  });
+
   it('a scalar followed by a comment on its line', () => {
     const text = fileWith('quote: "old words"  # checked');
     const result = replaceQuote(text, 'two\nlines');
