@@ -33,7 +33,7 @@ export interface CliContext {
   /** Writes an export's files under --out (for export). */
   writeExport?: ExportWriter;
   /** Writes a file inside the workspace folder (only `check --fix` does). */
-  writeFile?: (workspaceFolder: string, uri: string, content: string) => Promise<void>;
+  writeFile?: (workspaceFolder: string, uri: string, content: string, expected?: string) => Promise<void>;
   /** Reads a text and creates a new workspace's files (for init). */
   createWorkspace?: WorkspaceCreator;
   version: string;
@@ -67,10 +67,13 @@ Options for check:
                       Report only diagnostics on lines changed since the git revision, plus
                       every error in the files changed since it.
   --summary           Also print the actors, concepts, claims and mentions per text.
-  --fix               Apply each problem's preferred quick fix to the files (did-you-mean ids,
-                      stale quotes updated to the text's words, exact characters for normalised
-                      quotes, unused aliases removed), then report what is left. Edits are minimal
-                      and keep comments; this is the only way check writes files.
+  --fix               Apply the fixes that are safe and certain (a did-you-mean id with one
+                      candidate, exact characters for a normalised quote, a stale quote
+                      re-anchored above the confidence threshold), never suggestions (removing,
+                      choosing between candidates). Each change is re-checked first and dropped
+                      if it would add an error; every change and every skipped fix is listed.
+  --fix-dry-run       Print the changes --fix would make as a unified diff; write nothing.
+  --fix-code <code>   Apply only fixes for this diagnostic code (repeatable).
   --no-cache          Parse and check everything afresh, ignoring and not writing the cache.
   --cache-dir <dir>   Keep the cache here (default: ~/.cache/policy-annotator/<workspace hash>,
                       or $POLICY_ANNOTATOR_CACHE_DIR / $XDG_CACHE_HOME).

@@ -27,3 +27,4 @@ export * from './review/diffWorkspaces';
 export * from './readProblems';
 export { excessiveNesting, markReadWithFullParser, MAX_DIAGNOSTICS_PER_FILE, NESTING_LIMITS, wasReadWithFullParser } from './yamlFields';
 export * from './export/index';
+export { unifiedDiff } from './edits/unifiedDiff';
