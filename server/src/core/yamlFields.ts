@@ -42,6 +42,9 @@ export const NESTING_LIMITS = { flow: 64, indentation: 256 };
  */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
+/** How many times a file with common mistakes is repaired and parsed again. */
+const MAX_REPAIR_ROUNDS = 4;
+
 /**
  * Finds nesting deeper than any annotation file needs: flow brackets inside
  * flow brackets, or a line indented past the limit. A cheap scan that errs
@@ -227,19 +230,27 @@ export class YamlFieldReader {
     let { document, errors } = parsed;
     let parsedText = text;
     let toOriginal = (offset: number) => offset;
-    const mistakes = findYamlMistakes(text, errors.filter((error) => error.code !== 'DUPLICATE_KEY').map((error) => error.pos[0]));
-    if (mistakes.length > 0) {
-      // One diagnostic per common mistake, in the annotator's words; the file is read again with them repaired,
-      // so the parser's knock-on errors go and the rest of the file is still checked.
-      const repaired = applyRepairs(text, mistakes.flatMap((mistake) => mistake.repairs));
+    // One diagnostic per common mistake, in the annotator's words; the file is read again with them repaired,
+    // so the parser's knock-on errors go and the rest of the file is still checked.
+    const mistakeLines = new Set<number>();
+    for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+      const mistakes = findYamlMistakes(parsedText, errors.filter((error) => error.code !== 'DUPLICATE_KEY').map((error) => error.pos[0]));
+      if (mistakes.length === 0) break;
+      const repaired = applyRepairs(parsedText, mistakes.flatMap((mistake) => mistake.repairs));
       // Tabs become spaces: the repaired text must not nest deeper than the limits either.
       const reparsed = excessiveNesting(repaired.text) ? undefined : this.parseFull(repaired.text);
-      if (reparsed) {
-        ({ document, errors } = reparsed);
-        parsedText = repaired.text;
-        toOriginal = repaired.toOriginal;
+      if (!reparsed) break;
+      const before = toOriginal;
+      for (const mistake of mistakes) {
+        const start = before(mistake.range.start);
+        const line = text.lastIndexOf('\n', start - 1);
+        if (mistakeLines.has(line)) continue;
+        mistakeLines.add(line);
+        this.report({ start, end: Math.max(start, before(mistake.range.end)) }, 'yaml-syntax', mistake.message);
       }
-      for (const mistake of mistakes) this.report(mistake.range, 'yaml-syntax', mistake.message);
+      ({ document, errors } = reparsed);
+      parsedText = repaired.text;
+      toOriginal = (offset: number) => before(repaired.toOriginal(offset));
     }
     this.reportParserErrors(document, errors, parsedText, toOriginal);
     if (parsedText !== text) mapRangesToOriginal(document, toOriginal);

@@ -98,6 +98,16 @@ function tabIndentation(lines: SourceLine[], index: number): YamlMistake | undef
   } else {
     spaces = leading.replace(/\t/g, '  ').length;
   }
+  if (/^-(?: |$)/.test(line.slice(leading.length))) {
+    // A list item lines up with the closest item above it that is not deeper.
+    for (let j = index - 1; j >= 0 && j >= index - LOOK_BACK; j--) {
+      const item = LIST_ITEM.exec(lines[j].text);
+      if (item && item[1].length <= spaces) {
+        spaces = item[1].length;
+        break;
+      }
+    }
+  }
   const tab = lines[index].start + leading.indexOf('\t');
   return {
     range: { start: tab, end: tab + 1 },
@@ -132,13 +142,16 @@ function misindentedListItem(lines: SourceLine[], index: number): YamlMistake | 
   }
   if (!expected) return undefined;
   const delta = expected.indent - current;
-  // The item's own lines move with it if they line up with its content; lines already at the right column stay.
+  // The item's own lines move with it if they line up with its content; if they are already at the right column, they stay.
   const content = /^ *(?:-(?: +|$))+/.exec(lines[index].text)![0].length;
+  let next = index + 1;
+  while (next < lines.length && isBlank(lines[next].text)) next++;
+  const moveBlock = next < lines.length && indentOf(lines[next].text) === content;
   const repairs: TextRepair[] = [];
   for (let j = index; j < lines.length; j++) {
     const text = lines[j].text;
-    if (j > index && !isBlank(text) && indentOf(text) <= current) break;
-    if (isBlank(text) || (j > index && indentOf(text) < content)) continue;
+    if (j > index && (!moveBlock || (!isBlank(text) && indentOf(text) <= current))) break;
+    if (isBlank(text)) continue;
     if (delta > 0) repairs.push({ offset: lines[j].start, deleteCount: 0, insert: ' '.repeat(delta) });
     else if (indentOf(text) >= -delta) repairs.push({ offset: lines[j].start, deleteCount: -delta, insert: '' });
   }
@@ -186,18 +199,26 @@ const DETECTORS = [tabIndentation, misindentedListItem, missingSpaceAfterColon, 
 
 /**
  * The common mistakes on the lines where the parser reported errors (at
- * most one per line, the first that fits), in line order.
+ * most one per line, the first that fits), in line order. Tabs, missing
+ * spaces and colons in values are recognised on the line alone; a list
+ * item out of line depends on the lines above, which an earlier mistake
+ * may have put out of place, so only the first is reported per call: the
+ * caller repairs, parses again and calls again (see `yamlFields`).
  */
 export function findYamlMistakes(text: string, errorOffsets: readonly number[]): YamlMistake[] {
   if (errorOffsets.length === 0) return [];
   const lines = splitLines(text);
   const errorLines = [...new Set(errorOffsets.map((offset) => lineOf(lines, Math.min(offset, text.length))))].sort((a, b) => a - b);
   const mistakes: YamlMistake[] = [];
+  let listItemMoved = false;
   for (const index of errorLines) {
     for (const detect of DETECTORS) {
+      // A misplaced list item puts the lines after it out of place too: repair the first, then look again.
+      if (detect === misindentedListItem && listItemMoved) continue;
       const mistake = detect(lines, index);
       if (mistake) {
         mistakes.push(mistake);
+        listItemMoved ||= detect === misindentedListItem;
         break;
       }
     }
