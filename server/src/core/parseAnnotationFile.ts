@@ -11,6 +11,9 @@ export const CONCEPT_FIELDS = ['id', 'label', 'description'] as const;
 export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix'] as const;
 export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note'] as const;
 
+/** Every field name of the format, for recognising one written without its colon. */
+const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS]);
+
 const WIKIDATA_PATTERN = /^Q[1-9][0-9]*$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -21,7 +24,7 @@ const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocabulary, options?: YamlReaderOptions): AnnotationFile {
   const reader = new YamlFieldReader(uri, options);
   const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: reader.diagnostics };
-  const root = reader.parseTopLevel(text, '`actors`, `concepts`, `text` and `claims`');
+  const root = reader.parseTopLevel(text, '`actors`, `concepts`, `text` and `claims`', FIELD_NAMES);
   if (reader.usedFullParser) markReadWithFullParser(file);
   if (!root) return file;
   const fields = reader.fields(root, TOP_LEVEL_FIELDS, 'an annotation file');

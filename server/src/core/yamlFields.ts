@@ -211,8 +211,12 @@ export class YamlFieldReader {
     private readonly options: YamlReaderOptions = {},
   ) {}
 
-  /** Parses the text and returns the top-level mapping, or undefined (with a diagnostic). */
-  parseTopLevel(text: string, whatItHolds: string): YAMLMap | undefined {
+  /**
+   * Parses the text and returns the top-level mapping, or undefined (with a
+   * diagnostic). `knownKeys`, the field names of the format, lets a key
+   * written without its colon be recognised.
+   */
+  parseTopLevel(text: string, whatItHolds: string, knownKeys: ReadonlySet<string> = new Set()): YAMLMap | undefined {
     const tooDeep = excessiveNesting(text);
     if (tooDeep) {
       this.report({ start: tooDeep.offset, end: tooDeep.offset + 1 }, 'file-unreadable', `This file nests ${tooDeep.what} deeper than ${tooDeep.limit} levels here, which annotation files never need, so it was not read (a generated or damaged file?). Flatten it.`);
@@ -234,7 +238,7 @@ export class YamlFieldReader {
     // so the parser's knock-on errors go and the rest of the file is still checked.
     const mistakeLines = new Set<number>();
     for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
-      const mistakes = findYamlMistakes(parsedText, errors.filter((error) => error.code !== 'DUPLICATE_KEY').map((error) => error.pos[0]));
+      const mistakes = findYamlMistakes(parsedText, errors.filter((error) => error.code !== 'DUPLICATE_KEY').map((error) => error.pos[0]), knownKeys);
       if (mistakes.length === 0) break;
       const repaired = applyRepairs(parsedText, mistakes.flatMap((mistake) => mistake.repairs));
       // Tabs become spaces: the repaired text must not nest deeper than the limits either.

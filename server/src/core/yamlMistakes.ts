@@ -163,6 +163,31 @@ function misindentedListItem(lines: SourceLine[], index: number): YamlMistake | 
   };
 }
 
+/**
+ * A `key: value` line a space or two off the column of the keys above it
+ * (of the same mapping): the previous line's key, or the content of the
+ * list item it starts.
+ */
+function misindentedField(lines: SourceLine[], index: number): YamlMistake | undefined {
+  const text = lines[index].text;
+  if (LIST_ITEM.test(text) || !/^ *[A-Za-z_][\w-]*:(?: |$)/.test(text)) return undefined;
+  const current = indentOf(text);
+  let previous = index - 1;
+  while (previous >= 0 && isBlank(lines[previous].text)) previous--;
+  if (previous < 0) return undefined;
+  const before = lines[previous].text;
+  if (/^\s*\t/.test(before) || withoutComment(before).endsWith(':')) return undefined;
+  const expected = /^ *(?:- +)*/.exec(before)![0].length;
+  if (expected === current || Math.abs(expected - current) > 2 || !/^ *(?:- +)*[A-Za-z_][\w-]*:(?: |$)/.test(before)) return undefined;
+  const delta = expected - current;
+  const start = lines[index].start + current;
+  return {
+    range: { start, end: start + /^[A-Za-z_][\w-]*/.exec(text.slice(current))![0].length },
+    message: `This key starts at column ${current + 1}, but the keys of its mapping start at column ${expected + 1} (as on line ${previous + 1}). Move it to column ${expected + 1}.`,
+    repairs: [delta > 0 ? { offset: lines[index].start, deleteCount: 0, insert: ' '.repeat(delta) } : { offset: lines[index].start, deleteCount: -delta, insert: '' }],
+  };
+}
+
 /** `key:value` with no space after the colon, which YAML does not read as a key and value. */
 function missingSpaceAfterColon(lines: SourceLine[], index: number): YamlMistake | undefined {
   const match = KEY_NO_SPACE.exec(lines[index].text);
@@ -195,7 +220,21 @@ function colonInValue(lines: SourceLine[], index: number): YamlMistake | undefin
   };
 }
 
-const DETECTORS = [tabIndentation, misindentedListItem, missingSpaceAfterColon, colonInValue];
+/** `key value` where `key` is a field of the format: the colon is missing. */
+function missingColon(lines: SourceLine[], index: number, knownKeys: ReadonlySet<string>): YamlMistake | undefined {
+  const match = /^( *(?:- +)*)([a-z][a-z0-9-]*)( +)([^\s:#].*)$/.exec(lines[index].text);
+  if (!match || !knownKeys.has(match[2])) return undefined;
+  const keyEnd = lines[index].start + match[1].length + match[2].length;
+  const value = withoutComment(match[4]);
+  return {
+    range: { start: lines[index].start + match[1].length, end: keyEnd },
+    message: `\`${match[2]}\` is missing its colon: write \`${match[2]}: ${shown(value)}\`.`,
+    repairs: [{ offset: keyEnd, deleteCount: 0, insert: ':' }],
+  };
+}
+
+type Detector = (lines: SourceLine[], index: number, knownKeys: ReadonlySet<string>) => YamlMistake | undefined;
+const DETECTORS: Detector[] = [tabIndentation, misindentedListItem, misindentedField, missingSpaceAfterColon, colonInValue, missingColon];
 
 /**
  * The common mistakes on the lines where the parser reported errors (at
@@ -203,22 +242,24 @@ const DETECTORS = [tabIndentation, misindentedListItem, missingSpaceAfterColon, 
  * spaces and colons in values are recognised on the line alone; a list
  * item out of line depends on the lines above, which an earlier mistake
  * may have put out of place, so only the first is reported per call: the
- * caller repairs, parses again and calls again (see `yamlFields`).
+ * caller repairs, parses again and calls again (see `yamlFields`). A key
+ * without its colon is recognised only for `knownKeys`, the format's fields.
  */
-export function findYamlMistakes(text: string, errorOffsets: readonly number[]): YamlMistake[] {
+export function findYamlMistakes(text: string, errorOffsets: readonly number[], knownKeys: ReadonlySet<string> = new Set()): YamlMistake[] {
   if (errorOffsets.length === 0) return [];
   const lines = splitLines(text);
   const errorLines = [...new Set(errorOffsets.map((offset) => lineOf(lines, Math.min(offset, text.length))))].sort((a, b) => a - b);
   const mistakes: YamlMistake[] = [];
-  let listItemMoved = false;
+  let listItemMoved = false; // or a key
   for (const index of errorLines) {
     for (const detect of DETECTORS) {
       // A misplaced list item puts the lines after it out of place too: repair the first, then look again.
-      if (detect === misindentedListItem && listItemMoved) continue;
-      const mistake = detect(lines, index);
+      const dependsOnLinesAbove = detect === misindentedListItem || detect === misindentedField;
+      if (dependsOnLinesAbove && listItemMoved) continue;
+      const mistake = detect(lines, index, knownKeys);
       if (mistake) {
         mistakes.push(mistake);
-        listItemMoved ||= detect === misindentedListItem;
+        listItemMoved ||= dependsOnLinesAbove;
         break;
       }
     }
