@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests are about control characters in output */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, describe, it } from 'node:test';

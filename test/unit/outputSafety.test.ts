@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these tests are about control characters in output */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { boundForOutput, closestMatches, escapeControlCharacters, LineIndex, OUTPUT_LIMITS, workspaceDiagnostics, type CoreDiagnostic } from '../../server/src/core';

@@ -26,6 +26,7 @@ export const OUTPUT_LIMITS = {
  * controls (tab, line feed and carriage return included), DEL, C1 controls,
  * and the bidirectional marks, embeddings, overrides and isolates.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The visible escape for one control character: `\x1B`, `\u202E`. */
