@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LineIndex, parseConfig, workspaceDiagnostics, type CoreDiagnostic } from '../../server/src/core';
+import { DEFAULT_VOCABULARY, LineIndex, parseAnnotationFile, parseConfig, workspaceDiagnostics, type CoreDiagnostic } from '../../server/src/core';
 import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
 import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
 
@@ -129,6 +129,28 @@ describe('common mistakes: one diagnostic at the right spot, in the annotator\'s
       assert.deepEqual(others.map((d) => [d.code, at(content, d).line]), expectedOthers, described);
     });
   }
+
+  it('finds the same mistakes at the same places in CRLF files', async () => {
+    for (const mistake of MISTAKES) {
+      const content = (mistake.later ? mistake.content + LATER_ERROR : mistake.content).replace(/\n/g, '\r\n');
+      const diagnostics = await diagnosticsFor({ ...BASE, [`annotations/${mistake.file}`]: content }, mistake.file);
+      const found = diagnostics.filter((d) => d.code === mistake.expect.code && at(content, d).line === mistake.expect.line);
+      assert.equal(found.length, 1, mistake.name);
+      assert.equal(at(content, found[0]).column, mistake.expect.column, mistake.name);
+      assert.match(found[0].message, mistake.expect.phrase, mistake.name);
+    }
+  });
+
+  it('never throws and keeps every range inside the file, whatever the lines around a mistake', () => {
+    const pieces = ['\t', '  ', '- ', 'title', ':', ': ', 'a: b', '#', '"', "'", '[', '\n', '\r\n', 'about: x, y', '-', 'id'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const file = parseAnnotationFile('file:///ws/a.yaml', text, DEFAULT_VOCABULARY);
+      for (const d of file.diagnostics) assert.ok(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= text.length, JSON.stringify(text));
+    }
+  });
 
   it('names vocabulary keys that policy-annotator.yaml accepts', async () => {
     const diagnostics = await diagnosticsFor({ ...BASE, 'annotations/actors.yaml': actors(4, '    kind: militia').replace('  - id: taliban', '  - id: x\n    name: X\n    kind: think-tank\n    relations: [{type: bankrolls, target: isi}]\n  - id: taliban') }, 'actors.yaml');
