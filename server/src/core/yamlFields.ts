@@ -19,7 +19,7 @@ const YAML_ERROR_ADVICE: Record<string, string> = {
   DUPLICATE_KEY: 'A key may appear only once in a mapping: remove or rename one of them.',
   TAB_AS_INDENT: 'Indent with spaces, not tabs.',
   BAD_INDENT: 'Check the indentation of this line against the lines above it.',
-  MISSING_CHAR: 'Add the missing character.',
+  MISSING_CHAR: 'Add what YAML expects here: a `: ` after a key, a `- ` before a list item, or the closing bracket or quote.',
   MULTILINE_IMPLICIT_KEY: 'Put the key and its colon on one line, or check the indentation above.',
   BLOCK_AS_IMPLICIT_KEY: 'Check the indentation: this line seems to belong to the item above.',
   UNEXPECTED_TOKEN: 'Check the indentation and punctuation around this position.',
