@@ -138,12 +138,16 @@ describe('policy-annotator check', () => {
     assert.equal((JSON.parse(result.stdout) as JsonRow[]).length, 4);
   });
 
-  it('exits 2 with usage on a bad command line', () => {
-    for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', 'no/such/path'], []]) {
+  it('exits 2 on a bad command line, saying what is wrong in one line with a pointer to --help', () => {
+    for (const args of [['frobnicate'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', 'no/such/path']]) {
       const result = run(args, clean.dir);
       assert.equal(result.code, 2, args.join(' '));
-      assert.match(result.stderr + result.stdout, /Usage: policy-annotator/);
+      assert.match(result.stderr, /^policy-annotator: .* See `policy-annotator --help`\.\n$/, args.join(' '));
+      assert.equal(result.stdout, '');
     }
+    const bare = run([], clean.dir);
+    assert.equal(bare.code, 2);
+    assert.match(bare.stdout, /Usage: policy-annotator/);
   });
 
   it('prints help and the version', () => {

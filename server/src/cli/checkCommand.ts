@@ -201,7 +201,8 @@ async function checkAndReport(options: CheckOptions, context: CliContext, host: 
       // GitHub reads annotation paths relative to the repository root.
       const commands = formatGithub(located, (await repositoryPrefix(context, options.workspaceFolder)) ?? '');
       if (commands) context.io.stdout(`${commands}\n`);
-      context.io.stdout(`${formatTotals(located, fileCount, makeColors(false))}\n`);
+      // stdout holds workflow commands only; the totals are for the person reading the log.
+      context.io.stderr(`${formatTotals(located, fileCount, makeColors(false))}\n`);
       break;
     }
     default: {

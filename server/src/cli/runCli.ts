@@ -4,6 +4,7 @@ import { parseCheckArgs, runCheck } from './checkCommand';
 import { parseDiffArgs, runDiff } from './diffCommand';
 import { parseExportArgs, runExport, type ExportWriter } from './exportCommand';
 import { parseInitArgs, runInit, type WorkspaceCreator } from './initCommand';
+import { describeUsageError } from './usageErrors';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -39,7 +40,7 @@ export interface CliContext {
   version: string;
 }
 
-/** Raised for bad command lines: reported with the usage, exit code 2. */
+/** Raised for bad command lines: reported in one line with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: policy-annotator <command> [options]
@@ -100,9 +101,10 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or internal failure.`;
 /** Runs the CLI and returns its exit code. Never throws. */
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
   const { io } = context;
+  const [command, ...rest] = argv;
   try {
-    const [command, ...rest] = argv;
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    const options = rest.indexOf('--') < 0 ? rest : rest.slice(0, rest.indexOf('--'));
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help' || (command !== 'lsp' && (options.includes('--help') || options.includes('-h')))) {
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
@@ -131,7 +133,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`policy-annotator: ${error.message}\n\n${USAGE}\n`);
+      io.stderr(`${describeUsageError(error.message, command, USAGE)}\n`);
       return 2;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

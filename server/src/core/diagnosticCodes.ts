@@ -45,7 +45,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-value': {
     defaultSeverity: 'error',
     summary: 'A value has the wrong type or is outside its vocabulary.',
-    help: 'Use a value of the expected type; vocabulary values are listed in the message and can be extended in policy-annotator.yaml.',
+    help: 'Use a value of the expected type; vocabulary values are listed in the message. Actor kinds, relation types and claim types can be extended under `vocabulary:` in policy-annotator.yaml; stances and evidence values are fixed.',
   },
   'duplicate-id': {
     defaultSeverity: 'error',

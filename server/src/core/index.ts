@@ -6,6 +6,8 @@
 export * from './model';
 export * from './lineIndex';
 export * from './diagnosticCodes';
+export * from './diagnosticOutput';
+export { closestMatches, didYouMeanSuffix } from './didYouMean';
 export * from './vocabulary';
 export * from './config';
 export * from './parseAnnotationFile';
