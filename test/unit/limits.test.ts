@@ -48,7 +48,7 @@ describe('resource limits', () => {
     });
     const [text] = annotationFileDiagnostics(index, uriOf('annotations/a.yaml'));
     assert.equal(text.code, 'text-not-found');
-    assert.match(text.message, /is 2 KB, above the limit of 1 KB, so it was not read\. Split it, or raise the limit under `limits`/);
+    assert.match(text.message, /is 2 KB, above the limit of 1 KB, so it was not read\. Split it, or raise the limit in policy-annotator\.yaml \(`limits:` → /);
     const [big] = annotationFileDiagnostics(index, uriOf('annotations/big.yaml'));
     assert.equal(big.code, 'file-unreadable');
     assert.deepEqual(big.range, { start: 0, end: 0 });
