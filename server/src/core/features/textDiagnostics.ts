@@ -45,7 +45,7 @@ function anchorProblems(index: WorkspaceIndex, analysis: TextAnalysis, anchored:
   }
   if (result.status === 'ambiguous') {
     return result.candidates.map((span, i) =>
-      makeDiagnostic(analysis.uri, span, 'quote-ambiguous', `${name} (${where}) quotes "${shortQuote(quote.value)}", which occurs ${result.candidates.length} times in this text (this is occurrence ${i + 1}). Add a \`prefix\` or \`suffix\` to the ${what} to pick one.`, { related }),
+      makeDiagnostic(analysis.uri, span, 'quote-ambiguous', `${name} (${where}) quotes "${shortQuote(quote.value)}", which occurs ${result.occurrences ?? result.candidates.length} times in this text (this is occurrence ${i + 1}). Add a \`prefix\` or \`suffix\` to the ${what} to pick one.`, { related }),
     );
   }
   return [];
