@@ -1,6 +1,6 @@
 import type { AnchorableText, AnchorResult, QuoteSelector } from './anchorTypes';
 import { approximateSearchBudget, findApproximateQuote, type Neighbours } from './approximateQuote';
-import { OccurrenceFinder } from './quoteSearch';
+import { OccurrenceFinder, type SearchBudget } from './quoteSearch';
 import { exactSearchBudget, resolveQuote } from './resolveQuote';
 
 /** How sure an approximate match must be to be proposed as `stale` rather than reported `not-found`. */
@@ -23,10 +23,10 @@ const NEAR_MISS_CONFIDENCE = 0.45;
  * another; a quote that the budgets leave unsearched is `not-found` with
  * `searchIncomplete`.
  */
-export function anchorSelectors(target: AnchorableText, selectors: readonly QuoteSelector[]): AnchorResult[] {
-  const finder = new OccurrenceFinder(target.normalized.text, exactSearchBudget(target.normalized.text.length), selectors.length);
+export function anchorSelectors(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: { exact?: SearchBudget; approximate?: SearchBudget } = {}): AnchorResult[] {
+  const finder = new OccurrenceFinder(target.normalized.text, budgets.exact ?? exactSearchBudget(target.normalized.text.length), selectors.length);
   const results = selectors.map((selector) => resolveQuote(target, selector, finder));
-  const budget = approximateSearchBudget();
+  const budget = budgets.approximate ?? approximateSearchBudget();
   return results.map((result, i) => {
     if (result.status !== 'not-found' && !result.contextMismatch) return result;
     if (result.searchIncomplete) return result;

@@ -82,7 +82,7 @@ export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreD
       const total = occurrenceCount(result);
       const more = total - result.candidates.length;
       const contexts = result.candidates.map((span) => contextAround(text, span));
-      const places = result.candidates.map((span) => displayLocation(index, reference.uri, span.start)).join(', ') + (more > 0 ? `, …and ${more} more` : '');
+      const places = placesOf(index, reference.uri, result.candidates) + (more > 0 ? `, …and ${more} more` : '');
       diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-ambiguous', `The quote "${shortQuote(quote.value)}" occurs ${total} times in ${textPath} (${places}), and ${anchored.def.prefix || anchored.def.suffix ? 'its prefix/suffix do not pick one' : 'it has no prefix or suffix'}. Add a \`prefix\` or \`suffix\` with the words just before or after the intended one.`, {
         related: result.candidates.map((span, i) => ({ uri: reference.uri, range: span, message: `occurrence ${i + 1} of ${total}: …${contexts[i].prefix}[${shortQuote(text.slice(span.start, span.end), 30)}]${contexts[i].suffix}…` })),
         data: { candidates: result.candidates.map((span, i) => ({ span, ...contexts[i] })), occurrences: total },
@@ -92,6 +92,16 @@ export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreD
   for (const claim of analysis.claims) report(claim, 'claim');
   for (const mention of analysis.explicitMentions) report(mention, 'mention');
   return diagnostics;
+}
+
+/** Where the candidates are, for a message: `path:line`, with a line that holds several named once, with their count. */
+function placesOf(index: WorkspaceIndex, textUri: string, candidates: Span[]): string {
+  const counts = new Map<string, number>();
+  for (const span of candidates) {
+    const place = displayLocation(index, textUri, span.start);
+    counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  return [...counts].map(([place, count]) => (count > 1 ? `${place} (${count} times)` : place)).join(', ');
 }
 
 function percent(confidence: number): string {
