@@ -163,6 +163,14 @@ describe('normalizeWithMap', () => {
     assertSameUnits(kept, referenceNormalize(first), first);
   });
 
+  it('makes room for clusters that expand (a ligature to three letters, U+FDFA to eighteen) before the units after them', () => {
+    for (const source of [' -a\ufb03\u201f\u2033', '\ufdfa\ufdfaa', 'x'.repeat(40) + '\ufdfa'.repeat(30) + '\u2026 end']) {
+      // A fresh scratch buffer exactly as long as the source, then the text itself.
+      normalizeWithMap('');
+      assertSameUnits(normalizeWithMap(source), referenceNormalize(source), source);
+    }
+  });
+
   it('handles the empty text and texts that normalise to nothing', () => {
     for (const source of ['', '\u200b', '\u00ad\ufeff\u2060']) {
       const normalized = normalizeWithMap(source);

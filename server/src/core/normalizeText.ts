@@ -156,6 +156,8 @@ export function normalizeWithMap(source: string): NormalizedText {
     out = new Uint16Array(capacity);
     if (capacity <= KEEP_SCRATCH_UNITS) wholeUnits = out;
   }
+  // Room for every unit still to come, as long as each source unit gives at most one (an ellipsis three): a cluster that expands checks again.
+  capacity = out.length;
   let segments: Int32Array = wholeSegments;
   // segments[n - 3 .. n - 1] is the open segment; its end is written when the next one opens, or at the end.
   let n = 0;
@@ -272,8 +274,9 @@ export function normalizeWithMap(source: string): NormalizedText {
       expected = i = end;
       continue;
     }
-    if (k + folded.length > capacity) {
-      capacity = Math.max(2 * capacity, k + folded.length + (length - end) + 16);
+    const needed = k + folded.length + (length - end) + 2 * ellipses;
+    if (needed > capacity) {
+      capacity = Math.max(2 * capacity, needed);
       const grown = new Uint16Array(capacity);
       grown.set(out.subarray(0, k));
       out = grown;
