@@ -4,7 +4,7 @@
 // text's UTF-16 range (as LSP requires).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeForMatch, normalizeWithMap, resolveQuote, type AnchorableText } from '../../server/src/core';
+import { AliasMatcher, normalizeForMatch, normalizeWithMap, resolveQuote, type AnchorableText } from '../../server/src/core';
 
 function target(text: string): AnchorableText {
   return { text, normalized: normalizeWithMap(text) };
@@ -76,6 +76,17 @@ describe('anchoring in any language', () => {
     assert.equal(after.start, text.length - 2);
     // U+F900 is a compatibility ideograph for U+8C48.
     assert.equal(anchor('\uf900', '\u8c48').status, 'normalized');
+  });
+
+  it('aliases share the normalisation: a precomposed alias finds a decomposed mention, and the other way round', () => {
+    const matcher = new AliasMatcher([
+      { alias: 'État', actorId: 'france' },
+      { alias: 'Bu\u0308ndnis', actorId: 'alliance' },
+      { alias: 'ﻻ', actorId: 'no' },
+    ]);
+    const text = "L'E\u0301tat et le Bündnis, puis لا.";
+    const found = matcher.findAll(normalizeWithMap(text)).map((match) => [text.slice(match.span.start, match.span.end), match.actorIds[0]]);
+    assert.deepEqual(found, [['E\u0301tat', 'france'], ['Bündnis', 'alliance'], ['لا', 'no']]);
   });
 
   it('normalises quotes exactly as texts, in every language above', () => {
