@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { anchorSelectors, annotationFileDiagnostics, APPROXIMATE_BUDGET_STEPS, MAX_CANDIDATES, normalizeWithMap, type AnchorableText, type CoreDiagnostic } from '../../server/src/core';
-import { SearchBudget } from '../../server/src/core/quoteSearch';
+import { anchorSelectors, annotationFileDiagnostics, APPROXIMATE_BUDGET_STEPS, MAX_CANDIDATES, normalizeWithMap, resolveQuote, type AnchorableText, type CoreDiagnostic } from '../../server/src/core';
+import { OccurrenceFinder, SearchBudget } from '../../server/src/core/quoteSearch';
 import { loadMemoryWorkspace, uriOf } from '../helpers/memoryWorkspace';
 import type * as HostileModule from '../../bench/generator/hostileAnchoring.mjs' with { 'resolution-mode': 'import' };
 
@@ -99,6 +99,17 @@ describe('hostile anchoring input (issue 13)', () => {
     const spent = units - exact.left;
     // Scanning the text once per quote would be 70,000 × 1.3 M characters; the gram index looks each quote up by its rarest gram.
     assert.ok(spent <= 3 * quoteCharacters + target.text.length, `${spent} units for ${quoteCharacters} quote characters`);
+  });
+
+  it('a search cut short among the occurrences answers nothing rather than a wrong unique anchor', () => {
+    const text = 'one x two. '.repeat(100);
+    const target = { text, normalized: normalizeWithMap(text) };
+    // Enough for the scan and three occurrences of the hundred.
+    const cutShort = resolveQuote(target, { quote: 'x' }, new OccurrenceFinder(target.normalized.text, new SearchBudget(text.length + 1 + 3), 1));
+    assert.deepEqual(cutShort, { status: 'not-found', candidates: [], searchIncomplete: true });
+    const complete = resolveQuote(target, { quote: 'x' }, new OccurrenceFinder(target.normalized.text, new SearchBudget(text.length + 1 + 100), 1));
+    assert.equal(complete.status, 'ambiguous');
+    assert.equal(complete.occurrences, 100);
   });
 
   it('an exact-search budget that runs out leaves the remaining quotes not found and marked as not searched, never wrong', async () => {

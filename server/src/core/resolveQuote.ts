@@ -65,7 +65,9 @@ export function resolveQuote(target: AnchorableText, selector: QuoteSelector, fi
       if (best.length < MAX_CANDIDATES) best.push(normStart);
     }
   });
-  if (found === 0) return complete ? { status: 'not-found', candidates: [] } : { status: 'not-found', candidates: [], searchIncomplete: true };
+  // A search cut short may have missed occurrences that would make the quote ambiguous or fit the context better: no answer rather than a wrong one.
+  if (!complete) return { status: 'not-found', candidates: [], searchIncomplete: true };
+  if (found === 0) return { status: 'not-found', candidates: [] };
 
   const span = (normStart: number): Span => originalSpan(target.normalized, normStart, normStart + quote.length);
   const contextMismatch = contextCost > 0 && bestScore === 0 ? { contextMismatch: true } : {};
