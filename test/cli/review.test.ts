@@ -13,7 +13,7 @@ function run(args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const SARIF_SCHEMA = path.join(REPO_ROOT, '..', 'shared', 'conformance', 'sarif', 'sarif-schema-2.1.0.json');
+const SARIF_SCHEMA = path.join(REPO_ROOT, 'test', 'conformance', 'sarif', 'sarif-schema-2.1.0.json');
 
 const ARTICLE = 'The ISI backs the Taliban.\nImran Khan said the Taliban are “normal civilians.”\nThe ISI denies it.\n';
 const ACTORS = [
@@ -218,10 +218,11 @@ describe('the example GitHub workflow', () => {
       git(pr.dir, 'branch', 'base-branch');
       pr.write('annotations/pakistan-taliban-qa.yaml', readFileSync(path.join(pr.dir, 'annotations/pakistan-taliban-qa.yaml'), 'utf8') + '\n  - {id: pr-claim, claimant: imran-kahn, quote: made the outlandish claim}\n');
       const commands = steps.map((s) => s.run ?? '').join('\n').split('\n')
-        .map((line) => /npx policy-annotator (.*?)(?: >| \|\||$)/.exec(line)?.[1])
+        .map((line) => /npx --no-install policy-annotator (.*?)(?: >| \|\||$)/.exec(line)?.[1])
         .filter((args): args is string => args !== undefined)
         .map((args) => args.replace('"origin/${{ github.base_ref }}"', 'base-branch').split(' '));
       assert.equal(commands.length, 3);
+      assert.doesNotMatch(steps.map((s) => s.run ?? '').join('\n'), /npx (?!--no-install )[^\n]*policy-annotator/, 'npx never downloads a package of that name');
       const [github, sarif, diff] = commands.map((args) => run(args, pr.dir));
       assert.equal(github.code, 1);
       assert.match(github.stdout, /^::error file=annotations\/pakistan-taliban-qa\.yaml,line=\d+.*title=unknown-actor/m);

@@ -3,6 +3,7 @@ import type { CheckCache, CheckCacheOptions } from './checkCache';
 import { parseCheckArgs, runCheck } from './checkCommand';
 import { parseDiffArgs, runDiff } from './diffCommand';
 import { parseExportArgs, runExport, type ExportWriter } from './exportCommand';
+import { parseInitArgs, runInit, type WorkspaceCreator } from './initCommand';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -33,6 +34,8 @@ export interface CliContext {
   writeExport?: ExportWriter;
   /** Writes a file inside the workspace folder (only `check --fix` does). */
   writeFile?: (workspaceFolder: string, uri: string, content: string) => Promise<void>;
+  /** Reads a text and creates a new workspace's files (for init). */
+  createWorkspace?: WorkspaceCreator;
   version: string;
 }
 
@@ -42,6 +45,9 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: policy-annotator <command> [options]
 
 Commands:
+  init [dir]          Create a workspace that checks clean: policy-annotator.yaml and annotations/
+                      with actors.yaml and concepts.yaml; --text FILE also copies a text and creates
+                      its annotation file. Never overwrites anything (init --help for details).
   check [paths…]      Check the annotations of the workspace (default: the current directory).
                       With paths, report only on the files under them; the whole workspace is
                       still read, so references across files resolve.
@@ -108,6 +114,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await runDiff(parseDiffArgs(rest, context), context);
       case 'export':
         return await runExport(parseExportArgs(rest, context), context);
+      case 'init':
+        return await runInit(parseInitArgs(rest, context), context);
       case 'lsp':
       {
         // Loaded only for this command: the language server's modules would slow every other command's start.
