@@ -29,13 +29,13 @@ describe('alias matching in French and German', () => {
     assert.deepEqual(texts([['Amt', 'amt'], ['Au', 'au']], 'des Auswärtigen Amts, Außenministerium'), []);
   });
 
-  it('matches an alias in its decomposed and precomposed spellings alike once normalisation makes them equal', () => {
+  it('matches an alias in its decomposed and precomposed spellings alike (Unicode normalisation)', () => {
     const precomposed = 'Évian';
     const decomposed = 'E\u0301vian';
-    const same = normalizeForMatch(precomposed) === normalizeForMatch(decomposed);
+    assert.equal(normalizeForMatch(precomposed), normalizeForMatch(decomposed));
     for (const [alias, text] of [[precomposed, `à ${decomposed} hier`], [decomposed, `à ${precomposed} hier`]]) {
       const found = find([[alias, 'evian']], text);
-      assert.deepEqual(found.map((f) => f.text), same ? [text.slice(2, -5)] : [], `alias ${JSON.stringify(alias)} in ${JSON.stringify(text)}`);
+      assert.deepEqual(found.map((f) => f.text), [text.slice(2, -5)], `alias ${JSON.stringify(alias)} in ${JSON.stringify(text)}`);
     }
     // The combining accent belongs to its word: an alias never ends before it.
     assert.deepEqual(texts([['E', 'e']], `${decomposed} E`), ['E']);
