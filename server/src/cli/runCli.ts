@@ -104,7 +104,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
   const [command, ...rest] = argv;
   try {
     const options = rest.indexOf('--') < 0 ? rest : rest.slice(0, rest.indexOf('--'));
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help' || (command !== 'lsp' && (options.includes('--help') || options.includes('-h')))) {
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help' || (command !== 'lsp' && command !== 'init' && (options.includes('--help') || options.includes('-h')))) {
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
