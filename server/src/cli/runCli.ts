@@ -2,6 +2,7 @@ import type { AnnotationParser, WorkspaceFileHost } from '../core';
 import type { CheckCache, CheckCacheOptions } from './checkCache';
 import { parseCheckArgs, runCheck } from './checkCommand';
 import { parseDiffArgs, runDiff } from './diffCommand';
+import type { GitBlobReader } from './gitBlobReader';
 import { parseExportArgs, runExport, type ExportWriter } from './exportCommand';
 
 export interface CliIo {
@@ -25,6 +26,8 @@ export interface CliContext {
   createHost: (workspaceFolders: string[]) => WorkspaceFileHost;
   /** Runs git with these arguments in a folder (for --changed-since and diff). */
   git: (args: string[], cwd: string) => Promise<GitResult>;
+  /** Opens one `git cat-file --batch` reader in a folder (for diff); without it, blobs are read one `git cat-file` at a time. */
+  openGitBlobReader?: (cwd: string) => Promise<GitBlobReader>;
   /** Parses annotation files when there is no cache (e.g. on every core). */
   parser?: AnnotationParser;
   /** Opens the check cache, or returns undefined when caching is off. */
