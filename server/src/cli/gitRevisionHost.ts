@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import type { FileRead, WorkspaceFileHost } from '../core';
+import { DEFAULT_LIMITS, type FileRead, type Limits, type WorkspaceFileHost } from '../core';
 import { decodeText } from '../node/nodeFileHost';
 import type { GitBlobReader } from './gitBlobReader';
 import type { CliContext } from './runCli';
@@ -88,6 +88,11 @@ export class GitRevisionHost implements WorkspaceFileHost {
     if (entry.size > limit) return { problem: { kind: 'too-large', size: entry.size, limit } };
     const bytes = await this.readBlob(entry.oid);
     return bytes ? decodeText(bytes) : { problem: { kind: 'unreadable' } };
+  }
+
+  /** The limits the user raised with a CLI flag; the revision's policy-annotator.yaml may only lower them. */
+  async allowedLimits(): Promise<Limits> {
+    return this.context.limits ?? DEFAULT_LIMITS;
   }
 
   async readFile(uri: string): Promise<string | undefined> {
