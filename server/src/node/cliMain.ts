@@ -7,8 +7,21 @@ import { writeWorkspaceFile } from './writeWorkspaceFile';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
+/**
+ * A reader that stops early (`check | head`) closes the pipe: that ends the
+ * command quietly, as with any Unix tool, instead of an EPIPE stack trace.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 /** The `policy-annotator` command. */
 async function main(): Promise<void> {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const version = typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development';
   const code = await runCli(process.argv.slice(2), {
     cwd: process.cwd(),
