@@ -12,6 +12,7 @@
 //
 //   node bench/hostile.mjs [--only 4,9] [--strict] [--no-server]
 
+import { Buffer } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';

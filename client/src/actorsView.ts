@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Location } from 'vscode-languageclient/node';
 import type { ServerConnection } from './serverConnection';
+import { isMultiRoot } from './workspaceFolders';
 import {
   ACTOR_ACTIVITY_REQUEST,
   ACTORS_REQUEST,
@@ -14,10 +15,14 @@ import {
 export const ACTORS_VIEW_ID = 'policyAnnotator.actors';
 export const REVEAL_COMMAND = 'policyAnnotator.revealLocation';
 
+/** The workspace folder a node belongs to (its URI as the server spells it), or undefined in a single-folder window. */
+type Scope = string | undefined;
+
 type Node =
-  | { type: 'kind'; kind: string; actors: ActorInfo[] }
-  | { type: 'actor'; actor: ActorInfo }
-  | { type: 'section'; actor: ActorInfo; section: 'claims' | 'about' | 'mentions'; activity: ActorActivityResult }
+  | { type: 'folder'; folder: vscode.WorkspaceFolder; scope: string }
+  | { type: 'kind'; kind: string; actors: ActorInfo[]; scope: Scope }
+  | { type: 'actor'; actor: ActorInfo; scope: Scope }
+  | { type: 'section'; actor: ActorInfo; section: 'claims' | 'about' | 'mentions'; activity: ActorActivityResult; scope: Scope }
   | { type: 'claim'; claim: ActorClaimInfo }
   | { type: 'mention'; mention: ActorMentionInfo }
   | { type: 'message'; text: string };
@@ -47,8 +52,9 @@ function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * The Actors view in the explorer: actors grouped by kind, each with the
- * claims it makes, the claims about it and its mentions. A click reveals
+ * The Actors view in the explorer: actors grouped by kind (under their
+ * workspace folder, in a multi-root workspace), each with the claims it
+ * makes, the claims about it and its mentions. A click reveals
  * the actor's definition, or the claim's or mention's span in the text. It
  * reloads when the server says the annotations changed; an actor's claims
  * and mentions are fetched when it is expanded.
@@ -56,43 +62,47 @@ function plural(count: number, one: string, many = `${one}s`): string {
 export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private actors: Promise<ActorsResult | undefined> | undefined;
-  private readonly subscription: vscode.Disposable;
+  /** The actors of each folder (key: its URI, or '' for the whole window), fetched when first shown. */
+  private readonly actors = new Map<string, Promise<ActorsResult | undefined>>();
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly server: ServerConnection) {
-    this.subscription = server.onIndexChanged(() => this.refresh());
+    this.subscriptions = [server.onIndexChanged(() => this.refresh()), vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh())];
   }
 
   refresh(): void {
-    this.actors = undefined;
+    this.actors.clear();
     this.changed.fire(undefined);
   }
 
-  private loadActors(): Promise<ActorsResult | undefined> {
-    this.actors ??= this.server.isRunning ? this.server.sendRequest<ActorsResult>(ACTORS_REQUEST, {}).catch(() => undefined) : Promise.resolve(undefined);
-    return this.actors;
+  private loadActors(scope: Scope): Promise<ActorsResult | undefined> {
+    let loading = this.actors.get(scope ?? '');
+    if (!loading) {
+      loading = this.server.isRunning ? this.server.sendRequest<ActorsResult>(ACTORS_REQUEST, scope ? { uri: scope } : {}).catch(() => undefined) : Promise.resolve(undefined);
+      this.actors.set(scope ?? '', loading);
+    }
+    return loading;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      const result = await this.loadActors();
-      if (!result) return [{ type: 'message', text: 'Waiting for the language server…' }];
-      if (result.actors.length === 0) return result.ready ? [] : [{ type: 'message', text: 'Indexing the annotations…' }];
-      const order = (kind: string) => (result.actorKinds.includes(kind) ? result.actorKinds.indexOf(kind) : result.actorKinds.length);
-      const byKind = new Map<string, ActorInfo[]>();
-      for (const actor of result.actors) byKind.set(actor.kind, [...(byKind.get(actor.kind) ?? []), actor]);
-      return [...byKind].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([kind, actors]) => ({ type: 'kind', kind, actors }));
+      if (!isMultiRoot()) return this.kinds(undefined);
+      // One node per folder: actors of different folders are different actors, even when their ids are the same.
+      return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({ type: 'folder', folder, scope: this.server.client.code2ProtocolConverter.asUri(folder.uri) }));
     }
     switch (node.type) {
+      case 'folder':
+        return this.kinds(node.scope);
       case 'kind':
-        return node.actors.map((actor) => ({ type: 'actor', actor }));
+        return node.actors.map((actor) => ({ type: 'actor', actor, scope: node.scope }));
       case 'actor': {
-        const activity = await this.server.sendRequest<ActorActivityResult>(ACTOR_ACTIVITY_REQUEST, { id: node.actor.id }).catch(() => undefined);
+        const activity = await this.server.sendRequest<ActorActivityResult>(ACTOR_ACTIVITY_REQUEST, { id: node.actor.id, ...(node.scope ? { uri: node.scope } : {}) }).catch(() => undefined);
         if (!activity) return [{ type: 'message', text: 'The language server did not answer.' }];
         const sections: Node[] = [];
-        if (activity.claims.some((claim) => claim.role === 'claimant')) sections.push({ type: 'section', actor: node.actor, section: 'claims', activity });
-        if (activity.claims.some((claim) => claim.role === 'about')) sections.push({ type: 'section', actor: node.actor, section: 'about', activity });
-        if (activity.mentions.length > 0) sections.push({ type: 'section', actor: node.actor, section: 'mentions', activity });
+        const scope = node.scope;
+        if (activity.claims.some((claim) => claim.role === 'claimant')) sections.push({ type: 'section', actor: node.actor, section: 'claims', activity, scope });
+        if (activity.claims.some((claim) => claim.role === 'about')) sections.push({ type: 'section', actor: node.actor, section: 'about', activity, scope });
+        if (activity.mentions.length > 0) sections.push({ type: 'section', actor: node.actor, section: 'mentions', activity, scope });
         return sections;
       }
       case 'section':
@@ -103,24 +113,46 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     }
   }
 
+  /** The actors of a folder (or of the window) grouped by kind, in the order of the vocabulary. */
+  private async kinds(scope: Scope): Promise<Node[]> {
+    const result = await this.loadActors(scope);
+    if (!result) return [{ type: 'message', text: 'Waiting for the language server…' }];
+    if (result.actors.length === 0) return result.ready ? [] : [{ type: 'message', text: 'Indexing the annotations…' }];
+    const order = (kind: string) => (result.actorKinds.includes(kind) ? result.actorKinds.indexOf(kind) : result.actorKinds.length);
+    const byKind = new Map<string, ActorInfo[]>();
+    for (const actor of result.actors) byKind.set(actor.kind, [...(byKind.get(actor.kind) ?? []), actor]);
+    return [...byKind].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([kind, actors]) => ({ type: 'kind', kind, actors, scope }));
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
+    // Tree item ids must be unique in the view: in a multi-root workspace they start with the folder.
+    const prefix = 'scope' in node && node.scope ? `${node.scope}|` : '';
     switch (node.type) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.folder.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `folder:${node.scope}`;
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.resourceUri = node.folder.uri;
+        return item;
+      }
       case 'kind': {
         const item = new vscode.TreeItem(kindLabel(node.kind), vscode.TreeItemCollapsibleState.Expanded);
         item.description = String(node.actors.length);
         item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.kind] ?? 'symbol-class');
-        item.id = `kind:${node.kind}`;
+        item.id = `${prefix}kind:${node.kind}`;
         return item;
       }
       case 'actor': {
         const { actor } = node;
         const busy = actor.claims + actor.claimsAbout + actor.mentions > 0;
         const item = new vscode.TreeItem(actor.name, busy ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.id = `actor:${actor.id}`;
+        item.id = `${prefix}actor:${actor.id}`;
         item.description = [plural(actor.mentions, 'mention'), ...(actor.claims > 0 ? [plural(actor.claims, 'claim')] : [])].join(' · ');
-        const tooltip = new vscode.MarkdownString(`**${actor.name}** \`${actor.id}\` · ${actor.kind}`);
-        if (actor.aliases.length > 0) tooltip.appendMarkdown(`\n\nAliases: ${actor.aliases.map((alias) => `“${alias}”`).join(', ')}`);
-        if (actor.description) tooltip.appendMarkdown(`\n\n${actor.description}`);
+        // Names, aliases and descriptions come from the workspace: appended as text (escaped), never as Markdown.
+        const tooltip = new vscode.MarkdownString();
+        tooltip.appendMarkdown('**').appendText(actor.name).appendMarkdown('**').appendText(` (${actor.id}) · ${actor.kind}`);
+        if (actor.aliases.length > 0) tooltip.appendMarkdown('\n\n').appendText(`Aliases: ${actor.aliases.map((alias) => `“${alias}”`).join(', ')}`);
+        if (actor.description) tooltip.appendMarkdown('\n\n').appendText(actor.description.replace(/\s+/g, ' '));
         item.tooltip = tooltip;
         item.contextValue = 'actor';
         item.command = this.reveal(actor.location, `Go to the definition of ${actor.name}`);
@@ -130,7 +162,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
         const count = node.section === 'mentions' ? node.activity.mentions.length : node.activity.claims.filter((claim) => claim.role === (node.section === 'claims' ? 'claimant' : 'about')).length;
         const label = node.section === 'claims' ? 'Claims' : node.section === 'about' ? 'Claims about it' : 'Mentions';
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `section:${node.actor.id}:${node.section}`;
+        item.id = `${prefix}section:${node.actor.id}:${node.section}`;
         item.description = String(count);
         item.iconPath = new vscode.ThemeIcon(node.section === 'mentions' ? 'references' : 'quote');
         return item;
@@ -139,7 +171,8 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
         const { claim } = node;
         const item = new vscode.TreeItem(claim.quote ? `“${claim.quote.replace(/\s+/g, ' ')}”` : (claim.id ?? 'claim'));
         item.description = [claim.id, claim.stance && claim.concept ? `${claim.stance} ${claim.concept}` : undefined, claim.type].filter(Boolean).join(' · ');
-        item.tooltip = new vscode.MarkdownString(`Claim \`${claim.id ?? '(no id)'}\`${claim.type ? ` (${claim.type})` : ''}${claim.textLocation ? '' : '\n\nIts quote does not resolve in the text.'}`);
+        item.tooltip = new vscode.MarkdownString().appendText(`Claim ${claim.id ?? '(no id)'}${claim.type ? ` (${claim.type})` : ''}`);
+        if (!claim.textLocation) item.tooltip.appendMarkdown('\n\n').appendText('Its quote does not resolve in the text.');
         item.iconPath = new vscode.ThemeIcon('comment-discussion');
         item.contextValue = 'claim';
         item.command = this.reveal(claim.textLocation ?? claim.location, claim.textLocation ? 'Show the claim in the text' : 'Show the claim');
@@ -167,7 +200,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 }

@@ -41,7 +41,11 @@ export class ServerConnection implements vscode.Disposable {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: output,
       errorHandler: this.errorHandler,
-      initializationOptions: { settings: initialSettings(vscode.workspace.workspaceFolders?.[0]) },
+      // Every folder's settings, read at each (re)start, for the moments the server cannot ask for them (workspace/configuration is per folder).
+      initializationOptions: () => ({
+        settings: initialSettings(undefined),
+        folderSettings: Object.fromEntries((vscode.workspace.workspaceFolders ?? []).map((folder) => [folder.uri.toString(), initialSettings(folder)])),
+      }),
       synchronize: { configurationSection: SETTINGS_SECTION },
     };
     this.client = new LanguageClient(SETTINGS_SECTION, 'Policy Annotator', serverOptions, clientOptions);

@@ -55,7 +55,7 @@ export class CodeServer {
     return execFileSync(this.prerequisites.codeServer, ['--install-extension', vsix, '--extensions-dir', this.extensionsDir, '--user-data-dir', this.userDataDir], { env: this.env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   }
 
-  /** Starts code-server on a free port and resolves once it says it is listening. */
+  /** Starts code-server on a free port and resolves once it says it is listening; the URL opens a folder, or a `.code-workspace` file (multi-root). */
   async start(workspace: string): Promise<string> {
     this.port = await freePort();
     const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${this.port}`, '--extensions-dir', this.extensionsDir, '--user-data-dir', this.userDataDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace];
@@ -78,7 +78,7 @@ export class CodeServer {
         reject(new Error(`code-server exited with code ${code} before listening. Its output:\n${this.log}`));
       });
     });
-    return `http://127.0.0.1:${this.port}/?folder=${encodeURIComponent(workspace)}`;
+    return `http://127.0.0.1:${this.port}/?${workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(workspace)}`;
   }
 
   /** The ids of the processes in code-server's group whose command line contains `text` (such as our language server). */

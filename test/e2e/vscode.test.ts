@@ -14,10 +14,11 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
-import { UI_TIMEOUT_MS, Workbench } from './workbench';
+import { openWorkbench, USER_SETTINGS } from './session';
+import { UI_TIMEOUT_MS, type Workbench } from './workbench';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e');
 /** Where the README's screenshots go, when they are to be refreshed. */
@@ -99,33 +100,12 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     makeWritable(workspace);
 
     server = new CodeServer(prerequisites, path.join(root, 'state'));
-    server.writeUserSettings({
-      'workbench.startupEditor': 'none',
-      'security.workspace.trust.enabled': false,
-      'workbench.tips.enabled': false,
-      'workbench.enableExperiments': false,
-      'workbench.secondarySideBar.defaultVisibility': 'hidden',
-      'chat.disableAIFeatures': true,
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'telemetry.telemetryLevel': 'off',
-      'update.mode': 'none',
-      'editor.minimap.enabled': false,
-      'files.autoSave': 'off',
-      'window.zoomLevel': 0,
-    });
+    server.writeUserSettings(USER_SETTINGS);
     const installed = server.installExtension(vsix);
     assert.match(installed, /policy-annotator.*was successfully installed/);
     const url = await server.start(workspace);
 
-    browser = await chromium.launch({
-      executablePath: prerequisites.chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    bench = new Workbench(page, SCREENSHOTS);
-    await page.goto(url);
-    await bench.ready();
+    ({ browser, page, bench } = await openWorkbench(prerequisites, url, SCREENSHOTS));
   });
 
   after(async () => {
@@ -349,7 +329,8 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     const folder = path.join(root, 'exports', 'brat');
     mkdirSync(folder, { recursive: true });
     await bench.runCommand('Policy Annotator: Export as brat standoff');
-    // code-server's folder picker is the simple dialog: a path in the quick input.
+    // code-server's folder picker is the simple dialog: a path in the quick input. Typing before it shows loses the path to its default.
+    await bench.waitForQuickInputTitle('choose a new or empty folder');
     await bench.typeInQuickInput(`${folder}/`);
     await bench.quickInput.getByRole('button', { name: 'Export Here' }).click();
     const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'Exported brat standoff' });
@@ -360,6 +341,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     assert.ok(files.includes('.policy-annotator-export.json'), 'the manifest the CLI keeps too');
     // Again into the same folder: an earlier brat export, so it is refreshed. A W3C export there is refused.
     await bench.runCommand('Policy Annotator: Export as W3C Web Annotations');
+    await bench.waitForQuickInputTitle('Export as W3C Web Annotations: choose a new or empty folder');
     await bench.typeInQuickInput(`${folder}/`);
     await bench.quickInput.getByRole('button', { name: 'Export Here' }).click();
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'holds a brat export' }).first().waitFor({ timeout: UI_TIMEOUT_MS });

@@ -36,6 +36,12 @@ export interface TestClientOptions {
   initializationOptions?: unknown;
   /** Initialize without workspace folders or root, as an editor does for a lone file. */
   noWorkspaceFolder?: boolean;
+  /** More workspace folders after `workspaceFolder`, for a multi-root workspace. */
+  moreWorkspaceFolders?: string[];
+  /** `textDocument.hover.contentFormat` (default: Markdown, then plain text). */
+  hoverContentFormat?: string[];
+  /** Advertise `workspace/configuration`, answered by `answer`. */
+  pullConfiguration?: boolean;
 }
 
 interface Waiter {
@@ -113,8 +119,8 @@ export class LspTestClient {
       const initialize = await client.withTimeout('initialize', client.connection.sendRequest(InitializeRequest.type, {
         processId: process.pid,
         rootUri: options.noWorkspaceFolder ? null : fileUri(options.workspaceFolder),
-        workspaceFolders: options.noWorkspaceFolder ? null : [{ uri: fileUri(options.workspaceFolder), name: path.basename(options.workspaceFolder) }],
-        capabilities: clientCapabilities(options.pullDiagnostics),
+        workspaceFolders: options.noWorkspaceFolder ? null : [options.workspaceFolder, ...(options.moreWorkspaceFolders ?? [])].map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
+        capabilities: clientCapabilities(options.pullDiagnostics, options.hoverContentFormat, options.pullConfiguration),
         ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       }));
       await client.connection.sendNotification(InitializedNotification.type, {});
@@ -241,12 +247,13 @@ export class LspTestClient {
   }
 }
 
-function clientCapabilities(pullDiagnostics: boolean): ClientCapabilities {
+function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['markdown', 'plaintext'], pullConfiguration = false): ClientCapabilities {
   return {
     general: { positionEncodings: ['utf-16'] },
     window: { workDoneProgress: true },
     workspace: {
       workspaceFolders: true,
+      ...(pullConfiguration ? { configuration: true } : {}),
       didChangeWatchedFiles: { dynamicRegistration: true },
       workspaceEdit: { documentChanges: true },
       symbol: {},
@@ -255,7 +262,7 @@ function clientCapabilities(pullDiagnostics: boolean): ClientCapabilities {
     },
     textDocument: {
       synchronization: { didSave: false },
-      hover: { contentFormat: ['markdown', 'plaintext'] },
+      hover: { contentFormat: hoverContentFormat as ('markdown' | 'plaintext')[] },
       definition: { linkSupport: true },
       references: {},
       documentHighlight: {},

@@ -3,6 +3,7 @@ import { ExportRefused } from '../../../server/src/node/exportRefused';
 import { writeExportFiles } from '../../../server/src/node/exportWriter';
 import { EXPORT_REQUEST, type ExportParams, type ExportResponse } from '../protocol';
 import type { ServerConnection } from '../serverConnection';
+import { chooseWorkspaceFolder } from '../workspaceFolders';
 
 type Format = ExportParams['format'];
 
@@ -52,7 +53,9 @@ async function pickFolder(format: Format): Promise<vscode.Uri | undefined> {
  */
 export async function exportCommand(server: ServerConnection, output: vscode.LogOutputChannel, format: Format, folder?: string | vscode.Uri): Promise<void> {
   if (!server.isRunning) throw new Error('The language server is not running yet; try again in a moment.');
-  const workspaceFolder = vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+  const chosen = await chooseWorkspaceFolder(`Export which folder as ${FORMAT_LABELS[format]}?`);
+  if (!chosen && (vscode.workspace.workspaceFolders?.length ?? 0) > 1) return;
+  const workspaceFolder = chosen?.uri.toString();
   const response = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Exporting ${FORMAT_LABELS[format]}` }, () =>
     server.sendRequest<ExportResponse>(EXPORT_REQUEST, { format, ...(workspaceFolder ? { folderUri: workspaceFolder } : {}) } satisfies ExportParams),
   );

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { NETWORK_REQUEST, type NetworkParams, type NetworkResult } from '../protocol';
 import type { ServerConnection } from '../serverConnection';
+import { chooseWorkspaceFolder, isMultiRoot } from '../workspaceFolders';
 import { networkWebviewMain, type NetworkViewMessage } from './webviewScript';
 
 export const NETWORK_VIEW_TYPE = 'policyAnnotator.actorNetwork';
@@ -17,12 +18,21 @@ export const NETWORK_VIEW_TYPE = 'policyAnnotator.actorNetwork';
 export class NetworkPanel implements vscode.Disposable {
   private static current: NetworkPanel | undefined;
 
-  static show(server: ServerConnection): NetworkPanel {
-    if (NetworkPanel.current) {
-      NetworkPanel.current.panel.reveal();
-      return NetworkPanel.current;
+  /**
+   * Opens the view, or brings it forward. In a multi-root workspace it shows
+   * the network of one folder (the active editor's, or the one the user
+   * picks), and switches to another folder when asked again from there.
+   */
+  static async show(server: ServerConnection): Promise<NetworkPanel | undefined> {
+    const folder = await chooseWorkspaceFolder('Show the actor network of which folder?');
+    if (!folder && isMultiRoot()) return undefined;
+    const current = NetworkPanel.current;
+    if (current) {
+      current.panel.reveal();
+      if (current.folder?.uri.toString() !== folder?.uri.toString()) current.showFolder(folder);
+      return current;
     }
-    NetworkPanel.current = new NetworkPanel(server);
+    NetworkPanel.current = new NetworkPanel(server, folder);
     return NetworkPanel.current;
   }
 
@@ -31,14 +41,25 @@ export class NetworkPanel implements vscode.Disposable {
   private filter: NetworkParams = {};
   private loading = 0;
 
-  private constructor(private readonly server: ServerConnection) {
-    this.panel = vscode.window.createWebviewPanel(NETWORK_VIEW_TYPE, 'Actor Network', vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [] });
+  private constructor(
+    private readonly server: ServerConnection,
+    private folder: vscode.WorkspaceFolder | undefined,
+  ) {
+    this.panel = vscode.window.createWebviewPanel(NETWORK_VIEW_TYPE, panelTitle(folder), vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [] });
     this.panel.webview.html = networkHtml(this.panel.webview.cspSource);
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: NetworkViewMessage) => void this.receive(message)),
       server.onIndexChanged(() => void this.load()),
     );
+  }
+
+  /** Shows another folder's network; the filters, which name that folder's texts and concepts, start afresh. */
+  private showFolder(folder: vscode.WorkspaceFolder | undefined): void {
+    this.folder = folder;
+    this.filter = {};
+    this.panel.title = panelTitle(folder);
+    void this.load();
   }
 
   private async receive(message: NetworkViewMessage): Promise<void> {
@@ -60,7 +81,7 @@ export class NetworkPanel implements vscode.Disposable {
   private async load(): Promise<void> {
     const ticket = ++this.loading;
     if (!this.server.isRunning) return;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.toString();
+    const folder = this.folder ? this.server.client.code2ProtocolConverter.asUri(this.folder.uri) : undefined;
     const data = await this.server.sendRequest<NetworkResult>(NETWORK_REQUEST, { ...this.filter, ...(folder ? { folderUri: folder } : {}) }).catch(() => undefined);
     if (!data || ticket !== this.loading) return;
     this.latest = data;
@@ -83,6 +104,10 @@ export class NetworkPanel implements vscode.Disposable {
     this.panel.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
+}
+
+function panelTitle(folder: vscode.WorkspaceFolder | undefined): string {
+  return folder && isMultiRoot() ? `Actor Network: ${folder.name}` : 'Actor Network';
 }
 
 function networkHtml(cspSource: string): string {

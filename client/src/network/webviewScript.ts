@@ -85,7 +85,8 @@ export function networkWebviewMain(): void {
     const keep = (html: string) => `\uE000${kept.push(html) - 1}\uE001`;
     let html = escapeHtml(text);
     html = html.replace(/\\([!-/:-@[-`{-~])/g, (_m, ch: string) => keep(ch));
-    html = html.replace(/`([^`]+)`/g, (_m, code: string) => keep(`<code>${code}</code>`));
+    // A code span's fence is as long as the card needs (longer than any backtick run inside), with a padding space around backticks.
+    html = html.replace(/(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g, (_m, _fence: string, code: string) => keep(`<code>${code.replace(/^ ([\s\S]*) $/, '$1')}</code>`));
     html = html.replace(/\[([^\]]+)\]\([^)]*\)/g, (_m, label: string) => `<span class="link">${label}</span>`);
     html = html.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
     html = html.replace(/\*([^*]+)\*/g, '<em>$1</em>');

@@ -1,4 +1,13 @@
 import type { ActorChange, ClaimChange, ClaimView, WorkspaceDiff } from '../core';
+import { markdownCode, markdownText } from '../core/markdownEscape';
+
+/**
+ * The review comment of a pull request. Everything in it that comes from the
+ * workspace or the command line (ids, names, kinds, quotes, file names,
+ * messages, revisions) is escaped for where it stands, so a pull request
+ * cannot put HTML, images, links, @mentions or hidden comments into the
+ * comment the bot posts.
+ */
 
 /** A marker that lets a workflow find and update its own comment. */
 export const REVIEW_MARKER = '<!-- policy-annotator-review -->';
@@ -6,20 +15,29 @@ export const REVIEW_MARKER = '<!-- policy-annotator-review -->';
 const STATUS_ICON = { added: '➕', removed: '➖', changed: '✏️' } as const;
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️', hint: '💡' } as const;
 
-function code(value: string): string {
-  const fence = value.includes('`') ? '``' : '`';
-  return `${fence}${value}${fence}`;
+/** Inline code outside tables. */
+const code = (value: string) => markdownCode(value);
+/** Inline code in a table cell, where `|` is escaped too. */
+const cellCode = (value: string) => markdownCode(value, { inTable: true });
+/** Running text (also safe in a table cell). */
+const text = markdownText;
+
+/**
+ * A diagnostic message, whose `backticked` parts (ids, values) become inline
+ * code and the rest text, each escaped. Messages quote workspace values, so
+ * whatever the pairing of backticks, every part is escaped for where it ends up.
+ */
+function message(value: string): string {
+  const parts = value.split('`');
+  // Unpaired backticks, or two code parts with nothing between (their fences would run together): all text.
+  if (parts.length % 2 === 0 || parts.some((part, i) => i % 2 === 0 && i > 0 && i < parts.length - 1 && part === '')) return text(value);
+  return parts.map((part, i) => (i % 2 === 1 && part !== '' ? code(part) : text(part))).join('');
 }
 
-function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-function quoteBlock(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+function quoteBlock(quoted: string): string {
+  const flat = quoted.replace(/\s+/g, ' ').trim();
   const short = flat.length > 300 ? `${flat.slice(0, 299)}…` : flat;
-  // Escape what Markdown would read as markup at the start of the quoted line.
-  return `> ${short.replace(/^([#>*+-]|\d+\.)/, '\\$1').replace(/</g, '&lt;')}`;
+  return `> ${text(short)}`;
 }
 
 function plural(n: number, word: string): string {
@@ -30,28 +48,28 @@ function actorLine(change: ActorChange): string {
   const parts: string[] = [];
   if (change.status === 'added') parts.push('new actor');
   if (change.status === 'removed') parts.push('removed');
-  if (change.fields.length) parts.push(`changed ${change.fields.join(', ')}`);
-  if (change.aliasesAdded.length) parts.push(`aliases added: ${change.aliasesAdded.map(code).join(', ')}`);
-  if (change.aliasesRemoved.length) parts.push(`aliases removed: ${change.aliasesRemoved.map(code).join(', ')}`);
-  if (change.relationsAdded.length) parts.push(`relations added: ${change.relationsAdded.map(code).join(', ')}`);
-  if (change.relationsRemoved.length) parts.push(`relations removed: ${change.relationsRemoved.map(code).join(', ')}`);
-  return `| ${STATUS_ICON[change.status]} | ${code(change.id)} ${cell(change.name ?? '')} | ${cell(change.kind ?? '')} | ${cell(parts.join('; '))} |`;
+  if (change.fields.length) parts.push(`changed ${text(change.fields.join(', '))}`);
+  if (change.aliasesAdded.length) parts.push(`aliases added: ${change.aliasesAdded.map(cellCode).join(', ')}`);
+  if (change.aliasesRemoved.length) parts.push(`aliases removed: ${change.aliasesRemoved.map(cellCode).join(', ')}`);
+  if (change.relationsAdded.length) parts.push(`relations added: ${change.relationsAdded.map(cellCode).join(', ')}`);
+  if (change.relationsRemoved.length) parts.push(`relations removed: ${change.relationsRemoved.map(cellCode).join(', ')}`);
+  return `| ${STATUS_ICON[change.status]} | ${cellCode(change.id)} ${text(change.name ?? '')} | ${text(change.kind ?? '')} | ${parts.join('; ')} |`;
 }
 
 function claimHeadline(view: ClaimView): string {
-  const stance = view.stance && view.concept ? ` *${view.stance}* ${code(view.concept)}` : view.concept ? ` on ${code(view.concept)}` : '';
-  const type = view.type ? ` (${view.type})` : '';
+  const stance = view.stance && view.concept ? ` *${text(view.stance)}* ${code(view.concept)}` : view.concept ? ` on ${code(view.concept)}` : '';
+  const type = view.type ? ` (${text(view.type)})` : '';
   return `${code(view.claimant ?? '?')}${stance}${type}`;
 }
 
 function claimQuote(view: ClaimView): string {
   if (view.quotedText !== undefined) {
-    const where = view.text && view.line ? ` — ${view.text}:${view.line}` : '';
+    const where = view.text && view.line ? ` — ${text(view.text)}:${view.line}` : '';
     const stale = view.anchor === 'stale' ? ' (where the stale quote would go)' : '';
-    return `${quoteBlock(view.quotedText)}\n\n<sub>${cell(view.file)}${where}${stale}</sub>`;
+    return `${quoteBlock(view.quotedText)}\n\n<sub>${text(view.file)}${where}${stale}</sub>`;
   }
-  const why = view.anchor === 'no-text' ? 'its text is missing' : `the quote does not anchor (${view.anchor})`;
-  return `${quoteBlock(view.quote ?? '')}\n\n<sub>${cell(view.file)} — ${why}</sub>`;
+  const why = view.anchor === 'no-text' ? 'its text is missing' : `the quote does not anchor (${text(view.anchor)})`;
+  return `${quoteBlock(view.quote ?? '')}\n\n<sub>${text(view.file)} — ${why}</sub>`;
 }
 
 function claimSection(change: ClaimChange): string {
@@ -91,7 +109,7 @@ export function formatReviewMarkdown(diff: WorkspaceDiff, base: string, head: st
   }
   if (diff.concepts.length) {
     out.push('### Concepts', '', '| | concept | label | what changed |', '|---|---|---|---|');
-    for (const c of diff.concepts) out.push(`| ${STATUS_ICON[c.status]} | ${code(c.id)} | ${cell(c.label ?? '')} | ${cell(c.status === 'changed' ? `changed ${c.fields.join(', ')}` : c.status)} |`);
+    for (const c of diff.concepts) out.push(`| ${STATUS_ICON[c.status]} | ${cellCode(c.id)} | ${text(c.label ?? '')} | ${text(c.status === 'changed' ? `changed ${c.fields.join(', ')}` : c.status)} |`);
     out.push('');
   }
   if (diff.claims.length) {
@@ -102,13 +120,13 @@ export function formatReviewMarkdown(diff: WorkspaceDiff, base: string, head: st
     out.push('### Anchors', '', '| claim | change | before | after |', '|---|---|---|---|');
     for (const a of diff.anchors) {
       const where = (v: ClaimView) => (v.line ? `${v.anchor} at line ${v.line}` : v.anchor);
-      out.push(`| ${code(a.id)} | ${a.kind === 'broke' ? '**broke**' : a.kind} | ${cell(where(a.before))} | ${cell(where(a.after))} |`);
+      out.push(`| ${cellCode(a.id)} | ${a.kind === 'broke' ? '**broke**' : a.kind} | ${text(where(a.before))} | ${text(where(a.after))} |`);
     }
     out.push('');
   }
   if (diff.newDiagnostics.length) {
     out.push('### New problems', '');
-    for (const d of diff.newDiagnostics) out.push(`- ${SEVERITY_ICON[d.severity]} ${code(`${d.file}:${d.line}`)} ${code(d.code)}: ${d.message.replace(/\r?\n/g, ' ')}`);
+    for (const d of diff.newDiagnostics) out.push(`- ${SEVERITY_ICON[d.severity]} ${code(`${d.file}:${d.line}`)} ${code(d.code)}: ${message(d.message)}`);
     out.push('');
   }
   if (diff.fixedDiagnostics) out.push(`${plural(diff.fixedDiagnostics, 'problem')} of the base ${diff.fixedDiagnostics === 1 ? 'is' : 'are'} fixed.`, '');

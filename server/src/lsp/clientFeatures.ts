@@ -12,6 +12,7 @@ export interface ClientFeatures {
   workspaceFolderChanges: boolean;
   definitionLinks: boolean;
   hierarchicalSymbols: boolean;
+  /** Hover cards as Markdown: the client's `hover.contentFormat` prefers it; otherwise they are plain text. */
   hoverMarkdown: boolean;
   completionMarkdown: boolean;
   /** WorkspaceEdits with `documentChanges`, so edits carry the document version they were made for. */
@@ -35,12 +36,17 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,
     definitionLinks: textDocument?.definition?.linkSupport === true,
     hierarchicalSymbols: textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
-    hoverMarkdown: textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
+    hoverMarkdown: preferredFormat(textDocument?.hover?.contentFormat) === 'markdown',
     completionMarkdown: textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false,
     versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
     semanticTokensRefresh: capabilities.workspace?.semanticTokens?.refreshSupport === true,
     standardTokenTypesOnly: options.semanticTokenTypes === 'standard',
   };
+}
+
+/** The first format of a client's list (in order of preference) that the server can produce; plain text when it names none. */
+function preferredFormat(formats: readonly string[] | undefined): 'markdown' | 'plaintext' {
+  return formats?.find((format): format is 'markdown' | 'plaintext' => format === 'markdown' || format === 'plaintext') ?? 'plaintext';
 }
 
 /** The workspace folders of `initialize`, falling back to the deprecated rootUri. */

@@ -13,7 +13,8 @@ import type { ServerOptions, ServerSession } from './serverSession';
  * reading it yields the configuration the settings describe, so the core
  * applies them exactly as it would apply the file. Settings come from
  * `workspace/configuration` (per folder) where the client offers it, else
- * from `initializationOptions.settings` and `workspace/didChangeConfiguration`;
+ * from `initializationOptions` (`folderSettings` by folder URI, else
+ * `settings`) and `workspace/didChangeConfiguration`;
  * a change re-indexes only the folders whose settings changed.
  */
 export interface EditorSettings {
@@ -90,12 +91,18 @@ function sameSettings(a: EditorSettings, b: EditorSettings): boolean {
 export function withClientSettings(options: ServerOptions, connection: Connection, params: InitializeParams, currentSession: () => ServerSession | undefined): ServerOptions {
   const warn = (message: string) => connection.console.warn(message);
   const canPull = params.capabilities.workspace?.configuration === true;
-  const initial = (params.initializationOptions as { settings?: unknown } | undefined)?.settings;
-  let pushed = readEditorSettings(initial, warn);
+  const initial = params.initializationOptions as { settings?: unknown; folderSettings?: unknown } | undefined;
+  let pushed = readEditorSettings(initial?.settings, warn);
+  // Each folder's own settings at start-up (a multi-root workspace can set them per folder), for when they cannot be pulled.
+  const pushedByFolder = new Map<string, EditorSettings>();
+  if (initial?.folderSettings && typeof initial.folderSettings === 'object' && !Array.isArray(initial.folderSettings)) {
+    for (const [folder, raw] of Object.entries(initial.folderSettings as Record<string, unknown>)) pushedByFolder.set(canonicalUri(folder), readEditorSettings(raw, warn));
+  }
+  const pushedFor = (folder: string) => pushedByFolder.get(canonicalUri(folder)) ?? pushed;
   const byFolder = new Map<string, EditorSettings>();
 
   const pull = async (folder: string): Promise<EditorSettings> => {
-    if (!canPull) return pushed;
+    if (!canPull) return pushedFor(folder);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => {
@@ -105,10 +112,10 @@ export function withClientSettings(options: ServerOptions, connection: Connectio
     });
     try {
       const answer: unknown = await Promise.race([connection.workspace.getConfiguration({ scopeUri: folder, section: SETTINGS_SECTION }), timeout]);
-      return answer === undefined ? pushed : readEditorSettings(answer, warn);
+      return answer === undefined || answer === null ? pushedFor(folder) : readEditorSettings(answer, warn);
     } catch (error) {
       warn(`Could not read the editor settings: ${String(error)}`);
-      return pushed;
+      return pushedFor(folder);
     } finally {
       clearTimeout(timer);
     }
@@ -127,7 +134,11 @@ export function withClientSettings(options: ServerOptions, connection: Connectio
     const session = currentSession();
     if (!session) return;
     try {
-      if (!canPull) pushed = readEditorSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION], warn);
+      if (!canPull) {
+        // A pushed change carries one set of settings for every folder: it replaces the per-folder ones of start-up.
+        pushed = readEditorSettings((change.settings as Record<string, unknown> | undefined)?.[SETTINGS_SECTION], warn);
+        pushedByFolder.clear();
+      }
       const changed: string[] = [];
       for (const folder of session.workspace.folderUris()) {
         const next = await pull(folder);

@@ -1,12 +1,14 @@
 import type { ActorDef, ClaimDef } from '../model';
 import { relationType } from '../vocabulary';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { code, emphasis, joined, link, list, paragraph, strong, type Block, type CardDocument, type InlineInput } from './card';
 import { actorName, claimLine } from './claimCard';
 import { itemAt } from './locate';
-import { escapeMarkdown, inlineCode, locationLink, oneLine } from './markdown';
+import { locationLink, oneLine } from './markdown';
 
 /** How many claims an actor card lists before it only counts. */
 const LISTED_CLAIMS = 3;
+const WIKIDATA_ITEM = /^Q[1-9][0-9]*$/;
 
 export interface ActorCardContext {
   /** The text the card is shown in: claims are those of this text, and other texts are counted apart from it. */
@@ -15,37 +17,45 @@ export interface ActorCardContext {
 
 /**
  * The hover card of an actor: name, kind, description and aliases; relations
- * named by the other actor's name; the claims it makes and the claims about
- * it; how many texts mention it; and links to its definition.
+ * named by the other actor's name, with their notes; the claims it makes and
+ * the claims about it; how many texts mention it; its Wikidata item; and
+ * links to its definition.
  */
-export function actorCard(index: WorkspaceIndex, actorId: string, context: ActorCardContext = {}): string {
+export function actorCard(index: WorkspaceIndex, actorId: string, context: ActorCardContext = {}): CardDocument {
   const definitions = index.actorDefinitions(actorId);
   const actor = definitions[0];
   if (!actor) {
-    return `${inlineCode(actorId)}: no actor has this id. Define it in an actors file, or use an existing actor id.`;
+    return { blocks: [paragraph(code(actorId), ': no actor has this id. Define it in an actors file, or use an existing actor id.')] };
   }
-  const sections: string[] = [header(actor, actorId)];
-  if (actor.description) sections.push(escapeMarkdown(oneLine(actor.description.value, 600)));
-  if (actor.aliases.length > 0) sections.push(`*Aliases:* ${actor.aliases.map((a) => escapeMarkdown(a.value)).join(', ')}`);
+  const blocks: Block[] = [header(actor, actorId)];
+  if (actor.description) blocks.push(paragraph(oneLine(actor.description.value, 600)));
+  if (actor.aliases.length > 0) blocks.push(paragraph(emphasis('Aliases:'), ` ${actor.aliases.map((a) => a.value).join(', ')}`));
   const relations = relationLines(index, actor, actorId);
-  if (relations.length > 0) sections.push(['*Relations:*', ...relations.map((line) => `- ${line}`)].join('\n'));
-  sections.push(claimsSection(index, actorId, context.textUri));
-  sections.push(otherTextsLine(index, actorId, context.textUri));
-  sections.push(`Defined at ${definitions.map((d) => locationLink(index, d.uri, d.id?.range ?? d.range)).join(', ')}`);
-  return sections.join('\n\n');
+  if (relations.length > 0) blocks.push(paragraph(emphasis('Relations:')), list(relations));
+  blocks.push(...claimsSection(index, actorId, context.textUri));
+  blocks.push(otherTextsLine(index, actorId, context.textUri));
+  const wikidata = actor.wikidata?.value;
+  if (wikidata && WIKIDATA_ITEM.test(wikidata)) blocks.push(paragraph(emphasis('Wikidata:'), ' ', link(wikidata, `https://www.wikidata.org/wiki/${wikidata}`)));
+  blocks.push(paragraph('Defined at ', ...joined(definitions.map((d) => [locationLink(index, d.uri, d.id?.range ?? d.range)]))));
+  return { blocks };
 }
 
-function header(actor: ActorDef, actorId: string): string {
+function header(actor: ActorDef, actorId: string): Block {
   const name = actor.name?.value ?? actorId;
-  return `**${escapeMarkdown(name)}**${actor.kind ? ` · ${actor.kind.value}` : ''} · ${inlineCode(actorId)}`;
+  return paragraph(strong(name), actor.kind && ` · ${actor.kind.value}`, ' · ', code(actorId));
 }
 
-/** Relations the actor states, then those other actors state about it, read from its side. */
-function relationLines(index: WorkspaceIndex, actor: ActorDef, actorId: string): string[] {
-  const lines: string[] = [];
+/** A relation's note, after the relation it explains. */
+function withNote(line: InlineInput[], note: string | undefined): InlineInput[] {
+  return note ? [...line, ' — ', emphasis(oneLine(note, 300))] : line;
+}
+
+/** Relations the actor states, then those other actors state about it, read from its side; each with its note. */
+function relationLines(index: WorkspaceIndex, actor: ActorDef, actorId: string): InlineInput[][] {
+  const lines: InlineInput[][] = [];
   for (const relation of actor.relations) {
     if (!relation.type || !relation.target) continue;
-    lines.push(`${relation.type.value} ${actorName(index, relation.target.value)}`);
+    lines.push(withNote([`${relation.type.value} `, ...actorName(index, relation.target.value)], relation.note?.value));
   }
   for (const reference of index.actorReferences(actorId)) {
     if (reference.role !== 'relation-target') continue;
@@ -54,15 +64,17 @@ function relationLines(index: WorkspaceIndex, actor: ActorDef, actorId: string):
     if (!subject?.id || !relation?.type) continue;
     const info = relationType(index.config.vocabulary, relation.type.value);
     const subjectName = actorName(index, subject.id.value);
-    if (info?.inverse) lines.push(`${info.inverse} ${subjectName}`);
-    else if (info?.symmetric) lines.push(`${relation.type.value} ${subjectName}`);
-    else lines.push(`${subjectName} ${relation.type.value} this actor`);
+    let line: InlineInput[];
+    if (info?.inverse) line = [`${info.inverse} `, ...subjectName];
+    else if (info?.symmetric) line = [`${relation.type.value} `, ...subjectName];
+    else line = [...subjectName, ` ${relation.type.value} this actor`];
+    lines.push(withNote(line, relation.note?.value));
   }
   return lines;
 }
 
 /** Claims the actor makes and claims about it: in the given text, or across the workspace. */
-function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string | undefined): string {
+function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string | undefined): Block[] {
   const claims: ClaimDef[] = [];
   if (textUri) {
     for (const anchored of index.analysis(textUri)?.claims ?? []) claims.push(anchored.def);
@@ -78,20 +90,20 @@ function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string |
   const made = claims.filter((claim) => claim.claimant?.value === actorId);
   const about = claims.filter((claim) => claim.about.some((a) => a.value === actorId) && claim.claimant?.value !== actorId);
   const where = textUri ? 'in this text' : 'in the workspace';
-  if (made.length === 0 && about.length === 0) return `*Claims ${where}:* none by or about this actor`;
-  const lines = [`*Claims ${where}:* ${count(made.length, 'claim')} by it, ${count(about.length, 'claim')} about it`];
-  for (const claim of made.slice(0, LISTED_CLAIMS)) lines.push(`- ${claimLine(index, claim, { showClaimant: false })}`);
-  if (made.length > LISTED_CLAIMS) lines.push(`- …and ${made.length - LISTED_CLAIMS} more by it`);
-  for (const claim of about.slice(0, LISTED_CLAIMS)) lines.push(`- ${claimLine(index, claim, { showClaimant: true })}`);
-  if (about.length > LISTED_CLAIMS) lines.push(`- …and ${about.length - LISTED_CLAIMS} more about it`);
-  return lines.join('\n');
+  if (made.length === 0 && about.length === 0) return [paragraph(emphasis(`Claims ${where}:`), ' none by or about this actor')];
+  const items: InlineInput[][] = [];
+  for (const claim of made.slice(0, LISTED_CLAIMS)) items.push(claimLine(index, claim, { showClaimant: false }));
+  if (made.length > LISTED_CLAIMS) items.push([`…and ${made.length - LISTED_CLAIMS} more by it`]);
+  for (const claim of about.slice(0, LISTED_CLAIMS)) items.push(claimLine(index, claim, { showClaimant: true }));
+  if (about.length > LISTED_CLAIMS) items.push([`…and ${about.length - LISTED_CLAIMS} more about it`]);
+  return [paragraph(emphasis(`Claims ${where}:`), ` ${count(made.length, 'claim')} by it, ${count(about.length, 'claim')} about it`), list(items)];
 }
 
-function otherTextsLine(index: WorkspaceIndex, actorId: string, textUri: string | undefined): string {
+function otherTextsLine(index: WorkspaceIndex, actorId: string, textUri: string | undefined): Block {
   // The index keeps the texts of each actor up to date incrementally, so hovering does not analyse every text again.
   const mentioning = index.textsWithMentionOf(actorId);
   const texts = [...mentioning].filter((uri) => uri !== textUri);
-  return textUri ? `*Mentioned in ${count(texts.length, 'other text')}.*` : `*Mentioned in ${count(texts.length, 'text')}.*`;
+  return paragraph(emphasis(textUri ? `Mentioned in ${count(texts.length, 'other text')}.` : `Mentioned in ${count(texts.length, 'text')}.`));
 }
 
 function count(n: number, noun: string): string {

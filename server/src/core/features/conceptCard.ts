@@ -1,19 +1,16 @@
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { escapeMarkdown, inlineCode, locationLink, oneLine } from './markdown';
+import { code, emphasis, joined, paragraph, strong, type Block, type CardDocument } from './card';
+import { locationLink, oneLine } from './markdown';
 
 /** The hover card of a concept: label, description, how claims stand toward it, and where it is defined. */
-export function conceptCard(index: WorkspaceIndex, conceptId: string): string {
+export function conceptCard(index: WorkspaceIndex, conceptId: string): CardDocument {
   const definitions = index.conceptDefinitions(conceptId);
   const concept = definitions[0];
   if (!concept) {
-    return `${inlineCode(conceptId)}: no concept has this id. Define it in a concepts file, or use an existing concept id.`;
+    return { blocks: [paragraph(code(conceptId), ': no concept has this id. Define it in a concepts file, or use an existing concept id.')] };
   }
-  const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(concept.label?.value ?? conceptId)}** · concept ${inlineCode(conceptId)}`);
-  if (concept.description) {
-    lines.push('');
-    lines.push(escapeMarkdown(oneLine(concept.description.value, 600)));
-  }
+  const blocks: Block[] = [paragraph(strong(concept.label?.value ?? conceptId), ' · concept ', code(conceptId))];
+  if (concept.description) blocks.push(paragraph(oneLine(concept.description.value, 600)));
   const stances = new Map<string, number>();
   let claims = 0;
   for (const reference of index.conceptReferences(conceptId)) {
@@ -22,10 +19,8 @@ export function conceptCard(index: WorkspaceIndex, conceptId: string): string {
     const stance = reference.claim.stance?.value;
     if (stance) stances.set(stance, (stances.get(stance) ?? 0) + 1);
   }
-  lines.push('');
   const byStance = [...stances].map(([stance, count]) => `${count} ${stance}`).join(', ');
-  lines.push(`*Claims:* ${claims === 0 ? 'none yet' : `${claims}${byStance ? ` (${byStance})` : ''}`}`);
-  lines.push('');
-  lines.push(`Defined at ${definitions.map((d) => locationLink(index, d.uri, d.id?.range ?? d.range)).join(', ')}`);
-  return lines.join('\n');
+  blocks.push(paragraph(emphasis('Claims:'), ` ${claims === 0 ? 'none yet' : `${claims}${byStance ? ` (${byStance})` : ''}`}`));
+  blocks.push(paragraph('Defined at ', ...joined(definitions.map((d) => [locationLink(index, d.uri, d.id?.range ?? d.range)]))));
+  return { blocks };
 }

@@ -2,18 +2,16 @@ import { displayLocation } from '../checks/describe';
 import type { Span } from '../model';
 import type { Mention, WorkspaceIndex } from '../workspaceIndex';
 import { actorCard } from './actorCard';
+import { code, emphasis, joined, paragraph, stackCards, type CardDocument } from './card';
 import { claimCard } from './claimCard';
 import { conceptCard } from './conceptCard';
 import { locate, type AnnotationTarget } from './locate';
-import { escapeMarkdown, inlineCode } from './markdown';
 
-/** A hover: Markdown, and the span it describes. */
+/** A hover: the card (render it with renderMarkdown or renderPlainText), and the span it describes. */
 export interface HoverCard {
-  markdown: string;
+  card: CardDocument;
   range: Span;
 }
-
-const SEPARATOR = '\n\n---\n\n';
 
 /**
  * The hover at an offset. In a text: the actor card of a mention and the
@@ -25,30 +23,32 @@ export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover
   if (!located) return undefined;
   if (located.in === 'text') {
     const { mention, claims } = located.target;
-    const cards: string[] = [];
+    const cards: CardDocument[] = [];
     if (mention) cards.push(mentionCard(index, mention, located.uri));
     for (const claim of claims) cards.push(claimCard(index, claim.def, claim.annotationUri, { showQuote: false }));
     const range = mention ? mention.span : claims[0].result.span!;
-    return { markdown: cards.join(SEPARATOR), range };
+    return { card: stackCards(cards), range };
   }
-  const markdown = annotationHover(index, located.uri, located.target);
-  return markdown === undefined ? undefined : { markdown, range: located.target.range };
+  const card = annotationHover(index, located.uri, located.target);
+  return card === undefined ? undefined : { card, range: located.target.range };
 }
 
-function mentionCard(index: WorkspaceIndex, mention: Mention, textUri: string): string {
-  const notes: string[] = [];
+function mentionCard(index: WorkspaceIndex, mention: Mention, textUri: string): CardDocument {
+  const card = actorCard(index, mention.actorId, { textUri });
   if (mention.actorIds && mention.actorIds.length > 1) {
-    notes.push(`*“${escapeMarkdown(mention.alias ?? '')}” is an alias of several actors (${mention.actorIds.map(inlineCode).join(', ')}): this mention is ambiguous. Give the alias to one actor only, or add an explicit mention.*`);
+    const ids = joined(mention.actorIds.map((id) => [code(id)]));
+    card.blocks.push(
+      paragraph(emphasis(`“${mention.alias ?? ''}” is an alias of several actors (`, ...ids, '): this mention is ambiguous. Give the alias to one actor only, or add an explicit mention.')),
+    );
   }
   if (mention.source === 'explicit' && mention.explicit) {
     const where = displayLocation(index, mention.explicit.annotationUri, mention.explicit.def.range.start);
-    notes.push(`*Explicit mention (${escapeMarkdown(where)}).*`);
+    card.blocks.push(paragraph(emphasis(`Explicit mention (${where}).`)));
   }
-  const card = actorCard(index, mention.actorId, { textUri });
-  return notes.length > 0 ? `${card}\n\n${notes.join('\n\n')}` : card;
+  return card;
 }
 
-function annotationHover(index: WorkspaceIndex, uri: string, target: AnnotationTarget): string | undefined {
+function annotationHover(index: WorkspaceIndex, uri: string, target: AnnotationTarget): CardDocument | undefined {
   switch (target.kind) {
     case 'actor-id':
       return actorCard(index, target.id);

@@ -23,3 +23,4 @@ export * from './textDiagnostics';
 export * from './diagnosticDependencies';
 export * from './diagnosticsTracker';
 export * from './liveWorkspace';
+export * from './card';

@@ -1,31 +1,27 @@
 import { displayPath } from '../checks/describe';
+import { markdownCode, markdownText } from '../markdownEscape';
 import type { Span } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
+import { link, type Inline } from './card';
 
-/**
- * Escapes the characters that Markdown reads as inline formatting. Values
- * appear mid-line in cards, so block markers (#, -, 1.) need no escaping, and
- * leaving them alone keeps the card readable in editors that show it raw.
- */
+/** A workspace string as Markdown text: every markup character escaped, autolinks and mentions broken (see ../markdownEscape). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, (ch) => `\\${ch}`);
+  return markdownText(text);
 }
 
-/** Inline code that survives backticks inside the value. */
+/** Inline code that survives any backticks inside the value. */
 export function inlineCode(text: string): string {
-  const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${text.includes('`') ? ` ${text} ` : text}${fence}`;
+  return markdownCode(text);
 }
 
 /**
- * A Markdown link that opens a place in the workspace: `path:line`. The
+ * A link that opens a place in the workspace, labelled `path:line`. The
  * `#L<line>` fragment is how VS Code's Markdown renderer opens a file at a
  * line; other editors show the text and may ignore the fragment.
  */
-export function locationLink(index: WorkspaceIndex, uri: string, range: Span): string {
+export function locationLink(index: WorkspaceIndex, uri: string, range: Span): Inline {
   const line = (index.lineIndex(uri)?.positionAt(range.start).line ?? 0) + 1;
-  const label = `${displayPath(index, uri)}:${line}`;
-  return `[${escapeMarkdown(label)}](${uri}#L${line})`;
+  return link(`${displayPath(index, uri)}:${line}`, `${uri}#L${line}`);
 }
 
 /** Text folded onto one line and cut to a length, for cards and symbol details. */

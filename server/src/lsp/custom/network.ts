@@ -2,6 +2,7 @@ import type { Location } from 'vscode-languageserver';
 import { DEFAULT_VOCABULARY, type Span, type WorkspaceIndex } from '../../core';
 import { buildDiscourseNetworks, type NetworkFilter, type NetworkGraph } from '../../core/export';
 import { actorCard } from '../../core/features/actorCard';
+import { renderMarkdown } from '../../core/features/card';
 import { escapeMarkdown, inlineCode, oneLine } from '../../core/features/markdown';
 import { relativePath } from '../../core/uris';
 import { throwIfCancelled, unlessCancelled } from '../cancellation';
@@ -82,7 +83,7 @@ export function registerNetworkRequest(session: ServerSession): void {
           if (node.kind === 'actor') {
             const definition = index.actorDefinitions(node.ref)[0];
             const location = definition && at(definition.uri, definition.id?.range ?? definition.range);
-            details[node.id] = { card: actorCard(index, node.ref), ...(location ? { location } : {}) };
+            details[node.id] = { card: renderMarkdown(actorCard(index, node.ref)), ...(location ? { location } : {}) };
           } else {
             const definition = index.conceptDefinitions(node.ref)[0];
             const location = definition && at(definition.uri, definition.id?.range ?? definition.range);

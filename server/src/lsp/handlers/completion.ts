@@ -31,7 +31,8 @@ export function registerCompletion(session: ServerSession): void {
         label: entry.label,
         kind: KINDS[entry.category],
         ...(entry.detail ? { detail: entry.detail } : {}),
-        ...(entry.documentation ? { documentation: { kind: session.client.completionMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: entry.documentation } } : {}),
+        // Descriptions from the workspace, shown as written: plain text, never read as Markdown (links, images).
+        ...(entry.documentation ? { documentation: { kind: MarkupKind.PlainText, value: entry.documentation } } : {}),
         sortText: String(i).padStart(6, '0'),
         textEdit: { range: toRange(at.lines, entry.replace), newText: entry.insertText },
       }));

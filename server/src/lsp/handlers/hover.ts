@@ -1,5 +1,5 @@
 import { MarkupKind } from 'vscode-languageserver';
-import { hover } from '../../core/features';
+import { hover, renderMarkdown, renderPlainText } from '../../core/features';
 import { throwIfCancelled } from '../cancellation';
 import { toRange } from '../convert';
 import { guardRequest } from '../guard';
@@ -11,11 +11,13 @@ export function registerHover(session: ServerSession): void {
     guardRequest(session.log, 'textDocument/hover', (params, token) => {
       throwIfCancelled(token);
       const at = session.at(params.textDocument.uri, params.position);
-      const card = at && hover(at.index, at.uri, at.offset);
-      if (!at || !card) return null;
+      const found = at && hover(at.index, at.uri, at.offset);
+      if (!at || !found) return null;
+      // Markdown only for a client that says it accepts it; otherwise a real plain-text card, not Markdown labelled plaintext.
+      const contents = session.client.hoverMarkdown ? { kind: MarkupKind.Markdown, value: renderMarkdown(found.card) } : { kind: MarkupKind.PlainText, value: renderPlainText(found.card) };
       return {
-        contents: { kind: session.client.hoverMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: card.markdown },
-        range: toRange(at.lines, card.range),
+        contents,
+        range: toRange(at.lines, found.range),
       };
     }),
   );

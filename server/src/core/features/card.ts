@@ -1,0 +1,146 @@
+import { markdownCode, markdownLink, markdownText, plainText } from '../markdownEscape';
+
+/**
+ * A hover card as a small structured document, built once by the card
+ * functions and rendered to Markdown (every workspace string escaped for
+ * where it stands) or to real plain text for clients that accept nothing
+ * else. One model, two renderers: the two forms cannot drift apart.
+ */
+export type Inline =
+  | { type: 'text'; text: string }
+  | { type: 'strong'; content: Inline[] }
+  | { type: 'emphasis'; content: Inline[] }
+  | { type: 'code'; text: string }
+  /** A link to a workspace file or to an `https:` address the format defines (`url`, `wikidata`); the renderer drops any other target. */
+  | { type: 'link'; label: string; target: string };
+
+export type Block =
+  | { type: 'paragraph'; content: Inline[] }
+  | { type: 'list'; items: Inline[][] }
+  | { type: 'quote'; content: Inline[] }
+  | { type: 'rule' };
+
+export interface CardDocument {
+  blocks: Block[];
+}
+
+/** Inline content: strings are text, the rest as given. */
+export type InlineInput = string | Inline | undefined | false;
+
+function inlines(parts: InlineInput[]): Inline[] {
+  const out: Inline[] = [];
+  for (const part of parts) {
+    if (part === undefined || part === false || part === '') continue;
+    out.push(typeof part === 'string' ? { type: 'text', text: part } : part);
+  }
+  return out;
+}
+
+export const text = (value: string): Inline => ({ type: 'text', text: value });
+export const strong = (...parts: InlineInput[]): Inline => ({ type: 'strong', content: inlines(parts) });
+export const emphasis = (...parts: InlineInput[]): Inline => ({ type: 'emphasis', content: inlines(parts) });
+export const code = (value: string): Inline => ({ type: 'code', text: value });
+export const link = (label: string, target: string): Inline => ({ type: 'link', label, target });
+
+export const paragraph = (...parts: InlineInput[]): Block => ({ type: 'paragraph', content: inlines(parts) });
+export const list = (items: InlineInput[][]): Block => ({ type: 'list', items: items.map(inlines) });
+export const quote = (...parts: InlineInput[]): Block => ({ type: 'quote', content: inlines(parts) });
+export const rule: Block = { type: 'rule' };
+
+/** Parts joined by a separator, for comma-separated lists of names and links. */
+export function joined(parts: InlineInput[][], separator = ', '): InlineInput[] {
+  return parts.flatMap((part, i) => (i === 0 ? part : [separator, ...part]));
+}
+
+/** Several cards under one another, divided by rules. */
+export function stackCards(cards: CardDocument[]): CardDocument {
+  return { blocks: cards.flatMap((card, i) => (i === 0 ? card.blocks : [rule, ...card.blocks])) };
+}
+
+// ---- Markdown ---------------------------------------------------------------
+
+function inlineMarkdown(content: Inline[]): string {
+  let out = '';
+  for (const inline of content) {
+    const next = oneInlineMarkdown(inline);
+    // Two code spans side by side would read as one fence: keep a space between them.
+    out += out.endsWith('`') && next.startsWith('`') ? ` ${next}` : next;
+  }
+  return out;
+}
+
+function oneInlineMarkdown(inline: Inline): string {
+  switch (inline.type) {
+    case 'text':
+      return markdownText(inline.text);
+    case 'strong':
+      return wrap('**', inlineMarkdown(inline.content));
+    case 'emphasis':
+      return wrap('*', inlineMarkdown(inline.content));
+    case 'code':
+      return markdownCode(inline.text);
+    case 'link':
+      return markdownLink(inline.label, inline.target);
+  }
+}
+
+/** Emphasis markers must touch non-space text on both sides to count: spaces move outside them. */
+function wrap(marker: string, inner: string): string {
+  const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
+  return match[2] === '' ? inner : `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
+}
+
+/** The card as Markdown: workspace strings escaped as text, code or link labels; links only to permitted targets. */
+export function renderMarkdown(card: CardDocument): string {
+  return card.blocks
+    .map((block) => {
+      switch (block.type) {
+        case 'paragraph':
+          return inlineMarkdown(block.content);
+        case 'list':
+          return block.items.map((item) => `- ${inlineMarkdown(item)}`).join('\n');
+        case 'quote':
+          return `> ${inlineMarkdown(block.content)}`;
+        case 'rule':
+          return '---';
+      }
+    })
+    .join('\n\n');
+}
+
+// ---- Plain text -------------------------------------------------------------
+
+function inlinePlain(content: Inline[]): string {
+  return content
+    .map((inline) => {
+      switch (inline.type) {
+        case 'text':
+        case 'code':
+          return plainText(inline.text);
+        case 'strong':
+        case 'emphasis':
+          return inlinePlain(inline.content);
+        case 'link':
+          return plainText(inline.label);
+      }
+    })
+    .join('');
+}
+
+/** The card as plain text: no markup at all, lists as indented lines, quotes in quotation marks, rules as a line. */
+export function renderPlainText(card: CardDocument): string {
+  return card.blocks
+    .map((block) => {
+      switch (block.type) {
+        case 'paragraph':
+          return inlinePlain(block.content);
+        case 'list':
+          return block.items.map((item) => `  • ${inlinePlain(item)}`).join('\n');
+        case 'quote':
+          return `“${inlinePlain(block.content)}”`;
+        case 'rule':
+          return '────────';
+      }
+    })
+    .join('\n\n');
+}
