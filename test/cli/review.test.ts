@@ -13,7 +13,7 @@ function run(args: string[], cwd: string) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const SARIF_SCHEMA = path.join(REPO_ROOT, '..', 'shared', 'conformance', 'sarif', 'sarif-schema-2.1.0.json');
+const SARIF_SCHEMA = path.join(REPO_ROOT, 'test', 'conformance', 'sarif', 'sarif-schema-2.1.0.json');
 
 const ARTICLE = 'The ISI backs the Taliban.\nImran Khan said the Taliban are “normal civilians.”\nThe ISI denies it.\n';
 const ACTORS = [
@@ -63,7 +63,9 @@ describe('check for pull requests', () => {
     assert.match(quote, /::The quote "100%25 wrong: nowhere in the text"/);
     assert.ok(!lines.some((l) => l.startsWith('::') && /\n|\r/.test(l)));
     assert.ok(lines.some((l) => l.startsWith('::error file=annotations/a.yaml,') && l.includes('title=quote-ambiguous (error)')));
-    assert.match(lines[lines.length - 1], /problems/);
+    // stdout holds workflow commands only; the totals go to stderr.
+    assert.ok(lines.every((l) => l.startsWith('::')), result.stdout);
+    assert.match(result.stderr, /problems/);
   });
 
   it('github: warnings and infos become ::warning and ::notice', () => {
@@ -218,10 +220,11 @@ describe('the example GitHub workflow', () => {
       git(pr.dir, 'branch', 'base-branch');
       pr.write('annotations/pakistan-taliban-qa.yaml', readFileSync(path.join(pr.dir, 'annotations/pakistan-taliban-qa.yaml'), 'utf8') + '\n  - {id: pr-claim, claimant: imran-kahn, quote: made the outlandish claim}\n');
       const commands = steps.map((s) => s.run ?? '').join('\n').split('\n')
-        .map((line) => /npx policy-annotator (.*?)(?: >| \|\||$)/.exec(line)?.[1])
+        .map((line) => /npx --no-install policy-annotator (.*?)(?: >| \|\||$)/.exec(line)?.[1])
         .filter((args): args is string => args !== undefined)
         .map((args) => args.replace('"origin/${{ github.base_ref }}"', 'base-branch').split(' '));
       assert.equal(commands.length, 3);
+      assert.doesNotMatch(steps.map((s) => s.run ?? '').join('\n'), /npx (?!--no-install )[^\n]*policy-annotator/, 'npx never downloads a package of that name');
       const [github, sarif, diff] = commands.map((args) => run(args, pr.dir));
       assert.equal(github.code, 1);
       assert.match(github.stdout, /^::error file=annotations\/pakistan-taliban-qa\.yaml,line=\d+.*title=unknown-actor/m);

@@ -94,6 +94,15 @@ describe('code actions over LSP', () => {
     assert.match(withStub.slice(ACTORS.length), /^ {2}- id: imran-kahn\n/);
   });
 
+  it('offers removing an unused alias as a suggestion only: not preferred, so no auto-fix applies it', async () => {
+    const unused = (await diagnostics(actorsUri)).find((d) => d.code === 'alias-unused')!;
+    assert.ok(unused, 'Inter-Services occurs in no text');
+    const actions = await actionsAt(actorsUri, unused, ['quickfix']);
+    assert.deepEqual(actions.map((a) => a.title), ['Remove the unused alias "Inter-Services"']);
+    assert.equal(actions[0].isPreferred, undefined);
+    assert.equal(applyTextEdits(ACTORS, editsFor(actions[0], actorsUri)), ACTORS.replace('aliases: [Inter-Services]', 'aliases: []'));
+  });
+
   it('offers one disambiguation per occurrence of an ambiguous quote', async () => {
     const ambiguous = (await diagnostics(claimsUri)).find((d) => d.code === 'quote-ambiguous')!;
     const actions = await actionsAt(claimsUri, ambiguous);

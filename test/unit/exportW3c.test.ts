@@ -31,14 +31,14 @@ import { REPO_ROOT } from '../helpers/tempWorkspace';
  * (RFC 3986 absolute URI, RFC 3339 date-time), as the suite's runner did.
  */
 
-const SUITE_DIR = path.join(REPO_ROOT, '..', 'shared', 'conformance', 'w3c-web-annotation-tests');
+const SUITE_DIR = path.join(REPO_ROOT, 'test', 'conformance', 'w3c-web-annotation-tests');
 
 function requireSuite(): string {
   if (!existsSync(path.join(SUITE_DIR, 'annotations', 'annotationMusts.test'))) {
     throw new Error(
       `The W3C Web Annotation test suite is missing: expected it at ${SUITE_DIR} ` +
-        '(../shared/conformance/w3c-web-annotation-tests next to the repository). ' +
-        'Restore the shared conformance data; these tests never skip it.',
+        '(test/conformance/w3c-web-annotation-tests in the repository). ' +
+        'Restore it from git (`git checkout -- test/conformance`); these tests never skip it.',
     );
   }
   return SUITE_DIR;

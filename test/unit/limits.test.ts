@@ -49,7 +49,7 @@ describe('resource limits', () => {
     });
     const [text] = annotationFileDiagnostics(index, uriOf('annotations/a.yaml'));
     assert.equal(text.code, 'text-not-found');
-    assert.match(text.message, /is 2 KB, above the limit of 1 KB, so it was not read\. Split it, or raise the limit yourself: the user setting policyAnnotator\.limits\.\*/);
+    assert.match(text.message, /is 2 KB, above the limit of 1 KB, so it was not read\. Split it, or raise the limit yourself \(a workspace's policy-annotator\.yaml may only lower it\)/);
     const [big] = annotationFileDiagnostics(index, uriOf('annotations/big.yaml'));
     assert.equal(big.code, 'file-unreadable');
     assert.deepEqual(big.range, { start: 0, end: 0 });

@@ -1,13 +1,14 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { applyEdits, applySeverityOverrides, displayPath, isAtLeast, isUnder, loadWorkspace, preferredFixes, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
+import { applySeverityOverrides, isAtLeast, isUnder, loadWorkspace, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
 import type { CheckCache, CheckReport } from './checkCache';
 import { changedLinesSince } from './changedLines';
 import { toLocatedDiagnostic, type LocatedDiagnostic } from './diagnosticRows';
 import { formatGithub } from './formatGithub';
 import { formatSarif } from './formatSarif';
 import { countBySeverity, formatStylish, formatTotals, makeColors } from './formatStylish';
+import { applyFixes, checkFixCodes } from './fixCommand';
 import { formatSummary } from './formatSummary';
 import { repositoryPrefix } from './gitRevisionHost';
 import { UsageError, type CliContext } from './runCli';
@@ -30,8 +31,12 @@ export interface CheckOptions {
   changedSince?: string;
   cache: boolean;
   cacheDir?: string;
-  /** Apply the preferred quick fixes first. */
+  /** Apply the safe fixes first. */
   fix: boolean;
+  /** Print the safe fixes as a unified diff, write nothing. */
+  fixDryRun: boolean;
+  /** Apply only fixes for these codes (empty: all). */
+  fixCodes: string[];
 }
 
 export function parseCheckArgs(args: string[], context: CliContext): CheckOptions {
@@ -49,6 +54,8 @@ export function parseCheckArgs(args: string[], context: CliContext): CheckOption
         summary: { type: 'boolean', default: false },
         'no-cache': { type: 'boolean' },
         fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
+        'fix-code': { type: 'string', multiple: true },
         'cache-dir': { type: 'string' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -77,7 +84,12 @@ export function parseCheckArgs(args: string[], context: CliContext): CheckOption
   const color = values.color === true ? true : noColor ? false : context.io.isTTY;
   const cacheDir = values['cache-dir'] === undefined ? undefined : path.resolve(context.cwd, values['cache-dir']);
   const cache = values['no-cache'] !== true;
-  return { workspaceFolder, only, format, summary: values.summary === true, color, severity, maxWarnings, changedSince: values['changed-since'], cache, cacheDir, fix: values.fix === true };
+  const fix = values.fix === true;
+  const fixDryRun = values['fix-dry-run'] === true;
+  const fixCodes = values['fix-code'] ?? [];
+  const badFixCodes = checkFixCodes(fixCodes, fix || fixDryRun);
+  if (badFixCodes) throw new UsageError(badFixCodes);
+  return { workspaceFolder, only, format, summary: values.summary === true, color, severity, maxWarnings, changedSince: values['changed-since'], cache, cacheDir, fix, fixDryRun, fixCodes };
 }
 
 /**
@@ -110,28 +122,6 @@ function onChangedLines(diagnostics: LocatedDiagnostic[], lines: Map<string, Set
 }
 
 /**
- * `check --fix`: applies the preferred quick fix of every problem in scope,
- * writes the files it changed and says so on stderr. Returns how many
- * problems it fixed.
- */
-async function applyPreferredFixes(options: CheckOptions, context: CliContext): Promise<number> {
-  if (!context.writeFile) throw new UsageError('--fix is not available here: this CLI cannot write files.');
-  const folderUri = URI.file(options.workspaceFolder).toString();
-  const { index } = await loadWorkspace(context.createHost([options.workspaceFolder]), folderUri, { parser: context.parser });
-  const inScope = (uri: string) => options.only.length === 0 || options.only.some((only) => isUnder(uri, only));
-  const diagnostics = [...workspaceDiagnostics(index)].filter(([uri]) => inScope(uri)).flatMap(([, list]) => list);
-  const { edits, fixed } = preferredFixes(index, diagnostics);
-  const files = [...new Set(edits.map((edit) => edit.uri))].sort();
-  for (const uri of files) {
-    const content = index.content(uri);
-    if (content === undefined) continue;
-    await context.writeFile(options.workspaceFolder, uri, applyEdits(content, edits.filter((edit) => edit.uri === uri)));
-  }
-  if (fixed.length) context.io.stderr(`policy-annotator: fixed ${fixed.length} problem${fixed.length === 1 ? '' : 's'} in ${files.length} file${files.length === 1 ? '' : 's'}: ${files.map((uri) => displayPath(index, uri)).join(', ')}\n`);
-  return fixed.length;
-}
-
-/**
  * `policy-annotator check`: loads the workspace, runs every check and reports.
  * With a cache, a check whose options and inputs are all as in an earlier
  * run prints that run's report again: the cache asks the file system and git
@@ -139,11 +129,17 @@ async function applyPreferredFixes(options: CheckOptions, context: CliContext): 
  * does it skip loading, parsing and checking.
  */
 export async function runCheck(options: CheckOptions, context: CliContext): Promise<number> {
-  if (options.fix) await applyPreferredFixes(options, context);
+  if (options.fix && !options.fixDryRun && !context.writeFile) throw new UsageError('--fix is not available here: this CLI cannot write files.');
+  const fixFailed = options.fix || options.fixDryRun ? !(await applyFixes(options, context)) : false;
+  const code = await checkCached(options, context);
+  return fixFailed ? Math.max(code, 1) : code;
+}
+
+async function checkCached(options: CheckOptions, context: CliContext): Promise<number> {
   const host = context.createHost([options.workspaceFolder]);
   const cache = context.openCache?.({ workspaceFolder: options.workspaceFolder, enabled: options.cache, dir: options.cacheDir });
   // --changed-since reports on git's view of the changes, and --fix has just read everything anyway.
-  if (!cache || options.changedSince !== undefined || options.fix) return checkAndReport(options, context, host, cache);
+  if (!cache || options.changedSince !== undefined || options.fix || options.fixDryRun) return checkAndReport(options, context, host, cache);
   const { workspaceFolder, only, format, summary, color, severity, maxWarnings } = options;
   const key = cache.digest(['report', JSON.stringify({ workspaceFolder, only, format, summary, color, severity, maxWarnings: maxWarnings ?? null })]);
   const earlier = await cache.loadReport(key, host, context.git);
@@ -205,7 +201,8 @@ async function checkAndReport(options: CheckOptions, context: CliContext, host: 
       // GitHub reads annotation paths relative to the repository root.
       const commands = formatGithub(located, (await repositoryPrefix(context, options.workspaceFolder)) ?? '');
       if (commands) context.io.stdout(`${commands}\n`);
-      context.io.stdout(`${formatTotals(located, fileCount, makeColors(false))}\n`);
+      // stdout holds workflow commands only; the totals are for the person reading the log.
+      context.io.stderr(`${formatTotals(located, fileCount, makeColors(false))}\n`);
       break;
     }
     default: {

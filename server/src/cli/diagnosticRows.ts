@@ -1,4 +1,5 @@
-import { displayPath, LineIndex, type CoreDiagnostic, type Severity, type WorkspaceIndex } from '../core';
+import { boundForOutput, displayPath, escapeControlCharacters, LineIndex, type CoreDiagnostic, type Severity, type WorkspaceIndex } from '../core';
+import { sourceExcerpt, type SourceExcerpt } from './sourceExcerpt';
 
 /** A diagnostic as the CLI reports it: 1-based lines and columns, a workspace-relative path. */
 export interface DiagnosticRow {
@@ -14,13 +15,16 @@ export interface DiagnosticRow {
 
 export interface LocatedDiagnostic {
   row: DiagnosticRow;
-  /** The source line the diagnostic starts on, for showing it. */
-  sourceLine: string;
+  /** A window of the source line the diagnostic starts on, fit to print. */
+  excerpt: SourceExcerpt;
+  /** The diagnostic bounded for output (see `boundForOutput`). */
   diagnostic: CoreDiagnostic;
 }
 
 /**
- * Converts a diagnostic to CLI coordinates. `contentOf` supplies files the
+ * Converts a diagnostic to CLI coordinates, bounded and escaped for output:
+ * every format prints rows made here, so none can print a control character
+ * from the workspace or an unbounded message. `contentOf` supplies files the
  * index does not hold, such as policy-annotator.yaml.
  */
 export function toLocatedDiagnostic(index: WorkspaceIndex, diagnostic: CoreDiagnostic, contentOf: (uri: string) => string | undefined): LocatedDiagnostic {
@@ -29,18 +33,19 @@ export function toLocatedDiagnostic(index: WorkspaceIndex, diagnostic: CoreDiagn
   const start = lines.positionAt(diagnostic.range.start);
   const end = lines.positionAt(diagnostic.range.end);
   const sourceLine = lines.lineText(start.line);
+  const bounded = boundForOutput(diagnostic);
   return {
     row: {
-      file: displayPath(index, diagnostic.uri),
+      file: escapeControlCharacters(displayPath(index, diagnostic.uri)),
       line: start.line + 1,
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
       severity: diagnostic.severity,
       code: diagnostic.code,
-      message: diagnostic.message,
+      message: bounded.message,
     },
-    sourceLine,
-    diagnostic,
+    excerpt: sourceExcerpt(sourceLine, start.character, end.line === start.line ? end.character : sourceLine.length),
+    diagnostic: bounded,
   };
 }

@@ -17,6 +17,9 @@ export function escapeProperty(value: string): string {
  * GitHub Actions workflow commands: each diagnostic becomes an annotation
  * that GitHub shows on the pull request's diff. Paths are relative to the
  * workspace, which should be the repository root (or set --workspace).
+ * Prints workflow commands only: the closing totals line goes to stderr.
+ * Messages and paths arrive escaped (see `toLocatedDiagnostic`), so no
+ * control character reaches the log.
  */
 export function formatGithub(diagnostics: LocatedDiagnostic[], pathPrefix = ''): string {
   return diagnostics

@@ -33,7 +33,9 @@ function region(index: WorkspaceIndex, uri: string, range: { start: number; end:
 /**
  * SARIF 2.1.0, as GitHub code scanning reads it: one rule per diagnostic
  * code with its help text, one result per diagnostic, related locations
- * kept. Columns count UTF-16 code units, as in the editor.
+ * kept (at most OUTPUT_LIMITS.relatedEntries). Columns count UTF-16 code
+ * units, as in the editor. Snippets are the excerpt printed by `stylish`, a
+ * window around the column, not the whole line.
  */
 export function formatSarif(diagnostics: LocatedDiagnostic[], options: SarifOptions): string {
   const codes = Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[];
@@ -49,12 +51,12 @@ export function formatSarif(diagnostics: LocatedDiagnostic[], options: SarifOpti
       properties: { tags: ['policy-annotator'] },
     };
   });
-  const results = diagnostics.map(({ row, diagnostic, sourceLine }) => {
+  const results = diagnostics.map(({ row, diagnostic, excerpt }) => {
     const ruleIndex = codes.indexOf(diagnostic.code as DiagnosticCode);
     const location = {
       physicalLocation: {
         artifactLocation: { uri: encodeURI(options.pathPrefix + row.file), uriBaseId: 'SRCROOT' },
-        region: { startLine: row.line, startColumn: row.column, endLine: row.endLine, endColumn: row.endColumn, snippet: { text: sourceLine } },
+        region: { startLine: row.line, startColumn: row.column, endLine: row.endLine, endColumn: row.endColumn, snippet: { text: excerpt.text } },
       },
     };
     const result: Record<string, unknown> = {

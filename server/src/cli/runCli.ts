@@ -5,6 +5,8 @@ import { parseDiffArgs, runDiff } from './diffCommand';
 import type { GitBlobReader } from './gitBlobReader';
 import { takeLimitFlags } from './limitFlags';
 import { parseExportArgs, runExport, type ExportWriter } from './exportCommand';
+import { parseInitArgs, runInit, type WorkspaceCreator } from './initCommand';
+import { describeUsageError } from './usageErrors';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -38,16 +40,21 @@ export interface CliContext {
   /** Writes an export's files under --out (for export). */
   writeExport?: ExportWriter;
   /** Writes a file inside the workspace folder (only `check --fix` does). */
-  writeFile?: (workspaceFolder: string, uri: string, content: string) => Promise<void>;
+  writeFile?: (workspaceFolder: string, uri: string, content: string, expected?: string) => Promise<void>;
+  /** Reads a text and creates a new workspace's files (for init). */
+  createWorkspace?: WorkspaceCreator;
   version: string;
 }
 
-/** Raised for bad command lines: reported with the usage, exit code 2. */
+/** Raised for bad command lines: reported in one line with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: policy-annotator <command> [options]
 
 Commands:
+  init [dir]          Create a workspace that checks clean: policy-annotator.yaml and annotations/
+                      with actors.yaml and concepts.yaml; --text FILE also copies a text and creates
+                      its annotation file. Never overwrites anything (init --help for details).
   check [paths…]      Check the annotations of the workspace (default: the current directory).
                       With paths, report only on the files under them; the whole workspace is
                       still read, so references across files resolve.
@@ -67,10 +74,13 @@ Options for check:
                       Report only diagnostics on lines changed since the git revision, plus
                       every error in the files changed since it.
   --summary           Also print the actors, concepts, claims and mentions per text.
-  --fix               Apply each problem's preferred quick fix to the files (did-you-mean ids,
-                      stale quotes updated to the text's words, exact characters for normalised
-                      quotes, unused aliases removed), then report what is left. Edits are minimal
-                      and keep comments; this is the only way check writes files.
+  --fix               Apply the fixes that are safe and certain (a did-you-mean id with one
+                      candidate, exact characters for a normalised quote, a stale quote
+                      re-anchored above the confidence threshold), never suggestions (removing,
+                      choosing between candidates). Each change is re-checked first and dropped
+                      if it would add an error; every change and every skipped fix is listed.
+  --fix-dry-run       Print the changes --fix would make as a unified diff; write nothing.
+  --fix-code <code>   Apply only fixes for this diagnostic code (repeatable).
   --no-cache          Parse and check everything afresh, ignoring and not writing the cache.
   --cache-dir <dir>   Keep the cache here (default: ~/.cache/policy-annotator/<workspace hash>,
                       or $POLICY_ANNOTATOR_CACHE_DIR / $XDG_CACHE_HOME).
@@ -118,9 +128,10 @@ function withLimitFlags(command: string, args: string[], context: CliContext): {
 /** Runs the CLI and returns its exit code. Never throws. */
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
   const { io } = context;
+  const [command, ...args] = argv;
   try {
-    const [command, ...args] = argv;
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    const options = args.indexOf('--') < 0 ? args : args.slice(0, args.indexOf('--'));
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help' || (command !== 'lsp' && (options.includes('--help') || options.includes('-h')))) {
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
@@ -136,6 +147,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await runDiff(parseDiffArgs(rest, commandContext), commandContext);
       case 'export':
         return await runExport(parseExportArgs(rest, commandContext), commandContext);
+      case 'init':
+        return await runInit(parseInitArgs(rest, context), context);
       case 'lsp':
       {
         // Loaded only for this command: the language server's modules would slow every other command's start.
@@ -148,7 +161,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`policy-annotator: ${error.message}\n\n${USAGE}\n`);
+      io.stderr(`${describeUsageError(error.message, command, USAGE)}\n`);
       return 2;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

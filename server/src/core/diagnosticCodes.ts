@@ -6,7 +6,16 @@ export interface DiagnosticCodeInfo {
   summary: string;
   /** What to do about it. */
   help: string;
+  /**
+   * The code's quick fixes by id, each a `fix` (safe and certain: `check --fix`
+   * applies it) or a `suggestion` (it deletes something or chooses between
+   * candidates: offered in the editor, never applied by `check --fix`).
+   */
+  fixes?: Readonly<Record<string, FixSafety>>;
 }
+
+/** Whether `check --fix` may apply a quick fix on its own (ESLint's fixes vs suggestions). */
+export type FixSafety = 'fix' | 'suggestion';
 
 /**
  * The catalogue of diagnostic codes. Codes are stable: the editor, the CLI
@@ -41,7 +50,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-value': {
     defaultSeverity: 'error',
     summary: 'A value has the wrong type or is outside its vocabulary.',
-    help: 'Use a value of the expected type; vocabulary values are listed in the message and can be extended in policy-annotator.yaml.',
+    help: 'Use a value of the expected type; vocabulary values are listed in the message. Actor kinds, relation types and claim types can be extended under `vocabulary:` in policy-annotator.yaml; stances and evidence values are fixed.',
   },
   'duplicate-id': {
     defaultSeverity: 'error',
@@ -52,11 +61,13 @@ export const DIAGNOSTIC_CODES = {
     defaultSeverity: 'error',
     summary: 'A reference to an actor id that no actors list defines.',
     help: 'Use the id of an existing actor (the message suggests the closest) or define the actor in an actors file.',
+    fixes: { 'use-only-suggestion': 'fix', 'use-suggestion': 'suggestion', 'create-definition': 'suggestion' },
   },
   'unknown-concept': {
     defaultSeverity: 'error',
     summary: 'A reference to a concept id that no concepts list defines.',
     help: 'Use the id of an existing concept (the message suggests the closest) or define the concept in a concepts file.',
+    fixes: { 'use-only-suggestion': 'fix', 'use-suggestion': 'suggestion', 'create-definition': 'suggestion' },
   },
   'text-not-found': {
     defaultSeverity: 'error',
@@ -72,26 +83,31 @@ export const DIAGNOSTIC_CODES = {
     defaultSeverity: 'error',
     summary: 'A quote occurs more than once and prefix/suffix do not pick one.',
     help: 'Add a `prefix` (the text just before the quote) or a `suffix` (the text just after) that makes it unique; the related information lists every occurrence.',
+    fixes: { 'add-context': 'suggestion' },
   },
   'quote-normalized': {
     defaultSeverity: 'info',
     summary: 'A quote matches only once quotes, dashes or whitespace are normalised.',
     help: 'Nothing is wrong; the quick fix copies the text\'s exact characters into `quote` so the anchor is exact.',
+    fixes: { 'copy-exact-characters': 'fix' },
   },
   'quote-stale': {
     defaultSeverity: 'warning',
     summary: 'A quote no longer matches its text exactly, but a close match exists.',
     help: 'The text was probably copy-edited. Check the proposed place (the related information) and apply the quick fix to update `quote` (and `prefix`/`suffix`) to the text\'s current words.',
+    fixes: { 'update-to-current-words': 'fix' },
   },
   'alias-conflict': {
     defaultSeverity: 'warning',
     summary: 'Two actors share an alias, so its mentions are ambiguous.',
     help: 'Remove the alias from one actor and record the other\'s mentions explicitly, or make the aliases more specific.',
+    fixes: { 'remove-alias': 'suggestion' },
   },
   'alias-unused': {
     defaultSeverity: 'hint',
     summary: 'An alias occurs in no text.',
     help: 'Check its spelling and case (aliases match whole words, case-sensitively), or remove it.',
+    fixes: { 'remove-alias': 'suggestion' },
   },
   'actor-unused': {
     defaultSeverity: 'hint',
@@ -112,6 +128,12 @@ export const DIAGNOSTIC_CODES = {
     defaultSeverity: 'warning',
     summary: 'Two relations between the same actors contradict each other.',
     help: 'Keep the relation that holds (for example `allied-with` or `opposes`, not both), or add a note and turn the check off if the relation changed over time.',
+  },
+  'relation-duplicate': {
+    defaultSeverity: 'warning',
+    summary: 'A symmetric relation is stated on both sides, or the same relation twice.',
+    help: 'State a symmetric relation (`allied-with`, `opposes`, `negotiates-with`) once, on either actor: the network export would otherwise count two edges. The quick fix removes the second statement.',
+    fixes: { 'remove-second-statement': 'suggestion' },
   },
   'relation-kind': {
     defaultSeverity: 'warning',
@@ -141,6 +163,18 @@ export const DIAGNOSTIC_CODES = {
 } satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** Whether a quick fix of a code is a `fix` or a `suggestion`; an id the catalogue does not list is a suggestion. */
+export function fixSafety(code: string, fixId: string): FixSafety {
+  const info: DiagnosticCodeInfo | undefined = isDiagnosticCode(code) ? DIAGNOSTIC_CODES[code] : undefined;
+  return info?.fixes && Object.prototype.hasOwnProperty.call(info.fixes, fixId) ? info.fixes[fixId] : 'suggestion';
+}
+
+/** Whether a code has a quick fix that `check --fix` may apply. */
+export function hasSafeFix(code: string): boolean {
+  const info: DiagnosticCodeInfo | undefined = isDiagnosticCode(code) ? DIAGNOSTIC_CODES[code] : undefined;
+  return Object.values(info?.fixes ?? {}).includes('fix');
+}
 
 export function isDiagnosticCode(code: string): code is DiagnosticCode {
   return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code);

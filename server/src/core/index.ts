@@ -6,6 +6,8 @@
 export * from './model';
 export * from './lineIndex';
 export * from './diagnosticCodes';
+export * from './diagnosticOutput';
+export { closestMatches, didYouMeanSuffix } from './didYouMean';
 export * from './vocabulary';
 export * from './config';
 export * from './parseAnnotationFile';
@@ -27,3 +29,4 @@ export * from './review/diffWorkspaces';
 export * from './readProblems';
 export { excessiveNesting, markReadWithFullParser, MAX_DIAGNOSTICS_PER_FILE, NESTING_LIMITS, wasReadWithFullParser } from './yamlFields';
 export * from './export/index';
+export { unifiedDiff } from './edits/unifiedDiff';

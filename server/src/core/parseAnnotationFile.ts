@@ -1,4 +1,4 @@
-import type { Node, YAMLMap } from 'yaml';
+import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from './model';
 import type { Vocabulary } from './vocabulary';
 import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
@@ -11,6 +11,9 @@ export const CONCEPT_FIELDS = ['id', 'label', 'description'] as const;
 export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix'] as const;
 export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note'] as const;
 
+/** Every field name of the format, for recognising one written without its colon. */
+const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS]);
+
 const WIKIDATA_PATTERN = /^Q[1-9][0-9]*$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -21,7 +24,7 @@ const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocabulary, options?: YamlReaderOptions): AnnotationFile {
   const reader = new YamlFieldReader(uri, options);
   const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: reader.diagnostics };
-  const root = reader.parseTopLevel(text, '`actors`, `concepts`, `text` and `claims`');
+  const root = reader.parseTopLevel(text, '`actors`, `concepts`, `text` and `claims`', FIELD_NAMES);
   if (reader.usedFullParser) markReadWithFullParser(file);
   if (!root) return file;
   const fields = reader.fields(root, TOP_LEVEL_FIELDS, 'an annotation file');
@@ -51,7 +54,7 @@ function readActor(reader: YamlFieldReader, node: Node, uri: string, vocabulary:
     range,
     id: checkId(reader, reader.string(fields.get('id'), 'the actor id'), 'The actor id'),
     name: reader.string(fields.get('name'), "the actor's name", { freeText: true }),
-    kind: checkVocabulary(reader, reader.string(fields.get('kind'), "the actor's kind"), vocabulary.actorKinds, 'actor kind'),
+    kind: checkVocabulary(reader, reader.string(fields.get('kind'), "the actor's kind"), vocabulary.actorKinds, 'actor kind', 'actor-kinds'),
     aliases: reader.stringList(fields.get('aliases'), '`aliases`'),
     description: reader.string(fields.get('description'), 'the description', { freeText: true }),
     wikidata: reader.string(fields.get('wikidata'), 'the Wikidata id'),
@@ -69,7 +72,7 @@ function readActor(reader: YamlFieldReader, node: Node, uri: string, vocabulary:
     reader.requireFields(relationFields, ['type', 'target'], relationRange, 'This relation');
     const relation: RelationDef = {
       range: relationRange,
-      type: checkVocabulary(reader, reader.string(relationFields.get('type'), 'the relation type'), relationTypes, 'relation type'),
+      type: checkVocabulary(reader, reader.string(relationFields.get('type'), 'the relation type'), relationTypes, 'relation type', 'relation-types'),
       target: reader.string(relationFields.get('target'), 'the relation target'),
       note: reader.string(relationFields.get('note'), 'the note', { freeText: true }),
     };
@@ -149,10 +152,10 @@ function readClaim(reader: YamlFieldReader, node: Node, vocabulary: Vocabulary):
     id: checkId(reader, reader.string(fields.get('id'), 'the claim id'), 'The claim id'),
     claimant: reader.string(fields.get('claimant'), 'the claimant (an actor id)'),
     ...readSelector(reader, fields),
-    about: reader.stringList(fields.get('about'), '`about`'),
+    about: readIdList(reader, fields.get('about'), '`about`', 'actor ids'),
     concept: reader.string(fields.get('concept'), 'the concept (a concept id)'),
     stance: checkVocabulary(reader, reader.string(fields.get('stance'), 'the stance'), vocabulary.stances, 'stance'),
-    type: checkVocabulary(reader, reader.string(fields.get('type'), 'the claim type'), vocabulary.claimTypes, 'claim type'),
+    type: checkVocabulary(reader, reader.string(fields.get('type'), 'the claim type'), vocabulary.claimTypes, 'claim type', 'claim-types'),
     evidence: checkVocabulary(reader, reader.string(fields.get('evidence'), 'the evidence'), vocabulary.evidence, 'evidence value'),
     note: reader.string(fields.get('note'), 'the note', { freeText: true }),
   };
@@ -160,6 +163,27 @@ function readClaim(reader: YamlFieldReader, node: Node, vocabulary: Vocabulary):
     reader.report(claim.stance.range, 'missing-field', 'A stance is taken toward a concept, but this claim has no `concept`: add the concept it supports or rejects.', { missing: ['concept'] });
   }
   return claim;
+}
+
+/**
+ * A list of ids, such as `about`. `about: isi, taliban` is one value in
+ * YAML; it is reported (with both list forms) and read as the ids it names,
+ * so they are still checked.
+ */
+function readIdList(reader: YamlFieldReader, entry: FieldEntry | undefined, label: string, what: string): Located<string>[] {
+  const values = reader.stringList(entry, label);
+  if (!entry || values.length !== 1 || !isScalar(entry.value) || entry.value.type !== 'PLAIN' || !values[0].value.includes(',')) return values;
+  const single = values[0];
+  const parts = single.value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const exact = single.range.end - single.range.start === single.value.length;
+  reader.report(single.range, 'invalid-value', `${label} is a list of ${what}, but \`${single.value}\` is one value. Write the list in brackets, \`${entry.key}: [${parts.join(', ')}]\`, or in block form, one \`- ${parts[0] ?? 'id'}\` line per id under \`${entry.key}:\`.`);
+  let from = 0;
+  return parts.map((part) => {
+    const at = single.value.indexOf(part, from);
+    from = at + part.length;
+    const range = exact ? { start: single.range.start + at, end: single.range.start + at + part.length } : single.range;
+    return { value: part, range };
+  });
 }
 
 function readDate(reader: YamlFieldReader, entry: FieldEntry | undefined): Located<string> | undefined {

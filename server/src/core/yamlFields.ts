@@ -2,6 +2,7 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, t
 import { closestMatches, didYouMeanSuffix } from './didYouMean';
 import { makeDiagnostic, type DiagnosticCode } from './diagnosticCodes';
 import { parseBlockYaml } from './fastYaml';
+import { applyRepairs, findYamlMistakes, mapRangesToOriginal } from './yamlMistakes';
 import type { CoreDiagnostic, Located, Span } from './model';
 
 /** A key/value entry of a YAML mapping, with its source ranges. */
@@ -18,7 +19,7 @@ const YAML_ERROR_ADVICE: Record<string, string> = {
   DUPLICATE_KEY: 'A key may appear only once in a mapping: remove or rename one of them.',
   TAB_AS_INDENT: 'Indent with spaces, not tabs.',
   BAD_INDENT: 'Check the indentation of this line against the lines above it.',
-  MISSING_CHAR: 'Add the missing character.',
+  MISSING_CHAR: 'Add what YAML expects here: a `: ` after a key, a `- ` before a list item, or the closing bracket or quote.',
   MULTILINE_IMPLICIT_KEY: 'Put the key and its colon on one line, or check the indentation above.',
   BLOCK_AS_IMPLICIT_KEY: 'Check the indentation: this line seems to belong to the item above.',
   UNEXPECTED_TOKEN: 'Check the indentation and punctuation around this position.',
@@ -40,6 +41,9 @@ export const NESTING_LIMITS = { flow: 64, indentation: 256 };
  * can receive.
  */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/** How many times a file with common mistakes is repaired and parsed again. */
+const MAX_REPAIR_ROUNDS = 4;
 
 /**
  * Finds nesting deeper than any annotation file needs: flow brackets inside
@@ -207,8 +211,12 @@ export class YamlFieldReader {
     private readonly options: YamlReaderOptions = {},
   ) {}
 
-  /** Parses the text and returns the top-level mapping, or undefined (with a diagnostic). */
-  parseTopLevel(text: string, whatItHolds: string): YAMLMap | undefined {
+  /**
+   * Parses the text and returns the top-level mapping, or undefined (with a
+   * diagnostic). `knownKeys`, the field names of the format, lets a key
+   * written without its colon be recognised.
+   */
+  parseTopLevel(text: string, whatItHolds: string, knownKeys: ReadonlySet<string> = new Set()): YAMLMap | undefined {
     const tooDeep = excessiveNesting(text);
     if (tooDeep) {
       this.report({ start: tooDeep.offset, end: tooDeep.offset + 1 }, 'file-unreadable', `This file nests ${tooDeep.what} deeper than ${tooDeep.limit} levels here, which annotation files never need, so it was not read (a generated or damaged file?). Flatten it.`);
@@ -221,31 +229,36 @@ export class YamlFieldReader {
       if (fast) return fast;
     }
     this.usedFullParser = true;
-    let document: Document.Parsed;
-    let duplicateKeys: YamlError[];
-    try {
-      // Duplicate keys are found apart: the parser's own check is quadratic in the keys of a mapping.
-      document = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
-      duplicateKeys = duplicateKeyErrors(document);
-    } catch {
-      // The parser recurses: shapes the nesting scan does not count (such as `{a: a: a: …}`) can exhaust the stack.
-      this.report({ start: 0, end: Math.min(text.length, 1) }, 'file-unreadable', 'This file is nested too deeply or too irregularly to be read as YAML (a generated or damaged file?), so it was not read. Flatten it.');
-      return undefined;
-    }
-    this.document = document;
-    const errors: YamlError[] = [...document.errors.map((error) => ({ pos: error.pos, code: error.code as string, message: error.message })), ...duplicateKeys];
-    for (const error of errors.sort((a, b) => a.pos[0] - b.pos[0])) {
-      const unclosed = error.code === 'MISSING_CHAR' && error.pos[0] >= text.length ? unclosedQuoteAt(document, text) : undefined;
-      if (unclosed !== undefined) {
-        // The parser reports a quote that never closes at the end of the file; the place to fix is where it opens.
-        this.report({ start: unclosed, end: unclosed + 1 }, 'yaml-syntax', `YAML syntax error: this quote is never closed, so the rest of the file is read as part of its value. Add the closing ${text[unclosed]} where the value ends.`);
-        continue;
+    const parsed = this.parseFull(text);
+    if (!parsed) return undefined;
+    let { document, errors } = parsed;
+    let parsedText = text;
+    let toOriginal = (offset: number) => offset;
+    // One diagnostic per common mistake, in the annotator's words; the file is read again with them repaired,
+    // so the parser's knock-on errors go and the rest of the file is still checked.
+    const mistakeLines = new Set<number>();
+    for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+      const mistakes = findYamlMistakes(parsedText, errors.filter((error) => error.code !== 'DUPLICATE_KEY').map((error) => error.pos[0]), knownKeys);
+      if (mistakes.length === 0) break;
+      const repaired = applyRepairs(parsedText, mistakes.flatMap((mistake) => mistake.repairs));
+      // Tabs become spaces: the repaired text must not nest deeper than the limits either.
+      const reparsed = excessiveNesting(repaired.text) ? undefined : this.parseFull(repaired.text);
+      if (!reparsed) break;
+      const before = toOriginal;
+      for (const mistake of mistakes) {
+        const start = before(mistake.range.start);
+        const line = text.lastIndexOf('\n', start - 1);
+        if (mistakeLines.has(line)) continue;
+        mistakeLines.add(line);
+        this.report({ start, end: Math.max(start, before(mistake.range.end)) }, 'yaml-syntax', mistake.message);
       }
-      const advice = YAML_ERROR_ADVICE[error.code] ?? 'Fix the YAML syntax here.';
-      // The parser reports errors at the end of the text one past it: keep ranges inside the text.
-      const start = Math.min(error.pos[0], text.length);
-      this.report({ start, end: Math.min(Math.max(error.pos[1], start + 1), text.length) }, 'yaml-syntax', `YAML syntax error: ${YAML_ERROR_MESSAGES[error.code] ?? error.message}. ${advice}`);
+      ({ document, errors } = reparsed);
+      parsedText = repaired.text;
+      toOriginal = (offset: number) => before(repaired.toOriginal(offset));
     }
+    this.reportParserErrors(document, errors, parsedText, toOriginal);
+    if (parsedText !== text) mapRangesToOriginal(document, toOriginal);
+    this.document = document;
     const contents = document.contents;
     if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) {
       return undefined;
@@ -256,6 +269,37 @@ export class YamlFieldReader {
       return undefined;
     }
     return contents;
+  }
+
+  /** The full parser's document and errors, or undefined (with a diagnostic) when the parser gives up. */
+  private parseFull(text: string): { document: Document.Parsed; errors: YamlError[] } | undefined {
+    try {
+      // Duplicate keys are found apart: the parser's own check is quadratic in the keys of a mapping.
+      const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+      const errors: YamlError[] = [...document.errors.map((error) => ({ pos: error.pos, code: error.code as string, message: error.message })), ...duplicateKeyErrors(document)];
+      return { document, errors: errors.sort((a, b) => a.pos[0] - b.pos[0]) };
+    } catch {
+      // The parser recurses: shapes the nesting scan does not count (such as `{a: a: a: …}`) can exhaust the stack.
+      this.report({ start: 0, end: Math.min(text.length, 1) }, 'file-unreadable', 'This file is nested too deeply or too irregularly to be read as YAML (a generated or damaged file?), so it was not read. Flatten it.');
+      return undefined;
+    }
+  }
+
+  /** Reports the parser's errors on `text` at the original text's offsets. */
+  private reportParserErrors(document: Document.Parsed, errors: YamlError[], text: string, toOriginal: (offset: number) => number): void {
+    const at = (start: number, end: number): Span => ({ start: toOriginal(start), end: Math.max(toOriginal(end), toOriginal(start)) });
+    for (const error of errors) {
+      const unclosed = error.code === 'MISSING_CHAR' && error.pos[0] >= text.length ? unclosedQuoteAt(document, text) : undefined;
+      if (unclosed !== undefined) {
+        // The parser reports a quote that never closes at the end of the file; the place to fix is where it opens.
+        this.report(at(unclosed, unclosed + 1), 'yaml-syntax', `YAML syntax error: this quote is never closed, so the rest of the file is read as part of its value. Add the closing ${text[unclosed]} where the value ends.`);
+        continue;
+      }
+      const advice = YAML_ERROR_ADVICE[error.code] ?? 'Fix the YAML syntax here.';
+      // The parser reports errors at the end of the text one past it: keep ranges inside the text.
+      const start = Math.min(error.pos[0], text.length);
+      this.report(at(start, Math.min(Math.max(error.pos[1], start + 1), text.length)), 'yaml-syntax', `YAML syntax error: ${YAML_ERROR_MESSAGES[error.code] ?? error.message}. ${advice}`);
+    }
   }
 
   report(range: Span, code: DiagnosticCode, message: string, data?: Record<string, unknown>): void {
@@ -393,12 +437,17 @@ export class YamlFieldReader {
   }
 }
 
-/** Checks that a located value is in a vocabulary, reporting it if not. */
-export function checkVocabulary(reader: YamlFieldReader, located: Located<string> | undefined, vocabulary: readonly string[], label: string): Located<string> | undefined {
+/**
+ * Checks that a located value is in a vocabulary, reporting it if not.
+ * `configKey` names the list under `vocabulary:` in policy-annotator.yaml
+ * that extends this vocabulary; without it, the vocabulary is fixed.
+ */
+export function checkVocabulary(reader: YamlFieldReader, located: Located<string> | undefined, vocabulary: readonly string[], label: string, configKey?: string): Located<string> | undefined {
   if (!located) return undefined;
   if (vocabulary.includes(located.value)) return located;
   const suggestions = closestMatches(located.value, vocabulary);
-  reader.report(located.range, 'invalid-value', `\`${located.value}\` is not a known ${label}.${didYouMeanSuffix(suggestions)} Known values: ${vocabulary.join(', ')} (extend them in policy-annotator.yaml).`, { suggestions });
+  const extend = configKey ? `add more under \`vocabulary:\` → \`${configKey}:\` in policy-annotator.yaml` : 'the annotation format fixes these';
+  reader.report(located.range, 'invalid-value', `\`${located.value}\` is not a known ${label}.${didYouMeanSuffix(suggestions)} Known values: ${vocabulary.join(', ')} (${extend}).`, { suggestions });
   return located;
 }
 

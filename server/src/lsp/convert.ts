@@ -6,7 +6,7 @@ import {
   type Location,
   type Range,
 } from 'vscode-languageserver';
-import type { CoreDiagnostic, LineIndex, Severity, Span } from '../core';
+import { boundForOutput, type CoreDiagnostic, type LineIndex, type Severity, type Span } from '../core';
 
 /** A Span of UTF-16 offsets as an LSP range (UTF-16 positions: the units agree, so lines with astral characters and CRLF texts stay exact). */
 export function toRange(lines: LineIndex, span: Span): Range {
@@ -26,9 +26,11 @@ const UNNECESSARY_CODES = new Set(['alias-unused', 'actor-unused']);
 /**
  * A core diagnostic as an LSP diagnostic. `linesOf` gives the line index of
  * any file a related location points into; locations in files it does not
- * know are left out rather than guessed.
+ * know are left out rather than guessed. The message, related information
+ * and data are bounded and escaped as for every output (`boundForOutput`).
  */
-export function toLspDiagnostic(diagnostic: CoreDiagnostic, lines: LineIndex, linesOf: (uri: string) => LineIndex | undefined, options: { relatedInformation: boolean }): Diagnostic {
+export function toLspDiagnostic(unbounded: CoreDiagnostic, lines: LineIndex, linesOf: (uri: string) => LineIndex | undefined, options: { relatedInformation: boolean }): Diagnostic {
+  const diagnostic = boundForOutput(unbounded);
   const result: Diagnostic = {
     range: toRange(lines, diagnostic.range),
     severity: SEVERITIES[diagnostic.severity],

@@ -4,6 +4,7 @@ import { openCheckCache } from './checkCache';
 import { WorkerParser } from './workerParser';
 import { writeExportFiles } from './exportWriter';
 import { writeWorkspaceFile } from './writeWorkspaceFile';
+import { nodeWorkspaceCreator } from './createWorkspaceFiles';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     openCache: (options) => openCheckCache(options, version, process.env),
     writeExport: writeExportFiles,
     writeFile: writeWorkspaceFile,
+    createWorkspace: nodeWorkspaceCreator,
     io: {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),

@@ -1,5 +1,6 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import { normalizeForMatch } from '../normalizeText';
+import { disambiguatingContext } from '../fixes/selectors';
 import { describeReadProblem } from '../readProblems';
 import type { AnnotationFile, CoreDiagnostic, Located, QuoteSelectorDef, Span } from '../model';
 import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
@@ -63,7 +64,12 @@ export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreD
       const current = analysis.text.text.slice(proposal.span.start, proposal.span.end);
       const where = displayLocation(index, reference.uri, proposal.span.start);
       const what = normalizedEqual(current, quote.value) ? 'Its prefix/suffix no longer fit the text around it' : 'It no longer matches the text exactly';
-      diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-stale', `${what}; the text now reads "${shortQuote(current)}" at ${where} (${percent(proposal.confidence)} confident). Check that place and apply the quick fix to update the ${what.startsWith('Its') ? 'prefix/suffix' : 'quote'}.`, {
+      const field = what.startsWith('Its') ? 'prefix/suffix' : 'quote';
+      // The quick fix exists only where some prefix/suffix makes the current words point at that place alone.
+      const advice = disambiguatingContext(analysis.text, current, proposal.span)
+        ? `Check that place and apply the quick fix to update the ${field}.`
+        : `Check that place and update the ${field} by hand: the words there also occur elsewhere, and no short prefix/suffix picks this place, so there is no quick fix.`;
+      diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-stale', `${what}; the text now reads "${shortQuote(current)}" at ${where} (${percent(proposal.confidence)} confident). ${advice}`, {
         related: [{ uri: reference.uri, range: proposal.span, message: `proposed anchor, ${percent(proposal.confidence)} confident` }],
         data: { proposal: { span: proposal.span, text: current, confidence: proposal.confidence, ...contextAround(analysis.text.text, proposal.span) } },
       }));

@@ -41,7 +41,19 @@ function contradicts(a: StatedRelation, b: StatedRelation): boolean {
   return a.type === b.type && ANTISYMMETRIC_RELATIONS.includes(a.type) && a.subject === b.target && a.target === b.subject;
 }
 
-/** `relation-self`, `relation-cycle`, `relation-contradiction` and `relation-kind` for one file's actors. */
+/** Whether two statements say the same: the same relation twice, or a symmetric one from both sides. */
+function sameRelation(a: StatedRelation, b: StatedRelation, symmetric: boolean): boolean {
+  if (a.type !== b.type) return false;
+  if (a.subject === b.subject && a.target === b.target) return true;
+  return symmetric && a.subject === b.target && a.target === b.subject;
+}
+
+/** Statement order across the workspace: by file, then by place in it. */
+function statedBefore(a: StatedRelation, b: StatedRelation): boolean {
+  return a.uri < b.uri || (a.uri === b.uri && a.relation.range.start < b.relation.range.start);
+}
+
+/** `relation-self`, `relation-cycle`, `relation-contradiction`, `relation-duplicate` and `relation-kind` for one file's actors. */
 export function checkRelations(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
   for (const actor of file.actors) {
@@ -85,6 +97,17 @@ function checkRelation(index: WorkspaceIndex, file: AnnotationFile, actor: Actor
   }
 
   const info = relationType(index.config.vocabulary, type);
+  // The second statement of the same relation is the one reported (the network export would count two edges).
+  const first = pair.filter((other) => other.relation !== relation && sameRelation(self, other, info?.symmetric === true) && statedBefore(other, self))
+    .reduce<StatedRelation | undefined>((earliest, other) => (!earliest || statedBefore(other, earliest) ? other : earliest), undefined);
+  if (first) {
+    const how = first.subject === subject ? 'again' : `from the other side (\`${describe(first)}\`)`;
+    out.push(makeDiagnostic(file.uri, relation.type!.range, 'relation-duplicate', `\`${describe(self)}\` is stated ${how}${info?.symmetric && first.subject !== subject ? `; \`${type}\` is symmetric, so one statement says both` : ''}. Remove this one: the network export would otherwise count two edges.`, {
+      related: [{ uri: first.uri, range: first.relation.range, message: `first stated here: ${describe(first)}` }],
+      data: { relationRange: relation.range },
+    }));
+  }
+
   const targetKind = index.actor(target.value)?.kind?.value;
   const subjectKind = actor.kind?.value;
   if (info && subjectKind && !relationAllowsKind(info, 'subject', subjectKind)) {

@@ -1,5 +1,6 @@
-import { isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Located, Span } from '../model';
+import { doubleQuoted, isPlainSafe, renderScalarOver, singleQuoted } from './scalarRendering';
 import { lineEndingOf, type TextEdit } from './textEdit';
 
 /**
@@ -8,31 +9,26 @@ import { lineEndingOf, type TextEdit } from './textEdit';
  * Node positions come from re-parsing the file's current text.
  */
 
-const PLAIN_UNSAFE_START = /^[\s\-?:,[\]{}#&*!|>'"%@`]/;
-const PLAIN_UNSAFE_ANYWHERE = /: |\s#|[\r\n\t]|\s$|:$/;
-const LOOKS_TYPED = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|no|on|off|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-
-/** A string as a YAML scalar on one line: plain where that reads back the same, else double-quoted. */
+/** A string as a YAML scalar on one line: plain where that reads back the same, else double-quoted (line breaks escaped). */
 export function yamlScalar(value: string, style: 'plain' | 'single' | 'double' = 'plain'): string {
-  if (style === 'single' && !/[\r\n]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
-  if (style === 'plain' && value !== '' && !PLAIN_UNSAFE_START.test(value) && !PLAIN_UNSAFE_ANYWHERE.test(value) && !LOOKS_TYPED.test(value)) {
-    return value;
-  }
-  return stringify(new Scalar(value), { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
+  if (style === 'single') return singleQuoted(value) ?? doubleQuoted(value);
+  if (style === 'plain' && isPlainSafe(value)) return value;
+  return doubleQuoted(value);
 }
 
 /**
- * Replaces a scalar value, keeping its quoting style where the new value
- * allows it. A block scalar (`|` or `>`) is replaced up to the end of its last
- * line: its range also holds the line break after it, which must stay.
+ * Replaces a scalar value, keeping its style where the new value allows it
+ * (see `renderScalarOver`: the result always parses and reads back as
+ * `newValue`, at the file's indentation). A block scalar (`|` or `>`) is
+ * replaced up to the end of its last line: its range also holds the line
+ * break after it, which must stay.
  */
 export function replaceScalar(uri: string, content: string, located: Located<string>, newValue: string): TextEdit {
   const { start } = located.range;
   const first = content[start];
-  const style = first === "'" ? 'single' : first === '"' ? 'double' : 'plain';
   let end = located.range.end;
   if (first === '|' || first === '>') while (end > start && (content[end - 1] === '\n' || content[end - 1] === '\r')) end--;
-  return { uri, range: { start, end }, newText: yamlScalar(newValue, style) };
+  return { uri, range: { start, end }, newText: renderScalarOver(content, { start, end }, newValue, lineEndingOf(content)) };
 }
 
 /** Parses a YAML text for editing (positions only; never used to write the file back). */

@@ -2,7 +2,7 @@ import type { CoreDiagnostic } from '../model';
 import { removeListItem } from '../edits/yamlEdits';
 import { normalizeForMatch } from '../normalizeText';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import type { CodeFix } from './codeFix';
+import { quickFix, type CodeFix } from './codeFix';
 
 /** The edit removing an actor's alias (matched after normalisation), if the actor has it. */
 function removeAliasEdit(index: WorkspaceIndex, actorId: string, alias: string) {
@@ -20,15 +20,15 @@ export function fixAliasConflict(index: WorkspaceIndex, diagnostic: CoreDiagnost
   if (alias === undefined) return [];
   return actors.flatMap((actorId) => {
     const edit = removeAliasEdit(index, actorId, alias);
-    return edit ? [{ title: `Remove the alias "${alias}" from \`${actorId}\``, kind: 'quickfix' as const, edits: [edit], diagnostic }] : [];
+    return edit ? [quickFix(diagnostic, 'remove-alias', `Remove the alias "${alias}" from \`${actorId}\``, [edit])] : [];
   });
 }
 
-/** `alias-unused`: remove it. */
+/** `alias-unused`: remove it. A suggestion only: a registry shared across texts may hold aliases no text uses yet. */
 export function fixUnusedAlias(index: WorkspaceIndex, diagnostic: CoreDiagnostic): CodeFix[] {
   const content = index.content(diagnostic.uri);
   const alias = diagnostic.data?.alias as string | undefined;
   if (content === undefined || alias === undefined) return [];
   const edit = removeListItem(diagnostic.uri, content, diagnostic.range);
-  return edit ? [{ title: `Remove the unused alias "${alias}"`, kind: 'quickfix', edits: [edit], isPreferred: true, diagnostic }] : [];
+  return edit ? [quickFix(diagnostic, 'remove-alias', `Remove the unused alias "${alias}"`, [edit])] : [];
 }

@@ -2,7 +2,7 @@ import type { CoreDiagnostic, Span } from '../model';
 import { replaceScalar, setField } from '../edits/yamlEdits';
 import type { TextEdit } from '../edits/textEdit';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import type { CodeFix } from './codeFix';
+import { quickFix, type CodeFix } from './codeFix';
 import { disambiguatingContext, selectorWithQuoteAt, wordsAfter, wordsBefore } from './selectors';
 
 function shorten(text: string, max = 40): string {
@@ -59,18 +59,21 @@ export function fixAmbiguousQuote(index: WorkspaceIndex, diagnostic: CoreDiagnos
     const edits = reanchorEdits(index, diagnostic, candidate.span, def.quote!.value);
     if (!edits || edits.length === 0) return;
     const line = lines ? lines.positionAt(candidate.span.start).line + 1 : undefined;
-    fixes.push({ title: `Anchor to occurrence ${i + 1} of ${candidates.length}${line ? ` (line ${line})` : ''}: add context`, kind: 'quickfix', edits, diagnostic });
+    fixes.push(quickFix(diagnostic, 'add-context', `Anchor to occurrence ${i + 1} of ${candidates.length}${line ? ` (line ${line})` : ''}: add context`, edits));
   });
   return fixes;
 }
 
-/** `quote-stale`: take the text's current words (and context) at the proposed place. */
+/**
+ * `quote-stale`: take the text's current words (and context) at the proposed
+ * place. A `fix`: the check proposes a place only at or above the confidence threshold.
+ */
 export function fixStaleQuote(index: WorkspaceIndex, diagnostic: CoreDiagnostic): CodeFix[] {
   const proposal = diagnostic.data?.proposal as { span: Span; text: string } | undefined;
   if (!proposal) return [];
   const edits = reanchorEdits(index, diagnostic, proposal.span, proposal.text);
   if (!edits || edits.length === 0) return [];
-  return [{ title: `Update the quote to the text's current words: "${shorten(proposal.text)}"`, kind: 'quickfix', edits, isPreferred: true, diagnostic }];
+  return [quickFix(diagnostic, 'update-to-current-words', `Update the quote to the text's current words: "${shorten(proposal.text)}"`, edits)];
 }
 
 /** `quote-normalized`: copy the text's exact characters. */
@@ -80,5 +83,5 @@ export function fixNormalizedQuote(index: WorkspaceIndex, diagnostic: CoreDiagno
   const content = index.content(diagnostic.uri);
   const def = file && selectorWithQuoteAt(file, diagnostic.range);
   if (exact === undefined || !def?.quote || content === undefined) return [];
-  return [{ title: "Copy the text's exact characters into the quote", kind: 'quickfix', edits: [replaceScalar(diagnostic.uri, content, def.quote, exact)], isPreferred: true, diagnostic }];
+  return [quickFix(diagnostic, 'copy-exact-characters', "Copy the text's exact characters into the quote", [replaceScalar(diagnostic.uri, content, def.quote, exact)])];
 }

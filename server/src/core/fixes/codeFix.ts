@@ -1,3 +1,4 @@
+import { fixSafety, type FixSafety } from '../diagnosticCodes';
 import type { CoreDiagnostic } from '../model';
 import type { TextEdit } from '../edits/textEdit';
 
@@ -6,8 +7,21 @@ export interface CodeFix {
   title: string;
   kind: 'quickfix' | 'refactor.rewrite';
   edits: TextEdit[];
-  /** The one fix an editor may apply on its own ("fix all", auto-fix). */
+  /** Its id in the catalogue of diagnostic codes (`DIAGNOSTIC_CODES[code].fixes`). */
+  fixId?: string;
+  /**
+   * `fix`: safe and certain, so `check --fix` applies it; `suggestion`: it
+   * deletes something or picks one of several candidates, so only a person may.
+   */
+  safety: FixSafety;
+  /** The one fix an editor may apply on its own ("fix all", auto-fix): exactly the `fix`es. */
   isPreferred?: boolean;
   /** The diagnostic it fixes. */
   diagnostic?: CoreDiagnostic;
+}
+
+/** A quick fix for a diagnostic, a `fix` or a `suggestion` as the catalogue records for `fixId`. */
+export function quickFix(diagnostic: CoreDiagnostic, fixId: string, title: string, edits: TextEdit[]): CodeFix {
+  const safety = fixSafety(diagnostic.code, fixId);
+  return { title, kind: 'quickfix', edits, fixId, safety, ...(safety === 'fix' ? { isPreferred: true } : {}), diagnostic };
 }

@@ -1,7 +1,7 @@
 import type { CoreDiagnostic } from '../model';
 import { appendListItem, replaceScalar, yamlScalar } from '../edits/yamlEdits';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import type { CodeFix } from './codeFix';
+import { quickFix, type CodeFix } from './codeFix';
 
 /** The file that holds most of a registry (actors or concepts), or the given file when none does. */
 function registryFile(index: WorkspaceIndex, key: 'actors' | 'concepts', fallback: string): string {
@@ -18,31 +18,27 @@ function titleFromId(id: string): string {
   return id.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ');
 }
 
-/** `unknown-actor` / `unknown-concept`: use a suggested id, or create a stub definition. */
-export function fixUnknownId(index: WorkspaceIndex, diagnostic: CoreDiagnostic, registry: 'actors' | 'concepts'): CodeFix[] {
+/**
+ * `unknown-actor` / `unknown-concept`: use a suggested id, or create a stub
+ * definition. Only a did-you-mean with one clear candidate is a `fix`.
+ */
+export function fixUnknownId(index: WorkspaceIndex, diagnostic: CoreDiagnostic, registry: 'actors' | 'concepts', fixesOnly = false): CodeFix[] {
   const content = index.content(diagnostic.uri);
   const id = diagnostic.data?.id as string | undefined;
   if (content === undefined || id === undefined) return [];
   const located = { value: id, range: diagnostic.range };
-  const fixes: CodeFix[] = ((diagnostic.data?.suggestions as string[] | undefined) ?? []).map((suggestion, i) => ({
-    title: `Change to \`${suggestion}\``,
-    kind: 'quickfix',
-    edits: [replaceScalar(diagnostic.uri, content, located, suggestion)],
-    ...(i === 0 ? { isPreferred: true } : {}),
-    diagnostic,
-  }));
+  const suggestions = (diagnostic.data?.suggestions as string[] | undefined) ?? [];
+  const fixes: CodeFix[] = suggestions.map((suggestion) =>
+    quickFix(diagnostic, suggestions.length === 1 ? 'use-only-suggestion' : 'use-suggestion', `Change to \`${suggestion}\``, [replaceScalar(diagnostic.uri, content, located, suggestion)]));
+  // A stub is a suggestion; building it re-reads the registry file, so it is skipped when only fixes are wanted.
+  if (fixesOnly) return fixes;
   const target = registryFile(index, registry, diagnostic.uri);
   const targetContent = index.content(target);
   if (targetContent !== undefined && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
     const lines = registry === 'actors'
       ? [`id: ${id}`, `name: ${yamlScalar(titleFromId(id))}`, `kind: ${index.config.vocabulary.actorKinds[0]}  # stub: check the kind, add aliases and a description`]
       : [`id: ${id}`, `label: ${yamlScalar(titleFromId(id))}  # stub: state the proposition`];
-    fixes.push({
-      title: `Create ${registry === 'actors' ? 'actor' : 'concept'} \`${id}\` in ${target.slice(target.lastIndexOf('/') + 1)}`,
-      kind: 'quickfix',
-      edits: [appendListItem(target, targetContent, registry, lines)],
-      diagnostic,
-    });
+    fixes.push(quickFix(diagnostic, 'create-definition', `Create ${registry === 'actors' ? 'actor' : 'concept'} \`${id}\` in ${target.slice(target.lastIndexOf('/') + 1)}`, [appendListItem(target, targetContent, registry, lines)]));
   }
   return fixes;
 }

@@ -1,5 +1,6 @@
-export type { CodeFix } from './codeFix';
-export { quickFixes } from './quickFixes';
+export { quickFix, type CodeFix } from './codeFix';
+export { quickFixes, type QuickFixOptions } from './quickFixes';
 export { mergeActor, mergeCandidates, type MergeResult } from './mergeActor';
 export { disambiguatingContext } from './selectors';
-export { preferredFixes, type FixAllResult } from './fixAll';
+export { planFixes, type FixAllOptions, type FixAllResult, type FixChange, type PlannedFix, type SkippedFix } from './fixAll';
+export { addedErrors, editsBreakParsing } from './verifyEdits';

@@ -1,5 +1,5 @@
 import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Command } from 'vscode-languageserver';
-import { mergeActor, mergeCandidates, quickFixes, type CodeFix, type CoreDiagnostic, type Span } from '../../core';
+import { editsBreakParsing, mergeActor, mergeCandidates, quickFixes, type CodeFix, type CoreDiagnostic, type Span } from '../../core';
 import { locate } from '../../core/features';
 import { throwIfCancelled } from '../cancellation';
 import { toLspDiagnostic } from '../convert';
@@ -24,6 +24,8 @@ function overlaps(a: Span, b: Span): boolean {
  * textDocument/codeAction: the quick fixes of the diagnostics under the
  * cursor, and "Merge actor into…" on an actor's definition. Each is a
  * minimal WorkspaceEdit the editor applies to its buffers, so it can be undone.
+ * Only the catalogue's `fix`es are marked preferred; an action whose edit
+ * would make a file fail to parse is not offered.
  */
 export function registerCodeActions(session: ServerSession): void {
   session.connection.onCodeAction(
@@ -40,7 +42,10 @@ export function registerCodeActions(session: ServerSession): void {
         const diagnostics = session.workspace.diagnostics(file.uri).diagnostics.filter((d) => overlaps(d.range, range));
         for (const diagnostic of diagnostics) {
           throwIfCancelled(token);
-          for (const fix of quickFixes(file.index, diagnostic)) actions.push(toCodeAction(session, fix, diagnostic, file.lines));
+          for (const fix of quickFixes(file.index, diagnostic)) {
+            // Never offer an edit that would leave a file that no longer parses (re-parsing only the files it edits).
+            if (editsBreakParsing(file.index, fix.edits) === undefined) actions.push(toCodeAction(session, fix, diagnostic, file.lines));
+          }
         }
       }
 
@@ -51,7 +56,7 @@ export function registerCodeActions(session: ServerSession): void {
           for (const candidate of mergeCandidates(file.index, fromId)) {
             const intoId = candidate.id!.value;
             const result = mergeActor(file.index, fromId, intoId);
-            if ('edits' in result) actions.push({ title: `Merge actor \`${fromId}\` into \`${intoId}\``, kind: CodeActionKind.RefactorRewrite, edit: toWorkspaceEdit(session, result.edits) });
+            if ('edits' in result && editsBreakParsing(file.index, result.edits) === undefined) actions.push({ title: `Merge actor \`${fromId}\` into \`${intoId}\``, kind: CodeActionKind.RefactorRewrite, edit: toWorkspaceEdit(session, result.edits) });
           }
           const command: Command = { title: `Merge actor \`${fromId}\` into…`, command: MERGE_ACTOR_COMMAND, arguments: [fromId] };
           actions.push({ title: command.title, kind: CodeActionKind.RefactorRewrite, command });
