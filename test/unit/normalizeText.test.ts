@@ -19,6 +19,25 @@ const DOUBLE_QUOTES = [0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0x00ab, 0x00bb, 0
 const ELLIPSIS = 0x2026;
 const INVISIBLES = [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff];
 
+const isCombining = (code: number) => /^\p{M}$/u.test(String.fromCharCode(code)) || (code >= 0x1160 && code <= 0x11ff);
+
+/** Quotes, dashes, spaces and invisible characters that NFKC produced, folded one by one. */
+function foldClasses(value: string): string {
+  return value
+    .split('')
+    .map((unit) => {
+      const code = unit.charCodeAt(0);
+      if (SPACES.includes(code)) return ' ';
+      if (DASHES.includes(code)) return '-';
+      if (SINGLE_QUOTES.includes(code)) return "'";
+      if (DOUBLE_QUOTES.includes(code)) return '"';
+      if (code === ELLIPSIS) return '...';
+      if (INVISIBLES.includes(code)) return '';
+      return unit;
+    })
+    .join('');
+}
+
 /** The normalisation as it was specified with one start and one end per normalised unit: the reference. */
 function referenceNormalize(source: string): { text: string; starts: number[]; ends: number[] } {
   const isSpace = (code: number) => SPACES.includes(code);
@@ -55,7 +74,15 @@ function referenceNormalize(source: string): { text: string; starts: number[]; e
     } else if (isInvisible(code)) {
       i++;
     } else {
-      emit(source[i], i, ++i);
+      // A cluster: one character (a surrogate pair counts as one) and the combining marks after it, in NFKC form.
+      let j = i + 1;
+      if (code >= 0xd800 && code < 0xdc00 && j < source.length && (source.charCodeAt(j) & 0xfc00) === 0xdc00) j++;
+      while (j < source.length && isCombining(source.charCodeAt(j))) j++;
+      const cluster = source.slice(i, j);
+      const folded = foldClasses(cluster.normalize('NFKC'));
+      if (folded === cluster) for (let at = i; at < j; at++) emit(source[at], at, at + 1);
+      else for (const unit of folded.split('')) emit(unit, i, j);
+      i = j;
     }
   }
   return { text, starts, ends };
@@ -81,6 +108,8 @@ const piece = fc.oneof(
   { weight: 1, arbitrary: fc.constant(char(ELLIPSIS)) },
   { weight: 2, arbitrary: fc.constantFrom(...INVISIBLES.map(char)) },
   { weight: 1, arbitrary: fc.constantFrom('\u{1F600}', '\u{1D4AF}', '\ud800', '\udbff', '\udc00', '\udfff') },
+  // Combining marks (alone, stacked, after a space), ligatures and compatibility forms, Hangul jamo, Arabic with harakat and presentation forms.
+  { weight: 2, arbitrary: fc.constantFrom('\u0301', '\u0327\u0301', 'o\u0308', '\ufb01', '\ufb03', '\uff21', '\u00b2', '\u2474', '\u00a8', '\u1100\u1161\u11a8', '\u0628\u064e', '\ufefb', '\ufdfa', '\u2011', '\u{1d400}\u0301') },
   { weight: 1, arbitrary: fc.string({ maxLength: 1, unit: 'binary' }) },
 );
 const text = (maxLength: number) => fc.array(piece, { maxLength }).map((pieces) => pieces.join(''));
@@ -132,6 +161,14 @@ describe('normalizeWithMap', () => {
     normalizeWithMap('Something else entirely,   \u2014\u2014 with other   runs\u2026 and more text than before, '.repeat(20));
     normalizeWithMap('non-ASCII: é 中 \u{1F600}'.repeat(50));
     assertSameUnits(kept, referenceNormalize(first), first);
+  });
+
+  it('makes room for clusters that expand (a ligature to three letters, U+FDFA to eighteen) before the units after them', () => {
+    for (const source of [' -a\ufb03\u201f\u2033', '\ufdfa\ufdfaa', 'x'.repeat(40) + '\ufdfa'.repeat(30) + '\u2026 end']) {
+      // A fresh scratch buffer exactly as long as the source, then the text itself.
+      normalizeWithMap('');
+      assertSameUnits(normalizeWithMap(source), referenceNormalize(source), source);
+    }
   });
 
   it('handles the empty text and texts that normalise to nothing', () => {

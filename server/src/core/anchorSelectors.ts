@@ -1,5 +1,7 @@
-import { findApproximateQuote, type Neighbours } from './approximateQuote';
-import { resolveQuote, type AnchorableText, type AnchorResult, type QuoteSelector } from './resolveQuote';
+import type { AnchorableText, AnchorResult, QuoteSelector } from './anchorTypes';
+import { approximateSearchBudget, findApproximateQuote, type Neighbours } from './approximateQuote';
+import { OccurrenceFinder, type SearchBudget } from './quoteSearch';
+import { exactSearchBudget, resolveQuote } from './resolveQuote';
 
 /** How sure an approximate match must be to be proposed as `stale` rather than reported `not-found`. */
 export const STALE_CONFIDENCE = 0.75;
@@ -15,12 +17,21 @@ const NEAR_MISS_CONFIDENCE = 0.45;
  * using where its neighbours in the list landed; the best match is proposed
  * as `stale` only when it is clearly ahead, since a wrong anchor is worse
  * than none. Nothing is re-anchored silently: a stale result has no `span`.
+ *
+ * The work is bounded by the file's input, not by its square: the exact
+ * searches share an index of the text and one budget, the approximate ones
+ * another; a quote that the budgets leave unsearched is `not-found` with
+ * `searchIncomplete`.
  */
-export function anchorSelectors(target: AnchorableText, selectors: readonly QuoteSelector[]): AnchorResult[] {
-  const results = selectors.map((selector) => resolveQuote(target, selector));
+export function anchorSelectors(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: { exact?: SearchBudget; approximate?: SearchBudget } = {}): AnchorResult[] {
+  const finder = new OccurrenceFinder(target.normalized.text, budgets.exact ?? exactSearchBudget(target.normalized.text.length), selectors.length);
+  const results = selectors.map((selector) => resolveQuote(target, selector, finder));
+  const budget = budgets.approximate ?? approximateSearchBudget();
   return results.map((result, i) => {
     if (result.status !== 'not-found' && !result.contextMismatch) return result;
-    const candidates = findApproximateQuote(target, selectors[i], neighboursOf(results, i));
+    if (result.searchIncomplete) return result;
+    const candidates = findApproximateQuote(target, selectors[i], neighboursOf(results, i), 5, budget);
+    if (!candidates) return result.status === 'not-found' ? { ...result, searchIncomplete: true } : result;
     const [best, second] = candidates;
     if (best && best.confidence >= STALE_CONFIDENCE && (!second || best.confidence - second.confidence >= STALE_MARGIN)) {
       return { status: 'stale', candidates: [], proposal: best };

@@ -1,20 +1,8 @@
+import type { AnchorableText, QuoteSelector, ScoredCandidate } from './anchorTypes';
+import { BitParallelPattern } from './bitParallelPattern';
 import { boundedEditDistance } from './didYouMean';
-import type { Span } from './model';
 import { normalizeForMatch, originalSpan } from './normalizeText';
-import type { AnchorableText, QuoteSelector } from './resolveQuote';
-
-/** A place where a quote might now be, with how sure we are of it. */
-export interface ScoredCandidate {
-  span: Span;
-  /** 0..1: how closely the words match the quote. */
-  quoteSimilarity: number;
-  /** 0..1: how closely the surrounding text matches prefix/suffix; undefined without them. */
-  contextSimilarity?: number;
-  /** 0..1: whether it lies between the neighbouring claims' anchors; undefined without neighbours. */
-  positionScore?: number;
-  /** 0..1: the weighted combination of the above. */
-  confidence: number;
-}
+import { SearchBudget } from './quoteSearch';
 
 /** Where the selector's neighbours (the claims before and after it) landed, as text offsets. */
 export interface Neighbours {
@@ -24,8 +12,18 @@ export interface Neighbours {
 
 /** The share of the quote's length that may differ for a candidate to be considered. */
 const MAX_DIFFERENCE = 0.3;
-/** Work limit (text length × quote length) for one approximate search. */
-const MAX_CELLS = 40_000_000;
+/**
+ * Work allowed for the approximate searches of one annotation file, in steps
+ * of the bit-parallel matcher (one text character × 32 quote characters,
+ * about 10 ns each): a second or two, however many quotes are lost.
+ */
+export const APPROXIMATE_BUDGET_STEPS = 150_000_000;
+/** At most this many places where a close match ends are kept; past that, only the closer ones. */
+const MAX_ENDS = 200_000;
+/** At most this many non-overlapping candidates are scored, the closest first. */
+const MAX_SCORED = 32;
+/** Prefix and suffix are compared with the text over at most this many characters. */
+const MAX_CONTEXT = 200;
 const WEIGHTS = { quote: 0.6, context: 0.25, position: 0.15 };
 
 /** 1 − normalised edit distance between two strings. */
@@ -35,49 +33,73 @@ export function similarity(a: string, b: string): number {
   return 1 - boundedEditDistance(a, b, length) / length;
 }
 
+/** A fresh budget for the approximate searches of one file. */
+export function approximateSearchBudget(): SearchBudget {
+  return new SearchBudget(APPROXIMATE_BUDGET_STEPS);
+}
+
 /**
- * Every place in the text whose words are within a bounded edit distance of
- * the quote (approximate substring matching), best first, none overlapping.
- * Returns [start, end, distance] in normalised offsets.
+ * Places in the text whose characters are within `maxDistance` edits of the
+ * pattern (approximate substring matching), closest first, none
+ * overlapping, at most MAX_SCORED. Returns [start, end, distance] in
+ * normalised offsets, or undefined when the budget does not allow the search.
  */
-function approximateOccurrences(text: string, pattern: string, maxDistance: number): [number, number, number][] {
+function approximateOccurrences(text: string, pattern: string, maxDistance: number, budget: SearchBudget): [number, number, number][] | undefined {
   const m = pattern.length;
-  let previous = new Int32Array(m + 1);
-  let current = new Int32Array(m + 1);
-  let previousStart = new Int32Array(m + 1);
-  let currentStart = new Int32Array(m + 1);
-  // Column 0: nothing of the text consumed; every alignment starts at offset 0.
-  for (let i = 0; i <= m; i++) previous[i] = i;
-  const ends: [number, number, number][] = [];
-  for (let j = 1; j <= text.length; j++) {
-    const code = text.charCodeAt(j - 1);
-    // Row 0 costs nothing: a match may start anywhere (here, at offset j).
-    current[0] = 0;
-    currentStart[0] = j;
-    for (let i = 1; i <= m; i++) {
-      const substitute = previous[i - 1] + (pattern.charCodeAt(i - 1) === code ? 0 : 1);
-      const deleteFromText = previous[i] + 1;
-      const skipInPattern = current[i - 1] + 1;
-      if (substitute <= deleteFromText && substitute <= skipInPattern) {
-        current[i] = substitute;
-        currentStart[i] = previousStart[i - 1];
-      } else if (deleteFromText <= skipInPattern) {
-        current[i] = deleteFromText;
-        currentStart[i] = previousStart[i];
-      } else {
-        current[i] = skipInPattern;
-        currentStart[i] = currentStart[i - 1];
+  const matcher = new BitParallelPattern(pattern);
+  if (!budget.take(matcher.searchCost(text.length))) return undefined;
+  // Where close matches end, and their distance; when there are too many, the farthest are dropped.
+  let ends = new Int32Array(1024);
+  let distances = new Int32Array(1024);
+  let count = 0;
+  let threshold = maxDistance;
+  matcher.searchEnds(text, 0, text.length, maxDistance, (end, distance) => {
+    while (count >= MAX_ENDS) {
+      if (threshold === 0) return -1;
+      threshold--;
+      let kept = 0;
+      for (let i = 0; i < count; i++) {
+        if (distances[i] > threshold) continue;
+        ends[kept] = ends[i];
+        distances[kept++] = distances[i];
       }
+      count = kept;
+      if (distance > threshold) return threshold;
     }
-    if (current[m] <= maxDistance) ends.push([currentStart[m], j, current[m]]);
-    [previous, current] = [current, previous];
-    [previousStart, currentStart] = [currentStart, previousStart];
-  }
-  ends.sort((a, b) => a[2] - b[2] || a[0] - b[0]);
+    if (count === ends.length) {
+      const grownEnds = new Int32Array(Math.min(MAX_ENDS, 2 * count));
+      const grownDistances = new Int32Array(grownEnds.length);
+      grownEnds.set(ends);
+      grownDistances.set(distances);
+      ends = grownEnds;
+      distances = grownDistances;
+    }
+    ends[count] = end;
+    distances[count++] = distance;
+    return threshold;
+  });
+  // Closest first, then in text order (ends were found in text order).
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => distances[a] - distances[b] || a - b);
+  // Where a match starts: the pattern read backwards from its end.
+  const reversed = new BitParallelPattern(pattern.split('').reverse().join(''));
   const chosen: [number, number, number][] = [];
-  for (const candidate of ends) {
-    if (chosen.some(([s, e]) => candidate[0] < e && s < candidate[1])) continue;
-    chosen.push(candidate);
+  const overlaps = (start: number, end: number) => chosen.some(([s, e]) => start < e && s < end);
+  for (const i of order) {
+    const end = ends[i];
+    const distance = distances[i];
+    // Even its shortest possible span overlaps a chosen one: no need to find where it starts.
+    if (overlaps(end - Math.max(0, m - distance), end)) continue;
+    const longest = Math.min(end, m + distance);
+    if (!budget.take(reversed.searchCost(longest))) break;
+    const prefixDistances = reversed.prefixDistances(text, end - 1, -1, longest);
+    // Of the spans ending here at this distance, the one whose length is closest to the quote's.
+    let length = 0;
+    for (let l = 1; l <= longest; l++) {
+      if (prefixDistances[l - 1] === distance && (length === 0 || Math.abs(l - m) <= Math.abs(length - m))) length = l;
+    }
+    if (length === 0 || overlaps(end - length, end)) continue;
+    chosen.push([end - length, end, distance]);
+    if (chosen.length === MAX_SCORED) break;
   }
   return chosen;
 }
@@ -87,17 +109,21 @@ function approximateOccurrences(text: string, pattern: string, maxDistance: numb
  * copy-edited since it was annotated. Each candidate is scored by the quote's
  * words, the prefix/suffix context and its position between the neighbouring
  * claims. The caller decides whether the best is clear enough to propose.
+ * Returns undefined, having searched nothing, when `budget` (shared by the
+ * quotes of one file) does not allow the search.
  */
-export function findApproximateQuote(target: AnchorableText, selector: QuoteSelector, neighbours: Neighbours, limit = 5): ScoredCandidate[] {
+export function findApproximateQuote(target: AnchorableText, selector: QuoteSelector, neighbours: Neighbours, limit = 5, budget = approximateSearchBudget()): ScoredCandidate[] | undefined {
   const quote = normalizeForMatch(selector.quote).trim();
   const text = target.normalized.text;
-  if (quote.length === 0 || text.length * quote.length > MAX_CELLS) return [];
+  if (quote.length === 0) return [];
   const maxDistance = Math.max(1, Math.floor(quote.length * MAX_DIFFERENCE));
-  const prefix = selector.prefix ? normalizeForMatch(selector.prefix).trim() : '';
-  const suffix = selector.suffix ? normalizeForMatch(selector.suffix).trim() : '';
+  const prefix = selector.prefix ? normalizeForMatch(selector.prefix).trim().slice(-MAX_CONTEXT) : '';
+  const suffix = selector.suffix ? normalizeForMatch(selector.suffix).trim().slice(0, MAX_CONTEXT) : '';
   const hasNeighbours = neighbours.before !== undefined || neighbours.after !== undefined;
 
-  const scored = approximateOccurrences(text, quote, maxDistance).map(([start, end, distance]): ScoredCandidate => {
+  const occurrences = approximateOccurrences(text, quote, maxDistance, budget);
+  if (!occurrences) return undefined;
+  const scored = occurrences.map(([start, end, distance]): ScoredCandidate => {
     const span = originalSpan(target.normalized, start, end);
     const quoteSimilarity = 1 - distance / quote.length;
     let contextSimilarity: number | undefined;

@@ -5,6 +5,15 @@
  * whitespace (including line breaks, so CRLF and LF texts match alike), the
  * ellipsis character and invisible soft hyphens and zero-width spaces.
  *
+ * Texts in any language match as their Unicode NFKC forms: a decomposed
+ * "E\u0301tat" matches a precomposed "État", a ligature "ﬁ" matches "fi",
+ * full-width "Ａ" matches "A", and Arabic presentation forms match the
+ * letters they show. Each character with its combining marks (a cluster) is
+ * normalised on its own, so offsets still map back: every unit that comes
+ * out of a changed cluster maps to the whole cluster. Offsets stay UTF-16
+ * code units, as LSP requires. ASCII text never reaches the Unicode
+ * normaliser, and other text only at the clusters that change.
+ *
  * The server keeps one for every text for as long as it runs, so the map is
  * compact: read it only through `originalSpan`, `originalStart` and
  * `originalEnd`.
@@ -19,10 +28,11 @@ export interface NormalizedText {
    * - the original offset where k0 starts: unit k of the segment starts at
    *   that offset + (k - k0) and, unless it is the segment's last, ends one later,
    * - the original offset where the segment's last unit ends (after a run of
-   *   spaces or dashes collapsed into that unit, later than its start + 1).
+   *   spaces or dashes, or a cluster, collapsed into that unit, later than its start + 1).
    * A new segment begins wherever a unit does not start where the one before
-   * it ended (after a run, a dropped invisible character, or inside the three
-   * dots of an ellipsis). Most texts need a few segments per paragraph.
+   * it ended (after a run, a dropped invisible character, or inside the
+   * units of an ellipsis or a changed cluster). Most texts need a few
+   * segments per paragraph.
    */
   readonly segments: Int32Array;
 }
@@ -35,11 +45,22 @@ const enum CharClass {
   DoubleQuote = 4,
   Ellipsis = 5,
   Invisible = 6,
+  /** Not ASCII and not classified yet: `classify` decides on first sight and remembers. */
+  Unknown = 7,
+  /** A combining mark (or a Hangul vowel or final jamo): joins the cluster of the character before it. */
+  Combining = 8,
+  /** A character that NFKC changes on its own: a ligature, a full-width or presentation form. */
+  Compat = 9,
+  /** The first half of a surrogate pair: the pair is checked as one character. */
+  HighSurrogate = 10,
 }
 
 /** The class of every UTF-16 code unit, so that normalising is one table lookup per character. */
 const CLASSES = (() => {
   const table = new Uint8Array(0x10000);
+  table.fill(CharClass.Unknown, 0x80);
+  table.fill(CharClass.HighSurrogate, 0xd800, 0xdc00);
+  table.fill(CharClass.Plain, 0xdc00, 0xe000);
   const set = (codes: number[], value: CharClass) => codes.forEach((code) => (table[code] = value));
   set([0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0x85], CharClass.Space);
   for (let code = 0x2000; code <= 0x200a; code++) table[code] = CharClass.Space;
@@ -50,6 +71,72 @@ const CLASSES = (() => {
   set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff], CharClass.Invisible);
   return table;
 })();
+
+const COMBINING_MARK = /^\p{M}$/u;
+
+/** Classifies a code unit of class Unknown, once: building the whole table up front would cost every start-up 30 ms. */
+function classify(code: number): CharClass {
+  const char = String.fromCharCode(code);
+  const value = COMBINING_MARK.test(char) || (code >= 0x1160 && code <= 0x11ff) ? CharClass.Combining : char.normalize('NFKC') !== char ? CharClass.Compat : CharClass.Plain;
+  CLASSES[code] = value;
+  return value;
+}
+
+/** The class of a code unit, classifying it on first sight. */
+function classOf(code: number): CharClass {
+  const value = CLASSES[code] as CharClass;
+  return value === CharClass.Unknown ? classify(code) : value;
+}
+
+/** Where the cluster that starts with the character [start, baseEnd) ends: after the combining marks that follow it. */
+function clusterEnd(source: string, baseEnd: number): number {
+  let end = baseEnd;
+  while (end < source.length && classOf(source.charCodeAt(end)) === CharClass.Combining) end++;
+  return end;
+}
+
+/** The last clusters normalised, by their text: prose repeats the same few accented letters. */
+const clusterCache = new Map<string, string>();
+const CLUSTER_CACHE_SIZE = 4096;
+
+/**
+ * A cluster in normalised form: NFKC, then the same folding of quotes,
+ * dashes, spaces and invisible characters as everywhere else (without
+ * collapsing runs, which a cluster's expansion seldom has).
+ */
+function normalizeCluster(cluster: string): string {
+  const cached = clusterCache.get(cluster);
+  if (cached !== undefined) return cached;
+  const composed = cluster.normalize('NFKC');
+  let folded = '';
+  for (let i = 0; i < composed.length; i++) {
+    const code = composed.charCodeAt(i);
+    switch (CLASSES[code] as CharClass) {
+      case CharClass.Space:
+        folded += ' ';
+        break;
+      case CharClass.Dash:
+        folded += '-';
+        break;
+      case CharClass.SingleQuote:
+        folded += "'";
+        break;
+      case CharClass.DoubleQuote:
+        folded += '"';
+        break;
+      case CharClass.Ellipsis:
+        folded += '...';
+        break;
+      case CharClass.Invisible:
+        break;
+      default:
+        folded += composed[i];
+    }
+  }
+  if (clusterCache.size >= CLUSTER_CACHE_SIZE) clusterCache.clear();
+  clusterCache.set(cluster, folded);
+  return folded;
+}
 
 /** Scratch space for `normalizeWithMap`, grown on demand and kept while small; never read outside one call. */
 let wholeUnits: Uint16Array = new Uint16Array(0);
@@ -63,12 +150,14 @@ export function normalizeWithMap(source: string): NormalizedText {
   const length = source.length;
   let ellipses = 0;
   for (let at = source.indexOf('\u2026'); at !== -1; at = source.indexOf('\u2026', at + 1)) ellipses++;
-  const capacity = length + 2 * ellipses;
+  let capacity = length + 2 * ellipses;
   let out = wholeUnits;
   if (out.length < capacity) {
     out = new Uint16Array(capacity);
     if (capacity <= KEEP_SCRATCH_UNITS) wholeUnits = out;
   }
+  // Room for every unit still to come, as long as each source unit gives at most one (an ellipsis three): a cluster that expands checks again.
+  capacity = out.length;
   let segments: Int32Array = wholeSegments;
   // segments[n - 3 .. n - 1] is the open segment; its end is written when the next one opens, or at the end.
   let n = 0;
@@ -82,11 +171,15 @@ export function normalizeWithMap(source: string): NormalizedText {
   let i = 0;
   while (i < length) {
     const code = source.charCodeAt(i);
-    // The unit [i, end) becomes, unless it is dropped or an ellipsis.
+    // The unit [i, end) becomes, unless it is dropped, an ellipsis or a cluster.
     let unit: number;
     let end = i + 1;
-    switch (CLASSES[code] as CharClass) {
+    let kind = CLASSES[code] as CharClass;
+    if (kind === CharClass.Unknown) kind = classify(code);
+    switch (kind) {
       case CharClass.Plain: {
+        // A character with combining marks after it is a cluster.
+        if (end < length && classOf(source.charCodeAt(end)) === CharClass.Combining) break;
         // A run of plain characters, copied as they are: the hot path.
         if (i !== expected) {
           segments = openSegment(segments, n, k, i, expected === -1 ? runEnd : expected);
@@ -100,6 +193,11 @@ export function normalizeWithMap(source: string): NormalizedText {
           out[k++] = next;
           wide |= next;
           end++;
+        }
+        // The run's last character goes with the combining marks after it, if any.
+        if (end < length && end - 1 > i && classOf(source.charCodeAt(end)) === CharClass.Combining) {
+          k--;
+          end--;
         }
         expected = i = end;
         continue;
@@ -134,21 +232,70 @@ export function normalizeWithMap(source: string): NormalizedText {
         }
         i++;
         continue;
-      default:
-        // Invisible: dropped, so the next unit opens a segment.
+      case CharClass.Invisible:
+        // Dropped, so the next unit opens a segment.
         i++;
         continue;
+      default:
+        // Combining, Compat or HighSurrogate: a cluster, below.
+        break;
     }
-    if (i !== expected) {
-      segments = openSegment(segments, n, k, i, expected === -1 ? runEnd : expected);
-      n += 3;
+    if (kind === CharClass.Space || kind === CharClass.Dash || kind === CharClass.SingleQuote || kind === CharClass.DoubleQuote) {
+      if (i !== expected) {
+        segments = openSegment(segments, n, k, i, expected === -1 ? runEnd : expected);
+        n += 3;
+      }
+      out[k++] = unit!;
+      wide |= unit!;
+      if (end === i + 1) expected = end;
+      else {
+        expected = -1;
+        runEnd = end;
+      }
+      i = end;
+      continue;
     }
-    out[k++] = unit;
-    wide |= unit;
-    if (end === i + 1) expected = end;
-    else {
-      expected = -1;
-      runEnd = end;
+    // A cluster: a character (a surrogate pair counts as one) and the combining marks after it.
+    if (kind === CharClass.HighSurrogate && end < length && (source.charCodeAt(end) & 0xfc00) === 0xdc00) end++;
+    end = clusterEnd(source, end);
+    const cluster = source.slice(i, end);
+    const folded = normalizeCluster(cluster);
+    if (folded === cluster) {
+      // Unchanged: copied like plain characters.
+      if (i !== expected) {
+        segments = openSegment(segments, n, k, i, expected === -1 ? runEnd : expected);
+        n += 3;
+      }
+      for (let at = i; at < end; at++) {
+        const unitCode = source.charCodeAt(at);
+        out[k++] = unitCode;
+        wide |= unitCode;
+      }
+      expected = i = end;
+      continue;
+    }
+    const needed = k + folded.length + (length - end) + 2 * ellipses;
+    if (needed > capacity) {
+      capacity = Math.max(2 * capacity, needed);
+      const grown = new Uint16Array(capacity);
+      grown.set(out.subarray(0, k));
+      out = grown;
+      if (capacity <= KEEP_SCRATCH_UNITS) wholeUnits = out;
+    }
+    // Every unit of a changed cluster stands for the whole cluster [i, end).
+    for (let at = 0; at < folded.length; at++) {
+      if (i !== expected) {
+        segments = openSegment(segments, n, k, i, expected === -1 ? runEnd : expected);
+        n += 3;
+      }
+      const unitCode = folded.charCodeAt(at);
+      out[k++] = unitCode;
+      wide |= unitCode;
+      if (end === i + 1 && folded.length === 1) expected = end;
+      else {
+        expected = -1;
+        runEnd = end;
+      }
     }
     i = end;
   }
@@ -214,8 +361,10 @@ export function normalizeForMatch(value: string): string {
   let i = 0;
   while (i < length) {
     const code = value.charCodeAt(i);
-    switch (CLASSES[code] as CharClass) {
+    switch (classOf(code)) {
       case CharClass.Plain:
+        // A character with combining marks after it is a cluster: the whole-text path handles those.
+        if (i + 1 < length && classOf(value.charCodeAt(i + 1)) === CharClass.Combining) return normalizeWithMap(value).text;
         out[k++] = code;
         i++;
         break;
@@ -246,6 +395,9 @@ export function normalizeForMatch(value: string): string {
       case CharClass.Invisible:
         i++;
         break;
+      default:
+        // Combining, Compat or HighSurrogate: a cluster that NFKC may change.
+        return normalizeWithMap(value).text;
     }
   }
   return fromCharCodes(out, k);

@@ -1,114 +1,78 @@
+import { MAX_CANDIDATES, type AnchorableText, type AnchorResult, type QuoteSelector } from './anchorTypes';
 import type { Span } from './model';
-import type { ScoredCandidate } from './approximateQuote';
-import { normalizeForMatch, originalSpan, type NormalizedText } from './normalizeText';
+import { normalizeForMatch, originalSpan } from './normalizeText';
+import { EXACT_BASE_UNITS, EXACT_UNITS_PER_TEXT_CHAR, OccurrenceFinder, SearchBudget } from './quoteSearch';
 
-/** What a quote selector needs: the quote and, optionally, the text just around it. */
-export interface QuoteSelector {
-  quote: string;
-  prefix?: string;
-  suffix?: string;
-}
-
-export type AnchorStatus =
-  /** The quote occurs character for character. */
-  | 'exact'
-  /** The quote occurs once quotes, dashes and whitespace are normalised. */
-  | 'normalized'
-  /** The quote occurs more than once and the context does not pick one. */
-  | 'ambiguous'
-  | 'not-found'
-  /** The quote is empty once normalised. */
-  | 'empty'
-  /** The quote is gone, but a close match exists: proposed, never applied silently. */
-  | 'stale';
-
-export interface AnchorResult {
-  status: AnchorStatus;
-  /** The resolved range in the text, for `exact` and `normalized`. */
-  span?: Span;
-  /** For `ambiguous`: every occurrence that fits the context equally well. */
-  candidates: Span[];
-  /** Prefix/suffix were given but fit none of the occurrences: the text around the quote changed. */
-  contextMismatch?: boolean;
-  /** For `stale`: where the quote would go now, and how sure that is. */
-  proposal?: ScoredCandidate;
-  /** For `not-found`: the closest places, none of them clear enough to propose. */
-  nearMisses?: ScoredCandidate[];
-}
-
-/**
- * A text prepared for anchoring: the original and its normalised form. Built
- * once per text version and shared by every quote anchored in it.
- */
-export interface AnchorableText {
-  text: string;
-  normalized: NormalizedText;
-}
-
-function occurrences(haystack: string, needle: string): number[] {
-  const found: number[] = [];
-  if (needle.length === 0) return found;
-  let at = haystack.indexOf(needle);
-  while (at !== -1) {
-    found.push(at);
-    at = haystack.indexOf(needle, at + 1);
-  }
-  return found;
-}
+export { MAX_CANDIDATES, occurrenceCount } from './anchorTypes';
+export type { AnchorableText, AnchorResult, AnchorStatus, QuoteSelector, ScoredCandidate } from './anchorTypes';
 
 /** How many sides of the context (prefix, suffix) agree with the text around a candidate. */
 function contextScore(normalizedText: string, start: number, end: number, prefix: string, suffix: string): number {
   let score = 0;
   if (prefix) {
-    const before = normalizedText.slice(Math.max(0, start - prefix.length - 1), start).trimEnd();
-    if (before.endsWith(prefix)) score++;
+    // The prefix ends right before the quote, or before the single space that separates them.
+    const before = normalizedText.charCodeAt(start - 1) === 0x20 ? start - 1 : start;
+    if (before >= prefix.length && normalizedText.startsWith(prefix, before - prefix.length)) score++;
   }
   if (suffix) {
-    const after = normalizedText.slice(end, end + suffix.length + 1).trimStart();
-    if (after.startsWith(suffix)) score++;
+    const after = normalizedText.charCodeAt(end) === 0x20 ? end + 1 : end;
+    if (normalizedText.startsWith(suffix, after)) score++;
   }
   return score;
+}
+
+/** A fresh exact-search budget for one file's quotes in a text. */
+export function exactSearchBudget(textLength: number): SearchBudget {
+  return new SearchBudget(EXACT_BASE_UNITS + EXACT_UNITS_PER_TEXT_CHAR * textLength);
 }
 
 /**
  * Finds where a quote selector points in a text, following the W3C
  * TextQuoteSelector semantics: the quote must occur, and prefix/suffix pick
  * between several occurrences. An exact occurrence wins over a normalised one.
- * Returns `ambiguous` rather than guessing when the context does not decide.
+ * Returns `ambiguous` rather than guessing when the context does not decide;
+ * then it keeps the first MAX_CANDIDATES occurrences and counts the others.
+ *
+ * `finder` shares an index and a work budget between the quotes of one file;
+ * without it, the quote gets a budget of its own. Work is linear in the
+ * text's length plus the occurrences' total length.
  */
-export function resolveQuote(target: AnchorableText, selector: QuoteSelector): AnchorResult {
+export function resolveQuote(target: AnchorableText, selector: QuoteSelector, finder?: OccurrenceFinder): AnchorResult {
   const quote = normalizeForMatch(selector.quote).trim();
   if (quote.length === 0) return { status: 'empty', candidates: [] };
   const prefix = selector.prefix ? normalizeForMatch(selector.prefix).trim() : '';
   const suffix = selector.suffix ? normalizeForMatch(selector.suffix).trim() : '';
   const normalizedText = target.normalized.text;
+  const search = finder ?? new OccurrenceFinder(normalizedText, exactSearchBudget(normalizedText.length), 1);
 
-  // Exact occurrences in the original text, mapped to normalised offsets for the context check.
-  const exact = occurrences(target.text, selector.quote);
-  const normalizedHits = occurrences(normalizedText, quote);
-  const candidates: { span: Span; normStart: number; normEnd: number }[] = normalizedHits.map((normStart) => ({
-    span: originalSpan(target.normalized, normStart, normStart + quote.length),
-    normStart,
-    normEnd: normStart + quote.length,
-  }));
-  if (candidates.length === 0) return { status: 'not-found', candidates: [] };
-
-  let best = candidates;
+  // Occurrences whose context fits best: the first MAX_CANDIDATES, and how many.
+  const best: number[] = [];
+  let bestCount = 0;
   let bestScore = -1;
-  if (prefix || suffix) {
-    for (const candidate of candidates) {
-      const score = contextScore(normalizedText, candidate.normStart, candidate.normEnd, prefix, suffix);
-      if (score > bestScore) {
-        bestScore = score;
-        best = [candidate];
-      } else if (score === bestScore) {
-        best.push(candidate);
-      }
+  let found = 0;
+  const contextCost = prefix.length + suffix.length;
+  const complete = search.forEach(quote, (normStart) => {
+    found++;
+    const score = contextCost === 0 ? 0 : contextScore(normalizedText, normStart, normStart + quote.length, prefix, suffix);
+    if (contextCost > 0) search.budget.spend(contextCost);
+    if (score > bestScore) {
+      bestScore = score;
+      best.length = 0;
+      bestCount = 0;
     }
-  }
-  const contextMismatch = bestScore === 0 ? { contextMismatch: true } : {};
-  if (best.length > 1) return { status: 'ambiguous', candidates: best.map((c) => c.span), ...contextMismatch };
-  const span = best[0].span;
-  const isExact = exact.some((start) => start === span.start && start + selector.quote.length === span.end);
-  return { status: isExact ? 'exact' : 'normalized', span, candidates: [], ...contextMismatch };
+    if (score === bestScore) {
+      bestCount++;
+      if (best.length < MAX_CANDIDATES) best.push(normStart);
+    }
+  });
+  // A search cut short may have missed occurrences that would make the quote ambiguous or fit the context better: no answer rather than a wrong one.
+  if (!complete) return { status: 'not-found', candidates: [], searchIncomplete: true };
+  if (found === 0) return { status: 'not-found', candidates: [] };
+
+  const span = (normStart: number): Span => originalSpan(target.normalized, normStart, normStart + quote.length);
+  const contextMismatch = contextCost > 0 && bestScore === 0 ? { contextMismatch: true } : {};
+  if (bestCount > 1) return { status: 'ambiguous', candidates: best.map(span), occurrences: bestCount, ...contextMismatch };
+  const resolved = span(best[0]);
+  const isExact = resolved.end - resolved.start === selector.quote.length && target.text.startsWith(selector.quote, resolved.start);
+  return { status: isExact ? 'exact' : 'normalized', span: resolved, candidates: [], ...contextMismatch };
 }

@@ -3,6 +3,7 @@ import { normalizeForMatch } from '../normalizeText';
 import { disambiguatingContext } from '../fixes/selectors';
 import { describeReadProblem } from '../readProblems';
 import type { AnnotationFile, CoreDiagnostic, Located, QuoteSelectorDef, Span } from '../model';
+import { occurrenceCount } from '../resolveQuote';
 import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
 import { displayLocation, displayPath, shortQuote } from './describe';
 
@@ -50,6 +51,10 @@ export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreD
     const result = anchored.result;
     if (result.status === 'empty') {
       diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-not-found', `The quote of this ${what} is empty once whitespace is removed: copy the words from the article.`));
+    } else if (result.status === 'not-found' && result.searchIncomplete) {
+      diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-not-found', `The quote "${shortQuote(quote.value)}" was not found in ${textPath}, but the search stopped before it was complete: the quotes of this file used up the work allowed for one file (a long text with quotes that occur very often or not at all). Check the quote against the article, and fix this file's other missing or ambiguous quotes so that the search can finish.`, {
+        data: { searchIncomplete: true },
+      }));
     } else if (result.status === 'not-found') {
       const nearMisses = result.nearMisses ?? [];
       const closest = nearMisses.length > 0
@@ -80,17 +85,29 @@ export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreD
       }));
     } else if (result.status === 'ambiguous') {
       const text = analysis.text.text;
+      const total = occurrenceCount(result);
+      const more = total - result.candidates.length;
       const contexts = result.candidates.map((span) => contextAround(text, span));
-      const places = result.candidates.map((span) => displayLocation(index, reference.uri, span.start)).join(', ');
-      diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-ambiguous', `The quote "${shortQuote(quote.value)}" occurs ${result.candidates.length} times in ${textPath} (${places}), and ${anchored.def.prefix || anchored.def.suffix ? 'its prefix/suffix do not pick one' : 'it has no prefix or suffix'}. Add a \`prefix\` or \`suffix\` with the words just before or after the intended one.`, {
-        related: result.candidates.map((span, i) => ({ uri: reference.uri, range: span, message: `occurrence ${i + 1} of ${result.candidates.length}: …${contexts[i].prefix}[${shortQuote(text.slice(span.start, span.end), 30)}]${contexts[i].suffix}…` })),
-        data: { candidates: result.candidates.map((span, i) => ({ span, ...contexts[i] })) },
+      const places = placesOf(index, reference.uri, result.candidates) + (more > 0 ? `, …and ${more} more` : '');
+      diagnostics.push(makeDiagnostic(file.uri, quote.range, 'quote-ambiguous', `The quote "${shortQuote(quote.value)}" occurs ${total} times in ${textPath} (${places}), and ${anchored.def.prefix || anchored.def.suffix ? 'its prefix/suffix do not pick one' : 'it has no prefix or suffix'}. Add a \`prefix\` or \`suffix\` with the words just before or after the intended one.`, {
+        related: result.candidates.map((span, i) => ({ uri: reference.uri, range: span, message: `occurrence ${i + 1} of ${total}: …${contexts[i].prefix}[${shortQuote(text.slice(span.start, span.end), 30)}]${contexts[i].suffix}…` })),
+        data: { candidates: result.candidates.map((span, i) => ({ span, ...contexts[i] })), occurrences: total },
       }));
     }
   };
   for (const claim of analysis.claims) report(claim, 'claim');
   for (const mention of analysis.explicitMentions) report(mention, 'mention');
   return diagnostics;
+}
+
+/** Where the candidates are, for a message: `path:line`, with a line that holds several named once, with their count. */
+function placesOf(index: WorkspaceIndex, textUri: string, candidates: Span[]): string {
+  const counts = new Map<string, number>();
+  for (const span of candidates) {
+    const place = displayLocation(index, textUri, span.start);
+    counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  return [...counts].map(([place, count]) => (count > 1 ? `${place} (${count} times)` : place)).join(', ');
 }
 
 function percent(confidence: number): string {

@@ -57,7 +57,7 @@ export function unresolvedWarning(anchored: Anchored<ClaimDef> | Anchored<Mentio
   const quote = def.quote?.value ?? '';
   const reasons: Record<string, string> = {
     'not-found': `its quote does not occur in \`${textPath}\`. Correct the quote`,
-    ambiguous: `its quote occurs ${anchored.result.candidates.length} times in \`${textPath}\` and prefix/suffix do not pick one. Add a \`prefix\` or \`suffix\``,
+    ambiguous: `its quote occurs ${anchored.result.occurrences ?? anchored.result.candidates.length} times in \`${textPath}\` and prefix/suffix do not pick one. Add a \`prefix\` or \`suffix\``,
     empty: 'its quote is empty. Give the quoted text',
     stale: `its quote no longer occurs in \`${textPath}\` (the text changed). Update the quote; \`policy-annotator check\` proposes where it moved`,
   };

@@ -62,7 +62,7 @@ function anchorDescription(index: WorkspaceIndex, claim: ClaimDef, annotationUri
     case 'normalized':
       return ['found at ', locationLink(index, textUri, result.span!), result.status === 'normalized' && ' (after normalising quotes, dashes and spaces)'];
     case 'ambiguous':
-      return [`occurs ${result.candidates.length} times (${result.candidates.map((span) => displayLocation(index, textUri, span.start)).join(', ')}); add a prefix or suffix`];
+      return [`occurs ${result.occurrences ?? result.candidates.length} times (${result.candidates.map((span) => displayLocation(index, textUri, span.start)).join(', ')}); add a prefix or suffix`];
     default:
       return ['not found in the text'];
   }

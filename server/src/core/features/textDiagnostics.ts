@@ -8,6 +8,8 @@ import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
 
 /** The fewest leading or trailing words of a lost quote that place its diagnostic in the text. */
 const MIN_WORDS_TO_PLACE = 3;
+/** The most leading or trailing words tried: a lost quote is placed by at most 2 × (12 − 3 + 1) scans of the text. */
+const MAX_WORDS_TO_PLACE = 12;
 
 /**
  * Diagnostics shown in a text: every claim or explicit mention whose quote no
@@ -45,7 +47,7 @@ function anchorProblems(index: WorkspaceIndex, analysis: TextAnalysis, anchored:
   }
   if (result.status === 'ambiguous') {
     return result.candidates.map((span, i) =>
-      makeDiagnostic(analysis.uri, span, 'quote-ambiguous', `${name} (${where}) quotes "${shortQuote(quote.value)}", which occurs ${result.candidates.length} times in this text (this is occurrence ${i + 1}). Add a \`prefix\` or \`suffix\` to the ${what} to pick one.`, { related }),
+      makeDiagnostic(analysis.uri, span, 'quote-ambiguous', `${name} (${where}) quotes "${shortQuote(quote.value)}", which occurs ${result.occurrences ?? result.candidates.length} times in this text (this is occurrence ${i + 1}). Add a \`prefix\` or \`suffix\` to the ${what} to pick one.`, { related }),
     );
   }
   return [];
@@ -53,11 +55,13 @@ function anchorProblems(index: WorkspaceIndex, analysis: TextAnalysis, anchored:
 
 /**
  * Where a quote that no longer occurs probably was: the longest run of its
- * leading or trailing words that still occurs exactly once.
+ * leading or trailing words (up to MAX_WORDS_TO_PLACE) that still occurs
+ * exactly once.
  */
 export function placeLostQuote(normalized: NormalizedText, quote: string): Span | undefined {
   const words = normalizeForMatch(quote).trim().split(' ').filter((word) => word !== '');
-  for (let count = words.length - 1; count >= MIN_WORDS_TO_PLACE; count--) {
+  // At most MAX_WORDS_TO_PLACE words: each try scans the text, and a long quote must not cost one scan per word.
+  for (let count = Math.min(words.length - 1, MAX_WORDS_TO_PLACE); count >= MIN_WORDS_TO_PLACE; count--) {
     for (const part of [words.slice(0, count), words.slice(words.length - count)]) {
       const needle = part.join(' ');
       const at = normalized.text.indexOf(needle);

@@ -1,0 +1,136 @@
+/**
+ * Exact search for many quotes in one normalised text, within a budget. A
+ * file with thousands of claims on a long text would scan the text once per
+ * quote; past a few quotes the finder indexes the text's 4-character grams
+ * once (linear in its length) and looks each quote up by its rarest gram.
+ * Every search is charged to a budget per annotation file, so that hostile
+ * input (a text of "a a a …", a thousand quotes that share every gram) costs
+ * at most a bounded multiple of the input's size.
+ */
+
+/** Work allowed for one annotation file's searches; once spent, the remaining quotes are reported as not searched. */
+export class SearchBudget {
+  private remaining: number;
+  /** Whether a search was refused for lack of budget. */
+  exhausted = false;
+
+  constructor(units: number) {
+    this.remaining = units;
+  }
+
+  /** Takes `cost` units if that much is left; otherwise marks the budget exhausted and takes nothing. */
+  take(cost: number): boolean {
+    if (cost > this.remaining) {
+      this.exhausted = true;
+      return false;
+    }
+    this.remaining -= cost;
+    return true;
+  }
+
+  /** Takes `cost` units, as much as is left; false once nothing is left. */
+  spend(cost: number): boolean {
+    this.remaining -= cost;
+    if (this.remaining >= 0) return true;
+    this.remaining = 0;
+    this.exhausted = true;
+    return false;
+  }
+
+  get left(): number {
+    return this.remaining;
+  }
+}
+
+/** Budget units (about one character comparison each) per character of text, for the exact searches of one file. */
+export const EXACT_UNITS_PER_TEXT_CHAR = 64;
+/** Budget units for the exact searches of one file, on top of the above. */
+export const EXACT_BASE_UNITS = 20_000_000;
+
+/** The number of characters of an indexed gram. */
+const GRAM = 4;
+/** Below this many quotes or text characters, scanning the text per quote is cheaper than indexing it. */
+const INDEX_MIN_QUOTES = 8;
+const INDEX_MIN_TEXT = 32 * 1024;
+
+/**
+ * Finds every occurrence of a needle in one text, in text order, charging
+ * the work to a budget.
+ */
+export class OccurrenceFinder {
+  private index?: { heads: Int32Array; next: Int32Array; counts: Int32Array; mask: number };
+
+  /** @param quotes how many needles will be looked up: the index pays off only for several. */
+  constructor(
+    readonly text: string,
+    readonly budget: SearchBudget,
+    quotes: number,
+  ) {
+    if (quotes >= INDEX_MIN_QUOTES && text.length >= INDEX_MIN_TEXT) this.index = buildGramIndex(text);
+  }
+
+  /**
+   * Calls `visit(start)` for every occurrence of `needle`, in text order.
+   * Returns false, having visited some or none, when the budget ran out.
+   */
+  forEach(needle: string, visit: (start: number) => void): boolean {
+    const text = this.text;
+    const index = this.index;
+    if (!index || needle.length < GRAM) {
+      // A scan of the whole text, plus the needle's length for each occurrence.
+      if (!this.budget.take(text.length + needle.length)) return false;
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+        if (!this.budget.spend(needle.length)) return false;
+        visit(at);
+      }
+      return true;
+    }
+    // The rarest gram of the needle, and its offset in the needle.
+    let rarest = 0;
+    let rarestCount = Infinity;
+    let rarestHash = 0;
+    if (!this.budget.take(needle.length)) return false;
+    for (let offset = 0; offset + GRAM <= needle.length; offset++) {
+      const hash = gramHash(needle, offset) & index.mask;
+      const count = index.counts[hash];
+      if (count < rarestCount) {
+        rarest = offset;
+        rarestCount = count;
+        rarestHash = hash;
+        if (count === 0) return true;
+      }
+    }
+    // Each position in the gram's chain (ascending) is checked; a check costs about the needle's length when it matches.
+    if (!this.budget.take(rarestCount)) return false;
+    for (let at = index.heads[rarestHash]; at !== -1; at = index.next[at]) {
+      const start = at - rarest;
+      if (start < 0 || !text.startsWith(needle, start)) continue;
+      if (!this.budget.spend(needle.length)) return false;
+      visit(start);
+    }
+    return true;
+  }
+}
+
+function gramHash(text: string, at: number): number {
+  let hash = 0;
+  for (let i = 0; i < GRAM; i++) hash = Math.imul(hash, 0x01000193) ^ text.charCodeAt(at + i);
+  return hash >>> 0;
+}
+
+/** Chains of the positions of each gram (by hash), ascending, and how many positions each chain holds. */
+function buildGramIndex(text: string): { heads: Int32Array; next: Int32Array; counts: Int32Array; mask: number } {
+  let size = 1 << 12;
+  while (size < text.length && size < 1 << 22) size <<= 1;
+  const mask = size - 1;
+  const heads = new Int32Array(size).fill(-1);
+  const counts = new Int32Array(size);
+  const next = new Int32Array(Math.max(0, text.length - GRAM + 1));
+  for (let at = text.length - GRAM; at >= 0; at--) {
+    const hash = gramHash(text, at) & mask;
+    next[at] = heads[hash];
+    heads[hash] = at;
+    counts[hash]++;
+  }
+  return { heads, next, counts, mask };
+}
