@@ -23,6 +23,11 @@ export function lostQuoteRange(text: AnchorableText, quote: string): Span {
   return { ...span };
 }
 
+/** Whether `lostQuoteRange` has the placement of this quote in this text at hand. */
+export function isLostQuotePlaced(text: AnchorableText, quote: string): boolean {
+  return placements.get(text)?.has(quote) ?? false;
+}
+
 /**
  * Where a quote that no longer occurs probably was: the longest run of its
  * leading or trailing words (up to MAX_WORDS_TO_PLACE) that still occurs

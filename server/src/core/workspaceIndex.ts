@@ -2,7 +2,7 @@ import { AliasMatcher, type AliasEntry, type AliasMatch } from './aliasMatcher';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { LineIndex } from './lineIndex';
 import { AnchoringCache, withQuote } from './anchoringCache';
-import { lostQuoteRange } from './lostQuotes';
+import { isLostQuotePlaced, lostQuoteRange } from './lostQuotes';
 import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, QuoteSelectorDef, RelationDef, Span } from './model';
 import { HIERARCHY_RELATIONS } from './vocabulary';
 import { normalizeForMatch, normalizeWithMap } from './normalizeText';
@@ -742,7 +742,7 @@ export class WorkspaceIndex {
         const results = yield* this.anchorings.anchorInSteps(textUri, anchorable, `${annotationUri}\u0000${kind}`, defs);
         // Where the text's diagnostics of lost quotes go: each placement scans the text.
         for (const [i, def] of withQuote<QuoteSelectorDef>(defs).entries()) {
-          if (results[i].status !== 'not-found' || results[i].nearMisses?.[0]) continue;
+          if (results[i].status !== 'not-found' || results[i].nearMisses?.[0] || isLostQuotePlaced(anchorable, def.quote!.value)) continue;
           lostQuoteRange(anchorable, def.quote!.value);
           yield;
         }
