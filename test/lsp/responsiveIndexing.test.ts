@@ -30,8 +30,9 @@ describe('the server answers while it analyses a hostile annotation file', () =>
       'annotations/actors.yaml': ACTORS,
       'annotations/control.yaml': CONTROL,
       'annotations/texts/control.txt': CONTROL_TEXT,
-      // On disk but not yet pointed at: opening the hostile file below makes the server read and analyse it.
+      // Indexed with no claims; the editor then opens the file with its 100 lost quotes, which the server analyses.
       'annotations/texts/hostile.txt': HOSTILE_TEXT,
+      'annotations/hostile.yaml': 'text: texts/hostile.txt\nclaims: []\n',
     });
     ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false }));
     await indexed(client);
@@ -42,7 +43,7 @@ describe('the server answers while it analyses a hostile annotation file', () =>
     workspace?.dispose();
   });
 
-  it('shows the actor card over the healthy text before the hostile quotes are anchored', async () => {
+  it('shows the actor card over the healthy text before the hostile quotes are anchored (the hover follows didOpen)', async () => {
     const hostileUri = uri('hostile.yaml');
     const lostQuotes = () => (client.pushed.get(hostileUri) ?? []).filter((d) => d.code === 'quote-not-found').length;
     void client.open(hostileUri, HOSTILE);
