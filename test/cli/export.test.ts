@@ -153,7 +153,7 @@ describe('policy-annotator export', () => {
       writeFileSync(path.join(other, 'annotations/texts/b.ann'), 'mine');
       const foreign = run(['export', '--format', 'brat', '--out', other, '--workspace', workspace.dir], scratch);
       assert.equal(foreign.code, 2);
-      assert.match(foreign.stderr, /were not written by the last export, and this one would overwrite them: annotations\/texts\/b\.ann/);
+      assert.match(foreign.stderr, /were not written by the last export: annotations\/texts\/b\.ann\. A new export replaces the whole folder/);
       assert.equal(readFileSync(path.join(other, 'annotations/texts/b.ann'), 'utf8'), 'mine');
 
       const otherFormat = run(['export', '--format', 'w3c', '--out', other, '--workspace', workspace.dir], scratch);

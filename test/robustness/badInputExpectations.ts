@@ -59,7 +59,7 @@ export const EXPECTED: ExpectedDiagnostic[] = [
   expect('limits/generated-many-keys.yaml', 'unknown-field', 1, /Unknown field `key-0`/),
   expect('limits/generated-many-keys.yaml', 'unknown-field', 1001, /more than 1000 problems; only the first 1000 are shown/),
   // Sizes over the configurable limits.
-  expect('limits/big-text.yaml', 'text-not-found', 2, /is 50\.0 MB, above the limit of 20\.0 MB, so it was not read\. Split it, or raise the limit in policy-annotator\.yaml \(`limits:` → `annotation-file-size:` for annotation files, `text-size:` for texts\)\./),
+  expect('limits/big-text.yaml', 'text-not-found', 2, /is 50\.0 MB, above the limit of 20\.0 MB, so it was not read\. Split it, or raise the limit yourself \(a workspace's policy-annotator\.yaml may only lower it\): the user setting policyAnnotator\.limits\.textSize or the flag --max-text-size for texts/),
   expect('limits/generated-big.yaml', 'file-unreadable', 1, /This annotation file is 20\.0 MB, above the limit of 5\.0 MB, so it was not read\. Split it, or raise the limit/),
   // Encodings and binary files.
   expect('encoding/generated-invalid-utf8.yaml', 'file-unreadable', 1, /not valid UTF-8\. Save it as UTF-8 text\./),

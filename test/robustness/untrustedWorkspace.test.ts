@@ -6,7 +6,8 @@
 // out of the workspace is refused by the file host, in the CLI and the LSP.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseConfig } from '../../server/src/core';
@@ -121,6 +122,46 @@ describe('a root or a text that is a symbolic link out of the workspace is refus
     } finally {
       await client.stop();
       writeFileSync(config, saved);
+    }
+  });
+});
+
+describe('a workspace cannot raise the resource limits', () => {
+  it('the limit settings are machine-scoped, so VS Code reads them from the user settings only', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
+    const limits = Object.keys(properties).filter((name) => name.startsWith('policyAnnotator.limits.'));
+    assert.deepEqual(limits.sort(), ['policyAnnotator.limits.annotationFileSize', 'policyAnnotator.limits.textSize']);
+    for (const name of limits) assert.equal(properties[name].scope, 'machine', name);
+  });
+
+  it('through the LSP: the workspace’s raise does not apply, the user’s setting does', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'policy-annotator-limits-'));
+    try {
+      mkdirSync(path.join(dir, 'annotations', 'texts'), { recursive: true });
+      writeFileSync(path.join(dir, 'policy-annotator.yaml'), 'limits:\n  text-size: 4GB\n');
+      writeFileSync(path.join(dir, 'annotations', 'a.yaml'), 'text: texts/big.txt\nclaims:\n  - {id: c1, claimant: someone, quote: words that are not there}\n');
+      writeFileSync(path.join(dir, 'annotations', 'texts', 'big.txt'), `${'A long report. '.repeat(1.5 * 1024 * 1024)}`);
+      const annotationFile = fileUri(path.join(dir, 'annotations', 'a.yaml'));
+      const start = async (settings: unknown) => {
+        const { client } = await LspTestClient.start({ workspaceFolder: dir, pullDiagnostics: false, initializationOptions: { settings } });
+        await client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end');
+        return client;
+      };
+      const byDefault = await start({});
+      try {
+        await byDefault.waitForPushedDiagnostics(annotationFile, (d) => d.some((x) => x.code === 'text-not-found' && /above the limit of 20\.0 MB/.test(String(x.message))), 'the text refused at 20MB');
+      } finally {
+        await byDefault.stop();
+      }
+      const raised = await start({ limits: { textSize: '30MB' } });
+      try {
+        const read = await raised.waitForPushedDiagnostics(annotationFile, (d) => d.some((x) => x.code === 'quote-not-found'), 'the quote looked for in the text, which was read');
+        assert.ok(!read.some((x) => x.code === 'text-not-found'));
+      } finally {
+        await raised.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

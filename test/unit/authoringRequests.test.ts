@@ -18,6 +18,7 @@ import {
   type ActorsResult,
   type AuthoringResponse,
 } from '../../server/src/lsp/custom/protocol';
+import { DEFAULT_LIMITS } from '../../server/src/core';
 import { configTextFromSettings, readEditorSettings } from '../../server/src/lsp/clientSettings';
 import { copyCorpus, positionAt, type CorpusCopy } from '../lsp/corpusWorkspace';
 import { fileUri, LspTestClient } from '../lsp/lspTestClient';
@@ -192,7 +193,7 @@ describe('creating files and the editor settings', () => {
   it('turns settings into the configuration they stand for, keeping only valid values', () => {
     const warnings: string[] = [];
     const settings = readEditorSettings({ roots: ['texts/annotations/', '/etc', 'C:/x', 'a/../b', 7], severity: { 'quote-ambiguous': 'warning', 'alias-unused': 'loud' } }, (m) => warnings.push(m));
-    assert.deepEqual(settings, { roots: ['texts/annotations'], severity: { 'quote-ambiguous': 'warning' } });
+    assert.deepEqual(settings, { roots: ['texts/annotations'], severity: { 'quote-ambiguous': 'warning' }, limits: DEFAULT_LIMITS });
     assert.equal(warnings.length, 5);
     assert.equal(configTextFromSettings(readEditorSettings(undefined)), undefined);
     assert.equal(configTextFromSettings(readEditorSettings({ roots: ['annotations'], severity: {} })), undefined);

@@ -1,3 +1,4 @@
+import { resolveCommit } from './gitRevisionHost';
 import { UsageError, type CliContext } from './runCli';
 
 /** For each changed file (path relative to the workspace, forward slashes), the 1-based lines changed. */
@@ -52,7 +53,11 @@ export function parseUnifiedDiff(diff: string): ChangedLines {
 
 /** The lines changed in the workspace since a git revision, including untracked files (all of their lines). */
 export async function changedLinesSince(context: CliContext, workspaceFolder: string, revision: string): Promise<{ lines: ChangedLines; untracked: Set<string> }> {
-  const diff = await context.git(['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-renames', '--no-prefix', '--relative', revision, '--', '.'], workspaceFolder);
+  const commit = await resolveCommit(context, workspaceFolder, revision);
+  if (commit === undefined) {
+    throw new UsageError(`--changed-since ${revision}: that is not a git revision here. Give a commit, branch or tag that exists here (in CI, fetch enough history, e.g. fetch-depth: 0).`);
+  }
+  const diff = await context.git(['-c', 'core.quotePath=false', 'diff', '--unified=0', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames', '--no-prefix', '--relative', commit, '--', '.'], workspaceFolder);
   if (diff.code !== 0) {
     throw new UsageError(`--changed-since ${revision}: git could not compare with that revision (${diff.stderr.trim() || `exit ${diff.code}`}). Give a commit, branch or tag that exists here (in CI, fetch enough history, e.g. fetch-depth: 0).`);
   }

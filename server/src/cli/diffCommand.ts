@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { diffWorkspaces, loadWorkspace } from '../core';
 import { formatReviewMarkdown } from './formatReview';
-import { GitRevisionHost, repositoryPrefix } from './gitRevisionHost';
+import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
 import { UsageError, type CliContext } from './runCli';
 
 export interface DiffOptions {
@@ -31,14 +31,23 @@ export function parseDiffArgs(args: string[], context: CliContext): DiffOptions 
 export async function runDiff(options: DiffOptions, context: CliContext): Promise<number> {
   const prefix = await repositoryPrefix(context, options.workspaceFolder);
   if (prefix === undefined) throw new UsageError(`${options.workspaceFolder} is not inside a git repository, so there are no revisions to compare.`);
+  const commits: string[] = [];
   for (const revision of [options.base, options.head].filter((r): r is string => r !== undefined)) {
-    const check = await context.git(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], options.workspaceFolder);
-    if (check.code !== 0) throw new UsageError(`\`${revision}\` is not a git revision here. Give a commit, branch or tag (in CI, fetch enough history, e.g. fetch-depth: 0).`);
+    const commit = await resolveCommit(context, options.workspaceFolder, revision);
+    if (commit === undefined) throw new UsageError(`\`${revision}\` is not a git revision here. Give a commit, branch or tag (in CI, fetch enough history, e.g. fetch-depth: 0).`);
+    commits.push(commit);
   }
   const folderUri = URI.file(options.workspaceFolder).toString();
-  const base = await loadWorkspace(new GitRevisionHost(context, options.workspaceFolder, options.base, prefix), folderUri);
-  const headHost = options.head ? new GitRevisionHost(context, options.workspaceFolder, options.head, prefix) : context.createHost([options.workspaceFolder]);
-  const head = await loadWorkspace(headHost, folderUri);
+  const baseHost = new GitRevisionHost(context, options.workspaceFolder, commits[0], prefix);
+  const headHost = commits[1] ? new GitRevisionHost(context, options.workspaceFolder, commits[1], prefix) : undefined;
+  let base, head;
+  try {
+    base = await loadWorkspace(baseHost, folderUri);
+    head = await loadWorkspace(headHost ?? context.createHost([options.workspaceFolder]), folderUri);
+  } finally {
+    await baseHost.close();
+    await headHost?.close();
+  }
   const diff = diffWorkspaces(base.index, head.index);
   if (options.format === 'json') context.io.stdout(`${JSON.stringify({ base: options.base, head: options.head ?? 'working tree', ...diff }, null, 2)}\n`);
   else context.io.stdout(`${formatReviewMarkdown(diff, options.base, options.head ?? 'working tree')}\n`);

@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { displayPath, LineIndex, loadWorkspace } from '../core';
 import { EXPORT_FORMATS, exportWorkspace, isAbsoluteIri, type ExportedFile, type ExportFormat, type ExportResult } from '../core/export';
+import { ExportRefused, type ExportWriteResult } from '../node/exportRefused';
 import { UsageError, type CliContext } from './runCli';
+
+export { ExportRefused, type ExportWriteResult };
 
 export interface ExportOptions {
   workspaceFolder: string;
@@ -13,17 +16,8 @@ export interface ExportOptions {
   baseIri?: string;
 }
 
-/** What writing an export did. */
-export interface ExportWriteResult {
-  /** Files of an earlier export into the same folder that this one no longer has, removed. */
-  removed: string[];
-}
-
 /** Writes export files under a folder; supplied by the Node entry point. */
 export type ExportWriter = (outDir: string, files: ExportedFile[], format: ExportFormat) => Promise<ExportWriteResult>;
-
-/** The output folder cannot be written safely (it holds someone's files): reported, nothing written, exit 2. */
-export class ExportRefused extends Error {}
 
 export function parseExportArgs(args: string[], context: CliContext): ExportOptions {
   let parsed;

@@ -1,30 +1,65 @@
 import { URI } from 'vscode-uri';
-import type { WorkspaceFileHost } from '../core';
+import { DEFAULT_LIMITS, type FileRead, type Limits, type WorkspaceFileHost } from '../core';
+import { decodeText } from '../node/nodeFileHost';
+import type { GitBlobReader } from './gitBlobReader';
 import type { CliContext } from './runCli';
 
+interface TreeEntry {
+  oid: string;
+  size: number;
+}
+
 /**
- * The workspace as it was at a git revision: files are listed with
- * `git ls-tree` and read with `git show`, so nothing is checked out.
+ * The commit a revision names, as its object id, or undefined when it names
+ * none. The revision goes after `--end-of-options`, so a value such as
+ * `--output=/path` is a (bad) revision name and never an option; callers
+ * then hand git only the object id.
+ */
+export async function resolveCommit(context: CliContext, cwd: string, revision: string): Promise<string | undefined> {
+  if (revision === '' || /[\0\n\r]/.test(revision)) return undefined;
+  const result = await context.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], cwd);
+  const oid = result.stdout.trim();
+  return result.code === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(oid) ? oid : undefined;
+}
+
+/**
+ * The workspace as it was at a commit: files are listed with `git ls-tree`
+ * (with their sizes, so the limits apply before anything is read) and read
+ * by object id through one `git cat-file --batch` process, so nothing is
+ * checked out and git starts a fixed number of times whatever the number of
+ * files. Symbolic links and submodules in the tree are not files here.
  */
 export class GitRevisionHost implements WorkspaceFileHost {
-  private files: Promise<Set<string>> | undefined;
+  private files: Promise<Map<string, TreeEntry>> | undefined;
+  private reader: Promise<GitBlobReader> | undefined;
 
   /**
    * @param workspaceFolder absolute path of the workspace folder
+   * @param commit the commit's object id (see resolveCommit), never a name a user gave
    * @param prefix the workspace folder's path inside the repository ("" or "sub/dir/")
    */
   constructor(
     private readonly context: CliContext,
     private readonly workspaceFolder: string,
-    private readonly revision: string,
+    private readonly commit: string,
     private readonly prefix: string,
-  ) {}
+  ) {
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) throw new Error(`GitRevisionHost needs a commit's object id, not ${JSON.stringify(commit)}`);
+  }
 
-  /** Repository paths of every file at the revision under the workspace folder. */
-  private allFiles(): Promise<Set<string>> {
+  /** Repository paths of every regular file at the commit under the workspace folder, with object id and size. */
+  private allFiles(): Promise<Map<string, TreeEntry>> {
     this.files ??= this.context
-      .git(['-c', 'core.quotePath=false', 'ls-tree', '-r', '-z', '--name-only', '--full-tree', this.revision, '--', this.prefix || '.'], this.workspaceFolder)
-      .then((result) => new Set(result.code === 0 ? result.stdout.split('\0').filter(Boolean) : []));
+      .git(['--literal-pathspecs', '-c', 'core.quotePath=false', 'ls-tree', '-r', '-z', '-l', '--full-tree', this.commit, '--', this.prefix || '.'], this.workspaceFolder)
+      .then((result) => {
+        const files = new Map<string, TreeEntry>();
+        if (result.code !== 0) return files;
+        for (const record of result.stdout.split('\0')) {
+          const match = /^(\d+) blob ([0-9a-f]+) +(\d+)\t([^]*)$/.exec(record);
+          if (match && (match[1] === '100644' || match[1] === '100755')) files.set(match[4], { oid: match[2], size: Number(match[3]) });
+        }
+        return files;
+      });
     return this.files;
   }
 
@@ -40,18 +75,44 @@ export class GitRevisionHost implements WorkspaceFileHost {
     const folderPath = this.repoPath(`${folderUri.replace(/\/$/, '')}/x`)?.slice(0, -1);
     if (folderPath === undefined) return [];
     const workspacePath = URI.file(this.workspaceFolder).path.replace(/\/$/, '');
-    return [...(await this.allFiles())]
+    return [...(await this.allFiles()).keys()]
       .filter((path) => path.startsWith(folderPath))
       .sort()
       .map((path) => URI.file(`${workspacePath}/${path.slice(this.prefix.length)}`).toString());
   }
 
-  async readFile(uri: string): Promise<string | undefined> {
+  async read(uri: string, limit: number): Promise<FileRead> {
     const path = this.repoPath(uri);
-    if (path === undefined || !(await this.allFiles()).has(path)) return undefined;
-    const result = await this.context.git(['show', `${this.revision}:${path}`], this.workspaceFolder);
-    if (result.code !== 0) return undefined;
-    return result.stdout.charCodeAt(0) === 0xfeff ? result.stdout.slice(1) : result.stdout;
+    const entry = path === undefined ? undefined : (await this.allFiles()).get(path);
+    if (!entry) return { problem: { kind: 'missing' } };
+    if (entry.size > limit) return { problem: { kind: 'too-large', size: entry.size, limit } };
+    const bytes = await this.readBlob(entry.oid);
+    return bytes ? decodeText(bytes) : { problem: { kind: 'unreadable' } };
+  }
+
+  /** The limits the user raised with a CLI flag; the revision's policy-annotator.yaml may only lower them. */
+  async allowedLimits(): Promise<Limits> {
+    return this.context.limits ?? DEFAULT_LIMITS;
+  }
+
+  async readFile(uri: string): Promise<string | undefined> {
+    const read = await this.read(uri, Number.MAX_SAFE_INTEGER);
+    return 'content' in read ? read.content : undefined;
+  }
+
+  /** Ends the blob reader's git process. */
+  async close(): Promise<void> {
+    if (this.reader) (await this.reader).close();
+  }
+
+  private async readBlob(oid: string): Promise<Buffer | undefined> {
+    const open = this.context.openGitBlobReader;
+    if (open) {
+      this.reader ??= open(this.workspaceFolder);
+      return (await this.reader).read(oid);
+    }
+    const result = await this.context.git(['cat-file', 'blob', oid], this.workspaceFolder);
+    return result.code === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
   }
 }
 

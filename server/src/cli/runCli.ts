@@ -1,7 +1,9 @@
-import type { AnnotationParser, WorkspaceFileHost } from '../core';
+import type { AnnotationParser, Limits, WorkspaceFileHost } from '../core';
 import type { CheckCache, CheckCacheOptions } from './checkCache';
 import { parseCheckArgs, runCheck } from './checkCommand';
 import { parseDiffArgs, runDiff } from './diffCommand';
+import type { GitBlobReader } from './gitBlobReader';
+import { takeLimitFlags } from './limitFlags';
 import { parseExportArgs, runExport, type ExportWriter } from './exportCommand';
 import { parseInitArgs, runInit, type WorkspaceCreator } from './initCommand';
 import { describeUsageError } from './usageErrors';
@@ -27,6 +29,10 @@ export interface CliContext {
   createHost: (workspaceFolders: string[]) => WorkspaceFileHost;
   /** Runs git with these arguments in a folder (for --changed-since and diff). */
   git: (args: string[], cwd: string) => Promise<GitResult>;
+  /** The limits the user raised with --max-text-size / --max-annotation-file-size (see takeLimitFlags). */
+  limits?: Limits;
+  /** Opens one `git cat-file --batch` reader in a folder (for diff); without it, blobs are read one `git cat-file` at a time. */
+  openGitBlobReader?: (cwd: string) => Promise<GitBlobReader>;
   /** Parses annotation files when there is no cache (e.g. on every core). */
   parser?: AnnotationParser;
   /** Opens the check cache, or returns undefined when caching is off. */
@@ -93,18 +99,39 @@ Options for export:
   --base-iri <iri>    For w3c: the IRI that workspace paths are appended to (default urn:policy-annotator:).
   Exits 1 when some annotations could not be exported (listed on stderr); the rest is written.
 
+Limits (check, diff and export):
+  --max-text-size <size>, --max-annotation-file-size <size>
+                      Raise the largest text or annotation file read (defaults 20MB and 5MB, at
+                      most 64MB and 16MB). A workspace's policy-annotator.yaml may only lower them.
+
   -h, --help          Show this help.
   -v, --version       Show the version.
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or internal failure.`;
 
+/**
+ * For the commands that read a workspace: takes the limit flags out of the
+ * arguments; when there are any, hosts allow those limits, and the check
+ * cache is off (its reports were made under the default limits).
+ */
+function withLimitFlags(command: string, args: string[], context: CliContext): { args: string[]; context: CliContext } {
+  if (command !== 'check' && command !== 'diff' && command !== 'export') return { args, context };
+  const taken = takeLimitFlags(args, (message) => {
+    throw new UsageError(message);
+  });
+  const limits = taken.limits;
+  if (!limits) return { args: taken.args, context };
+  const createHost = (folders: string[]) => Object.assign(context.createHost(folders), { allowedLimits: async () => limits });
+  return { args: taken.args, context: { ...context, limits, createHost, openCache: undefined } };
+}
+
 /** Runs the CLI and returns its exit code. Never throws. */
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
   const { io } = context;
-  const [command, ...rest] = argv;
+  const [command, ...args] = argv;
   try {
-    const options = rest.indexOf('--') < 0 ? rest : rest.slice(0, rest.indexOf('--'));
-    if (command === undefined || command === '-h' || command === '--help' || command === 'help' || (command !== 'lsp' && (options.includes('--help') || options.includes('-h')))) {
+    const options = args.indexOf('--') < 0 ? args : args.slice(0, args.indexOf('--'));
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help' || (command !== 'lsp' && command !== 'init' && (options.includes('--help') || options.includes('-h')))) {
       io.stdout(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
@@ -112,13 +139,14 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       io.stdout(`${context.version}\n`);
       return 0;
     }
+    const { args: rest, context: commandContext } = withLimitFlags(command, args, context);
     switch (command) {
       case 'check':
-        return await runCheck(parseCheckArgs(rest, context), context);
+        return await runCheck(parseCheckArgs(rest, commandContext), commandContext);
       case 'diff':
-        return await runDiff(parseDiffArgs(rest, context), context);
+        return await runDiff(parseDiffArgs(rest, commandContext), commandContext);
       case 'export':
-        return await runExport(parseExportArgs(rest, context), context);
+        return await runExport(parseExportArgs(rest, commandContext), commandContext);
       case 'init':
         return await runInit(parseInitArgs(rest, context), context);
       case 'lsp':

@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { closestMatches, didYouMeanSuffix } from './didYouMean';
 import { DIAGNOSTIC_CODES, isDiagnosticCode } from './diagnosticCodes';
+import { DEFAULT_LIMITS, formatLimit, HARD_LIMITS, LIMIT_KEYS, LIMIT_NAMES, parseSize, type Limits } from './limits';
 import type { CoreDiagnostic, Severity } from './model';
 import { DEFAULT_VOCABULARY, extendVocabulary, type RelationTypeInfo, type Vocabulary } from './vocabulary';
 import { checkId, spanOf, YamlFieldReader, type FieldEntry } from './yamlFields';
@@ -10,18 +11,7 @@ export const CONFIG_FILE_NAME = 'policy-annotator.yaml';
 
 export type SeveritySetting = Severity | 'off';
 
-/** Resource limits that keep a hostile or accidental input from stalling the tools. */
-export interface Limits {
-  /** Largest annotation file read, in bytes (UTF-16 code units for open buffers). */
-  annotationFileSize: number;
-  /** Largest text read, in bytes. */
-  textSize: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  annotationFileSize: 5 * 1024 * 1024,
-  textSize: 20 * 1024 * 1024,
-};
+export { allowedLimits, DEFAULT_LIMITS, formatLimit, HARD_LIMITS, LIMIT_NAMES, parseSize, type Limits } from './limits';
 
 export interface WorkspaceConfig {
   /** Folders, relative to the workspace root, that hold annotation files. */
@@ -45,22 +35,26 @@ export const DEFAULT_CONFIG: WorkspaceConfig = {
 };
 
 export const CONFIG_FIELDS = ['roots', 'vocabulary', 'severity', 'limits'] as const;
-const LIMIT_FIELDS = ['annotation-file-size', 'text-size'] as const;
 const VOCABULARY_FIELDS = ['actor-kinds', 'relation-types', 'claim-types'] as const;
 const RELATION_TYPE_FIELDS = ['id', 'symmetric', 'transitive', 'inverse', 'subject-kinds', 'target-kinds'] as const;
 const SEVERITY_VALUES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
-/** Parses `policy-annotator.yaml`. Problems become diagnostics; whatever is valid still applies. */
-export function parseConfig(uri: string, text: string): ParsedConfig {
+/**
+ * Parses `policy-annotator.yaml`. Problems become diagnostics; whatever is
+ * valid still applies. `allowed` are the limits the user allows (the
+ * defaults unless their own settings or flags raised them): the file may
+ * lower them, never raise them.
+ */
+export function parseConfig(uri: string, text: string, allowed: Limits = DEFAULT_LIMITS): ParsedConfig {
   const reader = new YamlFieldReader(uri);
   const root = reader.parseTopLevel(text, '`roots`, `vocabulary` and `severity`');
-  if (!root) return { config: DEFAULT_CONFIG, diagnostics: reader.diagnostics };
+  if (!root) return { config: { ...DEFAULT_CONFIG, limits: allowed }, diagnostics: reader.diagnostics };
   const fields = reader.fields(root, CONFIG_FIELDS, 'policy-annotator.yaml');
 
   const roots = readRoots(reader, fields.get('roots'));
   const additions = readVocabulary(reader, fields.get('vocabulary'));
   const severity = readSeverity(reader, fields.get('severity'));
-  const limits = readLimits(reader, fields.get('limits'));
+  const limits = readLimits(reader, fields.get('limits'), allowed);
   return {
     config: {
       roots: roots.length > 0 ? roots : DEFAULT_CONFIG.roots,
@@ -121,34 +115,32 @@ function readVocabulary(reader: YamlFieldReader, entry: FieldEntry | undefined):
   return { actorKinds: ids('actor-kinds'), claimTypes: ids('claim-types'), relationTypes };
 }
 
-const SIZE_PATTERN = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?$/i;
-const SIZE_UNITS: Record<string, number> = { B: 1, KB: 1024, MB: 1024 * 1024, GB: 1024 * 1024 * 1024 };
-
-/** `5MB`, `512 KB` or a number of bytes. */
-export function parseSize(value: string): number | undefined {
-  const match = SIZE_PATTERN.exec(value.trim());
-  if (!match) return undefined;
-  return Math.floor(Number(match[1]) * SIZE_UNITS[(match[2] ?? 'B').toUpperCase()]);
-}
-
-function readLimits(reader: YamlFieldReader, entry: FieldEntry | undefined): Limits {
-  const limits = { ...DEFAULT_LIMITS };
+/** The workspace's limits: each may lower what the user allows; a higher one is ignored, with a warning that says how to raise it. */
+function readLimits(reader: YamlFieldReader, entry: FieldEntry | undefined, allowed: Limits): Limits {
+  const limits = { ...allowed };
   if (!entry) return limits;
   const map = entry.value && reader.mapping(entry.value, '`limits`');
   if (!map) return limits;
-  const fields = reader.fields(map, LIMIT_FIELDS, '`limits`');
-  const size = (name: (typeof LIMIT_FIELDS)[number]) => {
-    const located = reader.string(fields.get(name), `\`${name}\``, { freeText: true });
-    if (!located) return undefined;
+  const fields = reader.fields(map, LIMIT_KEYS.map((key) => LIMIT_NAMES[key].field), '`limits`');
+  for (const key of LIMIT_KEYS) {
+    const { field, flag, setting } = LIMIT_NAMES[key];
+    const located = reader.string(fields.get(field), `\`${field}\``, { freeText: true });
+    if (!located) continue;
     const bytes = parseSize(located.value);
     if (bytes === undefined || bytes <= 0) {
       reader.report(located.range, 'invalid-value', `\`${located.value}\` is not a size: write a number of bytes or a size such as 5MB or 512KB.`);
-      return undefined;
+      continue;
     }
-    return bytes;
-  };
-  limits.annotationFileSize = size('annotation-file-size') ?? limits.annotationFileSize;
-  limits.textSize = size('text-size') ?? limits.textSize;
+    if (bytes > allowed[key]) {
+      reader.report(
+        located.range,
+        'limit-ignored',
+        `\`${field}: ${located.value}\` is ignored: a workspace's policy-annotator.yaml may only lower a limit, and ${formatLimit(allowed[key])} applies here. To read larger files, raise it yourself: the user setting ${setting} or the CLI flag ${flag} (at most ${formatLimit(HARD_LIMITS[key])}).`,
+      );
+      continue;
+    }
+    limits[key] = bytes;
+  }
   return limits;
 }
 

@@ -30,7 +30,12 @@ export const DIAGNOSTIC_CODES = {
   'file-unreadable': {
     defaultSeverity: 'error',
     summary: 'A file cannot be used: too large, binary, not UTF-8, nested too deeply, or not a regular file inside the workspace.',
-    help: 'The message says which; shrink or split the file, save it as UTF-8 text, or raise the limit in policy-annotator.yaml (`limits`).',
+    help: 'The message says which; shrink or split the file, save it as UTF-8 text, or raise the limit in your own settings (policyAnnotator.limits.*) or with --max-text-size / --max-annotation-file-size.',
+  },
+  'limit-ignored': {
+    defaultSeverity: 'warning',
+    summary: 'A limit in policy-annotator.yaml above the one that applies: a workspace may only lower limits, so it is ignored.',
+    help: 'Remove it or lower it; to read larger files, raise the limit yourself with the user setting policyAnnotator.limits.* or the CLI flags --max-text-size and --max-annotation-file-size.',
   },
   'unknown-field': {
     defaultSeverity: 'error',

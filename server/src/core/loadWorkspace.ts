@@ -1,4 +1,4 @@
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type WorkspaceConfig } from './config';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_LIMITS, parseConfig, type Limits, type WorkspaceConfig } from './config';
 import type { AnnotationFile, CoreDiagnostic } from './model';
 import { parseAnnotationFile } from './parseAnnotationFile';
 import type { Vocabulary } from './vocabulary';
@@ -24,6 +24,12 @@ export interface WorkspaceFileHost {
    * are refused without being read. Hosts that lack it are read with `readFile`.
    */
   read?(uri: string, limit: number): Promise<FileRead>;
+  /**
+   * The limits the user allows in a folder (their own settings or flags,
+   * never the workspace's); its policy-annotator.yaml may only lower them.
+   * Hosts that lack it allow DEFAULT_LIMITS.
+   */
+  allowedLimits?(folderUri: string): Promise<Limits>;
 }
 
 /** Reads a file through a host, applying a size limit whatever the host supports. */
@@ -107,9 +113,10 @@ export function annotationRoots(folderUri: string, config: WorkspaceConfig): str
 /** Reads the workspace configuration, or the defaults when there is none. */
 export async function loadConfig(host: WorkspaceFileHost, folderUri: string): Promise<{ config: WorkspaceConfig; configUri?: string; diagnostics: CoreDiagnostic[] }> {
   const configUri = joinUri(folderUri, CONFIG_FILE_NAME);
+  const allowed = (await host.allowedLimits?.(folderUri)) ?? DEFAULT_LIMITS;
   const text = await host.readFile(configUri);
-  if (text === undefined) return { config: DEFAULT_CONFIG, diagnostics: [] };
-  const parsed = parseConfig(configUri, text);
+  if (text === undefined) return { config: allowed === DEFAULT_LIMITS ? DEFAULT_CONFIG : { ...DEFAULT_CONFIG, limits: allowed }, diagnostics: [] };
+  const parsed = parseConfig(configUri, text, allowed);
   return { config: parsed.config, configUri, diagnostics: parsed.diagnostics };
 }
 

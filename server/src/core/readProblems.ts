@@ -11,7 +11,7 @@ export function formatSize(bytes: number): string {
 export function describeReadProblem(problem: ReadProblem, subject: string): string {
   switch (problem.kind) {
     case 'too-large':
-      return `${subject} is ${formatSize(problem.size)}, above the limit of ${formatSize(problem.limit)}, so it was not read. Split it, or raise the limit in policy-annotator.yaml (\`limits:\` → \`annotation-file-size:\` for annotation files, \`text-size:\` for texts).`;
+      return `${subject} is ${formatSize(problem.size)}, above the limit of ${formatSize(problem.limit)}, so it was not read. Split it, or raise the limit yourself (a workspace's policy-annotator.yaml may only lower it): the user setting policyAnnotator.limits.textSize or the flag --max-text-size for texts, policyAnnotator.limits.annotationFileSize or --max-annotation-file-size for annotation files.`;
     case 'binary':
       return `${subject} is not a text file (it contains binary data), so it was not read. Texts and annotation files are plain text: point to a plain-text or Markdown file, or move binary files out of the annotation folders.`;
     case 'invalid-encoding':

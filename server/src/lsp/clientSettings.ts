@@ -1,5 +1,5 @@
 import type { Connection, DidChangeConfigurationParams, InitializeParams } from 'vscode-languageserver';
-import { CONFIG_FILE_NAME, DIAGNOSTIC_CODES, canonicalUri, joinUri, yamlScalar, type FileRead, type WorkspaceFileHost } from '../core';
+import { allowedLimits, CONFIG_FILE_NAME, DIAGNOSTIC_CODES, canonicalUri, joinUri, yamlScalar, type FileRead, type Limits, type WorkspaceFileHost } from '../core';
 import { noteFileRead } from './custom/indexChanged';
 import type { ServerOptions, ServerSession } from './serverSession';
 
@@ -20,6 +20,13 @@ import type { ServerOptions, ServerSession } from './serverSession';
 export interface EditorSettings {
   roots: string[];
   severity: Record<string, string>;
+  /**
+   * The limits the user allows (`policyAnnotator.limits.*`, which VS Code
+   * reads from user settings only: the settings are machine-scoped). Unlike
+   * roots and severity they apply whether or not the folder has a
+   * policy-annotator.yaml, which may only lower them.
+   */
+  limits: Limits;
 }
 
 const SETTINGS_SECTION = 'policyAnnotator';
@@ -34,9 +41,10 @@ const CONFIGURATION_TIMEOUT_MS = 5000;
  * like the configuration file, can never make the server read elsewhere.
  */
 export function readEditorSettings(raw: unknown, warn: (message: string) => void = () => undefined): EditorSettings {
-  const settings: EditorSettings = { roots: [...DEFAULT_ROOTS], severity: {} };
+  const settings: EditorSettings = { roots: [...DEFAULT_ROOTS], severity: {}, limits: allowedLimits({}, warn, 'setting') };
   if (!raw || typeof raw !== 'object') return settings;
-  const { roots, severity } = raw as { roots?: unknown; severity?: unknown };
+  const { roots, severity, limits } = raw as { roots?: unknown; severity?: unknown; limits?: unknown };
+  if (limits && typeof limits === 'object' && !Array.isArray(limits)) settings.limits = allowedLimits(limits as Partial<Record<keyof Limits, unknown>>, warn, 'setting');
   if (Array.isArray(roots)) {
     const valid: string[] = [];
     for (const root of roots) {
@@ -71,7 +79,7 @@ export function configTextFromSettings(settings: EditorSettings): string | undef
 }
 
 function sameSettings(a: EditorSettings, b: EditorSettings): boolean {
-  return configTextFromSettings(a) === configTextFromSettings(b);
+  return configTextFromSettings(a) === configTextFromSettings(b) && a.limits.textSize === b.limits.textSize && a.limits.annotationFileSize === b.limits.annotationFileSize;
 }
 
 /**
@@ -184,6 +192,11 @@ class SettingsAwareHost implements WorkspaceFileHost {
 
   listFiles(folderUri: string): Promise<string[]> {
     return this.inner.listFiles(folderUri);
+  }
+
+  async allowedLimits(folderUri: string): Promise<Limits> {
+    const folder = canonicalUri(folderUri);
+    return this.folders.includes(folder) ? (await this.settingsFor(folder)).limits : readEditorSettings(undefined).limits;
   }
 
   async readFile(uri: string): Promise<string | undefined> {

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     createHost: (folders) => new NodeFileHost(folders),
     // Loaded on first use: child_process costs every command's start, and a warm check of a stylish report never runs git.
     git: async (args, cwd) => (await import('./runGit.js')).runGit(args, cwd),
+    openGitBlobReader: async (cwd) => new (await import('./gitCatFile.js')).GitCatFileReader(cwd),
     parser: new WorkerParser(),
     openCache: (options) => openCheckCache(options, version, process.env),
     writeExport: writeExportFiles,

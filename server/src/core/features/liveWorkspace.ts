@@ -1,6 +1,6 @@
 import { textDiagnostics } from './textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
-import { applySeverityOverrides, CONFIG_FILE_NAME } from '../config';
+import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../config';
 import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
@@ -93,6 +93,7 @@ export class LiveWorkspace {
         const buffer = this.buffers.get(canonicalUri(uri));
         return buffer !== undefined ? { content: buffer } : readWithLimit(this.host, uri, limit);
       },
+      allowedLimits: async (folderUri) => (await this.host.allowedLimits?.(folderUri)) ?? DEFAULT_LIMITS,
     };
     this.firstLoad = new Promise((resolve) => (this.markLoaded = resolve));
   }
@@ -156,6 +157,7 @@ export class LiveWorkspace {
         counted();
         return readWithLimit(this.overlay, uri, limit);
       },
+      allowedLimits: (folderUri) => this.overlay.allowedLimits!(folderUri),
     };
     progress?.(`Indexing ${basenameUri(folder)}`);
     const slicer = new Slicer(this.options.yieldControl);
