@@ -1,4 +1,4 @@
-import type { AnchorableText, AnchorResult, QuoteSelector } from './anchorTypes';
+import type { AnchorableText, AnchorResult, QuoteSelector, ScoredCandidate } from './anchorTypes';
 import { approximateSearchBudget, findApproximateQuote, type Neighbours } from './approximateQuote';
 import { OccurrenceFinder, type SearchBudget } from './quoteSearch';
 import { exactSearchBudget, resolveQuote } from './resolveQuote';
@@ -24,22 +24,50 @@ const NEAR_MISS_CONFIDENCE = 0.45;
  * `searchIncomplete`.
  */
 export function anchorSelectors(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: { exact?: SearchBudget; approximate?: SearchBudget } = {}): AnchorResult[] {
+  const steps = anchorSelectorsInSteps(target, selectors, budgets);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `anchorSelectors` cut into steps, for a caller that must stay responsive
+ * (the language server): it yields after each quote's exact search and after
+ * each approximate search, and returns the same results.
+ */
+export function* anchorSelectorsInSteps(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: { exact?: SearchBudget; approximate?: SearchBudget } = {}): Generator<void, AnchorResult[]> {
   const finder = new OccurrenceFinder(target.normalized.text, budgets.exact ?? exactSearchBudget(target.normalized.text.length), selectors.length);
-  const results = selectors.map((selector) => resolveQuote(target, selector, finder));
+  yield;
+  const results: AnchorResult[] = [];
+  for (const selector of selectors) {
+    results.push(resolveQuote(target, selector, finder));
+    yield;
+  }
   const budget = budgets.approximate ?? approximateSearchBudget();
-  return results.map((result, i) => {
-    if (result.status !== 'not-found' && !result.contextMismatch) return result;
-    if (result.searchIncomplete) return result;
-    const candidates = findApproximateQuote(target, selectors[i], neighboursOf(results, i), 5, budget);
-    if (!candidates) return result.status === 'not-found' ? { ...result, searchIncomplete: true } : result;
-    const [best, second] = candidates;
-    if (best && best.confidence >= STALE_CONFIDENCE && (!second || best.confidence - second.confidence >= STALE_MARGIN)) {
-      return { status: 'stale', candidates: [], proposal: best };
+  const final: AnchorResult[] = [];
+  for (let i = 0; i < results.length; i++) {
+    const result = results[i];
+    if ((result.status !== 'not-found' && !result.contextMismatch) || result.searchIncomplete) {
+      final.push(result);
+      continue;
     }
-    const nearMisses = candidates.filter((c) => c.confidence >= NEAR_MISS_CONFIDENCE).slice(0, 3);
-    if (result.status === 'ambiguous') return { ...result, nearMisses };
-    return { status: 'not-found', candidates: [], nearMisses };
-  });
+    const candidates = findApproximateQuote(target, selectors[i], neighboursOf(results, i), 5, budget);
+    final.push(judgeApproximate(result, candidates));
+    yield;
+  }
+  return final;
+}
+
+/** What an approximate search makes of a quote that was not found, or whose context did not fit. */
+function judgeApproximate(result: AnchorResult, candidates: ScoredCandidate[] | undefined): AnchorResult {
+  if (!candidates) return result.status === 'not-found' ? { ...result, searchIncomplete: true } : result;
+  const [best, second] = candidates;
+  if (best && best.confidence >= STALE_CONFIDENCE && (!second || best.confidence - second.confidence >= STALE_MARGIN)) {
+    return { status: 'stale', candidates: [], proposal: best };
+  }
+  const nearMisses = candidates.filter((c) => c.confidence >= NEAR_MISS_CONFIDENCE).slice(0, 3);
+  if (result.status === 'ambiguous') return { ...result, nearMisses };
+  return { status: 'not-found', candidates: [], nearMisses };
 }
 
 function neighboursOf(results: AnchorResult[], index: number): Neighbours {

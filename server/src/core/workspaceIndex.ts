@@ -1,7 +1,8 @@
 import { AliasMatcher, type AliasEntry, type AliasMatch } from './aliasMatcher';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
 import { LineIndex } from './lineIndex';
-import { anchorSelectors } from './anchorSelectors';
+import { AnchoringCache, withQuote } from './anchoringCache';
+import { isLostQuotePlaced, lostQuoteRange } from './lostQuotes';
 import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, QuoteSelectorDef, RelationDef, Span } from './model';
 import { HIERARCHY_RELATIONS } from './vocabulary';
 import { normalizeForMatch, normalizeWithMap } from './normalizeText';
@@ -159,6 +160,7 @@ export class WorkspaceIndex {
   /** Aliases and actors that became used or unused since `takeUsageChanges()` last looked. */
   private usageChanges = { aliasKeys: new Set<string>(), actorIds: new Set<string>() };
   private aliasMatcher: AliasMatcher | undefined;
+  private readonly anchorings = new AnchoringCache();
   private versionCounter = 0;
   /** Bumped by changes to each kind of input, so that derived values are recomputed only when theirs change. */
   private readonly generations: Record<MemoDependency, number> = { registry: 0, annotations: 0, texts: 0 };
@@ -698,12 +700,18 @@ export class WorkspaceIndex {
       // Only the aliases changed: the anchoring depends on the text and its annotation files alone.
       ({ claims, explicitMentions } = cached.analysis);
     } else {
-      for (const annotationUri of [...(this.annotationsByText.get(textUri) ?? [])].sort()) {
+      const slots = new Set<string>();
+      for (const annotationUri of this.annotationsOf(textUri)) {
         const annotation = this.files.get(annotationUri)?.textAnnotation;
         if (!annotation) continue;
-        claims.push(...anchorAll(anchorable, annotationUri, annotation.claims));
-        explicitMentions.push(...anchorAll(anchorable, annotationUri, annotation.mentions));
+        for (const [kind, defs, into] of [['claims', annotation.claims, claims], ['mentions', annotation.mentions, explicitMentions]] as const) {
+          const slot = `${annotationUri}\u0000${kind}`;
+          slots.add(slot);
+          const results = this.anchorings.anchor(textUri, anchorable, slot, defs);
+          withQuote<QuoteSelectorDef>(defs).forEach((def, i) => (into as Anchored<QuoteSelectorDef>[]).push({ def, annotationUri, result: results[i] }));
+        }
       }
+      this.anchorings.retain(textUri, slots);
     }
     const matches = this.matcher().findAll(anchorable.normalized);
     this.noteAliasKeys(textUri, matches);
@@ -712,6 +720,34 @@ export class WorkspaceIndex {
     this.analyses.set(textUri, { textStamp, matchStamp, analysis });
     if (this.staleMentionTexts.delete(textUri)) this.contributeMentions(textUri, analysis);
     return analysis;
+  }
+
+  /**
+   * Anchors the quotes that `analysis(textUri)` will need, a step at a time,
+   * so that a caller that must stay responsive can run the long searches in
+   * slices; `analysis` then finds them done. Does nothing when the text's
+   * anchoring is current.
+   */
+  *anchoringSteps(textUri: string): Generator<void, void> {
+    textUri = this.canonical(textUri);
+    if (this.statusOf(textUri) !== 'loaded') return;
+    const cached = this.analyses.get(textUri);
+    if (cached && cached.textStamp === (this.textStamps.get(textUri) ?? 0) && this.documents.get(textUri)?.anchorable === cached.analysis.text) return;
+    yield;
+    const anchorable = this.anchorable(textUri)!;
+    for (const annotationUri of this.annotationsOf(textUri)) {
+      const annotation = this.files.get(annotationUri)?.textAnnotation;
+      if (!annotation) continue;
+      for (const [kind, defs] of [['claims', annotation.claims], ['mentions', annotation.mentions]] as const) {
+        const results = yield* this.anchorings.anchorInSteps(textUri, anchorable, `${annotationUri}\u0000${kind}`, defs);
+        // Where the text's diagnostics of lost quotes go: each placement scans the text.
+        for (const [i, def] of withQuote<QuoteSelectorDef>(defs).entries()) {
+          if (results[i].status !== 'not-found' || results[i].nearMisses?.[0] || isLostQuotePlaced(anchorable, def.quote!.value)) continue;
+          lostQuoteRange(anchorable, def.quote!.value);
+          yield;
+        }
+      }
+    }
   }
 
   /** Records which aliases a text's matching found, for re-matching only the texts an alias change reaches. */
@@ -838,13 +874,6 @@ function stanceKey(claim: ClaimDef): string | undefined {
 function flattenReferences(byFile: Map<string, IdReference[]> | undefined): IdReference[] {
   if (!byFile) return [];
   return [...byFile.keys()].sort().flatMap((uri) => byFile.get(uri)!);
-}
-
-/** Anchors the selectors of one file that have a quote, in file order (neighbours inform approximate matches). */
-function anchorAll<T extends QuoteSelectorDef>(target: AnchorableText, annotationUri: string, defs: T[]): Anchored<T>[] {
-  const withQuote = defs.filter((def) => def.quote);
-  const results = anchorSelectors(target, withQuote.map((def) => ({ quote: def.quote!.value, prefix: def.prefix?.value, suffix: def.suffix?.value })));
-  return withQuote.map((def, i) => ({ def, annotationUri, result: results[i] }));
 }
 
 /** Alias matches, minus those that overlap an explicit mention, plus the explicit mentions. */

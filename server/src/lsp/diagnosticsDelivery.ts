@@ -37,6 +37,8 @@ function answerPulls(session: ServerSession): void {
   connection.languages.diagnostics.on(
     guardRequest(log, 'textDocument/diagnostic', async (params, token): Promise<DocumentDiagnosticReport> => {
       await unlessCancelled(workspace.whenReady(), token);
+      // An edit whose quotes take long to anchor refreshes its diagnostics in slices after didChange: answer with those.
+      await unlessCancelled(workspace.whenRefreshed(), token);
       const uri = canonicalUri(params.textDocument.uri);
       if (!session.linesOf(uri)) return { kind: 'full', items: [] };
       const { resultId } = workspace.diagnostics(uri);

@@ -7,6 +7,7 @@ import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
+import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -31,32 +32,19 @@ export interface LiveWorkspaceOptions {
   yieldControl?: () => Promise<void>;
 }
 
-/** How long indexing runs before it lets other work run, when it may. */
-const SLICE_MS = 5;
-
-/** Cuts long work into slices of about SLICE_MS, yielding between them when the host lets it. */
-class Slicer {
-  private started = Date.now();
-
-  constructor(private readonly yieldControl: (() => Promise<void>) | undefined) {}
-
-  /** True when the current slice has run its time and the host lets others run. */
-  get due(): boolean {
-    return this.yieldControl !== undefined && Date.now() - this.started >= SLICE_MS;
-  }
-
-  /** Yields if the current slice has run its time. */
-  async pause(): Promise<void> {
-    if (!this.due) return;
-    await this.yieldControl!();
-    this.started = Date.now();
-  }
-}
-
 /** Called with progress messages while a folder is indexed. */
 export type ProgressReporter = (message: string) => void;
 
 type FileRole = 'config' | 'annotation' | 'text' | 'other';
+
+/** A change applied to the index, with the files it reaches still to compute (see `stage`). */
+interface StagedChange {
+  dependents: () => Set<string>;
+  /** The texts whose analysis finding the dependents and refreshing them needs. */
+  texts: string[];
+  workspace?: LoadedWorkspace;
+  reload?: boolean;
+}
 
 /** What reading a deleted file gives. */
 const GONE: FileRead = { problem: { kind: 'missing' } };
@@ -90,6 +78,8 @@ export class LiveWorkspace {
   private readonly tracker = new DiagnosticsTracker((uri) => this.computeDiagnostics(uri));
   private readonly listeners = new Set<(uris: string[]) => void>();
   private tasks: Promise<unknown> = Promise.resolve();
+  /** The last refresh of an edit's diagnostics that runs in slices after the edit. */
+  private sliceRefresh: Promise<void> = Promise.resolve();
   private readonly firstLoad: Promise<void>;
   private markLoaded!: () => void;
 
@@ -214,6 +204,9 @@ export class LiveWorkspace {
     const ordered = first.concat(last);
     const changed: string[] = [];
     for (const uri of ordered) {
+      const index = this.workspaceFor(uri)?.index;
+      // The long part of a file's checks, anchoring its text's quotes, runs in slices first.
+      if (index) await slicer.drive(anchoringStepsFor(index, textsAnalysedFor(index, [uri])));
       changed.push(...this.tracker.refresh([uri]));
       await slicer.pause();
     }
@@ -238,8 +231,29 @@ export class LiveWorkspace {
   setBuffer(uri: string, content: string): Promise<void> {
     uri = canonicalUri(uri);
     this.buffers.set(uri, content);
-    const followUp = this.applyAndRefresh(uri, { content });
-    return followUp ? this.enqueue(followUp) : Promise.resolve();
+    const { dependents, texts, workspace, reload } = this.stage(uri, { content });
+    const finish = () => {
+      this.refresh(dependents());
+      return this.followUp(workspace, reload);
+    };
+    // Diagnostics are refreshed before this returns, unless anchoring the quotes of the texts the change touches
+    // takes longer than a slice (a long text, many quotes): then the rest runs in slices, and `whenRefreshed` waits.
+    const slicer = new Slicer(this.options.yieldControl);
+    const steps = workspace && anchoringStepsFor(workspace.index, texts);
+    if (!steps || slicer.runWhileTime(steps)) {
+      const followUp = finish();
+      return followUp ? this.enqueue(followUp) : Promise.resolve();
+    }
+    this.sliceRefresh = this.enqueue(async () => {
+      await slicer.drive(steps);
+      await finish()?.();
+    });
+    return this.sliceRefresh;
+  }
+
+  /** Resolves once the diagnostics of every buffer change so far are up to date. */
+  whenRefreshed(): Promise<void> {
+    return this.sliceRefresh;
   }
 
   /** An editor closed a document: the file on disk counts again. */
@@ -248,7 +262,7 @@ export class LiveWorkspace {
     if (!this.buffers.delete(uri)) return Promise.resolve();
     return this.enqueue(async () => {
       const read = await this.readFromDisk(uri);
-      if (!this.buffers.has(uri)) await this.applyAndRefresh(uri, read)?.();
+      if (!this.buffers.has(uri)) await this.applyAndRefreshInSlices(uri, read);
     });
   }
 
@@ -271,7 +285,7 @@ export class LiveWorkspace {
           continue;
         }
         const read = change.kind === 'deleted' ? GONE : await this.readFromDisk(uri);
-        if (!this.buffers.has(uri)) await this.applyAndRefresh(uri, read)?.();
+        if (!this.buffers.has(uri)) await this.applyAndRefreshInSlices(uri, read);
       }
     });
   }
@@ -293,53 +307,64 @@ export class LiveWorkspace {
 
   /**
    * Applies new content (undefined: the file is gone) to the index and
-   * refreshes the diagnostics it can reach, synchronously. Returns the disk
-   * work that may follow (loading newly referenced texts, or a reload after
-   * a configuration change), for the caller to run as a task.
+   * refreshes the diagnostics it can reach, anchoring the quotes they need
+   * in slices first; then runs the disk work that may follow.
    */
-  private applyAndRefresh(uri: string, read: FileRead): (() => Promise<void>) | undefined {
-    const { affected, workspace, reload } = this.apply(uri, read);
-    this.refresh(affected);
+  private async applyAndRefreshInSlices(uri: string, read: FileRead): Promise<void> {
+    const { dependents, texts, workspace, reload } = this.stage(uri, read);
+    if (workspace) await new Slicer(this.options.yieldControl).drive(anchoringStepsFor(workspace.index, texts));
+    this.refresh(dependents());
+    await this.followUp(workspace, reload)?.();
+  }
+
+  /** The disk work that may follow a change: loading newly referenced texts, or a reload after a configuration change. */
+  private followUp(workspace: LoadedWorkspace | undefined, reload: boolean | undefined): (() => Promise<void>) | undefined {
     if (!workspace) return undefined;
     if (reload) return () => this.loadFolder(workspace.index.workspaceFolders[0]);
     return workspace.index.pendingTexts().length > 0 ? () => this.loadPendingTexts(workspace) : undefined;
   }
 
-  /**
-   * Updates the index for one file, synchronously, the way a fresh load
-   * would store what was read; returns the files whose diagnostics may have
-   * changed.
-   */
+  /** Updates the index for one file, as a fresh load would store what was read; returns the files it reaches. */
   private apply(uri: string, read: FileRead): { affected: Set<string>; workspace?: LoadedWorkspace; reload?: boolean } {
+    const { dependents, workspace, reload } = this.stage(uri, read);
+    return { affected: dependents(), workspace, reload };
+  }
+
+  /** `apply`, with the files it reaches left to compute (that analyses `texts`, whose quotes may be anchored in slices first). */
+  private stage(uri: string, read: FileRead): StagedChange {
+    const none = (workspace?: LoadedWorkspace): StagedChange => ({ dependents: () => new Set(), texts: [], workspace });
     const workspace = this.workspaceFor(uri);
-    if (!workspace) return { affected: new Set() };
+    if (!workspace) return none();
     const index = workspace.index;
     const content = 'content' in read ? read.content : undefined;
     switch (this.role(workspace, uri)) {
       case 'config':
-        return { affected: new Set(), workspace, reload: true };
+        return { ...none(workspace), reload: true };
       case 'annotation': {
         const before = index.annotationFile(uri);
+        const textsBefore = textsAnalysedFor(index, [uri]);
         if (content !== undefined) {
-          if (before && index.content(uri) === content) return { affected: new Set(), workspace };
+          if (before && index.content(uri) === content) return none(workspace);
           index.setAnnotationFile(uri, content);
         } else if ('problem' in read && read.problem.kind !== 'missing') {
           index.setAnnotationFileUnreadable(uri, read.problem);
         } else {
-          if (!before) return { affected: new Set(), workspace };
+          if (!before) return none(workspace);
           index.removeAnnotationFile(uri);
         }
         const after = index.annotationFile(uri);
-        return { affected: dependentsOfAnnotationChange(index, uri, before, after, this.tracker.urisWithCodes(CODES_DEPENDING_ON_ALL_IDS)), workspace };
+        const withIdCodes = this.tracker.urisWithCodes(CODES_DEPENDING_ON_ALL_IDS);
+        const texts = [...new Set([...textsBefore, ...textsAnalysedFor(index, [uri])])];
+        return { dependents: () => dependentsOfAnnotationChange(index, uri, before, after, withIdCodes), texts, workspace };
       }
       case 'text': {
-        if (content !== undefined && index.textStatus(uri) === 'loaded' && index.content(uri) === content) return { affected: new Set(), workspace };
+        if (content !== undefined && index.textStatus(uri) === 'loaded' && index.content(uri) === content) return none(workspace);
         const mentionsBefore = textMentionFootprint(index, uri);
         storeText(index, uri, read);
-        return { affected: dependentsOfTextChange(index, uri, mentionsBefore, textMentionFootprint(index, uri)), workspace };
+        return { dependents: () => dependentsOfTextChange(index, uri, mentionsBefore, textMentionFootprint(index, uri)), texts: [uri], workspace };
       }
       default:
-        return { affected: new Set(), workspace };
+        return none(workspace);
     }
   }
 
@@ -350,14 +375,18 @@ export class LiveWorkspace {
     if (pending.length === 0) return;
     const reads = await readAllWithLimit(this.overlay, pending, index.config.limits.textSize);
     if (this.loaded.get(index.workspaceFolders[0]) !== workspace) return;
-    const affected = new Set<string>();
+    const stored: { uri: string; mentionsBefore: string }[] = [];
     pending.forEach((uri, i) => {
       // Opened, or loaded by another task, while it was being read.
       if (index.textStatus(uri) !== 'unknown') return;
-      const mentionsBefore = textMentionFootprint(index, uri);
+      stored.push({ uri, mentionsBefore: textMentionFootprint(index, uri) });
       storeText(index, uri, reads[i]);
-      for (const dependent of dependentsOfTextChange(index, uri, mentionsBefore, textMentionFootprint(index, uri))) affected.add(dependent);
     });
+    await new Slicer(this.options.yieldControl).drive(anchoringStepsFor(index, stored.map((text) => text.uri)));
+    const affected = new Set<string>();
+    for (const { uri, mentionsBefore } of stored) {
+      for (const dependent of dependentsOfTextChange(index, uri, mentionsBefore, textMentionFootprint(index, uri))) affected.add(dependent);
+    }
     this.refresh(affected);
   }
 

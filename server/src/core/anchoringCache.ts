@@ -1,0 +1,71 @@
+import { anchorSelectorsInSteps } from './anchorSelectors';
+import type { AnchorableText, AnchorResult, QuoteSelector } from './anchorTypes';
+import type { QuoteSelectorDef } from './model';
+
+interface Entry {
+  target: AnchorableText;
+  key: string;
+  results: AnchorResult[];
+}
+
+/**
+ * Where the quotes of each annotation file landed in each text, kept while
+ * the text and the file's selectors (quote, prefix, suffix, in order) stay
+ * the same. Anchoring depends on nothing else, so an edit that leaves them
+ * alone (a comment, a claimant, a note) reuses the results instead of
+ * searching a long text again. The anchoring can also run ahead of the
+ * analysis a step at a time, for a caller that must stay responsive.
+ */
+export class AnchoringCache {
+  /** By text, then by slot (an annotation file and the kind of its selectors). */
+  private readonly byText = new Map<string, Map<string, Entry>>();
+  /** The key of each parsed list of selectors, computed once per list. */
+  private readonly keys = new WeakMap<readonly QuoteSelectorDef[], string>();
+
+  /** The results for one file's selectors in a text, computed now unless they are kept. */
+  anchor(textUri: string, target: AnchorableText, slot: string, defs: readonly QuoteSelectorDef[]): AnchorResult[] {
+    const steps = this.anchorInSteps(textUri, target, slot, defs);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /** `anchor` a step at a time (see `anchorSelectorsInSteps`); keeps what it computes. */
+  *anchorInSteps(textUri: string, target: AnchorableText, slot: string, defs: readonly QuoteSelectorDef[]): Generator<void, AnchorResult[]> {
+    const selectors = withQuote(defs).map(selectorOf);
+    const key = this.keyOf(defs, selectors);
+    const cached = this.byText.get(textUri)?.get(slot);
+    if (cached && cached.target === target && cached.key === key) return cached.results;
+    const results = yield* anchorSelectorsInSteps(target, selectors);
+    const entries = this.byText.get(textUri) ?? new Map<string, Entry>();
+    entries.set(slot, { target, key, results });
+    this.byText.set(textUri, entries);
+    return results;
+  }
+
+  /** Forgets a text's results except those of these slots (the files that point at it now). */
+  retain(textUri: string, slots: ReadonlySet<string>): void {
+    const entries = this.byText.get(textUri);
+    if (!entries) return;
+    for (const slot of entries.keys()) if (!slots.has(slot)) entries.delete(slot);
+    if (entries.size === 0) this.byText.delete(textUri);
+  }
+
+  private keyOf(defs: readonly QuoteSelectorDef[], selectors: QuoteSelector[]): string {
+    let key = this.keys.get(defs);
+    if (key === undefined) {
+      key = JSON.stringify(selectors.map((s) => [s.quote, s.prefix ?? null, s.suffix ?? null]));
+      this.keys.set(defs, key);
+    }
+    return key;
+  }
+}
+
+/** The selectors that are anchored: those with a quote, in file order. */
+export function withQuote<T extends QuoteSelectorDef>(defs: readonly T[]): T[] {
+  return defs.filter((def) => def.quote);
+}
+
+function selectorOf(def: QuoteSelectorDef): QuoteSelector {
+  return { quote: def.quote!.value, prefix: def.prefix?.value, suffix: def.suffix?.value };
+}
