@@ -91,7 +91,18 @@ export interface LoadWorkspaceOptions {
    * parsed and indexed in one go.
    */
   pause?: () => Promise<void>;
+  /**
+   * With `pause`: called once the index exists and after each annotation
+   * file is added to it, with how many are left, so that a caller can answer
+   * from what is indexed so far (an annotation file and its text are in
+   * before the next file is parsed, small files first); the load waits for
+   * what it returns (the server lets requests it can now answer run first).
+   */
+  progress?: (index: WorkspaceIndex, annotationFilesLeft: number) => Promise<void> | void;
 }
+
+/** Annotation files this large are parsed after the texts of the smaller ones have been read, so those can be answered about meanwhile. */
+const LARGE_ANNOTATION_FILE = 64 * 1024;
 
 export interface LoadedWorkspace {
   index: WorkspaceIndex;
@@ -154,23 +165,41 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
     });
   }
   const pause = options.pause;
-  let parsed: AnnotationFile[];
   if (options.parser || !pause) {
-    parsed = await (options.parser ?? inlineParser).parseAll(sources, config.vocabulary);
-  } else {
-    // Smallest first: by the time the large files come (a registry of thousands of actors), the parser is
-    // compiled, so that no single file keeps the caller's event loop busy for long.
-    parsed = new Array<AnnotationFile>(sources.length);
-    const bySize = sources.map((_, i) => i).sort((a, b) => sources[a].content.length - sources[b].content.length);
-    for (const i of bySize) {
-      parsed[i] = parseAnnotationFile(sources[i].uri, sources[i].content, config.vocabulary);
-      await pause();
+    const parsed = await (options.parser ?? inlineParser).parseAll(sources, config.vocabulary);
+    for (let i = 0; i < sources.length; i++) {
+      index.setAnnotationFile(sources[i].uri, sources[i].content, parsed[i]);
+      if (pause) await pause();
     }
+    await loadPendingTexts(host, index, pause);
+  } else {
+    await indexInSizeOrder(host, index, sources, pause, options.progress);
   }
-  for (let i = 0; i < sources.length; i++) {
-    index.setAnnotationFile(sources[i].uri, sources[i].content, parsed[i]);
-    if (pause) await pause();
+  return { index, configUri, configDiagnostics: diagnostics };
+}
+
+/**
+ * Parses and indexes annotation files one at a time, smallest first: by the
+ * time the large files come (a registry of thousands of actors), the parser
+ * is compiled, so that no single file keeps the caller's event loop busy for
+ * long; and the small files' texts are read before a large file is parsed,
+ * so that a caller can answer about them while the large ones are indexed.
+ * The index is the same whatever the order its files are added in.
+ */
+async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, sources: AnnotationSource[], pause: () => Promise<void>, progress: LoadWorkspaceOptions['progress']): Promise<void> {
+  const bySize = [...sources].sort((a, b) => a.content.length - b.content.length);
+  await progress?.(index, bySize.length);
+  for (let i = 0; i < bySize.length; i++) {
+    const source = bySize[i];
+    const pendingTexts = index.pendingTexts().length;
+    if (pendingTexts > 0 && (pendingTexts >= READS_IN_FLIGHT || source.content.length >= LARGE_ANNOTATION_FILE)) {
+      await loadPendingTexts(host, index, pause);
+      await progress?.(index, bySize.length - i);
+    }
+    index.setAnnotationFile(source.uri, source.content, parseAnnotationFile(source.uri, source.content, index.config.vocabulary));
+    await progress?.(index, bySize.length - i - 1);
+    await pause();
   }
   await loadPendingTexts(host, index, pause);
-  return { index, configUri, configDiagnostics: diagnostics };
+  await progress?.(index, 0);
 }

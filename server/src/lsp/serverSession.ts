@@ -1,8 +1,8 @@
-import { TextDocuments, type Connection, type Position } from 'vscode-languageserver';
+import { TextDocuments, type CancellationToken, type Connection, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { canonicalUri, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
 import { LiveWorkspace } from '../core/features';
-import { yieldToEventLoop } from './cancellation';
+import { unlessCancelled, yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
 import type { ServerLog } from './guard';
 
@@ -57,6 +57,25 @@ export class ServerSession {
   at(uri: string, position: Position): IndexedPosition | undefined {
     const file = this.file(uri);
     return file && { ...file, offset: file.lines.offsetAt(position) };
+  }
+
+  /**
+   * `at` for read requests that may be answered during the first indexing:
+   * waits (unless cancelled) until the file is in the index so far, and says
+   * how many annotation files are still to be indexed, for a note on the answer.
+   */
+  async atWhileIndexing(uri: string, position: Position, token: CancellationToken): Promise<(IndexedPosition & { annotationFilesLeft: number }) | undefined> {
+    const file = await this.fileWhileIndexing(uri, token);
+    return file && { ...file, offset: file.lines.offsetAt(position) };
+  }
+
+  /** `file` for read requests that may be answered during the first indexing (see `atWhileIndexing`). */
+  async fileWhileIndexing(uri: string, token: CancellationToken): Promise<(IndexedFile & { annotationFilesLeft: number }) | undefined> {
+    const canonical = canonicalUri(uri);
+    await unlessCancelled(this.workspace.whenAnswerable(canonical), token);
+    const index = this.workspace.answeringIndexFor(canonical);
+    const lines = index?.lineIndex(canonical);
+    return index && lines ? { index, uri: canonical, lines, annotationFilesLeft: this.workspace.annotationFilesLeft(canonical) } : undefined;
   }
 
   /** An indexed annotation file or text, or undefined. */

@@ -24,3 +24,4 @@ export * from './diagnosticDependencies';
 export * from './diagnosticsTracker';
 export * from './liveWorkspace';
 export * from './card';
+export * from './indexingNote';

@@ -8,6 +8,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
+import { EarlyAnswers } from './earlyAnswers';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -72,6 +73,8 @@ export class LiveWorkspace {
    * slices.
    */
   private readonly serving = new Map<string, LoadedWorkspace>();
+  /** What read requests may see of a folder during its first indexing: its index so far (see `answeringIndexFor`). */
+  private readonly early = new EarlyAnswers();
   /** Files whose diagnostics changed while their folder was indexed for the first time, announced once it is served. */
   private readonly unannounced = new Set<string>();
   private readonly buffers = new Map<string, string>();
@@ -134,6 +137,7 @@ export class LiveWorkspace {
         const files = this.knownFiles(this.loaded.get(folder));
         this.loaded.delete(folder);
         this.serving.delete(folder);
+        this.early.served(folder);
         this.refresh(files);
         for (const uri of files) this.tracker.forget(uri);
       }
@@ -161,7 +165,21 @@ export class LiveWorkspace {
     };
     progress?.(`Indexing ${basenameUri(folder)}`);
     const slicer = new Slicer(this.options.yieldControl);
-    const workspace = await loadWorkspace(counting, folder, this.options.yieldControl ? { pause: () => slicer.pause() } : {});
+    const firstIndexing = !this.serving.has(folder);
+    let workspace: LoadedWorkspace;
+    try {
+      workspace = await loadWorkspace(
+        counting,
+        folder,
+        this.options.yieldControl
+          ? { pause: () => slicer.pause(), progress: firstIndexing ? (index, left) => this.earlyProgress(folder, index, left) : undefined }
+          : {},
+      );
+    } catch (error) {
+      // Requests waiting for an early answer get none rather than waiting for ever.
+      this.early.served(folder);
+      throw error;
+    }
     this.loaded.set(folder, workspace);
     // A reload is served at once, so that no query sees content older than an edit; a first indexing once it has finished.
     if (this.serving.has(folder)) this.serving.set(folder, workspace);
@@ -175,11 +193,17 @@ export class LiveWorkspace {
     // From here on, edits refresh only the files whose alias or actor use they change.
     workspace.index.takeUsageChanges();
     if (this.loaded.get(folder) === workspace) this.serving.set(folder, workspace);
+    this.early.served(folder);
     // Listeners hear once the folder is served, as they read its files through the queries.
     for (const uri of changed) this.unannounced.add(uri);
     const waiting = [...this.unannounced];
     this.unannounced.clear();
     this.notify(waiting);
+  }
+
+  /** The first indexing of a folder has added a file: requests that waited for it run before the next one is parsed. */
+  private async earlyProgress(folder: string, index: WorkspaceIndex, annotationFilesLeft: number): Promise<void> {
+    if (this.early.progress(folder, index, annotationFilesLeft, (uri) => this.buffers.get(uri))) await this.options.yieldControl?.();
   }
 
   /**
@@ -415,6 +439,33 @@ export class LiveWorkspace {
   indexFor(uri: string): WorkspaceIndex | undefined {
     const folder = this.folderOf(canonicalUri(uri));
     return folder === undefined ? undefined : this.serving.get(folder)?.index;
+  }
+
+  /**
+   * The index to answer a read request about a file from (hover, definition,
+   * highlights, symbols): the folder's index, or, during its first indexing,
+   * the index so far once it holds the file as the editor has it. Requests
+   * that must see every file (references, rename, fixes) use `indexFor`.
+   */
+  answeringIndexFor(uri: string): WorkspaceIndex | undefined {
+    uri = canonicalUri(uri);
+    const folder = this.folderOf(uri);
+    if (folder === undefined) return undefined;
+    return this.serving.get(folder)?.index ?? this.early.indexFor(folder, uri, this.buffers.get(uri));
+  }
+
+  /** How many annotation files the first indexing of a file's folder has still to add (0 once it has all). */
+  annotationFilesLeft(uri: string): number {
+    const folder = this.folderOf(canonicalUri(uri));
+    return folder === undefined || this.serving.has(folder) ? 0 : this.early.filesLeft(folder);
+  }
+
+  /** Resolves once `answeringIndexFor(uri)` has an index for the file, or its folder is served (or the file is in none). */
+  whenAnswerable(uri: string): Promise<void> {
+    uri = canonicalUri(uri);
+    const folder = this.folderOf(uri);
+    if (folder === undefined || this.serving.has(folder) || this.answeringIndexFor(uri)) return Promise.resolve();
+    return this.early.waitFor(folder, uri);
   }
 
   private workspaceFor(uri: string): LoadedWorkspace | undefined {
