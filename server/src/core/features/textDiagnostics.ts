@@ -32,7 +32,9 @@ export function textDiagnostics(index: WorkspaceIndex, textUri: string): CoreDia
 
 function anchorProblems(index: WorkspaceIndex, analysis: TextAnalysis, anchored: Anchored<ClaimDef | MentionDef>, what: 'claim' | 'mention', name: string): CoreDiagnostic[] {
   const { def, result, annotationUri } = anchored;
+  if (result.status !== 'not-found' && result.status !== 'ambiguous' && !(result.status === 'stale' && result.proposal)) return [];
   const quote = def.quote!;
+  // Only for a quote with a problem: working out the location's display path for every claim of a text is most of the time spent here.
   const where = displayLocation(index, annotationUri, quote.range.start);
   const related = [{ uri: annotationUri, range: quote.range, message: `the ${what}'s quote` }];
   if (result.status === 'stale' && result.proposal) {
