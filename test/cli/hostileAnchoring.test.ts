@@ -1,7 +1,7 @@
 // `policy-annotator check` as a process on the hostile anchoring cases of
 // issue 13 at a twentieth of their size: it exits 0 or 1 with a report whose
 // size does not grow with the number of occurrences. Full-size timings are
-// in bench/hostileAnchoring.mjs.
+// in bench/hostile.mjs.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';

@@ -1,7 +1,7 @@
 // Regression tests for issue 13, items 4, 6, 7 and 11: hostile anchoring
 // input ran for minutes or out of memory. Each test asserts what bounds the
 // work (budgets spent, candidates kept, diagnostic sizes), never wall-clock
-// time; bench/hostileAnchoring.mjs times the full-size cases as processes.
+// time; bench/hostile.mjs times the full-size cases as processes.
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
