@@ -160,6 +160,8 @@ export class WorkspaceIndex {
   /** Aliases and actors that became used or unused since `takeUsageChanges()` last looked. */
   private usageChanges = { aliasKeys: new Set<string>(), actorIds: new Set<string>() };
   private aliasMatcher: AliasMatcher | undefined;
+  /** True while an editor's workspace analyses this index in slices: cards then count only what is analysed (see `textsWithMentionOfSoFar`). */
+  analysingInSlices = false;
   private readonly anchorings = new AnchoringCache();
   private versionCounter = 0;
   /** Bumped by changes to each kind of input, so that derived values are recomputed only when theirs change. */
@@ -812,12 +814,37 @@ export class WorkspaceIndex {
     add(this.textsByUsedAlias, contribution.aliasKeys, this.usageChanges.aliasKeys);
   }
 
-  /** Brings the mention views up to date: only texts changed since the last look are analysed again. */
-  private refreshMentionViews(): void {
+  /**
+   * Brings the mention views up to date: only texts changed since the last
+   * look are analysed again; with `onlyAnalysed`, only those whose analysis
+   * is already current (free to ask for). Returns how many are left stale.
+   */
+  private refreshMentionViews(onlyAnalysed = false): number {
+    let left = 0;
     for (const uri of [...this.staleMentionTexts]) {
+      if (onlyAnalysed && this.annotationsByText.has(uri) && !this.hasCurrentAnalysis(uri)) {
+        left++;
+        continue;
+      }
       this.staleMentionTexts.delete(uri);
       this.contributeMentions(uri, this.annotationsByText.has(uri) ? this.analysis(uri) : undefined);
     }
+    return left;
+  }
+
+  private hasCurrentAnalysis(uri: string): boolean {
+    const cached = this.analyses.get(uri);
+    return cached !== undefined && cached.textStamp === (this.textStamps.get(uri) ?? 0) && cached.matchStamp === (this.matchStamps.get(uri) ?? 0);
+  }
+
+  /**
+   * `textsWithMentionOf` without analysing any text: for a hover while the
+   * texts are still being analysed in slices (a hostile text can take
+   * seconds), with how many texts are not analysed yet.
+   */
+  textsWithMentionOfSoFar(actorId: string): { texts: ReadonlySet<string>; unanalysed: number } {
+    const unanalysed = this.refreshMentionViews(true);
+    return { texts: this.textsByActor.get(actorId) ?? new Set(), unanalysed };
   }
 
   /**

@@ -101,9 +101,11 @@ function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string |
 
 function otherTextsLine(index: WorkspaceIndex, actorId: string, textUri: string | undefined): Block {
   // The index keeps the texts of each actor up to date incrementally, so hovering does not analyse every text again.
-  const mentioning = index.textsWithMentionOf(actorId);
+  // While texts are analysed in slices (the first indexing), the card counts those analysed so far rather than analyse them all at once.
+  const { texts: mentioning, unanalysed } = index.analysingInSlices ? index.textsWithMentionOfSoFar(actorId) : { texts: index.textsWithMentionOf(actorId), unanalysed: 0 };
   const texts = [...mentioning].filter((uri) => uri !== textUri);
-  return paragraph(emphasis(textUri ? `Mentioned in ${count(texts.length, 'other text')}.` : `Mentioned in ${count(texts.length, 'text')}.`));
+  const sentence = textUri ? `Mentioned in ${count(texts.length, 'other text')}` : `Mentioned in ${count(texts.length, 'text')}`;
+  return paragraph(emphasis(unanalysed > 0 ? `${sentence} so far (${count(unanalysed, 'text')} not analysed yet).` : `${sentence}.`));
 }
 
 function count(n: number, noun: string): string {

@@ -194,6 +194,7 @@ export class LiveWorkspace {
     workspace.index.takeUsageChanges();
     if (this.loaded.get(folder) === workspace) this.serving.set(folder, workspace);
     this.early.served(folder);
+    workspace.index.analysingInSlices = false;
     // Listeners hear once the folder is served, as they read its files through the queries.
     for (const uri of changed) this.unannounced.add(uri);
     const waiting = [...this.unannounced];
@@ -203,6 +204,7 @@ export class LiveWorkspace {
 
   /** The first indexing of a folder has added a file: requests that waited for it run before the next one is parsed. */
   private async earlyProgress(folder: string, index: WorkspaceIndex, annotationFilesLeft: number): Promise<void> {
+    index.analysingInSlices = true;
     if (this.early.progress(folder, index, annotationFilesLeft, (uri) => this.buffers.get(uri))) await this.options.yieldControl?.();
   }
 
