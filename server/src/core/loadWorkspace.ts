@@ -99,6 +99,12 @@ export interface LoadWorkspaceOptions {
    * what it returns (the server lets requests it can now answer run first).
    */
   progress?: (index: WorkspaceIndex, annotationFilesLeft: number) => Promise<void> | void;
+  /**
+   * With `pause`: parses each large annotation file (one that would keep the
+   * caller's event loop busy for long), while other work runs; its models
+   * must equal `parseAnnotationFile`'s. Without it they are parsed here.
+   */
+  largeFileParser?: AnnotationParser;
 }
 
 /** Annotation files this large are parsed after the texts of the smaller ones have been read, so those can be answered about meanwhile. */
@@ -173,7 +179,7 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
     }
     await loadPendingTexts(host, index, pause);
   } else {
-    await indexInSizeOrder(host, index, sources, pause, options.progress);
+    await indexInSizeOrder(host, index, sources, pause, options);
   }
   return { index, configUri, configDiagnostics: diagnostics };
 }
@@ -186,7 +192,8 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
  * so that a caller can answer about them while the large ones are indexed.
  * The index is the same whatever the order its files are added in.
  */
-async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, sources: AnnotationSource[], pause: () => Promise<void>, progress: LoadWorkspaceOptions['progress']): Promise<void> {
+async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, sources: AnnotationSource[], pause: () => Promise<void>, options: LoadWorkspaceOptions): Promise<void> {
+  const { progress, largeFileParser } = options;
   const bySize = [...sources].sort((a, b) => a.content.length - b.content.length);
   await progress?.(index, bySize.length);
   for (let i = 0; i < bySize.length; i++) {
@@ -196,7 +203,9 @@ async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, 
       await loadPendingTexts(host, index, pause);
       await progress?.(index, bySize.length - i);
     }
-    index.setAnnotationFile(source.uri, source.content, parseAnnotationFile(source.uri, source.content, index.config.vocabulary));
+    const large = source.content.length >= LARGE_ANNOTATION_FILE && largeFileParser;
+    const parsed = large ? (await large.parseAll([source], index.config.vocabulary))[0] : parseAnnotationFile(source.uri, source.content, index.config.vocabulary);
+    index.setAnnotationFile(source.uri, source.content, parsed);
     await progress?.(index, bySize.length - i - 1);
     await pause();
   }

@@ -87,7 +87,8 @@ function makeBatches(sources: AnnotationSource[], targetSize: number): Annotatio
   return batches;
 }
 
-function parseOn(worker: Worker, request: ParseRequest): Promise<AnnotationFile[]> {
+/** Parses one request on a worker; rejects when the worker fails or exits. */
+export function parseOn(worker: Worker, request: ParseRequest): Promise<AnnotationFile[]> {
   return new Promise((resolve, reject) => {
     const onMessage = (reply: Reply) => {
       if (reply.id !== request.id) return;

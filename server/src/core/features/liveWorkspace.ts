@@ -1,7 +1,7 @@
 import { textDiagnostics } from './textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../config';
-import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { annotationRoots, isAnnotationFileName, type AnnotationParser, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -31,6 +31,8 @@ export interface LiveWorkspaceOptions {
    * in one go.
    */
   yieldControl?: () => Promise<void>;
+  /** With `yieldControl`: parses large annotation files while other work runs (see LoadWorkspaceOptions). */
+  largeFileParser?: AnnotationParser;
 }
 
 /** Called with progress messages while a folder is indexed. */
@@ -172,7 +174,7 @@ export class LiveWorkspace {
         counting,
         folder,
         this.options.yieldControl
-          ? { pause: () => slicer.pause(), progress: firstIndexing ? (index, left) => this.earlyProgress(folder, index, left) : undefined }
+          ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser, progress: firstIndexing ? (index, left) => this.earlyProgress(folder, index, left) : undefined }
           : {},
       );
     } catch (error) {
