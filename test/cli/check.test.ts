@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
-import { CLI, createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
+import { createTempWorkspace, REPO_ROOT, runCliProcess } from '../helpers/tempWorkspace';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 const ARTICLE = threeActorsArticle();
 const ACTORS = `# Actors of the fixture\n${threeActorsYaml()}`;

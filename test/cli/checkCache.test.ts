@@ -3,7 +3,6 @@
 // a damaged cache is ignored; --no-cache, --changed-since and --fix never
 // use a stored report; and the cache lives outside the workspace.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +10,8 @@ import * as path from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { commitAll } from '../helpers/gitRepo';
 import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
-import { CLI, createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
+import { createTempWorkspace, type TempWorkspace, runCliProcess, type CliRun } from '../helpers/tempWorkspace';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 const ARTICLE = threeActorsArticle();
 const ACTORS = threeActorsYaml(['Taliban', 'Talibs']);
@@ -43,10 +37,7 @@ const REPORTS: string[][] = [
   ['annotations/a.yaml'],
 ];
 
-function run(args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 function reportFiles(cacheDir: string): string[] {
   return existsSync(cacheDir) ? readdirSync(cacheDir).filter((name) => name.startsWith('report-')).map((name) => path.join(cacheDir, name)) : [];
@@ -81,12 +72,12 @@ describe('policy-annotator check: the report cache', () => {
    * diagnostics (results.json) are removed first, and only a check that
    * loads the workspace and checks it writes them again.
    */
-  const cached = (...args: string[]): Run & { hit: boolean } => {
+  const cached = (...args: string[]): CliRun & { hit: boolean } => {
     rmSync(path.join(cacheDir, 'results.json'), { force: true });
     const result = run(['check', '--cache-dir', cacheDir, ...args], workspace.dir);
     return { ...result, hit: !existsSync(path.join(cacheDir, 'results.json')) };
   };
-  const cold = (...args: string[]): Run => run(['check', '--no-cache', ...args], workspace.dir);
+  const cold = (...args: string[]): CliRun => run(['check', '--no-cache', ...args], workspace.dir);
 
   /** Asserts a warm run after a change misses and reports what a cold run reports. */
   const assertMisses = (what: string, ...args: string[]) => {

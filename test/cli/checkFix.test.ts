@@ -5,18 +5,10 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
-import { CLI, createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
+import { createTempWorkspace, type TempWorkspace, runCliProcess } from '../helpers/tempWorkspace';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function run(args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 const ARTICLE = threeActorsArticle();
 const ACTORS = `# Actors of the fixture\n${threeActorsYaml()}`;

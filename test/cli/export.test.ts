@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { threeActorsYaml } from '../helpers/threeActors';
-import { CLI, createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
+import { createTempWorkspace, REPO_ROOT, runCliProcess } from '../helpers/tempWorkspace';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function run(args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,15 +7,12 @@ import { after, describe, it } from 'node:test';
 import { writeExportFiles } from '../../server/src/node/exportWriter';
 import { ExportRefused } from '../../server/src/node/exportRefused';
 import { threeActorsYaml } from '../helpers/threeActors';
-import { CLI, createTempWorkspace } from '../helpers/tempWorkspace';
+import { createTempWorkspace, runCliProcess } from '../helpers/tempWorkspace';
 
 const MANIFEST = '.policy-annotator-export.json';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 function listTree(dir: string, prefix = ''): string[] {
   if (!existsSync(dir)) return [];

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -10,12 +9,9 @@ import { NodeFileHost } from '../../server/src/node/nodeFileHost';
 import { findGitExecutable, runGit } from '../../server/src/node/runGit';
 import { commitAll, git } from '../helpers/gitRepo';
 import { threeActorsYaml } from '../helpers/threeActors';
-import { CLI, createTempWorkspace } from '../helpers/tempWorkspace';
+import { createTempWorkspace, runCliProcess } from '../helpers/tempWorkspace';
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 /** Issue 13 item 3: a revision a user or a workflow passes on is never an option to git. */
 describe('revisions are never options to git', () => {

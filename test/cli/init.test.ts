@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { CLI, createTempWorkspace } from '../helpers/tempWorkspace';
+import { createTempWorkspace, runCliProcess } from '../helpers/tempWorkspace';
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 /** Every file under a folder, relative, with `/`. */
 function filesUnder(dir: string, prefix = ''): string[] {

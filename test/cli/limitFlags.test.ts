@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { commitAll } from '../helpers/gitRepo';
 import { threeActorsYaml } from '../helpers/threeActors';
-import { CLI, createTempWorkspace } from '../helpers/tempWorkspace';
+import { createTempWorkspace, runCliProcess } from '../helpers/tempWorkspace';
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 interface Row {
   file: string;

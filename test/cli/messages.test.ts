@@ -1,14 +1,10 @@
 /* eslint-disable no-control-regex -- these tests are about control characters in output */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
-import { CLI, createTempWorkspace } from '../helpers/tempWorkspace';
+import { createTempWorkspace, runCliProcess } from '../helpers/tempWorkspace';
 
-function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 const CLAIMS = `text: texts/a.txt
 claims:

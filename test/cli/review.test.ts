@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { parse } from 'yaml';
 import { commitAll, git } from '../helpers/gitRepo';
-import { CLI, createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
+import { createTempWorkspace, REPO_ROOT, runCliProcess } from '../helpers/tempWorkspace';
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCliProcess;
 
 const SARIF_SCHEMA = path.join(REPO_ROOT, 'test', 'conformance', 'sarif', 'sarif-schema-2.1.0.json');
 

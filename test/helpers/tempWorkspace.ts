@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -32,4 +33,17 @@ export function createTempWorkspace(files: Record<string, string> = {}, options:
   };
   for (const [relativePath, content] of Object.entries(files)) write(relativePath, content);
   return { dir, write, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** What a CLI run printed, and how it ended. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `policy-annotator <args>` as a process in `cwd`, without colours (plus `env`), and waits for it. */
+export function runCliProcess(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
