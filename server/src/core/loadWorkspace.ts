@@ -205,6 +205,8 @@ async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, 
     }
     const large = source.content.length >= LARGE_ANNOTATION_FILE && largeFileParser;
     const parsed = large ? (await large.parseAll([source], index.config.vocabulary))[0] : parseAnnotationFile(source.uri, source.content, index.config.vocabulary);
+    // A matcher built for early answers would take a large registry's aliases one by one, in one piece: it is built again later, in slices.
+    if (source.content.length >= LARGE_ANNOTATION_FILE && parsed.actors.length > 0) index.discardAliasMatcher();
     index.setAnnotationFile(source.uri, source.content, parsed);
     await progress?.(index, bySize.length - i - 1);
     await pause();

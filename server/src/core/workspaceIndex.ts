@@ -652,6 +652,16 @@ export class WorkspaceIndex {
     return this.aliasMatcher;
   }
 
+  /** Whether the alias matcher is built, so that analysing a text builds none. */
+  get hasAliasMatcher(): boolean {
+    return this.aliasMatcher !== undefined;
+  }
+
+  /** Drops the alias matcher, so that adding a large registry does not patch it alias by alias in one piece; `prepareAliasMatcher` builds it again in slices. */
+  discardAliasMatcher(): void {
+    this.aliasMatcher = undefined;
+  }
+
   /**
    * Builds the alias matcher ahead of the first text analysis, a slice at a
    * time (`pause` between slices), so that a large registry never blocks

@@ -20,16 +20,21 @@ export class EarlyAnswers {
   private readonly indexing = new Map<string, Indexing>();
   private readonly waiters = new Map<string, Waiter[]>();
 
-  /**
-   * Loading reports the index so far and how many annotation files are left;
-   * requests waiting for a file it now holds are let go. True when some were.
-   */
-  progress(folder: string, index: WorkspaceIndex, annotationFilesLeft: number, bufferOf: (uri: string) => string | undefined): boolean {
+  /** Loading reports the index so far and how many annotation files are left. */
+  record(folder: string, index: WorkspaceIndex, annotationFilesLeft: number): void {
     this.indexing.set(folder, { index, annotationFilesLeft });
+  }
+
+  hasWaiters(folder: string): boolean {
+    return this.waiters.has(folder);
+  }
+
+  /** Lets go the requests waiting for a file the index so far now holds. True when some were. */
+  release(folder: string, bufferOf: (uri: string) => string | undefined): boolean {
     const waiting = this.waiters.get(folder);
     if (!waiting) return false;
     const still = waiting.filter((waiter) => {
-      if (!this.indexFor(folder, waiter.uri, bufferOf(waiter.uri))) return true;
+      if (!this.holds(folder, waiter.uri, bufferOf(waiter.uri))) return true;
       waiter.resolve();
       return false;
     });
@@ -45,13 +50,24 @@ export class EarlyAnswers {
     this.waiters.delete(folder);
   }
 
-  /** The index so far, when it holds the file (an annotation file, or a loaded text) with the content the editor has open. */
+  /** Whether the index so far holds the file (an annotation file, or a loaded text) with the content the editor has open. */
+  holds(folder: string, uri: string, buffer: string | undefined): boolean {
+    const index = this.indexing.get(folder)?.index;
+    if (!index) return false;
+    const holds = index.isAnnotationFile(uri) || index.textStatus(uri) === 'loaded';
+    return holds && (buffer === undefined || index.content(uri) === buffer);
+  }
+
+  /**
+   * The index so far, when it holds the file; for a text, only while the
+   * alias matcher is built (after a large registry is added, it is built
+   * again in slices: meanwhile a request gets no answer rather than build it
+   * in one piece).
+   */
   indexFor(folder: string, uri: string, buffer: string | undefined): WorkspaceIndex | undefined {
     const index = this.indexing.get(folder)?.index;
-    if (!index) return undefined;
-    const holds = index.isAnnotationFile(uri) || index.textStatus(uri) === 'loaded';
-    if (!holds || (buffer !== undefined && index.content(uri) !== buffer)) return undefined;
-    return index;
+    if (!index || !this.holds(folder, uri, buffer)) return undefined;
+    return index.isAnnotationFile(uri) || index.hasAliasMatcher ? index : undefined;
   }
 
   filesLeft(folder: string): number {

@@ -174,7 +174,7 @@ export class LiveWorkspace {
         counting,
         folder,
         this.options.yieldControl
-          ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser, progress: firstIndexing ? (index, left) => this.earlyProgress(folder, index, left) : undefined }
+          ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser, progress: firstIndexing ? (index, left) => this.earlyProgress(folder, index, left, slicer) : undefined }
           : {},
       );
     } catch (error) {
@@ -191,6 +191,7 @@ export class LiveWorkspace {
     }
     await this.loadPendingTexts(workspace);
     await workspace.index.prepareAliasMatcher(() => slicer.pause());
+    if (firstIndexing && this.early.release(folder, (uri) => this.buffers.get(uri))) await this.options.yieldControl?.();
     const changed = await this.refreshInSlices([...previous, ...this.knownFiles(workspace)], slicer);
     // From here on, edits refresh only the files whose alias or actor use they change.
     workspace.index.takeUsageChanges();
@@ -204,10 +205,17 @@ export class LiveWorkspace {
     this.notify(waiting);
   }
 
-  /** The first indexing of a folder has added a file: requests that waited for it run before the next one is parsed. */
-  private async earlyProgress(folder: string, index: WorkspaceIndex, annotationFilesLeft: number): Promise<void> {
+  /**
+   * The first indexing of a folder has added a file: requests that waited
+   * for it run before the next one is parsed, once the alias matcher they
+   * need is built (in slices).
+   */
+  private async earlyProgress(folder: string, index: WorkspaceIndex, annotationFilesLeft: number, slicer: Slicer): Promise<void> {
     index.analysingInSlices = true;
-    if (this.early.progress(folder, index, annotationFilesLeft, (uri) => this.buffers.get(uri))) await this.options.yieldControl?.();
+    this.early.record(folder, index, annotationFilesLeft);
+    if (!this.early.hasWaiters(folder)) return;
+    if (!index.hasAliasMatcher) await index.prepareAliasMatcher(() => slicer.pause());
+    if (this.early.release(folder, (uri) => this.buffers.get(uri))) await this.options.yieldControl?.();
   }
 
   /**
@@ -464,11 +472,14 @@ export class LiveWorkspace {
     return folder === undefined || this.serving.has(folder) ? 0 : this.early.filesLeft(folder);
   }
 
-  /** Resolves once `answeringIndexFor(uri)` has an index for the file, or its folder is served (or the file is in none). */
+  /**
+   * Resolves once the index so far holds the file (and, the first time, its
+   * alias matcher is built), or its folder is served (or the file is in none).
+   */
   whenAnswerable(uri: string): Promise<void> {
     uri = canonicalUri(uri);
     const folder = this.folderOf(uri);
-    if (folder === undefined || this.serving.has(folder) || this.answeringIndexFor(uri)) return Promise.resolve();
+    if (folder === undefined || this.serving.has(folder) || this.early.holds(folder, uri, this.buffers.get(uri))) return Promise.resolve();
     return this.early.waitFor(folder, uri);
   }
 
