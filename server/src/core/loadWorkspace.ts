@@ -105,6 +105,12 @@ export interface LoadWorkspaceOptions {
    * must equal `parseAnnotationFile`'s. Without it they are parsed here.
    */
   largeFileParser?: AnnotationParser;
+  /**
+   * With `pause`: the files requests are waiting for (texts or annotation
+   * files). The annotation files that are or likely point at them (they
+   * name the file) are indexed next, and their texts read at once.
+   */
+  wanted?: () => readonly string[];
 }
 
 /** Annotation files this large are parsed after the texts of the smaller ones have been read, so those can be answered about meanwhile. */
@@ -193,13 +199,23 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
  * The index is the same whatever the order its files are added in.
  */
 async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, sources: AnnotationSource[], pause: () => Promise<void>, options: LoadWorkspaceOptions): Promise<void> {
-  const { progress, largeFileParser } = options;
+  const { progress, largeFileParser, wanted } = options;
   const bySize = [...sources].sort((a, b) => a.content.length - b.content.length);
+  const looked = new Set<string>();
+  /** Where the files moved forward for waiting requests end: their texts are read once those are all in. */
+  let neededEnd = 0;
   await progress?.(index, bySize.length);
   for (let i = 0; i < bySize.length; i++) {
+    const waitedFor = wanted?.() ?? [];
+    for (const uri of waitedFor) {
+      if (looked.has(uri)) continue;
+      looked.add(uri);
+      neededEnd = Math.max(neededEnd, i + moveForward(bySize, i, uri));
+    }
     const source = bySize[i];
     const pendingTexts = index.pendingTexts().length;
-    if (pendingTexts > 0 && (pendingTexts >= READS_IN_FLIGHT || source.content.length >= LARGE_ANNOTATION_FILE)) {
+    const textWaitedFor = i >= neededEnd && waitedFor.some((uri) => index.isText(uri) && index.textStatus(uri) === 'unknown');
+    if (pendingTexts > 0 && (textWaitedFor || pendingTexts >= READS_IN_FLIGHT || source.content.length >= LARGE_ANNOTATION_FILE)) {
       await loadPendingTexts(host, index, pause);
       await progress?.(index, bySize.length - i);
     }
@@ -213,4 +229,28 @@ async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, 
   }
   await loadPendingTexts(host, index, pause);
   await progress?.(index, 0);
+}
+
+/**
+ * Moves the files from `from` on that are, or name, a file a request waits
+ * for (and, for a text, the small files that may define actors) to the
+ * front of those, keeping their order; returns how many were moved. Only the order of
+ * indexing changes, never its result; each waited-for file is looked for once.
+ */
+function moveForward(queue: AnnotationSource[], from: number, uri: string): number {
+  let name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // Not percent-encoded properly: looked for as it is.
+  }
+  const first: AnnotationSource[] = [];
+  const rest: AnnotationSource[] = [];
+  // A request about a text needs the actors too: files that may define some come along, unless they are large (then it gets no card until they are in).
+  const isText = !isAnnotationFileName(uri);
+  const needed = (source: AnnotationSource) =>
+    source.uri === uri || (name !== '' && source.content.includes(name)) || (isText && source.content.length < LARGE_ANNOTATION_FILE && source.content.includes('actors:'));
+  for (let i = from; i < queue.length; i++) (needed(queue[i]) ? first : rest).push(queue[i]);
+  first.concat(rest).forEach((source, i) => (queue[from + i] = source));
+  return first.length;
 }

@@ -45,7 +45,9 @@ async function hoverWhileIndexing(live: LiveWorkspace): Promise<{ card: string; 
 describe('answers during the first indexing', () => {
   it('gives the card before the indexing ends, without analysing a text whose quotes are still being searched', async () => {
     const lostText = 'The committee met on Tuesday and discussed the border, the trade talks and the water treaty. '.repeat(400);
-    const live = workspace(lostText, claims(20, (i) => `Quite unrelated words number ${i} that the article never says about zebras`));
+    // It names the control text, so it is indexed with the files the hover waits for, and its text read with theirs.
+    const lostClaims = `# Compare texts/control.txt.\n${claims(20, (i) => `Quite unrelated words number ${i} that the article never says about zebras`)}`;
+    const live = workspace(lostText, lostClaims);
     const { card, filesLeft, indexed, indexedBefore } = await hoverWhileIndexing(live);
     assert.equal(indexedBefore, false, 'answered while the folder was still indexing');
     assert.equal(filesLeft, 0, 'every annotation file is in: the card needs no note');
@@ -68,6 +70,24 @@ describe('answers during the first indexing', () => {
     await indexed;
     assert.ok(live.indexFor(CONTROL_TEXT_URI));
     assert.equal(live.annotationFilesLeft(CONTROL_TEXT_URI), 0);
+  });
+
+  it('indexes first the files a waiting request needs: the hovered text’s annotation file and the small files with actors', async () => {
+    const host = new InMemoryHost({
+      // Larger than the others, so that by size it would come last.
+      'annotations/actors.yaml': `${ACTORS}${'# registry notes\n'.repeat(200)}`,
+      'annotations/control.yaml': `${CONTROL}${'# notes\n'.repeat(100)}`,
+      'annotations/texts/control.txt': 'India said the border is calm.\n',
+      ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`annotations/other-${i}.yaml`, `text: texts/other-${i}.txt\nclaims: []\n`])),
+      ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`annotations/texts/other-${i}.txt`, 'Nothing here.\n'])),
+    });
+    const live = new LiveWorkspace({ folders: [WORKSPACE], createHost: () => host, log: (message) => assert.fail(message), yieldControl: () => new Promise<void>((resolve) => setImmediate(resolve)) });
+    const indexed = live.load();
+    await live.whenAnswerable(CONTROL_TEXT_URI);
+    const index = live.answeringIndexFor(CONTROL_TEXT_URI)!;
+    assert.match(renderPlainText(hover(index, CONTROL_TEXT_URI, 2)!.card), /India/);
+    assert.equal(live.annotationFilesLeft(CONTROL_TEXT_URI), 30, 'the 30 smaller files wait');
+    await indexed;
   });
 
   it('answers about a file no annotation file points at once the folder is indexed', async () => {

@@ -25,6 +25,11 @@ export class EarlyAnswers {
     this.indexing.set(folder, { index, annotationFilesLeft });
   }
 
+  /** The files requests are waiting for in a folder. */
+  wanted(folder: string): string[] {
+    return (this.waiters.get(folder) ?? []).map((waiter) => waiter.uri);
+  }
+
   hasWaiters(folder: string): boolean {
     return this.waiters.has(folder);
   }

@@ -174,7 +174,7 @@ export class LiveWorkspace {
         counting,
         folder,
         this.options.yieldControl
-          ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser, progress: firstIndexing ? (index, left) => this.earlyProgress(folder, index, left, slicer) : undefined }
+          ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser, wanted: firstIndexing ? () => this.early.wanted(folder) : undefined, progress: firstIndexing ? (index, left) => this.earlyProgress(folder, index, left, slicer) : undefined }
           : {},
       );
     } catch (error) {
