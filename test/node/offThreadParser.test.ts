@@ -10,15 +10,15 @@ import { REPO_ROOT } from '../helpers/tempWorkspace';
 const WORKER = path.join(REPO_ROOT, 'out/server/src/node/parseWorker.js');
 const ACTORS = 'actors:\n  - id: india\n    name: India\n    kind: state\n    aliases: [India]\n';
 
-/** About 100 KB of claims in the block style (the fast reader), one of them broken. */
+/** About 280 KB of claims in the block style (the fast reader), one of them broken. */
 function blockClaims(): string {
-  const claims = Array.from({ length: 1_500 }, (_, i) => `  - id: c${i}\n    claimant: ${i === 7 ? 'nobody' : 'india'}\n    quote: India said the border is calm.\n`);
+  const claims = Array.from({ length: 4_000 }, (_, i) => `  - id: c${i}\n    claimant: ${i === 7 ? 'nobody' : 'india'}\n    quote: India said the border is calm.\n`);
   return `text: texts/large.txt\nclaims:\n${claims.join('')}  - id: [broken\n`;
 }
 
-/** About 100 KB in the flow style, which goes to the full YAML parser, with duplicate ids. */
+/** About 300 KB in the flow style, which goes to the full YAML parser, with duplicate ids. */
 function flowClaims(): string {
-  const claims = Array.from({ length: 1_200 }, (_, i) => `{id: f${i % 1_100}, claimant: india, quote: India said the border is calm., note: ${'p'.repeat(20)}}`);
+  const claims = Array.from({ length: 3_200 }, (_, i) => `{id: f${i % 3_000}, claimant: india, quote: India said the border is calm., note: ${'p'.repeat(20)}}`);
   return `{text: texts/flow.txt, claims: [${claims.join(', ')}]}\n`;
 }
 
@@ -40,6 +40,7 @@ describe('parsing large annotation files off the event loop', () => {
   ];
 
   it('gives what parsing here gives, and which files needed the full YAML parser', async () => {
+    assert.ok(sources.every((source) => source.content.length >= 256 * 1024), 'large enough to be parsed off the event loop');
     for (const source of sources) {
       const [expected] = await inlineParser.parseAll([source], DEFAULT_VOCABULARY);
       const [offThread] = await new OffThreadParser(WORKER).parseAll([source], DEFAULT_VOCABULARY);

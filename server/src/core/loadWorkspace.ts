@@ -100,8 +100,8 @@ export interface LoadWorkspaceOptions {
    */
   progress?: (index: WorkspaceIndex, annotationFilesLeft: number) => Promise<void> | void;
   /**
-   * With `pause`: parses each large annotation file (one that would keep the
-   * caller's event loop busy for long), while other work runs; its models
+   * With `pause`: parses each annotation file of 256 KB or more (one that
+   * would keep the caller's event loop busy for long), while other work runs; its models
    * must equal `parseAnnotationFile`'s. Without it they are parsed here.
    */
   largeFileParser?: AnnotationParser;
@@ -115,6 +115,9 @@ export interface LoadWorkspaceOptions {
 
 /** Annotation files this large are parsed after the texts of the smaller ones have been read, so those can be answered about meanwhile. */
 const LARGE_ANNOTATION_FILE = 64 * 1024;
+
+/** Annotation files this large go to `largeFileParser`: parsing them here would keep the caller busy for tens of milliseconds, more than handing them over costs. */
+const PARSED_ELSEWHERE = 256 * 1024;
 
 export interface LoadedWorkspace {
   index: WorkspaceIndex;
@@ -219,7 +222,7 @@ async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, 
       await loadPendingTexts(host, index, pause);
       await progress?.(index, bySize.length - i);
     }
-    const large = source.content.length >= LARGE_ANNOTATION_FILE && largeFileParser;
+    const large = source.content.length >= PARSED_ELSEWHERE && largeFileParser;
     const parsed = large ? (await large.parseAll([source], index.config.vocabulary))[0] : parseAnnotationFile(source.uri, source.content, index.config.vocabulary);
     // A matcher built for early answers would take a large registry's aliases one by one, in one piece: it is built again later, in slices.
     if (source.content.length >= LARGE_ANNOTATION_FILE && parsed.actors.length > 0) index.discardAliasMatcher();
