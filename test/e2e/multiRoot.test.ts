@@ -141,7 +141,7 @@ describe('Policy Annotator in a multi-root workspace (code-server)', () => {
     await bench.runCommand('Policy Annotator: Export as brat standoff');
     await (await bench.waitForQuickPickRow('beta')).click();
     await bench.waitForQuickInputTitle('choose a new or empty folder');
-    await bench.typeInQuickInput(`${folder}/`);
+    await bench.typeInFolderDialog(`${folder}/`);
     await bench.quickInput.getByRole('button', { name: 'Export Here' }).click();
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'Exported brat standoff' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     const files = filesUnder(folder);

@@ -331,7 +331,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await bench.runCommand('Policy Annotator: Export as brat standoff');
     // code-server's folder picker is the simple dialog: a path in the quick input. Typing before it shows loses the path to its default.
     await bench.waitForQuickInputTitle('choose a new or empty folder');
-    await bench.typeInQuickInput(`${folder}/`);
+    await bench.typeInFolderDialog(`${folder}/`);
     await bench.quickInput.getByRole('button', { name: 'Export Here' }).click();
     const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'Exported brat standoff' });
     await done.first().waitFor({ timeout: UI_TIMEOUT_MS });
@@ -342,7 +342,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     // Again into the same folder: an earlier brat export, so it is refreshed. A W3C export there is refused.
     await bench.runCommand('Policy Annotator: Export as W3C Web Annotations');
     await bench.waitForQuickInputTitle('Export as W3C Web Annotations: choose a new or empty folder');
-    await bench.typeInQuickInput(`${folder}/`);
+    await bench.typeInFolderDialog(`${folder}/`);
     await bench.quickInput.getByRole('button', { name: 'Export Here' }).click();
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'holds a brat export' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await bench.screenshot('export-refused');

@@ -59,6 +59,22 @@ export class Workbench {
     await input.fill(text);
   }
 
+  /**
+   * Types a folder path into code-server's simple file dialog (a path in the
+   * quick input). The dialog shows its title before it has filled in its
+   * starting folder, and that late fill replaces whatever was typed: wait for
+   * the starting folder, type, then wait until the input holds the path.
+   */
+  async typeInFolderDialog(folderPath: string): Promise<void> {
+    const input = this.quickInput.locator('input').first();
+    await input.waitFor({ timeout: UI_TIMEOUT_MS });
+    // Evaluated in the page (as strings: these tests are compiled without the DOM's types).
+    const value = "(document.querySelector('.quick-input-widget input')?.value ?? '')";
+    await this.page.waitForFunction(`${value}.startsWith('/')`, undefined, { timeout: UI_TIMEOUT_MS });
+    await input.fill(folderPath);
+    await this.page.waitForFunction(`${value} === ${JSON.stringify(folderPath)}`, undefined, { timeout: UI_TIMEOUT_MS });
+  }
+
   /** Runs a command from the command palette by (part of) its label. */
   async runCommand(label: string): Promise<void> {
     await this.page.keyboard.press('F1');
