@@ -1,7 +1,7 @@
 import { textDiagnostics } from './textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../config';
-import { annotationRoots, isAnnotationFileName, type AnnotationParser, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -9,48 +9,9 @@ import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfT
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
 import { EarlyAnswers } from './earlyAnswers';
+import { countingReads, GONE, type FileChange, type FileRole, type LiveWorkspaceOptions, type ProgressReporter, type StagedChange } from './liveWorkspaceTypes';
 
-export type FileChangeKind = 'created' | 'changed' | 'deleted';
-
-export interface FileChange {
-  uri: string;
-  kind: FileChangeKind;
-}
-
-export interface LiveWorkspaceOptions {
-  /** Workspace folder URIs. */
-  folders: string[];
-  /** Gives file access to these folders (the disk, in the server); open buffers are laid over it. */
-  createHost: (folders: string[]) => WorkspaceFileHost;
-  /** Where problems go that must not stop the workspace, such as a failed reload. */
-  log?: (message: string) => void;
-  /**
-   * Lets other work run between slices of indexing (the server passes one
-   * that waits for its event loop's next turn, so that requests arriving
-   * while a folder is indexed are answered). Without it a folder is indexed
-   * in one go.
-   */
-  yieldControl?: () => Promise<void>;
-  /** With `yieldControl`: parses large annotation files while other work runs (see LoadWorkspaceOptions). */
-  largeFileParser?: AnnotationParser;
-}
-
-/** Called with progress messages while a folder is indexed. */
-export type ProgressReporter = (message: string) => void;
-
-type FileRole = 'config' | 'annotation' | 'text' | 'other';
-
-/** A change applied to the index, with the files it reaches still to compute (see `stage`). */
-interface StagedChange {
-  dependents: () => Set<string>;
-  /** The texts whose analysis finding the dependents and refreshing them needs. */
-  texts: string[];
-  workspace?: LoadedWorkspace;
-  reload?: boolean;
-}
-
-/** What reading a deleted file gives. */
-const GONE: FileRead = { problem: { kind: 'missing' } };
+export type { FileChange, FileChangeKind, LiveWorkspaceOptions, ProgressReporter } from './liveWorkspaceTypes';
 
 /**
  * The workspace as an editor sees it: every folder's index, with the
@@ -149,39 +110,14 @@ export class LiveWorkspace {
 
   private async loadFolder(folder: string, progress?: ProgressReporter): Promise<void> {
     const previous = this.knownFiles(this.loaded.get(folder));
-    let read = 0;
-    const counted = () => {
-      if (++read % 50 === 0) progress?.(`${read} files read`);
-    };
-    const counting: WorkspaceFileHost = {
-      listFiles: (uri) => this.overlay.listFiles(uri),
-      readFile: (uri) => {
-        counted();
-        return this.overlay.readFile(uri);
-      },
-      read: (uri, limit) => {
-        counted();
-        return readWithLimit(this.overlay, uri, limit);
-      },
-      allowedLimits: (folderUri) => this.overlay.allowedLimits!(folderUri),
-    };
+    const counting = countingReads(this.overlay, progress);
     progress?.(`Indexing ${basenameUri(folder)}`);
     const slicer = new Slicer(this.options.yieldControl);
-    const firstIndexing = !this.serving.has(folder);
-    let workspace: LoadedWorkspace;
-    try {
-      workspace = await loadWorkspace(
-        counting,
-        folder,
-        this.options.yieldControl
-          ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser, wanted: firstIndexing ? () => this.early.wanted(folder) : undefined, progress: firstIndexing ? (index, left) => this.earlyProgress(folder, index, left, slicer) : undefined }
-          : {},
-      );
-    } catch (error) {
-      // Requests waiting for an early answer get none rather than waiting for ever.
-      this.early.served(folder);
-      throw error;
-    }
+    const first = !this.serving.has(folder);
+    const early = { wanted: first ? () => this.early.wanted(folder) : undefined, progress: first ? (index: WorkspaceIndex, left: number) => this.earlyProgress(folder, index, left, slicer) : undefined };
+    const sliced = this.options.yieldControl ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser, ...early } : {};
+    // On failure, requests waiting for an early answer get none rather than waiting for ever.
+    const workspace = await loadWorkspace(counting, folder, sliced).catch((error: unknown) => (this.early.served(folder), Promise.reject(error)));
     this.loaded.set(folder, workspace);
     // A reload is served at once, so that no query sees content older than an edit; a first indexing once it has finished.
     if (this.serving.has(folder)) this.serving.set(folder, workspace);
@@ -191,7 +127,7 @@ export class LiveWorkspace {
     }
     await this.loadPendingTexts(workspace);
     await workspace.index.prepareAliasMatcher(() => slicer.pause());
-    if (firstIndexing && this.early.release(folder, (uri) => this.buffers.get(uri))) await this.options.yieldControl?.();
+    if (first && this.early.release(folder, (uri) => this.buffers.get(uri))) await this.options.yieldControl?.();
     const changed = await this.refreshInSlices([...previous, ...this.knownFiles(workspace)], slicer);
     // From here on, edits refresh only the files whose alias or actor use they change.
     workspace.index.takeUsageChanges();
