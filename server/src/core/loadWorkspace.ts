@@ -100,8 +100,8 @@ export interface LoadWorkspaceOptions {
    */
   progress?: (index: WorkspaceIndex, annotationFilesLeft: number) => Promise<void> | void;
   /**
-   * With `pause`: parses each annotation file of 256 KB or more (one that
-   * would keep the caller's event loop busy for long), while other work runs; its models
+   * With `pause`: parses each flow-style annotation file of 256 KB or more
+   * (one that would keep the caller's event loop busy for long) while other work runs; its models
    * must equal `parseAnnotationFile`'s. Without it they are parsed here.
    */
   largeFileParser?: AnnotationParser;
@@ -116,8 +116,18 @@ export interface LoadWorkspaceOptions {
 /** Annotation files this large are parsed after the texts of the smaller ones have been read, so those can be answered about meanwhile. */
 const LARGE_ANNOTATION_FILE = 64 * 1024;
 
-/** Annotation files this large go to `largeFileParser`: parsing them here would keep the caller busy for tens of milliseconds, more than handing them over costs. */
+/**
+ * Annotation files this large in the flow style (`{...}` or `[...]`) go to
+ * `largeFileParser`: the full YAML parser they need would keep the caller
+ * busy for 100 ms or more. Block-style files are read here by the fast
+ * reader, faster than their models could be handed back from elsewhere.
+ */
 const PARSED_ELSEWHERE = 256 * 1024;
+
+/** Whether a file opens with a flow collection, after blank and comment lines (looked for in its first 4 KB). */
+function opensWithFlowCollection(content: string): boolean {
+  return /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*[{[]/.test(content.slice(0, 4096));
+}
 
 export interface LoadedWorkspace {
   index: WorkspaceIndex;
@@ -222,7 +232,7 @@ async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, 
       await loadPendingTexts(host, index, pause);
       await progress?.(index, bySize.length - i);
     }
-    const large = source.content.length >= PARSED_ELSEWHERE && largeFileParser;
+    const large = source.content.length >= PARSED_ELSEWHERE && opensWithFlowCollection(source.content) && largeFileParser;
     const parsed = large ? (await large.parseAll([source], index.config.vocabulary))[0] : parseAnnotationFile(source.uri, source.content, index.config.vocabulary);
     // A matcher built for early answers would take a large registry's aliases one by one, in one piece: it is built again later, in slices.
     if (source.content.length >= LARGE_ANNOTATION_FILE && parsed.actors.length > 0) index.discardAliasMatcher();

@@ -615,6 +615,12 @@ export class WorkspaceIndex {
     return flattenReferences(this.actorRefs.get(id));
   }
 
+  /** `actorReferences` without copying them into one list: for a card, which looks at a few of an actor's thousands of references. */
+  *eachActorReference(id: string): Generator<IdReference, void> {
+    const byFile = this.actorRefs.get(id);
+    for (const uri of byFile ? [...byFile.keys()].sort() : []) yield* byFile!.get(uri)!;
+  }
+
   /** Every place in annotation files that names this concept id, definitions included. */
   conceptReferences(id: string): IdReference[] {
     return flattenReferences(this.conceptRefs.get(id));

@@ -57,7 +57,7 @@ function relationLines(index: WorkspaceIndex, actor: ActorDef, actorId: string):
     if (!relation.type || !relation.target) continue;
     lines.push(withNote([`${relation.type.value} `, ...actorName(index, relation.target.value)], relation.note?.value));
   }
-  for (const reference of index.actorReferences(actorId)) {
+  for (const reference of index.eachActorReference(actorId)) {
     if (reference.role !== 'relation-target') continue;
     const subject = itemAt(index.annotationFile(reference.uri)?.actors ?? [], reference.range.start, (a) => a.range);
     const relation = subject?.relations.find((r) => r.target?.range.start === reference.range.start);
@@ -80,7 +80,7 @@ function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string |
     for (const anchored of index.analysis(textUri)?.claims ?? []) claims.push(anchored.def);
   } else {
     const seen = new Set<ClaimDef>();
-    for (const reference of index.actorReferences(actorId)) {
+    for (const reference of index.eachActorReference(actorId)) {
       if (reference.claim && !seen.has(reference.claim)) {
         seen.add(reference.claim);
         claims.push(reference.claim);
