@@ -2,9 +2,16 @@ import { TextDocuments, type CancellationToken, type Connection, type Position }
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { canonicalUri, type AnnotationParser, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
 import { LiveWorkspace } from '../core/features';
-import { unlessCancelled, yieldToEventLoop } from './cancellation';
+import { unlessCancelled, withinMs, yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
 import type { ServerLog } from './guard';
+
+/**
+ * How long a read request during the first indexing may wait for its file to
+ * be indexed (the files it needs are indexed first). Below the 50 ms that no
+ * request may wait during indexing (README, Performance).
+ */
+const EARLY_ANSWER_WAIT_MS = 10;
 
 /** What the node entry point supplies: file access (the disk) and the version to report. */
 export interface ServerOptions {
@@ -72,10 +79,16 @@ export class ServerSession {
     return file && { ...file, offset: file.lines.offsetAt(position) };
   }
 
-  /** `file` for read requests that may be answered during the first indexing (see `atWhileIndexing`). */
+  /**
+   * `file` for read requests that may be answered during the first indexing
+   * (see `atWhileIndexing`). The wait is bounded: a request is never held
+   * longer than EARLY_ANSWER_WAIT_MS for the index, and past that it is
+   * answered from what is there (for a file not indexed yet: nothing, as
+   * before indexing ends), so no request waits on the indexing.
+   */
   async fileWhileIndexing(uri: string, token: CancellationToken): Promise<(IndexedFile & { annotationFilesLeft: number }) | undefined> {
     const canonical = canonicalUri(uri);
-    await unlessCancelled(this.workspace.whenAnswerable(canonical), token);
+    await unlessCancelled(withinMs(this.workspace.whenAnswerable(canonical), EARLY_ANSWER_WAIT_MS), token);
     const index = this.workspace.answeringIndexFor(canonical);
     const lines = index?.lineIndex(canonical);
     return index && lines ? { index, uri: canonical, lines, annotationFilesLeft: this.workspace.annotationFilesLeft(canonical) } : undefined;
