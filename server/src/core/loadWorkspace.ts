@@ -91,42 +91,6 @@ export interface LoadWorkspaceOptions {
    * parsed and indexed in one go.
    */
   pause?: () => Promise<void>;
-  /**
-   * With `pause`: called once the index exists and after each annotation
-   * file is added to it, with how many are left, so that a caller can answer
-   * from what is indexed so far (an annotation file and its text are in
-   * before the next file is parsed, small files first); the load waits for
-   * what it returns (the server lets requests it can now answer run first).
-   */
-  progress?: (index: WorkspaceIndex, annotationFilesLeft: number) => Promise<void> | void;
-  /**
-   * With `pause`: parses each flow-style annotation file of 256 KB or more
-   * (one that would keep the caller's event loop busy for long) while other work runs; its models
-   * must equal `parseAnnotationFile`'s. Without it they are parsed here.
-   */
-  largeFileParser?: AnnotationParser;
-  /**
-   * With `pause`: the files requests are waiting for (texts or annotation
-   * files). The annotation files that are or likely point at them (they
-   * name the file) are indexed next, and their texts read at once.
-   */
-  wanted?: () => readonly string[];
-}
-
-/** Annotation files this large are parsed after the texts of the smaller ones have been read, so those can be answered about meanwhile. */
-const LARGE_ANNOTATION_FILE = 64 * 1024;
-
-/**
- * Annotation files this large in the flow style (`{...}` or `[...]`) go to
- * `largeFileParser`: the full YAML parser they need would keep the caller
- * busy for 100 ms or more. Block-style files are read here by the fast
- * reader, faster than their models could be handed back from elsewhere.
- */
-const PARSED_ELSEWHERE = 256 * 1024;
-
-/** Whether a file opens with a flow collection, after blank and comment lines (looked for in its first 4 KB). */
-function opensWithFlowCollection(content: string): boolean {
-  return /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*[{[]/.test(content.slice(0, 4096));
 }
 
 export interface LoadedWorkspace {
@@ -190,80 +154,23 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
     });
   }
   const pause = options.pause;
+  let parsed: AnnotationFile[];
   if (options.parser || !pause) {
-    const parsed = await (options.parser ?? inlineParser).parseAll(sources, config.vocabulary);
-    for (let i = 0; i < sources.length; i++) {
-      index.setAnnotationFile(sources[i].uri, sources[i].content, parsed[i]);
-      if (pause) await pause();
-    }
-    await loadPendingTexts(host, index, pause);
+    parsed = await (options.parser ?? inlineParser).parseAll(sources, config.vocabulary);
   } else {
-    await indexInSizeOrder(host, index, sources, pause, options);
+    // Smallest first: by the time the large files come (a registry of thousands of actors), the parser is
+    // compiled, so that no single file keeps the caller's event loop busy for long.
+    parsed = new Array<AnnotationFile>(sources.length);
+    const bySize = sources.map((_, i) => i).sort((a, b) => sources[a].content.length - sources[b].content.length);
+    for (const i of bySize) {
+      parsed[i] = parseAnnotationFile(sources[i].uri, sources[i].content, config.vocabulary);
+      await pause();
+    }
   }
-  return { index, configUri, configDiagnostics: diagnostics };
-}
-
-/**
- * Parses and indexes annotation files one at a time, smallest first: by the
- * time the large files come (a registry of thousands of actors), the parser
- * is compiled, so that no single file keeps the caller's event loop busy for
- * long; and the small files' texts are read before a large file is parsed,
- * so that a caller can answer about them while the large ones are indexed.
- * The index is the same whatever the order its files are added in.
- */
-async function indexInSizeOrder(host: WorkspaceFileHost, index: WorkspaceIndex, sources: AnnotationSource[], pause: () => Promise<void>, options: LoadWorkspaceOptions): Promise<void> {
-  const { progress, largeFileParser, wanted } = options;
-  const bySize = [...sources].sort((a, b) => a.content.length - b.content.length);
-  const looked = new Set<string>();
-  /** Where the files moved forward for waiting requests end: their texts are read once those are all in. */
-  let neededEnd = 0;
-  await progress?.(index, bySize.length);
-  for (let i = 0; i < bySize.length; i++) {
-    const waitedFor = wanted?.() ?? [];
-    for (const uri of waitedFor) {
-      if (looked.has(uri)) continue;
-      looked.add(uri);
-      neededEnd = Math.max(neededEnd, i + moveForward(bySize, i, uri));
-    }
-    const source = bySize[i];
-    const pendingTexts = index.pendingTexts().length;
-    const textWaitedFor = i >= neededEnd && waitedFor.some((uri) => index.isText(uri) && index.textStatus(uri) === 'unknown');
-    if (pendingTexts > 0 && (textWaitedFor || pendingTexts >= READS_IN_FLIGHT || source.content.length >= LARGE_ANNOTATION_FILE)) {
-      await loadPendingTexts(host, index, pause);
-      await progress?.(index, bySize.length - i);
-    }
-    const large = source.content.length >= PARSED_ELSEWHERE && opensWithFlowCollection(source.content) && largeFileParser;
-    const parsed = large ? (await large.parseAll([source], index.config.vocabulary))[0] : parseAnnotationFile(source.uri, source.content, index.config.vocabulary);
-    // A matcher built for early answers would take a large registry's aliases one by one, in one piece: it is built again later, in slices.
-    if (source.content.length >= LARGE_ANNOTATION_FILE && parsed.actors.length > 0) index.discardAliasMatcher();
-    index.setAnnotationFile(source.uri, source.content, parsed);
-    await progress?.(index, bySize.length - i - 1);
-    await pause();
+  for (let i = 0; i < sources.length; i++) {
+    index.setAnnotationFile(sources[i].uri, sources[i].content, parsed[i]);
+    if (pause) await pause();
   }
   await loadPendingTexts(host, index, pause);
-  await progress?.(index, 0);
-}
-
-/**
- * Moves the files from `from` on that are, or name, a file a request waits
- * for (and, for a text, the small files that may define actors) to the
- * front of those, keeping their order; returns how many were moved. Only the order of
- * indexing changes, never its result; each waited-for file is looked for once.
- */
-function moveForward(queue: AnnotationSource[], from: number, uri: string): number {
-  let name = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    name = decodeURIComponent(name);
-  } catch {
-    // Not percent-encoded properly: looked for as it is.
-  }
-  const first: AnnotationSource[] = [];
-  const rest: AnnotationSource[] = [];
-  // A request about a text needs the actors too: files that may define some come along, unless they are large (then it gets no card until they are in).
-  const isText = !isAnnotationFileName(uri);
-  const needed = (source: AnnotationSource) =>
-    source.uri === uri || (name !== '' && source.content.includes(name)) || (isText && source.content.length < LARGE_ANNOTATION_FILE && source.content.includes('actors:'));
-  for (let i = from; i < queue.length; i++) (needed(queue[i]) ? first : rest).push(queue[i]);
-  first.concat(rest).forEach((source, i) => (queue[from + i] = source));
-  return first.length;
+  return { index, configUri, configDiagnostics: diagnostics };
 }

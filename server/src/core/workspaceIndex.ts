@@ -160,8 +160,6 @@ export class WorkspaceIndex {
   /** Aliases and actors that became used or unused since `takeUsageChanges()` last looked. */
   private usageChanges = { aliasKeys: new Set<string>(), actorIds: new Set<string>() };
   private aliasMatcher: AliasMatcher | undefined;
-  /** True while an editor's workspace analyses this index in slices: cards then count only what is analysed (see `textsWithMentionOfSoFar`). */
-  analysingInSlices = false;
   private readonly anchorings = new AnchoringCache();
   private versionCounter = 0;
   /** Bumped by changes to each kind of input, so that derived values are recomputed only when theirs change. */
@@ -615,12 +613,6 @@ export class WorkspaceIndex {
     return flattenReferences(this.actorRefs.get(id));
   }
 
-  /** `actorReferences` without copying them into one list: for a card, which looks at a few of an actor's thousands of references. */
-  *eachActorReference(id: string): Generator<IdReference, void> {
-    const byFile = this.actorRefs.get(id);
-    for (const uri of byFile ? [...byFile.keys()].sort() : []) yield* byFile!.get(uri)!;
-  }
-
   /** Every place in annotation files that names this concept id, definitions included. */
   conceptReferences(id: string): IdReference[] {
     return flattenReferences(this.conceptRefs.get(id));
@@ -656,16 +648,6 @@ export class WorkspaceIndex {
       this.aliasMatcher = step.value;
     }
     return this.aliasMatcher;
-  }
-
-  /** Whether the alias matcher is built, so that analysing a text builds none. */
-  get hasAliasMatcher(): boolean {
-    return this.aliasMatcher !== undefined;
-  }
-
-  /** Drops the alias matcher, so that adding a large registry does not patch it alias by alias in one piece; `prepareAliasMatcher` builds it again in slices. */
-  discardAliasMatcher(): void {
-    this.aliasMatcher = undefined;
   }
 
   /**
@@ -830,37 +812,12 @@ export class WorkspaceIndex {
     add(this.textsByUsedAlias, contribution.aliasKeys, this.usageChanges.aliasKeys);
   }
 
-  /**
-   * Brings the mention views up to date: only texts changed since the last
-   * look are analysed again; with `onlyAnalysed`, only those whose analysis
-   * is already current (free to ask for). Returns how many are left stale.
-   */
-  private refreshMentionViews(onlyAnalysed = false): number {
-    let left = 0;
+  /** Brings the mention views up to date: only texts changed since the last look are analysed again. */
+  private refreshMentionViews(): void {
     for (const uri of [...this.staleMentionTexts]) {
-      if (onlyAnalysed && this.annotationsByText.has(uri) && !this.hasCurrentAnalysis(uri)) {
-        left++;
-        continue;
-      }
       this.staleMentionTexts.delete(uri);
       this.contributeMentions(uri, this.annotationsByText.has(uri) ? this.analysis(uri) : undefined);
     }
-    return left;
-  }
-
-  private hasCurrentAnalysis(uri: string): boolean {
-    const cached = this.analyses.get(uri);
-    return cached !== undefined && cached.textStamp === (this.textStamps.get(uri) ?? 0) && cached.matchStamp === (this.matchStamps.get(uri) ?? 0);
-  }
-
-  /**
-   * `textsWithMentionOf` without analysing any text: for a hover while the
-   * texts are still being analysed in slices (a hostile text can take
-   * seconds), with how many texts are not analysed yet.
-   */
-  textsWithMentionOfSoFar(actorId: string): { texts: ReadonlySet<string>; unanalysed: number } {
-    const unanalysed = this.refreshMentionViews(true);
-    return { texts: this.textsByActor.get(actorId) ?? new Set(), unanalysed };
   }
 
   /**

@@ -60,20 +60,3 @@ export function unlessCancelled<T>(promise: Promise<T>, token: CancellationToken
     );
   });
 }
-
-/** Waits for a promise, but no longer than `ms`: then resolves anyway (the caller answers from what is there). */
-export function withinMs(promise: Promise<unknown>, ms: number): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    promise.then(
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
-}

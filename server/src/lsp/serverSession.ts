@@ -1,24 +1,15 @@
-import { TextDocuments, type CancellationToken, type Connection, type Position } from 'vscode-languageserver';
+import { TextDocuments, type Connection, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { canonicalUri, type AnnotationParser, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
+import { canonicalUri, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
 import { LiveWorkspace } from '../core/features';
-import { unlessCancelled, withinMs, yieldToEventLoop } from './cancellation';
+import { yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
 import type { ServerLog } from './guard';
-
-/**
- * How long a read request during the first indexing may wait for its file to
- * be indexed (the files it needs are indexed first). Below the 50 ms that no
- * request may wait during indexing (README, Performance).
- */
-const EARLY_ANSWER_WAIT_MS = 10;
 
 /** What the node entry point supplies: file access (the disk) and the version to report. */
 export interface ServerOptions {
   createHost: (folders: string[]) => WorkspaceFileHost;
   version: string;
-  /** Parses large annotation files during indexing off the event loop (the node entry point uses a worker thread). */
-  largeFileParser?: AnnotationParser;
 }
 
 /** An indexed file, with its canonical URI and its line index for converting positions. */
@@ -56,7 +47,6 @@ export class ServerSession {
     this.workspace = new LiveWorkspace({
       folders,
       createHost: options.createHost,
-      largeFileParser: options.largeFileParser,
       log: (message) => log.error(message),
       // Indexing lets requests in between slices, so that none waits for a whole folder.
       yieldControl: yieldToEventLoop,
@@ -67,31 +57,6 @@ export class ServerSession {
   at(uri: string, position: Position): IndexedPosition | undefined {
     const file = this.file(uri);
     return file && { ...file, offset: file.lines.offsetAt(position) };
-  }
-
-  /**
-   * `at` for read requests that may be answered during the first indexing:
-   * waits (unless cancelled) until the file is in the index so far, and says
-   * how many annotation files are still to be indexed, for a note on the answer.
-   */
-  async atWhileIndexing(uri: string, position: Position, token: CancellationToken): Promise<(IndexedPosition & { annotationFilesLeft: number }) | undefined> {
-    const file = await this.fileWhileIndexing(uri, token);
-    return file && { ...file, offset: file.lines.offsetAt(position) };
-  }
-
-  /**
-   * `file` for read requests that may be answered during the first indexing
-   * (see `atWhileIndexing`). The wait is bounded: a request is never held
-   * longer than EARLY_ANSWER_WAIT_MS for the index, and past that it is
-   * answered from what is there (for a file not indexed yet: nothing, as
-   * before indexing ends), so no request waits on the indexing.
-   */
-  async fileWhileIndexing(uri: string, token: CancellationToken): Promise<(IndexedFile & { annotationFilesLeft: number }) | undefined> {
-    const canonical = canonicalUri(uri);
-    await unlessCancelled(withinMs(this.workspace.whenAnswerable(canonical), EARLY_ANSWER_WAIT_MS), token);
-    const index = this.workspace.answeringIndexFor(canonical);
-    const lines = index?.lineIndex(canonical);
-    return index && lines ? { index, uri: canonical, lines, annotationFilesLeft: this.workspace.annotationFilesLeft(canonical) } : undefined;
   }
 
   /** An indexed annotation file or text, or undefined. */

@@ -1,7 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { startLanguageServer } from '../lsp/startLanguageServer';
-import { OffThreadParser } from './offThreadParser';
 import { NodeFileHost } from './nodeFileHost';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
@@ -26,7 +25,6 @@ export function runLanguageServer(): Promise<never> {
   startLanguageServer(connection, {
     version: typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development',
     createHost: (folders) => new NodeFileHost(folders.map((folder) => URI.parse(folder).fsPath)),
-    largeFileParser: new OffThreadParser(),
   });
   return new Promise<never>(() => undefined);
 }

@@ -87,8 +87,7 @@ function makeBatches(sources: AnnotationSource[], targetSize: number): Annotatio
   return batches;
 }
 
-/** Parses one request on a worker; rejects when the worker fails or exits. */
-export function parseOn(worker: Worker, request: ParseRequest): Promise<AnnotationFile[]> {
+function parseOn(worker: Worker, request: ParseRequest): Promise<AnnotationFile[]> {
   return new Promise((resolve, reject) => {
     const onMessage = (reply: Reply) => {
       if (reply.id !== request.id) return;

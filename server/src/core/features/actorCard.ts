@@ -57,7 +57,7 @@ function relationLines(index: WorkspaceIndex, actor: ActorDef, actorId: string):
     if (!relation.type || !relation.target) continue;
     lines.push(withNote([`${relation.type.value} `, ...actorName(index, relation.target.value)], relation.note?.value));
   }
-  for (const reference of index.eachActorReference(actorId)) {
+  for (const reference of index.actorReferences(actorId)) {
     if (reference.role !== 'relation-target') continue;
     const subject = itemAt(index.annotationFile(reference.uri)?.actors ?? [], reference.range.start, (a) => a.range);
     const relation = subject?.relations.find((r) => r.target?.range.start === reference.range.start);
@@ -80,7 +80,7 @@ function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string |
     for (const anchored of index.analysis(textUri)?.claims ?? []) claims.push(anchored.def);
   } else {
     const seen = new Set<ClaimDef>();
-    for (const reference of index.eachActorReference(actorId)) {
+    for (const reference of index.actorReferences(actorId)) {
       if (reference.claim && !seen.has(reference.claim)) {
         seen.add(reference.claim);
         claims.push(reference.claim);
@@ -101,11 +101,9 @@ function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string |
 
 function otherTextsLine(index: WorkspaceIndex, actorId: string, textUri: string | undefined): Block {
   // The index keeps the texts of each actor up to date incrementally, so hovering does not analyse every text again.
-  // While texts are analysed in slices (the first indexing), the card counts those analysed so far rather than analyse them all at once.
-  const { texts: mentioning, unanalysed } = index.analysingInSlices ? index.textsWithMentionOfSoFar(actorId) : { texts: index.textsWithMentionOf(actorId), unanalysed: 0 };
+  const mentioning = index.textsWithMentionOf(actorId);
   const texts = [...mentioning].filter((uri) => uri !== textUri);
-  const sentence = textUri ? `Mentioned in ${count(texts.length, 'other text')}` : `Mentioned in ${count(texts.length, 'text')}`;
-  return paragraph(emphasis(unanalysed > 0 ? `${sentence} so far (${count(unanalysed, 'text')} not analysed yet).` : `${sentence}.`));
+  return paragraph(emphasis(textUri ? `Mentioned in ${count(texts.length, 'other text')}.` : `Mentioned in ${count(texts.length, 'text')}.`));
 }
 
 function count(n: number, noun: string): string {

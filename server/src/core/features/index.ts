@@ -24,4 +24,3 @@ export * from './diagnosticDependencies';
 export * from './diagnosticsTracker';
 export * from './liveWorkspace';
 export * from './card';
-export * from './indexingNote';

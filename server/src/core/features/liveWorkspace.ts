@@ -8,10 +8,46 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
-import { EarlyAnswers } from './earlyAnswers';
-import { countingReads, GONE, type FileChange, type FileRole, type LiveWorkspaceOptions, type ProgressReporter, type StagedChange } from './liveWorkspaceTypes';
 
-export type { FileChange, FileChangeKind, LiveWorkspaceOptions, ProgressReporter } from './liveWorkspaceTypes';
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  uri: string;
+  kind: FileChangeKind;
+}
+
+export interface LiveWorkspaceOptions {
+  /** Workspace folder URIs. */
+  folders: string[];
+  /** Gives file access to these folders (the disk, in the server); open buffers are laid over it. */
+  createHost: (folders: string[]) => WorkspaceFileHost;
+  /** Where problems go that must not stop the workspace, such as a failed reload. */
+  log?: (message: string) => void;
+  /**
+   * Lets other work run between slices of indexing (the server passes one
+   * that waits for its event loop's next turn, so that requests arriving
+   * while a folder is indexed are answered). Without it a folder is indexed
+   * in one go.
+   */
+  yieldControl?: () => Promise<void>;
+}
+
+/** Called with progress messages while a folder is indexed. */
+export type ProgressReporter = (message: string) => void;
+
+type FileRole = 'config' | 'annotation' | 'text' | 'other';
+
+/** A change applied to the index, with the files it reaches still to compute (see `stage`). */
+interface StagedChange {
+  dependents: () => Set<string>;
+  /** The texts whose analysis finding the dependents and refreshing them needs. */
+  texts: string[];
+  workspace?: LoadedWorkspace;
+  reload?: boolean;
+}
+
+/** What reading a deleted file gives. */
+const GONE: FileRead = { problem: { kind: 'missing' } };
 
 /**
  * The workspace as an editor sees it: every folder's index, with the
@@ -36,8 +72,6 @@ export class LiveWorkspace {
    * slices.
    */
   private readonly serving = new Map<string, LoadedWorkspace>();
-  /** What read requests may see of a folder during its first indexing: its index so far (see `answeringIndexFor`). */
-  private readonly early = new EarlyAnswers();
   /** Files whose diagnostics changed while their folder was indexed for the first time, announced once it is served. */
   private readonly unannounced = new Set<string>();
   private readonly buffers = new Map<string, string>();
@@ -100,7 +134,6 @@ export class LiveWorkspace {
         const files = this.knownFiles(this.loaded.get(folder));
         this.loaded.delete(folder);
         this.serving.delete(folder);
-        this.early.served(folder);
         this.refresh(files);
         for (const uri of files) this.tracker.forget(uri);
       }
@@ -110,14 +143,25 @@ export class LiveWorkspace {
 
   private async loadFolder(folder: string, progress?: ProgressReporter): Promise<void> {
     const previous = this.knownFiles(this.loaded.get(folder));
-    const counting = countingReads(this.overlay, progress);
+    let read = 0;
+    const counted = () => {
+      if (++read % 50 === 0) progress?.(`${read} files read`);
+    };
+    const counting: WorkspaceFileHost = {
+      listFiles: (uri) => this.overlay.listFiles(uri),
+      readFile: (uri) => {
+        counted();
+        return this.overlay.readFile(uri);
+      },
+      read: (uri, limit) => {
+        counted();
+        return readWithLimit(this.overlay, uri, limit);
+      },
+      allowedLimits: (folderUri) => this.overlay.allowedLimits!(folderUri),
+    };
     progress?.(`Indexing ${basenameUri(folder)}`);
     const slicer = new Slicer(this.options.yieldControl);
-    const first = !this.serving.has(folder);
-    const early = { wanted: first ? () => this.early.wanted(folder) : undefined, progress: first ? (index: WorkspaceIndex, left: number) => this.earlyProgress(folder, index, left, slicer) : undefined };
-    const sliced = this.options.yieldControl ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser, ...early } : {};
-    // On failure, requests waiting for an early answer get none rather than waiting for ever.
-    const workspace = await loadWorkspace(counting, folder, sliced).catch((error: unknown) => (this.early.served(folder), Promise.reject(error)));
+    const workspace = await loadWorkspace(counting, folder, this.options.yieldControl ? { pause: () => slicer.pause() } : {});
     this.loaded.set(folder, workspace);
     // A reload is served at once, so that no query sees content older than an edit; a first indexing once it has finished.
     if (this.serving.has(folder)) this.serving.set(folder, workspace);
@@ -127,31 +171,15 @@ export class LiveWorkspace {
     }
     await this.loadPendingTexts(workspace);
     await workspace.index.prepareAliasMatcher(() => slicer.pause());
-    if (first && this.early.release(folder, (uri) => this.buffers.get(uri))) await this.options.yieldControl?.();
     const changed = await this.refreshInSlices([...previous, ...this.knownFiles(workspace)], slicer);
     // From here on, edits refresh only the files whose alias or actor use they change.
     workspace.index.takeUsageChanges();
     if (this.loaded.get(folder) === workspace) this.serving.set(folder, workspace);
-    this.early.served(folder);
-    workspace.index.analysingInSlices = false;
     // Listeners hear once the folder is served, as they read its files through the queries.
     for (const uri of changed) this.unannounced.add(uri);
     const waiting = [...this.unannounced];
     this.unannounced.clear();
     this.notify(waiting);
-  }
-
-  /**
-   * The first indexing of a folder has added a file: requests that waited
-   * for it run before the next one is parsed, once the alias matcher they
-   * need is built (in slices).
-   */
-  private async earlyProgress(folder: string, index: WorkspaceIndex, annotationFilesLeft: number, slicer: Slicer): Promise<void> {
-    index.analysingInSlices = true;
-    this.early.record(folder, index, annotationFilesLeft);
-    if (!this.early.hasWaiters(folder)) return;
-    if (!index.hasAliasMatcher) await index.prepareAliasMatcher(() => slicer.pause());
-    if (this.early.release(folder, (uri) => this.buffers.get(uri))) await this.options.yieldControl?.();
   }
 
   /**
@@ -387,36 +415,6 @@ export class LiveWorkspace {
   indexFor(uri: string): WorkspaceIndex | undefined {
     const folder = this.folderOf(canonicalUri(uri));
     return folder === undefined ? undefined : this.serving.get(folder)?.index;
-  }
-
-  /**
-   * The index to answer a read request about a file from (hover, definition,
-   * highlights, symbols): the folder's index, or, during its first indexing,
-   * the index so far once it holds the file as the editor has it. Requests
-   * that must see every file (references, rename, fixes) use `indexFor`.
-   */
-  answeringIndexFor(uri: string): WorkspaceIndex | undefined {
-    uri = canonicalUri(uri);
-    const folder = this.folderOf(uri);
-    if (folder === undefined) return undefined;
-    return this.serving.get(folder)?.index ?? this.early.indexFor(folder, uri, this.buffers.get(uri));
-  }
-
-  /** How many annotation files the first indexing of a file's folder has still to add (0 once it has all). */
-  annotationFilesLeft(uri: string): number {
-    const folder = this.folderOf(canonicalUri(uri));
-    return folder === undefined || this.serving.has(folder) ? 0 : this.early.filesLeft(folder);
-  }
-
-  /**
-   * Resolves once the index so far holds the file (and, the first time, its
-   * alias matcher is built), or its folder is served (or the file is in none).
-   */
-  whenAnswerable(uri: string): Promise<void> {
-    uri = canonicalUri(uri);
-    const folder = this.folderOf(uri);
-    if (folder === undefined || this.serving.has(folder) || this.early.holds(folder, uri, this.buffers.get(uri))) return Promise.resolve();
-    return this.early.waitFor(folder, uri);
   }
 
   private workspaceFor(uri: string): LoadedWorkspace | undefined {
