@@ -8,11 +8,11 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
-import { openWorkbench, USER_SETTINGS } from './session';
+import { openWorkbench, scenarios, USER_SETTINGS } from './session';
 import { UI_TIMEOUT_MS, type Workbench } from './workbench';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e-multi-root');
@@ -57,22 +57,7 @@ describe('Policy Annotator in a multi-root workspace (code-server)', () => {
   let page: Page;
   let bench: Workbench;
 
-  function scenario(name: string, title: string, run: () => Promise<void>): void {
-    it(title, async () => {
-      let failure: unknown;
-      try {
-        await run();
-        if (!bench.screenshots.has(name)) await bench.screenshot(name);
-      } catch (error) {
-        failure = error;
-        if (bench) await bench.screenshot(`${name}-failed`).catch(() => undefined);
-      }
-      await bench?.reset().catch((error: unknown) => {
-        failure ??= error;
-      });
-      if (failure) throw failure;
-    });
-  }
+  const scenario = scenarios(() => bench);
 
   /** Hovers at the first occurrence of `word` in the open file, until the card with `expected` shows. */
   async function hoverOver(content: string, word: string, expected: string): Promise<string> {

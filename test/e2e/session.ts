@@ -1,3 +1,4 @@
+import { it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Prerequisites } from './prerequisites';
 import { Workbench } from './workbench';
@@ -35,4 +36,32 @@ export async function openWorkbench(prerequisites: Prerequisites, url: string, s
     await browser.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Defines scenarios that each leave a screenshot, named after the scenario,
+ * whether it passes or fails, and close their editors afterwards. `bench`
+ * gives the suite's workbench once its `before` has opened it.
+ */
+export function scenarios(bench: () => Workbench | undefined): (name: string, title: string, run: () => Promise<void>) => void {
+  return (name, title, run) => {
+    it(title, async () => {
+      let failure: unknown;
+      try {
+        await run();
+        // Scenarios take their screenshot at the moment that shows the feature; the others, at their end.
+        if (!bench()?.screenshots.has(name)) await bench()?.screenshot(name);
+      } catch (error) {
+        failure = error;
+        await bench()?.screenshot(`${name}-failed`).catch(() => undefined);
+      }
+      try {
+        await bench()?.reset();
+      } catch (error) {
+        await bench()?.screenshot(`${name}-cleanup-failed`).catch(() => undefined);
+        failure ??= new Error(`The scenario passed, but closing its editors afterwards failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (failure) throw failure;
+    });
+  };
 }

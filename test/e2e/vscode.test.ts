@@ -1,6 +1,7 @@
 // The extension in a real VS Code: the built .vsix installed into
 // code-server, driven through the workbench with Playwright in headless
-// Chromium, on a copy of the sample corpus. See ../../shared/E2E.md.
+// Chromium, on a copy of the sample corpus. The README ("Testing the extension")
+// says how to run it.
 //
 //   npm run test:e2e
 //
@@ -13,11 +14,11 @@ import assert from 'node:assert/strict';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
-import { openWorkbench, USER_SETTINGS } from './session';
+import { openWorkbench, scenarios, USER_SETTINGS } from './session';
 import { UI_TIMEOUT_MS, type Workbench } from './workbench';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e');
@@ -68,27 +69,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
   let bench: Workbench;
   const read = (relative: string) => readFileSync(path.join(workspace, relative), 'utf8');
 
-  /** A scenario that leaves a screenshot, named after it, whether it passes or fails. */
-  function scenario(name: string, title: string, run: () => Promise<void>): void {
-    it(title, async () => {
-      let failure: unknown;
-      try {
-        await run();
-        // Scenarios take their screenshot at the moment that shows the feature; the others, at their end.
-        if (!bench.screenshots.has(name)) await bench.screenshot(name);
-      } catch (error) {
-        failure = error;
-        if (bench) await bench.screenshot(`${name}-failed`).catch(() => undefined);
-      }
-      try {
-        await bench?.reset();
-      } catch (error) {
-        if (bench) await bench.screenshot(`${name}-cleanup-failed`).catch(() => undefined);
-        failure ??= new Error(`The scenario passed, but closing its editors afterwards failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      if (failure) throw failure;
-    });
-  }
+  const scenario = scenarios(() => bench);
 
   before(async () => {
     rmSync(SCREENSHOTS, { recursive: true, force: true });
