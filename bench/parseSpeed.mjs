@@ -1,6 +1,6 @@
 // How fast annotation files are read (issue 7): `yaml.parseDocument` alone,
 // parseAnnotationFile on the full `yaml` path, and parseAnnotationFile with
-// the fast reader of the block subset (server/src/core/fastYaml.ts), over
+// the fast reader of the block subset (server/src/core/syntax/fastYaml.ts), over
 // the annotation files of a generated corpus, in MB of UTF-8 per second.
 //
 //   node bench/parseSpeed.mjs [scale, default 1] [passes, default 7]
@@ -28,7 +28,7 @@ async function loadCore() {
   const result = await build({
     absWorkingDir: root,
     stdin: {
-      contents: "export { parseAnnotationFile, DEFAULT_VOCABULARY } from './server/src/core';\nexport { parseBlockYaml } from './server/src/core/fastYaml';\n",
+      contents: "export { parseAnnotationFile, DEFAULT_VOCABULARY } from './server/src/core';\nexport { parseBlockYaml } from './server/src/core/syntax/fastYaml';\n",
       resolveDir: root,
       loader: 'ts',
     },

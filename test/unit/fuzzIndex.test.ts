@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { loadWorkspace, type WorkspaceFileHost } from '../../server/src/core';
-import { LiveWorkspace } from '../../server/src/core/features';
+import { LiveWorkspace } from '../../server/src/core/live';
 import { InMemoryHost, uriOf, WORKSPACE } from '../helpers/memoryWorkspace';
 import { fuzzParameters, mutate, mutationArbitrary, readCorpus, type Mutation } from '../robustness/fuzzSupport';
 import { FILES } from './features/fixture';

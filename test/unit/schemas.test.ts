@@ -21,7 +21,7 @@ import {
   TOP_LEVEL_FIELDS,
   type Vocabulary,
 } from '../../server/src/core';
-import { ID_PATTERN } from '../../server/src/core/yamlFields';
+import { ID_PATTERN } from '../../server/src/core/syntax/yamlFields';
 
 /*
  * The JSON Schemas in schemas/ describe the annotation format for editors

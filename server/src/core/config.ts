@@ -4,7 +4,7 @@ import { DIAGNOSTIC_CODES, isDiagnosticCode } from './diagnosticCodes';
 import { DEFAULT_LIMITS, formatLimit, HARD_LIMITS, LIMIT_KEYS, LIMIT_NAMES, parseSize, type Limits } from './limits';
 import type { CoreDiagnostic, Severity } from './model';
 import { DEFAULT_VOCABULARY, extendVocabulary, type RelationTypeInfo, type Vocabulary } from './vocabulary';
-import { checkId, spanOf, YamlFieldReader, type FieldEntry } from './yamlFields';
+import { checkId, spanOf, YamlFieldReader, type FieldEntry } from './syntax/yamlFields';
 
 /** The name of the optional configuration file at the workspace root. */
 export const CONFIG_FILE_NAME = 'policy-annotator.yaml';

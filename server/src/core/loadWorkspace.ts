@@ -1,6 +1,6 @@
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_LIMITS, parseConfig, type Limits, type WorkspaceConfig } from './config';
 import type { AnnotationFile, CoreDiagnostic } from './model';
-import { parseAnnotationFile } from './parseAnnotationFile';
+import { parseAnnotationFile } from './syntax/parseAnnotationFile';
 import type { Vocabulary } from './vocabulary';
 import { canonicalUri, joinUri } from './uris';
 import { WorkspaceIndex } from './workspaceIndex';

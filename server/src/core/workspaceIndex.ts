@@ -6,7 +6,7 @@ import { isLostQuotePlaced, lostQuoteRange } from './lostQuotes';
 import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, QuoteSelectorDef, RelationDef, Span } from './model';
 import { HIERARCHY_RELATIONS } from './vocabulary';
 import { normalizeForMatch, normalizeWithMap } from './normalizeText';
-import { parseAnnotationFile } from './parseAnnotationFile';
+import { parseAnnotationFile } from './syntax/parseAnnotationFile';
 import type { AnchorableText, AnchorResult } from './resolveQuote';
 import { canonicalUri, resolveTextReference, type TextReference } from './uris';
 import { makeDiagnostic } from './diagnosticCodes';

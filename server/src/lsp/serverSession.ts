@@ -1,7 +1,7 @@
 import { TextDocuments, type Connection, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { canonicalUri, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
-import { LiveWorkspace } from '../core/features';
+import { LiveWorkspace } from '../core/live';
 import { yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
 import type { ServerLog } from './guard';

@@ -1,5 +1,5 @@
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver';
-import type { FileChangeKind } from '../core/features';
+import type { FileChangeKind } from '../core/live';
 import { guardNotification } from './guard';
 import type { ServerSession } from './serverSession';
 

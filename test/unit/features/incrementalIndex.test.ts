@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadWorkspace, type WorkspaceFileHost } from '../../../server/src/core';
-import { LiveWorkspace, type FileChange } from '../../../server/src/core/features';
+import { LiveWorkspace, type FileChange } from '../../../server/src/core/live';
 import { InMemoryHost, uriOf, WORKSPACE } from '../../helpers/memoryWorkspace';
 import { readCorpus } from '../../helpers/sampleCorpus';
 import { FILES } from './fixture';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LiveWorkspace, DiagnosticsTracker } from '../../../server/src/core/features';
+import { LiveWorkspace, DiagnosticsTracker } from '../../../server/src/core/live';
 import { InMemoryHost, uriOf, WORKSPACE } from '../../helpers/memoryWorkspace';
 import { ACTORS, ACTORS_URI, CLAIMS, CLAIMS_URI, FILES, TEXT_URI } from './fixture';
 

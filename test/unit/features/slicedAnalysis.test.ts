@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LiveWorkspace } from '../../../server/src/core/features';
+import { LiveWorkspace } from '../../../server/src/core/live';
 import { InMemoryHost, uriOf, WORKSPACE, yaml } from '../../helpers/memoryWorkspace';
 
 const ACTORS = yaml('actors:', '  - id: india', '    name: India', '    kind: state', '    aliases: [India]');

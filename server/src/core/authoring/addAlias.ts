@@ -1,7 +1,7 @@
 import { appendToNestedList, yamlScalar } from '../edits/yamlEdits';
 import { applyEdits } from '../edits/textEdit';
 import type { ActorDef } from '../model';
-import { parseAnnotationFile } from '../parseAnnotationFile';
+import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { basenameUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { refuse, type AuthoringResult } from './change';

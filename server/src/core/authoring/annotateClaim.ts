@@ -3,7 +3,7 @@ import { applyEdits, type TextEdit } from '../edits/textEdit';
 import { disambiguatingContext } from '../fixes/selectors';
 import type { Span } from '../model';
 import { normalizeWithMap } from '../normalizeText';
-import { parseAnnotationFile } from '../parseAnnotationFile';
+import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { resolveQuote, type AnchorableText, type QuoteSelector } from '../resolveQuote';
 import { basenameUri, canonicalUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';

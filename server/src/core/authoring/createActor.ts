@@ -1,6 +1,6 @@
 import { appendListItem, yamlScalar } from '../edits/yamlEdits';
 import { applyEdits, type TextEdit } from '../edits/textEdit';
-import { parseAnnotationFile } from '../parseAnnotationFile';
+import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { basenameUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { actorsWithAlias } from './addAlias';

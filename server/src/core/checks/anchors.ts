@@ -5,7 +5,7 @@ import { describeReadProblem } from '../readProblems';
 import type { AnnotationFile, CoreDiagnostic, Located, QuoteSelectorDef, Span } from '../model';
 import { occurrenceCount } from '../resolveQuote';
 import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
-import { displayLocation, displayPath, shortQuote } from './describe';
+import { displayLocation, displayPath, shortQuote } from '../describe';
 
 /** How much context a suggested prefix/suffix takes from the text. */
 const CONTEXT_LENGTH = 32;

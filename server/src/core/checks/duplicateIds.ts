@@ -1,7 +1,7 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic, Located, Span } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { displayLocation } from './describe';
+import { displayLocation } from '../describe';
 
 /** `duplicate-id`: actor, concept and claim ids must each be unique across the workspace. */
 export function checkDuplicateIds(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {

@@ -1,6 +1,6 @@
 import { applySeverityOverrides } from '../config';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
-import { MAX_DIAGNOSTICS_PER_FILE } from '../yamlFields';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../syntax/yamlFields';
 import type { CoreDiagnostic } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { checkAnchors, checkTextReference } from './anchors';

@@ -1,7 +1,7 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, ClaimDef, CoreDiagnostic, MentionDef, RelatedLocation } from '../model';
 import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
-import { displayLocation } from './describe';
+import { displayLocation } from '../describe';
 
 /** At most this many other claims or mentions are named in a message… */
 const NAMED_IN_MESSAGE = 3;

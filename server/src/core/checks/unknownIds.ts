@@ -2,7 +2,7 @@ import { makeDiagnostic } from '../diagnosticCodes';
 import { closestMatches, didYouMeanSuffix } from '../didYouMean';
 import type { AnnotationFile, CoreDiagnostic, Located } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { ID_PATTERN } from '../yamlFields';
+import { ID_PATTERN } from '../syntax/yamlFields';
 
 /** A name or label as people vary it: case, spacing and a closing full stop ignored. */
 function nameKey(text: string): string {

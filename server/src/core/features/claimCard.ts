@@ -1,4 +1,4 @@
-import { displayLocation } from '../checks/describe';
+import { displayLocation } from '../describe';
 import type { ClaimDef } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { anchorOf } from './anchorOf';

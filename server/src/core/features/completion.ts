@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, MENTION_FIELDS, RELATION_FIELDS, TOP_LEVEL_FIELDS } from '../parseAnnotationFile';
+import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, MENTION_FIELDS, RELATION_FIELDS, TOP_LEVEL_FIELDS } from '../syntax/parseAnnotationFile';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { FIELD_HELP } from './fieldHelp';
 import { oneLine } from './markdown';

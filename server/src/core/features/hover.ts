@@ -1,4 +1,4 @@
-import { displayLocation } from '../checks/describe';
+import { displayLocation } from '../describe';
 import type { Span } from '../model';
 import type { Mention, WorkspaceIndex } from '../workspaceIndex';
 import { actorCard } from './actorCard';

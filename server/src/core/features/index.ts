@@ -20,7 +20,4 @@ export * from './workspaceSymbols';
 export * from './semanticTokens';
 export * from './documentLinks';
 export * from './textDiagnostics';
-export * from './diagnosticDependencies';
-export * from './diagnosticsTracker';
-export * from './liveWorkspace';
 export * from './card';

@@ -1,4 +1,4 @@
-import { displayPath } from '../checks/describe';
+import { displayPath } from '../describe';
 import { markdownCode, markdownText } from '../markdownEscape';
 import type { Span } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';

@@ -1,7 +1,7 @@
-import { displayLocation } from '../checks/describe';
+import { displayLocation } from '../describe';
 import type { Span } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
-import { ID_PATTERN, kebabCase } from '../yamlFields';
+import { ID_PATTERN, kebabCase } from '../syntax/yamlFields';
 import { locate } from './locate';
 import type { TextEdit } from '../edits/textEdit';
 

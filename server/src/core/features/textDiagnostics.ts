@@ -1,4 +1,4 @@
-import { displayLocation, shortQuote } from '../checks/describe';
+import { displayLocation, shortQuote } from '../describe';
 import { applySeverityOverrides } from '../config';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { ClaimDef, CoreDiagnostic, MentionDef } from '../model';

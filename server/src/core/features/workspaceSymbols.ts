@@ -1,4 +1,4 @@
-import { displayPath } from '../checks/describe';
+import { displayPath } from '../describe';
 import type { AnnotationFile, Span } from '../model';
 import type { WorkspaceIndex } from '../workspaceIndex';
 

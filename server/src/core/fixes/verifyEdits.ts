@@ -1,7 +1,7 @@
 import { applySeverityOverrides } from '../config';
 import { applyEdits, type TextEdit } from '../edits/textEdit';
 import type { CoreDiagnostic } from '../model';
-import { parseAnnotationFile } from '../parseAnnotationFile';
+import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import type { WorkspaceIndex } from '../workspaceIndex';
 
 /**

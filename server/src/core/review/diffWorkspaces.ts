@@ -1,5 +1,5 @@
 import { workspaceDiagnostics } from '../checks/index';
-import { displayPath } from '../checks/describe';
+import { displayPath } from '../describe';
 import type { ActorDef, ClaimDef, ConceptDef, Severity } from '../model';
 import type { AnchorStatus } from '../resolveQuote';
 import type { Anchored, WorkspaceIndex } from '../workspaceIndex';

@@ -1,5 +1,5 @@
 import { visit, type Document } from 'yaml';
-import type { Span } from './model';
+import type { Span } from '../model';
 
 /**
  * Common mistakes in hand-written YAML, recognised from the source line

@@ -1,4 +1,4 @@
-import { textDiagnostics } from './textDiagnostics';
+import { textDiagnostics } from '../features/textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../config';
 import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';

@@ -1,5 +1,5 @@
-import type { WorkspaceIndex } from '../workspaceIndex';
-import { relativePath } from '../uris';
+import type { WorkspaceIndex } from './workspaceIndex';
+import { relativePath } from './uris';
 
 /** A URI as a workspace-relative path for messages, or the URI itself outside the workspace. */
 export function displayPath(index: WorkspaceIndex, uri: string): string {

@@ -1,6 +1,6 @@
 import { isScalar, type Node, type YAMLMap } from 'yaml';
-import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from './model';
-import type { Vocabulary } from './vocabulary';
+import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from '../model';
+import type { Vocabulary } from '../vocabulary';
 import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
 export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;

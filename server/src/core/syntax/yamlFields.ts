@@ -1,9 +1,9 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { closestMatches, didYouMeanSuffix } from './didYouMean';
-import { makeDiagnostic, type DiagnosticCode } from './diagnosticCodes';
+import { closestMatches, didYouMeanSuffix } from '../didYouMean';
+import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
 import { parseBlockYaml } from './fastYaml';
 import { applyRepairs, findYamlMistakes, mapRangesToOriginal } from './yamlMistakes';
-import type { CoreDiagnostic, Located, Span } from './model';
+import type { CoreDiagnostic, Located, Span } from '../model';
 
 /** A key/value entry of a YAML mapping, with its source ranges. */
 export interface FieldEntry {

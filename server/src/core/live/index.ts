@@ -1,0 +1,3 @@
+export * from './diagnosticDependencies';
+export * from './diagnosticsTracker';
+export * from './liveWorkspace';
