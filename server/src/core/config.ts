@@ -4,7 +4,7 @@ import { DIAGNOSTIC_CODES, isDiagnosticCode } from './diagnosticCodes';
 import { DEFAULT_LIMITS, formatLimit, HARD_LIMITS, LIMIT_KEYS, LIMIT_NAMES, parseSize, type Limits } from './limits';
 import type { CoreDiagnostic, Severity } from './model';
 import { DEFAULT_VOCABULARY, extendVocabulary, type RelationTypeInfo, type Vocabulary } from './vocabulary';
-import { checkId, spanOf, YamlFieldReader, type FieldEntry } from './syntax/yamlFields';
+import { checkId, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './syntax/yamlFields';
 
 /** The name of the optional configuration file at the workspace root. */
 export const CONFIG_FILE_NAME = 'policy-annotator.yaml';
@@ -43,10 +43,10 @@ const SEVERITY_VALUES: readonly SeveritySetting[] = ['error', 'warning', 'info',
  * Parses `policy-annotator.yaml`. Problems become diagnostics; whatever is
  * valid still applies. `allowed` are the limits the user allows (the
  * defaults unless their own settings or flags raised them): the file may
- * lower them, never raise them.
+ * lower them, never raise them. `options` choose how the YAML is read.
  */
-export function parseConfig(uri: string, text: string, allowed: Limits = DEFAULT_LIMITS): ParsedConfig {
-  const reader = new YamlFieldReader(uri);
+export function parseConfig(uri: string, text: string, allowed: Limits = DEFAULT_LIMITS, options?: YamlReaderOptions): ParsedConfig {
+  const reader = new YamlFieldReader(uri, options);
   const root = reader.parseTopLevel(text, '`roots`, `vocabulary` and `severity`');
   if (!root) return { config: { ...DEFAULT_CONFIG, limits: allowed }, diagnostics: reader.diagnostics };
   const fields = reader.fields(root, CONFIG_FIELDS, 'policy-annotator.yaml');

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { closestMatches, didYouMeanSuffix } from '../didYouMean';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
+import { blockReaderDisagreement, FULL_PARSE_OPTIONS } from './blockReaderCheck';
 import { parseBlockYaml } from './fastYaml';
 import { applyRepairs, findYamlMistakes, mapRangesToOriginal } from './yamlMistakes';
 import type { CoreDiagnostic, Located, Span } from '../model';
@@ -150,16 +151,20 @@ function duplicateKeyErrors(document: Document.Parsed): YamlError[] {
   return errors;
 }
 
-/**
- * Whether files are read with the fast reader of the block subset first
- * (./fastYaml), falling back to the full parser. The result is the same
- * either way; tests turn it off to compare the two.
- */
-export const YAML_READING = { fastPath: true };
-
 export interface YamlReaderOptions {
-  /** Try the fast reader first; defaults to `YAML_READING.fastPath`. */
+  /**
+   * Read with the fast reader of the block subset (./fastYaml) first,
+   * falling back to the full parser (the default); false reads with the
+   * full parser only. The result is the same either way: tests and the
+   * parse benchmark turn it off to compare the two.
+   */
   fastPath?: boolean;
+  /**
+   * Paranoid mode: also parse every file the fast reader reads with
+   * `parseDocument`, and call this with a sentence naming the file and the
+   * first path where the trees differ.
+   */
+  onBlockReaderDisagreement?: (message: string) => void;
 }
 
 /**
@@ -222,9 +227,11 @@ export class YamlFieldReader {
       this.report({ start: tooDeep.offset, end: tooDeep.offset + 1 }, 'file-unreadable', `This file nests ${tooDeep.what} deeper than ${tooDeep.limit} levels here, which annotation files never need, so it was not read (a generated or damaged file?). Flatten it.`);
       return undefined;
     }
-    if (this.options.fastPath ?? YAML_READING.fastPath) {
+    if (this.options.fastPath ?? true) {
       // Files in the block subset that annotation files are written in, read without the full parser.
       const fast = parseBlockYaml(text);
+      const disagreement = fast !== undefined && this.options.onBlockReaderDisagreement ? blockReaderDisagreement(text, fast) : undefined;
+      if (disagreement) this.options.onBlockReaderDisagreement!(`${this.uri}: ${disagreement}`);
       if (fast === null) return undefined;
       if (fast) return fast;
     }
@@ -275,7 +282,7 @@ export class YamlFieldReader {
   private parseFull(text: string): { document: Document.Parsed; errors: YamlError[] } | undefined {
     try {
       // Duplicate keys are found apart: the parser's own check is quadratic in the keys of a mapping.
-      const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+      const document = parseDocument(text, FULL_PARSE_OPTIONS);
       const errors: YamlError[] = [...document.errors.map((error) => ({ pos: error.pos, code: error.code as string, message: error.message })), ...duplicateKeyErrors(document)];
       return { document, errors: errors.sort((a, b) => a.pos[0] - b.pos[0]) };
     } catch {
