@@ -1,5 +1,4 @@
-import { annotationFileDiagnostics, applySeverityOverrides, sortDiagnostics, type CoreDiagnostic, type LoadedWorkspace, type WorkspaceIndex } from '../../../server/src/core';
-import { textDiagnostics } from '../../../server/src/core/features';
+import type { WorkspaceIndex } from '../../../server/src/core';
 
 /**
  * A canonical serialisation of everything an index holds and derives: the
@@ -45,12 +44,5 @@ export function indexSnapshot(index: WorkspaceIndex): Record<string, unknown> {
   };
 }
 
-/** Every diagnostic of the workspace, computed afresh: annotation files, texts and the configuration. */
-export function freshDiagnostics(workspace: LoadedWorkspace): Map<string, CoreDiagnostic[]> {
-  const { index } = workspace;
-  const result = new Map<string, CoreDiagnostic[]>();
-  for (const file of index.annotationFiles()) result.set(file.uri, annotationFileDiagnostics(index, file.uri));
-  for (const uri of index.referencedTexts()) if (index.textStatus(uri) === 'loaded') result.set(uri, textDiagnostics(index, uri));
-  if (workspace.configUri) result.set(workspace.configUri, sortDiagnostics(applySeverityOverrides(workspace.configDiagnostics, index.config)));
-  return result;
-}
+/** Every diagnostic of the workspace, computed afresh: annotation files, texts and the configuration (as paranoid mode computes them). */
+export { workspaceDiagnostics as freshDiagnostics } from '../../../server/src/core/live';

@@ -47,6 +47,11 @@ export class DiagnosticsTracker {
     return { diagnostics, resultId };
   }
 
+  /** The diagnostics last computed for a file, without computing them (paranoid mode compares them with a rebuild). */
+  lastComputed(uri: string): CoreDiagnostic[] | undefined {
+    return this.entries.get(uri)?.diagnostics;
+  }
+
   trackedUris(): string[] {
     return [...this.entries.keys()].sort();
   }

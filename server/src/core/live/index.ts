@@ -1,3 +1,4 @@
 export * from './diagnosticDependencies';
 export * from './diagnosticsTracker';
 export * from './liveWorkspace';
+export * from './paranoid';

@@ -30,6 +30,8 @@ export interface LiveWorkspaceOptions {
    * in one go.
    */
   yieldControl?: () => Promise<void>;
+  /** Compares the diagnostics with a rebuild from scratch after changes (see ./paranoid). */
+  paranoid?: import('./paranoid').ParanoidMode;
 }
 
 /** Called with progress messages while a folder is indexed. */
@@ -96,6 +98,7 @@ export class LiveWorkspace {
       allowedLimits: async (folderUri) => (await this.host.allowedLimits?.(folderUri)) ?? DEFAULT_LIMITS,
     };
     this.firstLoad = new Promise((resolve) => (this.markLoaded = resolve));
+    options.paranoid?.attach({ workspaces: () => [...this.loaded.values()], tracker: this.tracker, host: this.overlay, whenReady: () => this.firstLoad, tasks: () => this.tasks });
   }
 
   // ---- loading -------------------------------------------------------------
@@ -266,9 +269,7 @@ export class LiveWorkspace {
     });
   }
 
-  isOpen(uri: string): boolean {
-    return this.buffers.has(canonicalUri(uri));
-  }
+  isOpen(uri: string): boolean { return this.buffers.has(canonicalUri(uri)); }
 
   // ---- files on disk -----------------------------------------------------------
 
@@ -336,6 +337,7 @@ export class LiveWorkspace {
     const workspace = this.workspaceFor(uri);
     if (!workspace) return none();
     const index = workspace.index;
+    this.options.paranoid?.changed(uri, read, index.content(uri), this.buffers.has(uri));
     const content = 'content' in read ? read.content : undefined;
     switch (this.role(workspace, uri)) {
       case 'config':

@@ -1,0 +1,256 @@
+import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
+import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS, type Limits } from '../config';
+import { textDiagnostics } from '../features/textDiagnostics';
+import { loadWorkspace, readWithLimit, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import type { CoreDiagnostic } from '../model';
+import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
+import { isUnder, joinUri } from '../uris';
+import { sameValue, type DiagnosticsTracker } from './diagnosticsTracker';
+
+/** How every paranoid report begins, so that a test or CI run can find them in a log. */
+export const PARANOID_PREFIX = 'Paranoid mode:';
+
+/** The most files whose differences one report spells out. */
+const FILES_SPELLED_OUT = 5;
+/** The most changes one report spells out, the latest ones. */
+const CHANGES_SPELLED_OUT = 3;
+
+/** What paranoid mode reads of a live workspace, given by the LiveWorkspace itself. */
+export interface LiveWorkspaceState {
+  /** Every folder's index as changes are applied to it. */
+  workspaces(): LoadedWorkspace[];
+  tracker: DiagnosticsTracker;
+  /** Files as a fresh load reads them: the disk with the open buffers laid over it. */
+  host: WorkspaceFileHost;
+  /** The last of the tasks the live workspace runs one after another (disk reads, refreshes in slices, reloads). */
+  tasks(): Promise<unknown>;
+  /** Resolves once the first indexing has finished. */
+  whenReady(): Promise<void>;
+}
+
+/** What was read ahead of a rebuild: files by URI, and the limits each folder's user allows. */
+interface ReadAhead {
+  files: Map<string, FileRead>;
+  limits: Map<string, Limits>;
+}
+
+interface PendingChanges {
+  count: number;
+  latest: string[];
+  /** Annotation files whose new content the block reader's check has not seen yet; undefined: every file. */
+  annotationFiles: Set<string> | undefined;
+}
+
+/**
+ * Paranoid mode (POLICY_ANNOTATOR_PARANOID=1 in the server): after changes,
+ * rebuilds every folder's index from scratch from the contents the live
+ * workspace holds, as a first load would (`loadWorkspace`), computes every
+ * file's diagnostics afresh and compares them with what the incremental
+ * tracker holds; every file the block reader read since the last check is
+ * also read with `parseDocument` and the two trees compared. Any difference
+ * is reported as one line that begins with PARANOID_PREFIX and names the
+ * files, the first differing diagnostic on each side and the changes since
+ * the last check.
+ *
+ * A rebuild costs as much as a first load, so checks run at most half of the
+ * time: a change after a quiet spell is checked on its own, at once; changes
+ * that come while a check runs, or in the pause after it as long as it, are
+ * checked together, and the report names them all (the latest spelled out).
+ */
+export class ParanoidMode {
+  private live: LiveWorkspaceState | undefined;
+  private pending: PendingChanges = { count: 0, latest: [], annotationFiles: new Set() };
+  /** URIs read ahead of a rebuild (configuration, unreadable files) that a change touched since. */
+  private readAhead = new Set<string>();
+  private touchedAhead = false;
+  private running: Promise<void> | undefined;
+  private lastCheckMs = 0;
+  /** How many checks ran, and how many found a difference (for tests and logs). */
+  readonly counts = { checks: 0, differences: 0 };
+
+  constructor(private readonly report: (message: string) => void) {}
+
+  /** Called by the LiveWorkspace it watches, once; the first check runs after the first indexing. */
+  attach(live: LiveWorkspaceState): void {
+    this.live = live;
+    this.pending = { count: 1, latest: ['the first indexing'], annotationFiles: undefined };
+    void live.whenReady().then(() => this.schedule());
+  }
+
+  /** Called as the live workspace applies new content (or a file's absence) to a file, before it does. */
+  changed(uri: string, read: FileRead, before: string | undefined, inEditor: boolean): void {
+    this.pending.count++;
+    this.pending.latest.push(describeChange(uri, read, before, inEditor));
+    if (this.pending.latest.length > CHANGES_SPELLED_OUT) this.pending.latest.shift();
+    this.pending.annotationFiles?.add(uri);
+    if (this.readAhead.has(uri)) this.touchedAhead = true;
+    this.schedule();
+  }
+
+  /** Resolves once every change so far has been checked (for tests). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private schedule(): void {
+    if (this.running || !this.live) return;
+    this.running = this.run().finally(() => (this.running = undefined));
+  }
+
+  private async run(): Promise<void> {
+    const live = this.live!;
+    while (this.pending.count > 0) {
+      // As long a pause as the last check took, so that the requests in between are answered at full speed.
+      if (this.lastCheckMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lastCheckMs));
+      await settled(live);
+      const started = Date.now();
+      try {
+        await this.check(live);
+      } catch (error) {
+        this.report(`${PARANOID_PREFIX} the check itself failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      this.lastCheckMs = Date.now() - started;
+    }
+  }
+
+  private async check(live: LiveWorkspaceState): Promise<void> {
+    // What the index does not hold (the configuration, why a file is unreadable) is read first; a change to one of those files meanwhile means reading again.
+    let ahead: ReadAhead;
+    do {
+      this.touchedAhead = false;
+      this.readAhead = new Set(live.workspaces().flatMap(urisReadAhead));
+      ahead = { files: new Map(), limits: new Map() };
+      for (const workspace of live.workspaces()) {
+        const folder = workspace.index.workspaceFolders[0];
+        ahead.limits.set(folder, (await live.host.allowedLimits?.(folder)) ?? DEFAULT_LIMITS);
+        for (const uri of urisReadAhead(workspace)) ahead.files.set(uri, await readAheadOf(live.host, workspace, uri));
+      }
+      await settled(live);
+    } while (this.touchedAhead);
+    this.readAhead.clear();
+    // From here to the comparison, only promises that are already resolved are awaited: no change can come in between.
+    const changes = this.pending;
+    this.pending = { count: 0, latest: [], annotationFiles: new Set() };
+    const blockReader: string[] = [];
+    const fresh = new Map<string, CoreDiagnostic[]>();
+    for (const workspace of live.workspaces()) {
+      const rebuilt = await loadWorkspace(snapshotHost(workspace, ahead), workspace.index.workspaceFolders[0], {
+        parser: {
+          parseAll: async (sources, vocabulary) =>
+            sources.map((source) => {
+              const checked = changes.annotationFiles === undefined || changes.annotationFiles.has(source.uri);
+              return parseAnnotationFile(source.uri, source.content, vocabulary, checked ? { onBlockReaderDisagreement: (message) => blockReader.push(message) } : {});
+            }),
+        },
+      });
+      for (const [uri, diagnostics] of workspaceDiagnostics(rebuilt)) fresh.set(uri, diagnostics);
+    }
+    this.counts.checks++;
+    const after = describeChanges(changes);
+    for (const message of blockReader) this.report(`${PARANOID_PREFIX} the block reader and parseDocument disagree on ${message} (${after})`);
+    const differing: string[] = [];
+    for (const uri of new Set([...fresh.keys(), ...live.tracker.trackedUris()])) {
+      const incremental = live.tracker.lastComputed(uri) ?? [];
+      const rebuilt = fresh.get(uri) ?? [];
+      if (!sameValue(incremental, rebuilt)) differing.push(describeDifference(uri, incremental, rebuilt));
+    }
+    if (differing.length > 0 || blockReader.length > 0) this.counts.differences++;
+    if (differing.length === 0) return;
+    const more = differing.length > FILES_SPELLED_OUT ? `; and ${count(differing.length - FILES_SPELLED_OUT, 'more file')}` : '';
+    this.report(`${PARANOID_PREFIX} the incremental diagnostics of ${count(differing.length, 'file')} differ from a rebuild from scratch ${after}: ${differing.slice(0, FILES_SPELLED_OUT).join('; ')}${more}`);
+  }
+}
+
+/** Resolves once the live workspace has no task left: every change applied so far has refreshed its diagnostics. */
+async function settled(live: LiveWorkspaceState): Promise<void> {
+  for (let tail = live.tasks(); ; tail = live.tasks()) {
+    await tail;
+    if (tail === live.tasks()) return;
+  }
+}
+
+/** Every diagnostic of a loaded workspace, computed afresh: annotation files, the texts they point at, the configuration. */
+export function workspaceDiagnostics(workspace: LoadedWorkspace): Map<string, CoreDiagnostic[]> {
+  const { index } = workspace;
+  const result = new Map<string, CoreDiagnostic[]>();
+  for (const file of index.annotationFiles()) result.set(file.uri, annotationFileDiagnostics(index, file.uri));
+  for (const uri of index.referencedTexts()) if (index.textStatus(uri) === 'loaded') result.set(uri, textDiagnostics(index, uri));
+  if (workspace.configUri) result.set(workspace.configUri, sortDiagnostics(applySeverityOverrides(workspace.configDiagnostics, index.config)));
+  return result;
+}
+
+/** Files whose content the index does not keep: the configuration, annotation files that could not be read, texts not read yet. */
+function urisReadAhead(workspace: LoadedWorkspace): string[] {
+  const index = workspace.index;
+  const unreadable = index.annotationFiles().filter((file) => index.content(file.uri) === '' && file.diagnostics.some((d) => d.code === 'file-unreadable'));
+  const unknownTexts = index.referencedTexts().filter((uri) => index.textStatus(uri) === 'unknown');
+  return [joinUri(index.workspaceFolders[0], CONFIG_FILE_NAME), ...unreadable.map((file) => file.uri), ...unknownTexts];
+}
+
+/** What a first load reads of one of those files: the configuration as the host gives it (editor settings may stand in for it), the others within their size limit. */
+async function readAheadOf(host: WorkspaceFileHost, workspace: LoadedWorkspace, uri: string): Promise<FileRead> {
+  const index = workspace.index;
+  if (uri === joinUri(index.workspaceFolders[0], CONFIG_FILE_NAME)) {
+    const content = await host.readFile(uri);
+    return content === undefined ? { problem: { kind: 'missing' } } : { content };
+  }
+  return readWithLimit(host, uri, index.isAnnotationFile(uri) ? index.config.limits.annotationFileSize : index.config.limits.textSize);
+}
+
+/** A file host over what the live index holds, and what was read ahead: a first load through it sees what the live workspace has seen. */
+function snapshotHost(workspace: LoadedWorkspace, ahead: ReadAhead): WorkspaceFileHost {
+  const index = workspace.index;
+  const files = new Map<string, FileRead>(ahead.files);
+  for (const file of index.annotationFiles()) if (!files.has(file.uri)) files.set(file.uri, { content: index.content(file.uri) ?? '' });
+  for (const uri of index.referencedTexts()) {
+    if (files.has(uri)) continue;
+    const content = index.content(uri);
+    files.set(uri, content !== undefined && index.textStatus(uri) === 'loaded' ? { content } : { problem: index.textProblem(uri) ?? { kind: 'missing' } });
+  }
+  const annotationFiles = index.annotationFiles().map((file) => file.uri);
+  const read = (uri: string): FileRead => files.get(uri) ?? { problem: { kind: 'missing' } };
+  return {
+    listFiles: async (folderUri) => annotationFiles.filter((uri) => isUnder(uri, folderUri)),
+    readFile: async (uri) => {
+      const got = read(uri);
+      return 'content' in got ? got.content : undefined;
+    },
+    read: async (uri) => read(uri),
+    allowedLimits: async (folderUri) => ahead.limits.get(folderUri) ?? DEFAULT_LIMITS,
+  };
+}
+
+/** A change as a report names it: where, what kind, and the span it replaced (never the text). */
+export function describeChange(uri: string, read: FileRead, before: string | undefined, inEditor: boolean): string {
+  const where = inEditor ? 'in an editor' : 'on disk';
+  if ('problem' in read) return read.problem.kind === 'missing' ? `${uri} deleted` : `${uri} became unreadable (${read.problem.kind})`;
+  const after = read.content;
+  if (before === undefined) return `${uri} appeared ${where} (${count(after.length, 'character')})`;
+  let start = 0;
+  while (start < before.length && start < after.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  if (start === before.length && start === after.length) return `${uri} saved unchanged ${where}`;
+  return `${uri} changed ${where}: offsets ${start}–${before.length - end} (${count(before.length - end - start, 'character')}) replaced by ${count(after.length - end - start, 'character')}`;
+}
+
+function describeChanges(changes: PendingChanges): string {
+  if (changes.count === 1) return `after ${changes.latest[0]}`;
+  return `after ${changes.count} changes since the last check (the latest: ${changes.latest.join('; ')})`;
+}
+
+function describeDifference(uri: string, incremental: CoreDiagnostic[], rebuilt: CoreDiagnostic[]): string {
+  let i = 0;
+  while (i < incremental.length && i < rebuilt.length && sameValue(incremental[i], rebuilt[i])) i++;
+  return `${uri} has ${count(incremental.length, 'diagnostic')} incrementally and ${rebuilt.length} after a rebuild; the first that differs is ${describeDiagnostic(incremental[i])} incrementally, ${describeDiagnostic(rebuilt[i])} after a rebuild`;
+}
+
+function describeDiagnostic(diagnostic: CoreDiagnostic | undefined): string {
+  if (!diagnostic) return 'none';
+  const message = diagnostic.message.length > 120 ? `${diagnostic.message.slice(0, 120)}…` : diagnostic.message;
+  return `${diagnostic.code} at ${diagnostic.range.start}–${diagnostic.range.end} (${diagnostic.severity}) "${message}"`;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
