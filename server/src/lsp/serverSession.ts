@@ -1,7 +1,7 @@
 import { TextDocuments, type Connection, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { canonicalUri, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
-import { LiveWorkspace } from '../core/live';
+import { LiveWorkspace, PARANOID_PREFIX, ParanoidMode } from '../core/live';
 import { yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
 import type { ServerLog } from './guard';
@@ -10,6 +10,8 @@ import type { ServerLog } from './guard';
 export interface ServerOptions {
   createHost: (folders: string[]) => WorkspaceFileHost;
   version: string;
+  /** Paranoid mode (POLICY_ANNOTATOR_PARANOID=1): on when given, and called with each report besides the log. */
+  paranoid?: (report: string) => void;
 }
 
 /** An indexed file, with its canonical URI and its line index for converting positions. */
@@ -50,7 +52,12 @@ export class ServerSession {
       log: (message) => log.error(message),
       // Indexing lets requests in between slices, so that none waits for a whole folder.
       yieldControl: yieldToEventLoop,
+      paranoid: options.paranoid && new ParanoidMode((report) => {
+        log.error(report);
+        options.paranoid!(report);
+      }),
     });
+    if (options.paranoid) log.info(`${PARANOID_PREFIX} on. After changes the diagnostics are compared with a rebuild from scratch, and the block reader's trees with parseDocument's; differences are logged as errors.`);
   }
 
   /** The file and offset at a position, or undefined when the file is not indexed (or indexing has not finished). */
