@@ -42,6 +42,8 @@ export interface TestClientOptions {
   hoverContentFormat?: string[];
   /** Advertise `workspace/configuration`, answered by `answer`. */
   pullConfiguration?: boolean;
+  /** Environment variables for the server besides the test's own (such as POLICY_ANNOTATOR_PARANOID). */
+  env?: Record<string, string>;
 }
 
 interface Waiter {
@@ -74,7 +76,7 @@ export class LspTestClient {
 
   private constructor(readonly options: TestClientOptions) {
     const args = options.command === 'cli' ? [path.join(REPO_ROOT, 'bin', 'policy-annotator.js'), 'lsp', '--stdio'] : [path.join(REPO_ROOT, 'dist', 'server.js'), '--stdio'];
-    this.child = spawn(process.execPath, args, { cwd: options.workspaceFolder, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, args, { cwd: options.workspaceFolder, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.child.on('exit', () => {
       this.exited = true;

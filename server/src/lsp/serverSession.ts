@@ -55,7 +55,7 @@ export class ServerSession {
       paranoid: options.paranoid && new ParanoidMode((report) => {
         log.error(report);
         options.paranoid!(report);
-      }),
+      }, (summary) => connection.console.log(summary)),
     });
     if (options.paranoid) log.info(`${PARANOID_PREFIX} on. After changes the diagnostics are compared with a rebuild from scratch, and the block reader's trees with parseDocument's; differences are logged as errors.`);
   }

@@ -98,7 +98,7 @@ export class LiveWorkspace {
       allowedLimits: async (folderUri) => (await this.host.allowedLimits?.(folderUri)) ?? DEFAULT_LIMITS,
     };
     this.firstLoad = new Promise((resolve) => (this.markLoaded = resolve));
-    options.paranoid?.attach({ workspaces: () => [...this.loaded.values()], tracker: this.tracker, host: this.overlay, whenReady: () => this.firstLoad, tasks: () => this.tasks });
+    options.paranoid?.attach({ workspaces: () => [...this.loaded.values()], tracker: this.tracker, host: this.overlay, whenReady: () => this.firstLoad, tasks: () => this.tasks, yieldControl: options.yieldControl });
   }
 
   // ---- loading -------------------------------------------------------------

@@ -5,6 +5,7 @@ import { loadWorkspace, readWithLimit, type FileRead, type LoadedWorkspace, type
 import type { CoreDiagnostic } from '../model';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { isUnder, joinUri } from '../uris';
+import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
 import { sameValue, type DiagnosticsTracker } from './diagnosticsTracker';
 
 /** How every paranoid report begins, so that a test or CI run can find them in a log. */
@@ -26,6 +27,8 @@ export interface LiveWorkspaceState {
   tasks(): Promise<unknown>;
   /** Resolves once the first indexing has finished. */
   whenReady(): Promise<void>;
+  /** Lets other work run between slices of a check, as between slices of indexing (see LiveWorkspaceOptions). */
+  yieldControl?: () => Promise<void>;
 }
 
 /** What was read ahead of a rebuild: files by URI, and the limits each folder's user allows. */
@@ -52,10 +55,13 @@ interface PendingChanges {
  * files, the first differing diagnostic on each side and the changes since
  * the last check.
  *
- * A rebuild costs as much as a first load, so checks run at most half of the
- * time: a change after a quiet spell is checked on its own, at once; changes
- * that come while a check runs, or in the pause after it as long as it, are
- * checked together, and the report names them all (the latest spelled out).
+ * A rebuild costs as much as a first load. It runs in slices, as indexing
+ * does, so that requests are answered meanwhile: it starts from a snapshot
+ * of the contents and of the tracked diagnostics, taken when every change so
+ * far has been refreshed. Checks run at most half of the time: a change after
+ * a quiet spell is checked on its own, at once; changes that come while a
+ * check runs, or in the pause after it as long as it, are checked together,
+ * and the report names them all (the latest spelled out).
  */
 export class ParanoidMode {
   private live: LiveWorkspaceState | undefined;
@@ -68,7 +74,15 @@ export class ParanoidMode {
   /** How many checks ran, and how many found a difference (for tests and logs). */
   readonly counts = { checks: 0, differences: 0 };
 
-  constructor(private readonly report: (message: string) => void) {}
+  /**
+   * `report` gets every difference (an error); `checked`, if given, a line
+   * after every check that names the changes it covered (for a log a test
+   * can wait on).
+   */
+  constructor(
+    private readonly report: (message: string) => void,
+    private readonly checked?: (message: string) => void,
+  ) {}
 
   /** Called by the LiveWorkspace it watches, once; the first check runs after the first indexing. */
   attach(live: LiveWorkspaceState): void {
@@ -128,33 +142,52 @@ export class ParanoidMode {
       await settled(live);
     } while (this.touchedAhead);
     this.readAhead.clear();
-    // From here to the comparison, only promises that are already resolved are awaited: no change can come in between.
+    // The snapshot: the contents the index holds and the diagnostics the tracker holds, at one moment when every
+    // change so far has been refreshed. The rebuild from the contents runs in slices after it, while requests and
+    // further changes are served; its diagnostics are compared with those the tracker held at the snapshot.
     const changes = this.pending;
     this.pending = { count: 0, latest: [], annotationFiles: new Set() };
+    const incremental = new Map(live.tracker.trackedUris().map((uri) => [uri, live.tracker.lastComputed(uri) ?? []]));
+    const snapshots = live.workspaces().map((workspace) => ({ folder: workspace.index.workspaceFolders[0], host: snapshotHost(workspace, ahead) }));
+    const slicer = new Slicer(live.yieldControl);
     const blockReader: string[] = [];
     const fresh = new Map<string, CoreDiagnostic[]>();
-    for (const workspace of live.workspaces()) {
-      const rebuilt = await loadWorkspace(snapshotHost(workspace, ahead), workspace.index.workspaceFolders[0], {
+    for (const { folder, host } of snapshots) {
+      const rebuilt = await loadWorkspace(host, folder, {
+        pause: () => slicer.pause(),
         parser: {
-          parseAll: async (sources, vocabulary) =>
-            sources.map((source) => {
+          parseAll: async (sources, vocabulary) => {
+            const parsed = [];
+            for (const source of sources) {
               const checked = changes.annotationFiles === undefined || changes.annotationFiles.has(source.uri);
-              return parseAnnotationFile(source.uri, source.content, vocabulary, checked ? { onBlockReaderDisagreement: (message) => blockReader.push(message) } : {});
-            }),
+              parsed.push(parseAnnotationFile(source.uri, source.content, vocabulary, checked ? { onBlockReaderDisagreement: (message) => blockReader.push(message) } : {}));
+              await slicer.pause();
+            }
+            return parsed;
+          },
         },
       });
-      for (const [uri, diagnostics] of workspaceDiagnostics(rebuilt)) fresh.set(uri, diagnostics);
+      await rebuilt.index.prepareAliasMatcher(() => slicer.pause());
+      const steps = diagnosticSteps(rebuilt);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) {
+          for (const [uri, diagnostics] of step.value) fresh.set(uri, diagnostics);
+          break;
+        }
+        await slicer.pause();
+      }
     }
     this.counts.checks++;
     const after = describeChanges(changes);
     for (const message of blockReader) this.report(`${PARANOID_PREFIX} the block reader and parseDocument disagree on ${message} (${after})`);
     const differing: string[] = [];
-    for (const uri of new Set([...fresh.keys(), ...live.tracker.trackedUris()])) {
-      const incremental = live.tracker.lastComputed(uri) ?? [];
+    for (const uri of new Set([...fresh.keys(), ...incremental.keys()])) {
+      const before = incremental.get(uri) ?? [];
       const rebuilt = fresh.get(uri) ?? [];
-      if (!sameValue(incremental, rebuilt)) differing.push(describeDifference(uri, incremental, rebuilt));
+      if (!sameValue(before, rebuilt)) differing.push(describeDifference(uri, before, rebuilt));
     }
     if (differing.length > 0 || blockReader.length > 0) this.counts.differences++;
+    this.checked?.(`${PARANOID_PREFIX} checked ${fresh.size} files ${after}: ${differing.length + blockReader.length === 0 ? 'no difference' : 'differences reported'}`);
     if (differing.length === 0) return;
     const more = differing.length > FILES_SPELLED_OUT ? `; and ${count(differing.length - FILES_SPELLED_OUT, 'more file')}` : '';
     this.report(`${PARANOID_PREFIX} the incremental diagnostics of ${count(differing.length, 'file')} differ from a rebuild from scratch ${after}: ${differing.slice(0, FILES_SPELLED_OUT).join('; ')}${more}`);
@@ -171,10 +204,28 @@ async function settled(live: LiveWorkspaceState): Promise<void> {
 
 /** Every diagnostic of a loaded workspace, computed afresh: annotation files, the texts they point at, the configuration. */
 export function workspaceDiagnostics(workspace: LoadedWorkspace): Map<string, CoreDiagnostic[]> {
+  const steps = diagnosticSteps(workspace);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** `workspaceDiagnostics` a step at a time (anchoring one text's quotes, checking one file), for a caller that runs it in slices. */
+function* diagnosticSteps(workspace: LoadedWorkspace): Generator<void, Map<string, CoreDiagnostic[]>> {
   const { index } = workspace;
   const result = new Map<string, CoreDiagnostic[]>();
-  for (const file of index.annotationFiles()) result.set(file.uri, annotationFileDiagnostics(index, file.uri));
-  for (const uri of index.referencedTexts()) if (index.textStatus(uri) === 'loaded') result.set(uri, textDiagnostics(index, uri));
+  for (const file of index.annotationFiles()) {
+    yield* anchoringStepsFor(index, textsAnalysedFor(index, [file.uri]));
+    result.set(file.uri, annotationFileDiagnostics(index, file.uri));
+    yield;
+  }
+  for (const uri of index.referencedTexts()) {
+    if (index.textStatus(uri) !== 'loaded') continue;
+    yield* anchoringStepsFor(index, [uri]);
+    result.set(uri, textDiagnostics(index, uri));
+    yield;
+  }
   if (workspace.configUri) result.set(workspace.configUri, sortDiagnostics(applySeverityOverrides(workspace.configDiagnostics, index.config)));
   return result;
 }
