@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 import type { Prerequisites } from './prerequisites';
@@ -29,6 +29,12 @@ export function freePort(): Promise<number> {
 export class CodeServer {
   readonly userDataDir: string;
   readonly extensionsDir: string;
+  /**
+   * Where the language server appends what paranoid mode reports
+   * (POLICY_ANNOTATOR_PARANOID_LOG), when the suite runs with
+   * POLICY_ANNOTATOR_PARANOID=1 as CI runs it.
+   */
+  readonly paranoidLog: string;
   port = 0;
   log = '';
   private child: ChildProcess | undefined;
@@ -39,12 +45,26 @@ export class CodeServer {
   ) {
     this.userDataDir = path.join(stateDir, 'user-data');
     this.extensionsDir = path.join(stateDir, 'extensions');
+    this.paranoidLog = path.join(stateDir, 'paranoid.log');
     mkdirSync(path.join(this.userDataDir, 'User'), { recursive: true });
     mkdirSync(this.extensionsDir, { recursive: true });
   }
 
   private get env(): NodeJS.ProcessEnv {
-    return { ...process.env, PATH: `${this.prerequisites.nodeBin}${path.delimiter}${process.env.PATH ?? ''}` };
+    return { ...process.env, PATH: `${this.prerequisites.nodeBin}${path.delimiter}${process.env.PATH ?? ''}`, POLICY_ANNOTATOR_PARANOID_LOG: this.paranoidLog };
+  }
+
+  /**
+   * The differences paranoid mode reported so far: the lines of the report
+   * file other than the servers' `started` lines. Throws when the suite
+   * runs with POLICY_ANNOTATOR_PARANOID=1 but no language server started in
+   * paranoid mode (the environment did not reach it).
+   */
+  paranoidReports(): string[] {
+    if (process.env.POLICY_ANNOTATOR_PARANOID !== '1') return [];
+    const lines = existsSync(this.paranoidLog) ? readFileSync(this.paranoidLog, 'utf8').split('\n').filter((line) => line !== '') : [];
+    if (!lines.some((line) => line.startsWith('started: '))) throw new Error(`POLICY_ANNOTATOR_PARANOID=1, but no language server wrote its start line to ${this.paranoidLog}: the environment did not reach the server.`);
+    return lines.filter((line) => !line.startsWith('started: '));
   }
 
   writeUserSettings(settings: Record<string, unknown>): void {

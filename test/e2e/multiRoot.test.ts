@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
@@ -145,5 +145,8 @@ describe('Policy Annotator in a multi-root workspace (code-server)', () => {
     await view.locator('#graph g.node[data-id="actor:nato"]').waitFor({ timeout: UI_TIMEOUT_MS });
     assert.equal(await view.locator('#graph g.node[data-id="actor:isi"]').count(), 0, 'not the first folder’s actors');
   });
-});
 
+  it('logged no paranoid-mode difference (CI runs the suite with POLICY_ANNOTATOR_PARANOID=1)', () => {
+    assert.deepEqual(server.paranoidReports(), []);
+  });
+});

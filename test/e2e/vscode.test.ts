@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
@@ -353,5 +353,9 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await bench.goTo(isi.line, isi.column + 1);
     const hover = page.locator('.monaco-hover-content', { hasText: 'Inter-Services Intelligence' });
     await bench.retryUntil('the hover card after the restart', () => bench.runCommand('Show or Focus Hover'), async () => hover.first().waitFor({ timeout: 5_000 }).then(() => true, () => false));
+  });
+
+  it('logged no paranoid-mode difference (CI runs the suite with POLICY_ANNOTATOR_PARANOID=1)', () => {
+    assert.deepEqual(server.paranoidReports(), []);
   });
 });

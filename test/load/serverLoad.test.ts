@@ -8,12 +8,15 @@
 //
 // Not part of `npm test` (which runs the other folders of out/test): run it
 // with `npm run test:load`. Tune with LOAD_REQUESTS, LOAD_SCALE,
-// LOAD_CONCURRENCY.
+// LOAD_CONCURRENCY. With POLICY_ANNOTATOR_PARANOID=1 (as CI runs it) the
+// server compares its incremental diagnostics with rebuilds from scratch as
+// it goes, and the test fails on any difference it logs.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it, type TestContext } from 'node:test';
-import { ResponseError, type Position } from 'vscode-languageserver-protocol';
+import { ResponseError, type LogMessageParams, type Position } from 'vscode-languageserver-protocol';
+import { PARANOID_PREFIX } from '../../server/src/core/live';
 import { positionAt } from '../lsp/corpusWorkspace';
 import { fileUri, LspTestClient } from '../lsp/lspTestClient';
 import { generateBenchCorpus, type GeneratedCorpus } from '../robustness/benchCorpus';
@@ -192,7 +195,12 @@ describe('the language server under load', () => {
     const growth = (endRss - warmRssLow) / warmRssLow;
     report(`  RSS low after warm-up (requests ${warmFrom}–${warmTo}) ${(warmRssLow / 1024).toFixed(0)} MB, at the end (the last ${2 * window}) ${(endRss / 1024).toFixed(0)} MB: ${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)}% (bound ${MAX_GROWTH * 100}%)`);
 
+    const paranoidLines = client.received.filter((m) => m.method === 'window/logMessage' && (m.params as LogMessageParams).message.startsWith(PARANOID_PREFIX)).map((m) => m.params as LogMessageParams);
+    if (process.env.POLICY_ANNOTATOR_PARANOID === '1') report(`  paranoid mode: ${paranoidLines.filter((line) => line.message.includes(' checked ')).length} checks against a rebuild from scratch`);
+
     assert.deepEqual(errors.slice(0, 10), [], `${errors.length} error responses`);
+    assert.deepEqual(paranoidLines.filter((line) => line.type === 1).map((line) => line.message).slice(0, 3), [], 'paranoid mode found no difference');
+    if (process.env.POLICY_ANNOTATOR_PARANOID === '1') assert.ok(paranoidLines.some((line) => line.message.includes(' checked ')), 'paranoid mode checked at least once');
     assert.equal(client.child.exitCode, null, 'the server is still running');
     assert.doesNotMatch(client.stderr, /Uncaught|Unhandled|TypeError|RangeError|ReferenceError|FATAL|heap out of memory/, client.stderr);
     assert.ok(growth < MAX_GROWTH, `RSS grew by ${(growth * 100).toFixed(1)}% after warm-up`);

@@ -8,6 +8,7 @@ import type { WorkspaceIndex } from '../workspaceIndex';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
+import type { ParanoidMode } from './paranoid';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -30,8 +31,7 @@ export interface LiveWorkspaceOptions {
    * in one go.
    */
   yieldControl?: () => Promise<void>;
-  /** Compares the diagnostics with a rebuild from scratch after changes (see ./paranoid). */
-  paranoid?: import('./paranoid').ParanoidMode;
+  paranoid?: ParanoidMode;
 }
 
 /** Called with progress messages while a folder is indexed. */
