@@ -189,8 +189,8 @@ export class LspTestClient {
     return this.pushed.get(uri) ?? [];
   }
 
-  /** Waits for a condition on what has been received, re-checked on every message; fails after EVENT_TIMEOUT_MS. */
-  waitUntil(description: string, check: () => boolean): Promise<void> {
+  /** Waits for a condition on what has been received, re-checked on every message; fails after `timeoutMs` (EVENT_TIMEOUT_MS). */
+  waitUntil(description: string, check: () => boolean, timeoutMs = EVENT_TIMEOUT_MS): Promise<void> {
     if (check()) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
@@ -203,8 +203,8 @@ export class LspTestClient {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
-        reject(new Error(`Timed out after ${EVENT_TIMEOUT_MS} ms waiting for ${description}.${this.exited ? ' The server process has exited.' : ''}\nServer stderr:\n${this.stderr}`));
-      }, EVENT_TIMEOUT_MS);
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${description}.${this.exited ? ' The server process has exited.' : ''}\nServer stderr:\n${this.stderr}`));
+      }, timeoutMs);
       this.waiters.add(waiter);
     });
   }

@@ -66,11 +66,13 @@ interface PendingChanges {
 export class ParanoidMode {
   private live: LiveWorkspaceState | undefined;
   private pending: PendingChanges = { count: 0, latest: [], annotationFiles: new Set() };
+  /** Changes seen since the workspace was attached (the first indexing counts as one). */
+  private seen = 0;
   /** URIs read ahead of a rebuild (configuration, unreadable files) that a change touched since. */
   private readAhead = new Set<string>();
   private touchedAhead = false;
   private running: Promise<void> | undefined;
-  private lastCheckMs = 0;
+  private lastCheck = { ms: 0, endedAt: 0 };
   /** How many checks ran, and how many found a difference (for tests and logs). */
   readonly counts = { checks: 0, differences: 0 };
 
@@ -88,12 +90,14 @@ export class ParanoidMode {
   attach(live: LiveWorkspaceState): void {
     this.live = live;
     this.pending = { count: 1, latest: ['the first indexing'], annotationFiles: undefined };
+    this.seen = 1;
     void live.whenReady().then(() => this.schedule());
   }
 
   /** Called as the live workspace applies new content (or a file's absence) to a file, before it does. */
   changed(uri: string, read: FileRead, before: string | undefined, inEditor: boolean): void {
     this.pending.count++;
+    this.seen++;
     this.pending.latest.push(describeChange(uri, read, before, inEditor));
     if (this.pending.latest.length > CHANGES_SPELLED_OUT) this.pending.latest.shift();
     this.pending.annotationFiles?.add(uri);
@@ -114,8 +118,9 @@ export class ParanoidMode {
   private async run(): Promise<void> {
     const live = this.live!;
     while (this.pending.count > 0) {
-      // As long a pause as the last check took, so that the requests in between are answered at full speed.
-      if (this.lastCheckMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lastCheckMs));
+      // At least as long a pause after a check as it took, so that the requests in between are answered at full speed.
+      const rest = this.lastCheck.endedAt + this.lastCheck.ms - Date.now();
+      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
       await settled(live);
       const started = Date.now();
       try {
@@ -123,7 +128,7 @@ export class ParanoidMode {
       } catch (error) {
         this.report(`${PARANOID_PREFIX} the check itself failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
-      this.lastCheckMs = Date.now() - started;
+      this.lastCheck = { ms: Date.now() - started, endedAt: Date.now() };
     }
   }
 
@@ -146,6 +151,7 @@ export class ParanoidMode {
     // change so far has been refreshed. The rebuild from the contents runs in slices after it, while requests and
     // further changes are served; its diagnostics are compared with those the tracker held at the snapshot.
     const changes = this.pending;
+    const covered = this.seen;
     this.pending = { count: 0, latest: [], annotationFiles: new Set() };
     const incremental = new Map(live.tracker.trackedUris().map((uri) => [uri, live.tracker.lastComputed(uri) ?? []]));
     const snapshots = live.workspaces().map((workspace) => ({ folder: workspace.index.workspaceFolders[0], host: snapshotHost(workspace, ahead) }));
@@ -187,7 +193,7 @@ export class ParanoidMode {
       if (!sameValue(before, rebuilt)) differing.push(describeDifference(uri, before, rebuilt));
     }
     if (differing.length > 0 || blockReader.length > 0) this.counts.differences++;
-    this.checked?.(`${PARANOID_PREFIX} checked ${fresh.size} files ${after}: ${differing.length + blockReader.length === 0 ? 'no difference' : 'differences reported'}`);
+    this.checked?.(`${PARANOID_PREFIX} checked ${fresh.size} files ${after}: ${differing.length + blockReader.length === 0 ? 'no difference' : 'differences reported'} (${covered} of ${this.seen} changes checked so far)`);
     if (differing.length === 0) return;
     const more = differing.length > FILES_SPELLED_OUT ? `; and ${count(differing.length - FILES_SPELLED_OUT, 'more file')}` : '';
     this.report(`${PARANOID_PREFIX} the incremental diagnostics of ${count(differing.length, 'file')} differ from a rebuild from scratch ${after}: ${differing.slice(0, FILES_SPELLED_OUT).join('; ')}${more}`);
