@@ -26,6 +26,13 @@ function paranoidWorkspace(files: Record<string, string> = FILES) {
   return { disk, live, paranoid, reports, logged };
 }
 
+/** The seam: from now on the live index parses annotation files wrongly (as if the claimant `isi` were `nobody`), though it stores the right content. */
+function parseClaimsWrongly(live: LiveWorkspace): void {
+  const index = live.indexFor(CLAIMS_URI)!;
+  const setAnnotationFile = index.setAnnotationFile.bind(index);
+  index.setAnnotationFile = (uri, content) => setAnnotationFile(uri, content, parseAnnotationFile(uri, content.replace('claimant: isi', 'claimant: nobody'), DEFAULT_VOCABULARY));
+}
+
 describe('paranoid mode of the live workspace', () => {
   it('reports nothing after a normal sequence of edits, and checks after each', async () => {
     const { disk, live, paranoid, reports, logged } = paranoidWorkspace();
@@ -69,10 +76,7 @@ describe('paranoid mode of the live workspace', () => {
     const { live, paranoid, reports } = paranoidWorkspace();
     await live.load();
     await paranoid.idle();
-    // The seam: the live index parses the claims file wrongly (as if the claimant were `nobody`) but stores the right content.
-    const index = live.indexFor(CLAIMS_URI)!;
-    const setAnnotationFile = index.setAnnotationFile.bind(index);
-    index.setAnnotationFile = (uri, content) => setAnnotationFile(uri, content, parseAnnotationFile(uri, content.replace('claimant: isi', 'claimant: nobody'), DEFAULT_VOCABULARY));
+    parseClaimsWrongly(live);
     const edited = `${CLAIMS}# reviewed\n`;
     await live.setBuffer(CLAIMS_URI, edited);
     await paranoid.idle();
@@ -91,9 +95,7 @@ describe('paranoid mode of the live workspace', () => {
     const { live, paranoid, reports } = paranoidWorkspace();
     await live.load();
     await paranoid.idle();
-    const index = live.indexFor(CLAIMS_URI)!;
-    const setAnnotationFile = index.setAnnotationFile.bind(index);
-    index.setAnnotationFile = (uri, content) => setAnnotationFile(uri, content, parseAnnotationFile(uri, content.replace('claimant: isi', 'claimant: nobody'), DEFAULT_VOCABULARY));
+    parseClaimsWrongly(live);
     // Three edits in one go, before the check they scheduled has run.
     await Promise.all([live.setBuffer(CLAIMS_URI, `${CLAIMS}#1\n`), live.setBuffer(TEXT_URI, `${FILES['annotations/texts/a.txt']} More.`), live.setBuffer(CLAIMS_URI, `${CLAIMS}#12\n`)]);
     await paranoid.idle();
