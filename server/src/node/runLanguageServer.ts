@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { startLanguageServer } from '../lsp/startLanguageServer';
+import { writeExportIntoFolderUri } from './exportWriter';
 import { NodeFileHost } from './nodeFileHost';
 import { paranoidModeFromEnvironment } from './paranoidMode';
 
@@ -26,6 +27,7 @@ export function runLanguageServer(): Promise<never> {
   startLanguageServer(connection, {
     version: typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development',
     createHost: (folders) => new NodeFileHost(folders.map((folder) => URI.parse(folder).fsPath)),
+    writeExport: writeExportIntoFolderUri,
     paranoid: paranoidModeFromEnvironment(process.env),
   });
   return new Promise<never>(() => undefined);
