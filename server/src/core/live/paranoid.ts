@@ -221,7 +221,9 @@ export function workspaceDiagnostics(workspace: LoadedWorkspace): Map<string, Co
 function* diagnosticSteps(workspace: LoadedWorkspace): Generator<void, Map<string, CoreDiagnostic[]>> {
   const { index } = workspace;
   const result = new Map<string, CoreDiagnostic[]>();
-  for (const file of index.annotationFiles()) {
+  // Files that define actors come last: their checks look at every text's mentions, which are analysed by then, one text per step.
+  const files = index.annotationFiles();
+  for (const file of files.filter((candidate) => candidate.actors.length === 0)) {
     yield* anchoringStepsFor(index, textsAnalysedFor(index, [file.uri]));
     result.set(file.uri, annotationFileDiagnostics(index, file.uri));
     yield;
@@ -230,6 +232,11 @@ function* diagnosticSteps(workspace: LoadedWorkspace): Generator<void, Map<strin
     if (index.textStatus(uri) !== 'loaded') continue;
     yield* anchoringStepsFor(index, [uri]);
     result.set(uri, textDiagnostics(index, uri));
+    yield;
+  }
+  for (const file of files.filter((candidate) => candidate.actors.length > 0)) {
+    yield* anchoringStepsFor(index, textsAnalysedFor(index, [file.uri]));
+    result.set(file.uri, annotationFileDiagnostics(index, file.uri));
     yield;
   }
   if (workspace.configUri) result.set(workspace.configUri, sortDiagnostics(applySeverityOverrides(workspace.configDiagnostics, index.config)));
