@@ -294,7 +294,7 @@ export function describeChange(uri: string, read: FileRead, before: string | und
   while (start < before.length && start < after.length && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
   while (end < before.length - start && end < after.length - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  if (start === before.length && start === after.length) return `${uri} saved unchanged ${where}`;
+  if (start === before.length && start === after.length) return `${uri} unchanged ${where} (opened, or read again)`;
   return `${uri} changed ${where}: offsets ${start}–${before.length - end} (${count(before.length - end - start, 'character')}) replaced by ${count(after.length - end - start, 'character')}`;
 }
 
