@@ -42,6 +42,8 @@ export interface TestClientOptions {
   hoverContentFormat?: string[];
   /** Advertise `workspace/configuration`, answered by `answer`. */
   pullConfiguration?: boolean;
+  /** Advertise `codeDescriptionSupport` for diagnostics (pushed and pulled). */
+  codeDescriptionSupport?: boolean;
   /** Environment variables for the server besides the test's own (such as POLICY_ANNOTATOR_PARANOID). */
   env?: Record<string, string>;
 }
@@ -122,7 +124,7 @@ export class LspTestClient {
         processId: process.pid,
         rootUri: options.noWorkspaceFolder ? null : fileUri(options.workspaceFolder),
         workspaceFolders: options.noWorkspaceFolder ? null : [options.workspaceFolder, ...(options.moreWorkspaceFolders ?? [])].map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
-        capabilities: clientCapabilities(options.pullDiagnostics, options.hoverContentFormat, options.pullConfiguration),
+        capabilities: clientCapabilities(options.pullDiagnostics, options.hoverContentFormat, options.pullConfiguration, options.codeDescriptionSupport),
         ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       }));
       await client.connection.sendNotification(InitializedNotification.type, {});
@@ -249,7 +251,7 @@ export class LspTestClient {
   }
 }
 
-function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['markdown', 'plaintext'], pullConfiguration = false): ClientCapabilities {
+function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['markdown', 'plaintext'], pullConfiguration = false, codeDescriptionSupport = false): ClientCapabilities {
   return {
     general: { positionEncodings: ['utf-16'] },
     window: { workDoneProgress: true },
@@ -278,8 +280,8 @@ function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['mar
         tokenModifiers: [],
         formats: ['relative'],
       },
-      publishDiagnostics: { relatedInformation: true, versionSupport: true },
-      ...(pullDiagnostics ? { diagnostic: { relatedDocumentSupport: false } } : {}),
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, ...(codeDescriptionSupport ? { codeDescriptionSupport } : {}) },
+      ...(pullDiagnostics ? { diagnostic: { relatedDocumentSupport: false, ...(codeDescriptionSupport ? { codeDescriptionSupport } : {}) } } : {}),
     },
   };
 }
