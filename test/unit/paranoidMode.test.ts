@@ -26,11 +26,20 @@ function paranoidWorkspace(files: Record<string, string> = FILES) {
   return { disk, live, paranoid, reports, logged };
 }
 
-/** The seam: from now on the live index parses annotation files wrongly (as if the claimant `isi` were `nobody`), though it stores the right content. */
-function parseClaimsWrongly(live: LiveWorkspace): void {
-  const index = live.indexFor(CLAIMS_URI)!;
+/**
+ * A paranoid workspace, indexed and checked once, whose live index from then
+ * on parses annotation files wrongly (as if the claimant `isi` were
+ * `nobody`), though it stores the right content: the seam for a faulty
+ * incremental update.
+ */
+async function loadedWithWrongParse(): Promise<ReturnType<typeof paranoidWorkspace>> {
+  const workspace = paranoidWorkspace();
+  await workspace.live.load();
+  await workspace.paranoid.idle();
+  const index = workspace.live.indexFor(CLAIMS_URI)!;
   const setAnnotationFile = index.setAnnotationFile.bind(index);
   index.setAnnotationFile = (uri, content) => setAnnotationFile(uri, content, parseAnnotationFile(uri, content.replace('claimant: isi', 'claimant: nobody'), DEFAULT_VOCABULARY));
+  return workspace;
 }
 
 describe('paranoid mode of the live workspace', () => {
@@ -73,10 +82,7 @@ describe('paranoid mode of the live workspace', () => {
   });
 
   it('reports a faulty incremental index update, naming the file, both diagnostics and the edit', async () => {
-    const { live, paranoid, reports } = paranoidWorkspace();
-    await live.load();
-    await paranoid.idle();
-    parseClaimsWrongly(live);
+    const { live, paranoid, reports } = await loadedWithWrongParse();
     const edited = `${CLAIMS}# reviewed\n`;
     await live.setBuffer(CLAIMS_URI, edited);
     await paranoid.idle();
@@ -92,10 +98,7 @@ describe('paranoid mode of the live workspace', () => {
   });
 
   it('checks changes that come during a check together, and names how many there were', async () => {
-    const { live, paranoid, reports } = paranoidWorkspace();
-    await live.load();
-    await paranoid.idle();
-    parseClaimsWrongly(live);
+    const { live, paranoid, reports } = await loadedWithWrongParse();
     // Three edits in one go, before the check they scheduled has run.
     await Promise.all([live.setBuffer(CLAIMS_URI, `${CLAIMS}#1\n`), live.setBuffer(TEXT_URI, `${FILES['annotations/texts/a.txt']} More.`), live.setBuffer(CLAIMS_URI, `${CLAIMS}#12\n`)]);
     await paranoid.idle();
