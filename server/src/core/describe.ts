@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 import { relativePath } from './uris';
 
 /** A URI as a workspace-relative path for messages, or the URI itself outside the workspace. */

@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export interface TextSummary {
   uri: string;

@@ -1,5 +1,5 @@
 import type { ClaimDef, Span } from '../model';
-import { ALL_INPUTS, type WorkspaceIndex } from '../workspaceIndex';
+import { ALL_INPUTS, type WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** An actor as the editor lists it: in quick picks and in the Actors view. */
 export interface ActorSummary {

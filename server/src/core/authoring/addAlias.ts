@@ -3,7 +3,7 @@ import { applyEdits } from '../edits/textEdit';
 import type { ActorDef } from '../model';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { basenameUri } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { refuse, type AuthoringResult } from './change';
 import { collapseWhitespace } from './selection';
 

@@ -6,7 +6,7 @@ import { normalizeWithMap } from '../normalizeText';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { resolveQuote, type AnchorableText, type QuoteSelector } from '../resolveQuote';
 import { basenameUri, canonicalUri } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { refuse, type AuthoringResult } from './change';
 import { idFromQuote, uniqueId } from './ids';
 import { collapseWhitespace, trimSelection } from './selection';

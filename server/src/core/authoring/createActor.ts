@@ -2,7 +2,7 @@ import { appendListItem, yamlScalar } from '../edits/yamlEdits';
 import { applyEdits, type TextEdit } from '../edits/textEdit';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { basenameUri } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { actorsWithAlias } from './addAlias';
 import { refuse, type AuthoringResult } from './change';
 import { idFromName, uniqueId } from './ids';

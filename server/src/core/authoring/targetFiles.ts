@@ -1,6 +1,6 @@
-import { annotationRoots } from '../loadWorkspace';
+import { annotationRoots } from '../workspace/loadWorkspace';
 import { basenameUri, dirnameUri, isUnder, joinUri } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { URI } from 'vscode-uri';
 
 /** An annotation file to write to: one that exists (with its current content), or one to create. */

@@ -1,6 +1,6 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** `actor-unused`: an actor that no text mentions and no annotation references. */
 export function checkActorUsage(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {

@@ -1,10 +1,10 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import { normalizeForMatch } from '../normalizeText';
 import { disambiguatingContext } from '../fixes/selectors';
-import { describeReadProblem } from '../readProblems';
+import { describeReadProblem } from '../workspace/readProblems';
 import type { AnnotationFile, CoreDiagnostic, Located, QuoteSelectorDef, Span } from '../model';
 import { occurrenceCount } from '../resolveQuote';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { displayLocation, displayPath, shortQuote } from '../describe';
 
 /** How much context a suggested prefix/suffix takes from the text. */

@@ -1,6 +1,6 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic, Located, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { displayLocation } from '../describe';
 
 /** `duplicate-id`: actor, concept and claim ids must each be unique across the workspace. */

@@ -2,7 +2,7 @@ import { applySeverityOverrides } from '../config';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../syntax/yamlFields';
 import type { CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { checkAnchors, checkTextReference } from './anchors';
 import { checkDuplicateIds } from './duplicateIds';
 import { checkUnknownIds } from './unknownIds';

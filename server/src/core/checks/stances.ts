@@ -1,6 +1,6 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** `stance-conflict`: a claimant that both supports and rejects one concept, anywhere in the workspace. */
 export function checkStances(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {

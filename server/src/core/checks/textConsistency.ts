@@ -1,6 +1,6 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, ClaimDef, CoreDiagnostic, MentionDef, RelatedLocation } from '../model';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { displayLocation } from '../describe';
 
 /** At most this many other claims or mentions are named in a message… */

@@ -1,7 +1,7 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import { closestMatches, didYouMeanSuffix } from '../didYouMean';
 import type { AnnotationFile, CoreDiagnostic, Located } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { ID_PATTERN } from '../syntax/yamlFields';
 
 /** A name or label as people vary it: case, spacing and a closing full stop ignored. */

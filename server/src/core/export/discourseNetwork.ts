@@ -1,6 +1,6 @@
 import { canonicalUri } from '../uris';
 import { relationType } from '../vocabulary';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { compareStrings } from './exportTexts';
 
 /*

@@ -1,5 +1,5 @@
 import { basenameUri, canonicalUri, relativePath } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { DEFAULT_BASE_IRI, type ExportOptions } from './exportTypes';
 
 /** A file's path relative to the workspace folder, with forward slashes (its base name when outside). */

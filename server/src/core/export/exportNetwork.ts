@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { buildDiscourseNetworks, NETWORK_IDS, type AttributeValue, type NetworkFilter, type NetworkGraph } from './discourseNetwork';
 import type { ExportedFile, ExportOptions, ExportResult } from './exportTypes';
 

@@ -1,5 +1,5 @@
 import type { ClaimDef, MentionDef, Span } from '../model';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { workspacePath } from './exportNaming';
 import type { ExportOptions, ExportWarning } from './exportTypes';
 

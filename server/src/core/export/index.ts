@@ -3,7 +3,7 @@
  * Annotation JSON-LD, brat standoff, and discourse networks (GraphML, CSV).
  * Pure: every exporter returns the files to write; adapters write them.
  */
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { exportBrat } from './exportBrat';
 import { exportNetwork } from './exportNetwork';
 import type { ExportFormat, ExportOptions, ExportResult } from './exportTypes';

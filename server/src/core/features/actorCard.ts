@@ -1,6 +1,6 @@
 import type { ActorDef, ClaimDef } from '../model';
 import { relationType } from '../vocabulary';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { code, emphasis, joined, link, list, paragraph, strong, type Block, type CardDocument, type InlineInput } from './card';
 import { actorName, claimLine } from './claimCard';
 import { itemAt } from './locate';

@@ -1,5 +1,5 @@
 import type { ClaimDef, MentionDef } from '../model';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** Where a claim or an explicit mention of an annotation file landed in its text, if that text is loaded. */
 export function anchorOf(index: WorkspaceIndex, annotationUri: string, def: ClaimDef | MentionDef): (Anchored<ClaimDef | MentionDef> & { textUri: string }) | undefined {

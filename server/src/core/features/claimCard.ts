@@ -1,6 +1,6 @@
 import { displayLocation } from '../describe';
 import type { ClaimDef } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { anchorOf } from './anchorOf';
 import { code, emphasis, joined, link, paragraph, quote, strong, type Block, type CardDocument, type InlineInput } from './card';
 import { locationLink, oneLine } from './markdown';

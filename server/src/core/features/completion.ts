@@ -1,6 +1,6 @@
 import type { Span } from '../model';
 import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, MENTION_FIELDS, RELATION_FIELDS, TOP_LEVEL_FIELDS } from '../syntax/parseAnnotationFile';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { FIELD_HELP } from './fieldHelp';
 import { oneLine } from './markdown';
 import { yamlContextAt, type YamlCursorContext } from './yamlContext';

@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { code, emphasis, joined, paragraph, strong, type Block, type CardDocument } from './card';
 import { locationLink, oneLine } from './markdown';
 

@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { anchorOf } from './anchorOf';
 import { locate } from './locate';
 

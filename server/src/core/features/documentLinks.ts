@@ -1,5 +1,5 @@
 import type { Located, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** A link in an annotation file: the range to underline and the URI it opens. */
 export interface DocumentLinkEntry {

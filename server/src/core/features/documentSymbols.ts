@@ -1,5 +1,5 @@
 import type { ClaimDef, Span } from '../model';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { oneLine } from './markdown';
 import { textSections } from './textSections';
 

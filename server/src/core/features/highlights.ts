@@ -1,6 +1,6 @@
 import { canonicalUri } from '../uris';
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { referencesInAnnotations, referencesInText, referenceTargetAt } from './references';
 
 /** `definition` marks where an id is defined; `reference` every other use (an id in YAML, a mention in a text). */

@@ -1,6 +1,6 @@
 import { displayLocation } from '../describe';
 import type { Span } from '../model';
-import type { Mention, WorkspaceIndex } from '../workspaceIndex';
+import type { Mention, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { actorCard } from './actorCard';
 import { code, emphasis, joined, paragraph, stackCards, type CardDocument } from './card';
 import { claimCard } from './claimCard';

@@ -1,5 +1,5 @@
 import type { AnnotationFile, ClaimDef, Located, MentionDef, Span } from '../model';
-import type { Anchored, Mention, ReferenceRole, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { Anchored, Mention, ReferenceRole, TextAnalysis, WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** What stands at an offset in an annotation file. */
 export type AnnotationTarget =

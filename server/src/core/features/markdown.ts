@@ -1,7 +1,7 @@
 import { displayPath } from '../describe';
 import { markdownCode, markdownText } from '../markdownEscape';
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { link, type Inline } from './card';
 
 /** A workspace string as Markdown text: every markup character escaped, autolinks and mentions broken (see ../markdownEscape). */

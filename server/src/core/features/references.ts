@@ -1,5 +1,5 @@
 import type { ClaimDef, Span } from '../model';
-import type { IdReference, WorkspaceIndex } from '../workspaceIndex';
+import type { IdReference, WorkspaceIndex } from '../workspace/workspaceIndex';
 import { anchorOf } from './anchorOf';
 import { locate } from './locate';
 

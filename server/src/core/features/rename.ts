@@ -1,6 +1,6 @@
 import { displayLocation } from '../describe';
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { ID_PATTERN, kebabCase } from '../syntax/yamlFields';
 import { locate } from './locate';
 import type { TextEdit } from '../edits/textEdit';

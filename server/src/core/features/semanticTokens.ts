@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /**
  * Token types for texts. Custom types, so themes can colour them on their own;

@@ -4,7 +4,7 @@ import { makeDiagnostic } from '../diagnosticCodes';
 import type { ClaimDef, CoreDiagnostic, MentionDef } from '../model';
 import { lostQuoteRange } from '../lostQuotes';
 import { sortDiagnostics } from '../checks/index';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export { placeLostQuote } from '../lostQuotes';
 

@@ -1,6 +1,6 @@
 import { displayPath } from '../describe';
 import type { AnnotationFile, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** A symbol found by a workspace-wide search. */
 export interface WorkspaceSymbolEntry {

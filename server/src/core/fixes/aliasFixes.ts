@@ -1,7 +1,7 @@
 import type { CoreDiagnostic } from '../model';
 import { removeListItem } from '../edits/yamlEdits';
 import { normalizeForMatch } from '../normalizeText';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { quickFix, type CodeFix } from './codeFix';
 
 /** The edit removing an actor's alias (matched after normalisation), if the actor has it. */

@@ -1,7 +1,7 @@
 import type { CoreDiagnostic, Span } from '../model';
 import { replaceScalar, setField } from '../edits/yamlEdits';
 import type { TextEdit } from '../edits/textEdit';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { quickFix, type CodeFix } from './codeFix';
 import { disambiguatingContext, selectorWithQuoteAt, wordsAfter, wordsBefore } from './selectors';
 

@@ -1,6 +1,6 @@
 import type { CoreDiagnostic } from '../model';
 import { appendListItem, replaceScalar, yamlScalar } from '../edits/yamlEdits';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { quickFix, type CodeFix } from './codeFix';
 
 /** The file that holds most of a registry (actors or concepts), or the given file when none does. */

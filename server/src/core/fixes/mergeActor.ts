@@ -3,7 +3,7 @@ import type { TextEdit } from '../edits/textEdit';
 import { similarity } from '../approximateQuote';
 import { normalizeForMatch } from '../normalizeText';
 import type { ActorDef, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export type MergeResult = { edits: TextEdit[] } | { error: string };
 

@@ -1,6 +1,6 @@
 import { hasSafeFix } from '../diagnosticCodes';
 import type { CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { fixAliasConflict, fixUnusedAlias } from './aliasFixes';
 import { fixAmbiguousQuote, fixNormalizedQuote, fixStaleQuote } from './anchorFixes';
 import type { CodeFix } from './codeFix';

@@ -1,6 +1,6 @@
 import type { CoreDiagnostic, Span } from '../model';
 import { removeListItem } from '../edits/yamlEdits';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { quickFix, type CodeFix } from './codeFix';
 
 /** `relation-duplicate`: remove the second statement. A suggestion: it deletes what the user wrote. */

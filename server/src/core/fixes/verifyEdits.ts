@@ -2,7 +2,7 @@ import { applySeverityOverrides } from '../config';
 import { applyEdits, type TextEdit } from '../edits/textEdit';
 import type { CoreDiagnostic } from '../model';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /**
  * Checks that edits do not damage a file: shared by `check --fix` (which

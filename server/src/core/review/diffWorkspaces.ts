@@ -2,7 +2,7 @@ import { workspaceDiagnostics } from '../checks/index';
 import { displayPath } from '../describe';
 import type { ActorDef, ClaimDef, ConceptDef, Severity } from '../model';
 import type { AnchorStatus } from '../resolveQuote';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
 
 export type ChangeStatus = 'added' | 'removed' | 'changed';
 

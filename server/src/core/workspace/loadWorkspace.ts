@@ -1,8 +1,8 @@
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_LIMITS, parseConfig, type Limits, type WorkspaceConfig } from './config';
-import type { AnnotationFile, CoreDiagnostic } from './model';
-import { parseAnnotationFile } from './syntax/parseAnnotationFile';
-import type { Vocabulary } from './vocabulary';
-import { canonicalUri, joinUri } from './uris';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_LIMITS, parseConfig, type Limits, type WorkspaceConfig } from '../config';
+import type { AnnotationFile, CoreDiagnostic } from '../model';
+import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
+import type { Vocabulary } from '../vocabulary';
+import { canonicalUri, joinUri } from '../uris';
 import { WorkspaceIndex } from './workspaceIndex';
 
 /** Why a file could not be used. Messages name the reason, never the file's content. */

@@ -1,15 +1,15 @@
-import { AliasMatcher, type AliasEntry, type AliasMatch } from './aliasMatcher';
-import { DEFAULT_CONFIG, type WorkspaceConfig } from './config';
-import { LineIndex } from './lineIndex';
+import { AliasMatcher, type AliasEntry, type AliasMatch } from '../aliasMatcher';
+import { DEFAULT_CONFIG, type WorkspaceConfig } from '../config';
+import { LineIndex } from '../lineIndex';
 import { AnchoringCache, withQuote } from './anchoringCache';
-import { isLostQuotePlaced, lostQuoteRange } from './lostQuotes';
-import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, QuoteSelectorDef, RelationDef, Span } from './model';
-import { HIERARCHY_RELATIONS } from './vocabulary';
-import { normalizeForMatch, normalizeWithMap } from './normalizeText';
-import { parseAnnotationFile } from './syntax/parseAnnotationFile';
-import type { AnchorableText, AnchorResult } from './resolveQuote';
-import { canonicalUri, resolveTextReference, type TextReference } from './uris';
-import { makeDiagnostic } from './diagnosticCodes';
+import { isLostQuotePlaced, lostQuoteRange } from '../lostQuotes';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, MentionDef, QuoteSelectorDef, RelationDef, Span } from '../model';
+import { HIERARCHY_RELATIONS } from '../vocabulary';
+import { normalizeForMatch, normalizeWithMap } from '../normalizeText';
+import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
+import type { AnchorableText, AnchorResult } from '../resolveQuote';
+import { canonicalUri, resolveTextReference, type TextReference } from '../uris';
+import { makeDiagnostic } from '../diagnosticCodes';
 import type { ReadProblem } from './loadWorkspace';
 import { describeReadProblem } from './readProblems';
 
