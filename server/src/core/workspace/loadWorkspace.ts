@@ -3,12 +3,8 @@ import type { AnnotationFile, CoreDiagnostic } from '../model';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import type { Vocabulary } from '../vocabulary';
 import { canonicalUri, joinUri } from '../uris';
+import type { ReadProblem } from './readProblems';
 import { WorkspaceIndex } from './workspaceIndex';
-
-/** Why a file could not be used. Messages name the reason, never the file's content. */
-export type ReadProblem =
-  | { kind: 'missing' | 'directory' | 'binary' | 'invalid-encoding' | 'outside-workspace' | 'symlink-loop' | 'unreadable' }
-  | { kind: 'too-large'; size: number; limit: number };
 
 /** A file's text, or why there is none. */
 export type FileRead = { content: string } | { problem: ReadProblem };

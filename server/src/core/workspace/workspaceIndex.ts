@@ -10,8 +10,7 @@ import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import type { AnchorableText, AnchorResult } from '../resolveQuote';
 import { canonicalUri, resolveTextReference, type TextReference } from '../uris';
 import { makeDiagnostic } from '../diagnosticCodes';
-import type { ReadProblem } from './loadWorkspace';
-import { describeReadProblem } from './readProblems';
+import { describeReadProblem, type ReadProblem } from './readProblems';
 
 export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept';
 
