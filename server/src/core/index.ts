@@ -18,6 +18,7 @@ export * from './anchorSelectors';
 export * from './aliasMatcher';
 export * from './uris';
 export * from './workspace/workspaceIndex';
+export * from './workspace/workspaceView';
 export * from './workspace/loadWorkspace';
 export * from './summarize';
 export { annotationFileDiagnostics, workspaceDiagnostics, sortDiagnostics } from './checks/index';

@@ -1,5 +1,6 @@
 import type { ClaimDef, Span } from '../model';
-import { ALL_INPUTS, type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { type WorkspaceIndex } from '../workspace/workspaceIndex';
+import { ALL_INPUTS } from '../workspace/workspaceView';
 
 /** An actor as the editor lists it: in quick picks and in the Actors view. */
 export interface ActorSummary {

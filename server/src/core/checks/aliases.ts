@@ -1,7 +1,8 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic, Located } from '../model';
 import { normalizeForMatch } from '../normalizeText';
-import type { AliasOwner, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { AliasOwner } from '../workspace/workspaceView';
 
 /** Named in a message, and listed as related information or quick-fix data, at most: the rest are counted. */
 const NAMED_IN_MESSAGE = 3;

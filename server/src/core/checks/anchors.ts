@@ -4,7 +4,8 @@ import { disambiguatingContext } from '../fixes/selectors';
 import { describeReadProblem } from '../workspace/readProblems';
 import type { AnnotationFile, CoreDiagnostic, Located, QuoteSelectorDef, Span } from '../model';
 import { occurrenceCount } from '../resolveQuote';
-import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored } from '../workspace/workspaceView';
 import { displayLocation, displayPath, shortQuote } from '../describe';
 
 /** How much context a suggested prefix/suffix takes from the text. */

@@ -1,7 +1,8 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { ActorDef, AnnotationFile, CoreDiagnostic, RelatedLocation, RelationDef } from '../model';
 import { ANTISYMMETRIC_RELATIONS, CONTRADICTORY_RELATIONS, relationAllowsKind, relationType } from '../vocabulary';
-import type { StatedRelation, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { StatedRelation } from '../workspace/workspaceView';
 
 /** For every relation on a part-of/member-of cycle, the cycle it lies on. */
 function hierarchyCycles(index: WorkspaceIndex): Map<RelationDef, StatedRelation[]> {

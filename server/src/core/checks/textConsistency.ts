@@ -1,6 +1,7 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, ClaimDef, CoreDiagnostic, MentionDef, RelatedLocation } from '../model';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
 import { displayLocation } from '../describe';
 
 /** At most this many other claims or mentions are named in a message… */

@@ -1,6 +1,7 @@
 import type { ClaimDef, Span } from '../model';
 import { relationAllowsKind, type RelationTypeInfo } from '../vocabulary';
-import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored } from '../workspace/workspaceView';
 import { CodePointIndex, splitAtLineBreaks } from './codePoints';
 import { outputBaseNames } from './exportNaming';
 import { collectTexts, compareSpans, compareStrings, resolvedSpan, unresolvedWarning, type ExportText } from './exportTexts';

@@ -1,5 +1,6 @@
 import type { ClaimDef, MentionDef, Span } from '../model';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
 import { workspacePath } from './exportNaming';
 import type { ExportOptions, ExportWarning } from './exportTypes';
 

@@ -1,5 +1,6 @@
 import type { ClaimDef, MentionDef, Span } from '../model';
-import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored } from '../workspace/workspaceView';
 import { CodePointIndex, contextAfter, contextBefore } from './codePoints';
 import { IriMinter, outputBaseNames, wikidataIri } from './exportNaming';
 import { collectTexts, compareSpans, compareStrings, resolvedSpan, unresolvedWarning, type ExportText } from './exportTexts';

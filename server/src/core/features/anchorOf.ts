@@ -1,5 +1,6 @@
 import type { ClaimDef, MentionDef } from '../model';
-import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored } from '../workspace/workspaceView';
 
 /** Where a claim or an explicit mention of an annotation file landed in its text, if that text is loaded. */
 export function anchorOf(index: WorkspaceIndex, annotationUri: string, def: ClaimDef | MentionDef): (Anchored<ClaimDef | MentionDef> & { textUri: string }) | undefined {

@@ -1,5 +1,6 @@
 import type { ClaimDef, Span } from '../model';
-import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored } from '../workspace/workspaceView';
 import { oneLine } from './markdown';
 import { textSections } from './textSections';
 

@@ -1,6 +1,7 @@
 import { displayLocation } from '../describe';
 import type { Span } from '../model';
-import type { Mention, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Mention } from '../workspace/workspaceView';
 import { actorCard } from './actorCard';
 import { code, emphasis, joined, paragraph, stackCards, type CardDocument } from './card';
 import { claimCard } from './claimCard';

@@ -1,5 +1,6 @@
 import type { AnnotationFile, ClaimDef, Located, MentionDef, Span } from '../model';
-import type { Anchored, Mention, ReferenceRole, TextAnalysis, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored, Mention, ReferenceRole, TextAnalysis } from '../workspace/workspaceView';
 
 /** What stands at an offset in an annotation file. */
 export type AnnotationTarget =

@@ -1,5 +1,6 @@
 import type { ClaimDef, Span } from '../model';
-import type { IdReference, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { IdReference } from '../workspace/workspaceView';
 import { anchorOf } from './anchorOf';
 import { locate } from './locate';
 

@@ -4,7 +4,8 @@ import { makeDiagnostic } from '../diagnosticCodes';
 import type { ClaimDef, CoreDiagnostic, MentionDef } from '../model';
 import { lostQuoteRange } from '../lostQuotes';
 import { sortDiagnostics } from '../checks/index';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
 
 export { placeLostQuote } from '../lostQuotes';
 

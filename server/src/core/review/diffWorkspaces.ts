@@ -2,7 +2,8 @@ import { workspaceDiagnostics } from '../checks/index';
 import { displayPath } from '../describe';
 import type { ActorDef, ClaimDef, ConceptDef, Severity } from '../model';
 import type { AnchorStatus } from '../resolveQuote';
-import type { Anchored, WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Anchored } from '../workspace/workspaceView';
 
 export type ChangeStatus = 'added' | 'removed' | 'changed';
 
