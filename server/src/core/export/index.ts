@@ -3,7 +3,7 @@
  * Annotation JSON-LD, brat standoff, and discourse networks (GraphML, CSV).
  * Pure: every exporter returns the files to write; adapters write them.
  */
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { exportBrat } from './exportBrat';
 import { exportNetwork } from './exportNetwork';
 import type { ExportFormat, ExportOptions, ExportResult } from './exportTypes';
@@ -19,7 +19,7 @@ export * from './discourseNetwork';
 export { exportNetwork, toGraphml, nodesCsv, edgesCsv, csvField } from './exportNetwork';
 
 /** Runs the exporter for a format. */
-export function exportWorkspace(index: WorkspaceIndex, format: ExportFormat, options: ExportOptions): ExportResult {
+export function exportWorkspace(index: WorkspaceView, format: ExportFormat, options: ExportOptions): ExportResult {
   switch (format) {
     case 'w3c':
       return exportW3c(index, options);

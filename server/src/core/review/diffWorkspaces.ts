@@ -2,7 +2,7 @@ import { workspaceDiagnostics } from '../checks/index';
 import { displayPath } from '../describe';
 import type { ActorDef, ClaimDef, ConceptDef, Severity } from '../model';
 import type { AnchorStatus } from '../resolveQuote';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import type { Anchored } from '../workspace/workspaceView';
 
 export type ChangeStatus = 'added' | 'removed' | 'changed';
@@ -103,7 +103,7 @@ function minus(a: string[], b: string[]): string[] {
   return a.filter((x) => !set.has(x));
 }
 
-function diffActors(base: WorkspaceIndex, head: WorkspaceIndex): ActorChange[] {
+function diffActors(base: WorkspaceView, head: WorkspaceView): ActorChange[] {
   const before = byId(base.actorIds(), (id) => base.actor(id));
   const after = byId(head.actorIds(), (id) => head.actor(id));
   const changes: ActorChange[] = [];
@@ -134,7 +134,7 @@ function diffActors(base: WorkspaceIndex, head: WorkspaceIndex): ActorChange[] {
   return changes;
 }
 
-function diffConcepts(base: WorkspaceIndex, head: WorkspaceIndex): ConceptChange[] {
+function diffConcepts(base: WorkspaceView, head: WorkspaceView): ConceptChange[] {
   const before = byId(base.conceptIds(), (id) => base.concept(id));
   const after = byId(head.conceptIds(), (id) => head.concept(id));
   const changes: ConceptChange[] = [];
@@ -150,7 +150,7 @@ function diffConcepts(base: WorkspaceIndex, head: WorkspaceIndex): ConceptChange
 }
 
 /** Every claim of a workspace with its anchor, by id (the first definition of an id wins). */
-function claimViews(index: WorkspaceIndex): Map<string, { view: ClaimView; def: ClaimDef }> {
+function claimViews(index: WorkspaceView): Map<string, { view: ClaimView; def: ClaimDef }> {
   const views = new Map<string, { view: ClaimView; def: ClaimDef }>();
   const anchors = new Map<ClaimDef, { anchored: Anchored<ClaimDef>; textUri: string }>();
   for (const textUri of index.referencedTexts()) {
@@ -197,7 +197,7 @@ const CLAIM_FIELDS: [string, (c: ClaimDef) => unknown][] = [
   ['note', (c) => c.note?.value],
 ];
 
-function diffClaims(base: WorkspaceIndex, head: WorkspaceIndex): { claims: ClaimChange[]; anchors: AnchorChange[] } {
+function diffClaims(base: WorkspaceView, head: WorkspaceView): { claims: ClaimChange[]; anchors: AnchorChange[] } {
   const before = claimViews(base);
   const after = claimViews(head);
   const claims: ClaimChange[] = [];
@@ -221,7 +221,7 @@ function diffClaims(base: WorkspaceIndex, head: WorkspaceIndex): { claims: Claim
   return { claims, anchors };
 }
 
-function diagnosticKeys(index: WorkspaceIndex): Map<string, DiagnosticView[]> {
+function diagnosticKeys(index: WorkspaceView): Map<string, DiagnosticView[]> {
   const keyed = new Map<string, DiagnosticView[]>();
   for (const [uri, diagnostics] of workspaceDiagnostics(index)) {
     const content = index.content(uri) ?? '';
@@ -242,7 +242,7 @@ function diagnosticKeys(index: WorkspaceIndex): Map<string, DiagnosticView[]> {
  * concepts and claims added, removed or changed; anchors that moved, broke
  * or were fixed; and diagnostics the head has that the base did not.
  */
-export function diffWorkspaces(base: WorkspaceIndex, head: WorkspaceIndex): WorkspaceDiff {
+export function diffWorkspaces(base: WorkspaceView, head: WorkspaceView): WorkspaceDiff {
   const { claims, anchors } = diffClaims(base, head);
   const before = diagnosticKeys(base);
   const after = diagnosticKeys(head);

@@ -1,4 +1,4 @@
-import type { Span, WorkspaceIndex } from '../../core';
+import type { Span, WorkspaceView } from '../../core';
 import { EXPORT_FORMATS, exportWorkspace, type ExportFormat } from '../../core/export';
 import { throwIfCancelled, unlessCancelled } from '../cancellation';
 import { toLocation } from '../convert';
@@ -7,7 +7,7 @@ import type { ServerSession } from '../serverSession';
 import { EXPORT_REQUEST, type ExportParams, type ExportResponse } from './protocol';
 
 /** The index of the workspace folder that holds `folderUri`, or the first folder's. */
-export function indexOfFolder(session: ServerSession, folderUri: string | undefined): WorkspaceIndex | undefined {
+export function indexOfFolder(session: ServerSession, folderUri: string | undefined): WorkspaceView | undefined {
   if (folderUri !== undefined) return session.workspace.indexFor(folderUri) ?? session.workspace.indexes().find((index) => index.workspaceFolders.includes(folderUri));
   return session.workspace.indexes()[0];
 }
