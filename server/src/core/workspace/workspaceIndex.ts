@@ -336,8 +336,8 @@ export class WorkspaceIndex implements WorkspaceView {
    * slices; `analysis` then finds them done. Does nothing when the text's
    * anchoring is current.
    */
-  anchoringSteps(textUri: string): Generator<void, void> {
-    return this.analyses.anchoringSteps(this.documents.canonical(textUri));
+  *anchoringSteps(textUri: string): Generator<void, void> {
+    yield* this.analyses.anchoringSteps(this.documents.canonical(textUri));
   }
 
   /**
