@@ -1,7 +1,7 @@
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS, type Limits } from '../config';
 import { textDiagnostics } from '../features/textDiagnostics';
-import { loadWorkspace, readWithLimit, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { loadWorkspace, readWithLimit, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../workspace/loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { isUnder, joinUri } from '../uris';
