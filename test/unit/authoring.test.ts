@@ -16,35 +16,15 @@ import {
   type AuthoringResult,
 } from '../../server/src/core/authoring';
 import { readCorpus } from '../helpers/sampleCorpus';
+import { namedFixture, parseFixture } from '../helpers/fixture';
 import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
 
 const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.\n\nWhy does it matter?\n\nThe Taliban gain.';
 
-const ACTORS = yaml(
-  '# The registry: keep this comment',
-  'actors:',
-  '  - id: isi   # the agency',
-  '    name: ISI',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '  # the group',
-  '  - id: taliban',
-  '    name: Taliban',
-  '    kind: armed-group',
-  '    aliases:',
-  '      - Taliban',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases:',
-  '      - Imran Khan',
-  '  - id: pakistan',
-  '    name: Pakistan',
-  '    kind: state',
-  '# end of registry',
-);
-
-const CONCEPTS = yaml('concepts:', '  - id: pakistan-backs-taliban   # keep me', '    label: Pakistan backs the Taliban');
+/** Actors and concepts with comments everywhere, which edits must keep (test/fixtures/commented-registry.txtar). */
+const REGISTRY = parseFixture(namedFixture('commented-registry'));
+const ACTORS = REGISTRY['annotations/actors.yaml'];
+const CONCEPTS = REGISTRY['annotations/concepts.yaml'];
 
 const ANNOTATION = yaml(
   '# Annotations of a.txt',

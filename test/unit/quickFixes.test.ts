@@ -1,31 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { annotationFileDiagnostics, applyEdits, mergeActor, mergeCandidates, quickFixes, type CoreDiagnostic, type TextEdit, type WorkspaceIndex } from '../../server/src/core';
+import { namedFixture, parseFixture } from '../helpers/fixture';
 import { loadMemoryWorkspace, uriOf, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 
 const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it. The world has seen this film before.';
 
-const ACTORS = yaml(
-  '# The registry',
-  'actors:',
-  '  - id: isi   # the agency',
-  '    name: ISI',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '  # the group',
-  '  - id: taliban',
-  '    name: Taliban',
-  '    kind: armed-group',
-  '    aliases:',
-  '      - Taliban',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases:',
-  '      - Imran Khan',
-  '# end of registry',
-);
-const CONCEPTS = yaml('concepts:', '  - id: pakistan-backs-taliban   # keep me', '    label: Pakistan backs the Taliban');
+/** Actors and concepts with comments everywhere, which edits must keep (test/fixtures/commented-registry.txtar). */
+const REGISTRY = parseFixture(namedFixture('commented-registry'));
+const ACTORS = REGISTRY['annotations/actors.yaml'];
+const CONCEPTS = REGISTRY['annotations/concepts.yaml'];
 
 type Files = Record<string, string>;
 
