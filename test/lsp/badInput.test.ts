@@ -27,6 +27,25 @@ function assertServerHealthy(client: LspTestClient): void {
   assert.equal(client.child.exitCode, null, 'the server is still running');
 }
 
+/** Starts the server on a fresh bad-input workspace before a suite's tests; after them, checks that it stayed healthy and stops it. */
+function serveBadInput(options: { large: boolean; pullDiagnostics: boolean }): { workspace: BadInputWorkspace; client: LspTestClient } {
+  const session = {} as { workspace: BadInputWorkspace; client: LspTestClient };
+  before(async () => {
+    session.workspace = createBadInputWorkspace({ large: options.large });
+    ({ client: session.client } = await LspTestClient.start({ workspaceFolder: session.workspace.dir, pullDiagnostics: options.pullDiagnostics }));
+    await indexed(session.client);
+  });
+  after(async () => {
+    try {
+      if (session.client) assertServerHealthy(session.client);
+    } finally {
+      await session.client?.stop();
+      session.workspace?.dispose();
+    }
+  });
+  return session;
+}
+
 /** The text a claim's quote must cover: found by going to the definition from the quote in YAML. */
 function quotePosition(yaml: string, claimId: string): Position {
   const idAt = yaml.indexOf(`id: ${claimId}`);
@@ -48,21 +67,9 @@ for (const mode of ['push', 'pull'] as const) {
       return report.kind === 'full' ? report.items : [];
     };
 
-    before(async () => {
-      // The push run also has the 50 MB text and the 20 MB annotation file; the pull run does without, to keep the suite fast.
-      workspace = createBadInputWorkspace({ large: mode === 'push' });
-      ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: mode === 'pull' }));
-      await indexed(client);
-    });
-
-    after(async () => {
-      try {
-        if (client) assertServerHealthy(client);
-      } finally {
-        await client?.stop();
-        workspace?.dispose();
-      }
-    });
+    // The push run also has the 50 MB text and the 20 MB annotation file; the pull run does without, to keep the suite fast.
+    const session = serveBadInput({ large: mode === 'push', pullDiagnostics: mode === 'pull' });
+    before(() => ({ workspace, client } = session));
 
     for (const expected of mode === 'push' ? EXPECTED : EXPECTED.filter((e) => !/generated-big|big-text/.test(e.file))) {
       it(`${expected.file}:${expected.line} — ${expected.code}`, async () => {
@@ -171,20 +178,10 @@ describe('files deleted, renamed or changed on disk while open', () => {
     return client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri('annotations/texts/good.txt') }, position: positionAt(text, text.indexOf('ISI') + 1) });
   };
 
-  before(async () => {
-    workspace = createBadInputWorkspace({ large: false });
+  const session = serveBadInput({ large: false, pullDiagnostics: false });
+  before(() => {
+    ({ workspace, client } = session);
     text = readFileSync(workspace.path('annotations/texts/good.txt'), 'utf8');
-    ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false }));
-    await indexed(client);
-  });
-
-  after(async () => {
-    try {
-      if (client) assertServerHealthy(client);
-    } finally {
-      await client?.stop();
-      workspace?.dispose();
-    }
   });
 
   it('an open annotation file changed on disk: the buffer wins until it is closed, then the disk counts', async () => {
