@@ -5,12 +5,12 @@
 // no uncaught exception.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { LSPErrorCodes, ResponseError, type Diagnostic, type DocumentDiagnosticReport, type Hover, type LocationLink, type MarkupContent, type Position } from 'vscode-languageserver-protocol';
 import { ANCHORED_CLAIMS, CLEAN_FILES, EXPECTED } from '../robustness/badInputExpectations';
 import { CANARY, createBadInputWorkspace, type BadInputWorkspace } from '../robustness/badInputWorkspace';
 import { positionAt, textIn } from './corpusWorkspace';
-import { fileUri, LspTestClient } from './lspTestClient';
+import { fileUri, serveWorkspace, type LspTestClient } from './lspTestClient';
 
 const indexed = (client: LspTestClient) => client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end');
 
@@ -27,23 +27,9 @@ function assertServerHealthy(client: LspTestClient): void {
   assert.equal(client.child.exitCode, null, 'the server is still running');
 }
 
-/** Starts the server on a fresh bad-input workspace before a suite's tests; after them, checks that it stayed healthy and stops it. */
+/** Serves a fresh bad-input workspace to a suite; after its tests, checks that the server stayed healthy. */
 function serveBadInput(options: { large: boolean; pullDiagnostics: boolean }): { workspace: BadInputWorkspace; client: LspTestClient } {
-  const session = {} as { workspace: BadInputWorkspace; client: LspTestClient };
-  before(async () => {
-    session.workspace = createBadInputWorkspace({ large: options.large });
-    ({ client: session.client } = await LspTestClient.start({ workspaceFolder: session.workspace.dir, pullDiagnostics: options.pullDiagnostics }));
-    await indexed(session.client);
-  });
-  after(async () => {
-    try {
-      if (session.client) assertServerHealthy(session.client);
-    } finally {
-      await session.client?.stop();
-      session.workspace?.dispose();
-    }
-  });
-  return session;
+  return serveWorkspace(() => createBadInputWorkspace({ large: options.large }), { pullDiagnostics: options.pullDiagnostics, ready: indexed, beforeStop: assertServerHealthy });
 }
 
 /** The text a claim's quote must cover: found by going to the definition from the quote in YAML. */

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Hover, type InitializeResult, type MarkupContent } from 'vscode-languageserver-protocol';
 import { createTempWorkspace, REPO_ROOT, type TempWorkspace } from '../helpers/tempWorkspace';
-import { fileUri, LspTestClient, EVENT_TIMEOUT_MS } from './lspTestClient';
+import { fileUri, LspTestClient, EVENT_TIMEOUT_MS, serveWorkspace } from './lspTestClient';
 
 const ARTICLE = 'The ISI backs the Taliban.\n';
 const ACTORS = 'actors:\n  - id: isi\n    name: Inter-Services Intelligence\n    kind: intelligence-agency\n    aliases: [ISI]\n  - id: taliban\n    name: Afghan Taliban\n    kind: armed-group\n    aliases: [Taliban]\n';
@@ -23,16 +23,8 @@ describe('the server contains faults and honours cancellation', () => {
   const uri = (relative: string) => fileUri(path.join(workspace.dir, 'annotations', relative));
   const hoverOverIsi = () => client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('texts/article.txt') }, position: { line: 0, character: 5 } });
 
-  before(async () => {
-    workspace = fixture();
-    ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false }));
-    await indexed(client);
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.dispose();
-  });
+  const session = serveWorkspace(fixture, { pullDiagnostics: false, ready: indexed });
+  before(() => ({ workspace, client } = session));
 
   it('answers a request whose handler fails with an error for that request only, and keeps serving', async () => {
     const failed = await client.request('textDocument/hover', { textDocument: { uri: uri('texts/article.txt') }, position: null }).then(
