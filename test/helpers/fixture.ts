@@ -7,7 +7,7 @@
 // same way. Named fixtures shared by many tests live in test/fixtures/*.txtar.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { LoadedWorkspace } from '../../server/src/core';
+import type { LoadedWorkspace, WorkspaceIndex } from '../../server/src/core';
 import { fileUri } from '../lsp/lspTestClient';
 import { loadMemoryWorkspace } from './memoryWorkspace';
 import { createTempWorkspace, REPO_ROOT, type TempWorkspace } from './tempWorkspace';
@@ -55,6 +55,11 @@ export function fixtureFile(name: string, relativePath: string): string {
 /** Adapter for core tests: the fixture as an in-memory workspace at file:///ws. */
 export function loadFixture(...parts: (string | FileSet)[]): Promise<LoadedWorkspace> {
   return loadMemoryWorkspace(fixture(...parts));
+}
+
+/** The index of a fixture loaded as an in-memory workspace. */
+export async function loadIndex(...parts: (string | FileSet)[]): Promise<WorkspaceIndex> {
+  return (await loadFixture(...parts)).index;
 }
 
 /** Adapter for CLI and LSP tests: the fixture written to a temporary folder (removed by `dispose`). */
