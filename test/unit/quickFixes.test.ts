@@ -21,6 +21,13 @@ function find(index: WorkspaceIndex, path: string, code: string): CoreDiagnostic
   return annotationFileDiagnostics(index, uriOf(path)).filter((d) => d.code === code);
 }
 
+/** The quick fixes of the first `code` problem in an actors file, beside a claim by `isi`. */
+async function actorsFileFixes(actors: string, code: string): Promise<{ files: Files; fixes: ReturnType<typeof quickFixes> }> {
+  const files = withBase({ 'annotations/actors.yaml': actors, 'annotations/a.yaml': claimFile('isi') });
+  const index = await loadIndex(files);
+  return { files, fixes: quickFixes(index, find(index, 'annotations/actors.yaml', code)[0]) };
+}
+
 /** Applies edits to the in-memory files, returning the new file set. */
 function apply(files: Files, edits: TextEdit[]): Files {
   const result = { ...files };
@@ -143,10 +150,7 @@ describe('quick fixes', () => {
 
   it('alias conflict: remove the alias from either side', async () => {
     const actors = ACTORS.replace('    aliases:\n      - Imran Khan', '    aliases:\n      - Imran Khan\n      - ISI');
-    const files = withBase({ 'annotations/actors.yaml': actors, 'annotations/a.yaml': claimFile('isi') });
-    const index = await loadIndex(files);
-    const [first] = find(index, 'annotations/actors.yaml', 'alias-conflict');
-    const fixes = quickFixes(index, first);
+    const { files, fixes } = await actorsFileFixes(actors, 'alias-conflict');
     assert.deepEqual(fixes.map((f) => f.title), ['Remove the alias "ISI" from `isi`', 'Remove the alias "ISI" from `imran-khan`']);
     const fromKhan = apply(files, fixes[1].edits);
     assert.equal(fromKhan['annotations/actors.yaml'], ACTORS);
@@ -157,10 +161,7 @@ describe('quick fixes', () => {
 
   it('unused alias: removes it', async () => {
     const actors = ACTORS.replace('      - Taliban\n', '      - Taliban\n      - Talibs   # never used\n');
-    const files = withBase({ 'annotations/actors.yaml': actors, 'annotations/a.yaml': claimFile('isi') });
-    const index = await loadIndex(files);
-    const [diagnostic] = find(index, 'annotations/actors.yaml', 'alias-unused');
-    const [fix] = quickFixes(index, diagnostic);
+    const { files, fixes: [fix] } = await actorsFileFixes(actors, 'alias-unused');
     assert.equal(apply(files, fix.edits)['annotations/actors.yaml'], ACTORS);
   });
 });
