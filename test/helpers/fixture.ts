@@ -40,6 +40,11 @@ export function fixture(...parts: (string | FileSet)[]): FileSet {
   return Object.assign({}, ...parts.map((part) => (typeof part === 'string' ? parseFixture(part) : part))) as FileSet;
 }
 
+/** The same files with CRLF line breaks, as a Windows checkout has them. */
+export function withCrlf(files: FileSet): FileSet {
+  return Object.fromEntries(Object.entries(files).map(([relativePath, content]) => [relativePath, content.replace(/\r?\n/g, '\r\n')]));
+}
+
 /** A named fixture from test/fixtures/<name>.txtar, as txtar source (to combine with `fixture`). */
 export function namedFixture(name: string): string {
   return readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', `${name}.txtar`), 'utf8');
