@@ -43,6 +43,8 @@ export interface TestClientOptions {
   hoverContentFormat?: string[];
   /** Advertise `workspace/configuration`, answered by `answer`. */
   pullConfiguration?: boolean;
+  /** Advertise `codeDescriptionSupport` for diagnostics (pushed and pulled). */
+  codeDescriptionSupport?: boolean;
 }
 
 /** A workspace folder a suite's server runs on, removed by `dispose`. */
@@ -155,7 +157,7 @@ export class LspTestClient {
         processId: process.pid,
         rootUri: options.noWorkspaceFolder ? null : fileUri(options.workspaceFolder),
         workspaceFolders: options.noWorkspaceFolder ? null : [options.workspaceFolder, ...(options.moreWorkspaceFolders ?? [])].map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
-        capabilities: clientCapabilities(options.pullDiagnostics, options.hoverContentFormat, options.pullConfiguration),
+        capabilities: clientCapabilities(options.pullDiagnostics, options.hoverContentFormat, options.pullConfiguration, options.codeDescriptionSupport),
         ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       }));
       await client.connection.sendNotification(InitializedNotification.type, {});
@@ -282,7 +284,7 @@ export class LspTestClient {
   }
 }
 
-function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['markdown', 'plaintext'], pullConfiguration = false): ClientCapabilities {
+function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['markdown', 'plaintext'], pullConfiguration = false, codeDescriptionSupport = false): ClientCapabilities {
   return {
     general: { positionEncodings: ['utf-16'] },
     window: { workDoneProgress: true },
@@ -311,8 +313,8 @@ function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['mar
         tokenModifiers: [],
         formats: ['relative'],
       },
-      publishDiagnostics: { relatedInformation: true, versionSupport: true },
-      ...(pullDiagnostics ? { diagnostic: { relatedDocumentSupport: false } } : {}),
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, ...(codeDescriptionSupport ? { codeDescriptionSupport } : {}) },
+      ...(pullDiagnostics ? { diagnostic: { relatedDocumentSupport: false, ...(codeDescriptionSupport ? { codeDescriptionSupport } : {}) } } : {}),
     },
   };
 }
