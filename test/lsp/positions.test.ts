@@ -4,32 +4,22 @@ import { before, describe, it } from 'node:test';
 import type { DocumentSymbol, Hover, LocationLink, SemanticTokens } from 'vscode-languageserver-protocol';
 import { fixture, fixtureOnDisk, withCrlf } from '../helpers/fixture';
 import type { TempWorkspace } from '../helpers/tempWorkspace';
+import { threeActorsYaml } from '../helpers/threeActors';
 import { positionAt, textIn } from './corpusWorkspace';
 import { fileUri, serveWorkspace, type LspTestClient } from './lspTestClient';
 
-// A CRLF workspace with astral characters (emoji, mathematical letters, a flag) before the words that matter.
+// A CRLF workspace with astral characters (emoji, mathematical letters, a flag) before the words that matter, and
+// the three actors (test/fixtures/three-actors.txtar), one with an emoji in its name.
 const FILES = withCrlf(
-  fixture(`
+  fixture(
+    { 'annotations/actors.yaml': threeActorsYaml().replace('name: Inter-Services Intelligence', 'name: "Inter-Services Intelligence 🕵"') },
+    `
 -- annotations/texts/article.txt --
 Intro 😀😀 line.
 
 What does the ISI want?
 
 𝒜𝒷 The ISI 😀 backs the Taliban, says 🇵🇰 Imran Khan.
--- annotations/actors.yaml --
-actors:
-  - id: isi
-    name: "Inter-Services Intelligence 🕵"
-    kind: intelligence-agency
-    aliases: [ISI]
-  - id: taliban
-    name: Afghan Taliban
-    kind: armed-group
-    aliases: [Taliban]
-  - id: imran-khan
-    name: Imran Khan
-    kind: person
-    aliases: [Imran Khan]
 -- annotations/claims.yaml --
 text: texts/article.txt
 title: "𝒜 title 😀"
@@ -38,7 +28,8 @@ claims:
     claimant: imran-khan
     quote: "😀 backs the Taliban"
     about: [isi, taliban]
-`),
+`,
+  ),
 );
 const ARTICLE = FILES['annotations/texts/article.txt'];
 const ACTORS = FILES['annotations/actors.yaml'];
