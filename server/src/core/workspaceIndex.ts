@@ -12,6 +12,7 @@ import { canonicalUri, resolveTextReference, type TextReference } from './uris';
 import { makeDiagnostic } from './diagnosticCodes';
 import type { ReadProblem } from './loadWorkspace';
 import { describeReadProblem } from './readProblems';
+import { referencesWithRole } from './referenceSelection';
 
 export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept';
 
@@ -611,6 +612,11 @@ export class WorkspaceIndex {
   /** Every place in annotation files that names this actor id, definitions included. */
   actorReferences(id: string): IdReference[] {
     return flattenReferences(this.actorRefs.get(id));
+  }
+
+  /** The places with one role that name this actor id, in the order of `actorReferences`, without copying the others. */
+  actorReferencesWithRole(id: string, role: ReferenceRole): IdReference[] {
+    return referencesWithRole(this.actorRefs.get(id), role);
   }
 
   /** Every place in annotation files that names this concept id, definitions included. */

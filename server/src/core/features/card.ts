@@ -84,8 +84,12 @@ function oneInlineMarkdown(inline: Inline): string {
   }
 }
 
+const SPACE = /\s/;
+
 /** Emphasis markers must touch non-space text on both sides to count: spaces move outside them. */
 function wrap(marker: string, inner: string): string {
+  // Most content neither starts nor ends with a space: nothing to move.
+  if (inner !== '' && !SPACE.test(inner[0]) && !SPACE.test(inner[inner.length - 1])) return `${marker}${inner}${marker}`;
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
   return match[2] === '' ? inner : `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
 }
