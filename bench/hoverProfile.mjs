@@ -119,6 +119,7 @@ async function main() {
   let bytes = 0;
   let misses = 0;
   const openCpu = [];
+  const closeCpu = [];
   const dumped = [];
   for (let rep = 0; rep < options.reps; rep++) {
     let h = 0;
@@ -142,7 +143,9 @@ async function main() {
         if (k === 0) bestFirst[t] = Math.min(bestFirst[t] ?? Infinity, spent);
         h++;
       }
+      const closed = cpuUs();
       if (options.open) await live.closeBuffer(text.uri);
+      closeCpu.push(cpuUs() - closed);
     }
   }
   gcObserver.disconnect();
@@ -157,7 +160,9 @@ async function main() {
   console.log(`hover CPU, best of ${options.reps} per position: median ${ms(percentile(sortedHover, 50))} ms, p90 ${ms(percentile(sortedHover, 90))} ms, p99 ${ms(percentile(sortedHover, 99))} ms, max ${ms(sortedHover.at(-1))} ms, mean ${ms(total / hoverCount)} ms`);
   console.log(`first hover after opening, best per text: median ${ms(percentile([...bestFirst].sort((a, b) => a - b), 50))} ms`);
   console.log(`heap left per hover (runs without a collection): median ${(percentile(sortedHeap, 50) / 1024).toFixed(1)} KiB, p90 ${(percentile(sortedHeap, 90) / 1024).toFixed(1)} KiB; ${collections} collections during the hovers`);
+  const sortedClose = closeCpu.sort((a, b) => a - b);
   console.log(`opening a text (setBuffer, not part of the hover): median ${ms(percentile(sortedOpen, 50))} ms CPU, p99 ${ms(percentile(sortedOpen, 99))} ms`);
+  console.log(`closing it (closeBuffer, reading the file again): median ${ms(percentile(sortedClose, 50))} ms CPU, p99 ${ms(percentile(sortedClose, 99))} ms`);
 }
 
 main().catch((error) => {
