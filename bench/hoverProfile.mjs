@@ -7,7 +7,7 @@
 // On a loaded machine CPU time is steadier than wall time, and the minimum
 // over repetitions steadier still.
 //
-//   npx tsc -b && node bench/hoverProfile.mjs               # this checkout's out/
+//   npm run typecheck && node bench/hoverProfile.mjs        # this checkout's out/ (tsc -b)
 //   node bench/hoverProfile.mjs --tree /tmp/old1cfa         # another checkout, built with tsc -b
 //   node --cpu-prof --cpu-prof-dir /tmp/prof bench/hoverProfile.mjs --reps 50
 //
@@ -55,7 +55,7 @@ function parseArguments(argv) {
 /** The compiled core of a checkout (tsc -b output under out/): hover, its renderers, LiveWorkspace and the disk host, wherever that version keeps them. */
 function loadCore(tree) {
   const out = join(tree, 'out', 'server', 'src');
-  if (!existsSync(out)) throw new Error(`${out} does not exist: run npx tsc -b in ${tree} first`);
+  if (!existsSync(out)) throw new Error(`${out} does not exist: run npm run typecheck (tsc -b) in ${tree} first`);
   const require = createRequire(pathToFileURL(join(out, 'index.js')));
   const first = (...paths) => {
     const found = paths.map((p) => join(out, p)).find((p) => existsSync(p));
