@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { referencesWithRole } from '../../server/src/core/referenceSelection';
+import { referencesWithRole } from '../../server/src/core/workspace/referenceSelection';
 import { loadMemoryWorkspace, yaml } from '../helpers/memoryWorkspace';
 
 describe('referencesWithRole', () => {
