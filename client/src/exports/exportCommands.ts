@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ExportRefused } from '../../../server/src/node/exportRefused';
+import { ExportRefused } from '../../../server/src/core/export/exportWriting';
 import { writeExportFiles } from '../../../server/src/node/exportWriter';
 import { EXPORT_REQUEST, type ExportParams, type ExportResponse } from '../protocol';
 import type { ServerConnection } from '../serverConnection';
