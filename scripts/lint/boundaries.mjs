@@ -14,6 +14,11 @@ export function isNodeBuiltin(specifier) {
   return specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]);
 }
 
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items) {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /** The package a bare specifier names: `yaml`, `@scope/name`, or `vscode-languageserver` for `vscode-languageserver/node`. */
 function packageName(specifier) {
   const parts = specifier.split('/');
@@ -70,7 +75,7 @@ const layersRule = {
     const layerOf = (file) => folders.find(({ folder }) => file === folder || file.startsWith(folder + path.sep))?.name;
     const filename = context.physicalFilename ?? context.filename;
     const allowed = [layer, ...mayImport, ...typeOnly];
-    const describeAllowed = `${layers[layer]} may import only ${[...mayImport.map((name) => layers[name]), ...typeOnly.map((name) => `${layers[name]} (types only)`)].join(', ') || 'its own folder'}${mayImport.length + typeOnly.length ? ' besides its own folder' : ''}`;
+    const describeAllowed = `${layers[layer]} may import only ${listed([...mayImport.map((name) => layers[name]), ...typeOnly.map((name) => `${layers[name]} (types only)`)]) || 'its own folder'}${mayImport.length + typeOnly.length ? ' besides its own folder' : ''}`;
 
     const checkPath = (specifier, node, isTypeOnly) => {
       const target = path.resolve(path.dirname(filename), specifier);
@@ -81,13 +86,13 @@ const layersRule = {
         if (!isTypeOnly) context.report({ node, message: `${describeAllowed}: \`${specifier}\` is a value import from ${layers[targetLayer]}; write \`import type\`. ${hint}`.trim() });
         return;
       }
-      const where = targetLayer ? `leads into ${layers[targetLayer]}` : `leads to ${shown}, outside ${allowed.map((name) => layers[name]).join(' and ')}`;
+      const where = targetLayer ? `leads into ${layers[targetLayer]}` : `leads to ${shown}, outside ${listed(allowed.map((name) => layers[name]))}`;
       context.report({ node, message: `${describeAllowed}: \`${specifier}\` ${where}. ${hint}`.trim() });
     };
 
     const checkPackage = (specifier, node) => {
       if (packages.only && !packages.only.includes(specifier)) {
-        context.report({ node, message: `${layers[layer]} may import only the packages ${packages.only.map((name) => `\`${name}\``).join(' and ')}, not \`${specifier}\`. ${hint}`.trim() });
+        context.report({ node, message: `${layers[layer]} may import only the packages ${listed(packages.only.map((name) => `\`${name}\``))}, not \`${specifier}\`. ${hint}`.trim() });
         return;
       }
       for (const rule of packages.forbidden ?? []) {
