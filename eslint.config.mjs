@@ -1,6 +1,6 @@
 // Lint configuration. The rules that matter most: the core stays pure, each
 // layer imports only what it may, and no module imports itself in a cycle.
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -8,7 +8,7 @@ import boundaries from './scripts/lint/boundaries.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-/** The layers, by folder (relative to the repository root). */
+/** The layers, by folder (relative to the repository root, `root`). */
 const LAYERS = {
   core: 'server/src/core',
   protocol: 'server/src/protocol',
@@ -71,12 +71,12 @@ export default tseslint.config(
   ...Object.entries(LAYER_RULES).map(([layer, rule]) => ({
     files: [`${LAYERS[layer]}/**/*.ts`],
     plugins: { 'policy-annotator': boundaries },
-    rules: { 'policy-annotator/layers': ['error', { layers: LAYERS, layer, ...rule }] },
+    rules: { 'policy-annotator/layers': ['error', { root, layers: LAYERS, layer, ...rule }] },
   })),
   {
     files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
     plugins: { 'policy-annotator': boundaries },
-    rules: { 'policy-annotator/no-import-cycles': ['error', { roots: ['server/src', 'client/src'].map((folder) => join(root, folder)) }] },
+    rules: { 'policy-annotator/no-import-cycles': ['error', { root, roots: ['server/src', 'client/src'] }] },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

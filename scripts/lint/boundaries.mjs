@@ -51,6 +51,7 @@ const layersRule = {
     schema: [{
       type: 'object',
       properties: {
+        root: { type: 'string' },
         layers: { type: 'object', additionalProperties: { type: 'string' } },
         layer: { type: 'string' },
         mayImport: { type: 'array', items: { type: 'string' } },
@@ -65,13 +66,13 @@ const layersRule = {
         },
         hint: { type: 'string' },
       },
-      required: ['layers', 'layer'],
+      required: ['root', 'layers', 'layer'],
       additionalProperties: false,
     }],
   },
   create(context) {
-    const { layers, layer, mayImport = [], typeOnly = [], packages = {}, hint = '' } = context.options[0];
-    const folders = Object.entries(layers).map(([name, folder]) => ({ name, folder: path.resolve(folder) })).sort((a, b) => b.folder.length - a.folder.length);
+    const { root, layers, layer, mayImport = [], typeOnly = [], packages = {}, hint = '' } = context.options[0];
+    const folders = Object.entries(layers).map(([name, folder]) => ({ name, folder: path.resolve(root, folder) })).sort((a, b) => b.folder.length - a.folder.length);
     const layerOf = (file) => folders.find(({ folder }) => file === folder || file.startsWith(folder + path.sep))?.name;
     const filename = context.physicalFilename ?? context.filename;
     const allowed = [layer, ...mayImport, ...typeOnly];
@@ -81,7 +82,7 @@ const layersRule = {
       const target = path.resolve(path.dirname(filename), specifier);
       const targetLayer = layerOf(target);
       if (targetLayer === layer || mayImport.includes(targetLayer)) return;
-      const shown = path.relative(process.cwd(), target).split(path.sep).join('/');
+      const shown = path.relative(root, target).split(path.sep).join('/');
       if (typeOnly.includes(targetLayer)) {
         if (!isTypeOnly) context.report({ node, message: `${describeAllowed}: \`${specifier}\` is a value import from ${layers[targetLayer]}; write \`import type\`. ${hint}`.trim() });
         return;
@@ -123,12 +124,12 @@ const noImportCyclesRule = {
   meta: {
     type: 'problem',
     docs: { description: 'No import cycles, type-only imports included.' },
-    schema: [{ type: 'object', properties: { roots: { type: 'array', items: { type: 'string' } } }, required: ['roots'], additionalProperties: false }],
+    schema: [{ type: 'object', properties: { root: { type: 'string' }, roots: { type: 'array', items: { type: 'string' } } }, required: ['root', 'roots'], additionalProperties: false }],
   },
   create(context) {
-    const { roots } = context.options[0];
-    const key = roots.join('\0');
-    if (!readers.has(key)) readers.set(key, new ImportGraphReader(roots));
+    const { root, roots } = context.options[0];
+    const key = [root, ...roots].join('\0');
+    if (!readers.has(key)) readers.set(key, new ImportGraphReader(roots.map((folder) => path.resolve(root, folder))));
     const reader = readers.get(key);
     const filename = path.resolve(context.physicalFilename ?? context.filename);
     if (!reader.covers(filename)) return {};
@@ -143,7 +144,7 @@ const noImportCyclesRule = {
         if (!cycle) return;
         const next = edges.get(cycle[1]);
         const at = specifiers.find((entry) => entry.specifier === next)?.pos ?? 0;
-        const shown = cycle.map((file) => path.relative(process.cwd(), file).split(path.sep).join('/')).join(' → ');
+        const shown = cycle.map((file) => path.relative(root, file).split(path.sep).join('/')).join(' → ');
         context.report({
           loc: context.sourceCode.getLocFromIndex(at),
           message: `Import cycle (type-only imports count too): ${shown}. Move what these files share into a module that imports none of them.`,

@@ -70,7 +70,8 @@ export class ImportGraphReader {
       // Files came or went: earlier resolutions may be wrong now.
       this.knownFiles = listing;
       this.resolutionCache.clear();
-      for (const file of this.files.keys()) if (!current.includes(file)) this.files.delete(file);
+      const present = new Set(current);
+      for (const file of this.files.keys()) if (!present.has(file)) this.files.delete(file);
       for (const entry of this.files.values()) entry.edges = undefined;
     }
     const graph = new Map();
