@@ -8,7 +8,7 @@ import type { AnnotationParser, Limits, WorkspaceFileHost } from '../core';
 import type { ExportWriter } from '../core/export/exportWriting';
 import type { CheckCache, CheckCacheOptions } from './checkCache';
 import type { GitBlobReader } from './gitBlobReader';
-import type { GitResult } from './gitRunner';
+import type { GitRunner } from './gitRunner';
 import type { WorkspaceCreator } from './workspaceCreator';
 
 export interface CliIo {
@@ -32,7 +32,7 @@ export interface CliContext {
   io: CliIo;
   createHost: (workspaceFolders: string[]) => WorkspaceFileHost;
   /** Runs git with these arguments in a folder (for --changed-since and diff). */
-  git: (args: string[], cwd: string) => Promise<GitResult>;
+  git: GitRunner;
   /** The limits the user raised with --max-text-size / --max-annotation-file-size (see takeLimitFlags). */
   limits?: Limits;
   /** Opens one `git cat-file --batch` reader in a folder (for diff); without it, blobs are read one `git cat-file` at a time. */
