@@ -26,7 +26,7 @@ const NO_EDITOR = [
 const PURE_NODE_BUILTINS = ['path', 'path/posix', 'path/win32', 'util', 'url'];
 const NO_IO = { nodeBuiltinsExcept: PURE_NODE_BUILTINS, message: 'the file system, processes and other Node I/O belong in server/src/node, which passes them in (see CliContext and ServerOptions).' };
 
-/** What each layer may import besides its own folder. The node layer may import anything. */
+/** What each layer may import besides its own folder (packages too, unless listed). The node layer may import anything. */
 const LAYER_RULES = {
   core: {
     packages: {
@@ -52,6 +52,10 @@ const LAYER_RULES = {
     mayImport: ['core'],
     packages: { forbidden: [NO_IO, ...NO_EDITOR, { names: ['vscode-languageserver'], subpaths: true, message: 'the CLI runs the language server only through CliContext.loadLanguageServer, which server/src/node supplies.' }] },
     hint: 'The CLI is a thin adapter over the core; server/src/node passes in the rest through CliContext.',
+  },
+  client: {
+    mayImport: ['protocol'],
+    hint: 'The client imports only its own files and the shared protocol: add what it needs to server/src/protocol as a typed request.',
   },
 };
 
