@@ -137,9 +137,9 @@ describe('the npm package', () => {
     }
   });
 
-  it('every snippet in the README and examples/ that starts npx passes --no-install, so none can download a package of that name', () => {
-    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    const snippets = [...readme.matchAll(/^ *```\w*\n([\s\S]*?)^ *```$/gm)].map((m, i) => ({ where: `README.md code block ${i + 1}`, text: m[1] }));
+  it('every snippet in the README, docs/ and examples/ that starts npx passes --no-install, so none can download a package of that name', () => {
+    const markdown = ['README.md', 'CONTRIBUTING.md', ...readdirSync(path.join(REPO_ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+    const snippets = markdown.flatMap((file) => [...readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/^ *```\w*\n([\s\S]*?)^ *```$/gm)].map((m, i) => ({ where: `${file} code block ${i + 1}`, text: m[1] })));
     for (const name of readdirSync(path.join(REPO_ROOT, 'examples'))) snippets.push({ where: `examples/${name}`, text: readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8') });
     const withNpx = snippets.filter((s) => /\bnpx\b/.test(s.text));
     assert.ok(withNpx.length >= 5, 'the editor snippets and the workflow use npx');

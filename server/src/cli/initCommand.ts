@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../core';
+import { CONFIG_FILE_NAME, DEFAULT_LIMITS, DOCS_BASE_URL } from '../core';
 import { UsageError, type CliContext } from './cliContext';
 import { InitRefused, type NewWorkspaceFile } from './workspaceCreator';
 
@@ -86,8 +86,8 @@ export function unusableTextReason(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-const CONFIG_CONTENT = `# Policy Annotator workspace configuration. See the README's
-# "Configuration: policy-annotator.yaml" for every field.
+const CONFIG_CONTENT = `# Policy Annotator workspace configuration. Every field is described in
+# ${DOCS_BASE_URL}format.md#configuration-policy-annotatoryaml
 
 # Folders that hold annotation files, relative to this file.
 roots:
