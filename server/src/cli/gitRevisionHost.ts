@@ -1,6 +1,6 @@
 import { URI } from 'vscode-uri';
 import { DEFAULT_LIMITS, type FileRead, type Limits, type WorkspaceFileHost } from '../core';
-import { decodeText } from '../core/decodeText';
+import { decodeText } from '../core/workspace/decodeText';
 import type { GitBlobReader } from './gitBlobReader';
 import type { CliContext } from './cliContext';
 

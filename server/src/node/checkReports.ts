@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { readWithLimit, type FileRead, type WorkspaceFileHost } from '../core';
 import type { CheckReport, InputRecorder } from '../cli/checkCache';
 import type { GitRunner } from '../cli/gitRunner';
-import { decodeText } from '../core/decodeText';
+import { decodeText } from '../core/workspace/decodeText';
 import type { BytesRead, SyncBytesReader } from './nodeFileHost';
 
 /**

@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { FileRead, ReadProblem, WorkspaceFileHost } from '../core';
-import { decodeText } from '../core/decodeText';
+import { decodeText } from '../core/workspace/decodeText';
 
 /** Folders never searched for annotation files. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);

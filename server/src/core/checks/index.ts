@@ -2,7 +2,7 @@ import { applySeverityOverrides } from '../config';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../syntax/yamlFields';
 import type { CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { checkAnchors, checkTextReference } from './anchors';
 import { checkDuplicateIds } from './duplicateIds';
 import { checkUnknownIds } from './unknownIds';
@@ -13,7 +13,7 @@ import { checkStances } from './stances';
 import { checkTextConsistency } from './textConsistency';
 
 /** Every diagnostic of one annotation file, with the workspace's severity overrides applied. */
-export function annotationFileDiagnostics(index: WorkspaceIndex, uri: string): CoreDiagnostic[] {
+export function annotationFileDiagnostics(index: WorkspaceView, uri: string): CoreDiagnostic[] {
   const file = index.annotationFile(uri);
   if (!file) return [];
   // A file whose reading already hit the problem limit is too damaged for its checks to say anything useful.
@@ -43,7 +43,7 @@ function capProblems(uri: string, diagnostics: CoreDiagnostic[]): CoreDiagnostic
 }
 
 /** Diagnostics of every annotation file, keyed by URI (files without problems included, with none). */
-export function workspaceDiagnostics(index: WorkspaceIndex): Map<string, CoreDiagnostic[]> {
+export function workspaceDiagnostics(index: WorkspaceView): Map<string, CoreDiagnostic[]> {
   const result = new Map<string, CoreDiagnostic[]>();
   for (const file of index.annotationFiles()) result.set(file.uri, annotationFileDiagnostics(index, file.uri));
   return result;

@@ -1,7 +1,8 @@
 import { countBelow } from '../sortedSearch';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, ClaimDef, CoreDiagnostic, MentionDef, RelatedLocation } from '../model';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
 import { displayLocation } from '../describe';
 
 /** At most this many other claims or mentions are named in a message… */
@@ -65,7 +66,7 @@ function andMore(total: number, shown: number): string {
  * text annotation file. The work is linear in the claims and mentions of the
  * text (plus a sort), and each diagnostic names a bounded number of others.
  */
-export function checkTextConsistency(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkTextConsistency(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   const annotation = file.textAnnotation;
   const reference = index.textReferenceOf(file.uri);
   if (!annotation || reference?.kind !== 'ok') return [];

@@ -1,10 +1,10 @@
 import { textDiagnostics } from '../features/textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../config';
-import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../workspace/loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
