@@ -21,7 +21,7 @@ function paranoidWorkspace(files: Record<string, string> = FILES) {
   };
   const reports: string[] = [];
   const logged: string[] = [];
-  const paranoid = new ParanoidMode((message) => reports.push(message));
+  const paranoid = new ParanoidMode({ report: (message) => reports.push(message) });
   const live = new LiveWorkspace({ folders: [WORKSPACE], createHost: () => host, log: (message) => logged.push(message), paranoid });
   return { disk, live, paranoid, reports, logged };
 }

@@ -52,10 +52,16 @@ export class ServerSession {
       log: (message) => log.error(message),
       // Indexing lets requests in between slices, so that none waits for a whole folder.
       yieldControl: yieldToEventLoop,
-      paranoid: options.paranoid && new ParanoidMode((report) => {
-        log.error(report);
-        options.paranoid!(report);
-      }, (summary) => connection.console.log(summary)),
+      paranoid:
+        options.paranoid &&
+        new ParanoidMode({
+          report: (report) => {
+            log.error(report);
+            options.paranoid!(report);
+          },
+          checked: (summary) => connection.console.log(summary),
+          wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        }),
     });
     if (options.paranoid) log.info(`${PARANOID_PREFIX} on. After changes the diagnostics are compared with a rebuild from scratch, and the block reader's trees with parseDocument's; differences are logged as errors.`);
   }

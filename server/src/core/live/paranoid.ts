@@ -37,6 +37,15 @@ interface ReadAhead {
   limits: Map<string, Limits>;
 }
 
+export interface ParanoidOptions {
+  /** Gets every difference, as one line (an error). */
+  report(message: string): void;
+  /** Gets a line after every check that names the changes it covered (for a log a test can wait on). */
+  checked?(message: string): void;
+  /** Waits so long (a timer: the core has none); without it checks follow each other at once. */
+  wait?(ms: number): Promise<void>;
+}
+
 interface PendingChanges {
   count: number;
   latest: string[];
@@ -58,7 +67,7 @@ interface PendingChanges {
  * A rebuild costs as much as a first load. It runs in slices, as indexing
  * does, so that requests are answered meanwhile: it starts from a snapshot
  * of the contents and of the tracked diagnostics, taken when every change so
- * far has been refreshed. Checks run at most half of the time: a change after
+ * far has been refreshed. Checks run at most half of the time (given `wait`): a change after
  * a quiet spell is checked on its own, at once; changes that come while a
  * check runs, or in the pause after it as long as it, are checked together,
  * and the report names them all (the latest spelled out).
@@ -76,15 +85,13 @@ export class ParanoidMode {
   /** How many checks ran, and how many found a difference (for tests and logs). */
   readonly counts = { checks: 0, differences: 0 };
 
-  /**
-   * `report` gets every difference (an error); `checked`, if given, a line
-   * after every check that names the changes it covered (for a log a test
-   * can wait on).
-   */
-  constructor(
-    private readonly report: (message: string) => void,
-    private readonly checked?: (message: string) => void,
-  ) {}
+  private readonly report: (message: string) => void;
+  private readonly checked?: (message: string) => void;
+  private readonly wait?: (ms: number) => Promise<void>;
+
+  constructor(options: ParanoidOptions) {
+    ({ report: this.report, checked: this.checked, wait: this.wait } = options);
+  }
 
   /** Called by the LiveWorkspace it watches, once; the first check runs after the first indexing. */
   attach(live: LiveWorkspaceState): void {
@@ -120,7 +127,7 @@ export class ParanoidMode {
     while (this.pending.count > 0) {
       // At least as long a pause after a check as it took, so that the requests in between are answered at full speed.
       const rest = this.lastCheck.endedAt + this.lastCheck.ms - Date.now();
-      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest));
+      if (rest > 0) await this.wait?.(rest);
       await settled(live);
       const started = Date.now();
       try {
