@@ -722,6 +722,12 @@ export class WorkspaceIndex {
     return analysis;
   }
 
+  /** Whether `analysis(textUri)` would answer from its cache, searching nothing (for answers while a folder still indexes). */
+  hasCurrentAnalysis(textUri: string): boolean {
+    const cached = this.analyses.get(this.canonical(textUri));
+    return cached !== undefined && cached.textStamp === (this.textStamps.get(cached.analysis.uri) ?? 0) && cached.matchStamp === (this.matchStamps.get(cached.analysis.uri) ?? 0);
+  }
+
   /**
    * Anchors the quotes that `analysis(textUri)` will need, a step at a time,
    * so that a caller that must stay responsive can run the long searches in

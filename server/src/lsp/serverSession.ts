@@ -59,6 +59,19 @@ export class ServerSession {
     return file && { ...file, offset: file.lines.offsetAt(position) };
   }
 
+  /**
+   * `at` for read requests (hover, definition, highlights), which need not
+   * wait for the first indexing: from the index so far once it has the file
+   * analysed (`soFar` is then true: counts across texts are of those analysed).
+   * Never waits, so no request waits on the indexing.
+   */
+  readAt(uri: string, position: Position): (IndexedPosition & { soFar: boolean }) | undefined {
+    const canonical = canonicalUri(uri);
+    const reading = this.workspace.readingIndexFor(canonical);
+    const lines = reading?.index.lineIndex(canonical);
+    return reading && lines ? { index: reading.index, uri: canonical, lines, offset: lines.offsetAt(position), soFar: reading.soFar } : undefined;
+  }
+
   /** An indexed annotation file or text, or undefined. */
   file(uri: string): IndexedFile | undefined {
     const canonical = canonicalUri(uri);

@@ -7,7 +7,10 @@ import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
-import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
+import { anchoringStepsFor, bySize, Slicer, textsAnalysedFor } from './analysisSlices';
+import { countingReads } from './countingReads';
+import { GONE, type FileRole, type StagedChange } from './stagedChange';
+import { indexSoFar } from './indexSoFar';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -35,20 +38,6 @@ export interface LiveWorkspaceOptions {
 /** Called with progress messages while a folder is indexed. */
 export type ProgressReporter = (message: string) => void;
 
-type FileRole = 'config' | 'annotation' | 'text' | 'other';
-
-/** A change applied to the index, with the files it reaches still to compute (see `stage`). */
-interface StagedChange {
-  dependents: () => Set<string>;
-  /** The texts whose analysis finding the dependents and refreshing them needs. */
-  texts: string[];
-  workspace?: LoadedWorkspace;
-  reload?: boolean;
-}
-
-/** What reading a deleted file gives. */
-const GONE: FileRead = { problem: { kind: 'missing' } };
-
 /**
  * The workspace as an editor sees it: every folder's index, with the
  * editor's open buffers laid over the files on disk (open buffers win).
@@ -72,6 +61,8 @@ export class LiveWorkspace {
    * slices.
    */
   private readonly serving = new Map<string, LoadedWorkspace>();
+  /** What read requests may see of a folder during its first indexing, once its files are parsed (`readingIndexFor`). */
+  private readonly readableSoFar = new Map<string, WorkspaceIndex>();
   /** Files whose diagnostics changed while their folder was indexed for the first time, announced once it is served. */
   private readonly unannounced = new Set<string>();
   private readonly buffers = new Map<string, string>();
@@ -134,6 +125,7 @@ export class LiveWorkspace {
         const files = this.knownFiles(this.loaded.get(folder));
         this.loaded.delete(folder);
         this.serving.delete(folder);
+        this.readableSoFar.delete(folder);
         this.refresh(files);
         for (const uri of files) this.tracker.forget(uri);
       }
@@ -143,25 +135,9 @@ export class LiveWorkspace {
 
   private async loadFolder(folder: string, progress?: ProgressReporter): Promise<void> {
     const previous = this.knownFiles(this.loaded.get(folder));
-    let read = 0;
-    const counted = () => {
-      if (++read % 50 === 0) progress?.(`${read} files read`);
-    };
-    const counting: WorkspaceFileHost = {
-      listFiles: (uri) => this.overlay.listFiles(uri),
-      readFile: (uri) => {
-        counted();
-        return this.overlay.readFile(uri);
-      },
-      read: (uri, limit) => {
-        counted();
-        return readWithLimit(this.overlay, uri, limit);
-      },
-      allowedLimits: (folderUri) => this.overlay.allowedLimits!(folderUri),
-    };
     progress?.(`Indexing ${basenameUri(folder)}`);
     const slicer = new Slicer(this.options.yieldControl);
-    const workspace = await loadWorkspace(counting, folder, this.options.yieldControl ? { pause: () => slicer.pause() } : {});
+    const workspace = await loadWorkspace(countingReads(this.overlay, progress), folder, this.options.yieldControl ? { pause: () => slicer.pause() } : {});
     this.loaded.set(folder, workspace);
     // A reload is served at once, so that no query sees content older than an edit; a first indexing once it has finished.
     if (this.serving.has(folder)) this.serving.set(folder, workspace);
@@ -171,10 +147,12 @@ export class LiveWorkspace {
     }
     await this.loadPendingTexts(workspace);
     await workspace.index.prepareAliasMatcher(() => slicer.pause());
+    if (!this.serving.has(folder)) this.readableSoFar.set(folder, indexSoFar(workspace.index));
     const changed = await this.refreshInSlices([...previous, ...this.knownFiles(workspace)], slicer);
     // From here on, edits refresh only the files whose alias or actor use they change.
     workspace.index.takeUsageChanges();
     if (this.loaded.get(folder) === workspace) this.serving.set(folder, workspace);
+    this.readableSoFar.delete(folder);
     // Listeners hear once the folder is served, as they read its files through the queries.
     for (const uri of changed) this.unannounced.add(uri);
     const waiting = [...this.unannounced];
@@ -201,7 +179,8 @@ export class LiveWorkspace {
       ((this.workspaceFor(uri)?.index.annotationFile(uri)?.actors.length ?? 0) > 0 ? last : first).push(uri);
       await slicer.pause();
     }
-    const ordered = first.concat(last);
+    // Small files and texts first, so that read requests can be answered about them while the large ones are analysed.
+    const ordered = bySize(first, (uri) => this.workspaceFor(uri)?.index).concat(last);
     const changed: string[] = [];
     for (const uri of ordered) {
       const index = this.workspaceFor(uri)?.index;
@@ -415,6 +394,17 @@ export class LiveWorkspace {
   indexFor(uri: string): WorkspaceIndex | undefined {
     const folder = this.folderOf(canonicalUri(uri));
     return folder === undefined ? undefined : this.serving.get(folder)?.index;
+  }
+
+  /**
+   * The index for a read request (hover, definition, highlights): the folder's, or during its first indexing the
+   * index so far (`soFar`) once it has the file: an annotation file, or an analysed text. Others use `indexFor`.
+   */
+  readingIndexFor(uri: string): { index: WorkspaceIndex; soFar: boolean } | undefined {
+    const served = this.indexFor(uri);
+    const soFar = served ? undefined : this.readableSoFar.get(this.folderOf(canonicalUri(uri)) ?? '');
+    if (served || !soFar) return served && { index: served, soFar: false };
+    return soFar.isAnnotationFile(uri) || soFar.hasCurrentAnalysis(uri) ? { index: soFar, soFar: true } : undefined;
   }
 
   private workspaceFor(uri: string): LoadedWorkspace | undefined {

@@ -10,7 +10,7 @@ export function registerDefinition(session: ServerSession): void {
   session.connection.onDefinition(
     guardRequest(session.log, 'textDocument/definition', (params, token): Location[] | LocationLink[] | null => {
       throwIfCancelled(token);
-      const at = session.at(params.textDocument.uri, params.position);
+      const at = session.readAt(params.textDocument.uri, params.position);
       if (!at) return null;
       const links: LocationLink[] = [];
       for (const target of findDefinition(at.index, at.uri, at.offset)) {

@@ -10,7 +10,7 @@ export function registerDocumentHighlight(session: ServerSession): void {
   session.connection.onDocumentHighlight(
     guardRequest(session.log, 'textDocument/documentHighlight', (params, token) => {
       throwIfCancelled(token);
-      const at = session.at(params.textDocument.uri, params.position);
+      const at = session.readAt(params.textDocument.uri, params.position);
       if (!at) return null;
       const inText = !at.index.isAnnotationFile(at.uri);
       return findHighlights(at.index, at.uri, at.offset).map((highlight) => ({
