@@ -1,6 +1,6 @@
 import { TextDocuments, type Connection, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { canonicalUri, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
+import { canonicalUri, type AnnotationParser, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
 import { LiveWorkspace } from '../core/live';
 import { yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
@@ -10,6 +10,8 @@ import type { ServerLog } from './guard';
 export interface ServerOptions {
   createHost: (folders: string[]) => WorkspaceFileHost;
   version: string;
+  /** Parses large annotation files off the event loop during indexing (the node entry point uses a worker thread). */
+  largeFileParser?: AnnotationParser;
 }
 
 /** An indexed file, with its canonical URI and its line index for converting positions. */
@@ -47,6 +49,7 @@ export class ServerSession {
     this.workspace = new LiveWorkspace({
       folders,
       createHost: options.createHost,
+      largeFileParser: options.largeFileParser,
       log: (message) => log.error(message),
       // Indexing lets requests in between slices, so that none waits for a whole folder.
       yieldControl: yieldToEventLoop,

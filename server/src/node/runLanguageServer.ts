@@ -2,6 +2,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { startLanguageServer } from '../lsp/startLanguageServer';
 import { NodeFileHost } from './nodeFileHost';
+import { OffThreadParser } from './offThreadParser';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -25,6 +26,7 @@ export function runLanguageServer(): Promise<never> {
   startLanguageServer(connection, {
     version: typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development',
     createHost: (folders) => new NodeFileHost(folders.map((folder) => URI.parse(folder).fsPath)),
+    largeFileParser: new OffThreadParser(),
   });
   return new Promise<never>(() => undefined);
 }

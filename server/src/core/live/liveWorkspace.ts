@@ -1,7 +1,7 @@
 import { textDiagnostics } from '../features/textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../config';
-import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type AnnotationParser, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -33,6 +33,8 @@ export interface LiveWorkspaceOptions {
    * in one go.
    */
   yieldControl?: () => Promise<void>;
+  /** With `yieldControl`: parses large annotation files while other work runs (see `LoadWorkspaceOptions`). */
+  largeFileParser?: AnnotationParser;
 }
 
 /** Called with progress messages while a folder is indexed. */
@@ -137,7 +139,7 @@ export class LiveWorkspace {
     const previous = this.knownFiles(this.loaded.get(folder));
     progress?.(`Indexing ${basenameUri(folder)}`);
     const slicer = new Slicer(this.options.yieldControl);
-    const workspace = await loadWorkspace(countingReads(this.overlay, progress), folder, this.options.yieldControl ? { pause: () => slicer.pause() } : {});
+    const workspace = await loadWorkspace(countingReads(this.overlay, progress), folder, this.options.yieldControl ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser } : {});
     this.loaded.set(folder, workspace);
     // A reload is served at once, so that no query sees content older than an edit; a first indexing once it has finished.
     if (this.serving.has(folder)) this.serving.set(folder, workspace);
