@@ -9,6 +9,7 @@ import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfT
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 import { anchoringStepsFor, bySize, Slicer, textsAnalysedFor } from './analysisSlices';
 import { countingReads } from './countingReads';
+import { DiagnosticsAhead } from './diagnosticsAhead';
 import { GONE, type FileRole, type StagedChange } from './stagedChange';
 import { indexSoFar } from './indexSoFar';
 
@@ -68,6 +69,7 @@ export class LiveWorkspace {
   /** Files whose diagnostics changed while their folder was indexed for the first time, announced once it is served. */
   private readonly unannounced = new Set<string>();
   private readonly buffers = new Map<string, string>();
+  private readonly ahead = new DiagnosticsAhead();
   private readonly tracker = new DiagnosticsTracker((uri) => this.computeDiagnostics(uri));
   private readonly listeners = new Set<(uris: string[]) => void>();
   private tasks: Promise<unknown> = Promise.resolve();
@@ -188,7 +190,10 @@ export class LiveWorkspace {
       const index = this.workspaceFor(uri)?.index;
       // The long part of a file's checks, anchoring its text's quotes, runs in slices first.
       if (index) await slicer.drive(anchoringStepsFor(index, textsAnalysedFor(index, [uri])));
+      // Then its checks, which the refresh takes from `ahead` unless the index changed meanwhile.
+      if (index) await this.ahead.compute(index, uri, slicer);
       changed.push(...this.tracker.refresh([uri]));
+      this.ahead.take(uri);
       await slicer.pause();
     }
     return changed;
@@ -313,6 +318,7 @@ export class LiveWorkspace {
 
   /** `apply`, with the files it reaches left to compute (that analyses `texts`, whose quotes may be anchored in slices first). */
   private stage(uri: string, read: FileRead): StagedChange {
+    this.ahead.invalidate();
     const none = (workspace?: LoadedWorkspace): StagedChange => ({ dependents: () => new Set(), texts: [], workspace });
     const workspace = this.workspaceFor(uri);
     if (!workspace) return none();
@@ -472,7 +478,7 @@ export class LiveWorkspace {
     if (!workspace) return [];
     const index = workspace.index;
     if (uri === workspace.configUri) return sortDiagnostics(applySeverityOverrides(workspace.configDiagnostics, index.config));
-    if (index.isAnnotationFile(uri)) return annotationFileDiagnostics(index, uri);
+    if (index.isAnnotationFile(uri)) return this.ahead.take(uri) ?? annotationFileDiagnostics(index, uri);
     if (index.isText(uri)) return textDiagnostics(index, uri);
     return [];
   }
