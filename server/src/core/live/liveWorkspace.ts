@@ -1,16 +1,16 @@
 import { textDiagnostics } from '../features/textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
-import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../config';
-import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type AnnotationParser, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { applySeverityOverrides, DEFAULT_LIMITS } from '../config';
+import { loadWorkspace, readAllWithLimit, readWithLimit, storeText, type AnnotationParser, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
 import type { CoreDiagnostic } from '../model';
-import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
+import { basenameUri, canonicalUri, isUnder } from '../uris';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 import { anchoringStepsFor, bySize, Slicer, textsAnalysedFor } from './analysisSlices';
 import { countingReads } from './countingReads';
 import { DiagnosticsAhead } from './diagnosticsAhead';
-import { GONE, type FileRole, type StagedChange } from './stagedChange';
+import { fileRole, GONE, type StagedChange } from './stagedChange';
 import { indexSoFar } from './indexSoFar';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -266,7 +266,7 @@ export class LiveWorkspace {
         if (this.buffers.has(uri)) continue;
         const workspace = this.workspaceFor(uri);
         if (!workspace) continue;
-        if (change.kind === 'deleted' && this.role(workspace, uri) === 'other') {
+        if (change.kind === 'deleted' && fileRole(workspace, uri) === 'other') {
           this.forgetFolderContents(workspace, uri);
           continue;
         }
@@ -324,7 +324,7 @@ export class LiveWorkspace {
     if (!workspace) return none();
     const index = workspace.index;
     const content = 'content' in read ? read.content : undefined;
-    switch (this.role(workspace, uri)) {
+    switch (fileRole(workspace, uri)) {
       case 'config':
         return { ...none(workspace), reload: true };
       case 'annotation': {
@@ -382,18 +382,8 @@ export class LiveWorkspace {
     const workspace = this.workspaceFor(uri);
     if (!workspace) return Promise.resolve(GONE);
     const limits = workspace.index.config.limits;
-    const limit = this.role(workspace, uri) === 'annotation' ? limits.annotationFileSize : limits.textSize;
+    const limit = fileRole(workspace, uri) === 'annotation' ? limits.annotationFileSize : limits.textSize;
     return readWithLimit(this.host, uri, limit);
-  }
-
-  private role(workspace: LoadedWorkspace, uri: string): FileRole {
-    const folder = workspace.index.workspaceFolders[0];
-    if (uri === joinUri(folder, CONFIG_FILE_NAME)) return 'config';
-    const index = workspace.index;
-    if (isAnnotationFileName(uri) && annotationRoots(folder, index.config).some((root) => isUnder(uri, root))) return 'annotation';
-    // A text no annotation points at any more is still kept in step, for when one points at it again.
-    if (index.isText(uri) || index.textStatus(uri) !== 'unknown') return 'text';
-    return 'other';
   }
 
   // ---- queries ------------------------------------------------------------------
