@@ -3,8 +3,8 @@ import type { Location } from 'vscode-languageclient/node';
 import type { ServerConnection } from './serverConnection';
 import { isMultiRoot } from './workspaceFolders';
 import {
-  ACTOR_ACTIVITY_REQUEST,
-  ACTORS_REQUEST,
+  ActorActivityRequest,
+  ActorsRequest,
   type ActorActivityResult,
   type ActorClaimInfo,
   type ActorInfo,
@@ -78,7 +78,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
   private loadActors(scope: Scope): Promise<ActorsResult | undefined> {
     let loading = this.actors.get(scope ?? '');
     if (!loading) {
-      loading = this.server.isRunning ? this.server.sendRequest<ActorsResult>(ACTORS_REQUEST, scope ? { uri: scope } : {}).catch(() => undefined) : Promise.resolve(undefined);
+      loading = this.server.isRunning ? this.server.sendRequest(ActorsRequest, scope ? { uri: scope } : {}).catch(() => undefined) : Promise.resolve(undefined);
       this.actors.set(scope ?? '', loading);
     }
     return loading;
@@ -96,7 +96,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       case 'kind':
         return node.actors.map((actor) => ({ type: 'actor', actor, scope: node.scope }));
       case 'actor': {
-        const activity = await this.server.sendRequest<ActorActivityResult>(ACTOR_ACTIVITY_REQUEST, { id: node.actor.id, ...(node.scope ? { uri: node.scope } : {}) }).catch(() => undefined);
+        const activity = await this.server.sendRequest(ActorActivityRequest, { id: node.actor.id, ...(node.scope ? { uri: node.scope } : {}) }).catch(() => undefined);
         if (!activity) return [{ type: 'message', text: 'The language server did not answer.' }];
         const sections: Node[] = [];
         const scope = node.scope;

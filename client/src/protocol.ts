@@ -1,2 +1,2 @@
-// The server's custom requests, shared with it (types and method names only).
-export * from '../../server/src/lsp/custom/protocol';
+// The server's own requests and notifications, typed, shared with it: the only part of the server the client imports.
+export * from '../../server/src/protocol';

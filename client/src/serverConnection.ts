@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type RequestParam, type RequestType, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartingErrorHandler } from './crashHandler';
-import { INDEX_CHANGED_NOTIFICATION } from './protocol';
+import { IndexChangedNotification } from './protocol';
 import { initialSettings, SETTINGS_SECTION } from './settings';
 
 /** The documents the server serves: texts (policy-text, plain text, Markdown) and annotation YAML, on disk. */
@@ -50,7 +50,7 @@ export class ServerConnection implements vscode.Disposable {
     };
     this.client = new LanguageClient(SETTINGS_SECTION, 'Policy Annotator', serverOptions, clientOptions);
     this.disposables.push(
-      this.client.onNotification(INDEX_CHANGED_NOTIFICATION, () => this.indexChanged.fire()),
+      this.client.onNotification(IndexChangedNotification, () => this.indexChanged.fire()),
       this.client.onDidChangeState((event) => {
         output.info(`Language server ${State[event.newState].toLowerCase()}.`);
         if (event.newState === State.Running) this.indexChanged.fire();
@@ -75,8 +75,9 @@ export class ServerConnection implements vscode.Disposable {
     return this.client.state === State.Running;
   }
 
-  sendRequest<R>(method: string, params: unknown): Promise<R> {
-    return this.client.sendRequest<R>(method, params);
+  /** Sends one of the server's own requests (./protocol), typed by its RequestType. */
+  sendRequest<P, R>(type: RequestType<P, R, void>, params: RequestParam<P>): Promise<R> {
+    return this.client.sendRequest(type, params);
   }
 
   private async tell(show: (message: string, ...items: string[]) => Thenable<string | undefined>, message: string, ...actions: string[]): Promise<void> {

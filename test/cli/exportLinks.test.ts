@@ -143,12 +143,3 @@ describe('export never follows a link under --out, and is all or nothing', () =>
     }
   });
 });
-
-describe('the VS Code export commands', () => {
-  it('write through the same export writer as the CLI, never with a writer of their own', () => {
-    const source = readFileSync(path.join(__dirname, '..', '..', '..', 'client', 'src', 'exports', 'exportCommands.ts'), 'utf8');
-    assert.match(source, /import \{ writeExportFiles \} from '\.\.\/\.\.\/\.\.\/server\/src\/node\/exportWriter';/);
-    assert.match(source, /await writeExportFiles\(folder\.fsPath, files, format\)/);
-    assert.doesNotMatch(source, /workspace\.fs\.(writeFile|delete|createDirectory|rename)/);
-  });
-});

@@ -8,16 +8,16 @@ import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeConfigurationNotification, type Diagnostic, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import {
-  ACTOR_ACTIVITY_REQUEST,
-  ACTORS_REQUEST,
-  ADD_ALIAS_REQUEST,
-  ANNOTATE_CLAIM_REQUEST,
-  CREATE_ACTOR_REQUEST,
-  INDEX_CHANGED_NOTIFICATION,
+  ActorActivityRequest,
+  ActorsRequest,
+  AddAliasRequest,
+  AnnotateClaimRequest,
+  CreateActorRequest,
+  IndexChangedNotification,
   type ActorActivityResult,
   type ActorsResult,
   type AuthoringResponse,
-} from '../../server/src/lsp/custom/protocol';
+} from '../../server/src/protocol';
 import { DEFAULT_LIMITS } from '../../server/src/core';
 import { configTextFromSettings, readEditorSettings } from '../../server/src/lsp/clientSettings';
 import { copyCorpus, positionAt, type CorpusCopy } from '../lsp/corpusWorkspace';
@@ -47,7 +47,7 @@ describe('custom requests for the editor', () => {
   before(async () => {
     corpus = await copyCorpus();
     ({ client } = await LspTestClient.start({ workspaceFolder: corpus.workspace.dir, pullDiagnostics: false }));
-    await client.waitForMessage(INDEX_CHANGED_NOTIFICATION, 0);
+    await client.waitForMessage(IndexChangedNotification.method, 0);
     text = corpus.read(TEXT);
     await client.open(corpus.uri(TEXT), text);
   });
@@ -57,7 +57,7 @@ describe('custom requests for the editor', () => {
   });
 
   it('lists the actors with their locations, counts and the vocabularies', async () => {
-    const result = await client.request<ActorsResult>(ACTORS_REQUEST, {});
+    const result = await client.request<ActorsResult>(ActorsRequest.method, {});
     assert.equal(result.ready, true);
     assert.equal(result.actors.length, 47);
     const isi = result.actors.find((actor) => actor.id === 'isi')!;
@@ -71,7 +71,7 @@ describe('custom requests for the editor', () => {
   });
 
   it('gives an actor’s claims and mentions with locations in the text', async () => {
-    const result = await client.request<ActorActivityResult>(ACTOR_ACTIVITY_REQUEST, { id: 'imran-khan' });
+    const result = await client.request<ActorActivityResult>(ActorActivityRequest.method, { id: 'imran-khan' });
     const claim = result.claims.find((c) => c.id === 'khan-taliban-normal-civilians')!;
     assert.equal(claim.location.uri, corpus.uri(ANNOTATION));
     assert.equal(claim.textLocation?.uri, corpus.uri(TEXT));
@@ -84,7 +84,7 @@ describe('custom requests for the editor', () => {
     const quote = 'the ISI has been the militant group’s principal external patron';
     const start = text.indexOf(quote);
     const since = client.mark();
-    const response = ok(await client.request<AuthoringResponse>(ANNOTATE_CLAIM_REQUEST, {
+    const response = ok(await client.request<AuthoringResponse>(AnnotateClaimRequest.method, {
       textDocument: { uri: corpus.uri(TEXT) },
       range: { start: positionAt(text, start), end: positionAt(text, start + quote.length) },
       claimant: 'aqil-shah',
@@ -102,8 +102,8 @@ describe('custom requests for the editor', () => {
     assert.equal(response.uri, corpus.uri(ANNOTATION));
     // The editor opens the file with the edit applied; the server re-indexes it and tells the client.
     await client.open(corpus.uri(ANNOTATION), after);
-    await client.waitForMessage(INDEX_CHANGED_NOTIFICATION, since);
-    const activity = await client.request<ActorActivityResult>(ACTOR_ACTIVITY_REQUEST, { id: 'aqil-shah' });
+    await client.waitForMessage(IndexChangedNotification.method, since);
+    const activity = await client.request<ActorActivityResult>(ActorActivityRequest.method, { id: 'aqil-shah' });
     const written = activity.claims.find((claim) => claim.id?.startsWith('aqil-shah-isi-militant-group'))!;
     assert.equal(written.textLocation?.range.start.line, positionAt(text, start).line);
   });
@@ -111,7 +111,7 @@ describe('custom requests for the editor', () => {
   it('carries the version of an open document (none for a closed one), and refuses with a message rather than an error', async () => {
     const alias = 'premiere intelligence agency';
     const start = text.indexOf(alias);
-    const response = ok(await client.request<AuthoringResponse>(ADD_ALIAS_REQUEST, {
+    const response = ok(await client.request<AuthoringResponse>(AddAliasRequest.method, {
       textDocument: { uri: corpus.uri(TEXT) },
       range: { start: positionAt(text, start), end: positionAt(text, start + alias.length) },
       actor: 'isi',
@@ -122,14 +122,14 @@ describe('custom requests for the editor', () => {
     assert.match(applyWorkspaceEdit(response.edit, corpus.uri('annotations/actors.yaml'), corpus.read('annotations/actors.yaml')), / {6}- premiere intelligence agency\n/);
 
     await client.open(corpus.uri('annotations/actors.yaml'), corpus.read('annotations/actors.yaml'));
-    const again = ok(await client.request<AuthoringResponse>(ADD_ALIAS_REQUEST, {
+    const again = ok(await client.request<AuthoringResponse>(AddAliasRequest.method, {
       textDocument: { uri: corpus.uri(TEXT) },
       range: { start: positionAt(text, start), end: positionAt(text, start + alias.length) },
       actor: 'isi',
     }));
     assert.equal((again.edit.documentChanges![0] as TextDocumentEdit).textDocument.version, 1, 'the edit is for the version the editor has open');
 
-    const refused = await client.request<AuthoringResponse>(CREATE_ACTOR_REQUEST, {
+    const refused = await client.request<AuthoringResponse>(CreateActorRequest.method, {
       textDocument: { uri: corpus.uri(TEXT) },
       range: { start: positionAt(text, start), end: positionAt(text, start + alias.length) },
       kind: 'think-tank',
@@ -153,7 +153,7 @@ describe('creating files and the editor settings', () => {
     });
     try {
       const uri = (relative: string) => fileUri(path.join(workspace.dir, relative));
-      await client.waitForMessage(INDEX_CHANGED_NOTIFICATION, 0);
+      await client.waitForMessage(IndexChangedNotification.method, 0);
       const diagnostics = await client.waitForPushedDiagnostics(uri('corpus/a.yaml'), (list) => list.some((d) => d.code === 'quote-not-found'), 'with quote-not-found');
       assert.equal(diagnostics.find((d) => d.code === 'quote-not-found')!.severity, 2, 'the severity setting made it a warning');
       const warnings = client.received.filter((m) => m.method === 'window/logMessage').map((m) => (m.params as { message: string }).message).join('\n');
@@ -162,7 +162,7 @@ describe('creating files and the editor settings', () => {
 
       const text = 'The ISI denied it.';
       await client.open(uri('reports/b.txt'), text);
-      const response = ok(await client.request<AuthoringResponse>(ANNOTATE_CLAIM_REQUEST, {
+      const response = ok(await client.request<AuthoringResponse>(AnnotateClaimRequest.method, {
         textDocument: { uri: uri('reports/b.txt') },
         range: { start: positionAt(text, 0), end: positionAt(text, text.length) },
         claimant: 'isi',

@@ -5,12 +5,12 @@ import { after, before, describe, it } from 'node:test';
 import { buildDiscourseNetworks, exportWorkspace } from '../../server/src/core/export';
 import { URI } from 'vscode-uri';
 import {
-  EXPORT_REQUEST,
-  INDEX_CHANGED_NOTIFICATION,
-  NETWORK_REQUEST,
+  ExportRequest,
+  IndexChangedNotification,
+  NetworkRequest,
   type ExportResponse,
   type NetworkResult,
-} from '../../server/src/lsp/custom/protocol';
+} from '../../server/src/protocol';
 import { copyCorpus, type CorpusCopy } from '../lsp/corpusWorkspace';
 import { LspTestClient } from '../lsp/lspTestClient';
 
@@ -23,7 +23,7 @@ describe('custom requests for exports and the actor network view', () => {
   before(async () => {
     corpus = await copyCorpus();
     ({ client } = await LspTestClient.start({ workspaceFolder: corpus.workspace.dir, pullDiagnostics: false }));
-    await client.waitForMessage(INDEX_CHANGED_NOTIFICATION, 0);
+    await client.waitForMessage(IndexChangedNotification.method, 0);
   });
   after(async () => {
     await client.stop();
@@ -32,7 +32,7 @@ describe('custom requests for exports and the actor network view', () => {
 
   for (const format of ['w3c', 'brat', 'network'] as const) {
     it(`exports ${format} with the same files as the core exporter`, async () => {
-      const response = await client.request<ExportResponse>(EXPORT_REQUEST, { format });
+      const response = await client.request<ExportResponse>(ExportRequest.method, { format });
       if (!response.ok) assert.fail(response.message);
       assert.equal(response.format, format);
       const expected = exportWorkspace(corpus.expected.index, format, { workspaceFolder: URI.file(corpus.workspace.dir).toString() });
@@ -44,13 +44,13 @@ describe('custom requests for exports and the actor network view', () => {
   }
 
   it('refuses an unknown format with a message', async () => {
-    const response = await client.request<ExportResponse>(EXPORT_REQUEST, { format: 'pdf' });
+    const response = await client.request<ExportResponse>(ExportRequest.method, { format: 'pdf' });
     assert.equal(response.ok, false);
     assert.match((response as { message: string }).message, /w3c, brat, network/);
   });
 
   it('gives the relation graph and the discourse networks, with definitions and cards for every node', async () => {
-    const result = await client.request<NetworkResult>(NETWORK_REQUEST, {});
+    const result = await client.request<NetworkResult>(NetworkRequest.method, {});
     assert.equal(result.ready, true);
     assert.deepEqual(result.graphs.map((graph) => graph.id), ['relations', 'congruence', 'conflict', 'affiliation']);
     const expected = buildDiscourseNetworks(corpus.expected.index);
@@ -76,22 +76,22 @@ describe('custom requests for exports and the actor network view', () => {
   });
 
   it('filters by text, concept and stance as the core does', async () => {
-    const all = await client.request<NetworkResult>(NETWORK_REQUEST, {});
+    const all = await client.request<NetworkResult>(NetworkRequest.method, {});
     const text = all.texts.find((t) => t.label.endsWith('pakistan-taliban-qa.txt'))!;
     const index = corpus.expected.index;
     const cases = [{ texts: [text.uri] }, { concepts: ['pakistan-supports-taliban'] }, { stances: ['rejects'] }];
     for (const filter of cases) {
-      const result = await client.request<NetworkResult>(NETWORK_REQUEST, filter);
+      const result = await client.request<NetworkResult>(NetworkRequest.method, filter);
       const expected = buildDiscourseNetworks(index, filter);
       for (const graph of result.graphs) {
         assert.deepEqual(graph.edges.map((edge) => edge.id), expected[graph.id].edges.map((edge) => edge.id), `${JSON.stringify(filter)} ${graph.id}`);
       }
     }
-    const rejects = await client.request<NetworkResult>(NETWORK_REQUEST, { stances: ['rejects'] });
+    const rejects = await client.request<NetworkResult>(NetworkRequest.method, { stances: ['rejects'] });
     const affiliation = rejects.graphs.find((graph) => graph.id === 'affiliation')!;
     assert.ok(affiliation.edges.every((edge) => edge.type === 'rejects'));
     // An empty list is no filter.
-    const unfiltered = await client.request<NetworkResult>(NETWORK_REQUEST, { texts: [], concepts: [], stances: [] });
+    const unfiltered = await client.request<NetworkResult>(NetworkRequest.method, { texts: [], concepts: [], stances: [] });
     assert.deepEqual(unfiltered.graphs.map((g) => g.edges.length), all.graphs.map((g) => g.edges.length));
   });
 });

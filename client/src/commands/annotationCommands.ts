@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { ServerConnection } from '../serverConnection';
 import {
-  ACTORS_REQUEST,
-  ADD_ALIAS_REQUEST,
-  ANNOTATE_CLAIM_REQUEST,
-  CREATE_ACTOR_REQUEST,
+  ActorsRequest,
+  AddAliasRequest,
+  AnnotateClaimRequest,
+  CreateActorRequest,
   type ActorsResult,
   type AddAliasParams,
   type AnnotateClaimParams,
-  type AuthoringResponse,
   type CreateActorParams,
+  type SelectionParams,
 } from '../protocol';
 import { applyAuthoring } from './applyAuthoring';
 import { pickActor, pickActors, pickConcept, pickOptional, pickValue } from './pickers';
@@ -21,10 +21,10 @@ async function actorsFor(server: ServerConnection, document: vscode.TextDocument
     void vscode.window.showWarningMessage('The Policy Annotator language server is not running. Run "Policy Annotator: Restart Language Server".');
     return undefined;
   }
-  return server.sendRequest<ActorsResult>(ACTORS_REQUEST, { uri: server.client.code2ProtocolConverter.asUri(document.uri) });
+  return server.sendRequest(ActorsRequest, { uri: server.client.code2ProtocolConverter.asUri(document.uri) });
 }
 
-function where(server: ServerConnection, selection: TextSelection): Pick<AnnotateClaimParams, 'textDocument' | 'range'> {
+function where(server: ServerConnection, selection: TextSelection): SelectionParams {
   return {
     textDocument: { uri: server.client.code2ProtocolConverter.asUri(selection.document.uri) },
     range: server.client.code2ProtocolConverter.asRange(selection.selection),
@@ -71,7 +71,7 @@ export async function annotateSelectionAsClaim(server: ServerConnection): Promis
     ...(type ? { type } : {}),
     ...(concept && stance ? { concept, stance } : {}),
   };
-  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(ANNOTATE_CLAIM_REQUEST, params), selection.editor);
+  await applyAuthoring(server, await server.sendRequest(AnnotateClaimRequest, params), selection.editor);
 }
 
 /** "Add Selection as Alias of Actor…". */
@@ -83,7 +83,7 @@ export async function addSelectionAsAlias(server: ServerConnection): Promise<voi
   const actor = await pickActor(actors, `Add ${shortQuote(selection.words)} as an alias of…`, 'Actor: type a name, id or alias');
   if (!actor) return;
   const params: AddAliasParams = { ...where(server, selection), actor: actor.id };
-  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(ADD_ALIAS_REQUEST, params), selection.editor);
+  await applyAuthoring(server, await server.sendRequest(AddAliasRequest, params), selection.editor);
 }
 
 /** "Create Actor from Selection…": the selection is the name and first alias; the user picks the kind. */
@@ -95,5 +95,5 @@ export async function createActorFromSelection(server: ServerConnection): Promis
   const kind = await pickValue(actors.actorKinds, `New actor ${shortQuote(selection.words)}: what kind of actor?`, 'Actor kind');
   if (!kind) return;
   const params: CreateActorParams = { ...where(server, selection), kind };
-  await applyAuthoring(server, await server.sendRequest<AuthoringResponse>(CREATE_ACTOR_REQUEST, params), selection.editor);
+  await applyAuthoring(server, await server.sendRequest(CreateActorRequest, params), selection.editor);
 }

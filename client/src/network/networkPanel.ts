@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { NETWORK_REQUEST, type NetworkParams, type NetworkResult } from '../protocol';
+import { NetworkRequest, type NetworkParams, type NetworkResult } from '../protocol';
 import type { ServerConnection } from '../serverConnection';
 import { chooseWorkspaceFolder, isMultiRoot } from '../workspaceFolders';
 import { networkWebviewMain, type NetworkViewMessage } from './webviewScript';
@@ -82,7 +82,7 @@ export class NetworkPanel implements vscode.Disposable {
     const ticket = ++this.loading;
     if (!this.server.isRunning) return;
     const folder = this.folder ? this.server.client.code2ProtocolConverter.asUri(this.folder.uri) : undefined;
-    const data = await this.server.sendRequest<NetworkResult>(NETWORK_REQUEST, { ...this.filter, ...(folder ? { folderUri: folder } : {}) }).catch(() => undefined);
+    const data = await this.server.sendRequest(NetworkRequest, { ...this.filter, ...(folder ? { folderUri: folder } : {}) }).catch(() => undefined);
     if (!data || ticket !== this.loading) return;
     this.latest = data;
     await this.panel.webview.postMessage({ type: 'data', data });

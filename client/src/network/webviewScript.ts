@@ -4,13 +4,16 @@
  * the extension host: the panel inlines `networkWebviewMain.toString()` in a
  * <script> with the page's nonce. So this function must be self-contained:
  * it may use only what it declares inside itself and the DOM, never an
- * import or anything else of this module.
+ * import or anything else of this module. Types are the exception: they
+ * are erased, so the data it draws is typed by the shared protocol.
  *
  * It draws one graph of the data the server sent (policyAnnotator/network)
  * as SVG with its own force-directed layout, and posts back what the user
  * does: a change of filter (the extension asks the server again), a click
  * on a node (the extension opens its definition).
  */
+
+import type { NetworkEdgeInfo, NetworkGraphInfo, NetworkResult } from '../protocol';
 
 /** The messages the webview posts to the extension. */
 export type NetworkViewMessage =
@@ -19,35 +22,9 @@ export type NetworkViewMessage =
   | { type: 'open'; id: string };
 
 export function networkWebviewMain(): void {
-  interface Node {
-    id: string;
-    label: string;
-    kind: 'actor' | 'concept';
-    actorKind: string;
-    ref: string;
-  }
-  interface Edge {
-    id: string;
-    source: string;
-    target: string;
-    type: string;
-    weight: number;
-    directed: boolean;
-  }
-  interface Graph {
-    id: string;
-    label: string;
-    nodes: Node[];
-    edges: Edge[];
-  }
-  interface Data {
-    ready: boolean;
-    graphs: Graph[];
-    texts: { uri: string; label: string }[];
-    concepts: { id: string; label: string }[];
-    stances: string[];
-    details: Record<string, { card: string; location?: unknown }>;
-  }
+  type Edge = NetworkEdgeInfo;
+  type Graph = NetworkGraphInfo;
+  type Data = NetworkResult;
   interface Point {
     x: number;
     y: number;

@@ -95,6 +95,9 @@ function clusterEnd(source: string, baseEnd: number): number {
   return end;
 }
 
+/** What a unit of each class becomes in normalised text (by `CharClass`; undefined: itself). */
+const FOLDED_AS: readonly (string | undefined)[] = [undefined, ' ', '-', "'", '"', '...', ''];
+
 /** The last clusters normalised, by their text: prose repeats the same few accented letters. */
 const clusterCache = new Map<string, string>();
 const CLUSTER_CACHE_SIZE = 4096;
@@ -111,27 +114,7 @@ function normalizeCluster(cluster: string): string {
   let folded = '';
   for (let i = 0; i < composed.length; i++) {
     const code = composed.charCodeAt(i);
-    switch (CLASSES[code] as CharClass) {
-      case CharClass.Space:
-        folded += ' ';
-        break;
-      case CharClass.Dash:
-        folded += '-';
-        break;
-      case CharClass.SingleQuote:
-        folded += "'";
-        break;
-      case CharClass.DoubleQuote:
-        folded += '"';
-        break;
-      case CharClass.Ellipsis:
-        folded += '...';
-        break;
-      case CharClass.Invisible:
-        break;
-      default:
-        folded += composed[i];
-    }
+    folded += FOLDED_AS[CLASSES[code]] ?? composed[i];
   }
   if (clusterCache.size >= CLUSTER_CACHE_SIZE) clusterCache.clear();
   clusterCache.set(cluster, folded);

@@ -1,7 +1,7 @@
 import type { Connection, InitializeResult } from 'vscode-languageserver';
 import { clientFeatures, initialFolders } from './clientFeatures';
 import { withClientSettings } from './clientSettings';
-import { registerCustomRequests } from './custom';
+import { registerCustomRequests, type CustomRequestOptions } from './custom';
 import { startDiagnosticsDelivery } from './diagnosticsDelivery';
 import { startDocumentSync } from './documentSync';
 import { guardNotification, type ServerLog } from './guard';
@@ -27,7 +27,7 @@ import { startWatchingFiles } from './watchedFiles';
  * entry point), so that the same server runs over stdio, IPC or a socket.
  * Only standard LSP requests are used: any LSP client can drive it.
  */
-export function startLanguageServer(connection: Connection, options: ServerOptions): void {
+export function startLanguageServer(connection: Connection, options: ServerOptions & CustomRequestOptions): void {
   const log: ServerLog = {
     error: (message) => connection.console.error(message),
     info: (message) => connection.console.info(message),
@@ -50,7 +50,7 @@ export function startLanguageServer(connection: Connection, options: ServerOptio
     registerWorkspaceSymbol(session);
     registerSemanticTokens(session);
     registerDocumentLink(session);
-    registerCustomRequests(session);
+    registerCustomRequests(session, options);
     return { capabilities: serverCapabilities(client), serverInfo: { name: 'policy-annotator', version: options.version } };
   });
 

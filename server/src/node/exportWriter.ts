@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import { ExportRefused, type ExportFileToWrite, type ExportWriteResult } from './exportRefused';
 
 /**
@@ -245,4 +246,21 @@ export async function writeExportFiles(outDir: string, files: ExportFileToWrite[
   if (await removeOldExport(aside, listed)) await fs.rmdir(aside);
   else throw new ExportRefused(`The export is in ${target}, but files that appeared in the earlier export while it was written are kept in ${aside}; look at them, then remove that folder.`);
   return { removed, outDir: target };
+}
+
+/**
+ * The language server's export writer (`policyAnnotator/writeExport`): the
+ * same writer, into the folder a `file:` URI names. A folder it will not
+ * write into is answered with the reason, as the CLI reports it; any other
+ * failure is an error.
+ */
+export async function writeExportIntoFolderUri(folderUri: string, files: ExportFileToWrite[], format: string): Promise<{ removed: string[] } | { refused: string }> {
+  const folder = URI.parse(folderUri);
+  if (folder.scheme !== 'file') return { refused: `${folderUri} is not a folder on this machine's disk; choose a folder on disk to export into. Nothing was written.` };
+  try {
+    return { removed: (await writeExportFiles(folder.fsPath, files, format)).removed };
+  } catch (error) {
+    if (error instanceof ExportRefused) return { refused: error.message };
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { startLanguageServer } from '../lsp/startLanguageServer';
+import { writeExportIntoFolderUri } from './exportWriter';
 import { NodeFileHost } from './nodeFileHost';
 import { OffThreadParser } from './offThreadParser';
 
@@ -27,6 +28,7 @@ export function runLanguageServer(): Promise<never> {
     version: typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development',
     createHost: (folders) => new NodeFileHost(folders.map((folder) => URI.parse(folder).fsPath)),
     largeFileParser: new OffThreadParser(),
+    writeExport: writeExportIntoFolderUri,
   });
   return new Promise<never>(() => undefined);
 }

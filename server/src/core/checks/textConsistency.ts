@@ -1,3 +1,4 @@
+import { countBelow } from '../sortedSearch';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, ClaimDef, CoreDiagnostic, MentionDef, RelatedLocation } from '../model';
 import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
@@ -53,18 +54,6 @@ function groupsOf(analysis: TextAnalysis): TextGroups {
   groups = { claimTwins, mentions, starts, ends, furthestBefore };
   groupsByAnalysis.set(analysis, groups);
   return groups;
-}
-
-/** How many values of a sorted array are below `value`. */
-function countBelow(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** `, and N more` when a list was cut. */

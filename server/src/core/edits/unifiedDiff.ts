@@ -1,3 +1,4 @@
+import { lastAtOrBelow } from '../sortedSearch';
 import { applyEdits, type TextEdit } from './textEdit';
 
 /**
@@ -23,14 +24,7 @@ function linesOf(text: string): Lines {
 
 /** The line (0-based) holding `offset`. */
 function lineOf(lines: Lines, offset: number): number {
-  let low = 0;
-  let high = lines.starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lines.starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return lastAtOrBelow(lines.starts, offset);
 }
 
 /** Line `i` with its line break, if it has one. */

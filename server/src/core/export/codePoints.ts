@@ -1,3 +1,4 @@
+import { countBelow } from '../sortedSearch';
 import type { Span } from '../model';
 
 /**
@@ -60,18 +61,6 @@ export class CodePointIndex {
   spanToUtf16(span: Span): Span {
     return { start: this.toUtf16(span.start), end: this.toUtf16(span.end) };
   }
-}
-
-/** How many values in an ascending list are below a bound. */
-function countBelow(sorted: number[], bound: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < bound) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 const COMBINING = /^\p{M}/u;

@@ -18,14 +18,13 @@ export * from './parseBratAnn';
 export * from './discourseNetwork';
 export { exportNetwork, toGraphml, nodesCsv, edgesCsv, csvField } from './exportNetwork';
 
+const EXPORTERS: Record<ExportFormat, (index: WorkspaceIndex, options: ExportOptions) => ExportResult> = {
+  w3c: exportW3c,
+  brat: exportBrat,
+  network: exportNetwork,
+};
+
 /** Runs the exporter for a format. */
 export function exportWorkspace(index: WorkspaceIndex, format: ExportFormat, options: ExportOptions): ExportResult {
-  switch (format) {
-    case 'w3c':
-      return exportW3c(index, options);
-    case 'brat':
-      return exportBrat(index, options);
-    case 'network':
-      return exportNetwork(index, options);
-  }
+  return EXPORTERS[format](index, options);
 }

@@ -19,25 +19,21 @@ export function quickFixes(index: WorkspaceIndex, diagnostic: CoreDiagnostic, op
   return options.fixesOnly ? fixes.filter((fix) => fix.safety === 'fix') : fixes;
 }
 
+type FixProvider = (index: WorkspaceIndex, diagnostic: CoreDiagnostic, options: QuickFixOptions) => CodeFix[];
+
+/** Who computes the fixes of each code that has any. */
+const FIX_PROVIDERS: Partial<Record<string, FixProvider>> = {
+  'unknown-actor': (index, diagnostic, options) => fixUnknownId(index, diagnostic, 'actors', options.fixesOnly),
+  'unknown-concept': (index, diagnostic, options) => fixUnknownId(index, diagnostic, 'concepts', options.fixesOnly),
+  'quote-ambiguous': fixAmbiguousQuote,
+  'quote-stale': fixStaleQuote,
+  'quote-normalized': fixNormalizedQuote,
+  'alias-conflict': fixAliasConflict,
+  'alias-unused': fixUnusedAlias,
+  'relation-duplicate': fixDuplicateRelation,
+};
+
 function fixesFor(index: WorkspaceIndex, diagnostic: CoreDiagnostic, options: QuickFixOptions): CodeFix[] {
-  switch (diagnostic.code) {
-    case 'unknown-actor':
-      return fixUnknownId(index, diagnostic, 'actors', options.fixesOnly);
-    case 'unknown-concept':
-      return fixUnknownId(index, diagnostic, 'concepts', options.fixesOnly);
-    case 'quote-ambiguous':
-      return fixAmbiguousQuote(index, diagnostic);
-    case 'quote-stale':
-      return fixStaleQuote(index, diagnostic);
-    case 'quote-normalized':
-      return fixNormalizedQuote(index, diagnostic);
-    case 'alias-conflict':
-      return fixAliasConflict(index, diagnostic);
-    case 'alias-unused':
-      return fixUnusedAlias(index, diagnostic);
-    case 'relation-duplicate':
-      return fixDuplicateRelation(index, diagnostic);
-    default:
-      return [];
-  }
+  const provider = Object.hasOwn(FIX_PROVIDERS, diagnostic.code) ? FIX_PROVIDERS[diagnostic.code] : undefined;
+  return provider ? provider(index, diagnostic, options) : [];
 }

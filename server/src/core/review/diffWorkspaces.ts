@@ -80,13 +80,19 @@ export interface WorkspaceDiff {
 
 const RESOLVED: readonly string[] = ['exact', 'normalized'];
 
-function byId<T>(ids: string[], get: (id: string) => T | undefined): Map<string, T> {
-  const map = new Map<string, T>();
-  for (const id of ids) {
-    const value = get(id);
-    if (value) map.set(id, value);
-  }
-  return map;
+/** Every id defined on either side, sorted, with its definition before and after. */
+function pairedById<T>(base: WorkspaceIndex, head: WorkspaceIndex, ids: (index: WorkspaceIndex) => string[], get: (index: WorkspaceIndex, id: string) => T | undefined): { id: string; a?: T; b?: T }[] {
+  const side = (index: WorkspaceIndex) => {
+    const map = new Map<string, T>();
+    for (const id of ids(index)) {
+      const value = get(index, id);
+      if (value) map.set(id, value);
+    }
+    return map;
+  };
+  const before = side(base);
+  const after = side(head);
+  return [...new Set([...before.keys(), ...after.keys()])].sort().map((id) => ({ id, a: before.get(id), b: after.get(id) }));
 }
 
 function changedFields<T>(before: T, after: T, fields: [string, (value: T) => unknown][]): string[] {
@@ -103,12 +109,8 @@ function minus(a: string[], b: string[]): string[] {
 }
 
 function diffActors(base: WorkspaceIndex, head: WorkspaceIndex): ActorChange[] {
-  const before = byId(base.actorIds(), (id) => base.actor(id));
-  const after = byId(head.actorIds(), (id) => head.actor(id));
   const changes: ActorChange[] = [];
-  for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-    const a = before.get(id);
-    const b = after.get(id);
+  for (const { id, a, b } of pairedById(base, head, (index) => index.actorIds(), (index, id) => index.actor(id))) {
     const actor = (b ?? a)!;
     const aliasesBefore = a?.aliases.map((x) => x.value) ?? [];
     const aliasesAfter = b?.aliases.map((x) => x.value) ?? [];
@@ -134,12 +136,8 @@ function diffActors(base: WorkspaceIndex, head: WorkspaceIndex): ActorChange[] {
 }
 
 function diffConcepts(base: WorkspaceIndex, head: WorkspaceIndex): ConceptChange[] {
-  const before = byId(base.conceptIds(), (id) => base.concept(id));
-  const after = byId(head.conceptIds(), (id) => head.concept(id));
   const changes: ConceptChange[] = [];
-  for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
-    const a = before.get(id);
-    const b = after.get(id);
+  for (const { id, a, b } of pairedById(base, head, (index) => index.conceptIds(), (index, id) => index.concept(id))) {
     const concept: ConceptDef = (b ?? a)!;
     const fields = a && b ? changedFields(a, b, [['label', (x) => x.label?.value], ['description', (x) => x.description?.value]]) : [];
     if (a && b && fields.length === 0) continue;

@@ -6,15 +6,15 @@ import { toLocation } from '../convert';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
 import {
-  ACTOR_ACTIVITY_REQUEST,
-  ACTORS_REQUEST,
+  ActorActivityRequest,
+  ActorsRequest,
   type ActorActivityParams,
   type ActorActivityResult,
   type ActorInfo,
   type ActorsParams,
   type ActorsResult,
   type ConceptInfo,
-} from './protocol';
+} from '../../protocol';
 
 /** The indexes a request is about: the folder that holds `uri`, or every folder. */
 function indexesFor(session: ServerSession, uri: string | undefined): WorkspaceIndex[] {
@@ -33,8 +33,8 @@ export function registerActorRequests(session: ServerSession): void {
   const { connection, log, workspace } = session;
 
   connection.onRequest(
-    ACTORS_REQUEST,
-    guardRequest(log, ACTORS_REQUEST, (params: ActorsParams | undefined, token): ActorsResult => {
+    ActorsRequest,
+    guardRequest(log, ActorsRequest.method, (params: ActorsParams | undefined, token): ActorsResult => {
       throwIfCancelled(token);
       const indexes = indexesFor(session, params?.uri);
       const actors: ActorInfo[] = [];
@@ -61,8 +61,8 @@ export function registerActorRequests(session: ServerSession): void {
   );
 
   connection.onRequest(
-    ACTOR_ACTIVITY_REQUEST,
-    guardRequest(log, ACTOR_ACTIVITY_REQUEST, async (params: ActorActivityParams, token): Promise<ActorActivityResult> => {
+    ActorActivityRequest,
+    guardRequest(log, ActorActivityRequest.method, async (params: ActorActivityParams, token): Promise<ActorActivityResult> => {
       await unlessCancelled(workspace.whenReady(), token);
       const result: ActorActivityResult = { claims: [], mentions: [] };
       for (const index of indexesFor(session, params.uri)) {

@@ -1,4 +1,4 @@
-import { ResponseError, LSPErrorCodes, type CancellationToken, type Range, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { ResponseError, LSPErrorCodes, type CancellationToken, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { canonicalUri, LineIndex, type Span, type WorkspaceIndex } from '../../core';
 import { addAlias, annotateClaim, createActor, type AuthoringChange, type AuthoringResult } from '../../core/authoring';
 import { unlessCancelled } from '../cancellation';
@@ -6,14 +6,15 @@ import { toRange } from '../convert';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
 import {
-  ADD_ALIAS_REQUEST,
-  ANNOTATE_CLAIM_REQUEST,
-  CREATE_ACTOR_REQUEST,
+  AddAliasRequest,
+  AnnotateClaimRequest,
+  CreateActorRequest,
   type AddAliasParams,
   type AnnotateClaimParams,
   type AuthoringResponse,
   type CreateActorParams,
-} from './protocol';
+  type SelectionParams,
+} from '../../protocol';
 
 /** The selected text of a document the client has open (or, failing that, of the indexed file). */
 interface Selection {
@@ -23,7 +24,7 @@ interface Selection {
   span: Span;
 }
 
-async function selectionOf(session: ServerSession, params: { textDocument: { uri: string }; range: Range }, token: CancellationToken): Promise<Selection | string> {
+async function selectionOf(session: ServerSession, params: SelectionParams, token: CancellationToken): Promise<Selection | string> {
   await unlessCancelled(session.workspace.whenReady(), token);
   const uri = canonicalUri(params.textDocument.uri);
   const index = session.workspace.indexFor(uri);
@@ -70,7 +71,7 @@ function respond(session: ServerSession, result: AuthoringResult): AuthoringResp
 }
 
 /** Runs an authoring command on the selection; a problem with the request is answered as a message for the analyst. */
-function authoringHandler<P extends { textDocument: { uri: string }; range: Range }>(session: ServerSession, method: string, run: (selection: Selection, params: P) => AuthoringResult) {
+function authoringHandler<P extends SelectionParams>(session: ServerSession, method: string, run: (selection: Selection, params: P) => AuthoringResult) {
   return guardRequest(session.log, method, async (params: P, token): Promise<AuthoringResponse> => {
     if (!params?.textDocument?.uri || !params.range) throw new ResponseError(LSPErrorCodes.RequestFailed, `${method} needs a textDocument and a range.`);
     const selection = await selectionOf(session, params, token);
@@ -83,8 +84,8 @@ function authoringHandler<P extends { textDocument: { uri: string }; range: Rang
 export function registerAuthoringRequests(session: ServerSession): void {
   const { connection } = session;
   connection.onRequest(
-    ANNOTATE_CLAIM_REQUEST,
-    authoringHandler(session, ANNOTATE_CLAIM_REQUEST, (selection, params: AnnotateClaimParams) =>
+    AnnotateClaimRequest,
+    authoringHandler(session, AnnotateClaimRequest.method, (selection, params: AnnotateClaimParams) =>
       annotateClaim(selection.index, {
         textUri: selection.uri,
         text: selection.text,
@@ -98,14 +99,14 @@ export function registerAuthoringRequests(session: ServerSession): void {
     ),
   );
   connection.onRequest(
-    ADD_ALIAS_REQUEST,
-    authoringHandler(session, ADD_ALIAS_REQUEST, (selection, params: AddAliasParams) =>
+    AddAliasRequest,
+    authoringHandler(session, AddAliasRequest.method, (selection, params: AddAliasParams) =>
       addAlias(selection.index, { actorId: params.actor, alias: selection.text.slice(selection.span.start, selection.span.end) }),
     ),
   );
   connection.onRequest(
-    CREATE_ACTOR_REQUEST,
-    authoringHandler(session, CREATE_ACTOR_REQUEST, (selection, params: CreateActorParams) =>
+    CreateActorRequest,
+    authoringHandler(session, CreateActorRequest.method, (selection, params: CreateActorParams) =>
       createActor(selection.index, { name: selection.text.slice(selection.span.start, selection.span.end), kind: params.kind, ...(params.id ? { id: params.id } : {}) }),
     ),
   );

@@ -1,5 +1,5 @@
 import type { ServerSession } from '../serverSession';
-import { INDEX_CHANGED_NOTIFICATION } from './protocol';
+import { IndexChangedNotification } from '../../protocol';
 
 /** Quiet time after the last change before the client is told, so a burst of keystrokes or file events is one notification. */
 const SETTLE_MS = 250;
@@ -51,7 +51,7 @@ class IndexChangeNotifier {
 
   private send(): void {
     const { connection, client, log } = this.session;
-    connection.sendNotification(INDEX_CHANGED_NOTIFICATION, {}).catch((error: unknown) => log.error(`Could not notify the client of changed annotations: ${String(error)}`));
+    connection.sendNotification(IndexChangedNotification, {}).catch((error: unknown) => log.error(`Could not notify the client of changed annotations: ${String(error)}`));
     // Mentions and claim spans in open texts depend on every annotation file: have the editor ask for their tokens again.
     if (client.semanticTokensRefresh) connection.languages.semanticTokens.refresh().catch((error: unknown) => log.error(`Could not ask the client to refresh semantic tokens: ${String(error)}`));
   }

@@ -10,7 +10,7 @@ import { toLocation } from '../convert';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
 import { indexOfFolder } from './export';
-import { NETWORK_REQUEST, type NetworkGraphId, type NetworkGraphInfo, type NetworkParams, type NetworkResult } from './protocol';
+import { NetworkRequest, type NetworkGraphId, type NetworkGraphInfo, type NetworkParams, type NetworkResult } from '../../protocol';
 
 /** The order of the view's network selector: the relation graph first. */
 const GRAPH_ORDER: NetworkGraphId[] = ['relations', 'congruence', 'conflict', 'affiliation'];
@@ -54,8 +54,8 @@ function list(value: unknown): string[] | undefined {
 export function registerNetworkRequest(session: ServerSession): void {
   const { connection, log, workspace } = session;
   connection.onRequest(
-    NETWORK_REQUEST,
-    guardRequest(log, NETWORK_REQUEST, async (params: NetworkParams | undefined, token): Promise<NetworkResult> => {
+    NetworkRequest,
+    guardRequest(log, NetworkRequest.method, async (params: NetworkParams | undefined, token): Promise<NetworkResult> => {
       await unlessCancelled(workspace.whenReady(), token);
       const index = indexOfFolder(session, params?.folderUri);
       const vocabulary = index?.config.vocabulary ?? DEFAULT_VOCABULARY;
