@@ -25,10 +25,21 @@ export function indexSoFar(index: WorkspaceIndex): WorkspaceIndex {
     for (const analysis of analysedTexts()) if (analysis.mentions.some(matches)) texts.push(analysis.uri);
     return texts;
   };
+  // The actors each analysis mentions, as the index counts them (a mention of a conflicting alias counts for each of its actors):
+  // worked out once per analysis, so that a hover per keystroke does not walk every mention of every text.
+  const actorsOf = new WeakMap<TextAnalysis, ReadonlySet<string>>();
+  const mentionedActors = (analysis: TextAnalysis): ReadonlySet<string> => {
+    let actors = actorsOf.get(analysis);
+    if (!actors) actorsOf.set(analysis, (actors = new Set(analysis.mentions.flatMap((m) => m.actorIds ?? [m.actorId]))));
+    return actors;
+  };
   const overrides: Partial<Record<keyof WorkspaceIndex, unknown>> = {
     analysis: analysed,
-    // As the index counts them: a mention of a conflicting alias counts for each of its actors.
-    textsWithMentionOf: (actorId: string): ReadonlySet<string> => new Set(mentioning((m) => (m.actorIds ?? [m.actorId]).includes(actorId))),
+    textsWithMentionOf: (actorId: string): ReadonlySet<string> => {
+      const texts = new Set<string>();
+      for (const analysis of analysedTexts()) if (mentionedActors(analysis).has(actorId)) texts.add(analysis.uri);
+      return texts;
+    },
     textsMentioning: (actorId: string): string[] => mentioning((m) => m.actorId === actorId),
     isAliasUsed: (key: string): boolean => {
       for (const analysis of analysedTexts()) if (analysis.mentions.some((m) => m.aliasKey === key)) return true;
