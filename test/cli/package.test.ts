@@ -8,6 +8,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import { ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest, type InitializeResult } from 'vscode-languageserver-protocol';
 import { EVENT_TIMEOUT_MS } from '../lsp/lspTestClient';
 import { CLI, createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
+import { assertReadmeLinksShipped, filesIn } from '../helpers/packagedFiles';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -73,18 +74,24 @@ describe('the npm package', () => {
   it('packs only the CLI, the bundled server and the schemas', () => {
     // --ignore-scripts: npm test has built dist/; prepack would rebuild it under the feet of tests running in parallel.
     const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8' })) as { files: { path: string }[] }[];
-    assert.deepEqual(packed.files.map((f) => f.path).sort(), [
+    const packedPaths = packed.files.map((f) => f.path).sort();
+    assert.deepEqual(packedPaths, [
       'CHANGELOG.md',
+      'CONTRIBUTING.md',
       'LICENSE',
       'README.md',
       'bin/policy-annotator.js',
+      ...filesIn('docs', '.md'),
+      ...filesIn('docs/images', '.png'),
       'dist/cli.js',
       'dist/parseWorker.js',
       'dist/server.js',
+      ...filesIn('examples', ''),
       'package.json',
       'schemas/annotation-file.schema.json',
       'schemas/policy-annotator.schema.json',
-    ]);
+    ].sort());
+    assertReadmeLinksShipped(packedPaths, 'the npm package');
   });
 
   describe('installed from its tarball as a dev dependency', () => {
@@ -137,9 +144,9 @@ describe('the npm package', () => {
     }
   });
 
-  it('every snippet in the README and examples/ that starts npx passes --no-install, so none can download a package of that name', () => {
-    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    const snippets = [...readme.matchAll(/^ *```\w*\n([\s\S]*?)^ *```$/gm)].map((m, i) => ({ where: `README.md code block ${i + 1}`, text: m[1] }));
+  it('every snippet in the README, docs/ and examples/ that starts npx passes --no-install, so none can download a package of that name', () => {
+    const markdown = ['README.md', 'CONTRIBUTING.md', ...readdirSync(path.join(REPO_ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+    const snippets = markdown.flatMap((file) => [...readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/^ *```\w*\n([\s\S]*?)^ *```$/gm)].map((m, i) => ({ where: `${file} code block ${i + 1}`, text: m[1] })));
     for (const name of readdirSync(path.join(REPO_ROOT, 'examples'))) snippets.push({ where: `examples/${name}`, text: readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8') });
     const withNpx = snippets.filter((s) => /\bnpx\b/.test(s.text));
     assert.ok(withNpx.length >= 5, 'the editor snippets and the workflow use npx');

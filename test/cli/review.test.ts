@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { parse } from 'yaml';
+import { DOCS_BASE_URL } from '../../server/src/core';
 import { commitAll, git } from '../helpers/gitRepo';
 import { createTempWorkspace, REPO_ROOT, runCliProcess } from '../helpers/tempWorkspace';
 
@@ -96,6 +97,8 @@ describe('check for pull requests', () => {
     const rules = log.runs[0].tool.driver.rules as { id: string; help: { text: string } }[];
     assert.equal(new Set(rules.map((r) => r.id)).size, rules.length);
     assert.ok(rules.some((r) => r.id === 'quote-ambiguous' && r.help.text.includes('prefix')));
+    // Each rule links to its section of docs/checks.md (test/unit/docsChecks.test.ts checks that the section exists).
+    for (const rule of rules as { id: string; helpUri?: string }[]) assert.equal(rule.helpUri, `${DOCS_BASE_URL}checks.md#${rule.id}`);
     const results = log.runs[0].results as { ruleId: string; ruleIndex: number; relatedLocations?: unknown[]; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
     assert.ok(results.every((r) => rules[r.ruleIndex].id === r.ruleId));
     const ambiguous = results.find((r) => r.ruleId === 'quote-ambiguous')!;

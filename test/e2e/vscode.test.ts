@@ -1,6 +1,6 @@
 // The extension in a real VS Code: the built .vsix installed into
 // code-server, driven through the workbench with Playwright in headless
-// Chromium, on a copy of the sample corpus. The README ("Testing the extension")
+// Chromium, on a copy of the sample corpus. CONTRIBUTING.md ("Testing the extension")
 // says how to run it.
 //
 //   npm run test:e2e

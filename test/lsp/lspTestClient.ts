@@ -42,6 +42,8 @@ export interface TestClientOptions {
   hoverContentFormat?: string[];
   /** Advertise `workspace/configuration`, answered by `answer`. */
   pullConfiguration?: boolean;
+  /** Advertise `codeDescriptionSupport` for diagnostics (pushed and pulled). */
+  codeDescriptionSupport?: boolean;
 }
 
 interface Waiter {
@@ -120,7 +122,7 @@ export class LspTestClient {
         processId: process.pid,
         rootUri: options.noWorkspaceFolder ? null : fileUri(options.workspaceFolder),
         workspaceFolders: options.noWorkspaceFolder ? null : [options.workspaceFolder, ...(options.moreWorkspaceFolders ?? [])].map((folder) => ({ uri: fileUri(folder), name: path.basename(folder) })),
-        capabilities: clientCapabilities(options.pullDiagnostics, options.hoverContentFormat, options.pullConfiguration),
+        capabilities: clientCapabilities(options.pullDiagnostics, options.hoverContentFormat, options.pullConfiguration, options.codeDescriptionSupport),
         ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
       }));
       await client.connection.sendNotification(InitializedNotification.type, {});
@@ -247,7 +249,7 @@ export class LspTestClient {
   }
 }
 
-function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['markdown', 'plaintext'], pullConfiguration = false): ClientCapabilities {
+function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['markdown', 'plaintext'], pullConfiguration = false, codeDescriptionSupport = false): ClientCapabilities {
   return {
     general: { positionEncodings: ['utf-16'] },
     window: { workDoneProgress: true },
@@ -276,8 +278,8 @@ function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['mar
         tokenModifiers: [],
         formats: ['relative'],
       },
-      publishDiagnostics: { relatedInformation: true, versionSupport: true },
-      ...(pullDiagnostics ? { diagnostic: { relatedDocumentSupport: false } } : {}),
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, ...(codeDescriptionSupport ? { codeDescriptionSupport } : {}) },
+      ...(pullDiagnostics ? { diagnostic: { relatedDocumentSupport: false, ...(codeDescriptionSupport ? { codeDescriptionSupport } : {}) } } : {}),
     },
   };
 }

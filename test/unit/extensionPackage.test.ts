@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { DIAGNOSTIC_CODES } from '../../server/src/core';
 import { SEMANTIC_TOKEN_FALLBACKS, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES } from '../../server/src/core/features';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
+import { assertReadmeLinksShipped, filesIn } from '../helpers/packagedFiles';
 
 interface Manifest {
   main: string;
@@ -98,7 +99,10 @@ describe('the .vsix', () => {
     const optional = ['dist/parseWorker.js', 'LICENSE', ...(existsSync(path.join(REPO_ROOT, 'docs', 'images')) ? readdirSync(path.join(REPO_ROOT, 'docs', 'images')).filter((name) => name.endsWith('.png')).map((name) => `docs/images/${name}`) : [])];
     const expected = [
       'CHANGELOG.md',
+      'CONTRIBUTING.md',
       'README.md',
+      ...filesIn('docs', '.md'),
+      ...filesIn('examples', ''),
       'dist/client.js',
       'dist/server.js',
       'images/icon.png',
@@ -110,6 +114,7 @@ describe('the .vsix', () => {
       ...optional.filter((file) => existsSync(path.join(REPO_ROOT, file))),
     ].sort();
     assert.deepEqual(listed, expected);
+    assertReadmeLinksShipped(listed, 'the .vsix');
     assert.ok(!listed.some((file) => file.startsWith('node_modules/') || /\.(ts|map)$/.test(file) || file.startsWith('test/') || file.includes('/src/')));
   });
 });

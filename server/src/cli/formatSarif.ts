@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES, type DiagnosticCode, type Severity, type WorkspaceIndex, displayPath } from '../core';
+import { DIAGNOSTIC_CODES, diagnosticDocsUrl, type DiagnosticCode, type Severity, type WorkspaceIndex, displayPath } from '../core';
 import type { LocatedDiagnostic } from './diagnosticRows';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -32,9 +32,10 @@ function region(index: WorkspaceIndex, uri: string, range: { start: number; end:
 
 /**
  * SARIF 2.1.0, as GitHub code scanning reads it: one rule per diagnostic
- * code with its help text, one result per diagnostic, related locations
- * kept (at most OUTPUT_LIMITS.relatedEntries). Columns count UTF-16 code
- * units, as in the editor. Snippets are the excerpt printed by `stylish`, a
+ * code with its help text and its section of docs/checks.md as `helpUri`,
+ * one result per diagnostic, related locations kept (at most
+ * OUTPUT_LIMITS.relatedEntries). Columns count UTF-16 code units, as in the
+ * editor. Snippets are the excerpt printed by `stylish`, a
  * window around the column, not the whole line.
  */
 export function formatSarif(diagnostics: LocatedDiagnostic[], options: SarifOptions): string {
@@ -46,6 +47,7 @@ export function formatSarif(diagnostics: LocatedDiagnostic[], options: SarifOpti
       name: code.replace(/(^|-)([a-z])/g, (_m, _dash: string, letter: string) => letter.toUpperCase()),
       shortDescription: { text: info.summary },
       fullDescription: { text: `${info.summary} ${info.help}` },
+      helpUri: diagnosticDocsUrl(code),
       help: { text: info.help, markdown: `**${code}**: ${info.summary}\n\n${info.help}` },
       defaultConfiguration: { level: LEVEL[info.defaultSeverity] },
       properties: { tags: ['policy-annotator'] },

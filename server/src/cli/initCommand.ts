@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../core';
+import { CONFIG_FILE_NAME, DEFAULT_LIMITS, DOCS_BASE_URL } from '../core';
 import { UsageError, type CliContext } from './runCli';
 
 /** A file `init` creates: a path relative to the new workspace folder (with `/`), and its content. */
@@ -106,8 +106,8 @@ export function unusableTextReason(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-const CONFIG_CONTENT = `# Policy Annotator workspace configuration. See the README's
-# "Configuration: policy-annotator.yaml" for every field.
+const CONFIG_CONTENT = `# Policy Annotator workspace configuration. Every field is described in
+# ${DOCS_BASE_URL}format.md#configuration-policy-annotatoryaml
 
 # Folders that hold annotation files, relative to this file.
 roots:

@@ -6,6 +6,7 @@
 export * from './model';
 export * from './lineIndex';
 export * from './diagnosticCodes';
+export * from './diagnosticDocs';
 export * from './diagnosticOutput';
 export { closestMatches, didYouMeanSuffix } from './didYouMean';
 export * from './vocabulary';

@@ -7,6 +7,8 @@ export interface ClientFeatures {
   /** `workspace/diagnostic/refresh`: the server can ask the client to pull again. */
   diagnosticRefresh: boolean;
   relatedInformation: boolean;
+  /** `codeDescription` on diagnostics: a link to the code's section in docs/checks.md. */
+  codeDescription: boolean;
   workDoneProgress: boolean;
   watchedFilesRegistration: boolean;
   workspaceFolderChanges: boolean;
@@ -31,6 +33,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     pullDiagnostics: textDocument?.diagnostic !== undefined,
     diagnosticRefresh: capabilities.workspace?.diagnostics?.refreshSupport === true,
     relatedInformation: textDocument?.publishDiagnostics?.relatedInformation === true || textDocument?.diagnostic !== undefined,
+    codeDescription: textDocument?.publishDiagnostics?.codeDescriptionSupport === true || textDocument?.diagnostic?.codeDescriptionSupport === true,
     workDoneProgress: capabilities.window?.workDoneProgress === true,
     watchedFilesRegistration: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     workspaceFolderChanges: capabilities.workspace?.workspaceFolders === true,

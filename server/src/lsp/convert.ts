@@ -6,7 +6,7 @@ import {
   type Location,
   type Range,
 } from 'vscode-languageserver';
-import { boundForOutput, type CoreDiagnostic, type LineIndex, type Severity, type Span } from '../core';
+import { boundForOutput, diagnosticDocsUrl, type CoreDiagnostic, type LineIndex, type Severity, type Span } from '../core';
 
 /** A Span of UTF-16 offsets as an LSP range (UTF-16 positions: the units agree, so lines with astral characters and CRLF texts stay exact). */
 export function toRange(lines: LineIndex, span: Span): Range {
@@ -28,8 +28,9 @@ const UNNECESSARY_CODES = new Set(['alias-unused', 'actor-unused']);
  * any file a related location points into; locations in files it does not
  * know are left out rather than guessed. The message, related information
  * and data are bounded and escaped as for every output (`boundForOutput`).
+ * With `codeDescription`, the code links to its section in docs/checks.md.
  */
-export function toLspDiagnostic(unbounded: CoreDiagnostic, lines: LineIndex, linesOf: (uri: string) => LineIndex | undefined, options: { relatedInformation: boolean }): Diagnostic {
+export function toLspDiagnostic(unbounded: CoreDiagnostic, lines: LineIndex, linesOf: (uri: string) => LineIndex | undefined, options: { relatedInformation: boolean; codeDescription?: boolean }): Diagnostic {
   const diagnostic = boundForOutput(unbounded);
   const result: Diagnostic = {
     range: toRange(lines, diagnostic.range),
@@ -38,6 +39,8 @@ export function toLspDiagnostic(unbounded: CoreDiagnostic, lines: LineIndex, lin
     source: 'policy-annotator',
     message: diagnostic.message,
   };
+  const href = options.codeDescription ? diagnosticDocsUrl(diagnostic.code) : undefined;
+  if (href) result.codeDescription = { href };
   if (UNNECESSARY_CODES.has(diagnostic.code)) result.tags = [DiagnosticTag.Unnecessary];
   if (options.relatedInformation && diagnostic.related) {
     const related: DiagnosticRelatedInformation[] = [];

@@ -19,8 +19,7 @@ export function startDiagnosticsDelivery(session: ServerSession): void {
 function lspDiagnosticsOf(session: ServerSession, uri: string): Diagnostic[] {
   const lines = session.linesOf(uri);
   if (!lines) return [];
-  const options = { relatedInformation: session.client.relatedInformation };
-  return session.workspace.diagnostics(uri).diagnostics.map((d) => toLspDiagnostic(d, lines, (other) => session.linesOf(other), options));
+  return session.workspace.diagnostics(uri).diagnostics.map((d) => toLspDiagnostic(d, lines, (other) => session.linesOf(other), session.client));
 }
 
 function pushChanges(session: ServerSession): void {

@@ -92,7 +92,7 @@ function toCodeAction(session: ServerSession, fix: CodeFix, diagnostic: CoreDiag
   return {
     title: fix.title,
     kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
-    diagnostics: [toLspDiagnostic(diagnostic, lines, (uri) => session.linesOf(uri), { relatedInformation: session.client.relatedInformation })],
+    diagnostics: [toLspDiagnostic(diagnostic, lines, (uri) => session.linesOf(uri), session.client)],
     ...(fix.isPreferred ? { isPreferred: true } : {}),
     edit: toWorkspaceEdit(session, fix.edits),
   };
