@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
-import { applySeverityOverrides, isAtLeast, isUnder, loadWorkspace, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
+import { applySeverityOverrides, isAtLeast, isUnder, loadWorkspace, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceFileHost, type WorkspaceView } from '../core';
 import type { CheckCache, CheckReport } from './checkCache';
 import { changedLinesSince } from './changedLines';
 import { toLocatedDiagnostic, type LocatedDiagnostic } from './diagnosticRows';
@@ -96,7 +96,7 @@ export function parseCheckArgs(args: string[], context: CliContext): CheckOption
  * Every file's diagnostics, reused from the last run when no input changed:
  * the key digests the configuration and every annotation file and text.
  */
-async function diagnoseWithCache(index: WorkspaceIndex, cache: CheckCache | undefined, configContent: string | undefined): Promise<Map<string, CoreDiagnostic[]>> {
+async function diagnoseWithCache(index: WorkspaceView, cache: CheckCache | undefined, configContent: string | undefined): Promise<Map<string, CoreDiagnostic[]>> {
   if (!cache) return workspaceDiagnostics(index);
   const inputs: string[] = [`config:${configContent ?? ''}`];
   for (const file of index.annotationFiles()) inputs.push(file.uri, index.content(file.uri) ?? '');

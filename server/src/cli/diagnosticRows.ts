@@ -1,4 +1,4 @@
-import { boundForOutput, displayPath, escapeControlCharacters, LineIndex, type CoreDiagnostic, type Severity, type WorkspaceIndex } from '../core';
+import { boundForOutput, displayPath, escapeControlCharacters, LineIndex, type CoreDiagnostic, type Severity, type WorkspaceView } from '../core';
 import { sourceExcerpt, type SourceExcerpt } from './sourceExcerpt';
 
 /** A diagnostic as the CLI reports it: 1-based lines and columns, a workspace-relative path. */
@@ -27,7 +27,7 @@ export interface LocatedDiagnostic {
  * from the workspace or an unbounded message. `contentOf` supplies files the
  * index does not hold, such as policy-annotator.yaml.
  */
-export function toLocatedDiagnostic(index: WorkspaceIndex, diagnostic: CoreDiagnostic, contentOf: (uri: string) => string | undefined): LocatedDiagnostic {
+export function toLocatedDiagnostic(index: WorkspaceView, diagnostic: CoreDiagnostic, contentOf: (uri: string) => string | undefined): LocatedDiagnostic {
   const outside = index.lineIndex(diagnostic.uri) ? undefined : contentOf(diagnostic.uri);
   const lines = index.lineIndex(diagnostic.uri) ?? new LineIndex(outside ?? '');
   const start = lines.positionAt(diagnostic.range.start);

@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { DIAGNOSTIC_CODES, displayPath, hasSafeFix, isDiagnosticCode, isUnder, loadWorkspace, planFixes, unifiedDiff, type AnnotationParser, type FixChange, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
+import { DIAGNOSTIC_CODES, displayPath, hasSafeFix, isDiagnosticCode, isUnder, loadWorkspace, planFixes, unifiedDiff, type AnnotationParser, type FixChange, type WorkspaceFileHost, type WorkspaceView } from '../core';
 
 /** What `check --fix` and `--fix-dry-run` need from the command line. */
 export interface FixRunOptions {
@@ -42,7 +42,7 @@ function show(text: string, max = 70): string {
   return quoted.length <= max ? quoted : `${quoted.slice(0, max / 2 - 1)}…${quoted.slice(quoted.length - max / 2)}`;
 }
 
-function describeChange(index: WorkspaceIndex, code: string, change: FixChange): string {
+function describeChange(index: WorkspaceView, code: string, change: FixChange): string {
   return `  ${displayPath(index, change.uri)}:${change.line} ${code}: ${show(change.before)} → ${show(change.after)}\n`;
 }
 

@@ -1,4 +1,4 @@
-import { DIAGNOSTIC_CODES, diagnosticDocsUrl, type DiagnosticCode, type Severity, type WorkspaceIndex, displayPath } from '../core';
+import { DIAGNOSTIC_CODES, diagnosticDocsUrl, type DiagnosticCode, type Severity, type WorkspaceView, displayPath } from '../core';
 import type { LocatedDiagnostic } from './diagnosticRows';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -10,7 +10,7 @@ export interface SarifOptions {
   workspaceUri: string;
   /** The workspace folder's path inside its repository ("" or "dir/"): result paths are relative to the repository root. */
   pathPrefix: string;
-  index: WorkspaceIndex;
+  index: WorkspaceView;
 }
 
 /** The repository root's URI, with a trailing slash as SARIF requires of a base. */
@@ -22,7 +22,7 @@ function repositoryRoot(workspaceUri: string, pathPrefix: string): string {
 }
 
 /** The 1-based region of a range in a file the index holds. */
-function region(index: WorkspaceIndex, uri: string, range: { start: number; end: number }) {
+function region(index: WorkspaceView, uri: string, range: { start: number; end: number }) {
   const lines = index.lineIndex(uri);
   if (!lines) return { startLine: 1 };
   const start = lines.positionAt(range.start);

@@ -1,8 +1,8 @@
-import { displayPath, type WorkspaceIndex, type WorkspaceSummary } from '../core';
+import { displayPath, type WorkspaceView, type WorkspaceSummary } from '../core';
 import type { Colors } from './formatStylish';
 
 /** A short account of what the workspace holds: actors, concepts, and claims and mentions per text. */
-export function formatSummary(summary: WorkspaceSummary, index: WorkspaceIndex, colors: Colors): string {
+export function formatSummary(summary: WorkspaceSummary, index: WorkspaceView, colors: Colors): string {
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const lines = [
     colors.bold(`Workspace: ${count(summary.actors, 'actor')}, ${count(summary.concepts, 'concept')}, ${count(summary.annotationFiles, 'annotation file')}, ${count(summary.texts.length, 'text')}`),

@@ -1,8 +1,8 @@
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceView } from './workspace/workspaceView';
 import { relativePath } from './uris';
 
 /** A URI as a workspace-relative path for messages, or the URI itself outside the workspace. */
-export function displayPath(index: WorkspaceIndex, uri: string): string {
+export function displayPath(index: WorkspaceView, uri: string): string {
   for (const folder of index.workspaceFolders) {
     const relative = relativePath(folder, uri);
     if (relative !== undefined) return relative;
@@ -11,7 +11,7 @@ export function displayPath(index: WorkspaceIndex, uri: string): string {
 }
 
 /** `file:line` for messages. */
-export function displayLocation(index: WorkspaceIndex, uri: string, offset: number): string {
+export function displayLocation(index: WorkspaceView, uri: string, offset: number): string {
   const line = index.lineIndex(uri)?.positionAt(offset).line;
   return line === undefined ? displayPath(index, uri) : `${displayPath(index, uri)}:${line + 1}`;
 }

@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from './workspaceIndex';
+import type { WorkspaceView } from './workspace/workspaceView';
 
 export interface TextSummary {
   uri: string;
@@ -20,7 +20,7 @@ export interface WorkspaceSummary {
 }
 
 /** Counts of what the workspace holds, per text: for `policy-annotator check --summary`. */
-export function summarizeWorkspace(index: WorkspaceIndex): WorkspaceSummary {
+export function summarizeWorkspace(index: WorkspaceView): WorkspaceSummary {
   const texts: TextSummary[] = [];
   for (const uri of index.referencedTexts()) {
     const analysis = index.analysis(uri);

@@ -1,6 +1,6 @@
 import { TextDocuments, type Connection, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { canonicalUri, type AnnotationParser, type LineIndex, type WorkspaceFileHost, type WorkspaceIndex } from '../core';
+import { canonicalUri, type AnnotationParser, type LineIndex, type WorkspaceFileHost, type WorkspaceView } from '../core';
 import { LiveWorkspace } from '../core/live';
 import { yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
@@ -16,7 +16,7 @@ export interface ServerOptions {
 
 /** An indexed file, with its canonical URI and its line index for converting positions. */
 export interface IndexedFile {
-  index: WorkspaceIndex;
+  index: WorkspaceView;
   uri: string;
   lines: LineIndex;
 }

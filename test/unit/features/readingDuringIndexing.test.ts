@@ -43,7 +43,7 @@ async function loadWhileHovering(): Promise<{ live: LiveWorkspace; seen: Seen[];
           else if (reading.soFar) {
             const found = hover(reading.index, CONTROL_TEXT, 2);
             assert.ok(found, 'the control text is analysed: a card');
-            seen.push({ card: renderPlainText(found.card), hostileAnalysed: reading.index.hasCurrentAnalysis(HOSTILE_TEXT), ready: live.isReady });
+            seen.push({ card: renderPlainText(found.card), hostileAnalysed: reading.index.analysis(HOSTILE_TEXT) !== undefined, ready: live.isReady });
           }
           resolve();
         }),

@@ -1,5 +1,6 @@
 import type { ClaimDef, Span } from '../model';
-import { ALL_INPUTS, type WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import { ALL_INPUTS } from '../workspace/workspaceView';
 
 /** An actor as the editor lists it: in quick picks and in the Actors view. */
 export interface ActorSummary {
@@ -49,7 +50,7 @@ export interface ActorActivity {
 }
 
 /** Mentions per actor id across every loaded text, computed once per workspace change. */
-function mentionCounts(index: WorkspaceIndex): Map<string, number> {
+function mentionCounts(index: WorkspaceView): Map<string, number> {
   return index.memo('authoring.mentionCounts', ALL_INPUTS, () => {
     const counts = new Map<string, number>();
     for (const textUri of index.referencedTexts()) {
@@ -60,7 +61,7 @@ function mentionCounts(index: WorkspaceIndex): Map<string, number> {
 }
 
 /** Every actor of the workspace (the first definition of each id), sorted by name. */
-export function actorSummaries(index: WorkspaceIndex): ActorSummary[] {
+export function actorSummaries(index: WorkspaceView): ActorSummary[] {
   const mentions = mentionCounts(index);
   const summaries: ActorSummary[] = [];
   for (const id of index.actorIds()) {
@@ -84,7 +85,7 @@ export function actorSummaries(index: WorkspaceIndex): ActorSummary[] {
 }
 
 /** Where a claim's quote lands in its text, when it resolves. */
-function claimSpan(index: WorkspaceIndex, annotationUri: string, claim: ClaimDef): { uri: string; span: Span } | undefined {
+function claimSpan(index: WorkspaceView, annotationUri: string, claim: ClaimDef): { uri: string; span: Span } | undefined {
   const reference = index.textReferenceOf(annotationUri);
   if (reference?.kind !== 'ok') return undefined;
   const anchored = index.analysis(reference.uri)?.claims.find((candidate) => candidate.def === claim);
@@ -92,7 +93,7 @@ function claimSpan(index: WorkspaceIndex, annotationUri: string, claim: ClaimDef
 }
 
 /** The claims an actor makes and those about it (in file order), and its mentions in every text (in text order). */
-export function actorActivity(index: WorkspaceIndex, actorId: string): ActorActivity {
+export function actorActivity(index: WorkspaceView, actorId: string): ActorActivity {
   const claims: ActorClaim[] = [];
   for (const reference of index.actorReferences(actorId)) {
     if ((reference.role !== 'claimant' && reference.role !== 'about') || !reference.claim) continue;

@@ -3,7 +3,7 @@ import { applyEdits } from '../edits/textEdit';
 import type { ActorDef } from '../model';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { basenameUri } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { refuse, type AuthoringResult } from './change';
 import { collapseWhitespace } from './selection';
 
@@ -15,7 +15,7 @@ export interface AliasRequest {
 }
 
 /** The actors (other than `exceptId`) that already have this alias. */
-export function actorsWithAlias(index: WorkspaceIndex, alias: string, exceptId?: string): ActorDef[] {
+export function actorsWithAlias(index: WorkspaceView, alias: string, exceptId?: string): ActorDef[] {
   const owners: ActorDef[] = [];
   for (const file of index.annotationFiles()) {
     for (const actor of file.actors) {
@@ -31,7 +31,7 @@ export function actorsWithAlias(index: WorkspaceIndex, alias: string, exceptId?:
  * none. An alias that another actor has too is written, with a warning: its
  * mentions become ambiguous.
  */
-export function addAlias(index: WorkspaceIndex, request: AliasRequest): AuthoringResult {
+export function addAlias(index: WorkspaceView, request: AliasRequest): AuthoringResult {
   const alias = collapseWhitespace(request.alias).trim();
   if (!alias) return refuse('Select the words to use as an alias first.');
   const actor = index.actorDefinitions(request.actorId)[0];

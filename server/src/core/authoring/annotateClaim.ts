@@ -6,7 +6,7 @@ import { normalizeWithMap } from '../normalizeText';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { resolveQuote, type AnchorableText, type QuoteSelector } from '../resolveQuote';
 import { basenameUri, canonicalUri } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { refuse, type AuthoringResult } from './change';
 import { idFromQuote, uniqueId } from './ids';
 import { collapseWhitespace, trimSelection } from './selection';
@@ -32,7 +32,7 @@ export interface ClaimRequest {
  * generated id that is unique in the workspace, the selection as its quote,
  * and a prefix or suffix when the selected words occur more than once.
  */
-export function annotateClaim(index: WorkspaceIndex, request: ClaimRequest): AuthoringResult {
+export function annotateClaim(index: WorkspaceView, request: ClaimRequest): AuthoringResult {
   const textUri = canonicalUri(request.textUri);
   if (!isInWorkspace(index, textUri)) return refuse('This text is outside the workspace folder, so no annotation file can point at it.');
   const span = trimSelection(request.text, request.selection);

@@ -2,7 +2,7 @@ import { appendListItem, yamlScalar } from '../edits/yamlEdits';
 import { applyEdits, type TextEdit } from '../edits/textEdit';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { basenameUri } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { actorsWithAlias } from './addAlias';
 import { refuse, type AuthoringResult } from './change';
 import { idFromName, uniqueId } from './ids';
@@ -24,7 +24,7 @@ export interface ActorRequest {
  * name and unique in the workspace, and the selected words as its first alias
  * so that the text's mentions are found at once.
  */
-export function createActor(index: WorkspaceIndex, request: ActorRequest): AuthoringResult {
+export function createActor(index: WorkspaceView, request: ActorRequest): AuthoringResult {
   const name = collapseWhitespace(request.name).trim();
   if (!name) return refuse('Select the name of the actor in the text first.');
   const kinds = index.config.vocabulary.actorKinds;

@@ -1,6 +1,6 @@
-import { annotationRoots } from '../loadWorkspace';
+import { annotationRoots } from '../workspace/loadWorkspace';
 import { basenameUri, dirnameUri, isUnder, joinUri } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { URI } from 'vscode-uri';
 
 /** An annotation file to write to: one that exists (with its current content), or one to create. */
@@ -16,13 +16,13 @@ export function relativePathBetween(fromFolder: string, to: string): string {
 }
 
 /** The first annotation root of the index's workspace folder. */
-function firstRoot(index: WorkspaceIndex): string | undefined {
+function firstRoot(index: WorkspaceView): string | undefined {
   const folder = index.workspaceFolders[0];
   return folder === undefined ? undefined : annotationRoots(folder, index.config)[0];
 }
 
 /** A file name under the first annotation root that nothing uses yet: `name.yaml`, `name-2.yaml`, … */
-function freshFileUnderRoot(index: WorkspaceIndex, stem: string): string | undefined {
+function freshFileUnderRoot(index: WorkspaceView, stem: string): string | undefined {
   const root = firstRoot(index);
   if (!root) return undefined;
   for (let n = 1; ; n++) {
@@ -31,7 +31,7 @@ function freshFileUnderRoot(index: WorkspaceIndex, stem: string): string | undef
   }
 }
 
-function existing(index: WorkspaceIndex, uri: string): TargetFile | undefined {
+function existing(index: WorkspaceView, uri: string): TargetFile | undefined {
   const content = index.content(uri);
   return content === undefined ? undefined : { uri, exists: true, content };
 }
@@ -42,7 +42,7 @@ function existing(index: WorkspaceIndex, uri: string): TargetFile | undefined {
  * claims; or, when there is none, a new file in the first annotation root
  * named after the text, with the `text:` path it needs.
  */
-export function annotationFileForText(index: WorkspaceIndex, textUri: string): { target: TargetFile; textPath?: string } | undefined {
+export function annotationFileForText(index: WorkspaceView, textUri: string): { target: TargetFile; textPath?: string } | undefined {
   const annotating = index.annotationsOf(textUri);
   const withClaims = annotating.find((uri) => (index.annotationFile(uri)?.textAnnotation?.claims.length ?? 0) > 0);
   for (const uri of withClaims ? [withClaims, ...annotating] : annotating) {
@@ -56,7 +56,7 @@ export function annotationFileForText(index: WorkspaceIndex, textUri: string): {
 }
 
 /** The file that holds most actor definitions, or a new `actors.yaml` in the first annotation root. */
-export function actorRegistryFile(index: WorkspaceIndex): TargetFile | undefined {
+export function actorRegistryFile(index: WorkspaceView): TargetFile | undefined {
   let best: { uri: string; count: number } | undefined;
   for (const file of index.annotationFiles()) {
     if (file.actors.length > 0 && (!best || file.actors.length > best.count)) best = { uri: file.uri, count: file.actors.length };
@@ -68,6 +68,6 @@ export function actorRegistryFile(index: WorkspaceIndex): TargetFile | undefined
 }
 
 /** True when a text lies in the index's workspace folder, so an annotation file there may point at it. */
-export function isInWorkspace(index: WorkspaceIndex, uri: string): boolean {
+export function isInWorkspace(index: WorkspaceView, uri: string): boolean {
   return index.workspaceFolders.some((folder) => isUnder(uri, folder));
 }

@@ -1,9 +1,9 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 /** `actor-unused`: an actor that no text mentions and no annotation references. */
-export function checkActorUsage(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkActorUsage(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   if (file.actors.length === 0) return [];
   const diagnostics: CoreDiagnostic[] = [];
   for (const actor of file.actors) {

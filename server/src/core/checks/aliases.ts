@@ -1,7 +1,8 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic, Located } from '../model';
 import { normalizeForMatch } from '../normalizeText';
-import type { AliasOwner, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { AliasOwner } from '../workspace/workspaceView';
 
 /** Named in a message, and listed as related information or quick-fix data, at most: the rest are counted. */
 const NAMED_IN_MESSAGE = 3;
@@ -17,7 +18,7 @@ function aliasKey(alias: Located<string>): string {
 }
 
 /** `alias-conflict` and `alias-unused` for the actors defined in one file; linear in its aliases and their owners. */
-export function checkAliases(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkAliases(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   if (file.actors.length === 0) return [];
   const diagnostics: CoreDiagnostic[] = [];
   const anyTextLoaded = index.hasLoadedText();

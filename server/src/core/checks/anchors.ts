@@ -1,17 +1,18 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import { normalizeForMatch } from '../normalizeText';
 import { disambiguatingContext } from '../fixes/selectors';
-import { describeReadProblem } from '../readProblems';
+import { describeReadProblem } from '../workspace/readProblems';
 import type { AnnotationFile, CoreDiagnostic, Located, QuoteSelectorDef, Span } from '../model';
 import { occurrenceCount } from '../resolveQuote';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored } from '../workspace/workspaceView';
 import { displayLocation, displayPath, shortQuote } from '../describe';
 
 /** How much context a suggested prefix/suffix takes from the text. */
 const CONTEXT_LENGTH = 32;
 
 /** `text-not-found`: the `text:` field must lead to a readable file inside the workspace. */
-export function checkTextReference(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkTextReference(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   const field = file.textAnnotation?.text;
   if (!field) return [];
   const reference = index.textReferenceOf(file.uri);
@@ -38,7 +39,7 @@ export function checkTextReference(index: WorkspaceIndex, file: AnnotationFile):
 }
 
 /** `quote-not-found`, `quote-ambiguous`, `quote-stale` and `quote-normalized` for the claims and mentions of one annotation file. */
-export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkAnchors(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   const reference = index.textReferenceOf(file.uri);
   if (reference?.kind !== 'ok') return [];
   const analysis = index.analysis(reference.uri);
@@ -101,7 +102,7 @@ export function checkAnchors(index: WorkspaceIndex, file: AnnotationFile): CoreD
 }
 
 /** Where the candidates are, for a message: `path:line`, with a line that holds several named once, with their count. */
-function placesOf(index: WorkspaceIndex, textUri: string, candidates: Span[]): string {
+function placesOf(index: WorkspaceView, textUri: string, candidates: Span[]): string {
   const counts = new Map<string, number>();
   for (const span of candidates) {
     const place = displayLocation(index, textUri, span.start);

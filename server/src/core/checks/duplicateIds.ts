@@ -1,12 +1,12 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic, Located, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { displayLocation } from '../describe';
 
 /** `duplicate-id`: actor, concept and claim ids must each be unique across the workspace. */
-export function checkDuplicateIds(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkDuplicateIds(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
-  const check = (kind: string, id: Located<string> | undefined, others: { uri: string; range: Span }[]) => {
+  const check = (kind: string, id: Located<string> | undefined, others: readonly { uri: string; range: Span }[]) => {
     if (!id || others.length < 2) return;
     const elsewhere = others.filter((other) => !(other.uri === file.uri && other.range.start <= id.range.start && id.range.end <= other.range.end));
     if (elsewhere.length === 0) return;

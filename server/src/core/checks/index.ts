@@ -2,7 +2,7 @@ import { applySeverityOverrides } from '../config';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../syntax/yamlFields';
 import type { AnnotationFile, CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { checkAnchors, checkTextReference } from './anchors';
 import { checkDuplicateIds } from './duplicateIds';
 import { checkUnknownIds } from './unknownIds';
@@ -14,7 +14,7 @@ import { checkTextConsistencyInSteps } from './textConsistency';
 import { drain } from '../aliasAutomaton';
 
 /** The checks of an annotation file that run in one step each. */
-const CHECKS: ((index: WorkspaceIndex, file: AnnotationFile) => CoreDiagnostic[])[] = [
+const CHECKS: ((index: WorkspaceView, file: AnnotationFile) => CoreDiagnostic[])[] = [
   checkDuplicateIds,
   checkUnknownIds,
   checkTextReference,
@@ -26,7 +26,7 @@ const CHECKS: ((index: WorkspaceIndex, file: AnnotationFile) => CoreDiagnostic[]
 ];
 
 /** Every diagnostic of one annotation file, with the workspace's severity overrides applied. */
-export function annotationFileDiagnostics(index: WorkspaceIndex, uri: string): CoreDiagnostic[] {
+export function annotationFileDiagnostics(index: WorkspaceView, uri: string): CoreDiagnostic[] {
   return drain(annotationFileDiagnosticsInSteps(index, uri));
 }
 
@@ -36,7 +36,7 @@ export function annotationFileDiagnostics(index: WorkspaceIndex, uri: string): C
  * file of thousands of claims is checked. The index must not change between
  * the steps.
  */
-export function* annotationFileDiagnosticsInSteps(index: WorkspaceIndex, uri: string): Generator<void, CoreDiagnostic[]> {
+export function* annotationFileDiagnosticsInSteps(index: WorkspaceView, uri: string): Generator<void, CoreDiagnostic[]> {
   const file = index.annotationFile(uri);
   if (!file) return [];
   // A file whose reading already hit the problem limit is too damaged for its checks to say anything useful.
@@ -60,7 +60,7 @@ function capProblems(uri: string, diagnostics: CoreDiagnostic[]): CoreDiagnostic
 }
 
 /** Diagnostics of every annotation file, keyed by URI (files without problems included, with none). */
-export function workspaceDiagnostics(index: WorkspaceIndex): Map<string, CoreDiagnostic[]> {
+export function workspaceDiagnostics(index: WorkspaceView): Map<string, CoreDiagnostic[]> {
   const result = new Map<string, CoreDiagnostic[]>();
   for (const file of index.annotationFiles()) result.set(file.uri, annotationFileDiagnostics(index, file.uri));
   return result;

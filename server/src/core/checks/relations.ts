@@ -1,10 +1,11 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { ActorDef, AnnotationFile, CoreDiagnostic, RelatedLocation, RelationDef } from '../model';
 import { ANTISYMMETRIC_RELATIONS, CONTRADICTORY_RELATIONS, relationAllowsKind, relationType } from '../vocabulary';
-import type { StatedRelation, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { StatedRelation } from '../workspace/workspaceView';
 
 /** For every relation on a part-of/member-of cycle, the cycle it lies on. */
-function hierarchyCycles(index: WorkspaceIndex): Map<RelationDef, StatedRelation[]> {
+function hierarchyCycles(index: WorkspaceView): Map<RelationDef, StatedRelation[]> {
   return index.memo('hierarchy-cycles', ['registry'], () => {
     const edges = new Map<string, StatedRelation[]>();
     for (const [subject, stated] of index.hierarchyEdges()) {
@@ -54,7 +55,7 @@ function statedBefore(a: StatedRelation, b: StatedRelation): boolean {
 }
 
 /** `relation-self`, `relation-cycle`, `relation-contradiction`, `relation-duplicate` and `relation-kind` for one file's actors. */
-export function checkRelations(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkRelations(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
   for (const actor of file.actors) {
     if (!actor.id) continue;
@@ -70,7 +71,7 @@ function describe(stated: StatedRelation): string {
   return `${stated.subject} ${stated.type} ${stated.target}`;
 }
 
-function checkRelation(index: WorkspaceIndex, file: AnnotationFile, actor: ActorDef & { id: NonNullable<ActorDef['id']> }, relation: RelationDef, out: CoreDiagnostic[]): void {
+function checkRelation(index: WorkspaceView, file: AnnotationFile, actor: ActorDef & { id: NonNullable<ActorDef['id']> }, relation: RelationDef, out: CoreDiagnostic[]): void {
   const subject = actor.id.value;
   const type = relation.type!.value;
   const target = relation.target!;

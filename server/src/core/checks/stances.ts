@@ -1,9 +1,9 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 /** `stance-conflict`: a claimant that both supports and rejects one concept, anywhere in the workspace. */
-export function checkStances(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkStances(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
   for (const claim of file.textAnnotation?.claims ?? []) {
     if (!claim.claimant || !claim.concept || !claim.stance) continue;

@@ -1,7 +1,8 @@
 import { countBelow } from '../sortedSearch';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, ClaimDef, CoreDiagnostic, MentionDef, RelatedLocation } from '../model';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
 import { displayLocation } from '../describe';
 import { drain } from '../aliasAutomaton';
 
@@ -66,7 +67,7 @@ function andMore(total: number, shown: number): string {
  * text annotation file. The work is linear in the claims and mentions of the
  * text (plus a sort), and each diagnostic names a bounded number of others.
  */
-export function checkTextConsistency(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkTextConsistency(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   return drain(checkTextConsistencyInSteps(index, file));
 }
 
@@ -74,7 +75,7 @@ export function checkTextConsistency(index: WorkspaceIndex, file: AnnotationFile
 const ITEMS_PER_STEP = 256;
 
 /** `checkTextConsistency` cut into steps of ITEMS_PER_STEP claims or mentions, for a caller that must stay responsive (70,000 claims: a second). */
-export function* checkTextConsistencyInSteps(index: WorkspaceIndex, file: AnnotationFile): Generator<void, CoreDiagnostic[]> {
+export function* checkTextConsistencyInSteps(index: WorkspaceView, file: AnnotationFile): Generator<void, CoreDiagnostic[]> {
   const annotation = file.textAnnotation;
   const reference = index.textReferenceOf(file.uri);
   if (!annotation || reference?.kind !== 'ok') return [];

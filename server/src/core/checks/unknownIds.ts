@@ -1,7 +1,7 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import { closestMatches, didYouMeanSuffix } from '../didYouMean';
 import type { AnnotationFile, CoreDiagnostic, Located } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { ID_PATTERN } from '../syntax/yamlFields';
 
 /** A name or label as people vary it: case, spacing and a closing full stop ignored. */
@@ -20,7 +20,7 @@ class Registry {
   private actorNames?: Map<string, string>;
   private conceptLabels?: Map<string, string>;
 
-  constructor(private readonly index: WorkspaceIndex) {}
+  constructor(private readonly index: WorkspaceView) {}
 
   validActorIds(): string[] {
     return (this.actorIdList ??= this.index.actorIds().filter((id) => ID_PATTERN.test(id)));
@@ -48,7 +48,7 @@ class Registry {
 }
 
 /** The message and suggestions for an actor reference that names no actor. */
-function unknownActor(registry: Registry, index: WorkspaceIndex, value: string, role: string): { message: string; suggestions: string[] } {
+function unknownActor(registry: Registry, index: WorkspaceView, value: string, role: string): { message: string; suggestions: string[] } {
   const named = registry.actorNamed(value);
   if (named) {
     return { message: `\`${value}\` is the name of the actor \`${named}\`, not its id; ${role} must be an actor id. Write \`${named}\`.`, suggestions: [named] };
@@ -61,7 +61,7 @@ function unknownActor(registry: Registry, index: WorkspaceIndex, value: string, 
 }
 
 /** The message and suggestions for a concept reference that names no concept. */
-function unknownConcept(registry: Registry, index: WorkspaceIndex, value: string): { message: string; suggestions: string[] } {
+function unknownConcept(registry: Registry, index: WorkspaceView, value: string): { message: string; suggestions: string[] } {
   const labelled = registry.conceptLabelled(value);
   if (labelled) {
     return { message: `\`${value}\` is the label of the concept \`${labelled}\`, not its id; \`concept\` must be a concept id. Write \`concept: ${labelled}\`.`, suggestions: [labelled] };
@@ -79,7 +79,7 @@ function unknownConcept(registry: Registry, index: WorkspaceIndex, value: string
  * concept where an actor belongs, an actor where a concept belongs, a name
  * or label instead of an id).
  */
-export function checkUnknownIds(index: WorkspaceIndex, file: AnnotationFile): CoreDiagnostic[] {
+export function checkUnknownIds(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
   const registry = new Registry(index);
   const actor = (located: Located<string> | undefined, role: string) => {

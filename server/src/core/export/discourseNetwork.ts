@@ -1,6 +1,6 @@
 import { canonicalUri } from '../uris';
 import { relationType } from '../vocabulary';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { compareStrings } from './exportTexts';
 
 /*
@@ -94,7 +94,7 @@ interface Statement {
 }
 
 /** The statements of the workspace, in annotation file order, filtered. */
-function statements(index: WorkspaceIndex, filter: NetworkFilter): Statement[] {
+function statements(index: WorkspaceView, filter: NetworkFilter): Statement[] {
   const texts = filter.texts ? new Set(filter.texts.map(canonicalUri)) : undefined;
   const found: Statement[] = [];
   for (const file of index.annotationFiles()) {
@@ -117,14 +117,14 @@ function statements(index: WorkspaceIndex, filter: NetworkFilter): Statement[] {
   return found;
 }
 
-function actorNode(index: WorkspaceIndex, id: string): NetworkNode {
+function actorNode(index: WorkspaceView, id: string): NetworkNode {
   const actor = index.actor(id);
   const attributes: Record<string, AttributeValue> = { actorKind: actor?.kind?.value ?? '' };
   if (actor?.wikidata) attributes.wikidata = actor.wikidata.value;
   return { id: `actor:${id}`, label: actor?.name?.value ?? id, kind: 'actor', ref: id, attributes };
 }
 
-function conceptNode(index: WorkspaceIndex, id: string): NetworkNode {
+function conceptNode(index: WorkspaceView, id: string): NetworkNode {
   return { id: `concept:${id}`, label: index.concept(id)?.label?.value ?? id, kind: 'concept', ref: id, attributes: {} };
 }
 
@@ -132,7 +132,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => compareStrings(a.id, b.id
 const byEndpoints = (a: NetworkEdge, b: NetworkEdge) => compareStrings(a.source, b.source) || compareStrings(a.target, b.target) || compareStrings(a.type, b.type) || compareStrings(a.id, b.id);
 
 /** Builds the affiliation, congruence, conflict and relation networks of the workspace. */
-export function buildDiscourseNetworks(index: WorkspaceIndex, filter: NetworkFilter = {}): DiscourseNetworks {
+export function buildDiscourseNetworks(index: WorkspaceView, filter: NetworkFilter = {}): DiscourseNetworks {
   const found = statements(index, filter);
 
   // actor -> concept -> stance -> claim ids
@@ -213,7 +213,7 @@ export function buildDiscourseNetworks(index: WorkspaceIndex, filter: NetworkFil
 }
 
 /** The actor relation graph: every registry actor, and an edge per stated relation between defined actors. */
-export function buildRelationGraph(index: WorkspaceIndex): NetworkGraph {
+export function buildRelationGraph(index: WorkspaceView): NetworkGraph {
   const ids = index.actorIds();
   const defined = new Set(ids);
   const edges: NetworkEdge[] = [];

@@ -1,6 +1,7 @@
 import type { ClaimDef, Span } from '../model';
 import { relationAllowsKind, type RelationTypeInfo } from '../vocabulary';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored } from '../workspace/workspaceView';
 import { CodePointIndex, splitAtLineBreaks } from './codePoints';
 import { outputBaseNames } from './exportNaming';
 import { collectTexts, compareSpans, compareStrings, resolvedSpan, unresolvedWarning, type ExportText } from './exportTexts';
@@ -40,7 +41,7 @@ export const BRAT_ABOUT_RELATION = 'About';
 export const BRAT_WIKIDATA = 'Wikidata';
 
 /** Builds the brat export: `.txt` and `.ann` per text, `annotation.conf`, `tools.conf`. */
-export function exportBrat(index: WorkspaceIndex, options: ExportOptions): ExportResult {
+export function exportBrat(index: WorkspaceView, options: ExportOptions): ExportResult {
   const { texts, warnings } = collectTexts(index, options);
   const names = outputBaseNames(texts.map((t) => t.path));
   const files: ExportedFile[] = [annotationConf(index), toolsConf()];
@@ -68,7 +69,7 @@ interface EntityLine {
   claim?: Anchored<ClaimDef>;
 }
 
-function annFile(index: WorkspaceIndex, text: ExportText, warnings: ExportWarning[]): { content: string; entities: number; claims: number } {
+function annFile(index: WorkspaceView, text: ExportText, warnings: ExportWarning[]): { content: string; entities: number; claims: number } {
   const codePoints = new CodePointIndex(text.content);
   const entities: EntityLine[] = [];
 
@@ -174,7 +175,7 @@ function oneLine(text: string): string {
 }
 
 /** annotation.conf: entity types, relations with their argument types, attributes with their values. */
-function annotationConf(index: WorkspaceIndex): ExportedFile {
+function annotationConf(index: WorkspaceView): ExportedFile {
   const vocabulary = index.config.vocabulary;
   const kinds = [...vocabulary.actorKinds];
   const anyActor = kinds.join('|');

@@ -1,5 +1,5 @@
 import { basenameUri, canonicalUri, relativePath } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { DEFAULT_BASE_IRI, type ExportOptions } from './exportTypes';
 
 /** A file's path relative to the workspace folder, with forward slashes (its base name when outside). */
@@ -37,7 +37,7 @@ export class IriMinter {
   readonly base: string;
 
   constructor(
-    private readonly index: WorkspaceIndex,
+    private readonly index: WorkspaceView,
     private readonly options: ExportOptions,
   ) {
     this.base = options.baseIri ?? DEFAULT_BASE_IRI;

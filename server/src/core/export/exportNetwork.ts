@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { buildDiscourseNetworks, NETWORK_IDS, type AttributeValue, type NetworkFilter, type NetworkGraph } from './discourseNetwork';
 import type { ExportedFile, ExportOptions, ExportResult } from './exportTypes';
 
@@ -20,7 +20,7 @@ import type { ExportedFile, ExportOptions, ExportResult } from './exportTypes';
  * mix the two. The CSV marks such edges Undirected, which Gephi handles.
  */
 
-export function exportNetwork(index: WorkspaceIndex, _options: ExportOptions, filter: NetworkFilter = {}): ExportResult {
+export function exportNetwork(index: WorkspaceView, _options: ExportOptions, filter: NetworkFilter = {}): ExportResult {
   const networks = buildDiscourseNetworks(index, filter);
   const files: ExportedFile[] = [];
   const counts: Record<string, number> = {};

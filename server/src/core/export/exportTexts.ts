@@ -1,5 +1,6 @@
 import type { ClaimDef, MentionDef, Span } from '../model';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
 import { workspacePath } from './exportNaming';
 import type { ExportOptions, ExportWarning } from './exportTypes';
 
@@ -19,7 +20,7 @@ export interface ExportText {
  * every annotation file whose text could not be: its annotations are not
  * exported.
  */
-export function collectTexts(index: WorkspaceIndex, options: ExportOptions): { texts: ExportText[]; warnings: ExportWarning[] } {
+export function collectTexts(index: WorkspaceView, options: ExportOptions): { texts: ExportText[]; warnings: ExportWarning[] } {
   const texts: ExportText[] = [];
   const warnings: ExportWarning[] = [];
   for (const uri of index.referencedTexts()) {

@@ -1,5 +1,6 @@
 import type { ClaimDef, MentionDef, Span } from '../model';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored } from '../workspace/workspaceView';
 import { CodePointIndex, contextAfter, contextBefore } from './codePoints';
 import { IriMinter, outputBaseNames, wikidataIri } from './exportNaming';
 import { collectTexts, compareSpans, compareStrings, resolvedSpan, unresolvedWarning, type ExportText } from './exportTexts';
@@ -49,7 +50,7 @@ type JsonObject = { [key: string]: JsonValue };
 const CONTEXT: JsonValue = [ANNOTATION_CONTEXT, POLICY_CONTEXT as unknown as JsonObject];
 
 /** Builds the W3C Web Annotation export: one `<text>.jsonld` collection per text. */
-export function exportW3c(index: WorkspaceIndex, options: ExportOptions): ExportResult {
+export function exportW3c(index: WorkspaceView, options: ExportOptions): ExportResult {
   const iris = new IriMinter(index, options);
   const { texts, warnings } = collectTexts(index, options);
   const names = outputBaseNames(texts.map((t) => t.path));
@@ -86,7 +87,7 @@ interface PlacedAnnotation {
   annotation: JsonObject;
 }
 
-function textAnnotations(index: WorkspaceIndex, iris: IriMinter, text: ExportText, warnings: ExportWarning[]) {
+function textAnnotations(index: WorkspaceView, iris: IriMinter, text: ExportText, warnings: ExportWarning[]) {
   const codePoints = new CodePointIndex(text.content);
   const target = (span: Span): JsonObject => {
     const exact = text.content.slice(span.start, span.end);
@@ -143,7 +144,7 @@ function textAnnotations(index: WorkspaceIndex, iris: IriMinter, text: ExportTex
 }
 
 function claimAnnotation(
-  index: WorkspaceIndex,
+  index: WorkspaceView,
   iris: IriMinter,
   anchored: Anchored<ClaimDef>,
   span: Span,
@@ -193,7 +194,7 @@ function claimAnnotation(
 }
 
 /** A claim in one English sentence or so, for annotation viewers that show text bodies. */
-function describeClaim(index: WorkspaceIndex, claim: ClaimDef): string {
+function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
   const actorName = (id: string) => index.actor(id)?.name?.value ?? id;
   const parts: string[] = [];
   const claimant = claim.claimant ? actorName(claim.claimant.value) : 'An unnamed claimant';
@@ -210,7 +211,7 @@ function describeClaim(index: WorkspaceIndex, claim: ClaimDef): string {
   return parts.join(' ');
 }
 
-function mentionAnnotation(index: WorkspaceIndex, iris: IriMinter, anchored: Anchored<MentionDef>, target: (span: Span) => JsonObject): JsonObject | undefined {
+function mentionAnnotation(index: WorkspaceView, iris: IriMinter, anchored: Anchored<MentionDef>, target: (span: Span) => JsonObject): JsonObject | undefined {
   const actorId = anchored.def.actor?.value;
   const actor = actorId ? index.actor(actorId) : undefined;
   const actorIri = actorId ? iris.actor(actorId) : undefined;

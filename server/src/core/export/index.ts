@@ -3,7 +3,7 @@
  * Annotation JSON-LD, brat standoff, and discourse networks (GraphML, CSV).
  * Pure: every exporter returns the files to write; adapters write them.
  */
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { exportBrat } from './exportBrat';
 import { exportNetwork } from './exportNetwork';
 import type { ExportFormat, ExportOptions, ExportResult } from './exportTypes';
@@ -18,13 +18,13 @@ export * from './parseBratAnn';
 export * from './discourseNetwork';
 export { exportNetwork, toGraphml, nodesCsv, edgesCsv, csvField } from './exportNetwork';
 
-const EXPORTERS: Record<ExportFormat, (index: WorkspaceIndex, options: ExportOptions) => ExportResult> = {
+const EXPORTERS: Record<ExportFormat, (index: WorkspaceView, options: ExportOptions) => ExportResult> = {
   w3c: exportW3c,
   brat: exportBrat,
   network: exportNetwork,
 };
 
 /** Runs the exporter for a format. */
-export function exportWorkspace(index: WorkspaceIndex, format: ExportFormat, options: ExportOptions): ExportResult {
+export function exportWorkspace(index: WorkspaceView, format: ExportFormat, options: ExportOptions): ExportResult {
   return EXPORTERS[format](index, options);
 }

@@ -1,6 +1,6 @@
 import type { ActorDef, ClaimDef } from '../model';
 import { relationType } from '../vocabulary';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { code, emphasis, joined, link, list, paragraph, strong, type Block, type CardDocument, type InlineInput } from './card';
 import { actorName, claimLine } from './claimCard';
 import { itemAt } from './locate';
@@ -21,7 +21,7 @@ export interface ActorCardContext {
  * the claims about it; how many texts mention it; its Wikidata item; and
  * links to its definition.
  */
-export function actorCard(index: WorkspaceIndex, actorId: string, context: ActorCardContext = {}): CardDocument {
+export function actorCard(index: WorkspaceView, actorId: string, context: ActorCardContext = {}): CardDocument {
   const definitions = index.actorDefinitions(actorId);
   const actor = definitions[0];
   if (!actor) {
@@ -51,7 +51,7 @@ function withNote(line: InlineInput[], note: string | undefined): InlineInput[] 
 }
 
 /** Relations the actor states, then those other actors state about it, read from its side; each with its note. */
-function relationLines(index: WorkspaceIndex, actor: ActorDef, actorId: string): InlineInput[][] {
+function relationLines(index: WorkspaceView, actor: ActorDef, actorId: string): InlineInput[][] {
   const lines: InlineInput[][] = [];
   for (const relation of actor.relations) {
     if (!relation.type || !relation.target) continue;
@@ -74,7 +74,7 @@ function relationLines(index: WorkspaceIndex, actor: ActorDef, actorId: string):
 }
 
 /** Claims the actor makes and claims about it: in the given text, or across the workspace. */
-function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string | undefined): Block[] {
+function claimsSection(index: WorkspaceView, actorId: string, textUri: string | undefined): Block[] {
   const claims: ClaimDef[] = [];
   if (textUri) {
     for (const anchored of index.analysis(textUri)?.claims ?? []) claims.push(anchored.def);
@@ -99,7 +99,7 @@ function claimsSection(index: WorkspaceIndex, actorId: string, textUri: string |
   return [paragraph(emphasis(`Claims ${where}:`), ` ${count(made.length, 'claim')} by it, ${count(about.length, 'claim')} about it`), list(items)];
 }
 
-function otherTextsLine(index: WorkspaceIndex, actorId: string, textUri: string | undefined): Block {
+function otherTextsLine(index: WorkspaceView, actorId: string, textUri: string | undefined): Block {
   // The index keeps the texts of each actor up to date incrementally, so hovering does not analyse every text again.
   const mentioning = index.textsWithMentionOf(actorId);
   const texts = [...mentioning].filter((uri) => uri !== textUri);

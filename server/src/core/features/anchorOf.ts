@@ -1,8 +1,9 @@
 import type { ClaimDef, MentionDef } from '../model';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored } from '../workspace/workspaceView';
 
 /** Where a claim or an explicit mention of an annotation file landed in its text, if that text is loaded. */
-export function anchorOf(index: WorkspaceIndex, annotationUri: string, def: ClaimDef | MentionDef): (Anchored<ClaimDef | MentionDef> & { textUri: string }) | undefined {
+export function anchorOf(index: WorkspaceView, annotationUri: string, def: ClaimDef | MentionDef): (Anchored<ClaimDef | MentionDef> & { textUri: string }) | undefined {
   const reference = index.textReferenceOf(annotationUri);
   if (reference?.kind !== 'ok') return undefined;
   const analysis = index.analysis(reference.uri);

@@ -1,6 +1,6 @@
 import { displayLocation } from '../describe';
 import type { ClaimDef } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { anchorOf } from './anchorOf';
 import { code, emphasis, joined, link, paragraph, quote, strong, type Block, type CardDocument, type InlineInput } from './card';
 import { locationLink, oneLine } from './markdown';
@@ -8,19 +8,19 @@ import { locationLink, oneLine } from './markdown';
 const WEB_ADDRESS = /^https:\/\/\S+$/;
 
 /** An actor's display name, or its id in code style when no actor has it. */
-export function actorName(index: WorkspaceIndex, id: string): InlineInput[] {
+export function actorName(index: WorkspaceView, id: string): InlineInput[] {
   const name = index.actor(id)?.name?.value;
   return name ? [strong(name)] : [code(id), ' (no actor has this id)'];
 }
 
 /** A concept's label, or its id in code style when no concept has it. */
-export function conceptLabel(index: WorkspaceIndex, id: string): InlineInput[] {
+export function conceptLabel(index: WorkspaceView, id: string): InlineInput[] {
   const label = index.concept(id)?.label?.value;
   return label ? [emphasis(label)] : [code(id), ' (no concept has this id)'];
 }
 
 /** One line about a claim for lists in other cards: stance and concept, or type, and the quote. */
-export function claimLine(index: WorkspaceIndex, claim: ClaimDef, options: { showClaimant: boolean }): InlineInput[] {
+export function claimLine(index: WorkspaceView, claim: ClaimDef, options: { showClaimant: boolean }): InlineInput[] {
   const parts: InlineInput[][] = [];
   if (options.showClaimant && claim.claimant) parts.push(actorName(index, claim.claimant.value));
   if (claim.stance && claim.concept) parts.push([`${claim.stance.value} `, ...conceptLabel(index, claim.concept.value)]);
@@ -30,7 +30,7 @@ export function claimLine(index: WorkspaceIndex, claim: ClaimDef, options: { sho
 }
 
 /** The hover card of a claim: claimant, type, stance and concept, evidence, note, and who it is about. */
-export function claimCard(index: WorkspaceIndex, claim: ClaimDef, annotationUri: string, options: { showQuote: boolean }): CardDocument {
+export function claimCard(index: WorkspaceView, claim: ClaimDef, annotationUri: string, options: { showQuote: boolean }): CardDocument {
   const blocks: Block[] = [];
   blocks.push(paragraph(strong('Claim'), ' ', claim.id ? code(claim.id.value) : '(no id)', claim.type && ` · ${claim.type.value}`));
   blocks.push(paragraph(emphasis('Claimant:'), ' ', ...(claim.claimant ? actorName(index, claim.claimant.value) : ['not given'])));
@@ -53,7 +53,7 @@ export function claimCard(index: WorkspaceIndex, claim: ClaimDef, annotationUri:
   return { blocks };
 }
 
-function anchorDescription(index: WorkspaceIndex, claim: ClaimDef, annotationUri: string): InlineInput[] {
+function anchorDescription(index: WorkspaceView, claim: ClaimDef, annotationUri: string): InlineInput[] {
   const anchored = anchorOf(index, annotationUri, claim);
   if (!anchored) return ['its text is not loaded'];
   const { result, textUri } = anchored;

@@ -1,6 +1,6 @@
 import type { Span } from '../model';
 import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, MENTION_FIELDS, RELATION_FIELDS, TOP_LEVEL_FIELDS } from '../syntax/parseAnnotationFile';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { FIELD_HELP } from './fieldHelp';
 import { oneLine } from './markdown';
 import { yamlContextAt, type YamlCursorContext } from './yamlContext';
@@ -59,7 +59,7 @@ export interface CompletionResult {
  * only those whose id or name contains the word typed so far are offered,
  * the first `limit` of them, and the result says it is incomplete.
  */
-export function completionsAt(index: WorkspaceIndex, uri: string, offset: number, limit = Infinity): CompletionResult {
+export function completionsAt(index: WorkspaceView, uri: string, offset: number, limit = Infinity): CompletionResult {
   const lines = index.lineIndex(uri);
   if (!lines || !index.isAnnotationFile(uri)) return { entries: [], isIncomplete: false };
   const context = yamlContextAt(lines, offset);
@@ -68,12 +68,12 @@ export function completionsAt(index: WorkspaceIndex, uri: string, offset: number
 }
 
 /** Every proposal at an offset (see `completionsAt`), however many. */
-export function completeInAnnotationFile(index: WorkspaceIndex, uri: string, offset: number): CompletionEntry[] {
+export function completeInAnnotationFile(index: WorkspaceView, uri: string, offset: number): CompletionEntry[] {
   return completionsAt(index, uri, offset).entries;
 }
 
 /** Actor ids in order of relevance to an annotation file: mentioned in its text (most first), named in it, the rest. */
-function actorsByRelevance(index: WorkspaceIndex, uri: string): string[] {
+function actorsByRelevance(index: WorkspaceView, uri: string): string[] {
   const mentions = new Map<string, number>();
   const reference = index.textReferenceOf(uri);
   if (reference?.kind === 'ok') {
@@ -115,7 +115,7 @@ function fieldEntries(context: YamlCursorContext): CompletionEntry[] {
     }));
 }
 
-function valueEntries(index: WorkspaceIndex, uri: string, context: YamlCursorContext, limit: number): CompletionResult {
+function valueEntries(index: WorkspaceView, uri: string, context: YamlCursorContext, limit: number): CompletionResult {
   const kind = VALUE_KINDS[`${context.path.join('/')}/${context.key}`];
   if (kind === 'actor') {
     const { ids, isIncomplete } = pick(actorsByRelevance(index, uri), limit, context.word, (id) => index.actor(id)?.name?.value);
@@ -128,7 +128,7 @@ function valueEntries(index: WorkspaceIndex, uri: string, context: YamlCursorCon
   return { entries: vocabularyEntries(index, kind, context.replace), isIncomplete: false };
 }
 
-function actorEntries(index: WorkspaceIndex, ids: string[], replace: Span): CompletionEntry[] {
+function actorEntries(index: WorkspaceView, ids: string[], replace: Span): CompletionEntry[] {
   return ids.map((id) => {
     const actor = index.actor(id)!;
     const detail = [actor.name?.value, actor.kind?.value].filter((part) => part !== undefined).join(' · ');
@@ -143,7 +143,7 @@ function actorEntries(index: WorkspaceIndex, ids: string[], replace: Span): Comp
   });
 }
 
-function conceptEntries(index: WorkspaceIndex, ids: string[], replace: Span): CompletionEntry[] {
+function conceptEntries(index: WorkspaceView, ids: string[], replace: Span): CompletionEntry[] {
   return ids.map((id) => {
     const concept = index.concept(id)!;
     return {
@@ -157,7 +157,7 @@ function conceptEntries(index: WorkspaceIndex, ids: string[], replace: Span): Co
   });
 }
 
-function vocabularyEntries(index: WorkspaceIndex, kind: ValueKind | undefined, replace: Span): CompletionEntry[] {
+function vocabularyEntries(index: WorkspaceView, kind: ValueKind | undefined, replace: Span): CompletionEntry[] {
   const vocabulary = index.config.vocabulary;
   const values = (category: CompletionCategory, items: string[], detail: string) =>
     items.map((value) => ({ label: value, category, detail, insertText: value, replace }));

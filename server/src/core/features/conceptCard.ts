@@ -1,9 +1,9 @@
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { code, emphasis, joined, paragraph, strong, type Block, type CardDocument } from './card';
 import { locationLink, oneLine } from './markdown';
 
 /** The hover card of a concept: label, description, how claims stand toward it, and where it is defined. */
-export function conceptCard(index: WorkspaceIndex, conceptId: string): CardDocument {
+export function conceptCard(index: WorkspaceView, conceptId: string): CardDocument {
   const definitions = index.conceptDefinitions(conceptId);
   const concept = definitions[0];
   if (!concept) {

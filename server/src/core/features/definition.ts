@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { anchorOf } from './anchorOf';
 import { locate } from './locate';
 
@@ -20,7 +20,7 @@ export interface DefinitionTarget {
  * - a claim's or mention's quote (or a claim id) leads to the quoted span in the text;
  * - `text:` leads to the article.
  */
-export function findDefinition(index: WorkspaceIndex, uri: string, offset: number): DefinitionTarget[] {
+export function findDefinition(index: WorkspaceView, uri: string, offset: number): DefinitionTarget[] {
   const located = locate(index, uri, offset);
   if (!located) return [];
   if (located.in === 'text') {
@@ -56,6 +56,6 @@ export function findDefinition(index: WorkspaceIndex, uri: string, offset: numbe
   }
 }
 
-function actorDefinitions(index: WorkspaceIndex, ids: string[], origin: Span): DefinitionTarget[] {
+function actorDefinitions(index: WorkspaceView, ids: string[], origin: Span): DefinitionTarget[] {
   return ids.flatMap((id) => index.actorDefinitions(id).map((def) => ({ uri: def.uri, range: def.range, selection: def.id?.range ?? def.range, origin })));
 }

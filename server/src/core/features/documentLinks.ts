@@ -1,5 +1,5 @@
 import type { Located, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 /** A link in an annotation file: the range to underline and the URI it opens. */
 export interface DocumentLinkEntry {
@@ -12,7 +12,7 @@ const WIKIDATA_ITEM = /^Q[1-9][0-9]*$/;
 const WEB_ADDRESS = /^https?:\/\/\S+$/;
 
 /** Links for `text:` (the article), `url:` (the web page) and `wikidata:` (the Wikidata item). */
-export function documentLinks(index: WorkspaceIndex, uri: string): DocumentLinkEntry[] {
+export function documentLinks(index: WorkspaceView, uri: string): DocumentLinkEntry[] {
   const file = index.annotationFile(uri);
   if (!file) return [];
   const content = index.content(uri) ?? '';

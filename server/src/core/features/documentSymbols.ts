@@ -1,5 +1,6 @@
 import type { ClaimDef, Span } from '../model';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored } from '../workspace/workspaceView';
 import { oneLine } from './markdown';
 import { textSections } from './textSections';
 
@@ -16,7 +17,7 @@ export interface DocumentSymbolEntry {
 }
 
 /** The outline of a file: actors, concepts and claims in YAML; sections and the claims in them in a text. */
-export function documentSymbols(index: WorkspaceIndex, uri: string): DocumentSymbolEntry[] {
+export function documentSymbols(index: WorkspaceView, uri: string): DocumentSymbolEntry[] {
   const file = index.annotationFile(uri);
   if (file) {
     const symbols: DocumentSymbolEntry[] = [];

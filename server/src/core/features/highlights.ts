@@ -1,6 +1,6 @@
 import { canonicalUri } from '../uris';
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { referencesInAnnotations, referencesInText, referenceTargetAt } from './references';
 
 /** `definition` marks where an id is defined; `reference` every other use (an id in YAML, a mention in a text). */
@@ -10,7 +10,7 @@ export interface Highlight {
 }
 
 /** Every occurrence, within this one file, of the actor, concept or claim under the cursor. */
-export function findHighlights(index: WorkspaceIndex, uri: string, offset: number): Highlight[] {
+export function findHighlights(index: WorkspaceView, uri: string, offset: number): Highlight[] {
   uri = canonicalUri(uri);
   const target = referenceTargetAt(index, uri, offset);
   if (!target) return [];

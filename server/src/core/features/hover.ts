@@ -1,6 +1,7 @@
 import { displayLocation } from '../describe';
 import type { Span } from '../model';
-import type { Mention, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Mention } from '../workspace/workspaceView';
 import { actorCard } from './actorCard';
 import { code, emphasis, joined, paragraph, stackCards, type CardDocument } from './card';
 import { claimCard } from './claimCard';
@@ -18,7 +19,7 @@ export interface HoverCard {
  * cards of the claims whose span covers it. In an annotation file: the card
  * of the actor, concept or claim named under the cursor.
  */
-export function hover(index: WorkspaceIndex, uri: string, offset: number): HoverCard | undefined {
+export function hover(index: WorkspaceView, uri: string, offset: number): HoverCard | undefined {
   const located = locate(index, uri, offset);
   if (!located) return undefined;
   if (located.in === 'text') {
@@ -33,7 +34,7 @@ export function hover(index: WorkspaceIndex, uri: string, offset: number): Hover
   return card === undefined ? undefined : { card, range: located.target.range };
 }
 
-function mentionCard(index: WorkspaceIndex, mention: Mention, textUri: string): CardDocument {
+function mentionCard(index: WorkspaceView, mention: Mention, textUri: string): CardDocument {
   const card = actorCard(index, mention.actorId, { textUri });
   if (mention.actorIds && mention.actorIds.length > 1) {
     const ids = joined(mention.actorIds.map((id) => [code(id)]));
@@ -48,7 +49,7 @@ function mentionCard(index: WorkspaceIndex, mention: Mention, textUri: string): 
   return card;
 }
 
-function annotationHover(index: WorkspaceIndex, uri: string, target: AnnotationTarget): CardDocument | undefined {
+function annotationHover(index: WorkspaceView, uri: string, target: AnnotationTarget): CardDocument | undefined {
   switch (target.kind) {
     case 'actor-id':
       return actorCard(index, target.id);

@@ -1,5 +1,5 @@
 /**
- * Editor features over the core: each takes the WorkspaceIndex, a URI and an
+ * Editor features over the core: each takes a WorkspaceView, a URI and an
  * offset, and returns domain values with offsets (Span). Adapters convert
  * them to their protocol at the edge.
  */

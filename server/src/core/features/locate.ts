@@ -1,5 +1,6 @@
 import type { AnnotationFile, ClaimDef, Located, MentionDef, Span } from '../model';
-import type { Anchored, Mention, ReferenceRole, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored, Mention, ReferenceRole, TextAnalysis } from '../workspace/workspaceView';
 
 /** What stands at an offset in an annotation file. */
 export type AnnotationTarget =
@@ -27,7 +28,7 @@ export function touches(span: Span, offset: number): boolean {
 }
 
 /** Finds what the cursor is on, in an annotation file or in a text. */
-export function locate(index: WorkspaceIndex, uri: string, offset: number): LocatedTarget | undefined {
+export function locate(index: WorkspaceView, uri: string, offset: number): LocatedTarget | undefined {
   const file = index.annotationFile(uri);
   if (file) {
     const target = locateInAnnotationFile(file, offset);

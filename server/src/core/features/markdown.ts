@@ -1,7 +1,7 @@
 import { displayPath } from '../describe';
 import { markdownCode, markdownText } from '../markdownEscape';
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { link, type Inline } from './card';
 
 /** A workspace string as Markdown text: every markup character escaped, autolinks and mentions broken (see ../markdownEscape). */
@@ -19,7 +19,7 @@ export function inlineCode(text: string): string {
  * `#L<line>` fragment is how VS Code's Markdown renderer opens a file at a
  * line; other editors show the text and may ignore the fragment.
  */
-export function locationLink(index: WorkspaceIndex, uri: string, range: Span): Inline {
+export function locationLink(index: WorkspaceView, uri: string, range: Span): Inline {
   const line = (index.lineIndex(uri)?.positionAt(range.start).line ?? 0) + 1;
   return link(`${displayPath(index, uri)}:${line}`, `${uri}#L${line}`);
 }

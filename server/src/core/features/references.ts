@@ -1,5 +1,6 @@
 import type { ClaimDef, Span } from '../model';
-import type { IdReference, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { IdReference } from '../workspace/workspaceView';
 import { anchorOf } from './anchorOf';
 import { locate } from './locate';
 
@@ -21,7 +22,7 @@ export interface ReferenceOptions {
 }
 
 /** The actor, concept or claim under the cursor, in a text or an annotation file. */
-export function referenceTargetAt(index: WorkspaceIndex, uri: string, offset: number): ReferenceTarget | undefined {
+export function referenceTargetAt(index: WorkspaceView, uri: string, offset: number): ReferenceTarget | undefined {
   const located = locate(index, uri, offset);
   if (!located) return undefined;
   if (located.in === 'text') {
@@ -44,7 +45,7 @@ export function referenceTargetAt(index: WorkspaceIndex, uri: string, offset: nu
 }
 
 /** References in annotation files: every place that names the id (or the claim itself). */
-export function referencesInAnnotations(index: WorkspaceIndex, target: ReferenceTarget, options: ReferenceOptions): SpanLocation[] {
+export function referencesInAnnotations(index: WorkspaceView, target: ReferenceTarget, options: ReferenceOptions): SpanLocation[] {
   if (target.kind === 'claim') {
     const id = target.claim.id;
     return options.includeDeclaration && id ? [{ uri: target.annotationUri, range: id.range }] : [];
@@ -54,7 +55,7 @@ export function referencesInAnnotations(index: WorkspaceIndex, target: Reference
 }
 
 /** The texts that may hold references to the target; each is searched on its own, so long searches can pause between texts. */
-export function textsToSearch(index: WorkspaceIndex, target: ReferenceTarget): string[] {
+export function textsToSearch(index: WorkspaceView, target: ReferenceTarget): string[] {
   switch (target.kind) {
     case 'actor':
       return index.referencedTexts();
@@ -68,7 +69,7 @@ export function textsToSearch(index: WorkspaceIndex, target: ReferenceTarget): s
 }
 
 /** References in one text: the actor's mentions, or the claim's quoted span. */
-export function referencesInText(index: WorkspaceIndex, textUri: string, target: ReferenceTarget): SpanLocation[] {
+export function referencesInText(index: WorkspaceView, textUri: string, target: ReferenceTarget): SpanLocation[] {
   const analysis = index.analysis(textUri);
   if (!analysis) return [];
   if (target.kind === 'actor') {
@@ -82,7 +83,7 @@ export function referencesInText(index: WorkspaceIndex, textUri: string, target:
 }
 
 /** Every reference of the thing under the cursor, across all files: YAML references first, then text mentions. */
-export function findReferences(index: WorkspaceIndex, uri: string, offset: number, options: ReferenceOptions): SpanLocation[] {
+export function findReferences(index: WorkspaceView, uri: string, offset: number, options: ReferenceOptions): SpanLocation[] {
   const target = referenceTargetAt(index, uri, offset);
   if (!target) return [];
   return [

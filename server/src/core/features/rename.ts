@@ -1,6 +1,6 @@
 import { displayLocation } from '../describe';
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { ID_PATTERN, kebabCase } from '../syntax/yamlFields';
 import { locate } from './locate';
 import type { TextEdit } from '../edits/textEdit';
@@ -22,7 +22,7 @@ export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; reason
 const NOTHING_TO_RENAME = 'Nothing to rename here: place the cursor on an actor, concept or claim id in an annotation file.';
 
 /** `prepareRename`: the id under the cursor, or why there is nothing to rename. */
-export function prepareRename(index: WorkspaceIndex, uri: string, offset: number): RenameCheck {
+export function prepareRename(index: WorkspaceView, uri: string, offset: number): RenameCheck {
   const located = locate(index, uri, offset);
   if (!located) return { ok: false, reason: NOTHING_TO_RENAME };
   if (located.in === 'text') {
@@ -42,7 +42,7 @@ export function prepareRename(index: WorkspaceIndex, uri: string, offset: number
  * byte for byte. Claim ids are named nowhere else, so a claim rename edits
  * its definition only.
  */
-export function rename(index: WorkspaceIndex, uri: string, offset: number, newName: string): RenameResult {
+export function rename(index: WorkspaceView, uri: string, offset: number, newName: string): RenameResult {
   const check = prepareRename(index, uri, offset);
   if (!check.ok) return check;
   const { kind, id } = check.subject;

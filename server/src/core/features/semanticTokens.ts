@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 /**
  * Token types for texts. Custom types, so themes can colour them on their own;
@@ -30,7 +30,7 @@ export interface SemanticSpan {
  * mention lies inside a claim, the mention wins and carries `insideClaim`,
  * and the claim's token is cut around it.
  */
-export function textSemanticTokens(index: WorkspaceIndex, uri: string): SemanticSpan[] {
+export function textSemanticTokens(index: WorkspaceView, uri: string): SemanticSpan[] {
   const analysis = index.analysis(uri);
   if (!analysis) return [];
   const mentions = analysis.mentions.filter((mention) => mention.span.start < mention.span.end);

@@ -4,7 +4,8 @@ import { makeDiagnostic } from '../diagnosticCodes';
 import type { ClaimDef, CoreDiagnostic, MentionDef } from '../model';
 import { lostQuoteRange } from '../lostQuotes';
 import { sortDiagnostics } from '../checks/index';
-import type { Anchored, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
 
 export { placeLostQuote } from '../lostQuotes';
 
@@ -15,7 +16,7 @@ export { placeLostQuote } from '../lostQuotes';
  * text is flagged where it was made, as well as in the annotation file.
  * Codes and severities are those of the annotation file's diagnostics.
  */
-export function textDiagnostics(index: WorkspaceIndex, textUri: string): CoreDiagnostic[] {
+export function textDiagnostics(index: WorkspaceView, textUri: string): CoreDiagnostic[] {
   const analysis = index.analysis(textUri);
   if (!analysis) return [];
   const diagnostics: CoreDiagnostic[] = [];
@@ -30,7 +31,7 @@ export function textDiagnostics(index: WorkspaceIndex, textUri: string): CoreDia
   return sortDiagnostics(applySeverityOverrides(diagnostics, index.config));
 }
 
-function anchorProblems(index: WorkspaceIndex, analysis: TextAnalysis, anchored: Anchored<ClaimDef | MentionDef>, what: 'claim' | 'mention', name: string): CoreDiagnostic[] {
+function anchorProblems(index: WorkspaceView, analysis: TextAnalysis, anchored: Anchored<ClaimDef | MentionDef>, what: 'claim' | 'mention', name: string): CoreDiagnostic[] {
   const { def, result, annotationUri } = anchored;
   if (result.status !== 'not-found' && result.status !== 'ambiguous' && !(result.status === 'stale' && result.proposal)) return [];
   const quote = def.quote!;

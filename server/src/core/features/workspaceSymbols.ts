@@ -1,6 +1,6 @@
 import { displayPath } from '../describe';
 import type { AnnotationFile, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 /** A symbol found by a workspace-wide search. */
 export interface WorkspaceSymbolEntry {
@@ -27,7 +27,7 @@ export function matchesQuery(query: string, candidate: string): boolean {
 }
 
 /** The actors, concepts and claims of one annotation file that match a query, by id or name. */
-export function workspaceSymbolsInFile(index: WorkspaceIndex, file: AnnotationFile, query: string): WorkspaceSymbolEntry[] {
+export function workspaceSymbolsInFile(index: WorkspaceView, file: AnnotationFile, query: string): WorkspaceSymbolEntry[] {
   const found: WorkspaceSymbolEntry[] = [];
   for (const actor of file.actors) {
     if (!actor.id) continue;
@@ -56,6 +56,6 @@ export function workspaceSymbolsInFile(index: WorkspaceIndex, file: AnnotationFi
 }
 
 /** Workspace symbols: actors and claims (and concepts), by name or id, across every annotation file. */
-export function workspaceSymbols(index: WorkspaceIndex, query: string): WorkspaceSymbolEntry[] {
+export function workspaceSymbols(index: WorkspaceView, query: string): WorkspaceSymbolEntry[] {
   return index.annotationFiles().flatMap((file) => workspaceSymbolsInFile(index, file, query));
 }

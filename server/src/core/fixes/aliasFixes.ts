@@ -1,11 +1,11 @@
 import type { CoreDiagnostic } from '../model';
 import { removeListItem } from '../edits/yamlEdits';
 import { normalizeForMatch } from '../normalizeText';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { quickFix, type CodeFix } from './codeFix';
 
 /** The edit removing an actor's alias (matched after normalisation), if the actor has it. */
-function removeAliasEdit(index: WorkspaceIndex, actorId: string, alias: string) {
+function removeAliasEdit(index: WorkspaceView, actorId: string, alias: string) {
   const actor = index.actor(actorId);
   const key = normalizeForMatch(alias).trim();
   const located = actor?.aliases.find((a) => normalizeForMatch(a.value).trim() === key);
@@ -14,7 +14,7 @@ function removeAliasEdit(index: WorkspaceIndex, actorId: string, alias: string) 
 }
 
 /** `alias-conflict`: remove the alias from one of the actors that share it, one action per actor. */
-export function fixAliasConflict(index: WorkspaceIndex, diagnostic: CoreDiagnostic): CodeFix[] {
+export function fixAliasConflict(index: WorkspaceView, diagnostic: CoreDiagnostic): CodeFix[] {
   const alias = diagnostic.data?.alias as string | undefined;
   const actors = (diagnostic.data?.actors as string[] | undefined) ?? [];
   if (alias === undefined) return [];
@@ -25,7 +25,7 @@ export function fixAliasConflict(index: WorkspaceIndex, diagnostic: CoreDiagnost
 }
 
 /** `alias-unused`: remove it. A suggestion only: a registry shared across texts may hold aliases no text uses yet. */
-export function fixUnusedAlias(index: WorkspaceIndex, diagnostic: CoreDiagnostic): CodeFix[] {
+export function fixUnusedAlias(index: WorkspaceView, diagnostic: CoreDiagnostic): CodeFix[] {
   const content = index.content(diagnostic.uri);
   const alias = diagnostic.data?.alias as string | undefined;
   if (content === undefined || alias === undefined) return [];

@@ -1,7 +1,7 @@
 import type { CoreDiagnostic, Span } from '../model';
 import { replaceScalar, setField } from '../edits/yamlEdits';
 import type { TextEdit } from '../edits/textEdit';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { quickFix, type CodeFix } from './codeFix';
 import { disambiguatingContext, selectorWithQuoteAt, wordsAfter, wordsBefore } from './selectors';
 
@@ -14,7 +14,7 @@ function shorten(text: string, max = 40): string {
  * Edits that point a selector at `span` with `quote`: the quote itself and
  * the prefix/suffix that make it unique (existing ones are refreshed).
  */
-function reanchorEdits(index: WorkspaceIndex, diagnostic: CoreDiagnostic, span: Span, quote: string): TextEdit[] | undefined {
+function reanchorEdits(index: WorkspaceView, diagnostic: CoreDiagnostic, span: Span, quote: string): TextEdit[] | undefined {
   const file = index.annotationFile(diagnostic.uri);
   const content = index.content(diagnostic.uri);
   const reference = index.textReferenceOf(diagnostic.uri);
@@ -47,7 +47,7 @@ function currentContext(text: string, span: Span, side: 'prefix' | 'suffix', wor
 }
 
 /** `quote-ambiguous`: one action per occurrence, adding the context that picks it. */
-export function fixAmbiguousQuote(index: WorkspaceIndex, diagnostic: CoreDiagnostic): CodeFix[] {
+export function fixAmbiguousQuote(index: WorkspaceView, diagnostic: CoreDiagnostic): CodeFix[] {
   const candidates = (diagnostic.data?.candidates as { span: Span }[] | undefined) ?? [];
   const file = index.annotationFile(diagnostic.uri);
   const def = file && selectorWithQuoteAt(file, diagnostic.range);
@@ -68,7 +68,7 @@ export function fixAmbiguousQuote(index: WorkspaceIndex, diagnostic: CoreDiagnos
  * `quote-stale`: take the text's current words (and context) at the proposed
  * place. A `fix`: the check proposes a place only at or above the confidence threshold.
  */
-export function fixStaleQuote(index: WorkspaceIndex, diagnostic: CoreDiagnostic): CodeFix[] {
+export function fixStaleQuote(index: WorkspaceView, diagnostic: CoreDiagnostic): CodeFix[] {
   const proposal = diagnostic.data?.proposal as { span: Span; text: string } | undefined;
   if (!proposal) return [];
   const edits = reanchorEdits(index, diagnostic, proposal.span, proposal.text);
@@ -77,7 +77,7 @@ export function fixStaleQuote(index: WorkspaceIndex, diagnostic: CoreDiagnostic)
 }
 
 /** `quote-normalized`: copy the text's exact characters. */
-export function fixNormalizedQuote(index: WorkspaceIndex, diagnostic: CoreDiagnostic): CodeFix[] {
+export function fixNormalizedQuote(index: WorkspaceView, diagnostic: CoreDiagnostic): CodeFix[] {
   const exact = diagnostic.data?.exact as string | undefined;
   const file = index.annotationFile(diagnostic.uri);
   const content = index.content(diagnostic.uri);

@@ -1,7 +1,7 @@
 import { workspaceDiagnostics } from '../checks/index';
 import { applyEdits, type TextEdit } from '../edits/textEdit';
 import type { CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { CodeFix } from './codeFix';
 import { quickFixes } from './quickFixes';
 import { addedErrors, editsByFile } from './verifyEdits';

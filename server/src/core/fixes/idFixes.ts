@@ -1,10 +1,10 @@
 import type { CoreDiagnostic } from '../model';
 import { appendListItem, replaceScalar, yamlScalar } from '../edits/yamlEdits';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { quickFix, type CodeFix } from './codeFix';
 
 /** The file that holds most of a registry (actors or concepts), or the given file when none does. */
-function registryFile(index: WorkspaceIndex, key: 'actors' | 'concepts', fallback: string): string {
+function registryFile(index: WorkspaceView, key: 'actors' | 'concepts', fallback: string): string {
   let best: { uri: string; count: number } | undefined;
   for (const file of index.annotationFiles()) {
     const count = file[key].length;
@@ -22,7 +22,7 @@ function titleFromId(id: string): string {
  * `unknown-actor` / `unknown-concept`: use a suggested id, or create a stub
  * definition. Only a did-you-mean with one clear candidate is a `fix`.
  */
-export function fixUnknownId(index: WorkspaceIndex, diagnostic: CoreDiagnostic, registry: 'actors' | 'concepts', fixesOnly = false): CodeFix[] {
+export function fixUnknownId(index: WorkspaceView, diagnostic: CoreDiagnostic, registry: 'actors' | 'concepts', fixesOnly = false): CodeFix[] {
   const content = index.content(diagnostic.uri);
   const id = diagnostic.data?.id as string | undefined;
   if (content === undefined || id === undefined) return [];

@@ -3,7 +3,7 @@ import type { TextEdit } from '../edits/textEdit';
 import { similarity } from '../approximateQuote';
 import { normalizeForMatch } from '../normalizeText';
 import type { ActorDef, Span } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 export type MergeResult = { edits: TextEdit[] } | { error: string };
 
@@ -17,7 +17,7 @@ function contains(outer: Span, inner: Span): boolean {
  * itself), `from`'s aliases and relations are folded into `into`, and
  * `from`'s definition is removed. All edits are minimal.
  */
-export function mergeActor(index: WorkspaceIndex, fromId: string, intoId: string): MergeResult {
+export function mergeActor(index: WorkspaceView, fromId: string, intoId: string): MergeResult {
   if (fromId === intoId) return { error: `Cannot merge \`${fromId}\` into itself.` };
   const from = index.actor(fromId);
   const into = index.actor(intoId);
@@ -71,7 +71,7 @@ export function mergeActor(index: WorkspaceIndex, fromId: string, intoId: string
 }
 
 /** The actors most like this one (by name and aliases), as likely merge targets. */
-export function mergeCandidates(index: WorkspaceIndex, fromId: string, limit = 3): ActorDef[] {
+export function mergeCandidates(index: WorkspaceView, fromId: string, limit = 3): ActorDef[] {
   const from = index.actor(fromId);
   if (!from) return [];
   const names = (actor: ActorDef) => [actor.name?.value ?? '', ...actor.aliases.map((a) => a.value), actor.id?.value ?? ''].filter(Boolean).map((n) => n.toLowerCase());

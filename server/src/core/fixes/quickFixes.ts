@@ -1,6 +1,6 @@
 import { hasSafeFix } from '../diagnosticCodes';
 import type { CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { fixAliasConflict, fixUnusedAlias } from './aliasFixes';
 import { fixAmbiguousQuote, fixNormalizedQuote, fixStaleQuote } from './anchorFixes';
 import type { CodeFix } from './codeFix';
@@ -13,13 +13,13 @@ export interface QuickFixOptions {
 }
 
 /** The quick fixes for one diagnostic, computed against the files' current contents. */
-export function quickFixes(index: WorkspaceIndex, diagnostic: CoreDiagnostic, options: QuickFixOptions = {}): CodeFix[] {
+export function quickFixes(index: WorkspaceView, diagnostic: CoreDiagnostic, options: QuickFixOptions = {}): CodeFix[] {
   if (options.fixesOnly && !hasSafeFix(diagnostic.code)) return [];
   const fixes = fixesFor(index, diagnostic, options);
   return options.fixesOnly ? fixes.filter((fix) => fix.safety === 'fix') : fixes;
 }
 
-type FixProvider = (index: WorkspaceIndex, diagnostic: CoreDiagnostic, options: QuickFixOptions) => CodeFix[];
+type FixProvider = (index: WorkspaceView, diagnostic: CoreDiagnostic, options: QuickFixOptions) => CodeFix[];
 
 /** Who computes the fixes of each code that has any. */
 const FIX_PROVIDERS: Partial<Record<string, FixProvider>> = {
@@ -33,7 +33,7 @@ const FIX_PROVIDERS: Partial<Record<string, FixProvider>> = {
   'relation-duplicate': fixDuplicateRelation,
 };
 
-function fixesFor(index: WorkspaceIndex, diagnostic: CoreDiagnostic, options: QuickFixOptions): CodeFix[] {
+function fixesFor(index: WorkspaceView, diagnostic: CoreDiagnostic, options: QuickFixOptions): CodeFix[] {
   const provider = Object.hasOwn(FIX_PROVIDERS, diagnostic.code) ? FIX_PROVIDERS[diagnostic.code] : undefined;
   return provider ? provider(index, diagnostic, options) : [];
 }

@@ -1,10 +1,10 @@
 import type { CoreDiagnostic, Span } from '../model';
 import { removeListItem } from '../edits/yamlEdits';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { quickFix, type CodeFix } from './codeFix';
 
 /** `relation-duplicate`: remove the second statement. A suggestion: it deletes what the user wrote. */
-export function fixDuplicateRelation(index: WorkspaceIndex, diagnostic: CoreDiagnostic): CodeFix[] {
+export function fixDuplicateRelation(index: WorkspaceView, diagnostic: CoreDiagnostic): CodeFix[] {
   const range = diagnostic.data?.relationRange as Span | undefined;
   const content = index.content(diagnostic.uri);
   if (!range || content === undefined) return [];

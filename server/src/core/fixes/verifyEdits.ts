@@ -2,7 +2,7 @@ import { applySeverityOverrides } from '../config';
 import { applyEdits, type TextEdit } from '../edits/textEdit';
 import type { CoreDiagnostic } from '../model';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 
 /**
  * Checks that edits do not damage a file: shared by `check --fix` (which
@@ -54,7 +54,7 @@ export function editsByFile(edits: readonly TextEdit[]): Map<string, TextEdit[]>
  * error, or an edit on a file that is not an annotation file. Undefined
  * when the edits are harmless to parse. For code actions, which must be fast.
  */
-export function editsBreakParsing(index: WorkspaceIndex, edits: readonly TextEdit[]): string | undefined {
+export function editsBreakParsing(index: WorkspaceView, edits: readonly TextEdit[]): string | undefined {
   for (const [uri, list] of editsByFile(edits)) {
     const content = index.content(uri);
     const before = index.annotationFile(uri);

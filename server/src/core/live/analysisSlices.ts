@@ -1,4 +1,4 @@
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** How long indexing runs before it lets other work run, when it may. */
 export const SLICE_MS = 5;

@@ -1,4 +1,4 @@
-import { readWithLimit, type WorkspaceFileHost } from '../loadWorkspace';
+import { readWithLimit, type WorkspaceFileHost } from '../workspace/loadWorkspace';
 
 /** The host, reporting every 50 files read, for the progress shown while a folder is indexed. */
 export function countingReads(host: WorkspaceFileHost, progress: ((message: string) => void) | undefined): WorkspaceFileHost {

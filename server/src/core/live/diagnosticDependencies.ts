@@ -2,7 +2,7 @@ import type { AnnotationFile } from '../model';
 import { normalizeForMatch } from '../normalizeText';
 import { resolveTextReference } from '../uris';
 import { HIERARCHY_RELATIONS } from '../vocabulary';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 
 /** Codes whose messages depend on the whole set of defined ids (their "did you mean" suggestions). */
 export const CODES_DEPENDING_ON_ALL_IDS = ['unknown-actor', 'unknown-concept'];

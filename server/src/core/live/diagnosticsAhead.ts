@@ -1,6 +1,6 @@
 import { annotationFileDiagnosticsInSteps } from '../checks/index';
 import type { CoreDiagnostic } from '../model';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import type { Slicer } from './analysisSlices';
 
 /**
@@ -20,7 +20,7 @@ export class DiagnosticsAhead {
   }
 
   /** Computes an annotation file's diagnostics in slices, for the `take` that follows in the same turn. */
-  async compute(index: WorkspaceIndex, uri: string, slicer: Slicer): Promise<void> {
+  async compute(index: WorkspaceView, uri: string, slicer: Slicer): Promise<void> {
     this.ready = undefined;
     if (!index.isAnnotationFile(uri)) return;
     const generation = this.generation;

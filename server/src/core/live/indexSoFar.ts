@@ -1,4 +1,5 @@
-import type { Mention, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { Mention, TextAnalysis, WorkspaceView } from '../workspace/workspaceView';
 
 /**
  * A folder's index during its first indexing, as read requests may see it:
@@ -12,7 +13,7 @@ import type { Mention, TextAnalysis, WorkspaceIndex } from '../workspaceIndex';
  * Everything else is the index itself, so answers built from the view are
  * the answers the served index gives once every text is analysed.
  */
-export function indexSoFar(index: WorkspaceIndex): WorkspaceIndex {
+export function indexSoFar(index: WorkspaceIndex): WorkspaceView {
   const analysed = (uri: string): TextAnalysis | undefined => (index.hasCurrentAnalysis(uri) ? index.analysis(uri) : undefined);
   const analysedTexts = function* (): Generator<TextAnalysis> {
     for (const uri of index.referencedTexts()) {
@@ -33,7 +34,7 @@ export function indexSoFar(index: WorkspaceIndex): WorkspaceIndex {
     if (!actors) actorsOf.set(analysis, (actors = new Set(analysis.mentions.flatMap((m) => m.actorIds ?? [m.actorId]))));
     return actors;
   };
-  const overrides: Partial<Record<keyof WorkspaceIndex, unknown>> = {
+  const overrides: Partial<Record<keyof WorkspaceView, unknown>> = {
     analysis: analysed,
     textsWithMentionOf: (actorId: string): ReadonlySet<string> => {
       const texts = new Set<string>();
@@ -48,7 +49,7 @@ export function indexSoFar(index: WorkspaceIndex): WorkspaceIndex {
   };
   return new Proxy(index, {
     get(target, property) {
-      if (typeof property === 'string' && Object.hasOwn(overrides, property)) return overrides[property as keyof WorkspaceIndex];
+      if (typeof property === 'string' && Object.hasOwn(overrides, property)) return overrides[property as keyof WorkspaceView];
       // The index's own methods and accessors run on the index itself, so that what they do inside
       // (analysing stale texts included) never goes through the view.
       const value: unknown = Reflect.get(target, property, target);

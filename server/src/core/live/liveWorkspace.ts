@@ -1,10 +1,11 @@
 import { textDiagnostics } from '../features/textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, DEFAULT_LIMITS } from '../config';
-import { loadWorkspace, readAllWithLimit, readWithLimit, storeText, type AnnotationParser, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../loadWorkspace';
+import { loadWorkspace, readAllWithLimit, readWithLimit, storeText, type AnnotationParser, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../workspace/loadWorkspace';
 import type { CoreDiagnostic } from '../model';
 import { basenameUri, canonicalUri, isUnder } from '../uris';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 import { anchoringStepsFor, bySize, Slicer, textsAnalysedFor } from './analysisSlices';
@@ -65,7 +66,7 @@ export class LiveWorkspace {
    */
   private readonly serving = new Map<string, LoadedWorkspace>();
   /** What read requests may see of a folder during its first indexing, once its files are parsed (`readingIndexFor`). */
-  private readonly readableSoFar = new Map<string, WorkspaceIndex>();
+  private readonly readableSoFar = new Map<string, { index: WorkspaceIndex; view: WorkspaceView }>();
   /** Files whose diagnostics changed while their folder was indexed for the first time, announced once it is served. */
   private readonly unannounced = new Set<string>();
   private readonly buffers = new Map<string, string>();
@@ -151,7 +152,7 @@ export class LiveWorkspace {
     }
     await this.loadPendingTexts(workspace);
     await workspace.index.prepareAliasMatcher(() => slicer.pause());
-    if (!this.serving.has(folder)) this.readableSoFar.set(folder, indexSoFar(workspace.index));
+    if (!this.serving.has(folder)) this.readableSoFar.set(folder, { index: workspace.index, view: indexSoFar(workspace.index) });
     const changed = await this.refreshInSlices([...previous, ...this.knownFiles(workspace)], slicer);
     // From here on, edits refresh only the files whose alias or actor use they change.
     workspace.index.takeUsageChanges();
@@ -398,12 +399,13 @@ export class LiveWorkspace {
    * The index for a read request (hover, definition, highlights): the folder's, or during its first indexing the
    * index so far (`soFar`) once it has the file: an annotation file, or an analysed text. Others use `indexFor`.
    */
-  readingIndexFor(uri: string): { index: WorkspaceIndex; soFar: boolean } | undefined {
+  readingIndexFor(uri: string): { index: WorkspaceView; soFar: boolean } | undefined {
     const served = this.indexFor(uri);
     const soFar = served ? undefined : this.readableSoFar.get(this.folderOf(canonicalUri(uri)) ?? '');
     if (served || !soFar) return served && { index: served, soFar: false };
-    return soFar.isAnnotationFile(uri) || soFar.hasCurrentAnalysis(uri) ? { index: soFar, soFar: true } : undefined;
+    return soFar.index.isAnnotationFile(uri) || soFar.index.hasCurrentAnalysis(uri) ? { index: soFar.view, soFar: true } : undefined;
   }
+
 
   private workspaceFor(uri: string): LoadedWorkspace | undefined {
     const folder = this.folderOf(uri);

@@ -1,5 +1,5 @@
 import { CONFIG_FILE_NAME } from '../config';
-import { annotationRoots, isAnnotationFileName, type FileRead, type LoadedWorkspace } from '../loadWorkspace';
+import { annotationRoots, isAnnotationFileName, type FileRead, type LoadedWorkspace } from '../workspace/loadWorkspace';
 import { isUnder, joinUri } from '../uris';
 
 /** What a file is to its folder's index, which decides how a change to it is applied. */

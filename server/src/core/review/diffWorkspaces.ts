@@ -2,7 +2,7 @@ import { workspaceDiagnostics } from '../checks/index';
 import { displayPath } from '../describe';
 import type { ActorDef, ClaimDef, ConceptDef, Severity } from '../model';
 import type { AnchorStatus } from '../resolveQuote';
-import type { Anchored, WorkspaceIndex } from '../workspaceIndex';
+import type { Anchored, WorkspaceView } from '../workspace/workspaceView';
 
 export type ChangeStatus = 'added' | 'removed' | 'changed';
 
@@ -81,8 +81,8 @@ export interface WorkspaceDiff {
 const RESOLVED: readonly string[] = ['exact', 'normalized'];
 
 /** Every id defined on either side, sorted, with its definition before and after. */
-function pairedById<T>(base: WorkspaceIndex, head: WorkspaceIndex, ids: (index: WorkspaceIndex) => string[], get: (index: WorkspaceIndex, id: string) => T | undefined): { id: string; a?: T; b?: T }[] {
-  const side = (index: WorkspaceIndex) => {
+function pairedById<T>(base: WorkspaceView, head: WorkspaceView, ids: (index: WorkspaceView) => string[], get: (index: WorkspaceView, id: string) => T | undefined): { id: string; a?: T; b?: T }[] {
+  const side = (index: WorkspaceView) => {
     const map = new Map<string, T>();
     for (const id of ids(index)) {
       const value = get(index, id);
@@ -108,7 +108,7 @@ function minus(a: string[], b: string[]): string[] {
   return a.filter((x) => !set.has(x));
 }
 
-function diffActors(base: WorkspaceIndex, head: WorkspaceIndex): ActorChange[] {
+function diffActors(base: WorkspaceView, head: WorkspaceView): ActorChange[] {
   const changes: ActorChange[] = [];
   for (const { id, a, b } of pairedById(base, head, (index) => index.actorIds(), (index, id) => index.actor(id))) {
     const actor = (b ?? a)!;
@@ -135,7 +135,7 @@ function diffActors(base: WorkspaceIndex, head: WorkspaceIndex): ActorChange[] {
   return changes;
 }
 
-function diffConcepts(base: WorkspaceIndex, head: WorkspaceIndex): ConceptChange[] {
+function diffConcepts(base: WorkspaceView, head: WorkspaceView): ConceptChange[] {
   const changes: ConceptChange[] = [];
   for (const { id, a, b } of pairedById(base, head, (index) => index.conceptIds(), (index, id) => index.concept(id))) {
     const concept: ConceptDef = (b ?? a)!;
@@ -147,7 +147,7 @@ function diffConcepts(base: WorkspaceIndex, head: WorkspaceIndex): ConceptChange
 }
 
 /** Every claim of a workspace with its anchor, by id (the first definition of an id wins). */
-function claimViews(index: WorkspaceIndex): Map<string, { view: ClaimView; def: ClaimDef }> {
+function claimViews(index: WorkspaceView): Map<string, { view: ClaimView; def: ClaimDef }> {
   const views = new Map<string, { view: ClaimView; def: ClaimDef }>();
   const anchors = new Map<ClaimDef, { anchored: Anchored<ClaimDef>; textUri: string }>();
   for (const textUri of index.referencedTexts()) {
@@ -194,7 +194,7 @@ const CLAIM_FIELDS: [string, (c: ClaimDef) => unknown][] = [
   ['note', (c) => c.note?.value],
 ];
 
-function diffClaims(base: WorkspaceIndex, head: WorkspaceIndex): { claims: ClaimChange[]; anchors: AnchorChange[] } {
+function diffClaims(base: WorkspaceView, head: WorkspaceView): { claims: ClaimChange[]; anchors: AnchorChange[] } {
   const before = claimViews(base);
   const after = claimViews(head);
   const claims: ClaimChange[] = [];
@@ -218,7 +218,7 @@ function diffClaims(base: WorkspaceIndex, head: WorkspaceIndex): { claims: Claim
   return { claims, anchors };
 }
 
-function diagnosticKeys(index: WorkspaceIndex): Map<string, DiagnosticView[]> {
+function diagnosticKeys(index: WorkspaceView): Map<string, DiagnosticView[]> {
   const keyed = new Map<string, DiagnosticView[]>();
   for (const [uri, diagnostics] of workspaceDiagnostics(index)) {
     const content = index.content(uri) ?? '';
@@ -239,7 +239,7 @@ function diagnosticKeys(index: WorkspaceIndex): Map<string, DiagnosticView[]> {
  * concepts and claims added, removed or changed; anchors that moved, broke
  * or were fixed; and diagnostics the head has that the base did not.
  */
-export function diffWorkspaces(base: WorkspaceIndex, head: WorkspaceIndex): WorkspaceDiff {
+export function diffWorkspaces(base: WorkspaceView, head: WorkspaceView): WorkspaceDiff {
   const { claims, anchors } = diffClaims(base, head);
   const before = diagnosticKeys(base);
   const after = diagnosticKeys(head);

@@ -1,5 +1,5 @@
 import type { Location } from 'vscode-languageserver';
-import { DEFAULT_VOCABULARY, type Span, type WorkspaceIndex } from '../../core';
+import { DEFAULT_VOCABULARY, type Span, type WorkspaceView } from '../../core';
 import { actorActivity, actorSummaries } from '../../core/authoring';
 import { throwIfCancelled, unlessCancelled } from '../cancellation';
 import { toLocation } from '../convert';
@@ -17,7 +17,7 @@ import {
 } from '../../protocol';
 
 /** The indexes a request is about: the folder that holds `uri`, or every folder. */
-function indexesFor(session: ServerSession, uri: string | undefined): WorkspaceIndex[] {
+function indexesFor(session: ServerSession, uri: string | undefined): WorkspaceView[] {
   if (uri === undefined) return session.workspace.indexes();
   const index = session.workspace.indexFor(uri);
   return index ? [index] : [];

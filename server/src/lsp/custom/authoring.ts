@@ -1,5 +1,5 @@
 import { ResponseError, LSPErrorCodes, type CancellationToken, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { canonicalUri, LineIndex, type Span, type WorkspaceIndex } from '../../core';
+import { canonicalUri, LineIndex, type Span, type WorkspaceView } from '../../core';
 import { addAlias, annotateClaim, createActor, type AuthoringChange, type AuthoringResult } from '../../core/authoring';
 import { unlessCancelled } from '../cancellation';
 import { toRange } from '../convert';
@@ -18,7 +18,7 @@ import {
 
 /** The selected text of a document the client has open (or, failing that, of the indexed file). */
 interface Selection {
-  index: WorkspaceIndex;
+  index: WorkspaceView;
   uri: string;
   text: string;
   span: Span;

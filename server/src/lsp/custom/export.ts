@@ -1,5 +1,5 @@
 import type { CancellationToken } from 'vscode-languageserver';
-import type { Span, WorkspaceIndex } from '../../core';
+import type { Span, WorkspaceView } from '../../core';
 import { EXPORT_FORMATS, exportWorkspace, type ExportedFile, type ExportFormat, type ExportResult } from '../../core/export';
 import { ExportRequest, WriteExportRequest, type ExportFailure, type ExportParams, type ExportSummary, type WriteExportResponse } from '../../protocol';
 import { throwIfCancelled, unlessCancelled } from '../cancellation';
@@ -22,7 +22,7 @@ export interface CustomRequestOptions {
 }
 
 /** The index of the workspace folder that holds `folderUri`, or the first folder's. */
-export function indexOfFolder(session: ServerSession, folderUri: string | undefined): WorkspaceIndex | undefined {
+export function indexOfFolder(session: ServerSession, folderUri: string | undefined): WorkspaceView | undefined {
   if (folderUri !== undefined) return session.workspace.indexFor(folderUri) ?? session.workspace.indexes().find((index) => index.workspaceFolders.includes(folderUri));
   return session.workspace.indexes()[0];
 }

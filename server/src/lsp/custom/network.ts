@@ -1,5 +1,5 @@
 import type { Location } from 'vscode-languageserver';
-import { DEFAULT_VOCABULARY, type Span, type WorkspaceIndex } from '../../core';
+import { DEFAULT_VOCABULARY, type Span, type WorkspaceView } from '../../core';
 import { buildDiscourseNetworks, type NetworkFilter, type NetworkGraph } from '../../core/export';
 import { actorCard } from '../../core/features/actorCard';
 import { renderMarkdown } from '../../core/features/card';
@@ -30,7 +30,7 @@ function graphInfo(graph: NetworkGraph): NetworkGraphInfo {
   };
 }
 
-function conceptCard(index: WorkspaceIndex, id: string): string {
+function conceptCard(index: WorkspaceView, id: string): string {
   const concept = index.concept(id);
   const label = concept?.label?.value ?? id;
   const sections = [`**${escapeMarkdown(label)}** · concept · ${inlineCode(id)}`];

@@ -1,5 +1,5 @@
 import { SymbolKind, type SymbolInformation } from 'vscode-languageserver';
-import type { AnnotationFile, WorkspaceIndex } from '../../core';
+import type { AnnotationFile, WorkspaceView } from '../../core';
 import { workspaceSymbolsInFile } from '../../core/features';
 import { forEachCancellable, throwIfCancelled } from '../cancellation';
 import { toRange } from '../convert';
@@ -16,7 +16,7 @@ export function registerWorkspaceSymbol(session: ServerSession): void {
   session.connection.onWorkspaceSymbol(
     guardRequest(session.log, 'workspace/symbol', async (params, token) => {
       throwIfCancelled(token);
-      const files: { index: WorkspaceIndex; file: AnnotationFile }[] = session.workspace.indexes().flatMap((index) => index.annotationFiles().map((file) => ({ index, file })));
+      const files: { index: WorkspaceView; file: AnnotationFile }[] = session.workspace.indexes().flatMap((index) => index.annotationFiles().map((file) => ({ index, file })));
       const symbols: SymbolInformation[] = [];
       await forEachCancellable(files, token, ({ index, file }) => {
         if (symbols.length >= MAX_RESULTS) return;

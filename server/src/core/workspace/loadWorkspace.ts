@@ -1,14 +1,10 @@
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_LIMITS, parseConfig, type Limits, type WorkspaceConfig } from './config';
-import type { AnnotationFile, CoreDiagnostic } from './model';
-import { parseAnnotationFile } from './syntax/parseAnnotationFile';
-import type { Vocabulary } from './vocabulary';
-import { canonicalUri, joinUri } from './uris';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_LIMITS, parseConfig, type Limits, type WorkspaceConfig } from '../config';
+import type { AnnotationFile, CoreDiagnostic } from '../model';
+import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
+import type { Vocabulary } from '../vocabulary';
+import { canonicalUri, joinUri } from '../uris';
+import type { ReadProblem } from './readProblems';
 import { WorkspaceIndex } from './workspaceIndex';
-
-/** Why a file could not be used. Messages name the reason, never the file's content. */
-export type ReadProblem =
-  | { kind: 'missing' | 'directory' | 'binary' | 'invalid-encoding' | 'outside-workspace' | 'symlink-loop' | 'unreadable' }
-  | { kind: 'too-large'; size: number; limit: number };
 
 /** A file's text, or why there is none. */
 export type FileRead = { content: string } | { problem: ReadProblem };

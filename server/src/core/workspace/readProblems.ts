@@ -1,4 +1,7 @@
-import type { ReadProblem } from './loadWorkspace';
+/** Why a file could not be used. Messages name the reason, never the file's content. */
+export type ReadProblem =
+  | { kind: 'missing' | 'directory' | 'binary' | 'invalid-encoding' | 'outside-workspace' | 'symlink-loop' | 'unreadable' }
+  | { kind: 'too-large'; size: number; limit: number };
 
 /** A size for people: "12.4 MB", "300 KB" or "512 bytes". */
 export function formatSize(bytes: number): string {

@@ -1,6 +1,6 @@
-import { anchorSelectorsInSteps } from './anchorSelectors';
-import type { AnchorableText, AnchorResult, QuoteSelector } from './anchorTypes';
-import type { QuoteSelectorDef } from './model';
+import { anchorSelectorsInSteps } from '../anchorSelectors';
+import type { AnchorableText, AnchorResult, QuoteSelector } from '../anchorTypes';
+import type { QuoteSelectorDef } from '../model';
 
 interface Entry {
   target: AnchorableText;

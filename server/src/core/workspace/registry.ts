@@ -1,0 +1,317 @@
+import type { AliasEntry } from '../aliasMatcher';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, RelationDef, Span } from '../model';
+import { normalizeForMatch } from '../normalizeText';
+import { HIERARCHY_RELATIONS } from '../vocabulary';
+
+export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept';
+
+/** A place in an annotation file that names an actor or concept id. */
+export interface IdReference {
+  id: string;
+  uri: string;
+  range: Span;
+  role: ReferenceRole;
+  /** The claim that holds the reference, for claimant, about and concept. */
+  claim?: ClaimDef;
+}
+
+/** A relation with its subject, as stated in some file. */
+export interface StatedRelation {
+  subject: string;
+  type: string;
+  target: string;
+  uri: string;
+  relation: RelationDef;
+}
+
+/** A stance a claim takes on a concept, and the file that holds the claim. */
+export interface StanceTaken {
+  claim: ClaimDef;
+  uri: string;
+  stance: string;
+}
+
+/** An actor that has an alias, and where the alias is written. */
+export interface AliasOwner {
+  actorId: string;
+  uri: string;
+  alias: Located<string>;
+}
+
+/** One alias of an annotation file: the pair `alias\0actorId`, keyed by the alias as the matcher normalises it. */
+export interface FileAlias {
+  key: string;
+  pair: string;
+}
+
+/** The aliases whose owners an annotation file's change altered, and those of them the file still has. */
+export interface AliasChange {
+  changed: string[];
+  present: string[];
+}
+
+/**
+ * What the annotation files define and where they name it: actors,
+ * concepts and claims by id, stances, relations, the references to each
+ * actor and concept id, and the owners of each normalised alias.
+ *
+ * Invariants: every list keeps file order (files by uri, then order in the
+ * file), as a fresh build has it, whatever order files were added in;
+ * `remove(file)` undoes exactly what `add(file)` did, visiting only the ids
+ * and aliases that file holds.
+ */
+export class Registry {
+  private readonly actorDefs = new Map<string, ActorDef[]>();
+  private readonly conceptDefs = new Map<string, ConceptDef[]>();
+  private readonly claimDefs = new Map<string, { claim: ClaimDef; uri: string }[]>();
+  /** Stances taken by claimant and concept (`claimant\0concept`), in file order. */
+  private readonly stancesByKey = new Map<string, StanceTaken[]>();
+  private readonly actorRefs = new Map<string, Map<string, IdReference[]>>();
+  private readonly conceptRefs = new Map<string, Map<string, IdReference[]>>();
+  /** For each annotation file, the actor and concept ids it references, so that forgetting it visits only those. */
+  private readonly referencedIdsByFile = new Map<string, { actors: string[]; concepts: string[] }>();
+  /** Relations by unordered pair of actors (`a\0b`, a < b), in file order. */
+  private readonly relationsByPairKey = new Map<string, StatedRelation[]>();
+  /** part-of/member-of relations by subject, in file order. */
+  private readonly hierarchyEdgesBySubject = new Map<string, StatedRelation[]>();
+  /** Each annotation file's aliases, in file order. */
+  private readonly fileAliases = new Map<string, FileAlias[]>();
+  /** Every normalised alias with the actors that have it, in definition order (files by uri, then file order). */
+  private readonly aliasOwnersByKey = new Map<string, AliasOwner[]>();
+
+  /** Indexes what an annotation file defines and references. */
+  add(file: AnnotationFile): void {
+    const uri = file.uri;
+    const addTo = <T extends { uri: string }>(map: Map<string, T[]>, id: string | undefined, value: T) => {
+      if (id === undefined) return;
+      const list = map.get(id);
+      if (!list) {
+        map.set(id, [value]);
+        return;
+      }
+      // Keep definitions in file order, as a fresh build has them, whatever order the files were updated in.
+      let at = list.length;
+      while (at > 0 && list[at - 1].uri > value.uri) at--;
+      list.splice(at, 0, value);
+    };
+    const actorRefs: IdReference[] = [];
+    const conceptRefs: IdReference[] = [];
+    const ref = (list: IdReference[], located: Located<string> | undefined, role: ReferenceRole, claim?: ClaimDef) => {
+      if (located) list.push({ id: located.value, uri, range: located.range, role, ...(claim ? { claim } : {}) });
+    };
+    const aliases: FileAlias[] = [];
+    for (const actor of file.actors) {
+      addTo(this.actorDefs, actor.id?.value, actor);
+      ref(actorRefs, actor.id, 'definition');
+      for (const relation of actor.relations) {
+        ref(actorRefs, relation.target, 'relation-target');
+        if (!actor.id || !relation.type || !relation.target) continue;
+        const stated: StatedRelation = { subject: actor.id.value, type: relation.type.value, target: relation.target.value, uri, relation };
+        addTo(this.relationsByPairKey, pairKey(stated.subject, stated.target), stated);
+        if (HIERARCHY_RELATIONS.includes(stated.type)) addTo(this.hierarchyEdgesBySubject, stated.subject, stated);
+      }
+      if (actor.id) {
+        for (const alias of actor.aliases) {
+          const key = normalizeForMatch(alias.value).trim();
+          if (!key) continue;
+          aliases.push({ key, pair: `${alias.value}\u0000${actor.id.value}` });
+          const owners = this.aliasOwnersByKey.get(key);
+          const owner: AliasOwner = { actorId: actor.id.value, uri, alias };
+          if (!owners) {
+            this.aliasOwnersByKey.set(key, [owner]);
+            continue;
+          }
+          // In file order, as a fresh build has them, whatever order the files were updated in.
+          let at = owners.length;
+          while (at > 0 && owners[at - 1].uri > uri) at--;
+          owners.splice(at, 0, owner);
+        }
+      }
+    }
+    for (const concept of file.concepts) {
+      addTo(this.conceptDefs, concept.id?.value, concept);
+      ref(conceptRefs, concept.id, 'definition');
+    }
+    const annotation = file.textAnnotation;
+    if (annotation) {
+      ref(actorRefs, annotation.author, 'author');
+      for (const mention of annotation.mentions) ref(actorRefs, mention.actor, 'mention-actor');
+      for (const claim of annotation.claims) {
+        addTo(this.claimDefs, claim.id?.value, { claim, uri });
+        if (claim.stance) addTo(this.stancesByKey, stanceKey(claim), { claim, uri, stance: claim.stance.value });
+        ref(actorRefs, claim.claimant, 'claimant', claim);
+        for (const about of claim.about) ref(actorRefs, about, 'about', claim);
+        ref(conceptRefs, claim.concept, 'concept', claim);
+      }
+    }
+    this.referencedIdsByFile.set(uri, { actors: [...new Set(actorRefs.map((r) => r.id))], concepts: [...new Set(conceptRefs.map((r) => r.id))] });
+    for (const [refs, list] of [[this.actorRefs, actorRefs], [this.conceptRefs, conceptRefs]] as const) {
+      for (const reference of list) {
+        const byFile = refs.get(reference.id) ?? new Map<string, IdReference[]>();
+        const inFile = byFile.get(uri);
+        if (inFile) inFile.push(reference);
+        else byFile.set(uri, [reference]);
+        refs.set(reference.id, byFile);
+      }
+    }
+    if (aliases.length) this.fileAliases.set(uri, aliases);
+  }
+
+  /** Forgets everything `add` indexed for this file (`old`, stored under `uri`). */
+  remove(uri: string, old: AnnotationFile): void {
+    const removeFrom = <T extends { uri: string }>(map: Map<string, T[]>, id: string | undefined) => {
+      if (id === undefined) return;
+      const kept = (map.get(id) ?? []).filter((d) => d.uri !== uri);
+      if (kept.length) map.set(id, kept);
+      else map.delete(id);
+    };
+    for (const actor of old.actors) removeFrom(this.actorDefs, actor.id?.value);
+    for (const concept of old.concepts) removeFrom(this.conceptDefs, concept.id?.value);
+    for (const claim of old.textAnnotation?.claims ?? []) {
+      removeFrom(this.claimDefs, claim.id?.value);
+      removeFrom(this.stancesByKey, stanceKey(claim));
+    }
+    const referenced = this.referencedIdsByFile.get(uri);
+    this.referencedIdsByFile.delete(uri);
+    for (const [refs, ids] of [[this.actorRefs, referenced?.actors ?? []], [this.conceptRefs, referenced?.concepts ?? []]] as const) {
+      for (const id of ids) {
+        const byFile = refs.get(id);
+        if (byFile?.delete(uri) && byFile.size === 0) refs.delete(id);
+      }
+    }
+    for (const actor of old.actors) {
+      if (!actor.id) continue;
+      for (const relation of actor.relations) {
+        if (!relation.type || !relation.target) continue;
+        removeFrom(this.relationsByPairKey, pairKey(actor.id.value, relation.target.value));
+        if (HIERARCHY_RELATIONS.includes(relation.type.value)) removeFrom(this.hierarchyEdgesBySubject, actor.id.value);
+      }
+    }
+    for (const { key } of this.fileAliases.get(uri) ?? []) {
+      const owners = this.aliasOwnersByKey.get(key);
+      if (!owners) continue;
+      const kept = owners.filter((owner) => owner.uri !== uri);
+      if (kept.length) this.aliasOwnersByKey.set(key, kept);
+      else this.aliasOwnersByKey.delete(key);
+    }
+    this.fileAliases.delete(uri);
+  }
+
+  /** An annotation file's aliases, in file order. */
+  aliasesOf(uri: string): FileAlias[] {
+    return this.fileAliases.get(uri) ?? [];
+  }
+
+  /** The first definition of an actor id (sorted by file), if any. */
+  actor(id: string): ActorDef | undefined {
+    return this.actorDefs.get(id)?.[0];
+  }
+
+  actorDefinitions(id: string): ActorDef[] {
+    return this.actorDefs.get(id) ?? [];
+  }
+
+  sortedActorIds(): string[] {
+    return [...this.actorDefs.keys()].sort();
+  }
+
+  concept(id: string): ConceptDef | undefined {
+    return this.conceptDefs.get(id)?.[0];
+  }
+
+  conceptDefinitions(id: string): ConceptDef[] {
+    return this.conceptDefs.get(id) ?? [];
+  }
+
+  sortedConceptIds(): string[] {
+    return [...this.conceptDefs.keys()].sort();
+  }
+
+  claimDefinitions(id: string): { claim: ClaimDef; uri: string }[] {
+    return this.claimDefs.get(id) ?? [];
+  }
+
+  /** The relations stated between two actors, in either direction, in file order. */
+  relationsBetween(a: string, b: string): readonly StatedRelation[] {
+    return this.relationsByPairKey.get(pairKey(a, b)) ?? [];
+  }
+
+  /** Every part-of/member-of relation, by subject, each subject's in file order. */
+  hierarchyEdges(): ReadonlyMap<string, readonly StatedRelation[]> {
+    return this.hierarchyEdgesBySubject;
+  }
+
+  /** The stances taken on a concept by a claimant, anywhere in the workspace, in file order. */
+  stancesOf(claimant: string, concept: string): readonly StanceTaken[] {
+    return this.stancesByKey.get(`${claimant}\u0000${concept}`) ?? [];
+  }
+
+  /** Every place in annotation files that names this actor id, definitions included. */
+  actorReferences(id: string): IdReference[] {
+    return flattenReferences(this.actorRefs.get(id));
+  }
+
+  /** Every place in annotation files that names this concept id, definitions included. */
+  conceptReferences(id: string): IdReference[] {
+    return flattenReferences(this.conceptRefs.get(id));
+  }
+
+  /** The actors that have a normalised alias, in definition order. */
+  aliasOwners(key: string): readonly AliasOwner[] {
+    return this.aliasOwnersByKey.get(key) ?? [];
+  }
+
+  /** Every normalised alias some actor has. */
+  aliasKeys(): IterableIterator<string> {
+    return this.aliasOwnersByKey.keys();
+  }
+
+  /** What a normalised alias stands for now: its first spelling and its actors, or undefined when no actor has it. */
+  aliasEntry(key: string): AliasEntry | undefined {
+    const owners = this.aliasOwnersByKey.get(key);
+    if (!owners) return undefined;
+    const actorIds: string[] = [];
+    for (const owner of owners) if (!actorIds.includes(owner.actorId)) actorIds.push(owner.actorId);
+    return { alias: owners[0].alias.value, actorIds };
+  }
+
+  aliasEntries(): Map<string, AliasEntry> {
+    const entries = new Map<string, AliasEntry>();
+    for (const key of this.aliasOwnersByKey.keys()) entries.set(key, this.aliasEntry(key)!);
+    return entries;
+  }
+}
+
+/** The aliases whose pairs differ between two versions of one file's aliases, and which of them it has now. */
+export function aliasChange(before: readonly FileAlias[], after: readonly FileAlias[]): AliasChange {
+  const pairsByKey = (list: readonly FileAlias[]) => {
+    const byKey = new Map<string, string>();
+    for (const { key, pair } of list) byKey.set(key, byKey.has(key) ? `${byKey.get(key)}\u0001${pair}` : pair);
+    return byKey;
+  };
+  const old = pairsByKey(before);
+  const now = pairsByKey(after);
+  const changed: string[] = [];
+  for (const [key, pairs] of old) if (now.get(key) !== pairs) changed.push(key);
+  for (const key of now.keys()) if (!old.has(key)) changed.push(key);
+  return { changed, present: changed.filter((key) => now.has(key)) };
+}
+
+/** The key of an unordered pair of actor ids. */
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/** The key of a claim's stance (`claimant\0concept`), when it takes one. */
+function stanceKey(claim: ClaimDef): string | undefined {
+  return claim.claimant && claim.concept && claim.stance ? `${claim.claimant.value}\u0000${claim.concept.value}` : undefined;
+}
+
+function flattenReferences(byFile: Map<string, IdReference[]> | undefined): IdReference[] {
+  if (!byFile) return [];
+  // concat copies arrays in bulk: flatMap is ten times slower on the tens of thousands of references of a large file, which a hover walks.
+  const lists = [...byFile.keys()].sort().map((uri) => byFile.get(uri)!);
+  let references: IdReference[] = [];
+  for (let i = 0; i < lists.length; i += 4096) references = references.concat(...lists.slice(i, i + 4096));
+  return references;
+}

@@ -1,0 +1,263 @@
+import { AliasMatcher, type AliasEntry, type AliasMatch } from '../aliasMatcher';
+import { isLostQuotePlaced, lostQuoteRange } from '../lostQuotes';
+import type { ClaimDef, MentionDef, QuoteSelectorDef, Span } from '../model';
+import type { AnchorableText, AnchorResult } from '../resolveQuote';
+import { AnchoringCache, withQuote } from './anchoringCache';
+import type { DocumentStore } from './documentStore';
+import type { AliasChange, Registry } from './registry';
+
+/** A claim or an explicit mention together with where its quote landed. */
+export interface Anchored<T> {
+  def: T;
+  annotationUri: string;
+  result: AnchorResult;
+}
+
+/** An actor mention in a text: an alias match or an explicit mention. */
+export interface Mention {
+  span: Span;
+  actorId: string;
+  source: 'alias' | 'explicit';
+  /** For alias matches: every actor with this alias (more than one is a conflict). */
+  actorIds?: string[];
+  alias?: string;
+  /** For alias matches: the alias as matching normalises it. */
+  aliasKey?: string;
+  /** For explicit mentions: the annotation that states it. */
+  explicit?: Anchored<MentionDef>;
+}
+
+/** Everything derived from one text and the annotations that point at it. */
+export interface TextAnalysis {
+  uri: string;
+  text: AnchorableText;
+  claims: Anchored<ClaimDef>[];
+  explicitMentions: Anchored<MentionDef>[];
+  /** Alias matches and resolved explicit mentions, in text order, never overlapping. */
+  mentions: Mention[];
+}
+
+/**
+ * Each loaded text's analysis: its anchored claims and explicit mentions,
+ * and its alias mentions, found by the alias matcher this part owns.
+ *
+ * Invariants: an analysis is reused while the text's stamp (the document
+ * store's) and its match stamp are unchanged; an alias change bumps the
+ * match stamp only of the texts it can reach (those whose last matching
+ * found a changed alias, or whose text contains one now present), which
+ * keep their anchoring and are matched again. The matcher, once built, is
+ * patched per changed alias rather than rebuilt.
+ */
+export class TextAnalyses {
+  /** While the alias matcher is built in slices: the aliases changed meanwhile, to apply to it once built. */
+  private aliasesChangedDuringBuild: Set<string> | undefined;
+  /** For each normalised alias, the texts whose last matching found it (a superset after texts change: harmless). */
+  private readonly textsByAliasKey = new Map<string, Set<string>>();
+  /** For each text, the normalised aliases its last matching found. */
+  private readonly aliasKeysByText = new Map<string, string[]>();
+  /** Bumped per text when an alias change can change its matches: its anchoring is kept, only its mentions are redone. */
+  private readonly matchStamps = new Map<string, number>();
+  /** Texts whose matches an alias change may have changed, since `takeTextsRematchedByAliases()` last looked. */
+  private readonly aliasAffectedTexts = new Set<string>();
+  private readonly analyses = new Map<string, { textStamp: number; matchStamp: number; analysis: TextAnalysis }>();
+  private aliasMatcher: AliasMatcher | undefined;
+  private readonly anchorings = new AnchoringCache();
+
+  /** `analysed` hears of every analysis computed (not of those reused). */
+  constructor(
+    private readonly documents: DocumentStore,
+    private readonly registry: Registry,
+    private readonly analysed: (uri: string, analysis: TextAnalysis) => void,
+  ) {}
+
+  private matcher(): AliasMatcher {
+    if (!this.aliasMatcher) {
+      const steps = AliasMatcher.build(this.registry.aliasEntries());
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      this.aliasMatcher = step.value;
+    }
+    return this.aliasMatcher;
+  }
+
+  /**
+   * Builds the alias matcher ahead of the first text analysis, a slice at a
+   * time (`pause` between slices), so that a large registry never blocks
+   * the caller's event loop for long. Aliases changed meanwhile are applied
+   * once it is built.
+   */
+  async prepareAliasMatcher(pause: () => Promise<void>): Promise<void> {
+    if (this.aliasMatcher || this.aliasesChangedDuringBuild) return;
+    const changed = new Set<string>();
+    this.aliasesChangedDuringBuild = changed;
+    try {
+      const entries = new Map<string, AliasEntry>();
+      for (const key of this.registry.aliasKeys()) {
+        entries.set(key, this.registry.aliasEntry(key)!);
+        if (entries.size % 4096 === 0) await pause();
+      }
+      const steps = AliasMatcher.build(entries);
+      let step = steps.next();
+      while (!step.done) {
+        await pause();
+        step = steps.next();
+      }
+      if (this.aliasMatcher) return;
+      const matcher = step.value;
+      for (const key of changed) matcher.set(key, this.registry.aliasEntry(key));
+      this.aliasMatcher = matcher;
+    } finally {
+      this.aliasesChangedDuringBuild = undefined;
+    }
+  }
+
+  /** Whether `analysis(textUri)` (a canonical uri) would answer from its cache, searching nothing. */
+  hasCurrentAnalysis(textUri: string): boolean {
+    const cached = this.analyses.get(textUri);
+    return cached !== undefined && cached.textStamp === this.documents.textStampByKey(textUri) && cached.matchStamp === (this.matchStamps.get(textUri) ?? 0);
+  }
+
+  /**
+   * The analysis of a loaded text (a canonical uri): its anchored claims
+   * and mentions. Cached until the text, an annotation file pointing at it,
+   * or the aliases change.
+   */
+  analysis(textUri: string): TextAnalysis | undefined {
+    const anchorable = this.documents.statusByKey(textUri) === 'loaded' ? this.documents.anchorableByKey(textUri) : undefined;
+    if (!anchorable) return undefined;
+    const textStamp = this.documents.textStampByKey(textUri);
+    const matchStamp = this.matchStamps.get(textUri) ?? 0;
+    const cached = this.analyses.get(textUri);
+    if (cached && cached.textStamp === textStamp && cached.matchStamp === matchStamp) return cached.analysis;
+
+    let claims: Anchored<ClaimDef>[] = [];
+    let explicitMentions: Anchored<MentionDef>[] = [];
+    if (cached && cached.textStamp === textStamp && cached.analysis.text === anchorable) {
+      // Only the aliases changed: the anchoring depends on the text and its annotation files alone.
+      ({ claims, explicitMentions } = cached.analysis);
+    } else {
+      const slots = new Set<string>();
+      for (const annotationUri of this.documents.annotationsOf(textUri)) {
+        const annotation = this.documents.fileByKey(annotationUri)?.textAnnotation;
+        if (!annotation) continue;
+        for (const [kind, defs, into] of [['claims', annotation.claims, claims], ['mentions', annotation.mentions, explicitMentions]] as const) {
+          const slot = `${annotationUri}\u0000${kind}`;
+          slots.add(slot);
+          const results = this.anchorings.anchor(textUri, anchorable, slot, defs);
+          withQuote<QuoteSelectorDef>(defs).forEach((def, i) => (into as Anchored<QuoteSelectorDef>[]).push({ def, annotationUri, result: results[i] }));
+        }
+      }
+      this.anchorings.retain(textUri, slots);
+    }
+    const matches = this.matcher().findAll(anchorable.normalized);
+    this.noteAliasKeys(textUri, matches);
+    const mentions = mergeMentions(matches, explicitMentions);
+    const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions };
+    this.analyses.set(textUri, { textStamp, matchStamp, analysis });
+    this.analysed(textUri, analysis);
+    return analysis;
+  }
+
+  /**
+   * Anchors the quotes that `analysis(textUri)` will need, a step at a time,
+   * so that a caller that must stay responsive can run the long searches in
+   * slices; `analysis` then finds them done. Does nothing when the text's
+   * anchoring is current.
+   */
+  *anchoringSteps(textUri: string): Generator<void, void> {
+    if (this.documents.statusByKey(textUri) !== 'loaded') return;
+    const cached = this.analyses.get(textUri);
+    if (cached && cached.textStamp === this.documents.textStampByKey(textUri) && this.documents.preparedAnchorableByKey(textUri) === cached.analysis.text) return;
+    yield;
+    const anchorable = this.documents.anchorableByKey(textUri)!;
+    for (const annotationUri of this.documents.annotationsOf(textUri)) {
+      const annotation = this.documents.fileByKey(annotationUri)?.textAnnotation;
+      if (!annotation) continue;
+      for (const [kind, defs] of [['claims', annotation.claims], ['mentions', annotation.mentions]] as const) {
+        const results = yield* this.anchorings.anchorInSteps(textUri, anchorable, `${annotationUri}\u0000${kind}`, defs);
+        // Where the text's diagnostics of lost quotes go: each placement scans the text.
+        for (const [i, def] of withQuote<QuoteSelectorDef>(defs).entries()) {
+          if (results[i].status !== 'not-found' || results[i].nearMisses?.[0] || isLostQuotePlaced(anchorable, def.quote!.value)) continue;
+          lostQuoteRange(anchorable, def.quote!.value);
+          yield;
+        }
+      }
+    }
+  }
+
+  /** Records which aliases a text's matching found, for re-matching only the texts an alias change reaches. */
+  private noteAliasKeys(textUri: string, matches: AliasMatch[]): void {
+    for (const key of this.aliasKeysByText.get(textUri) ?? []) {
+      const texts = this.textsByAliasKey.get(key);
+      texts?.delete(textUri);
+      if (texts?.size === 0) this.textsByAliasKey.delete(key);
+    }
+    const keys = new Set<string>();
+    for (const match of matches) keys.add(match.key);
+    this.aliasKeysByText.set(textUri, [...keys]);
+    for (const key of keys) {
+      const texts = this.textsByAliasKey.get(key) ?? new Set<string>();
+      texts.add(textUri);
+      this.textsByAliasKey.set(key, texts);
+    }
+  }
+
+  /**
+   * After the registry's aliases changed (`change.changed`, not empty):
+   * patches the matcher and returns the texts that must be matched again.
+   * A text whose last matching found a changed alias, or whose normalised
+   * text contains one the registry now has, is re-matched (its quotes are
+   * not anchored again); every other text keeps its mentions. An alias the
+   * matching did not find cannot change the mentions by going away: the
+   * matches before and after it are the same.
+   */
+  aliasesChanged({ changed, present }: AliasChange): Set<string> {
+    for (const key of changed) {
+      this.aliasMatcher?.set(key, this.registry.aliasEntry(key));
+      this.aliasesChangedDuringBuild?.add(key);
+    }
+    const affected = new Set<string>();
+    for (const key of changed) for (const uri of this.textsByAliasKey.get(key) ?? []) affected.add(uri);
+    if (present.length > 0) {
+      for (const [uri, { analysis }] of this.analyses) {
+        if (affected.has(uri)) continue;
+        const text = analysis.text.normalized.text;
+        if (present.some((key) => text.includes(key))) affected.add(uri);
+      }
+    }
+    for (const uri of affected) {
+      this.matchStamps.set(uri, (this.matchStamps.get(uri) ?? 0) + 1);
+      this.aliasAffectedTexts.add(uri);
+    }
+    return affected;
+  }
+
+  /** The texts whose mentions alias changes may have changed since the last call (for refreshing their diagnostics). */
+  takeTextsRematchedByAliases(): string[] {
+    const texts = [...this.aliasAffectedTexts];
+    this.aliasAffectedTexts.clear();
+    return texts;
+  }
+}
+
+/** Alias matches, minus those that overlap an explicit mention, plus the explicit mentions. */
+function mergeMentions(aliasMatches: AliasMatch[], explicit: Anchored<MentionDef>[]): Mention[] {
+  const explicitMentions: Mention[] = [];
+  for (const anchored of explicit) {
+    if (!anchored.result.span || !anchored.def.actor) continue;
+    explicitMentions.push({ span: anchored.result.span, actorId: anchored.def.actor.value, source: 'explicit', explicit: anchored });
+  }
+  explicitMentions.sort((a, b) => a.span.start - b.span.start);
+  // Alias matches come in text order without overlapping: one sweep, keeping the furthest end of the explicit mentions begun so far.
+  let next = 0;
+  let furthestEnd = -1;
+  const overlapsExplicit = (span: Span) => {
+    for (; next < explicitMentions.length && explicitMentions[next].span.start < span.end; next++) furthestEnd = Math.max(furthestEnd, explicitMentions[next].span.end);
+    return furthestEnd > span.start;
+  };
+  const mentions: Mention[] = aliasMatches
+    .filter((match) => !overlapsExplicit(match.span))
+    .map((match) => ({ span: match.span, actorId: match.actorIds[0], source: 'alias' as const, actorIds: match.actorIds, alias: match.alias, aliasKey: match.key }));
+  mentions.push(...explicitMentions);
+  return mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
