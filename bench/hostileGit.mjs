@@ -11,7 +11,7 @@
 
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,16 +21,9 @@ const cli = join(root, 'bin', 'policy-annotator.js');
 const counts = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n >= 2);
 if (counts.length === 0) counts.push(10000, 100000);
 
-const ACTORS = `actors:
-  - id: isi
-    name: Inter-Services Intelligence
-    kind: intelligence-agency
-    aliases: [ISI]
-  - id: taliban
-    name: Taliban
-    kind: armed-group
-    aliases: [Taliban]
-`;
+// The actors file the tests share (test/fixtures/three-actors.txtar: `-- path --` lines start its files).
+const fixture = readFileSync(join(root, 'test', 'fixtures', 'three-actors.txtar'), 'utf8').split(/^-- (.+) --\n/m);
+const ACTORS = fixture[fixture.indexOf('annotations/actors.yaml') + 1];
 const text = (i) => `Text ${i}. The ISI backs the Taliban, the report says.\n`;
 const annotation = (i, claimant) => `text: texts/t${i}.txt\nclaims:\n  - id: c${i}\n    claimant: ${claimant}\n    quote: The ISI backs the Taliban\n`;
 

@@ -2,15 +2,22 @@ import assert from 'node:assert/strict';
 import { existsSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
+import { fixture, fixtureOnDisk, namedFixture } from '../helpers/fixture';
 import { createTempWorkspace, REPO_ROOT, runCliProcess } from '../helpers/tempWorkspace';
-
 
 const run = runCliProcess;
 
-const ARTICLE = threeActorsArticle();
-const ACTORS = `# Actors of the fixture\n${threeActorsYaml()}`;
-const BROKEN = `text: texts/a.txt
+// The three actors (test/fixtures/three-actors.txtar), their actors file opening with a comment, and an annotation file with
+// a misspelt claimant, a quote not in the text and an unknown field.
+const THREE_ACTORS = fixture(namedFixture('three-actors'));
+const ARTICLE = THREE_ACTORS['annotations/texts/a.txt'];
+const ACTORS = `# Actors of the fixture\n${THREE_ACTORS['annotations/actors.yaml']}`;
+const BASE = { ...THREE_ACTORS, 'annotations/actors.yaml': ACTORS };
+const BROKEN = fixture(
+  BASE,
+  `
+-- annotations/a.yaml --
+text: texts/a.txt
 claims:
   - id: c1
     claimant: imran-kahn
@@ -20,7 +27,8 @@ claims:
     claimant: isi
     quote: the ISI funds everyone
     colour: red
-`;
+`,
+);
 
 interface JsonRow {
   file: string;
@@ -34,8 +42,8 @@ interface JsonRow {
 }
 
 describe('policy-annotator check', () => {
-  const broken = createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': BROKEN });
-  const clean = createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': 'text: texts/a.txt\n' });
+  const broken = fixtureOnDisk(BROKEN);
+  const clean = fixtureOnDisk(BASE, '-- annotations/a.yaml --\ntext: texts/a.txt\n');
   after(() => {
     broken.dispose();
     clean.dispose();
@@ -92,10 +100,17 @@ describe('policy-annotator check', () => {
   });
 
   it('includes diagnostics of every severity in JSON, honouring policy-annotator.yaml overrides', () => {
-    const configured = createTempWorkspace({
-      'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': BROKEN,
-      'policy-annotator.yaml': 'severity:\n  unknown-field: warning\n  quote-not-found: hint\n  missing-field: info\n  unknown-actor: "off"\n',
-    });
+    const configured = fixtureOnDisk(
+      BROKEN,
+      `
+-- policy-annotator.yaml --
+severity:
+  unknown-field: warning
+  quote-not-found: hint
+  missing-field: info
+  unknown-actor: "off"
+`,
+    );
     try {
       const result = run(['check', '--format', 'json'], configured.dir);
       const rows = JSON.parse(result.stdout) as JsonRow[];
@@ -157,7 +172,7 @@ describe('policy-annotator check', () => {
 });
 
 describe('policy-annotator check with its cache', () => {
-  const workspace = createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': 'text: texts/a.txt\nclaims:\n  - {id: c1, claimant: isi, quote: The ISI backs the Taliban.}\n' });
+  const workspace = fixtureOnDisk(BASE, '-- annotations/a.yaml --\ntext: texts/a.txt\nclaims:\n  - {id: c1, claimant: isi, quote: The ISI backs the Taliban.}\n');
   const cacheDir = `${workspace.dir}-cache`;
   after(() => {
     workspace.dispose();

@@ -1,20 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { threeActorsYaml } from '../helpers/threeActors';
-import { createTempWorkspace, REPO_ROOT, runCliProcess } from '../helpers/tempWorkspace';
-
+import { createTempWorkspace, listTree, REPO_ROOT, runCliProcess } from '../helpers/tempWorkspace';
 
 const run = runCliProcess;
 
-function listFiles(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
-    .sort();
-}
 
 const MANIFEST = '.policy-annotator-export.json';
 
@@ -49,8 +42,8 @@ describe('policy-annotator export', () => {
       assert.equal(result.stderr, '');
       assert.match(result.stdout, new RegExp(`^Exported .* files in ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\n$`));
       const golden = path.join(REPO_ROOT, 'test', 'golden', 'export', format);
-      const written = listFiles(out);
-      assert.deepEqual(written, [MANIFEST, ...listFiles(golden)].sort());
+      const written = listTree(out);
+      assert.deepEqual(written, [MANIFEST, ...listTree(golden)].sort());
       for (const file of written.filter((f) => f !== MANIFEST)) {
         assert.ok(readFileSync(path.join(out, file)).equals(readFileSync(path.join(golden, file))), `${file} matches its golden file`);
       }
@@ -110,7 +103,7 @@ describe('policy-annotator export', () => {
     const result = run(['export', '--format', 'brat', '--out', out], REPO_ROOT);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /is not empty and holds no earlier policy-annotator export\. Choose a new or empty folder/);
-    assert.deepEqual(listFiles(out), ['notes.txt']);
+    assert.deepEqual(listTree(out), ['notes.txt']);
     const file = path.join(out, 'notes.txt');
     assert.equal(run(['export', '--format', 'brat', '--out', file], REPO_ROOT).code, 2, '--out that is a file');
     assert.equal(readFileSync(file, 'utf8'), 'mine');

@@ -7,19 +7,13 @@ import { after, describe, it } from 'node:test';
 import { writeExportFiles } from '../../server/src/node/exportWriter';
 import { ExportRefused } from '../../server/src/node/exportRefused';
 import { threeActorsYaml } from '../helpers/threeActors';
-import { createTempWorkspace, runCliProcess } from '../helpers/tempWorkspace';
+import { createTempWorkspace, listTree, runCliProcess } from '../helpers/tempWorkspace';
 
 const MANIFEST = '.policy-annotator-export.json';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const run = runCliProcess;
 
-function listTree(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? listTree(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
-    .sort();
-}
 
 const noStackTrace = (stderr: string) => assert.doesNotMatch(stderr, /\n\s+at |Error: E[A-Z]+|internal failure/, stderr);
 

@@ -1,11 +1,13 @@
 /* eslint-disable no-control-regex -- these tests are about control characters in output */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
-import { createTempWorkspace, runCliProcess } from '../helpers/tempWorkspace';
+import { fixture, fixtureOnDisk, namedFixture } from '../helpers/fixture';
+import { threeActorsYaml } from '../helpers/threeActors';
+import { runCliProcess } from '../helpers/tempWorkspace';
 
 const run = runCliProcess;
 
+const THREE_ACTORS = fixture(namedFixture('three-actors'));
 const CLAIMS = `text: texts/a.txt
 claims:
   - id: c1
@@ -14,16 +16,17 @@ claims:
 `;
 
 describe('policy-annotator output that cannot lie', () => {
-  const hostile = createTempWorkspace({
-    'annotations/texts/a.txt': threeActorsArticle(),
-    'annotations/actors.yaml': threeActorsYaml(),
-    'annotations/a.yaml': `${CLAIMS}  - id: c2\n    claimant: "\\e[2J\\e[H\\e[32m✔ No problems in 1 annotation file.\\e[0m"\n    quote: The ISI backs the Taliban.\n`,
-  });
-  const hintsOnly = createTempWorkspace({
-    'annotations/texts/a.txt': threeActorsArticle(),
-    'annotations/actors.yaml': threeActorsYaml(['Taliban', 'Mullah Omar']),
-    'annotations/a.yaml': CLAIMS,
-  });
+  // A claimant that, printed raw, would clear the screen and print a false all-clear.
+  const hostile = fixtureOnDisk(
+    THREE_ACTORS,
+    `
+-- annotations/a.yaml --
+${CLAIMS}  - id: c2
+    claimant: "\\e[2J\\e[H\\e[32m✔ No problems in 1 annotation file.\\e[0m"
+    quote: The ISI backs the Taliban.
+`,
+  );
+  const hintsOnly = fixtureOnDisk(THREE_ACTORS, { 'annotations/actors.yaml': threeActorsYaml(['Taliban', 'Mullah Omar']), 'annotations/a.yaml': CLAIMS });
   after(() => {
     hostile.dispose();
     hintsOnly.dispose();

@@ -5,41 +5,37 @@ import { after, describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { parse } from 'yaml';
 import { DOCS_BASE_URL } from '../../server/src/core';
+import { fixture } from '../helpers/fixture';
 import { commitAll, git } from '../helpers/gitRepo';
 import { createTempWorkspace, REPO_ROOT, runCliProcess } from '../helpers/tempWorkspace';
+import { threeActorsYaml } from '../helpers/threeActors';
 
 const run = runCliProcess;
 
 const SARIF_SCHEMA = path.join(REPO_ROOT, 'test', 'conformance', 'sarif', 'sarif-schema-2.1.0.json');
 
-const ARTICLE = 'The ISI backs the Taliban.\nImran Khan said the Taliban are “normal civilians.”\nThe ISI denies it.\n';
-const ACTORS = [
-  'actors:',
-  '  - id: isi',
-  '    name: ISI',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '  - id: taliban',
-  '    name: Taliban',
-  '    kind: armed-group',
-  '    aliases: [Taliban]',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases: [Imran Khan]',
-  '',
-].join('\n');
-const CLAIMS = [
-  'text: texts/a.txt',
-  'claims:',
-  '  - id: c1',
-  '    claimant: isi',
-  '    quote: The ISI backs the Taliban.',
-  '  - id: c2',
-  '    claimant: imran-khan',
-  '    quote: the Taliban are “normal civilians.”',
-  '',
-].join('\n');
+// The three actors (test/fixtures/three-actors.txtar), a three-line article and two claims on it.
+const FILES = fixture(
+  { 'annotations/actors.yaml': threeActorsYaml() },
+  `
+-- annotations/texts/a.txt --
+The ISI backs the Taliban.
+Imran Khan said the Taliban are “normal civilians.”
+The ISI denies it.
+-- annotations/a.yaml --
+text: texts/a.txt
+claims:
+  - id: c1
+    claimant: isi
+    quote: The ISI backs the Taliban.
+  - id: c2
+    claimant: imran-khan
+    quote: the Taliban are “normal civilians.”
+`,
+);
+const ARTICLE = FILES['annotations/texts/a.txt'];
+const ACTORS = FILES['annotations/actors.yaml'];
+const CLAIMS = FILES['annotations/a.yaml'];
 
 describe('check for pull requests', () => {
   const broken = createTempWorkspace({

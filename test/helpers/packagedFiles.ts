@@ -12,6 +12,24 @@ export function filesIn(folder: string, suffix: string): string[] {
     .map((entry) => `${folder}/${entry.name}`);
 }
 
+/** What both packages ship besides code: the documents (the README links to each), the schemas and the screenshots. */
+export function sharedPackageFiles(): string[] {
+  return [
+    'CHANGELOG.md',
+    'CONTRIBUTING.md',
+    'LICENSE',
+    'README.md',
+    ...filesIn('docs', '.md'),
+    ...filesIn('docs/images', '.png'),
+    ...filesIn('examples', ''),
+    'dist/parseWorker.js',
+    'dist/server.js',
+    'package.json',
+    'schemas/annotation-file.schema.json',
+    'schemas/policy-annotator.schema.json',
+  ];
+}
+
 /** Every relative link and image in the README points at a file the package ships, so none is dead where the package is read. */
 export function assertReadmeLinksShipped(shipped: string[], where: string): void {
   const targets = linksOf(readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'))

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -33,6 +33,14 @@ export function createTempWorkspace(files: Record<string, string> = {}, options:
   };
   for (const [relativePath, content] of Object.entries(files)) write(relativePath, content);
   return { dir, write, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The files below a folder (none if it does not exist), as sorted relative paths with `/`; links are listed, not followed. */
+export function listTree(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? listTree(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]))
+    .sort();
 }
 
 /** What a CLI run printed, and how it ended. */

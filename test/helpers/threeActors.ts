@@ -1,25 +1,14 @@
 // The small workspace many CLI tests start from: an article in which the ISI,
-// the Taliban and Imran Khan are mentioned, and an actors file defining them.
+// the Taliban and Imran Khan are mentioned, and an actors file defining them
+// (test/fixtures/three-actors.txtar).
+import { fixtureFile } from './fixture';
 
 /** An article mentioning all three actors, with typographic quotes. */
 export function threeActorsArticle(): string {
-  return 'The ISI backs the Taliban.\nImran Khan said the Taliban are “normal civilians.”\n';
+  return fixtureFile('three-actors', 'annotations/texts/a.txt');
 }
 
 /** An actors file defining `isi`, `taliban` and `imran-khan`; the Taliban's aliases can be changed. */
 export function threeActorsYaml(talibanAliases: string[] = ['Taliban']): string {
-  return `actors:
-  - id: isi
-    name: Inter-Services Intelligence
-    kind: intelligence-agency
-    aliases: [ISI]
-  - id: taliban
-    name: Taliban
-    kind: armed-group
-    aliases: [${talibanAliases.join(', ')}]
-  - id: imran-khan
-    name: Imran Khan
-    kind: person
-    aliases: [Imran Khan]
-`;
+  return fixtureFile('three-actors', 'annotations/actors.yaml').replace('aliases: [Taliban]', `aliases: [${talibanAliases.join(', ')}]`);
 }

@@ -5,12 +5,12 @@
 // no uncaught exception.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { LSPErrorCodes, ResponseError, type Diagnostic, type DocumentDiagnosticReport, type Hover, type LocationLink, type MarkupContent, type Position } from 'vscode-languageserver-protocol';
 import { ANCHORED_CLAIMS, CLEAN_FILES, EXPECTED } from '../robustness/badInputExpectations';
 import { CANARY, createBadInputWorkspace, type BadInputWorkspace } from '../robustness/badInputWorkspace';
 import { positionAt, textIn } from './corpusWorkspace';
-import { fileUri, LspTestClient } from './lspTestClient';
+import { fileUri, serveWorkspace, type LspTestClient } from './lspTestClient';
 
 const indexed = (client: LspTestClient) => client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end');
 
@@ -25,6 +25,11 @@ function assertServerHealthy(client: LspTestClient): void {
   const failures = client.received.filter((m) => m.method === 'window/logMessage' && (m.params as { type: number }).type === 1);
   assert.deepEqual(failures.map((m) => (m.params as { message: string }).message), [], 'no handler failed');
   assert.equal(client.child.exitCode, null, 'the server is still running');
+}
+
+/** Serves a fresh bad-input workspace to a suite; after its tests, checks that the server stayed healthy. */
+function serveBadInput(options: { large: boolean; pullDiagnostics: boolean }): { workspace: BadInputWorkspace; client: LspTestClient } {
+  return serveWorkspace(() => createBadInputWorkspace({ large: options.large }), { pullDiagnostics: options.pullDiagnostics, ready: indexed, beforeStop: assertServerHealthy });
 }
 
 /** The text a claim's quote must cover: found by going to the definition from the quote in YAML. */
@@ -48,21 +53,9 @@ for (const mode of ['push', 'pull'] as const) {
       return report.kind === 'full' ? report.items : [];
     };
 
-    before(async () => {
-      // The push run also has the 50 MB text and the 20 MB annotation file; the pull run does without, to keep the suite fast.
-      workspace = createBadInputWorkspace({ large: mode === 'push' });
-      ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: mode === 'pull' }));
-      await indexed(client);
-    });
-
-    after(async () => {
-      try {
-        if (client) assertServerHealthy(client);
-      } finally {
-        await client?.stop();
-        workspace?.dispose();
-      }
-    });
+    // The push run also has the 50 MB text and the 20 MB annotation file; the pull run does without, to keep the suite fast.
+    const session = serveBadInput({ large: mode === 'push', pullDiagnostics: mode === 'pull' });
+    before(() => ({ workspace, client } = session));
 
     for (const expected of mode === 'push' ? EXPECTED : EXPECTED.filter((e) => !/generated-big|big-text/.test(e.file))) {
       it(`${expected.file}:${expected.line} — ${expected.code}`, async () => {
@@ -171,20 +164,10 @@ describe('files deleted, renamed or changed on disk while open', () => {
     return client.request<Hover | null>('textDocument/hover', { textDocument: { uri: uri('annotations/texts/good.txt') }, position: positionAt(text, text.indexOf('ISI') + 1) });
   };
 
-  before(async () => {
-    workspace = createBadInputWorkspace({ large: false });
+  const session = serveBadInput({ large: false, pullDiagnostics: false });
+  before(() => {
+    ({ workspace, client } = session);
     text = readFileSync(workspace.path('annotations/texts/good.txt'), 'utf8');
-    ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false }));
-    await indexed(client);
-  });
-
-  after(async () => {
-    try {
-      if (client) assertServerHealthy(client);
-    } finally {
-      await client?.stop();
-      workspace?.dispose();
-    }
   });
 
   it('an open annotation file changed on disk: the buffer wins until it is closed, then the disk counts', async () => {

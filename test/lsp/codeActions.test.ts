@@ -1,41 +1,43 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
 import type { ApplyWorkspaceEditParams, CodeAction, Diagnostic, DocumentDiagnosticReport, ShowMessageRequestParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
-import { fileUri, LspTestClient } from './lspTestClient';
+import { fixture, fixtureOnDisk, openFixture } from '../helpers/fixture';
+import type { TempWorkspace } from '../helpers/tempWorkspace';
+import { serveWorkspace, type LspTestClient } from './lspTestClient';
 
-const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.\n';
-const ACTORS = [
-  '# registry',
-  'actors:',
-  '  - id: isi   # the agency',
-  '    name: Inter-Services Intelligence',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '  - id: inter-services',
-  '    name: ISI duplicate',
-  '    kind: intelligence-agency',
-  '    aliases: [Inter-Services]',
-  '  - id: taliban',
-  '    name: Afghan Taliban',
-  '    kind: armed-group',
-  '    aliases: [Taliban]',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases: [Imran Khan]',
-  '',
-].join('\n');
-const CLAIMS = [
-  'text: texts/article.txt',
-  'claims:',
-  '  - id: c1   # keep this comment',
-  '    claimant: imran-kahn',
-  '    quote: The ISI',
-  '    about: [inter-services]',
-  '',
-].join('\n');
+// Two actors that share the ISI's name, comments the fixes must keep, and a claim with a misspelt claimant.
+const FILES = fixture(`
+-- annotations/texts/article.txt --
+The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.
+-- annotations/actors.yaml --
+# registry
+actors:
+  - id: isi   # the agency
+    name: Inter-Services Intelligence
+    kind: intelligence-agency
+    aliases: [ISI]
+  - id: inter-services
+    name: ISI duplicate
+    kind: intelligence-agency
+    aliases: [Inter-Services]
+  - id: taliban
+    name: Afghan Taliban
+    kind: armed-group
+    aliases: [Taliban]
+  - id: imran-khan
+    name: Imran Khan
+    kind: person
+    aliases: [Imran Khan]
+-- annotations/claims.yaml --
+text: texts/article.txt
+claims:
+  - id: c1   # keep this comment
+    claimant: imran-kahn
+    quote: The ISI
+    about: [inter-services]
+`);
+const ACTORS = FILES['annotations/actors.yaml'];
+const CLAIMS = FILES['annotations/claims.yaml'];
 
 /** Applies LSP text edits to a text. */
 function applyTextEdits(text: string, edits: TextEdit[]): string {
@@ -59,17 +61,12 @@ describe('code actions over LSP', () => {
   let claimsUri: string;
   let actorsUri: string;
 
+  const session = serveWorkspace(() => fixtureOnDisk(FILES), { pullDiagnostics: true, ready: async () => undefined });
   before(async () => {
-    workspace = createTempWorkspace({ 'annotations/texts/article.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/claims.yaml': CLAIMS });
-    claimsUri = fileUri(path.join(workspace.dir, 'annotations/claims.yaml'));
-    actorsUri = fileUri(path.join(workspace.dir, 'annotations/actors.yaml'));
-    ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: true }));
-    await client.open(claimsUri, CLAIMS);
-    await client.open(actorsUri, ACTORS);
-  });
-  after(async () => {
-    await client?.stop();
-    workspace?.dispose();
+    ({ workspace, client } = session);
+    const opened = await openFixture(client, workspace.dir, { 'annotations/claims.yaml': CLAIMS, 'annotations/actors.yaml': ACTORS });
+    claimsUri = opened['annotations/claims.yaml'];
+    actorsUri = opened['annotations/actors.yaml'];
   });
 
   async function diagnostics(uri: string): Promise<Diagnostic[]> {

@@ -9,6 +9,9 @@ import { fileUri } from './lspTestClient';
 /** A writable temporary copy of the sample corpus (annotations/), and the core's own reading of it, to derive expected values from. */
 export interface CorpusCopy {
   workspace: TempWorkspace;
+  /** The copy's folder, and its removal (as a served workspace has them). */
+  dir: string;
+  dispose(): void;
   expected: LoadedWorkspace;
   uri(relativePath: string): string;
   read(relativePath: string): string;
@@ -20,6 +23,8 @@ export async function copyCorpus(): Promise<CorpusCopy> {
   const expected = await loadWorkspace(new NodeFileHost([workspace.dir]), URI.file(workspace.dir).toString());
   return {
     workspace,
+    dir: workspace.dir,
+    dispose: () => workspace.dispose(),
     expected,
     uri: (relativePath) => fileUri(path.join(workspace.dir, relativePath)),
     read: (relativePath) => readFileSync(path.join(workspace.dir, relativePath), 'utf8'),

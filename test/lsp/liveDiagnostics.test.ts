@@ -3,38 +3,30 @@ import { renameSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
+import { fixture, fixtureOnDisk } from '../helpers/fixture';
+import type { TempWorkspace } from '../helpers/tempWorkspace';
+import { threeActorsYaml } from '../helpers/threeActors';
 import { positionAt } from './corpusWorkspace';
 import { fileUri, LspTestClient } from './lspTestClient';
 
-const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are "normal civilians." The ISI denies it.\n';
-
-const ACTORS = [
-  'actors:',
-  '  - id: isi',
-  '    name: Inter-Services Intelligence',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '  - id: taliban',
-  '    name: Afghan Taliban',
-  '    kind: armed-group',
-  '    aliases: [Taliban]',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases: [Imran Khan]',
-  '',
-].join('\n');
-
-const CLAIMS = [
-  'text: texts/article.txt',
-  'claims:',
-  '  - id: khan-civilians',
-  '    claimant: imran-khan',
-  '    quote: the Taliban are "normal civilians."',
-  '    about: [taliban]',
-  '',
-].join('\n');
+// The three actors (test/fixtures/three-actors.txtar), an article with straight quotes and one claim.
+const FILES = fixture(
+  { 'annotations/actors.yaml': threeActorsYaml() },
+  `
+-- annotations/texts/article.txt --
+The ISI backs the Taliban. Imran Khan said the Taliban are "normal civilians." The ISI denies it.
+-- annotations/claims.yaml --
+text: texts/article.txt
+claims:
+  - id: khan-civilians
+    claimant: imran-khan
+    quote: the Taliban are "normal civilians."
+    about: [taliban]
+`,
+);
+const ARTICLE = FILES['annotations/texts/article.txt'];
+const ACTORS = FILES['annotations/actors.yaml'];
+const CLAIMS = FILES['annotations/claims.yaml'];
 
 const codesOf = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code));
 
@@ -58,7 +50,7 @@ for (const mode of ['push', 'pull'] as const) {
     };
 
     before(async () => {
-      workspace = createTempWorkspace({ 'annotations/texts/article.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/claims.yaml': CLAIMS });
+      workspace = fixtureOnDisk(FILES);
       ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: mode === 'pull' }));
       await client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end');
     });

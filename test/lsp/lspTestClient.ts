@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CancellationTokenSource, createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -44,6 +45,40 @@ export interface TestClientOptions {
   pullConfiguration?: boolean;
   /** Advertise `codeDescriptionSupport` for diagnostics (pushed and pulled). */
   codeDescriptionSupport?: boolean;
+}
+
+/** A workspace folder a suite's server runs on, removed by `dispose`. */
+export interface ServableWorkspace {
+  dir: string;
+  dispose(): void;
+}
+
+/**
+ * Serves a workspace to the tests of the current suite: before them, makes
+ * the workspace, starts the server on its folder and waits until `ready` (by
+ * default, the end of the first indexing); after them, runs `beforeStop`
+ * (a last check), stops the server and removes the workspace. Tests read `session.workspace` and `session.client`.
+ */
+export function serveWorkspace<W extends ServableWorkspace>(
+  make: () => W | Promise<W>,
+  options: Omit<TestClientOptions, 'workspaceFolder'> & { ready?: (client: LspTestClient) => Promise<unknown>; beforeStop?: (client: LspTestClient) => void },
+): { workspace: W; client: LspTestClient } {
+  const session = {} as { workspace: W; client: LspTestClient };
+  const ready = options.ready ?? ((client: LspTestClient) => client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end'));
+  before(async () => {
+    session.workspace = await make();
+    ({ client: session.client } = await LspTestClient.start({ ...options, workspaceFolder: session.workspace.dir }));
+    await ready(session.client);
+  });
+  after(async () => {
+    try {
+      if (session.client) options.beforeStop?.(session.client);
+    } finally {
+      await session.client?.stop();
+      session.workspace?.dispose();
+    }
+  });
+  return session;
 }
 
 interface Waiter {

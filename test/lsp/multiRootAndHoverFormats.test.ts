@@ -2,16 +2,49 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionList, ConfigurationParams, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
+import { fixture, fixtureOnDisk } from '../helpers/fixture';
+import type { TempWorkspace } from '../helpers/tempWorkspace';
 import { positionAt } from './corpusWorkspace';
 import { fileUri, LspTestClient } from './lspTestClient';
 
-const ACTORS_A = ['actors:', '  - id: isi', '    name: Inter-Services Intelligence', '    kind: intelligence-agency', '    aliases: [ISI]', ''].join('\n');
-const ACTORS_B = ['actors:', '  - id: nato', '    name: North Atlantic Treaty Organization', '    kind: international-organization', '    aliases: [NATO]', ''].join('\n');
-const TEXT_A = 'The ISI backs the Taliban.\n';
-const TEXT_B = 'NATO left Kabul.\n';
-const CLAIMS_A = ['text: texts/a.txt', 'claims:', '  - id: isi-backs', '    claimant: isi', '    quote: backs the Taliban', '    about: [cia]', ''].join('\n');
-const CLAIMS_B = ['text: texts/b.txt', 'claims:', '  - id: nato-left', '    claimant: nato', '    quote: left Kabul', '    about: [cia]', ''].join('\n');
+// Two workspace folders, each with its own root (annotations/, notes/), actors, text and a claim about an unknown actor.
+const FOLDER_A = fixture(`
+-- annotations/texts/a.txt --
+The ISI backs the Taliban.
+-- annotations/actors.yaml --
+actors:
+  - id: isi
+    name: Inter-Services Intelligence
+    kind: intelligence-agency
+    aliases: [ISI]
+-- annotations/a.yaml --
+text: texts/a.txt
+claims:
+  - id: isi-backs
+    claimant: isi
+    quote: backs the Taliban
+    about: [cia]
+`);
+const FOLDER_B = fixture(`
+-- notes/texts/b.txt --
+NATO left Kabul.
+-- notes/actors.yaml --
+actors:
+  - id: nato
+    name: North Atlantic Treaty Organization
+    kind: international-organization
+    aliases: [NATO]
+-- notes/b.yaml --
+text: texts/b.txt
+claims:
+  - id: nato-left
+    claimant: nato
+    quote: left Kabul
+    about: [cia]
+`);
+const TEXT_A = FOLDER_A['annotations/texts/a.txt'];
+const TEXT_B = FOLDER_B['notes/texts/b.txt'];
+const CLAIMS_A = FOLDER_A['annotations/a.yaml'];
 
 async function waitForIndexing(client: LspTestClient): Promise<void> {
   await client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end');
@@ -25,8 +58,8 @@ describe('a multi-root workspace: every folder is served, each with its own sett
 
   before(async () => {
     // Folder A keeps the default root `annotations`; folder B's settings put its annotations under `notes` and silence unknown actors.
-    a = createTempWorkspace({ 'annotations/texts/a.txt': TEXT_A, 'annotations/actors.yaml': ACTORS_A, 'annotations/a.yaml': CLAIMS_A });
-    b = createTempWorkspace({ 'notes/texts/b.txt': TEXT_B, 'notes/actors.yaml': ACTORS_B, 'notes/b.yaml': CLAIMS_B });
+    a = fixtureOnDisk(FOLDER_A);
+    b = fixtureOnDisk(FOLDER_B);
     ({ client } = await LspTestClient.start({ workspaceFolder: a.dir, moreWorkspaceFolders: [b.dir], pullDiagnostics: false, pullConfiguration: true }));
     // Set before any message is read: the server's configuration requests arrive in later I/O callbacks.
     client.answer = (method, params) => {
@@ -74,8 +107,8 @@ describe('a client that cannot pull settings gets each folder’s settings from 
   let client: LspTestClient;
 
   before(async () => {
-    a = createTempWorkspace({ 'annotations/texts/a.txt': TEXT_A, 'annotations/actors.yaml': ACTORS_A, 'annotations/a.yaml': CLAIMS_A });
-    b = createTempWorkspace({ 'notes/texts/b.txt': TEXT_B, 'notes/actors.yaml': ACTORS_B, 'notes/b.yaml': CLAIMS_B });
+    a = fixtureOnDisk(FOLDER_A);
+    b = fixtureOnDisk(FOLDER_B);
     const initializationOptions = { settings: { roots: ['annotations'] }, folderSettings: { [fileUri(b.dir)]: { roots: ['notes'] } } };
     ({ client } = await LspTestClient.start({ workspaceFolder: a.dir, moreWorkspaceFolders: [b.dir], pullDiagnostics: false, initializationOptions }));
     await waitForIndexing(client);
@@ -100,7 +133,7 @@ describe('hover content follows the client’s contentFormat', () => {
   const hostileActors = ['actors:', '  - id: isi', '    name: "**ISI** <img src=x>"', '    kind: "[k](command:x)"', '    aliases: [ISI]', '    description: "![pixel](https://evil.example/p.png)"', ''].join('\n');
 
   before(() => {
-    workspace = createTempWorkspace({ 'annotations/texts/a.txt': TEXT_A, 'annotations/actors.yaml': hostileActors, 'annotations/a.yaml': CLAIMS_A });
+    workspace = fixtureOnDisk(FOLDER_A, { 'annotations/actors.yaml': hostileActors });
   });
   after(() => workspace?.dispose());
 

@@ -1,17 +1,39 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { DocumentSymbol, Hover, LocationLink, SemanticTokens } from 'vscode-languageserver-protocol';
-import { createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
+import { fixture, fixtureOnDisk, withCrlf } from '../helpers/fixture';
+import type { TempWorkspace } from '../helpers/tempWorkspace';
+import { threeActorsYaml } from '../helpers/threeActors';
 import { positionAt, textIn } from './corpusWorkspace';
-import { fileUri, LspTestClient } from './lspTestClient';
+import { fileUri, serveWorkspace, type LspTestClient } from './lspTestClient';
 
-// A CRLF text with astral characters (emoji, mathematical letters, a flag) before the words that matter.
-const ARTICLE = ['Intro 😀😀 line.', '', 'What does the ISI want?', '', '𝒜𝒷 The ISI 😀 backs the Taliban, says 🇵🇰 Imran Khan.', ''].join('\r\n');
+// A CRLF workspace with astral characters (emoji, mathematical letters, a flag) before the words that matter, and
+// the three actors (test/fixtures/three-actors.txtar), one with an emoji in its name.
+const FILES = withCrlf(
+  fixture(
+    { 'annotations/actors.yaml': threeActorsYaml().replace('name: Inter-Services Intelligence', 'name: "Inter-Services Intelligence 🕵"') },
+    `
+-- annotations/texts/article.txt --
+Intro 😀😀 line.
 
-const ACTORS = ['actors:', '  - id: isi', '    name: "Inter-Services Intelligence 🕵"', '    kind: intelligence-agency', '    aliases: [ISI]', '  - id: taliban', '    name: Afghan Taliban', '    kind: armed-group', '    aliases: [Taliban]', '  - id: imran-khan', '    name: Imran Khan', '    kind: person', '    aliases: [Imran Khan]', ''].join('\r\n');
+What does the ISI want?
 
-const CLAIMS = ['text: texts/article.txt', 'title: "𝒜 title 😀"', 'claims:', '  - id: isi-backs-taliban', '    claimant: imran-khan', '    quote: "😀 backs the Taliban"', '    about: [isi, taliban]', ''].join('\r\n');
+𝒜𝒷 The ISI 😀 backs the Taliban, says 🇵🇰 Imran Khan.
+-- annotations/claims.yaml --
+text: texts/article.txt
+title: "𝒜 title 😀"
+claims:
+  - id: isi-backs-taliban
+    claimant: imran-khan
+    quote: "😀 backs the Taliban"
+    about: [isi, taliban]
+`,
+  ),
+);
+const ARTICLE = FILES['annotations/texts/article.txt'];
+const ACTORS = FILES['annotations/actors.yaml'];
+const CLAIMS = FILES['annotations/claims.yaml'];
 
 describe('positions are UTF-16 and exact on lines with astral characters and in CRLF files', () => {
   let workspace: TempWorkspace;
@@ -19,16 +41,8 @@ describe('positions are UTF-16 and exact on lines with astral characters and in 
   const uri = (relative: string) => fileUri(path.join(workspace.dir, 'annotations', relative));
   const at = (relative: string, text: string, offset: number) => ({ textDocument: { uri: uri(relative) }, position: positionAt(text, offset) });
 
-  before(async () => {
-    workspace = createTempWorkspace({ 'annotations/texts/article.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/claims.yaml': CLAIMS });
-    ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false }));
-    await client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end');
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.dispose();
-  });
+  const session = serveWorkspace(() => fixtureOnDisk(FILES), { pullDiagnostics: false });
+  before(() => ({ workspace, client } = session));
 
   it('hovers over a mention that follows astral characters on a CRLF line', async () => {
     const offset = ARTICLE.indexOf('ISI 😀') + 1;

@@ -4,15 +4,31 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Hover, type InitializeResult, type MarkupContent } from 'vscode-languageserver-protocol';
-import { createTempWorkspace, REPO_ROOT, type TempWorkspace } from '../helpers/tempWorkspace';
-import { fileUri, LspTestClient, EVENT_TIMEOUT_MS } from './lspTestClient';
+import { fixture, fixtureOnDisk } from '../helpers/fixture';
+import { REPO_ROOT, type TempWorkspace } from '../helpers/tempWorkspace';
+import { threeActorsYaml } from '../helpers/threeActors';
+import { fileUri, LspTestClient, EVENT_TIMEOUT_MS, serveWorkspace } from './lspTestClient';
 
-const ARTICLE = 'The ISI backs the Taliban.\n';
-const ACTORS = 'actors:\n  - id: isi\n    name: Inter-Services Intelligence\n    kind: intelligence-agency\n    aliases: [ISI]\n  - id: taliban\n    name: Afghan Taliban\n    kind: armed-group\n    aliases: [Taliban]\n';
-const CLAIMS = 'text: texts/article.txt\nclaims:\n  - id: isi-backs\n    claimant: isi\n    quote: backs the Taliban\n    about: [taliban]\n';
+// The three actors (test/fixtures/three-actors.txtar), a one-line article and a claim on it.
+const FILES = fixture(
+  { 'annotations/actors.yaml': threeActorsYaml() },
+  `
+-- annotations/texts/article.txt --
+The ISI backs the Taliban.
+-- annotations/claims.yaml --
+text: texts/article.txt
+claims:
+  - id: isi-backs
+    claimant: isi
+    quote: backs the Taliban
+    about: [taliban]
+`,
+);
+const ARTICLE = FILES['annotations/texts/article.txt'];
+const CLAIMS = FILES['annotations/claims.yaml'];
 
-function fixture(): TempWorkspace {
-  return createTempWorkspace({ 'annotations/texts/article.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/claims.yaml': CLAIMS });
+function freshWorkspace(): TempWorkspace {
+  return fixtureOnDisk(FILES);
 }
 
 const indexed = (client: LspTestClient) => client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end');
@@ -23,16 +39,8 @@ describe('the server contains faults and honours cancellation', () => {
   const uri = (relative: string) => fileUri(path.join(workspace.dir, 'annotations', relative));
   const hoverOverIsi = () => client.request<Hover>('textDocument/hover', { textDocument: { uri: uri('texts/article.txt') }, position: { line: 0, character: 5 } });
 
-  before(async () => {
-    workspace = fixture();
-    ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false }));
-    await indexed(client);
-  });
-
-  after(async () => {
-    await client?.stop();
-    workspace?.dispose();
-  });
+  const session = serveWorkspace(freshWorkspace, { pullDiagnostics: false, ready: indexed });
+  before(() => ({ workspace, client } = session));
 
   it('answers a request whose handler fails with an error for that request only, and keeps serving', async () => {
     const failed = await client.request('textDocument/hover', { textDocument: { uri: uri('texts/article.txt') }, position: null }).then(
@@ -73,7 +81,7 @@ describe('the server contains faults and honours cancellation', () => {
 describe('the server starts from every entry point', () => {
   let workspace: TempWorkspace;
   before(() => {
-    workspace = fixture();
+    workspace = freshWorkspace();
   });
   after(() => workspace?.dispose());
 

@@ -13,16 +13,20 @@ import { runCli, type CliContext } from '../../server/src/cli/runCli';
 import { openCheckCache } from '../../server/src/node/checkCache';
 import { NodeFileHost } from '../../server/src/node/nodeFileHost';
 import { runGit } from '../../server/src/node/runGit';
-import { createTempWorkspace } from '../helpers/tempWorkspace';
+import { fixtureOnDisk } from '../helpers/fixture';
 
 describe('SyncBytesReader', () => {
-  const outside = createTempWorkspace({ 'secret.txt': 'TOP SECRET' });
-  const workspace = createTempWorkspace({
-    'plain.txt': 'plain text\n',
-    'big.txt': 'x'.repeat(2000),
-    'empty.txt': '',
-    'folder/inner.txt': 'inside',
-  });
+  const outside = fixtureOnDisk('-- secret.txt --\nTOP SECRET\n');
+  const workspace = fixtureOnDisk(
+    `
+-- plain.txt --
+plain text
+-- folder/inner.txt --
+inside
+-- empty.txt --
+`,
+    { 'big.txt': 'x'.repeat(2000) },
+  );
   writeFileSync(path.join(workspace.dir, 'binary.bin'), Buffer.from([0x50, 0x4b, 0x00, 0x04]));
   writeFileSync(path.join(workspace.dir, 'large.txt'), Buffer.alloc(300_000, 0x61));
   symlinkSync(path.join(outside.dir, 'secret.txt'), path.join(workspace.dir, 'escape.txt'));
@@ -63,10 +67,14 @@ describe('SyncBytesReader', () => {
 });
 
 describe('the check report cache across versions', () => {
-  const workspace = createTempWorkspace({
-    'annotations/texts/a.txt': 'The ISI backs the Taliban.\n',
-    'annotations/a.yaml': 'text: texts/a.txt\nclaims:\n  - {id: c1, claimant: isi, quote: The ISI backs the Taliban.}\n',
-  });
+  const workspace = fixtureOnDisk(`
+-- annotations/texts/a.txt --
+The ISI backs the Taliban.
+-- annotations/a.yaml --
+text: texts/a.txt
+claims:
+  - {id: c1, claimant: isi, quote: The ISI backs the Taliban.}
+`);
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'policy-annotator-report-cache-'));
   after(() => {
     workspace.dispose();

@@ -1,5 +1,6 @@
 // Long computations honour cancellation: the slicing loop that every
-// workspace-wide request runs in stops within a slice of the cancel; a
+// workspace-wide request runs in stops within a slice of the cancel (counted
+// in steps of a clock the test drives, not timed); a
 // request that waits for indexing of a big generated workspace answers
 // RequestCancelled as soon as it is cancelled, long before indexing ends;
 // and a burst of cancelled workspace-wide requests leaves the server serving.
@@ -10,43 +11,33 @@ import { readFileSync } from 'node:fs';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { LSPErrorCodes, ResponseError, type Hover, type MarkupContent } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource as ServerTokenSource } from 'vscode-languageserver';
-import { forEachCancellable, unlessCancelled } from '../../server/src/lsp/cancellation';
+import { forEachCancellable, SLICE_MS, unlessCancelled } from '../../server/src/lsp/cancellation';
 import { positionAt } from '../lsp/corpusWorkspace';
 import { fileUri, LspTestClient } from '../lsp/lspTestClient';
 import { generateBenchCorpus, type GeneratedCorpus } from './benchCorpus';
 
 const codeOf = (error: unknown) => (error instanceof ResponseError ? error.code : String(error));
 
-function busyFor(ms: number): void {
-  const until = performance.now() + ms;
-  while (performance.now() < until) {
-    // Burn CPU, as a step of a long computation does.
-  }
-}
-
 describe('the slicing loop of long requests', () => {
   it('stops within one slice of a cancellation that arrives while it runs', { timeout: 30_000 }, async () => {
     const source = new ServerTokenSource();
     let steps = 0;
     let stepsAtCancel = -1;
-    const started = Date.now();
-    // 100,000 steps of 0.05 ms would run for 5 s; the cancel comes from another task, once the loop has run a while.
+    // The loop's clock counts steps: each one takes 0.05 ms, so a slice is SLICE_MS / 0.05 steps, on any machine.
+    const clock = () => steps * 0.05;
+    const stepsPerSlice = SLICE_MS / 0.05;
+    // 100,000 steps; the cancel comes from another task, once the loop has run a while.
     const cancelLater = (function wait(): Promise<void> {
       return new Promise<void>((resolve) => setImmediate(() => (steps >= 2_000 ? resolve() : resolve(wait()))));
     })().then(() => {
       stepsAtCancel = steps;
       source.cancel();
     });
-    const outcome = await forEachCancellable(Array.from({ length: 100_000 }, (_, i) => i), source.token, () => {
-      steps++;
-      busyFor(0.05);
-    }).then(() => 'finished', codeOf);
+    const outcome = await forEachCancellable(Array.from({ length: 100_000 }, (_, i) => i), source.token, () => steps++, clock).then(() => 'finished', codeOf);
     await cancelLater;
     assert.equal(outcome, LSPErrorCodes.RequestCancelled);
     assert.ok(stepsAtCancel >= 2_000, 'the loop let the cancelling task run while it worked');
-    // One slice is 8 ms, about 160 steps here; allow ten times that for a slow machine.
-    assert.ok(steps - stepsAtCancel < 1_600, `${steps - stepsAtCancel} steps after the cancel`);
-    assert.ok(Date.now() - started < 4_000);
+    assert.ok(steps - stepsAtCancel <= stepsPerSlice, `${steps - stepsAtCancel} steps after the cancel; one slice is ${stepsPerSlice}`);
   });
 
   it('stops waiting for a promise as soon as the request is cancelled', { timeout: 10_000 }, async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { annotationFileDiagnostics, applyEdits, type CoreDiagnostic, type WorkspaceIndex } from '../../server/src/core';
+import { annotationFileDiagnostics, applyEdits, type CoreDiagnostic } from '../../server/src/core';
 import {
   actorActivity,
   actorSummaries,
@@ -16,54 +16,19 @@ import {
   type AuthoringResult,
 } from '../../server/src/core/authoring';
 import { readCorpus } from '../helpers/sampleCorpus';
-import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
+import { type FileSet, loadIndex, namedFixture, parseFixture } from '../helpers/fixture';
+import { uriOf, yaml } from '../helpers/memoryWorkspace';
 
 const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.\n\nWhy does it matter?\n\nThe Taliban gain.';
 
-const ACTORS = yaml(
-  '# The registry: keep this comment',
-  'actors:',
-  '  - id: isi   # the agency',
-  '    name: ISI',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '  # the group',
-  '  - id: taliban',
-  '    name: Taliban',
-  '    kind: armed-group',
-  '    aliases:',
-  '      - Taliban',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases:',
-  '      - Imran Khan',
-  '  - id: pakistan',
-  '    name: Pakistan',
-  '    kind: state',
-  '# end of registry',
-);
+/** Actors, concepts and claims with comments everywhere, which edits must keep (test/fixtures/commented-registry.txtar). */
+const REGISTRY = parseFixture(namedFixture('commented-registry'));
+const ACTORS = REGISTRY['annotations/actors.yaml'];
+const CONCEPTS = REGISTRY['annotations/concepts.yaml'];
 
-const CONCEPTS = yaml('concepts:', '  - id: pakistan-backs-taliban   # keep me', '    label: Pakistan backs the Taliban');
+const ANNOTATION = REGISTRY['annotations/a.yaml'];
 
-const ANNOTATION = yaml(
-  '# Annotations of a.txt',
-  'text: texts/a.txt',
-  '',
-  'claims:',
-  '  # the first claim',
-  '  - id: isi-backs-taliban',
-  '    claimant: isi',
-  '    quote: The ISI backs the Taliban.',
-  '',
-  '# trailing comment',
-);
-
-type Files = Record<string, string>;
-
-async function load(files: Files): Promise<WorkspaceIndex> {
-  return (await loadMemoryWorkspace(files)).index;
-}
+type Files = FileSet;
 
 function base(extra: Files = {}): Files {
   return { 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/concepts.yaml': CONCEPTS, 'annotations/a.yaml': ANNOTATION, ...extra };
@@ -106,14 +71,14 @@ function assertOnlyInserts(before: string, change: AuthoringChange): string {
 /** Reloads the workspace with a change applied and returns the diagnostics of the changed file. */
 async function diagnosticsAfter(files: Files, change: AuthoringChange): Promise<CoreDiagnostic[]> {
   const relative = change.uri.slice(uriOf('').length);
-  const index = await load({ ...files, [relative]: change.newContent });
+  const index = await loadIndex({ ...files, [relative]: change.newContent });
   return annotationFileDiagnostics(index, change.uri);
 }
 
 describe('annotate selection as claim', () => {
   it('appends the claim to the text’s annotation file, keeping every comment and blank line', async () => {
     const files = base();
-    const index = await load(files);
+    const index = await loadIndex(files);
     const change = changed(annotateClaim(index, { textUri: uriOf('annotations/texts/a.txt'), text: ARTICLE, selection: select(ARTICLE, 'the Taliban are “normal civilians.”'), claimant: 'imran-khan', about: ['taliban'], type: 'assertion' }));
     assert.equal(change.uri, uriOf('annotations/a.yaml'));
     assert.equal(change.create, false);
@@ -144,7 +109,7 @@ describe('annotate selection as claim', () => {
 
   it('adds the context that picks the selected occurrence when the words occur more than once', async () => {
     const files = base();
-    const index = await load(files);
+    const index = await loadIndex(files);
     const selection = select(ARTICLE, 'the Taliban', 1);
     const change = changed(annotateClaim(index, { textUri: uriOf('annotations/texts/a.txt'), text: ARTICLE, selection, claimant: 'imran-khan' }));
     assert.match(change.newContent, /quote: the Taliban\n {4}prefix: "said "\n/);
@@ -161,7 +126,7 @@ describe('annotate selection as claim', () => {
 
   it('refuses a selection that no context of up to eight words tells apart', async () => {
     const text = 'x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x x';
-    const index = await load(base({ 'annotations/texts/b.txt': text, 'annotations/b.yaml': yaml('text: texts/b.txt') }));
+    const index = await loadIndex(base({ 'annotations/texts/b.txt': text, 'annotations/b.yaml': yaml('text: texts/b.txt') }));
     const message = refused(annotateClaim(index, { textUri: uriOf('annotations/texts/b.txt'), text, selection: select(text, 'x', 15), claimant: 'isi' }));
     assert.match(message, /Select a longer passage/);
   });
@@ -169,33 +134,33 @@ describe('annotate selection as claim', () => {
   it('creates the annotation file, with its text: field, when the text has none', async () => {
     const text = 'Islamabad said the ISI had no role.';
     const files = base({ 'reports/b.md': text });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const change = changed(annotateClaim(index, { textUri: uriOf('reports/b.md'), text, selection: select(text, 'the ISI had no role'), claimant: 'isi', type: 'denial' }));
     assert.equal(change.uri, uriOf('annotations/b.yaml'));
     assert.equal(change.create, true);
     assert.deepEqual(change.edits.map((edit) => edit.range), [{ start: 0, end: 0 }]);
     assert.equal(change.newContent, yaml('text: ../reports/b.md', 'claims:', '  - id: isi-role', '    claimant: isi', '    quote: the ISI had no role', '    type: denial'));
-    const index2 = await load({ ...files, 'annotations/b.yaml': change.newContent });
+    const index2 = await loadIndex({ ...files, 'annotations/b.yaml': change.newContent });
     assert.deepEqual(index2.annotationsOf(uriOf('reports/b.md')), [uriOf('annotations/b.yaml')]);
     assert.deepEqual(annotationFileDiagnostics(index2, change.uri).filter((d) => d.code.startsWith('quote') || d.code.startsWith('text')), []);
   });
 
   it('never reuses a file name that another annotation file has', async () => {
     const text = 'The ISI spoke.';
-    const index = await load(base({ 'elsewhere/a.txt': text }));
+    const index = await loadIndex(base({ 'elsewhere/a.txt': text }));
     const change = changed(annotateClaim(index, { textUri: uriOf('elsewhere/a.txt'), text, selection: select(text, 'The ISI spoke.'), claimant: 'isi' }));
     assert.equal(change.uri, uriOf('annotations/a-2.yaml'));
     assert.match(change.newContent, /^text: \.\.\/elsewhere\/a\.txt\n/);
   });
 
   it('gives the claim an id unique in the workspace', async () => {
-    const index = await load(base());
+    const index = await loadIndex(base());
     const change = changed(annotateClaim(index, { textUri: uriOf('annotations/texts/a.txt'), text: ARTICLE, selection: select(ARTICLE, 'backs the Taliban'), claimant: 'isi' }));
     assert.match(change.newContent, /- id: isi-backs-taliban-2\n/);
   });
 
   it('writes concept and stance, and refuses a stance without a concept, unknown ids and values outside the vocabulary', async () => {
-    const index = await load(base());
+    const index = await loadIndex(base());
     const request = { textUri: uriOf('annotations/texts/a.txt'), text: ARTICLE, selection: select(ARTICLE, 'The ISI denies it.'), claimant: 'isi' };
     const change = changed(annotateClaim(index, { ...request, concept: 'pakistan-backs-taliban', stance: 'rejects', type: 'denial' }));
     assert.match(change.newContent, /concept: pakistan-backs-taliban\n {4}stance: rejects\n {4}type: denial\n/);
@@ -210,7 +175,7 @@ describe('annotate selection as claim', () => {
   it('keeps CRLF line endings in a CRLF file', async () => {
     const crlf = ANNOTATION.replace(/\n/g, '\r\n');
     const files = base({ 'annotations/a.yaml': crlf });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const change = changed(annotateClaim(index, { textUri: uriOf('annotations/texts/a.txt'), text: ARTICLE, selection: select(ARTICLE, 'The ISI denies it.'), claimant: 'isi' }));
     const after = assertOnlyInserts(crlf, change);
     assert.doesNotMatch(after.replace(/\r\n/g, ''), /[\r\n]/, 'every line break is CRLF');
@@ -220,12 +185,12 @@ describe('annotate selection as claim', () => {
 
   it('adds a claims list to an annotation file that has only mentions, and fills an empty one', async () => {
     const onlyMentions = yaml('text: texts/a.txt  # the article', 'mentions:', '  - actor: isi', '    quote: The ISI backs');
-    const index = await load(base({ 'annotations/a.yaml': onlyMentions }));
+    const index = await loadIndex(base({ 'annotations/a.yaml': onlyMentions }));
     const change = changed(annotateClaim(index, { textUri: uriOf('annotations/texts/a.txt'), text: ARTICLE, selection: select(ARTICLE, 'The ISI denies it.'), claimant: 'isi' }));
     assert.equal(assertOnlyInserts(onlyMentions, change), `${onlyMentions}claims:\n  - id: isi-denies\n    claimant: isi\n    quote: The ISI denies it.\n`);
 
     const empty = yaml('text: texts/a.txt', 'claims: []   # none yet');
-    const index2 = await load(base({ 'annotations/a.yaml': empty }));
+    const index2 = await loadIndex(base({ 'annotations/a.yaml': empty }));
     const change2 = changed(annotateClaim(index2, { textUri: uriOf('annotations/texts/a.txt'), text: ARTICLE, selection: select(ARTICLE, 'The ISI denies it.'), claimant: 'isi' }));
     assert.match(change2.newContent, /^text: texts\/a\.txt\nclaims:\n {2}- id: isi-denies\n/);
     assert.match(change2.newContent, /# none yet/);
@@ -234,7 +199,7 @@ describe('annotate selection as claim', () => {
 
 describe('add selection as alias of actor', () => {
   it('appends to a block list of aliases, keeping comments', async () => {
-    const index = await load(base());
+    const index = await loadIndex(base());
     const change = changed(addAlias(index, { actorId: 'taliban', alias: 'Afghan\n Taliban ' }));
     const after = assertOnlyInserts(ACTORS, change);
     assert.match(after, / {4}aliases:\n {6}- Taliban\n {6}- Afghan Taliban\n {2}- id: imran-khan/);
@@ -243,7 +208,7 @@ describe('add selection as alias of actor', () => {
   });
 
   it('appends to a flow list, and starts a list for an actor without aliases', async () => {
-    const index = await load(base());
+    const index = await loadIndex(base());
     const flow = changed(addAlias(index, { actorId: 'isi', alias: 'Inter-Services Intelligence' }));
     assert.match(flow.newContent, /aliases: \[ISI, Inter-Services Intelligence\]/);
     const none = changed(addAlias(index, { actorId: 'pakistan', alias: 'Islamabad' }));
@@ -251,7 +216,7 @@ describe('add selection as alias of actor', () => {
   });
 
   it('refuses an alias the actor has, and warns about one another actor has', async () => {
-    const index = await load(base());
+    const index = await loadIndex(base());
     assert.match(refused(addAlias(index, { actorId: 'isi', alias: 'ISI' })), /already an alias of ISI/);
     assert.match(refused(addAlias(index, { actorId: 'ghost', alias: 'Ghost' })), /`ghost`/);
     assert.match(refused(addAlias(index, { actorId: 'isi', alias: '  ' })), /Select the words/);
@@ -260,14 +225,14 @@ describe('add selection as alias of actor', () => {
   });
 
   it('quotes an alias that YAML would read as something else', async () => {
-    const index = await load(base());
+    const index = await loadIndex(base());
     const change = changed(addAlias(index, { actorId: 'taliban', alias: 'Taliban: the movement' }));
     assert.match(change.newContent, /- "Taliban: the movement"\n/);
   });
 
   it('keeps CRLF line endings', async () => {
     const crlf = ACTORS.replace(/\n/g, '\r\n');
-    const index = await load(base({ 'annotations/actors.yaml': crlf }));
+    const index = await loadIndex(base({ 'annotations/actors.yaml': crlf }));
     const change = changed(addAlias(index, { actorId: 'taliban', alias: 'Afghan Taliban' }));
     const after = assertOnlyInserts(crlf, change);
     assert.doesNotMatch(after.replace(/\r\n/g, ''), /[\r\n]/);
@@ -277,7 +242,7 @@ describe('add selection as alias of actor', () => {
 describe('create actor from selection', () => {
   it('appends the actor to the registry with a unique id and the name as its first alias', async () => {
     const files = base({ 'annotations/more-actors.yaml': yaml('actors:', '  - id: haqqani-network', '    name: Haqqani network', '    kind: armed-group') });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const change = changed(createActor(index, { name: 'Haqqani\nnetwork', kind: 'armed-group' }));
     assert.equal(change.uri, uriOf('annotations/actors.yaml'), 'the file with the most actors');
     const after = assertOnlyInserts(ACTORS, change);
@@ -288,7 +253,7 @@ describe('create actor from selection', () => {
 
   it('creates actors.yaml in the first annotation root when no file defines actors', async () => {
     const files = { 'policy-annotator.yaml': 'roots: [corpus]\n', 'corpus/a.yaml': yaml('text: a.txt'), 'corpus/a.txt': 'The ISI.' };
-    const index = await load(files);
+    const index = await loadIndex(files);
     const change = changed(createActor(index, { name: 'Inter-Services Intelligence (ISI)', kind: 'intelligence-agency' }));
     assert.equal(change.uri, uriOf('corpus/actors.yaml'));
     assert.equal(change.create, true);
@@ -296,7 +261,7 @@ describe('create actor from selection', () => {
   });
 
   it('refuses a kind outside the vocabulary and an id that exists', async () => {
-    const index = await load(base());
+    const index = await loadIndex(base());
     assert.match(refused(createActor(index, { name: 'X', kind: 'think-tank' })), /not an actor kind/);
     assert.match(refused(createActor(index, { name: 'ISI', kind: 'military', id: 'isi' })), /exists already/);
     assert.match(refused(createActor(index, { name: '“”', kind: 'military' })), /letters or digits/);
@@ -328,7 +293,7 @@ describe('ids and paths', () => {
 
 describe('authoring on the sample corpus', () => {
   it('lists the actors with their claims and mentions', async () => {
-    const index = await load(readCorpus());
+    const index = await loadIndex(readCorpus());
     const actors = actorSummaries(index);
     assert.equal(actors.length, 47);
     const isi = actors.find((actor) => actor.id === 'isi')!;
@@ -346,7 +311,7 @@ describe('authoring on the sample corpus', () => {
 
   it('annotates a claim in the seed article without disturbing a byte of the annotation file', async () => {
     const files = readCorpus();
-    const index = await load(files);
+    const index = await loadIndex(files);
     const textPath = 'annotations/texts/pakistan-taliban-qa.txt';
     const text = files[textPath];
     const before = files['annotations/pakistan-taliban-qa.yaml'];

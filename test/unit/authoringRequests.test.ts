@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DidChangeConfigurationNotification, type Diagnostic, type TextDocumentEdit, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import {
@@ -21,7 +21,7 @@ import {
 import { DEFAULT_LIMITS } from '../../server/src/core';
 import { configTextFromSettings, readEditorSettings } from '../../server/src/lsp/clientSettings';
 import { copyCorpus, positionAt, type CorpusCopy } from '../lsp/corpusWorkspace';
-import { fileUri, LspTestClient } from '../lsp/lspTestClient';
+import { fileUri, LspTestClient, serveWorkspace } from '../lsp/lspTestClient';
 import { createTempWorkspace } from '../helpers/tempWorkspace';
 
 const TEXT = 'annotations/texts/pakistan-taliban-qa.txt';
@@ -44,16 +44,11 @@ describe('custom requests for the editor', () => {
   let client: LspTestClient;
   let text: string;
 
+  const session = serveWorkspace(copyCorpus, { pullDiagnostics: false, ready: (started) => started.waitForMessage(IndexChangedNotification.method, 0) });
   before(async () => {
-    corpus = await copyCorpus();
-    ({ client } = await LspTestClient.start({ workspaceFolder: corpus.workspace.dir, pullDiagnostics: false }));
-    await client.waitForMessage(IndexChangedNotification.method, 0);
+    ({ workspace: corpus, client } = session);
     text = corpus.read(TEXT);
     await client.open(corpus.uri(TEXT), text);
-  });
-  after(async () => {
-    await client.stop();
-    corpus.workspace.dispose();
   });
 
   it('lists the actors with their locations, counts and the vocabularies', async () => {

@@ -2,29 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { annotationFileDiagnostics, type CoreDiagnostic } from '../../server/src/core';
 import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
+import { ACTORS as FEATURE_ACTORS, CONCEPTS } from './features/fixture';
+
+/** The feature tests' actors (test/fixtures/feature-workspace.txtar) without their opening comment, so that `isi` is defined on line 2. */
+const ACTORS = FEATURE_ACTORS.replace(/^# .*\n/, '');
 
 const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.';
-
-const ACTORS = yaml(
-  'actors:',
-  '  - id: isi',
-  '    name: Inter-Services Intelligence',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '    relations:',
-  '      - type: patron-of',
-  '        target: taliban',
-  '  - id: taliban',
-  '    name: Afghan Taliban',
-  '    kind: armed-group',
-  '    aliases: [Taliban]',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases: [Imran Khan]',
-);
-
-const CONCEPTS = yaml('concepts:', '  - id: taliban-is-military', '    label: The Taliban is a military force');
 
 function claimsFile(...claimLines: string[]): string {
   return yaml('text: texts/a.txt', 'author: isi', 'claims:', ...claimLines);

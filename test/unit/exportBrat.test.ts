@@ -4,72 +4,24 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { LoadedWorkspace, WorkspaceIndex } from '../../server/src/core';
 import { exportBrat, importBratEntities, parseBratAnn, type ExportResult } from '../../server/src/core/export';
-import { loadMemoryWorkspace, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
+import { loadFixture as loadFiles, namedFixture, parseFixture } from '../helpers/fixture';
+import { WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 import { loadSampleCorpus } from '../helpers/sampleCorpus';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
 
 
-const TEXT = [
-  'Intro: a note 😀 before anything.',
-  'The ISI backs the Taliban.',
-  'Imran Khan said the Taliban are “normal civilians.” 𝒜𝒜 and a café (cafe\u0301) later.',
-  'Some call him Taliban Khan.',
-  '',
-].join('\r\n');
+/** The export tests' workspace (test/fixtures/astral-article.txtar) with CRLF line breaks. */
+const FIXTURE = parseFixture(namedFixture('astral-article'));
+const TEXT = FIXTURE['annotations/texts/a.txt'].replace(/\n/g, '\r\n');
 
-const ACTORS = yaml(
-  'actors:',
-  '  - id: isi',
-  '    name: Inter-Services Intelligence',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '    wikidata: Q1136016',
-  '    relations:',
-  '      - type: patron-of',
-  '        target: taliban',
-  '      - type: opposes',
-  '        target: unmentioned',
-  '  - id: taliban',
-  '    name: Taliban',
-  '    kind: armed-group',
-  '    aliases: [Taliban]',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases: [Imran Khan]',
-  '  - id: unmentioned',
-  '    name: Nobody Here',
-  '    kind: organization',
-);
-
-const ANNOTATIONS = yaml(
-  'text: texts/a.txt',
-  'mentions:',
-  '  - actor: imran-khan',
-  '    quote: Taliban Khan',
-  'claims:',
-  '  - id: isi-backs-taliban',
-  '    claimant: imran-khan',
-  '    quote: "backs the Taliban. Imran Khan said"',
-  '    about: [isi]',
-  '  - id: civilians',
-  '    claimant: imran-khan',
-  '    quote: "“normal civilians.” 𝒜𝒜"',
-  '    stance: rejects',
-  '    concept: taliban-is-military-force',
-  '    type: assertion',
-  '    evidence: reported',
-  '  - id: cafe',
-  '    claimant: imran-khan',
-  '    quote: "cafe\u0301) later"',
-);
-
+/** Brat's variant adds an actor that no text mentions, a relation to it, and the evidence of a claim. */
 function loadFixture(): Promise<LoadedWorkspace> {
-  return loadMemoryWorkspace({
+  return loadFiles(FIXTURE, {
     'annotations/texts/a.txt': TEXT,
-    'annotations/actors.yaml': ACTORS,
-    'annotations/concepts.yaml': yaml('concepts:', '  - id: taliban-is-military-force', '    label: The Taliban is a military force'),
-    'annotations/a.yaml': ANNOTATIONS,
+    'annotations/actors.yaml':
+      FIXTURE['annotations/actors.yaml'].replace('        target: taliban\n', '        target: taliban\n      - type: opposes\n        target: unmentioned\n') +
+      yaml('  - id: unmentioned', '    name: Nobody Here', '    kind: organization'),
+    'annotations/a.yaml': FIXTURE['annotations/a.yaml'].replace('    type: assertion\n', '    type: assertion\n    evidence: reported\n'),
   });
 }
 

@@ -6,7 +6,8 @@ import Ajv04 from 'ajv-draft-04';
 import type { ValidateFunction } from 'ajv';
 import { summarizeWorkspace, type LoadedWorkspace } from '../../server/src/core';
 import { DEFAULT_BASE_IRI, exportW3c, type ExportResult } from '../../server/src/core/export';
-import { loadMemoryWorkspace, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
+import { loadFixture as loadFiles, namedFixture, parseFixture } from '../helpers/fixture';
+import { WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 import { loadSampleCorpus } from '../helpers/sampleCorpus';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
 
@@ -335,65 +336,12 @@ function selector(annotation: ExportedAnnotation, type: string): Selector {
   return found;
 }
 
-const FIXTURE_TEXT = [
-  'Intro: a note 😀 before anything.',
-  'The ISI backs the Taliban.',
-  'Imran Khan said the Taliban are “normal civilians.” 𝒜𝒜 and a café (cafe\u0301) later.',
-  'Some call him Taliban Khan.',
-  '',
-].join('\r\n');
+/** A workspace whose text has astral characters, a combining mark and CRLF line breaks (test/fixtures/astral-article.txtar). */
+const FIXTURE = parseFixture(namedFixture('astral-article'));
+const FIXTURE_TEXT = FIXTURE['annotations/texts/a.txt'].replace(/\n/g, '\r\n');
 
-const FIXTURE_ACTORS = yaml(
-  'actors:',
-  '  - id: isi',
-  '    name: Inter-Services Intelligence',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '    wikidata: Q1136016',
-  '    relations:',
-  '      - type: patron-of',
-  '        target: taliban',
-  '  - id: taliban',
-  '    name: Taliban',
-  '    kind: armed-group',
-  '    aliases: [Taliban]',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases: [Imran Khan]',
-);
-
-const FIXTURE_CONCEPTS = yaml('concepts:', '  - id: taliban-is-military-force', '    label: The Taliban is a military force');
-
-const FIXTURE_ANNOTATIONS = yaml(
-  'text: texts/a.txt',
-  'mentions:',
-  '  - actor: imran-khan',
-  '    quote: Taliban Khan',
-  'claims:',
-  '  - id: isi-backs-taliban',
-  '    claimant: imran-khan',
-  '    quote: "backs the Taliban. Imran Khan said"',
-  '    about: [isi]',
-  '  - id: civilians',
-  '    claimant: imran-khan',
-  '    quote: "“normal civilians.” 𝒜𝒜"',
-  '    concept: taliban-is-military-force',
-  '    stance: rejects',
-  '    type: assertion',
-  '  - id: cafe',
-  '    claimant: imran-khan',
-  '    quote: "cafe\u0301) later"',
-);
-
-/** A workspace whose text has astral characters, a combining mark and CRLF line breaks. */
 function loadFixture(extraClaims = ''): Promise<LoadedWorkspace> {
-  return loadMemoryWorkspace({
-    'annotations/texts/a.txt': FIXTURE_TEXT,
-    'annotations/actors.yaml': FIXTURE_ACTORS,
-    'annotations/concepts.yaml': FIXTURE_CONCEPTS,
-    'annotations/a.yaml': FIXTURE_ANNOTATIONS + extraClaims,
-  });
+  return loadFiles(FIXTURE, { 'annotations/texts/a.txt': FIXTURE_TEXT, 'annotations/a.yaml': FIXTURE['annotations/a.yaml'] + extraClaims });
 }
 
 describe('W3C Web Annotation export', () => {

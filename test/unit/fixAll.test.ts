@@ -11,7 +11,8 @@ import {
   type CoreDiagnostic,
   type WorkspaceIndex,
 } from '../../server/src/core';
-import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
+import { loadIndex, type FileSet } from '../helpers/fixture';
+import { uriOf, yaml } from '../helpers/memoryWorkspace';
 
 const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.\nThe ISI backs the Taliban.';
 
@@ -45,11 +46,7 @@ const CLAIMS = yaml(
   '    quote: The ISI backs the Taliban.',
 );
 
-type Files = Record<string, string>;
-
-async function load(files: Files): Promise<WorkspaceIndex> {
-  return (await loadMemoryWorkspace(files)).index;
-}
+type Files = FileSet;
 
 function base(extra: Files = {}): Files {
   return { 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': CLAIMS, ...extra };
@@ -71,7 +68,7 @@ function snapshot(index: WorkspaceIndex): string {
 describe('planFixes: what check --fix applies', () => {
   it('applies exact characters and a did-you-mean with one candidate; never removes aliases no text uses, never picks an occurrence', async () => {
     const files = base();
-    const index = await load(files);
+    const index = await loadIndex(files);
     const codes = [...workspaceDiagnostics(index).values()].flat().map((d) => d.code);
     assert.ok(codes.includes('alias-unused') && codes.includes('quote-ambiguous') && codes.includes('quote-normalized') && codes.includes('unknown-actor'), codes.join());
     const plan = planFixes(index);
@@ -84,7 +81,7 @@ describe('planFixes: what check --fix applies', () => {
   });
 
   it('a did-you-mean with several candidates is a suggestion', async () => {
-    const index = await load(base({ 'annotations/a.yaml': CLAIMS.replace('imran-khn', 'imran-kahn') }));
+    const index = await loadIndex(base({ 'annotations/a.yaml': CLAIMS.replace('imran-khn', 'imran-kahn') }));
     const [diagnostic] = annotationFileDiagnostics(index, uriOf('annotations/a.yaml')).filter((d) => d.code === 'unknown-actor');
     const fixes = quickFixes(index, diagnostic).filter((f) => f.title.startsWith('Change to'));
     assert.ok(fixes.length >= 2, fixes.map((f) => f.title).join());
@@ -94,15 +91,15 @@ describe('planFixes: what check --fix applies', () => {
 
   it('is idempotent: after applying the plan, a new plan changes nothing', async () => {
     const files = base();
-    const fixed = afterPlan(files, planFixes(await load(files)));
-    const again = planFixes(await load(fixed));
+    const fixed = afterPlan(files, planFixes(await loadIndex(files)));
+    const again = planFixes(await loadIndex(fixed));
     assert.deepEqual(again.applied, []);
     assert.deepEqual(again.files, []);
   });
 
   it('drops a fix whose result would add an error, says why, and leaves the index as it was', async () => {
     const claims = yaml('text: texts/a.txt', 'claims:', '  - id: c1', '    claimant: imran-khan', '    quote: normal civilians', '  - id: c2', '    claimant: imran-khn', '    quote: normal civilians');
-    const index = await load(base({ 'policy-annotator.yaml': 'severity:\n  duplicate-claim: error\n', 'annotations/a.yaml': claims }));
+    const index = await loadIndex(base({ 'policy-annotator.yaml': 'severity:\n  duplicate-claim: error\n', 'annotations/a.yaml': claims }));
     const before = snapshot(index);
     const plan = planFixes(index);
     assert.deepEqual(plan.applied, []);
@@ -113,13 +110,13 @@ describe('planFixes: what check --fix applies', () => {
   });
 
   it('--fix-code: only the given codes; a scope: only those files', async () => {
-    const index = await load(base());
+    const index = await loadIndex(base());
     assert.deepEqual(planFixes(index, { codes: new Set(['quote-normalized']) }).applied.map((p) => p.diagnostic.code), ['quote-normalized']);
     assert.deepEqual(planFixes(index, { inScope: (uri) => uri === uriOf('annotations/actors.yaml') }).applied, []);
   });
 
   it('every quick fix is listed in the catalogue as a fix or a suggestion, and only fixes are preferred', async () => {
-    const index = await load(base({ 'annotations/b.yaml': yaml('text: texts/a.txt', 'claims:', '  - id: c9', '    claimant: nobody', '    about: [no-such-concept]', '    quote: The ISI') }));
+    const index = await loadIndex(base({ 'annotations/b.yaml': yaml('text: texts/a.txt', 'claims:', '  - id: c9', '    claimant: nobody', '    about: [no-such-concept]', '    quote: The ISI') }));
     let seen = 0;
     for (const diagnostic of [...workspaceDiagnostics(index).values()].flat()) {
       for (const fix of quickFixes(index, diagnostic)) {
@@ -139,7 +136,7 @@ describe('planFixes: what check --fix applies', () => {
 
 describe('editsBreakParsing: the editor offers no action that breaks a file', () => {
   it('finds an edit that makes the YAML fail to parse, and passes a harmless one', async () => {
-    const index = await load(base());
+    const index = await loadIndex(base());
     const uri = uriOf('annotations/a.yaml');
     const at = CLAIMS.indexOf('the Taliban are');
     assert.match(editsBreakParsing(index, [{ uri, range: { start: at, end: at }, newText: '"unclosed\n' }]) ?? '', /would add the error/);
@@ -165,7 +162,7 @@ describe('relation-duplicate', () => {
   );
 
   async function duplicates(content: string): Promise<{ index: WorkspaceIndex; found: CoreDiagnostic[] }> {
-    const index = await load({ 'annotations/actors.yaml': content });
+    const index = await loadIndex({ 'annotations/actors.yaml': content });
     return { index, found: annotationFileDiagnostics(index, uriOf('annotations/actors.yaml')).filter((d) => d.code === 'relation-duplicate') };
   }
 
@@ -193,7 +190,7 @@ describe('quote-stale offers a quick fix only where one exists', () => {
   const claims = (stale: string) => yaml('text: texts/a.txt', 'claims:', '  - id: c0', '    claimant: isi', '    quote: Alpha unique start.', '  - id: c1', '    claimant: isi', `    quote: ${stale}`, '  - id: c2', '    claimant: isi', '    quote: Bravo unique middle.');
 
   async function stale(text: string): Promise<{ index: WorkspaceIndex; diagnostic: CoreDiagnostic }> {
-    const index = await load({ 'annotations/texts/a.txt': text, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': claims('the cat sat on a mat today') });
+    const index = await loadIndex({ 'annotations/texts/a.txt': text, 'annotations/actors.yaml': ACTORS, 'annotations/a.yaml': claims('the cat sat on a mat today') });
     const [diagnostic] = annotationFileDiagnostics(index, uriOf('annotations/a.yaml')).filter((d) => d.code === 'quote-stale');
     assert.ok(diagnostic, 'the quote is stale');
     return { index, diagnostic };

@@ -4,15 +4,12 @@
 // to an index rebuilt from scratch from the same files, and its diagnostics
 // equal to diagnostics computed afresh. fast-check shrinks a failing sequence
 // to a short one and prints the seed to replay it.
-import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { loadWorkspace, type WorkspaceFileHost } from '../../server/src/core';
-import { LiveWorkspace } from '../../server/src/core/live';
-import { InMemoryHost, uriOf, WORKSPACE } from '../helpers/memoryWorkspace';
+import { DiskAndBuffers } from '../helpers/diskAndBuffers';
+import { uriOf } from '../helpers/memoryWorkspace';
 import { fuzzParameters, mutate, mutationArbitrary, readCorpus, type Mutation } from '../robustness/fuzzSupport';
 import { FILES } from './features/fixture';
-import { freshDiagnostics, indexSnapshot } from './features/indexSnapshot';
 
 const TEXT_SNIPPETS = ['ISI', ' Taliban ', 'Imran Khan', 'backs the ', '“', '”', '\r\n', '\n', '\u{1F600}', 'e\u0301', 'The agency', '', 'Pakistan'];
 const YAML_SNIPPETS = ['  - id: fresh\n    name: Fresh\n    kind: person\n    aliases: [Taliban]\n', '    quote: the ISI\n', '    claimant: nobody\n', '    about: [isi, taliban]\n', 'text: texts/a.txt\n', 'text: ../outside.txt\n', 'isi', 'taliban', ': ', '- ', '"', '[', '\t', '\n'];
@@ -41,45 +38,11 @@ const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('config' as const), which: fc.nat() }) },
 );
 
-/** The files as they are (disk, and the editor's buffers over it), and the live workspace fed every change. */
-class Workspace {
-  readonly disk: Map<string, string>;
-  readonly buffers = new Map<string, string>();
-  readonly live: LiveWorkspace;
-  readonly seen = new Set<string>();
-  readonly logged: string[] = [];
-
-  constructor(files: Record<string, string>) {
-    this.disk = new Map(Object.entries(files).map(([p, content]) => [uriOf(p), content]));
-    const diskHost: WorkspaceFileHost = {
-      listFiles: async (folder) => [...this.disk.keys()].filter((uri) => uri.startsWith(`${folder}/`)).sort(),
-      readFile: async (uri) => this.disk.get(uri),
-    };
-    this.live = new LiveWorkspace({ folders: [WORKSPACE], createHost: () => diskHost, log: (message) => this.logged.push(message) });
-  }
-
-  private files(): string[] {
-    return [...new Set([...this.disk.keys(), ...this.buffers.keys()])].sort();
-  }
-
+/** Applies fast-check's edits to the files on disk and the editor's buffers over them. */
+class Workspace extends DiskAndBuffers {
   private pick(n: number): string | undefined {
     const files = this.files();
     return files.length === 0 ? undefined : files[n % files.length];
-  }
-
-  private content(uri: string): string {
-    return this.buffers.get(uri) ?? this.disk.get(uri) ?? '';
-  }
-
-  private async typeInto(uri: string, content: string): Promise<void> {
-    this.buffers.set(uri, content);
-    await this.live.setBuffer(uri, content);
-  }
-
-  private async writeOnDisk(uri: string, content: string): Promise<void> {
-    const kind = this.disk.has(uri) ? 'changed' : 'created';
-    this.disk.set(uri, content);
-    await this.live.filesChanged([{ uri, kind }]);
   }
 
   async apply(edit: Edit): Promise<void> {
@@ -88,75 +51,51 @@ class Workspace {
       case 'write-disk': {
         const uri = this.pick(edit.file);
         if (!uri) return;
-        const text = this.content(uri);
+        const text = this.content(uri) ?? '';
         const at = edit.at % (text.length + 1);
         const changed = text.slice(0, at) + edit.insert + text.slice(at + edit.cut);
-        this.seen.add(uri);
         return edit.kind === 'type' ? this.typeInto(uri, changed) : this.writeOnDisk(uri, changed);
       }
       case 'garbage': {
         const uri = this.pick(edit.file);
         if (!uri) return;
-        this.seen.add(uri);
-        const changed = mutate(this.content(uri), edit.mutation);
+        const changed = mutate(this.content(uri) ?? '', edit.mutation);
         return edit.viaDisk && !this.buffers.has(uri) ? this.writeOnDisk(uri, changed) : this.typeInto(uri, changed);
       }
       case 'create': {
         const uri = edit.text ? uriOf(`annotations/texts/b${edit.name || ''}.txt`) : uriOf(`annotations/extra-${edit.name}.yaml`);
-        this.seen.add(uri);
         return this.writeOnDisk(uri, edit.text ? 'The ISI backs Imran Khan. ISI.' : NEW_FILES[edit.which % NEW_FILES.length]);
       }
       case 'delete': {
         const uri = this.pick(edit.file);
         if (!uri || !this.disk.has(uri)) return;
-        this.disk.delete(uri);
-        this.seen.add(uri);
-        return this.live.filesChanged([{ uri, kind: 'deleted' }]);
+        return this.deleteOnDisk(uri);
       }
       case 'close': {
         const uri = this.pick(edit.file);
-        if (!uri || !this.buffers.delete(uri)) return;
-        return this.live.closeBuffer(uri);
+        if (uri) await this.closeBuffer(uri);
+        return;
       }
       case 'rename': {
         const from = this.pick(edit.file);
         if (!from || !this.disk.has(from) || this.buffers.has(from)) return;
         const to = from.replace(/([^/]*)(\.[a-z]+)$/, (_, name: string, ext: string) => `${name}-renamed${edit.name}${ext}`);
         if (this.disk.has(to) || this.buffers.has(to)) return;
-        this.disk.set(to, this.disk.get(from)!);
-        this.disk.delete(from);
-        this.seen.add(from).add(to);
-        return this.live.filesChanged([{ uri: from, kind: 'deleted' }, { uri: to, kind: 'created' }]);
+        return this.renameOnDisk(from, to);
       }
       case 'config':
-        this.seen.add(uriOf('policy-annotator.yaml'));
         return this.writeOnDisk(uriOf('policy-annotator.yaml'), CONFIGS[edit.which % CONFIGS.length]);
     }
-  }
-
-  /** Rebuilds from scratch from the files as they are, and compares the index and every file's diagnostics. */
-  async assertEqualsRebuild(history: Edit[]): Promise<void> {
-    const merged: Record<string, string> = {};
-    for (const uri of this.files()) merged[uri.slice(`${WORKSPACE}/`.length)] = this.content(uri);
-    const rebuilt = await loadWorkspace(new InMemoryHost(merged), WORKSPACE);
-    const context = `after ${JSON.stringify(history.slice(-3))}`;
-    assert.deepEqual(this.logged, [], 'the live workspace logged no failure');
-    assert.deepEqual(indexSnapshot(this.live.indexFor(uriOf('x'))!), indexSnapshot(rebuilt.index), `the index, ${context}`);
-    const fresh = freshDiagnostics(rebuilt);
-    for (const uri of new Set([...fresh.keys(), ...this.seen, ...this.live.diagnosableFiles()])) {
-      assert.deepEqual(this.live.diagnostics(uri).diagnostics, fresh.get(uri) ?? [], `the diagnostics of ${uri}, ${context}`);
-    }
-    for (const uri of fresh.keys()) this.seen.add(uri);
   }
 }
 
 async function runEdits(files: Record<string, string>, edits: Edit[]): Promise<void> {
   const workspace = new Workspace(files);
   await workspace.live.load();
-  await workspace.assertEqualsRebuild([]);
+  await workspace.assertEqualsRebuild('at the start');
   for (let i = 0; i < edits.length; i++) {
     await workspace.apply(edits[i]);
-    await workspace.assertEqualsRebuild(edits.slice(0, i + 1));
+    await workspace.assertEqualsRebuild(`after ${JSON.stringify(edits.slice(0, i + 1).slice(-3))}`);
   }
 }
 

@@ -1,7 +1,7 @@
 // The custom requests behind the editor's export commands and its Actor
 // network view, through the real server process over JSON-RPC.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { buildDiscourseNetworks, exportWorkspace } from '../../server/src/core/export';
 import { URI } from 'vscode-uri';
 import {
@@ -12,7 +12,7 @@ import {
   type NetworkResult,
 } from '../../server/src/protocol';
 import { copyCorpus, type CorpusCopy } from '../lsp/corpusWorkspace';
-import { LspTestClient } from '../lsp/lspTestClient';
+import { serveWorkspace, type LspTestClient } from '../lsp/lspTestClient';
 
 const ACTORS = 'annotations/actors.yaml';
 
@@ -20,14 +20,9 @@ describe('custom requests for exports and the actor network view', () => {
   let corpus: CorpusCopy;
   let client: LspTestClient;
 
+  const session = serveWorkspace(copyCorpus, { pullDiagnostics: false, ready: (started) => started.waitForMessage(IndexChangedNotification.method, 0) });
   before(async () => {
-    corpus = await copyCorpus();
-    ({ client } = await LspTestClient.start({ workspaceFolder: corpus.workspace.dir, pullDiagnostics: false }));
-    await client.waitForMessage(IndexChangedNotification.method, 0);
-  });
-  after(async () => {
-    await client.stop();
-    corpus.workspace.dispose();
+    ({ workspace: corpus, client } = session);
   });
 
   for (const format of ['w3c', 'brat', 'network'] as const) {

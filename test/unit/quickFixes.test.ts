@@ -1,44 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { annotationFileDiagnostics, applyEdits, mergeActor, mergeCandidates, quickFixes, type CoreDiagnostic, type TextEdit, type WorkspaceIndex } from '../../server/src/core';
-import { loadMemoryWorkspace, uriOf, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
+import { type FileSet, loadIndex, namedFixture, parseFixture } from '../helpers/fixture';
+import { uriOf, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 
 const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it. The world has seen this film before.';
 
-const ACTORS = yaml(
-  '# The registry',
-  'actors:',
-  '  - id: isi   # the agency',
-  '    name: ISI',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '  # the group',
-  '  - id: taliban',
-  '    name: Taliban',
-  '    kind: armed-group',
-  '    aliases:',
-  '      - Taliban',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases:',
-  '      - Imran Khan',
-  '# end of registry',
-);
-const CONCEPTS = yaml('concepts:', '  - id: pakistan-backs-taliban   # keep me', '    label: Pakistan backs the Taliban');
+/** Actors and concepts with comments everywhere, which edits must keep (test/fixtures/commented-registry.txtar). */
+const REGISTRY = parseFixture(namedFixture('commented-registry'));
+const ACTORS = REGISTRY['annotations/actors.yaml'];
+const CONCEPTS = REGISTRY['annotations/concepts.yaml'];
 
-type Files = Record<string, string>;
+type Files = FileSet;
 
 function withBase(files: Files): Files {
   return { 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/concepts.yaml': CONCEPTS, ...files };
 }
 
-async function load(files: Files): Promise<WorkspaceIndex> {
-  return (await loadMemoryWorkspace(files)).index;
-}
-
 function find(index: WorkspaceIndex, path: string, code: string): CoreDiagnostic[] {
   return annotationFileDiagnostics(index, uriOf(path)).filter((d) => d.code === code);
+}
+
+/** The quick fixes of the first `code` problem in an actors file, beside a claim by `isi`. */
+async function actorsFileFixes(actors: string, code: string): Promise<{ files: Files; fixes: ReturnType<typeof quickFixes> }> {
+  const files = withBase({ 'annotations/actors.yaml': actors, 'annotations/a.yaml': claimFile('isi') });
+  const index = await loadIndex(files);
+  return { files, fixes: quickFixes(index, find(index, 'annotations/actors.yaml', code)[0]) };
 }
 
 /** Applies edits to the in-memory files, returning the new file set. */
@@ -69,51 +56,51 @@ const claimFile = (claimant: string, extra = '') => yaml('# claims', 'text: text
 describe('quick fixes', () => {
   it('unknown actor: changes to the suggestion', async () => {
     const files = withBase({ 'annotations/a.yaml': claimFile('imran-kahn') });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const [diagnostic] = find(index, 'annotations/a.yaml', 'unknown-actor');
     const fixes = quickFixes(index, diagnostic);
     assert.deepEqual(fixes.map((f) => f.title), ['Change to `imran-khan`', 'Create actor `imran-kahn` in actors.yaml']);
     assert.equal(fixes[0].isPreferred, true);
     const fixed = apply(files, fixes[0].edits);
     assert.equal(fixed['annotations/a.yaml'], files['annotations/a.yaml'].replace('imran-kahn', 'imran-khan'));
-    assert.deepEqual(find(await load(fixed), 'annotations/a.yaml', 'unknown-actor'), []);
+    assert.deepEqual(find(await loadIndex(fixed), 'annotations/a.yaml', 'unknown-actor'), []);
   });
 
   it('unknown actor: creates a stub in the registry, keeping its comments', async () => {
     const files = withBase({ 'annotations/a.yaml': claimFile('pakistan-army') });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const [diagnostic] = find(index, 'annotations/a.yaml', 'unknown-actor');
     const create = quickFixes(index, diagnostic).find((f) => f.title.startsWith('Create actor'))!;
     const fixed = apply(files, create.edits);
     assert.match(fixed['annotations/actors.yaml'], / {2}- id: pakistan-army\n {4}name: Pakistan Army\n {4}kind: person {2}# stub: check the kind/);
     assertKeepsOtherLines(files['annotations/actors.yaml'], fixed['annotations/actors.yaml'], /^$/);
-    const after = await load(fixed);
+    const after = await loadIndex(fixed);
     assert.deepEqual(find(after, 'annotations/a.yaml', 'unknown-actor'), []);
     assert.deepEqual(annotationFileDiagnostics(after, uriOf('annotations/actors.yaml')).filter((d) => d.severity === 'error'), []);
   });
 
   it('unknown concept: suggestion and stub', async () => {
     const files = withBase({ 'annotations/a.yaml': yaml('text: texts/a.txt', 'claims:', '  - {id: c1, claimant: isi, quote: The ISI backs the Taliban, concept: pakistan-backs-talibn, stance: supports}') });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const [diagnostic] = find(index, 'annotations/a.yaml', 'unknown-concept');
     const fixes = quickFixes(index, diagnostic);
     assert.deepEqual(fixes.map((f) => f.title), ['Change to `pakistan-backs-taliban`', 'Create concept `pakistan-backs-talibn` in concepts.yaml']);
-    assert.deepEqual(find(await load(apply(files, fixes[0].edits)), 'annotations/a.yaml', 'unknown-concept'), []);
+    assert.deepEqual(find(await loadIndex(apply(files, fixes[0].edits)), 'annotations/a.yaml', 'unknown-concept'), []);
     const withStub = apply(files, fixes[1].edits);
     assert.match(withStub['annotations/concepts.yaml'], /# keep me/);
-    assert.deepEqual(find(await load(withStub), 'annotations/a.yaml', 'unknown-concept'), []);
+    assert.deepEqual(find(await loadIndex(withStub), 'annotations/a.yaml', 'unknown-concept'), []);
   });
 
   it('ambiguous quote: one action per occurrence, each adding the context that picks it', async () => {
     const files = withBase({ 'annotations/a.yaml': yaml('text: texts/a.txt', 'claims:', '  - id: c1', '    claimant: isi', '    quote: The ISI   # which one?', '    type: assertion') });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const [diagnostic] = find(index, 'annotations/a.yaml', 'quote-ambiguous');
     const fixes = quickFixes(index, diagnostic);
     assert.equal(fixes.length, 2);
     for (const [i, fix] of fixes.entries()) {
       const fixed = apply(files, fix.edits);
       assertKeepsOtherLines(files['annotations/a.yaml'], fixed['annotations/a.yaml'], /^$/);
-      const after = await load(fixed);
+      const after = await loadIndex(fixed);
       assert.deepEqual(find(after, 'annotations/a.yaml', 'quote-ambiguous'), [], fixed['annotations/a.yaml']);
       const anchored = after.analysis(uriOf('annotations/texts/a.txt'))!.claims[0].result.span!;
       assert.equal(anchored.start, diagnostic.related![i].range.start);
@@ -124,7 +111,7 @@ describe('quick fixes', () => {
 
   it('ambiguous quote in a flow mapping', async () => {
     const files = withBase({ 'annotations/a.yaml': yaml('text: texts/a.txt', 'claims:', '  - {id: c1, claimant: isi, quote: The ISI}') });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const fixes = quickFixes(index, find(index, 'annotations/a.yaml', 'quote-ambiguous')[0]);
     const fixed = apply(files, fixes[1].edits);
     assert.equal(fixed['annotations/a.yaml'], yaml('text: texts/a.txt', 'claims:', '  - {id: c1, claimant: isi, quote: The ISI, prefix: "civilians.” "}'));
@@ -132,55 +119,49 @@ describe('quick fixes', () => {
 
   it('stale quote: updates the quote to the text’s current words', async () => {
     const files = withBase({ 'annotations/a.yaml': yaml('text: texts/a.txt', 'claims:', '  - id: c1', '    claimant: isi', '    quote: "The world has seen this movie before."   # copy-edited since', '    about: [isi]') });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const [diagnostic] = find(index, 'annotations/a.yaml', 'quote-stale');
     const [fix] = quickFixes(index, diagnostic);
     assert.equal(fix.isPreferred, true);
     const fixed = apply(files, fix.edits);
     assert.match(fixed['annotations/a.yaml'], / {4}quote: "The world has seen this film before\." {3}# copy-edited since\n/);
-    const after = await load(fixed);
+    const after = await loadIndex(fixed);
     assert.deepEqual(annotationFileDiagnostics(after, uriOf('annotations/a.yaml')).filter((d) => d.code.startsWith('quote-')), []);
   });
 
   it('stale context: refreshes an existing prefix', async () => {
     const files = withBase({ 'annotations/a.yaml': yaml('text: texts/a.txt', 'claims:', '  - id: c1', '    claimant: isi', '    quote: The ISI', '    prefix: "civilians. "', '    suffix: " refutes"') });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const [diagnostic] = find(index, 'annotations/a.yaml', 'quote-stale');
     assert.ok(diagnostic, 'the old context no longer fits');
     const fixed = apply(files, quickFixes(index, diagnostic)[0].edits);
-    const after = await load(fixed);
+    const after = await loadIndex(fixed);
     assert.deepEqual(annotationFileDiagnostics(after, uriOf('annotations/a.yaml')).filter((d) => d.code.startsWith('quote-')), [], fixed['annotations/a.yaml']);
   });
 
   it('normalized quote: copies the exact characters', async () => {
     const files = withBase({ 'annotations/a.yaml': yaml('text: texts/a.txt', 'claims:', '  - {id: c1, claimant: imran-khan, quote: \'the Taliban are "normal civilians."\'}') });
-    const index = await load(files);
+    const index = await loadIndex(files);
     const [fix] = quickFixes(index, find(index, 'annotations/a.yaml', 'quote-normalized')[0]);
     const fixed = apply(files, fix.edits);
     assert.match(fixed['annotations/a.yaml'], /quote: 'the Taliban are “normal civilians\.”'/);
-    assert.deepEqual(find(await load(fixed), 'annotations/a.yaml', 'quote-normalized'), []);
+    assert.deepEqual(find(await loadIndex(fixed), 'annotations/a.yaml', 'quote-normalized'), []);
   });
 
   it('alias conflict: remove the alias from either side', async () => {
     const actors = ACTORS.replace('    aliases:\n      - Imran Khan', '    aliases:\n      - Imran Khan\n      - ISI');
-    const files = withBase({ 'annotations/actors.yaml': actors, 'annotations/a.yaml': claimFile('isi') });
-    const index = await load(files);
-    const [first] = find(index, 'annotations/actors.yaml', 'alias-conflict');
-    const fixes = quickFixes(index, first);
+    const { files, fixes } = await actorsFileFixes(actors, 'alias-conflict');
     assert.deepEqual(fixes.map((f) => f.title), ['Remove the alias "ISI" from `isi`', 'Remove the alias "ISI" from `imran-khan`']);
     const fromKhan = apply(files, fixes[1].edits);
     assert.equal(fromKhan['annotations/actors.yaml'], ACTORS);
     const fromIsi = apply(files, fixes[0].edits);
     assert.match(fromIsi['annotations/actors.yaml'], / {4}aliases: \[\]\n/);
-    assert.deepEqual(find(await load(fromIsi), 'annotations/actors.yaml', 'alias-conflict'), []);
+    assert.deepEqual(find(await loadIndex(fromIsi), 'annotations/actors.yaml', 'alias-conflict'), []);
   });
 
   it('unused alias: removes it', async () => {
     const actors = ACTORS.replace('      - Taliban\n', '      - Taliban\n      - Talibs   # never used\n');
-    const files = withBase({ 'annotations/actors.yaml': actors, 'annotations/a.yaml': claimFile('isi') });
-    const index = await load(files);
-    const [diagnostic] = find(index, 'annotations/actors.yaml', 'alias-unused');
-    const [fix] = quickFixes(index, diagnostic);
+    const { files, fixes: [fix] } = await actorsFileFixes(actors, 'alias-unused');
     assert.equal(apply(files, fix.edits)['annotations/actors.yaml'], ACTORS);
   });
 });
@@ -237,7 +218,7 @@ describe('merge actor', () => {
 
   it('rewrites every reference, folds aliases and relations, and removes the merged actor', async () => {
     const files = { 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': actors, 'annotations/a.yaml': claims };
-    const index = await load(files);
+    const index = await loadIndex(files);
     const result = mergeActor(index, 'inter-services', 'isi');
     assert.ok('edits' in result, 'error' in result ? result.error : '');
     const merged = apply(files, result.edits);
@@ -277,20 +258,20 @@ describe('merge actor', () => {
       '    about:',
       '      - isi',
     ));
-    const after = await load(merged);
+    const after = await loadIndex(merged);
     for (const path of ['annotations/actors.yaml', 'annotations/a.yaml']) {
       assert.deepEqual(annotationFileDiagnostics(after, uriOf(path)).filter((d) => d.code === 'unknown-actor' || d.code === 'relation-self'), [], path);
     }
   });
 
   it('refuses to merge an actor into itself or into an unknown one', async () => {
-    const index = await load({ 'annotations/actors.yaml': actors });
+    const index = await loadIndex({ 'annotations/actors.yaml': actors });
     assert.deepEqual(mergeActor(index, 'isi', 'isi'), { error: 'Cannot merge `isi` into itself.' });
     assert.ok('error' in mergeActor(index, 'isi', 'nobody'));
   });
 
   it('ranks likely merge targets by name and aliases', async () => {
-    const index = await load({ 'annotations/actors.yaml': actors });
+    const index = await loadIndex({ 'annotations/actors.yaml': actors });
     assert.equal(mergeCandidates(index, 'inter-services')[0].id?.value, 'isi');
   });
 });

@@ -1,60 +1,15 @@
-import { loadMemoryWorkspace, uriOf, withCursor, yaml } from '../../helpers/memoryWorkspace';
+import { namedFixture, parseFixture } from '../../helpers/fixture';
+import { loadMemoryWorkspace, uriOf, withCursor } from '../../helpers/memoryWorkspace';
 import type { WorkspaceIndex } from '../../../server/src/core';
 
-/** A small workspace for feature tests: three actors, a concept, a text and its claims. */
+/** A small workspace for feature tests: three actors, a concept, a text and its claims (test/fixtures/feature-workspace.txtar). */
 export const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it. The agency is secretive.';
 
-export const ACTORS = yaml(
-  '# The actors of the fixture.',
-  'actors:',
-  '  - id: isi',
-  '    name: Inter-Services Intelligence',
-  '    kind: intelligence-agency',
-  '    aliases: [ISI]',
-  '    description: Pakistan’s premier intelligence agency.',
-  '    wikidata: Q1141281',
-  '    relations:',
-  '      - type: patron-of',
-  '        target: taliban',
-  '  - id: taliban',
-  '    name: Afghan Taliban',
-  '    kind: armed-group',
-  '    aliases: [Taliban]',
-  '  - id: imran-khan',
-  '    name: Imran Khan',
-  '    kind: person',
-  '    aliases: [Imran Khan]',
-  '    relations:',
-  '      - type: opposes',
-  '        target: isi',
-);
+const WORKSPACE_FILES = parseFixture(namedFixture('feature-workspace'));
 
-export const CONCEPTS = yaml('concepts:', '  - id: taliban-is-military', '    label: The Taliban is a military force', '    description: Whether the Taliban is an armed force.');
-
-export const CLAIMS = yaml(
-  'text: texts/a.txt',
-  'title: A test article',
-  'author: isi',
-  'url: https://example.org/article',
-  'mentions:',
-  '  - actor: isi',
-  '    quote: The agency',
-  'claims:',
-  '  - id: khan-civilians  # Khan’s claim',
-  '    claimant: imran-khan',
-  '    quote: the Taliban are "normal civilians."',
-  '    about: [taliban]',
-  '    concept: taliban-is-military',
-  '    stance: rejects',
-  '    type: assertion',
-  '    evidence: reported',
-  '    note: Said in an interview.',
-  '  - id: isi-backs',
-  '    claimant: isi',
-  '    quote: backs the Taliban',
-  '    about:',
-  '      - taliban',
-);
+export const ACTORS = WORKSPACE_FILES['annotations/actors.yaml'];
+export const CONCEPTS = WORKSPACE_FILES['annotations/concepts.yaml'];
+export const CLAIMS = WORKSPACE_FILES['annotations/claims.yaml'];
 
 export const FILES: Record<string, string> = {
   'annotations/texts/a.txt': ARTICLE,
