@@ -1,9 +1,63 @@
-// Lint configuration. The rule that matters most: the core stays pure.
-import { builtinModules } from 'node:module';
+// Lint configuration. The rules that matter most: the core stays pure, each
+// layer imports only what it may, and no module imports itself in a cycle.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './scripts/lint/boundaries.mjs';
 
-const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
+const root = dirname(fileURLToPath(import.meta.url));
+
+/** The layers, by folder (relative to the repository root, `root`). */
+const LAYERS = {
+  core: 'server/src/core',
+  protocol: 'server/src/protocol',
+  lsp: 'server/src/lsp',
+  cli: 'server/src/cli',
+  node: 'server/src/node',
+  client: 'client/src',
+};
+
+const NO_EDITOR = [
+  { names: ['vscode'], message: 'only the VS Code client (client/src) imports vscode.' },
+  { names: ['vscode-languageclient'], subpaths: true, message: 'only the VS Code client (client/src) imports the language client.' },
+];
+/** Node built-ins without I/O, which any adapter may use; the rest (fs, child_process, worker_threads, os, net…) live in server/src/node. */
+const PURE_NODE_BUILTINS = ['path', 'path/posix', 'path/win32', 'util', 'url'];
+const NO_IO = { nodeBuiltinsExcept: PURE_NODE_BUILTINS, message: 'the file system, processes and other Node I/O belong in server/src/node, which passes them in (see CliContext and ServerOptions).' };
+
+/** What each layer may import besides its own folder (packages too, unless listed). The node layer may import anything. */
+const LAYER_RULES = {
+  core: {
+    packages: {
+      forbidden: [
+        { nodeBuiltinsExcept: [], message: 'the core is pure: file system and other Node APIs belong in server/src/node (inject them through WorkspaceFileHost).' },
+        ...NO_EDITOR,
+        { names: ['vscode-languageserver'], subpaths: true, message: 'the core never imports the LSP connection; only server/src/lsp does (types-only imports of vscode-languageserver-types are fine).' },
+      ],
+    },
+    hint: 'The core is a pure library: move what it needs into core, or inject it.',
+  },
+  protocol: {
+    typeOnly: ['core'],
+    packages: { only: ['vscode-languageserver-protocol', 'vscode-jsonrpc'] },
+    hint: 'The shared protocol is what both the client and the server compile against: request types and the core types they carry.',
+  },
+  lsp: {
+    mayImport: ['core', 'protocol'],
+    packages: { forbidden: [NO_IO, ...NO_EDITOR, { names: ['vscode-languageserver/node'], message: 'the connection and its transport are made in server/src/node (runLanguageServer).' }] },
+    hint: 'The LSP handlers are a thin adapter over the core; server/src/node passes in anything else.',
+  },
+  cli: {
+    mayImport: ['core'],
+    packages: { forbidden: [NO_IO, ...NO_EDITOR, { names: ['vscode-languageserver'], subpaths: true, message: 'the CLI runs the language server only through CliContext.loadLanguageServer, which server/src/node supplies.' }] },
+    hint: 'The CLI is a thin adapter over the core; server/src/node passes in the rest through CliContext.',
+  },
+  client: {
+    mayImport: ['protocol'],
+    hint: 'The client imports only its own files and the shared protocol: add what it needs to server/src/protocol as a typed request.',
+  },
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'bench/corpus/**'] },
@@ -17,73 +71,20 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // The layers (DESIGN.md, issue 14), every kind of import counted, dynamic import() and require() too.
+  ...Object.entries(LAYER_RULES).map(([layer, rule]) => ({
+    files: [`${LAYERS[layer]}/**/*.ts`],
+    plugins: { 'policy-annotator': boundaries },
+    rules: { 'policy-annotator/layers': ['error', { root, layers: LAYERS, layer, ...rule }] },
+  })),
   {
-    // server/src/core is a pure library: no editor, no LSP connection, no file system, no Node built-ins.
-    files: ['server/src/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          ...nodeBuiltins.map((name) => ({ name, message: 'The core is pure: file system and other Node APIs belong in server/src/node (inject them through WorkspaceFileHost).' })),
-          { name: 'vscode', message: 'The core never imports vscode; the client is a thin adapter.' },
-          { name: 'vscode-languageserver', message: 'The core never imports the LSP connection; only server/src/lsp does.' },
-          { name: 'vscode-languageserver/node', message: 'The core never imports the LSP connection; only server/src/lsp does.' },
-          { name: 'vscode-languageclient', message: 'The core never imports the language client.' },
-          { name: 'vscode-languageclient/node', message: 'The core never imports the language client.' },
-        ],
-        patterns: [
-          { group: ['vscode-languageserver/*', 'vscode-languageclient/*'], message: 'The core never imports LSP runtime modules (types-only imports of vscode-languageserver-types are fine).' },
-          { group: ['**/lsp/*', '**/cli/*', '**/node/*'], message: 'The core never reaches into its adapters.' },
-        ],
-      }],
-    },
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts'],
+    plugins: { 'policy-annotator': boundaries },
+    rules: { 'policy-annotator/no-import-cycles': ['error', { root, roots: ['server/src', 'client/src'] }] },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
-  {
-    // The client is thin (issue 14): besides npm packages, it imports only its own files (client/src) and the
-    // typed protocol it shares with the server (server/src/protocol), statically or with import(), types included.
-    files: ['client/src/**/*.ts'],
-    plugins: {
-      'client-boundary': {
-        rules: {
-          'only-protocol': {
-            meta: { type: 'problem', schema: [], docs: { description: 'The client imports only client/src and server/src/protocol.' } },
-            create(context) {
-              const filename = context.filename.replaceAll('\\', '/');
-              const root = filename.slice(0, filename.lastIndexOf('/client/src/'));
-              const allowed = [`${root}/client/src/`, `${root}/server/src/protocol/`];
-              const resolve = (specifier) => {
-                const segments = filename.split('/').slice(0, -1);
-                for (const segment of specifier.split('/')) {
-                  if (segment === '..') segments.pop();
-                  else if (segment !== '.' && segment !== '') segments.push(segment);
-                }
-                return `${segments.join('/')}/`;
-              };
-              const check = (node, source) => {
-                const specifier = source?.type === 'Literal' ? source.value : source?.type === 'TemplateLiteral' && source.expressions.length === 0 ? source.quasis[0].value.cooked : undefined;
-                if (typeof specifier !== 'string') {
-                  context.report({ node, message: 'The client imports only what it names literally, so the boundary can be checked: write the path out.' });
-                } else if (specifier.startsWith('/') || (specifier.startsWith('.') && !allowed.some((prefix) => resolve(specifier).startsWith(prefix)))) {
-                  context.report({ node, message: `The client imports only client/src and the shared protocol (server/src/protocol), not ${specifier}: add what it needs to server/src/protocol as a typed request.` });
-                }
-              };
-              return {
-                ImportDeclaration: (node) => check(node, node.source),
-                ExportNamedDeclaration: (node) => node.source && check(node, node.source),
-                ExportAllDeclaration: (node) => check(node, node.source),
-                ImportExpression: (node) => check(node, node.source),
-                TSImportEqualsDeclaration: (node) => node.moduleReference.type === 'TSExternalModuleReference' && check(node, node.moduleReference.expression),
-                'CallExpression[callee.name="require"]': (node) => check(node, node.arguments[0]),
-              };
-            },
-          },
-        },
-      },
-    },
-    rules: { 'client-boundary/only-protocol': 'error' },
   },
 );

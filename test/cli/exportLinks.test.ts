@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { writeExportFiles } from '../../server/src/node/exportWriter';
-import { ExportRefused } from '../../server/src/node/exportRefused';
+import { ExportRefused } from '../../server/src/core/export/exportWriting';
 import { threeActorsYaml } from '../helpers/threeActors';
 import { createTempWorkspace, listTree, runCliProcess } from '../helpers/tempWorkspace';
 

@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { ESLint } from 'eslint';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
 
-const RULE = 'client-boundary/only-protocol';
+const RULE = 'policy-annotator/layers';
 const eslint = new ESLint({ cwd: REPO_ROOT });
 
 /** The boundary's complaints about `code` as the client file `file` (other rules' findings are not this test's business). */

@@ -1,5 +1,5 @@
 import { resolveCommit } from './gitRevisionHost';
-import { UsageError, type CliContext } from './runCli';
+import { UsageError, type CliContext } from './cliContext';
 
 /** For each changed file (path relative to the workspace, forward slashes), the 1-based lines changed. */
 export type ChangedLines = Map<string, Set<number>>;

@@ -1,5 +1,5 @@
 import type { AnnotationParser, CoreDiagnostic, WorkspaceFileHost } from '../core';
-import type { GitResult } from './runCli';
+import type { GitRunner } from './gitRunner';
 
 export interface CheckCacheOptions {
   workspaceFolder: string;
@@ -7,9 +7,6 @@ export interface CheckCacheOptions {
   /** --cache-dir, when given. */
   dir?: string;
 }
-
-/** Runs git with these arguments in a folder. */
-export type GitRunner = (args: string[], cwd: string) => Promise<GitResult>;
 
 /** What a check printed, in order, and its exit code. */
 export interface CheckReport {

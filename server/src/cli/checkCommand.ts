@@ -11,7 +11,7 @@ import { countBySeverity, formatStylish, formatTotals, makeColors } from './form
 import { applyFixes, checkFixCodes } from './fixCommand';
 import { formatSummary } from './formatSummary';
 import { repositoryPrefix } from './gitRevisionHost';
-import { UsageError, type CliContext } from './runCli';
+import { UsageError, type CliContext } from './cliContext';
 
 const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

@@ -4,7 +4,7 @@ import { URI } from 'vscode-uri';
 import { diffWorkspaces, loadWorkspace } from '../core';
 import { formatReviewMarkdown } from './formatReview';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
-import { UsageError, type CliContext } from './runCli';
+import { UsageError, type CliContext } from './cliContext';
 
 export interface DiffOptions {
   workspaceFolder: string;

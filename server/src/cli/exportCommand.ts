@@ -2,11 +2,9 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { displayPath, LineIndex, loadWorkspace } from '../core';
-import { EXPORT_FORMATS, exportWorkspace, isAbsoluteIri, type ExportedFile, type ExportFormat, type ExportResult } from '../core/export';
-import { ExportRefused, type ExportWriteResult } from '../node/exportRefused';
-import { UsageError, type CliContext } from './runCli';
-
-export { ExportRefused, type ExportWriteResult };
+import { EXPORT_FORMATS, exportWorkspace, isAbsoluteIri, type ExportFormat, type ExportResult } from '../core/export';
+import { ExportRefused } from '../core/export/exportWriting';
+import { UsageError, type CliContext } from './cliContext';
 
 export interface ExportOptions {
   workspaceFolder: string;
@@ -15,9 +13,6 @@ export interface ExportOptions {
   outDir: string;
   baseIri?: string;
 }
-
-/** Writes export files under a folder; supplied by the Node entry point. */
-export type ExportWriter = (outDir: string, files: ExportedFile[], format: ExportFormat) => Promise<ExportWriteResult>;
 
 export function parseExportArgs(args: string[], context: CliContext): ExportOptions {
   let parsed;

@@ -1,8 +1,8 @@
 import { URI } from 'vscode-uri';
 import { DEFAULT_LIMITS, type FileRead, type Limits, type WorkspaceFileHost } from '../core';
-import { decodeText } from '../node/nodeFileHost';
+import { decodeText } from '../core/workspace/decodeText';
 import type { GitBlobReader } from './gitBlobReader';
-import type { CliContext } from './runCli';
+import type { CliContext } from './cliContext';
 
 interface TreeEntry {
   oid: string;

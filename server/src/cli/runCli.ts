@@ -1,53 +1,12 @@
-import type { AnnotationParser, Limits, WorkspaceFileHost } from '../core';
-import type { CheckCache, CheckCacheOptions } from './checkCache';
 import { parseCheckArgs, runCheck } from './checkCommand';
+import { UsageError, type CliContext } from './cliContext';
 import { parseDiffArgs, runDiff } from './diffCommand';
-import type { GitBlobReader } from './gitBlobReader';
 import { takeLimitFlags } from './limitFlags';
-import { parseExportArgs, runExport, type ExportWriter } from './exportCommand';
-import { parseInitArgs, runInit, type WorkspaceCreator } from './initCommand';
+import { parseExportArgs, runExport } from './exportCommand';
+import { parseInitArgs, runInit } from './initCommand';
 import { describeUsageError } from './usageErrors';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stdout is a terminal (colours on by default). */
-  isTTY: boolean;
-  env: Record<string, string | undefined>;
-}
-
-/** The outcome of running git. */
-export interface GitResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export interface CliContext {
-  cwd: string;
-  io: CliIo;
-  createHost: (workspaceFolders: string[]) => WorkspaceFileHost;
-  /** Runs git with these arguments in a folder (for --changed-since and diff). */
-  git: (args: string[], cwd: string) => Promise<GitResult>;
-  /** The limits the user raised with --max-text-size / --max-annotation-file-size (see takeLimitFlags). */
-  limits?: Limits;
-  /** Opens one `git cat-file --batch` reader in a folder (for diff); without it, blobs are read one `git cat-file` at a time. */
-  openGitBlobReader?: (cwd: string) => Promise<GitBlobReader>;
-  /** Parses annotation files when there is no cache (e.g. on every core). */
-  parser?: AnnotationParser;
-  /** Opens the check cache, or returns undefined when caching is off. */
-  openCache?: (options: CheckCacheOptions) => CheckCache | undefined;
-  /** Writes an export's files under --out (for export). */
-  writeExport?: ExportWriter;
-  /** Writes a file inside the workspace folder (only `check --fix` does). */
-  writeFile?: (workspaceFolder: string, uri: string, content: string, expected?: string) => Promise<void>;
-  /** Reads a text and creates a new workspace's files (for init). */
-  createWorkspace?: WorkspaceCreator;
-  version: string;
-}
-
-/** Raised for bad command lines: reported in one line with a pointer to --help, exit code 2. */
-export class UsageError extends Error {}
+export type { CliContext, CliIo, LanguageServerRunner } from './cliContext';
 
 export const USAGE = `Usage: policy-annotator <command> [options]
 
@@ -151,8 +110,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await runInit(parseInitArgs(rest, context), context);
       case 'lsp':
       {
-        // Loaded only for this command: the language server's modules would slow every other command's start.
-        const { namesLanguageServerTransport, runLanguageServer } = await import('../node/runLanguageServer.js');
+        if (!context.loadLanguageServer) throw new Error('This build of the CLI was given no language server (CliContext.loadLanguageServer).');
+        const { namesLanguageServerTransport, runLanguageServer } = await context.loadLanguageServer();
         if (!namesLanguageServerTransport(rest)) throw new UsageError('`lsp` needs a transport: --stdio, --node-ipc, --socket=<port> or --pipe=<name>.');
         return await runLanguageServer();
       }

@@ -27,10 +27,28 @@ export interface MarkdownContext {
   inTable?: boolean;
 }
 
+/**
+ * Whether `flatten` would change a string: whitespace other than a lone
+ * space, or a control character. Most strings have neither, and one test
+ * (no copies) is all they cost.
+ */
+// eslint-disable-next-line no-control-regex
+const NEEDS_FLATTENING = /[^\S ]| {2}|[\u0000-\u001f\u007f-\u009f]/;
+
 /** Whitespace (line breaks included) folded to single spaces, control characters made visible. */
 function flatten(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(CONTROL, '\uFFFD');
+  return NEEDS_FLATTENING.test(text) ? text.replace(/\s+/g, ' ').replace(CONTROL, '\uFFFD') : text;
 }
+
+/**
+ * Whether `markdownText` would change a string: anything `flatten` changes,
+ * markup, or the start of an autolink or mention (`@`, `:/`, `www.`). Taken
+ * with `LEADING_MARKER`, a string that matches neither is its own escape.
+ */
+// eslint-disable-next-line no-control-regex
+const TEXT_NEEDS_ESCAPING = /[^\S ]| {2}|[\u0000-\u001f\u007f-\u009f\\`*_[\]<>|~&$!#@]|:\/|www\./i;
+/** A string that starts like a list item (`- `, `+`, `=`, `1.`, `1)`), after at most one space. */
+const LEADING_MARKER = /^ ?(?:[-+=]|\d{1,9}[.)])/;
 
 /** Breaks the patterns that GFM and VS Code turn into links and mentions without any markup. */
 function neutraliseAutolinks(text: string): string {
@@ -47,6 +65,7 @@ function neutraliseAutolinks(text: string): string {
  * reads exactly as the string (apart from folded whitespace).
  */
 export function markdownText(text: string): string {
+  if (!TEXT_NEEDS_ESCAPING.test(text) && !LEADING_MARKER.test(text)) return text;
   const escaped = neutraliseAutolinks(flatten(text)).replace(MARKUP, (ch) => `\\${ch}`);
   // List markers count only at the start of a paragraph (`#`, `>`, `*` are escaped everywhere above).
   return escaped.replace(/^( ?)([-+=])/, '$1\\$2').replace(/^( ?\d{1,9})([.)])/, '$1\\$2');
@@ -61,12 +80,15 @@ export function markdownText(text: string): string {
 export function markdownCode(text: string, context: MarkdownContext = {}): string {
   let content = flatten(text).trim();
   if (content === '') return '(empty)';
-  if (context.inTable) content = content.replace(/\|/g, '\\|');
-  const longestRun = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  if (context.inTable && content.includes('|')) content = content.replace(/\|/g, '\\|');
+  const longestRun = content.includes('`') ? content.match(/`+/g)!.reduce((longest, run) => Math.max(longest, run.length), 0) : 0;
   const fence = '`'.repeat(longestRun + 1);
   const pad = content.startsWith('`') || content.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${content}${pad}${fence}`;
 }
+
+/** A character that would end a Markdown link destination (percent-encoded by `safeLinkTarget`). */
+const ENDS_LINK_DESTINATION = /[\s()<>\\`"'[\]]/;
 
 /**
  * A link target, or undefined when it may not be linked: only `https:`
@@ -76,6 +98,7 @@ export function markdownCode(text: string, context: MarkdownContext = {}): strin
  */
 export function safeLinkTarget(target: string): string | undefined {
   if (!/^(https:\/\/[^/\s]|file:\/\/)/i.test(target)) return undefined;
+  if (!ENDS_LINK_DESTINATION.test(target)) return target;
   return target.replace(/[\s()<>\\`"'[\]]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 

@@ -3,7 +3,8 @@ import { promises as fs, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { wasReadWithFullParser, type AnnotationFile, type AnnotationParser, type AnnotationSource, type CoreDiagnostic, type Vocabulary, type WorkspaceFileHost } from '../core';
-import type { CheckCache, CheckCacheOptions, CheckReport, GitRunner, InputRecorder } from '../cli/checkCache';
+import type { CheckCache, CheckCacheOptions, CheckReport, InputRecorder } from '../cli/checkCache';
+import type { GitRunner } from '../cli/gitRunner';
 import { loadReport, recordInputs } from './checkReports';
 import { WorkerParser } from './workerParser';
 

@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readWithLimit, type FileRead, type WorkspaceFileHost } from '../core';
-import type { CheckReport, GitRunner, InputRecorder } from '../cli/checkCache';
-import { decodeText, type BytesRead, type SyncBytesReader } from './nodeFileHost';
+import type { CheckReport, InputRecorder } from '../cli/checkCache';
+import type { GitRunner } from '../cli/gitRunner';
+import { decodeText } from '../core/workspace/decodeText';
+import type { BytesRead, SyncBytesReader } from './nodeFileHost';
 
 /**
  * Reports of whole checks, each stored with every answer the check got from

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
     writeExport: writeExportFiles,
     writeFile: writeWorkspaceFile,
     createWorkspace: nodeWorkspaceCreator,
+    // Loaded only for `lsp`: the language server's modules would slow every other command's start.
+    loadLanguageServer: () => import('./runLanguageServer.js'),
     io: {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),

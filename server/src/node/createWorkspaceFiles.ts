@@ -1,6 +1,6 @@
 import { constants, promises as fs, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { InitRefused, type NewWorkspaceFile, type WorkspaceCreator } from '../cli/initCommand';
+import { InitRefused, type NewWorkspaceFile, type WorkspaceCreator } from '../cli/workspaceCreator';
 import { DEFAULT_LIMITS } from '../core';
 
 /**

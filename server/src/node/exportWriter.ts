@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { ExportRefused, type ExportFileToWrite, type ExportWriteResult } from './exportRefused';
+import { ExportRefused, type ExportFileToWrite, type ExportWriteResult } from '../core/export/exportWriting';
 
 /**
  * Writes an export's files as one folder, all or nothing, and never through

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { FileRead, ReadProblem, WorkspaceFileHost } from '../core';
+import { decodeText } from '../core/workspace/decodeText';
 
 /** Folders never searched for annotation files. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -198,19 +199,5 @@ export class SyncBytesReader {
     } catch {
       return { problem: { kind: 'unreadable' } };
     }
-  }
-}
-
-const BINARY_SAMPLE = 8192;
-
-/** UTF-8 text without its byte-order mark, or why the bytes are not text. */
-export function decodeText(bytes: Uint8Array): FileRead {
-  const sample = bytes.subarray(0, BINARY_SAMPLE);
-  if (sample.includes(0)) return { problem: { kind: 'binary' } };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { content: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-  } catch {
-    return { problem: { kind: 'invalid-encoding' } };
   }
 }

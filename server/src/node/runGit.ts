@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { GitResult } from '../cli/runCli';
+import type { GitResult } from '../cli/gitRunner';
 
 /**
  * Where git is, found once per process from the PATH: only absolute PATH

@@ -57,8 +57,7 @@ function relationLines(index: WorkspaceView, actor: ActorDef, actorId: string): 
     if (!relation.type || !relation.target) continue;
     lines.push(withNote([`${relation.type.value} `, ...actorName(index, relation.target.value)], relation.note?.value));
   }
-  for (const reference of index.actorReferences(actorId)) {
-    if (reference.role !== 'relation-target') continue;
+  for (const reference of index.actorReferencesWithRole(actorId, 'relation-target')) {
     const subject = itemAt(index.annotationFile(reference.uri)?.actors ?? [], reference.range.start, (a) => a.range);
     const relation = subject?.relations.find((r) => r.target?.range.start === reference.range.start);
     if (!subject?.id || !relation?.type) continue;
@@ -102,8 +101,8 @@ function claimsSection(index: WorkspaceView, actorId: string, textUri: string | 
 function otherTextsLine(index: WorkspaceView, actorId: string, textUri: string | undefined): Block {
   // The index keeps the texts of each actor up to date incrementally, so hovering does not analyse every text again.
   const mentioning = index.textsWithMentionOf(actorId);
-  const texts = [...mentioning].filter((uri) => uri !== textUri);
-  return paragraph(emphasis(textUri ? `Mentioned in ${count(texts.length, 'other text')}.` : `Mentioned in ${count(texts.length, 'text')}.`));
+  const texts = mentioning.size - (textUri !== undefined && mentioning.has(textUri) ? 1 : 0);
+  return paragraph(emphasis(textUri ? `Mentioned in ${count(texts, 'other text')}.` : `Mentioned in ${count(texts, 'text')}.`));
 }
 
 function count(n: number, noun: string): string {

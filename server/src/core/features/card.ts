@@ -49,22 +49,38 @@ export const rule: Block = { type: 'rule' };
 
 /** Parts joined by a separator, for comma-separated lists of names and links. */
 export function joined(parts: InlineInput[][], separator = ', '): InlineInput[] {
-  return parts.flatMap((part, i) => (i === 0 ? part : [separator, ...part]));
+  // A loop, not flatMap: cards call this on every hover, and flatMap costs several times more.
+  const out: InlineInput[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) out.push(separator);
+    for (const inline of parts[i]) out.push(inline);
+  }
+  return out;
 }
 
 /** Several cards under one another, divided by rules. */
 export function stackCards(cards: CardDocument[]): CardDocument {
-  return { blocks: cards.flatMap((card, i) => (i === 0 ? card.blocks : [rule, ...card.blocks])) };
+  if (cards.length === 1) return cards[0];
+  const blocks: Block[] = [];
+  for (const [i, card] of cards.entries()) {
+    if (i > 0) blocks.push(rule);
+    for (const block of card.blocks) blocks.push(block);
+  }
+  return { blocks };
 }
 
 // ---- Markdown ---------------------------------------------------------------
 
 function inlineMarkdown(content: Inline[]): string {
   let out = '';
+  // Whether `out` ends with a backtick, kept aside: asking `out` would flatten the string being built at every step.
+  let endsWithBacktick = false;
   for (const inline of content) {
     const next = oneInlineMarkdown(inline);
+    if (next === '') continue;
     // Two code spans side by side would read as one fence: keep a space between them.
-    out += out.endsWith('`') && next.startsWith('`') ? ` ${next}` : next;
+    out += endsWithBacktick && next.startsWith('`') ? ` ${next}` : next;
+    endsWithBacktick = next.endsWith('`');
   }
   return out;
 }
@@ -84,8 +100,12 @@ function oneInlineMarkdown(inline: Inline): string {
   }
 }
 
+const SPACE = /\s/;
+
 /** Emphasis markers must touch non-space text on both sides to count: spaces move outside them. */
 function wrap(marker: string, inner: string): string {
+  // Most content neither starts nor ends with a space: nothing to move.
+  if (inner !== '' && !SPACE.test(inner[0]) && !SPACE.test(inner[inner.length - 1])) return `${marker}${inner}${marker}`;
   const match = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
   return match[2] === '' ? inner : `${match[1]}${marker}${match[2]}${marker}${match[3]}`;
 }

@@ -24,8 +24,11 @@ export function locationLink(index: WorkspaceView, uri: string, range: Span): In
   return link(`${displayPath(index, uri)}:${line}`, `${uri}#L${line}`);
 }
 
+/** Whitespace that folding changes: any but a lone space. */
+const FOLDABLE_SPACE = /[^\S ]| {2}/;
+
 /** Text folded onto one line and cut to a length, for cards and symbol details. */
 export function oneLine(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = (FOLDABLE_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }

@@ -2,6 +2,7 @@ import type { AliasEntry } from '../aliasMatcher';
 import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, RelationDef, Span } from '../model';
 import { normalizeForMatch } from '../normalizeText';
 import { HIERARCHY_RELATIONS } from '../vocabulary';
+import { referencesWithRole } from './referenceSelection';
 
 export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept';
 
@@ -249,6 +250,11 @@ export class Registry {
   /** Every place in annotation files that names this actor id, definitions included. */
   actorReferences(id: string): IdReference[] {
     return flattenReferences(this.actorRefs.get(id));
+  }
+
+  /** The places with one role that name this actor id, in the order of `actorReferences`, without copying the others. */
+  actorReferencesWithRole(id: string, role: ReferenceRole): IdReference[] {
+    return referencesWithRole(this.actorRefs.get(id), role);
   }
 
   /** Every place in annotation files that names this concept id, definitions included. */

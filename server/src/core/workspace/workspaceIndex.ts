@@ -7,7 +7,7 @@ import { canonicalUri, resolveTextReference, type TextReference } from '../uris'
 import { DocumentStore, type TextStatus } from './documentStore';
 import { MentionUsage } from './mentionUsage';
 import { describeReadProblem, type ReadProblem } from './readProblems';
-import { aliasChange, Registry, type AliasOwner, type FileAlias, type IdReference, type StanceTaken, type StatedRelation } from './registry';
+import { aliasChange, Registry, type AliasOwner, type FileAlias, type IdReference, type ReferenceRole, type StanceTaken, type StatedRelation } from './registry';
 import { TextAnalyses, type TextAnalysis } from './textAnalyses';
 import type { MemoDependency, WorkspaceView } from './workspaceView';
 
@@ -298,6 +298,11 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Every place in annotation files that names this actor id, definitions included. */
   actorReferences(id: string): IdReference[] {
     return this.registry.actorReferences(id);
+  }
+
+  /** The places with one role that name this actor id, in the order of `actorReferences`, without copying the others. */
+  actorReferencesWithRole(id: string, role: ReferenceRole): IdReference[] {
+    return this.registry.actorReferencesWithRole(id, role);
   }
 
   /** Every place in annotation files that names this concept id, definitions included. */

@@ -4,7 +4,7 @@ import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef } from '../model';
 import type { TextReference } from '../uris';
 import type { TextStatus } from './documentStore';
 import type { ReadProblem } from './readProblems';
-import type { AliasOwner, IdReference, StanceTaken, StatedRelation } from './registry';
+import type { AliasOwner, IdReference, ReferenceRole, StanceTaken, StatedRelation } from './registry';
 import type { TextAnalysis } from './textAnalyses';
 
 export type { TextStatus } from './documentStore';
@@ -79,6 +79,8 @@ export interface WorkspaceView {
   stancesOf(claimant: string, concept: string): readonly StanceTaken[];
   /** Every place in annotation files that names this actor id, definitions included. */
   actorReferences(id: string): IdReference[];
+  /** The places with one role that name this actor id, in the order of `actorReferences`, without copying the others. */
+  actorReferencesWithRole(id: string, role: ReferenceRole): IdReference[];
   /** Every place in annotation files that names this concept id, definitions included. */
   conceptReferences(id: string): IdReference[];
   /** The actors that have a normalised alias, in definition order. */

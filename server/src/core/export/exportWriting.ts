@@ -1,7 +1,10 @@
 /**
- * The export writer's shared vocabulary, in a module of its own so that the
- * VS Code client can bundle the writer without the rest of the CLI.
+ * The contract between an export and whatever writes its files: the CLI's
+ * `export --out` and the editor's export commands both go through a writer
+ * that a Node entry point supplies. Pure vocabulary, in a module of its own,
+ * so that every adapter can share it without importing another adapter.
  */
+import type { ExportedFile, ExportFormat } from './exportTypes';
 
 /** The output folder cannot be written safely, or writing failed: reported, nothing changed, exit 2. */
 export class ExportRefused extends Error {}
@@ -19,3 +22,6 @@ export interface ExportFileToWrite {
   path: string;
   content: string;
 }
+
+/** Writes export files under a folder, all or nothing; refuses (ExportRefused) when it cannot do so safely. */
+export type ExportWriter = (outDir: string, files: ExportedFile[], format: ExportFormat) => Promise<ExportWriteResult>;

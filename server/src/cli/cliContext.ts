@@ -1,0 +1,56 @@
+/**
+ * What the CLI's commands share: the context the Node entry point supplies
+ * (the file system, git, caches, writers and the language server, all
+ * injected), and the usage error. A module of its own, importing no
+ * command, so that runCli and the commands do not import each other.
+ */
+import type { AnnotationParser, Limits, WorkspaceFileHost } from '../core';
+import type { ExportWriter } from '../core/export/exportWriting';
+import type { CheckCache, CheckCacheOptions } from './checkCache';
+import type { GitBlobReader } from './gitBlobReader';
+import type { GitRunner } from './gitRunner';
+import type { WorkspaceCreator } from './workspaceCreator';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colours on by default). */
+  isTTY: boolean;
+  env: Record<string, string | undefined>;
+}
+
+/** The language server, as the `lsp` command runs it. */
+export interface LanguageServerRunner {
+  /** True when the arguments name a transport the server understands (--stdio, --node-ipc, --socket=<port>, --pipe=<name>). */
+  namesLanguageServerTransport(args: readonly string[]): boolean;
+  /** Serves on the transport named on the process's command line until the editor disconnects, then ends the process. */
+  runLanguageServer(): Promise<never>;
+}
+
+export interface CliContext {
+  cwd: string;
+  io: CliIo;
+  createHost: (workspaceFolders: string[]) => WorkspaceFileHost;
+  /** Runs git with these arguments in a folder (for --changed-since and diff). */
+  git: GitRunner;
+  /** The limits the user raised with --max-text-size / --max-annotation-file-size (see takeLimitFlags). */
+  limits?: Limits;
+  /** Opens one `git cat-file --batch` reader in a folder (for diff); without it, blobs are read one `git cat-file` at a time. */
+  openGitBlobReader?: (cwd: string) => Promise<GitBlobReader>;
+  /** Parses annotation files when there is no cache (e.g. on every core). */
+  parser?: AnnotationParser;
+  /** Opens the check cache, or returns undefined when caching is off. */
+  openCache?: (options: CheckCacheOptions) => CheckCache | undefined;
+  /** Writes an export's files under --out (for export). */
+  writeExport?: ExportWriter;
+  /** Writes a file inside the workspace folder (only `check --fix` does). */
+  writeFile?: (workspaceFolder: string, uri: string, content: string, expected?: string) => Promise<void>;
+  /** Reads a text and creates a new workspace's files (for init). */
+  createWorkspace?: WorkspaceCreator;
+  /** Loads the language server (for lsp): only then, as its modules would slow every other command's start. */
+  loadLanguageServer?: () => Promise<LanguageServerRunner>;
+  version: string;
+}
+
+/** Raised for bad command lines: reported in one line with a pointer to --help, exit code 2. */
+export class UsageError extends Error {}
