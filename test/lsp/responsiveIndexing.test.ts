@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { createTempWorkspace, type TempWorkspace } from '../helpers/tempWorkspace';
 import { fileUri, LspTestClient } from './lspTestClient';
@@ -64,5 +64,52 @@ describe('the server answers while it analyses a hostile annotation file', () =>
     const pushed = (await client.waitForMessage('textDocument/publishDiagnostics', mark, (params) => (params as { uri: string }).uri === hostileUri)) as { diagnostics: { code: string; range: { start: { line: number } } }[] };
     assert.equal(pushed.diagnostics.length, before.length);
     assert.deepEqual(pushed.diagnostics.map((d) => d.range.start.line), before.map((d) => d.range.start.line + 1), 'the same diagnostics, a line further down');
+  });
+});
+
+const isEnd = (message: { method: string; params: unknown }) => message.method === '$/progress' && (message.params as { value: { kind: string } }).value.kind === 'end';
+
+describe('a hover right after the folder opens, while its hostile part is still indexed', () => {
+  let workspace: TempWorkspace | undefined;
+  let client: LspTestClient | undefined;
+
+  afterEach(async () => {
+    await client?.stop();
+    workspace?.dispose();
+  });
+
+  it('gives the card over the healthy text before the indexing ends, with a note, and the full card after', async () => {
+    workspace = createTempWorkspace({
+      'annotations/actors.yaml': ACTORS,
+      'annotations/control.yaml': CONTROL,
+      'annotations/texts/control.txt': CONTROL_TEXT,
+      'annotations/texts/hostile.txt': `India. ${HOSTILE_TEXT}`,
+      // Sorts before the control file: the small files are analysed first all the same.
+      'annotations/a-hostile.yaml': HOSTILE,
+    });
+    const controlUri = fileUri(path.join(workspace.dir, 'annotations', 'texts', 'control.txt'));
+    const hostileUri = fileUri(path.join(workspace.dir, 'annotations', 'a-hostile.yaml'));
+    ({ client } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: false }));
+    const params = { textDocument: { uri: controlUri }, position: { line: 0, character: 2 } };
+    // No request waits for the indexing: until the control text is analysed a hover has no card. Ask again until
+    // it has one, as a user moving the mouse does (each answer paces the next), or until the indexing ends.
+    let card: string | undefined;
+    let endedFirst = false;
+    while (card === undefined && !endedFirst) {
+      const hover = await client.request<Hover | null>('textDocument/hover', params);
+      // Messages arrive in the order the server sent them: an end of indexing sent before this answer is in by now.
+      endedFirst = client.received.some(isEnd);
+      if (hover) card = (hover.contents as MarkupContent).value;
+    }
+    assert.equal(endedFirst, false, 'the card came before the indexing ended');
+    assert.match(card!, /\*\*India\*\*/);
+    assert.match(card!, /Mentioned in 0 other texts/, 'the hostile text, not analysed yet, is not counted');
+    assert.match(card!, /Still indexing/);
+    await client.waitUntil('the end of indexing', () => client!.received.some(isEnd));
+    assert.equal((client.pushed.get(hostileUri) ?? []).filter((d) => d.code === 'quote-not-found').length, 100, 'the hostile file was analysed in full');
+    const after = await client.request<Hover>('textDocument/hover', params);
+    const full = (after.contents as MarkupContent).value;
+    assert.match(full, /Mentioned in 1 other text\./);
+    assert.doesNotMatch(full, /Still indexing/);
   });
 });

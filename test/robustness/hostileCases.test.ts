@@ -91,6 +91,7 @@ describe('hostile repositories (issue 13) end with a bounded report', async () =
           await duringIndexing;
           const hover = await client.request<{ contents: unknown } | null>('textDocument/hover', hoverParams);
           assert.match(JSON.stringify(hover?.contents ?? null), /India/);
+          assert.doesNotMatch(JSON.stringify(hover?.contents ?? null), /Still indexing/, 'once indexed, the card counts every text');
           if (hostileCase.request === 'documentSymbol') {
             const hostilePath = path.join(dir, 'annotations', 'texts', 'hostile.txt');
             const hostileUri = fileUri(hostilePath);

@@ -1,6 +1,6 @@
 import { TextDocuments, type Connection, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { canonicalUri, type LineIndex, type WorkspaceFileHost, type WorkspaceView } from '../core';
+import { canonicalUri, type AnnotationParser, type LineIndex, type WorkspaceFileHost, type WorkspaceView } from '../core';
 import { LiveWorkspace, PARANOID_PREFIX, ParanoidMode } from '../core/live';
 import { yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
@@ -10,6 +10,8 @@ import type { ServerLog } from './guard';
 export interface ServerOptions {
   createHost: (folders: string[]) => WorkspaceFileHost;
   version: string;
+  /** Parses large annotation files off the event loop during indexing (the node entry point uses a worker thread). */
+  largeFileParser?: AnnotationParser;
   /** Paranoid mode (POLICY_ANNOTATOR_PARANOID=1): on when given, and called with each report besides the log. */
   paranoid?: (report: string) => void;
 }
@@ -49,6 +51,7 @@ export class ServerSession {
     this.workspace = new LiveWorkspace({
       folders,
       createHost: options.createHost,
+      largeFileParser: options.largeFileParser,
       log: (message) => log.error(message),
       // Indexing lets requests in between slices, so that none waits for a whole folder.
       yieldControl: yieldToEventLoop,
@@ -70,6 +73,19 @@ export class ServerSession {
   at(uri: string, position: Position): IndexedPosition | undefined {
     const file = this.file(uri);
     return file && { ...file, offset: file.lines.offsetAt(position) };
+  }
+
+  /**
+   * `at` for read requests (hover, definition, highlights), which need not
+   * wait for the first indexing: from the index so far once it has the file
+   * analysed (`soFar` is then true: counts across texts are of those analysed).
+   * Never waits, so no request waits on the indexing.
+   */
+  readAt(uri: string, position: Position): (IndexedPosition & { soFar: boolean }) | undefined {
+    const canonical = canonicalUri(uri);
+    const reading = this.workspace.readingIndexFor(canonical);
+    const lines = reading?.index.lineIndex(canonical);
+    return reading && lines ? { index: reading.index, uri: canonical, lines, offset: lines.offsetAt(position), soFar: reading.soFar } : undefined;
   }
 
   /** An indexed annotation file or text, or undefined. */

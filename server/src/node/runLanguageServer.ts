@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import { startLanguageServer } from '../lsp/startLanguageServer';
 import { writeExportIntoFolderUri } from './exportWriter';
 import { NodeFileHost } from './nodeFileHost';
+import { OffThreadParser } from './offThreadParser';
 import { paranoidModeFromEnvironment } from './paranoidMode';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
@@ -27,6 +28,7 @@ export function runLanguageServer(): Promise<never> {
   startLanguageServer(connection, {
     version: typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development',
     createHost: (folders) => new NodeFileHost(folders.map((folder) => URI.parse(folder).fsPath)),
+    largeFileParser: new OffThreadParser(),
     writeExport: writeExportIntoFolderUri,
     paranoid: paranoidModeFromEnvironment(process.env),
   });

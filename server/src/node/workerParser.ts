@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { inlineParser, markReadWithFullParser, type AnnotationFile, type AnnotationParser, type AnnotationSource, type Vocabulary } from '../core';
+import type { ModelPieces } from './modelPieces';
 import type { ParseRequest } from './parseWorker';
 
 /**
@@ -24,7 +25,14 @@ export function parsingThreads(env: Record<string, string | undefined>): number 
 /** Batches per thread, so that threads finishing early take more work. */
 const BATCHES_PER_THREAD = 4;
 
-type Reply = { id: number; json: string; fullParser: number[] } | { id: number; error: string };
+/** A worker's answer: the models as one JSON text, or in pieces (`ParseRequest.inPieces`), and which were read with the full YAML parser. */
+export interface ParseReply {
+  id: number;
+  json?: string;
+  pieces?: ModelPieces[];
+  fullParser: number[];
+}
+type Reply = ParseReply | { id: number; error: string };
 
 /**
  * Parses annotation files on worker threads, using every core. A batch whose
@@ -87,17 +95,21 @@ function makeBatches(sources: AnnotationSource[], targetSize: number): Annotatio
   return batches;
 }
 
-function parseOn(worker: Worker, request: ParseRequest): Promise<AnnotationFile[]> {
+async function parseOn(worker: Worker, request: ParseRequest): Promise<AnnotationFile[]> {
+  const reply = await askWorker(worker, request);
+  const files = JSON.parse(reply.json!) as AnnotationFile[];
+  for (const i of reply.fullParser) markReadWithFullParser(files[i]);
+  return files;
+}
+
+/** Sends a worker one request and resolves with its reply; rejects if it fails, dies or cannot parse. */
+export function askWorker(worker: Worker, request: ParseRequest): Promise<ParseReply> {
   return new Promise((resolve, reject) => {
     const onMessage = (reply: Reply) => {
       if (reply.id !== request.id) return;
       cleanup();
       if ('error' in reply) reject(new Error(reply.error));
-      else {
-        const files = JSON.parse(reply.json) as AnnotationFile[];
-        for (const i of reply.fullParser) markReadWithFullParser(files[i]);
-        resolve(files);
-      }
+      else resolve(reply);
     };
     const onError = (error: Error) => {
       cleanup();

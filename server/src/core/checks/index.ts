@@ -1,7 +1,7 @@
 import { applySeverityOverrides } from '../config';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
 import { MAX_DIAGNOSTICS_PER_FILE } from '../syntax/yamlFields';
-import type { CoreDiagnostic } from '../model';
+import type { AnnotationFile, CoreDiagnostic } from '../model';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { checkAnchors, checkTextReference } from './anchors';
 import { checkDuplicateIds } from './duplicateIds';
@@ -10,26 +10,43 @@ import { checkAliases } from './aliases';
 import { checkActorUsage } from './actorUsage';
 import { checkRelations } from './relations';
 import { checkStances } from './stances';
-import { checkTextConsistency } from './textConsistency';
+import { checkTextConsistencyInSteps } from './textConsistency';
+import { drain } from '../aliasAutomaton';
+
+/** The checks of an annotation file that run in one step each. */
+const CHECKS: ((index: WorkspaceView, file: AnnotationFile) => CoreDiagnostic[])[] = [
+  checkDuplicateIds,
+  checkUnknownIds,
+  checkTextReference,
+  checkAnchors,
+  checkAliases,
+  checkActorUsage,
+  checkRelations,
+  checkStances,
+];
 
 /** Every diagnostic of one annotation file, with the workspace's severity overrides applied. */
 export function annotationFileDiagnostics(index: WorkspaceView, uri: string): CoreDiagnostic[] {
+  return drain(annotationFileDiagnosticsInSteps(index, uri));
+}
+
+/**
+ * `annotationFileDiagnostics` a step at a time (a check, or a few hundred
+ * claims of the longest), for a caller that must stay responsive while a
+ * file of thousands of claims is checked. The index must not change between
+ * the steps.
+ */
+export function* annotationFileDiagnosticsInSteps(index: WorkspaceView, uri: string): Generator<void, CoreDiagnostic[]> {
   const file = index.annotationFile(uri);
   if (!file) return [];
   // A file whose reading already hit the problem limit is too damaged for its checks to say anything useful.
   if (file.diagnostics.length > MAX_DIAGNOSTICS_PER_FILE) return sortDiagnostics(applySeverityOverrides([...file.diagnostics], index.config));
-  const diagnostics = [
-    ...file.diagnostics,
-    ...checkDuplicateIds(index, file),
-    ...checkUnknownIds(index, file),
-    ...checkTextReference(index, file),
-    ...checkAnchors(index, file),
-    ...checkAliases(index, file),
-    ...checkActorUsage(index, file),
-    ...checkRelations(index, file),
-    ...checkStances(index, file),
-    ...checkTextConsistency(index, file),
-  ];
+  let diagnostics = [...file.diagnostics];
+  for (const check of CHECKS) {
+    diagnostics = diagnostics.concat(check(index, file));
+    yield;
+  }
+  diagnostics = diagnostics.concat(yield* checkTextConsistencyInSteps(index, file));
   return capProblems(uri, sortDiagnostics(applySeverityOverrides(diagnostics, index.config)));
 }
 

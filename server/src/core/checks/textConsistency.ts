@@ -4,6 +4,7 @@ import type { AnnotationFile, ClaimDef, CoreDiagnostic, MentionDef, RelatedLocat
 import type { WorkspaceView } from '../workspace/workspaceView';
 import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
 import { displayLocation } from '../describe';
+import { drain } from '../aliasAutomaton';
 
 /** At most this many other claims or mentions are named in a message… */
 const NAMED_IN_MESSAGE = 3;
@@ -67,6 +68,14 @@ function andMore(total: number, shown: number): string {
  * text (plus a sort), and each diagnostic names a bounded number of others.
  */
 export function checkTextConsistency(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
+  return drain(checkTextConsistencyInSteps(index, file));
+}
+
+/** How many claims or mentions `checkTextConsistencyInSteps` looks at in one step. */
+const ITEMS_PER_STEP = 256;
+
+/** `checkTextConsistency` cut into steps of ITEMS_PER_STEP claims or mentions, for a caller that must stay responsive (70,000 claims: a second). */
+export function* checkTextConsistencyInSteps(index: WorkspaceView, file: AnnotationFile): Generator<void, CoreDiagnostic[]> {
   const annotation = file.textAnnotation;
   const reference = index.textReferenceOf(file.uri);
   if (!annotation || reference?.kind !== 'ok') return [];
@@ -76,7 +85,9 @@ export function checkTextConsistency(index: WorkspaceView, file: AnnotationFile)
 
   const mentioned = new Set(analysis.mentions.flatMap((m) => m.actorIds ?? [m.actorId]));
   const author = annotation.author?.value;
+  let done = 0;
   for (const claim of annotation.claims) {
+    if (++done % ITEMS_PER_STEP === 0) yield;
     const claimant = claim.claimant;
     if (!claimant || claimant.value === author || mentioned.has(claimant.value) || !index.actor(claimant.value)) continue;
     diagnostics.push(makeDiagnostic(file.uri, claimant.range, 'claimant-not-mentioned', `The claimant \`${claimant.value}\` is not mentioned in this text and is not its author. Check the claimant; if the text names the actor in words no alias catches, add an alias or an explicit mention.`));
@@ -91,6 +102,7 @@ export function checkTextConsistency(index: WorkspaceView, file: AnnotationFile)
     return place;
   };
   for (const anchored of analysis.claims) {
+    if (++done % ITEMS_PER_STEP === 0) yield;
     if (anchored.annotationUri !== file.uri) continue;
     const key = claimKey(anchored);
     const group = key === undefined ? undefined : groups.claimTwins.get(key);
@@ -98,11 +110,12 @@ export function checkTextConsistency(index: WorkspaceView, file: AnnotationFile)
     diagnostics.push(duplicateClaim(placeOf, file.uri, anchored, group));
   }
 
-  groups.mentions.forEach((mention, i) => {
-    if (mention.annotationUri !== file.uri) return;
+  for (let i = 0; i < groups.mentions.length; i++) {
+    if (++done % ITEMS_PER_STEP === 0) yield;
+    if (groups.mentions[i].annotationUri !== file.uri) continue;
     const diagnostic = mentionOverlap(placeOf, file.uri, groups, i);
     if (diagnostic) diagnostics.push(diagnostic);
-  });
+  }
   return diagnostics;
 }
 

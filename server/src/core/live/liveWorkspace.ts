@@ -1,13 +1,18 @@
 import { textDiagnostics } from '../features/textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
-import { applySeverityOverrides, CONFIG_FILE_NAME, DEFAULT_LIMITS } from '../config';
-import { annotationRoots, isAnnotationFileName, loadWorkspace, readAllWithLimit, readWithLimit, storeText, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../workspace/loadWorkspace';
+import { applySeverityOverrides, DEFAULT_LIMITS } from '../config';
+import { loadWorkspace, readAllWithLimit, readWithLimit, storeText, type AnnotationParser, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../workspace/loadWorkspace';
 import type { CoreDiagnostic } from '../model';
-import { basenameUri, canonicalUri, isUnder, joinUri } from '../uris';
+import { basenameUri, canonicalUri, isUnder } from '../uris';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import type { WorkspaceView } from '../workspace/workspaceView';
 import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
-import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
+import { anchoringStepsFor, bySize, Slicer, textsAnalysedFor } from './analysisSlices';
+import { countingReads } from './countingReads';
+import { DiagnosticsAhead } from './diagnosticsAhead';
+import { fileRole, GONE, type StagedChange } from './stagedChange';
+import { indexSoFar } from './indexSoFar';
 import type { ParanoidMode } from './paranoid';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -31,25 +36,13 @@ export interface LiveWorkspaceOptions {
    * in one go.
    */
   yieldControl?: () => Promise<void>;
+  /** With `yieldControl`: parses large annotation files while other work runs (see `LoadWorkspaceOptions`). */
+  largeFileParser?: AnnotationParser;
   paranoid?: ParanoidMode;
 }
 
 /** Called with progress messages while a folder is indexed. */
 export type ProgressReporter = (message: string) => void;
-
-type FileRole = 'config' | 'annotation' | 'text' | 'other';
-
-/** A change applied to the index, with the files it reaches still to compute (see `stage`). */
-interface StagedChange {
-  dependents: () => Set<string>;
-  /** The texts whose analysis finding the dependents and refreshing them needs. */
-  texts: string[];
-  workspace?: LoadedWorkspace;
-  reload?: boolean;
-}
-
-/** What reading a deleted file gives. */
-const GONE: FileRead = { problem: { kind: 'missing' } };
 
 /**
  * The workspace as an editor sees it: every folder's index, with the
@@ -74,9 +67,12 @@ export class LiveWorkspace {
    * slices.
    */
   private readonly serving = new Map<string, LoadedWorkspace>();
+  /** What read requests may see of a folder during its first indexing, once its files are parsed (`readingIndexFor`). */
+  private readonly readableSoFar = new Map<string, { index: WorkspaceIndex; view: WorkspaceView }>();
   /** Files whose diagnostics changed while their folder was indexed for the first time, announced once it is served. */
   private readonly unannounced = new Set<string>();
   private readonly buffers = new Map<string, string>();
+  private readonly ahead = new DiagnosticsAhead();
   private readonly tracker = new DiagnosticsTracker((uri) => this.computeDiagnostics(uri));
   private readonly listeners = new Set<(uris: string[]) => void>();
   private tasks: Promise<unknown> = Promise.resolve();
@@ -137,6 +133,7 @@ export class LiveWorkspace {
         const files = this.knownFiles(this.loaded.get(folder));
         this.loaded.delete(folder);
         this.serving.delete(folder);
+        this.readableSoFar.delete(folder);
         this.refresh(files);
         for (const uri of files) this.tracker.forget(uri);
       }
@@ -146,25 +143,9 @@ export class LiveWorkspace {
 
   private async loadFolder(folder: string, progress?: ProgressReporter): Promise<void> {
     const previous = this.knownFiles(this.loaded.get(folder));
-    let read = 0;
-    const counted = () => {
-      if (++read % 50 === 0) progress?.(`${read} files read`);
-    };
-    const counting: WorkspaceFileHost = {
-      listFiles: (uri) => this.overlay.listFiles(uri),
-      readFile: (uri) => {
-        counted();
-        return this.overlay.readFile(uri);
-      },
-      read: (uri, limit) => {
-        counted();
-        return readWithLimit(this.overlay, uri, limit);
-      },
-      allowedLimits: (folderUri) => this.overlay.allowedLimits!(folderUri),
-    };
     progress?.(`Indexing ${basenameUri(folder)}`);
     const slicer = new Slicer(this.options.yieldControl);
-    const workspace = await loadWorkspace(counting, folder, this.options.yieldControl ? { pause: () => slicer.pause() } : {});
+    const workspace = await loadWorkspace(countingReads(this.overlay, progress), folder, this.options.yieldControl ? { pause: () => slicer.pause(), largeFileParser: this.options.largeFileParser } : {});
     this.loaded.set(folder, workspace);
     // A reload is served at once, so that no query sees content older than an edit; a first indexing once it has finished.
     if (this.serving.has(folder)) this.serving.set(folder, workspace);
@@ -174,10 +155,12 @@ export class LiveWorkspace {
     }
     await this.loadPendingTexts(workspace);
     await workspace.index.prepareAliasMatcher(() => slicer.pause());
+    if (!this.serving.has(folder)) this.readableSoFar.set(folder, { index: workspace.index, view: indexSoFar(workspace.index) });
     const changed = await this.refreshInSlices([...previous, ...this.knownFiles(workspace)], slicer);
     // From here on, edits refresh only the files whose alias or actor use they change.
     workspace.index.takeUsageChanges();
     if (this.loaded.get(folder) === workspace) this.serving.set(folder, workspace);
+    this.readableSoFar.delete(folder);
     // Listeners hear once the folder is served, as they read its files through the queries.
     for (const uri of changed) this.unannounced.add(uri);
     const waiting = [...this.unannounced];
@@ -204,13 +187,17 @@ export class LiveWorkspace {
       ((this.workspaceFor(uri)?.index.annotationFile(uri)?.actors.length ?? 0) > 0 ? last : first).push(uri);
       await slicer.pause();
     }
-    const ordered = first.concat(last);
+    // Small files and texts first, so that read requests can be answered about them while the large ones are analysed.
+    const ordered = bySize(first, (uri) => this.workspaceFor(uri)?.index).concat(last);
     const changed: string[] = [];
     for (const uri of ordered) {
       const index = this.workspaceFor(uri)?.index;
       // The long part of a file's checks, anchoring its text's quotes, runs in slices first.
       if (index) await slicer.drive(anchoringStepsFor(index, textsAnalysedFor(index, [uri])));
+      // Then its checks, which the refresh takes from `ahead` unless the index changed meanwhile.
+      if (index) await this.ahead.compute(index, uri, slicer);
       changed.push(...this.tracker.refresh([uri]));
+      this.ahead.take(uri);
       await slicer.pause();
     }
     return changed;
@@ -281,7 +268,7 @@ export class LiveWorkspace {
         if (this.buffers.has(uri)) continue;
         const workspace = this.workspaceFor(uri);
         if (!workspace) continue;
-        if (change.kind === 'deleted' && this.role(workspace, uri) === 'other') {
+        if (change.kind === 'deleted' && fileRole(workspace, uri) === 'other') {
           this.forgetFolderContents(workspace, uri);
           continue;
         }
@@ -333,13 +320,14 @@ export class LiveWorkspace {
 
   /** `apply`, with the files it reaches left to compute (that analyses `texts`, whose quotes may be anchored in slices first). */
   private stage(uri: string, read: FileRead): StagedChange {
+    this.ahead.invalidate();
     const none = (workspace?: LoadedWorkspace): StagedChange => ({ dependents: () => new Set(), texts: [], workspace });
     const workspace = this.workspaceFor(uri);
     if (!workspace) return none();
     const index = workspace.index;
     this.options.paranoid?.changed(uri, read, index.content(uri), this.buffers.has(uri));
     const content = 'content' in read ? read.content : undefined;
-    switch (this.role(workspace, uri)) {
+    switch (fileRole(workspace, uri)) {
       case 'config':
         return { ...none(workspace), reload: true };
       case 'annotation': {
@@ -397,18 +385,8 @@ export class LiveWorkspace {
     const workspace = this.workspaceFor(uri);
     if (!workspace) return Promise.resolve(GONE);
     const limits = workspace.index.config.limits;
-    const limit = this.role(workspace, uri) === 'annotation' ? limits.annotationFileSize : limits.textSize;
+    const limit = fileRole(workspace, uri) === 'annotation' ? limits.annotationFileSize : limits.textSize;
     return readWithLimit(this.host, uri, limit);
-  }
-
-  private role(workspace: LoadedWorkspace, uri: string): FileRole {
-    const folder = workspace.index.workspaceFolders[0];
-    if (uri === joinUri(folder, CONFIG_FILE_NAME)) return 'config';
-    const index = workspace.index;
-    if (isAnnotationFileName(uri) && annotationRoots(folder, index.config).some((root) => isUnder(uri, root))) return 'annotation';
-    // A text no annotation points at any more is still kept in step, for when one points at it again.
-    if (index.isText(uri) || index.textStatus(uri) !== 'unknown') return 'text';
-    return 'other';
   }
 
   // ---- queries ------------------------------------------------------------------
@@ -418,6 +396,18 @@ export class LiveWorkspace {
     const folder = this.folderOf(canonicalUri(uri));
     return folder === undefined ? undefined : this.serving.get(folder)?.index;
   }
+
+  /**
+   * The index for a read request (hover, definition, highlights): the folder's, or during its first indexing the
+   * index so far (`soFar`) once it has the file: an annotation file, or an analysed text. Others use `indexFor`.
+   */
+  readingIndexFor(uri: string): { index: WorkspaceView; soFar: boolean } | undefined {
+    const served = this.indexFor(uri);
+    const soFar = served ? undefined : this.readableSoFar.get(this.folderOf(canonicalUri(uri)) ?? '');
+    if (served || !soFar) return served && { index: served, soFar: false };
+    return soFar.index.isAnnotationFile(uri) || soFar.index.hasCurrentAnalysis(uri) ? { index: soFar.view, soFar: true } : undefined;
+  }
+
 
   private workspaceFor(uri: string): LoadedWorkspace | undefined {
     const folder = this.folderOf(uri);
@@ -482,7 +472,7 @@ export class LiveWorkspace {
     if (!workspace) return [];
     const index = workspace.index;
     if (uri === workspace.configUri) return sortDiagnostics(applySeverityOverrides(workspace.configDiagnostics, index.config));
-    if (index.isAnnotationFile(uri)) return annotationFileDiagnostics(index, uri);
+    if (index.isAnnotationFile(uri)) return this.ahead.take(uri) ?? annotationFileDiagnostics(index, uri);
     if (index.isText(uri)) return textDiagnostics(index, uri);
     return [];
   }

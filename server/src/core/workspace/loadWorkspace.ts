@@ -87,7 +87,17 @@ export interface LoadWorkspaceOptions {
    * parsed and indexed in one go.
    */
   pause?: () => Promise<void>;
+  /**
+   * With `pause`: parses the annotation files of LARGE_FILE characters or
+   * more while other work goes on (the server uses a worker thread), so that
+   * none keeps the caller busy for long in one piece; its models must equal
+   * `parseAnnotationFile`'s. Without it they are parsed here like the others.
+   */
+  largeFileParser?: AnnotationParser;
 }
+
+/** Annotation files this large take the block reader about 50 ms or more on a slow machine (hostile #5: 440 KB). */
+export const LARGE_FILE = 128 * 1024;
 
 export interface LoadedWorkspace {
   index: WorkspaceIndex;
@@ -158,10 +168,14 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
     // compiled, so that no single file keeps the caller's event loop busy for long.
     parsed = new Array<AnnotationFile>(sources.length);
     const bySize = sources.map((_, i) => i).sort((a, b) => sources[a].content.length - sources[b].content.length);
-    for (const i of bySize) {
+    const large = options.largeFileParser ? bySize.filter((i) => sources[i].content.length >= LARGE_FILE) : [];
+    // Started first, so that the large files are parsed elsewhere while the small ones are parsed here.
+    const parsingLarge = options.largeFileParser?.parseAll(large.map((i) => sources[i]), config.vocabulary);
+    for (const i of bySize.slice(0, bySize.length - large.length)) {
       parsed[i] = parseAnnotationFile(sources[i].uri, sources[i].content, config.vocabulary);
       await pause();
     }
+    (await parsingLarge)?.forEach((file, j) => (parsed[large[j]] = file));
   }
   for (let i = 0; i < sources.length; i++) {
     index.setAnnotationFile(sources[i].uri, sources[i].content, parsed[i]);

@@ -111,6 +111,12 @@ export class TextAnalyses {
     }
   }
 
+  /** Whether `analysis(textUri)` (a canonical uri) would answer from its cache, searching nothing. */
+  hasCurrentAnalysis(textUri: string): boolean {
+    const cached = this.analyses.get(textUri);
+    return cached !== undefined && cached.textStamp === this.documents.textStampByKey(textUri) && cached.matchStamp === (this.matchStamps.get(textUri) ?? 0);
+  }
+
   /**
    * The analysis of a loaded text (a canonical uri): its anchored claims
    * and mentions. Cached until the text, an annotation file pointing at it,

@@ -335,6 +335,11 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.analyses.analysis(this.documents.canonical(textUri));
   }
 
+  /** Whether `analysis(textUri)` would answer from its cache, searching nothing (for answers while a folder still indexes). */
+  hasCurrentAnalysis(textUri: string): boolean {
+    return this.analyses.hasCurrentAnalysis(this.documents.canonical(textUri));
+  }
+
   /**
    * Anchors the quotes that `analysis(textUri)` will need, a step at a time,
    * so that a caller that must stay responsive can run the long searches in

@@ -1,8 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem } from 'vscode-languageserver';
 import { completionsAt, type CompletionCategory } from '../../core/features';
-import { throwIfCancelled } from '../cancellation';
 import { toRange } from '../convert';
-import { guardRequest } from '../guard';
+import { positionRequest } from '../positionRequest';
 import type { ServerSession } from '../serverSession';
 
 const KINDS: Record<CompletionCategory, CompletionItemKind> = {
@@ -22,10 +21,7 @@ const MAX_ITEMS = 100;
 /** textDocument/completion in annotation files: actor and concept ids, vocabulary values, field names. */
 export function registerCompletion(session: ServerSession): void {
   session.connection.onCompletion(
-    guardRequest(session.log, 'textDocument/completion', (params, token) => {
-      throwIfCancelled(token);
-      const at = session.at(params.textDocument.uri, params.position);
-      if (!at) return null;
+    positionRequest(session, 'textDocument/completion', 'indexed', (at) => {
       const { entries, isIncomplete } = completionsAt(at.index, at.uri, at.offset, MAX_ITEMS);
       const items: CompletionItem[] = entries.map((entry, i) => ({
         label: entry.label,

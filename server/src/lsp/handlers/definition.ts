@@ -1,17 +1,13 @@
 import type { Location, LocationLink } from 'vscode-languageserver';
 import { findDefinition } from '../../core/features';
-import { throwIfCancelled } from '../cancellation';
 import { toRange } from '../convert';
-import { guardRequest } from '../guard';
+import { positionRequest } from '../positionRequest';
 import type { ServerSession } from '../serverSession';
 
 /** textDocument/definition: go to source, as LocationLinks where the client takes them. */
 export function registerDefinition(session: ServerSession): void {
   session.connection.onDefinition(
-    guardRequest(session.log, 'textDocument/definition', (params, token): Location[] | LocationLink[] | null => {
-      throwIfCancelled(token);
-      const at = session.at(params.textDocument.uri, params.position);
-      if (!at) return null;
+    positionRequest(session, 'textDocument/definition', 'so-far', (at): Location[] | LocationLink[] | null => {
       const links: LocationLink[] = [];
       for (const target of findDefinition(at.index, at.uri, at.offset)) {
         const lines = session.linesOf(target.uri);

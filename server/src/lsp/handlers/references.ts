@@ -1,18 +1,16 @@
 import type { Location } from 'vscode-languageserver';
 import { referencesInAnnotations, referencesInText, referenceTargetAt, textsToSearch, type SpanLocation } from '../../core/features';
-import { forEachCancellable, throwIfCancelled } from '../cancellation';
+import { forEachCancellable } from '../cancellation';
 import { toRange } from '../convert';
-import { guardRequest } from '../guard';
+import { positionRequest } from '../positionRequest';
 import type { ServerSession } from '../serverSession';
 
 /** textDocument/references: every reference in YAML, then every mention in every text; searching texts can be cancelled. */
 export function registerReferences(session: ServerSession): void {
   session.connection.onReferences(
-    guardRequest(session.log, 'textDocument/references', async (params, token) => {
-      throwIfCancelled(token);
-      const at = session.at(params.textDocument.uri, params.position);
-      const target = at && referenceTargetAt(at.index, at.uri, at.offset);
-      if (!at || !target) return null;
+    positionRequest(session, 'textDocument/references', 'indexed', async (at, params, token) => {
+      const target = referenceTargetAt(at.index, at.uri, at.offset);
+      if (!target) return null;
       const found: SpanLocation[] = referencesInAnnotations(at.index, target, { includeDeclaration: params.context.includeDeclaration });
       await forEachCancellable(textsToSearch(at.index, target), token, (textUri) => found.push(...referencesInText(at.index, textUri, target)));
       const locations: Location[] = [];
