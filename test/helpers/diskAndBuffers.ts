@@ -4,6 +4,7 @@
 // diagnostics equal those rebuilt from scratch from the same files. Shared by
 // the incremental index tests (random sequences) and the index fuzz test
 // (fast-check sequences).
+import type { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import assert from 'node:assert/strict';
 import { loadWorkspace, type WorkspaceFileHost } from '../../server/src/core';
 import { LiveWorkspace } from '../../server/src/core/live';
@@ -80,7 +81,7 @@ export class DiskAndBuffers {
     for (const uri of this.files()) merged[uri.slice(`${WORKSPACE}/`.length)] = this.content(uri)!;
     const rebuilt = await loadWorkspace(new InMemoryHost(merged), WORKSPACE);
     assert.deepEqual(this.logged, [], `the live workspace logged no failure, ${context}`);
-    assert.deepEqual(indexSnapshot(this.live.indexFor(uriOf('x'))!), indexSnapshot(rebuilt.index), `the index, ${context}`);
+    assert.deepEqual(indexSnapshot(this.live.indexFor(uriOf('x')) as WorkspaceIndex), indexSnapshot(rebuilt.index), `the index, ${context}`);
     const fresh = freshDiagnostics(rebuilt);
     for (const uri of new Set([...fresh.keys(), ...this.seen, ...this.live.diagnosableFiles()])) {
       assert.deepEqual(this.live.diagnostics(uri).diagnostics, fresh.get(uri) ?? [], `the diagnostics of ${uri}, ${context}`);

@@ -3,6 +3,7 @@
 // block reader's trees with parseDocument's. A normal sequence of edits
 // reports nothing; a deliberately faulty index update, and a block reader
 // that gives a wrong tree, are reported with the change that came before.
+import type { WorkspaceIndex } from '../../server/src/core/workspace/workspaceIndex';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DEFAULT_VOCABULARY, parseAnnotationFile, type WorkspaceFileHost } from '../../server/src/core';
@@ -36,7 +37,7 @@ async function loadedWithWrongParse(): Promise<ReturnType<typeof paranoidWorkspa
   const workspace = paranoidWorkspace();
   await workspace.live.load();
   await workspace.paranoid.idle();
-  const index = workspace.live.indexFor(CLAIMS_URI)!;
+  const index = workspace.live.indexFor(CLAIMS_URI) as WorkspaceIndex;
   const setAnnotationFile = index.setAnnotationFile.bind(index);
   index.setAnnotationFile = (uri, content) => setAnnotationFile(uri, content, parseAnnotationFile(uri, content.replace('claimant: isi', 'claimant: nobody'), DEFAULT_VOCABULARY));
   return workspace;

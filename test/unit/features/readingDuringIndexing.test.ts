@@ -1,3 +1,4 @@
+import type { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hover, renderPlainText } from '../../../server/src/core/features';
@@ -72,7 +73,7 @@ describe('read requests during the first indexing', () => {
 
   it('gives the answers of the index once every text is analysed', async () => {
     const { live } = await loadWhileHovering();
-    const index = live.indexFor(CONTROL_TEXT)!;
+    const index = live.indexFor(CONTROL_TEXT) as WorkspaceIndex;
     const view = indexSoFar(index);
     for (const actorId of ['india', 'pakistan']) {
       assert.deepEqual([...view.textsWithMentionOf(actorId)].sort(), [...index.textsWithMentionOf(actorId)].sort());
@@ -87,7 +88,7 @@ describe('read requests during the first indexing', () => {
     const live = new LiveWorkspace({ folders: [WORKSPACE], createHost: () => host });
     assert.equal(live.readingIndexFor(CONTROL_TEXT), undefined, 'nothing is indexed before the indexing starts');
     return live.load().then(() => {
-      const view = indexSoFar(live.indexFor(uriOf('annotations/actors.yaml'))!);
+      const view = indexSoFar(live.indexFor(uriOf('annotations/actors.yaml')) as WorkspaceIndex);
       assert.throws(() => Object.assign(view, { analysis: () => undefined }));
     });
   });

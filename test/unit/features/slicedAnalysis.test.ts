@@ -1,3 +1,4 @@
+import type { WorkspaceIndex } from '../../../server/src/core/workspace/workspaceIndex';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LiveWorkspace } from '../../../server/src/core/live';
@@ -81,7 +82,7 @@ describe('analysis in slices', () => {
     const host = new InMemoryHost(files(hostile));
     const live = onePiece(host);
     await live.load();
-    const index = live.indexFor(HOSTILE_URI)!;
+    const index = live.indexFor(HOSTILE_URI) as WorkspaceIndex;
     const textUri = uriOf('annotations/texts/hostile.txt');
     const before = index.analysis(textUri)!;
     const countSteps = () => {

@@ -391,8 +391,8 @@ export class LiveWorkspace {
 
   // ---- queries ------------------------------------------------------------------
 
-  /** The index of the folder that holds a file. */
-  indexFor(uri: string): WorkspaceIndex | undefined {
+  /** The index of the folder that holds a file, read-only: only the live workspace changes it. */
+  indexFor(uri: string): WorkspaceView | undefined {
     const folder = this.folderOf(canonicalUri(uri));
     return folder === undefined ? undefined : this.serving.get(folder)?.index;
   }
@@ -423,8 +423,8 @@ export class LiveWorkspace {
     return best;
   }
 
-  /** Every indexed index, one per workspace folder. */
-  indexes(): WorkspaceIndex[] {
+  /** Every indexed index, one per workspace folder, read-only. */
+  indexes(): WorkspaceView[] {
     return [...this.serving.values()].map((workspace) => workspace.index);
   }
 
