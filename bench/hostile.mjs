@@ -11,6 +11,8 @@
 // A crash or a time-out always exits 1.
 //
 //   node bench/hostile.mjs [--only 4,9] [--strict] [--no-server]
+//                          [--server-node-options="--cpu-prof --cpu-prof-dir=/tmp/prof"]
+// (the options go to the node that runs the server, e.g. to profile it).
 
 import { Buffer } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,13 +41,15 @@ const { values } = parseArgs({
     only: { type: 'string' },
     strict: { type: 'boolean', default: false },
     'no-server': { type: 'boolean', default: false },
+    'server-node-options': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
-  console.log('node bench/hostile.mjs [--only 4,9] [--strict] [--no-server]\nBuild first: node scripts/build.mjs');
+  console.log('node bench/hostile.mjs [--only 4,9] [--strict] [--no-server] [--server-node-options="--cpu-prof …"]\nBuild first: node scripts/build.mjs');
   process.exit(0);
 }
+const serverNodeOptions = values['server-node-options']?.split(/\s+/).filter(Boolean) ?? [];
 const only = values.only ? new Set(values.only.split(',').map(Number)) : undefined;
 
 async function measureCheck(dir, format) {
@@ -54,7 +58,7 @@ async function measureCheck(dir, format) {
 }
 
 async function measureServer(dir, hostileCase) {
-  const client = new LanguageClient([SERVER, '--stdio'], { cwd: dir });
+  const client = new LanguageClient([...serverNodeOptions, SERVER, '--stdio'], { cwd: dir });
   const folderUri = URI.file(dir).toString();
   try {
     await client.request('initialize', {
