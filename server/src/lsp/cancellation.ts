@@ -44,6 +44,40 @@ export async function forEachCancellable<T>(items: Iterable<T>, token: Cancellat
   }
 }
 
+/**
+ * The clock of a slicing loop that runs over nested lists (files, then each
+ * file's items): `pauseIfDue` lets other messages through once SLICE_MS has
+ * passed since the last pause, and answers RequestCancelled if the request
+ * was cancelled meanwhile. `start` pauses once first, as forEachCancellable
+ * does. `now` is the clock (tests pass one that counts steps).
+ */
+export class RequestSlices {
+  private sliceStart: number;
+  /** How many times the loop paused (for tests). */
+  pauses = 0;
+
+  constructor(
+    private readonly token: CancellationToken,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sliceStart = now();
+  }
+
+  async start(): Promise<void> {
+    await yieldToEventLoop();
+    throwIfCancelled(this.token);
+    this.sliceStart = this.now();
+  }
+
+  async pauseIfDue(): Promise<void> {
+    if (this.now() - this.sliceStart < SLICE_MS) return;
+    this.pauses++;
+    await yieldToEventLoop();
+    throwIfCancelled(this.token);
+    this.sliceStart = this.now();
+  }
+}
+
 /** Waits for a promise unless the request is cancelled first. */
 export function unlessCancelled<T>(promise: Promise<T>, token: CancellationToken): Promise<T> {
   if (token.isCancellationRequested) return Promise.reject(requestCancelled());

@@ -1,7 +1,7 @@
 import type { Diagnostic, DocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
-import { canonicalUri } from '../core';
-import { forEachCancellable, unlessCancelled } from './cancellation';
-import { toLspDiagnostic } from './convert';
+import { canonicalUri, type CoreDiagnostic } from '../core';
+import { RequestSlices, unlessCancelled } from './cancellation';
+import { toLspDiagnostics, toLspDiagnosticsInSlices } from './diagnosticsConversion';
 import { guardRequest } from './guard';
 import type { ServerSession } from './serverSession';
 
@@ -19,7 +19,14 @@ export function startDiagnosticsDelivery(session: ServerSession): void {
 function lspDiagnosticsOf(session: ServerSession, uri: string): Diagnostic[] {
   const lines = session.linesOf(uri);
   if (!lines) return [];
-  return session.workspace.diagnostics(uri).diagnostics.map((d) => toLspDiagnostic(d, lines, (other) => session.linesOf(other), session.client));
+  return toLspDiagnostics(session.workspace.diagnostics(uri).diagnostics, lines, (other) => session.linesOf(other), session.client);
+}
+
+/** A file's diagnostics for a pull request, converted between the request's pauses. */
+function lspDiagnosticsInSlices(session: ServerSession, uri: string, diagnostics: readonly CoreDiagnostic[], slices: RequestSlices): Promise<Diagnostic[]> {
+  const lines = session.linesOf(uri);
+  if (!lines) return Promise.resolve([]);
+  return toLspDiagnosticsInSlices(diagnostics, lines, (other) => session.linesOf(other), session.client, slices);
 }
 
 function pushChanges(session: ServerSession): void {
@@ -40,9 +47,9 @@ function answerPulls(session: ServerSession): void {
       await unlessCancelled(workspace.whenRefreshed(), token);
       const uri = canonicalUri(params.textDocument.uri);
       if (!session.linesOf(uri)) return { kind: 'full', items: [] };
-      const { resultId } = workspace.diagnostics(uri);
+      const { resultId, diagnostics } = workspace.diagnostics(uri);
       if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
-      return { kind: 'full', resultId, items: lspDiagnosticsOf(session, uri) };
+      return { kind: 'full', resultId, items: await lspDiagnosticsInSlices(session, uri, diagnostics, new RequestSlices(token)) };
     }),
   );
   connection.languages.diagnostics.onWorkspace(
@@ -51,21 +58,26 @@ function answerPulls(session: ServerSession): void {
       const previous = new Map(params.previousResultIds.map((entry) => [canonicalUri(entry.uri), entry.value]));
       const items: WorkspaceDocumentDiagnosticReport[] = [];
       const files = workspace.diagnosableFiles();
-      await forEachCancellable(files, token, (uri) => {
-        const { resultId } = workspace.diagnostics(uri);
+      // One slice clock for the files and each file's diagnostics: a file with a thousand of them is converted in pieces.
+      const slices = new RequestSlices(token);
+      await slices.start();
+      for (const uri of files) {
+        await slices.pauseIfDue();
+        // The version and URI are read with the diagnostics, before the conversion pauses: they describe the same text.
+        const { resultId, diagnostics: found } = workspace.diagnostics(uri);
         const version = session.openVersion(uri) ?? null;
         const clientUri = session.clientUri(uri);
         const before = previous.get(uri);
         if (before === resultId) {
           items.push({ kind: 'unchanged', uri: clientUri, version, resultId });
-          return;
+          continue;
         }
-        const diagnostics = lspDiagnosticsOf(session, uri);
+        const diagnostics = await lspDiagnosticsInSlices(session, uri, found, slices);
         // A file the client has no report for and that has no problems needs none: on a large workspace most files
         // are clean, and listing them all would make the first answer megabytes long.
-        if (before === undefined && diagnostics.length === 0) return;
+        if (before === undefined && diagnostics.length === 0) continue;
         items.push({ kind: 'full', uri: clientUri, version, resultId, items: diagnostics });
-      });
+      }
       // Files that are gone: clear what the client still shows for them.
       const known = new Set(files);
       for (const uri of previous.keys()) if (!known.has(uri)) items.push({ kind: 'full', uri: session.clientUri(uri), version: null, items: [] });
