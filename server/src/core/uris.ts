@@ -1,8 +1,21 @@
 import { URI, Utils } from 'vscode-uri';
 
+/** The last canonical spellings, by what was asked: every request canonicalises its document's URI, often more than once. */
+const canonicalCache = new Map<string, string>();
+const CANONICAL_CACHE_SIZE = 4096;
+/** Longer URIs are not kept, so the cache stays small whatever it is asked. */
+const CANONICAL_CACHE_MAX_LENGTH = 2048;
+
 /** One canonical spelling of a URI, so that URIs from different sources compare equal. */
 export function canonicalUri(uri: string): string {
-  return URI.parse(uri).toString();
+  const cached = canonicalCache.get(uri);
+  if (cached !== undefined) return cached;
+  const canonical = URI.parse(uri).toString();
+  if (uri.length <= CANONICAL_CACHE_MAX_LENGTH) {
+    if (canonicalCache.size >= CANONICAL_CACHE_SIZE) canonicalCache.clear();
+    canonicalCache.set(uri, canonical);
+  }
+  return canonical;
 }
 
 export function dirnameUri(uri: string): string {
