@@ -25,6 +25,10 @@ export interface RelationDef {
   type?: Located<string>;
   target?: Located<string>;
   note?: Located<string>;
+  /** Format v1.1: when the relation began to hold (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
+  from?: Located<string>;
+  /** Format v1.1: when it stopped holding, same forms. */
+  until?: Located<string>;
 }
 
 export interface ActorDef {
@@ -38,6 +42,23 @@ export interface ActorDef {
   description?: Located<string>;
   wikidata?: Located<string>;
   relations: RelationDef[];
+}
+
+/**
+ * Format v1.1: a named thing that is not an actor (a place, a project, a
+ * law, …). Entities share one id namespace with actors and concepts, are
+ * matched by the same alias matcher as actors, and are never claimants.
+ */
+export interface EntityDef {
+  uri: string;
+  /** The whole list item. */
+  range: Span;
+  id?: Located<string>;
+  name?: Located<string>;
+  kind?: Located<string>;
+  aliases: Located<string>[];
+  description?: Located<string>;
+  wikidata?: Located<string>;
 }
 
 export interface ConceptDef {
@@ -70,6 +91,27 @@ export interface ClaimDef extends QuoteSelectorDef {
   type?: Located<string>;
   evidence?: Located<string>;
   note?: Located<string>;
+  /** Format v1.1: the organization the claimant speaks for (an actor id). */
+  onBehalfOf?: Located<string>;
+  /** Format v1.1: who relays the claim (actor ids); empty when not written. */
+  reportedBy: Located<string>[];
+  /** Free key/value data the format has no field for (kept by DNA import); empty when not written. */
+  attributes: AttributeDef[];
+}
+
+/** One entry of an `attributes:` mapping: a free key and a scalar value. */
+export interface AttributeDef {
+  key: Located<string>;
+  value: Located<string>;
+}
+
+/**
+ * Format v1.1: a span of the text in which alias matches are not mentions.
+ * It anchors like a quote.
+ */
+export interface SuppressionDef extends QuoteSelectorDef {
+  range: Span;
+  note?: Located<string>;
 }
 
 export interface TextAnnotationDef {
@@ -81,6 +123,12 @@ export interface TextAnnotationDef {
   url?: Located<string>;
   mentions: MentionDef[];
   claims: ClaimDef[];
+  /** Format v1.1: spans where alias matches are not mentions; empty when not written. */
+  suppress: SuppressionDef[];
+  /** Format v1.1: free text about the file, e.g. "opening excerpt only". */
+  note?: Located<string>;
+  /** Free key/value data the format has no field for (kept by DNA import); empty when not written. */
+  attributes: AttributeDef[];
 }
 
 /** Severity of a diagnostic, from most to least severe. */
@@ -108,6 +156,8 @@ export interface CoreDiagnostic {
 export interface AnnotationFile {
   uri: string;
   actors: ActorDef[];
+  /** Format v1.1: named things that are not actors; empty when not written. */
+  entities: EntityDef[];
   concepts: ConceptDef[];
   /** Present when the file has any of the text annotation keys. */
   textAnnotation?: TextAnnotationDef;

@@ -19,9 +19,17 @@ export interface RelationTypeInfo {
 
 export interface Vocabulary {
   actorKinds: string[];
+  /** Format v1.1: kinds of entities (named things that are not actors). */
+  entityKinds: string[];
   relationTypes: RelationTypeInfo[];
   claimTypes: string[];
   stances: string[];
+  /**
+   * Format v1.1: each stance's score, the qualifier of discourse networks
+   * (supports 1, rejects −1). A stance without a score here scores 0.
+   * Read it through `stanceScore`, never by indexing (ids are workspace text).
+   */
+  stanceScores: Readonly<Record<string, number>>;
   evidence: string[];
 }
 
@@ -40,6 +48,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     'media',
     'population',
   ],
+  entityKinds: ['place', 'project', 'law', 'event', 'document', 'other'],
   relationTypes: [
     // A person is a member of a group, never a part of one; nothing is part of a person.
     { id: 'part-of', transitive: true, inverse: 'has-part', excludedSubjectKinds: ['person'], excludedTargetKinds: ['person'] },
@@ -63,6 +72,7 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     'report',
   ],
   stances: ['supports', 'rejects'],
+  stanceScores: { supports: 1, rejects: -1 },
   evidence: ['none', 'reported', 'documented'],
 };
 
@@ -80,8 +90,15 @@ export function extendVocabulary(base: Vocabulary, additions: Partial<Vocabulary
     relationTypes,
     claimTypes: merged(base.claimTypes, additions.claimTypes),
     stances: base.stances,
+    stanceScores: base.stanceScores,
     evidence: base.evidence,
+    entityKinds: merged(base.entityKinds, additions.entityKinds),
   };
+}
+
+/** A stance's score (the discourse-network qualifier): its own score, else 0. */
+export function stanceScore(vocabulary: Vocabulary, stance: string): number {
+  return Object.hasOwn(vocabulary.stanceScores, stance) ? vocabulary.stanceScores[stance] : 0;
 }
 
 export function relationType(vocabulary: Vocabulary, id: string): RelationTypeInfo | undefined {

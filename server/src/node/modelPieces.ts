@@ -35,7 +35,7 @@ export function cutModel(file: AnnotationFile, itemsPerPiece = ITEMS_PER_PIECE):
     const items = listOf(file, list) ?? [];
     for (let i = 0; i < items.length; i += itemsPerPiece) pieces.push({ list, json: JSON.stringify(items.slice(i, i + itemsPerPiece)) });
   }
-  const empty = { actors: [], concepts: [], diagnostics: [] };
+  const empty = { actors: [], entities: [], concepts: [], diagnostics: [] };
   const skeleton = { ...file, ...empty, ...(file.textAnnotation && { textAnnotation: { ...file.textAnnotation, claims: [], mentions: [] } }) };
   return { skeleton: JSON.stringify(skeleton), pieces };
 }

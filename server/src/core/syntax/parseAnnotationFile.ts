@@ -23,7 +23,7 @@ const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  */
 export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocabulary, options?: YamlReaderOptions): AnnotationFile {
   const reader = new YamlFieldReader(uri, options);
-  const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: reader.diagnostics };
+  const file: AnnotationFile = { uri, actors: [], entities: [], concepts: [], diagnostics: reader.diagnostics };
   const root = reader.parseTopLevel(text, '`actors`, `concepts`, `text` and `claims`', FIELD_NAMES);
   if (reader.usedFullParser) markReadWithFullParser(file);
   if (!root) return file;
@@ -105,6 +105,8 @@ function readTextAnnotation(reader: YamlFieldReader, fields: Map<string, FieldEn
     url: reader.string(fields.get('url'), 'the url'),
     mentions: [],
     claims: [],
+    suppress: [],
+    attributes: [],
   };
   if (!fields.has('text')) {
     const first = fields.values().next().value as FieldEntry;
@@ -158,6 +160,8 @@ function readClaim(reader: YamlFieldReader, node: Node, vocabulary: Vocabulary):
     type: checkVocabulary(reader, reader.string(fields.get('type'), 'the claim type'), vocabulary.claimTypes, 'claim type', 'claim-types'),
     evidence: checkVocabulary(reader, reader.string(fields.get('evidence'), 'the evidence'), vocabulary.evidence, 'evidence value'),
     note: reader.string(fields.get('note'), 'the note', { freeText: true }),
+    reportedBy: [],
+    attributes: [],
   };
   if (claim.stance && !claim.concept) {
     reader.report(claim.stance.range, 'missing-field', 'A stance is taken toward a concept, but this claim has no `concept`: add the concept it supports or rejects.', { missing: ['concept'] });

@@ -80,7 +80,7 @@ export class WorkspaceIndex implements WorkspaceView {
   /** Stores an annotation file that cannot be used, with a diagnostic that says why (its content is never kept). */
   setAnnotationFileUnreadable(uri: string, problem: ReadProblem): AnnotationFile {
     uri = canonicalUri(uri);
-    const file: AnnotationFile = { uri, actors: [], concepts: [], diagnostics: [makeDiagnostic(uri, { start: 0, end: 0 }, 'file-unreadable', describeReadProblem(problem, 'This annotation file'))] };
+    const file: AnnotationFile = { uri, actors: [], entities: [], concepts: [], diagnostics: [makeDiagnostic(uri, { start: 0, end: 0 }, 'file-unreadable', describeReadProblem(problem, 'This annotation file'))] };
     this.noteAnnotationChange(this.documents.fileByKey(uri), file);
     const aliasesBefore = this.registry.aliasesOf(uri);
     this.forgetAnnotationFile(uri);
