@@ -119,20 +119,32 @@ export function* checkTextConsistencyInSteps(index: WorkspaceView, file: Annotat
   return diagnostics;
 }
 
-/** One claim of a group of claims by one claimant on one span: it names the first of the others, and lists a few. */
+/**
+ * One claim of a group of claims by one claimant on one span: it names the
+ * first of the others, and lists a few. In a group too large to list (more
+ * than MAX_RELATED others), only the group's first claim lists MAX_RELATED
+ * of them; every other claim names and points to that first one, so that
+ * 8,000 twins make a report of kilobytes, not megabytes.
+ */
 function duplicateClaim(placeOf: (other: Anchored<ClaimDef>) => string, uri: string, claim: Anchored<ClaimDef>, group: Anchored<ClaimDef>[]): CoreDiagnostic {
+  const total = group.length - 1;
+  const claimant = claim.def.claimant!.value;
+  const others = total === 1 ? 'Another claim' : `${total} other claims`;
+  const idOf = (twin: Anchored<ClaimDef>) => twin.def.id?.value ?? 'unnamed';
+  const relatedOf = (twin: Anchored<ClaimDef>): RelatedLocation => ({ uri: twin.annotationUri, range: twin.def.quote!.range, message: `claim ${twin.def.id?.value ?? ''} with the same claimant and span` });
+  const first = group[0];
+  if (total > MAX_RELATED && claim !== first) {
+    const message = `${others} by \`${claimant}\` anchor to the same words (\`${idOf(first)}\` at ${placeOf(first)}${andMore(total, 1)}; the first lists ${MAX_RELATED} of them). Merge the claims, or anchor one to a different quote.`;
+    return makeDiagnostic(uri, claim.def.quote!.range, 'duplicate-claim', message, { related: [relatedOf(first)] });
+  }
   const twins: Anchored<ClaimDef>[] = [];
   for (const other of group) {
     if (other === claim) continue;
     twins.push(other);
     if (twins.length === MAX_RELATED) break;
   }
-  const total = group.length - 1;
-  const named = twins.slice(0, NAMED_IN_MESSAGE).map((t) => `\`${t.def.id?.value ?? 'unnamed'}\` at ${placeOf(t)}`);
-  const related: RelatedLocation[] = twins.map((t) => ({ uri: t.annotationUri, range: t.def.quote!.range, message: `claim ${t.def.id?.value ?? ''} with the same claimant and span` }));
-  const claimant = claim.def.claimant!.value;
-  const others = total === 1 ? 'Another claim' : `${total} other claims`;
-  return makeDiagnostic(uri, claim.def.quote!.range, 'duplicate-claim', `${others} by \`${claimant}\` anchor${total === 1 ? 's' : ''} to the same words (${named.join(', ')}${andMore(total, named.length)}). Merge the claims, or anchor one to a different quote.`, { related });
+  const named = twins.slice(0, NAMED_IN_MESSAGE).map((t) => `\`${idOf(t)}\` at ${placeOf(t)}`);
+  return makeDiagnostic(uri, claim.def.quote!.range, 'duplicate-claim', `${others} by \`${claimant}\` anchor${total === 1 ? 's' : ''} to the same words (${named.join(', ')}${andMore(total, named.length)}). Merge the claims, or anchor one to a different quote.`, { related: twins.map(relatedOf) });
 }
 
 /** The overlaps of the i-th sorted mention, if any: counted exactly, a bounded number of them found and named. */
