@@ -1,7 +1,7 @@
 import type { AnchorableText, AnchorResult, QuoteSelector, ScoredCandidate } from './anchorTypes';
 import { approximateSearchBudget, findApproximateQuoteInSteps, type Neighbours } from './approximateQuote';
 import { OccurrenceFinder, type SearchBudget } from './quoteSearch';
-import { exactSearchBudget, resolveQuote } from './resolveQuote';
+import { exactSearchBudget, resolveQuoteInSteps } from './resolveQuote';
 
 /** How sure an approximate match must be to be proposed as `stale` rather than reported `not-found`. */
 export const STALE_CONFIDENCE = 0.75;
@@ -41,7 +41,7 @@ export function* anchorSelectorsInSteps(target: AnchorableText, selectors: reado
   yield;
   const results: AnchorResult[] = [];
   for (const selector of selectors) {
-    results.push(resolveQuote(target, selector, finder));
+    results.push(yield* resolveQuoteInSteps(target, selector, finder));
     yield;
   }
   const budget = budgets.approximate ?? approximateSearchBudget();

@@ -83,12 +83,18 @@ export class OccurrenceFinder {
    * Returns false, having visited some or none, when the budget ran out.
    */
   forEach(needle: string, visit: (start: number) => void): boolean {
+    return drain(this.forEachInSteps(needle, visit));
+  }
+
+  /** `forEach` a step at a time (OCCURRENCES_PER_STEP occurrences or gram positions each), for a caller that must stay responsive (a quote found a million times). */
+  *forEachInSteps(needle: string, visit: (start: number) => void): Generator<void, boolean> {
     const text = this.text;
     const index = this.index;
     if (!index || needle.length < GRAM) {
       // A scan of the whole text, plus the needle's length for each occurrence.
       if (!this.budget.take(text.length + needle.length)) return false;
-      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      for (let at = text.indexOf(needle), n = 1; at !== -1; at = text.indexOf(needle, at + 1), n++) {
+        if (n % OCCURRENCES_PER_STEP === 0) yield;
         if (!this.budget.spend(needle.length)) return false;
         visit(at);
       }
@@ -111,7 +117,8 @@ export class OccurrenceFinder {
     }
     // Each position in the gram's chain (ascending) is checked; a check costs about the needle's length when it matches.
     if (!this.budget.take(rarestCount)) return false;
-    for (let at = index.heads[rarestHash]; at !== -1; at = index.next[at]) {
+    for (let at = index.heads[rarestHash], n = 1; at !== -1; at = index.next[at], n++) {
+      if (n % OCCURRENCES_PER_STEP === 0) yield;
       const start = at - rarest;
       if (start < 0 || !text.startsWith(needle, start)) continue;
       if (!this.budget.spend(needle.length)) return false;
@@ -126,6 +133,9 @@ function gramHash(text: string, at: number): number {
   for (let i = 0; i < GRAM; i++) hash = Math.imul(hash, 0x01000193) ^ text.charCodeAt(at + i);
   return hash >>> 0;
 }
+
+/** Occurrences (or positions of a gram's chain) `forEachInSteps` visits per step. */
+export const OCCURRENCES_PER_STEP = 1 << 15;
 
 /** Text positions indexed per step of `buildGramIndex`: a step takes a millisecond or two. */
 export const GRAMS_PER_STEP = 1 << 16;
