@@ -117,10 +117,12 @@ async function measure(dir) {
     largeFileParser: new OffThreadParser(join(out, 'node', 'parseWorker.js')),
   });
   const started = performance.now();
+  const startedCpu = cpuMs();
   const stop = watchTurns();
   await live.load();
   const turns = stop();
   const indexMs = performance.now() - started;
+  const indexCpuMs = cpuMs() - startedCpu;
   // The pull-diagnostics reply: every file's diagnostics, bounded as the adapters bound them, in one JSON text.
   const encodeStart = performance.now();
   const reply = live.diagnosableFiles().map((uri) => ({ uri, items: live.diagnostics(uri).diagnostics.map(boundForOutput) }));
@@ -128,7 +130,7 @@ async function measure(dir) {
   const encodeMs = performance.now() - encodeStart;
   const related = reply.reduce((sum, file) => sum + file.items.reduce((n, d) => n + (d.related?.length ?? 0), 0), 0);
   const diagnostics = reply.reduce((sum, file) => sum + file.items.length, 0);
-  return { indexMs, turns, replyBytes: json.length, encodeMs, diagnostics, related };
+  return { indexMs, indexCpuMs, turns, replyBytes: json.length, encodeMs, diagnostics, related };
 }
 
 /** The call stacks (our functions only, outermost first) that the profile sampled most often inside a window (µs, monotonic clock). */
@@ -173,7 +175,7 @@ for (const hostileCase of HOSTILE_CASES) {
     const ok = r.turns.cpuMs <= TARGET_STEP_MS;
     if (!ok) missed++;
     console.log(
-      `#${hostileCase.item} ${hostileCase.name}: indexed in ${(r.indexMs / 1000).toFixed(2)} s over ${r.turns.turns} turns; longest turn ${r.turns.wallMs.toFixed(1)} ms wall, ${r.turns.cpuMs.toFixed(1)} ms CPU ${ok ? 'ok' : 'MISSED'}; ` +
+      `#${hostileCase.item} ${hostileCase.name}: indexed in ${(r.indexMs / 1000).toFixed(2)} s (${(r.indexCpuMs / 1000).toFixed(2)} s CPU) over ${r.turns.turns} turns; longest turn ${r.turns.wallMs.toFixed(1)} ms wall, ${r.turns.cpuMs.toFixed(1)} ms CPU ${ok ? 'ok' : 'MISSED'}; ` +
         `diagnostics reply ${(r.replyBytes / 1024).toFixed(0)} KB (${r.diagnostics} diagnostics, ${r.related} related), encoded in ${r.encodeMs.toFixed(1)} ms`,
     );
     for (const line of why) console.log(line);
