@@ -1,0 +1,168 @@
+/**
+ * Krippendorff's α and Cohen's κ over reliability data: units, each with
+ * the values the coders gave it (a coder who gave none is left out: the
+ * standard treatment of missing data). Units with fewer than two values are
+ * not pairable and take no part.
+ *
+ * α = 1 − D_o / D_e, where, over the n values of the pairable units,
+ *   D_o = (1/n) Σ_u 1/(m_u − 1) Σ_{i≠j in u} δ(v_i, v_j)
+ *   D_e = 1/(n(n − 1)) Σ_{i≠j over all n values} δ(v_i, v_j)
+ * (Krippendorff, "Computing Krippendorff's Alpha-Reliability", 2011: the
+ * same as the coincidence-matrix form). Nominal and interval α are computed
+ * from value counts and sums, in time linear in the number of values; the
+ * set distance compares each pair of distinct sets once.
+ */
+
+/** The distance a field's values are compared with. */
+export type AlphaMetric = 'nominal' | 'interval' | 'jaccard';
+
+export interface AlphaResult {
+  /** null when undefined: no pairable unit, or no variation at all (D_e = 0). */
+  alpha: number | null;
+  /** Units with at least two values. */
+  pairable: number;
+  /** Values in pairable units (n). */
+  values: number;
+}
+
+/** A value as a category: its key. Sets are keyed by their sorted members. */
+export function valueKey(value: string | number | readonly string[]): string {
+  return typeof value === 'object' ? JSON.stringify([...value].sort()) : typeof value === 'number' ? `#${value}` : value;
+}
+
+/** Jaccard distance of two sets, given as sorted arrays of distinct members: 1 − |A∩B| / |A∪B|. */
+export function jaccardDistance(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return 1 - common / (a.length + b.length - common);
+}
+
+function finish(observedSum: number, expectedSum: number, n: number, pairable: number): AlphaResult {
+  if (pairable === 0 || n < 2) return { alpha: null, pairable, values: n };
+  const observed = observedSum / n;
+  const expected = expectedSum / (n * (n - 1));
+  if (expected === 0) return { alpha: null, pairable, values: n };
+  return { alpha: 1 - observed / expected, pairable, values: n };
+}
+
+/** Nominal α: δ = 0 for equal values, 1 otherwise. */
+export function nominalAlpha(units: readonly (readonly string[])[]): AlphaResult {
+  const totals = new Map<string, number>();
+  let n = 0;
+  let pairable = 0;
+  let observedSum = 0;
+  for (const unit of units) {
+    const m = unit.length;
+    if (m < 2) continue;
+    pairable++;
+    n += m;
+    const counts = new Map<string, number>();
+    for (const value of unit) counts.set(value, (counts.get(value) ?? 0) + 1);
+    let same = 0;
+    for (const [value, count] of counts) {
+      same += count * (count - 1);
+      totals.set(value, (totals.get(value) ?? 0) + count);
+    }
+    // Ordered pairs i≠j with different values: m(m−1) − Σ n_c(n_c − 1).
+    observedSum += (m * (m - 1) - same) / (m - 1);
+  }
+  let sameTotal = 0;
+  for (const count of totals.values()) sameTotal += count * (count - 1);
+  return finish(observedSum, n * (n - 1) - sameTotal, n, pairable);
+}
+
+/** Σ_{i≠j} (x_i − x_j)² over ordered pairs = 2(m Σx² − (Σx)²). */
+function squaredDifferences(count: number, sum: number, sumOfSquares: number): number {
+  return 2 * (count * sumOfSquares - sum * sum);
+}
+
+/** Interval α: δ = (a − b)². */
+export function intervalAlpha(units: readonly (readonly number[])[]): AlphaResult {
+  let n = 0;
+  let pairable = 0;
+  let observedSum = 0;
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (const unit of units) {
+    const m = unit.length;
+    if (m < 2) continue;
+    pairable++;
+    n += m;
+    let unitSum = 0;
+    let unitSquares = 0;
+    for (const x of unit) {
+      unitSum += x;
+      unitSquares += x * x;
+    }
+    sum += unitSum;
+    sumOfSquares += unitSquares;
+    observedSum += squaredDifferences(m, unitSum, unitSquares) / (m - 1);
+  }
+  return finish(observedSum, squaredDifferences(n, sum, sumOfSquares), n, pairable);
+}
+
+/**
+ * α over sets with the Jaccard distance (sets given as sorted arrays of
+ * distinct members). The expected disagreement compares every pair of
+ * distinct sets once, weighted by how often each occurs: quadratic in the
+ * number of distinct sets, not in the number of values.
+ */
+export function jaccardAlpha(units: readonly (readonly (readonly string[])[])[]): AlphaResult {
+  const distinct = new Map<string, { set: readonly string[]; count: number }>();
+  let n = 0;
+  let pairable = 0;
+  let observedSum = 0;
+  for (const unit of units) {
+    const m = unit.length;
+    if (m < 2) continue;
+    pairable++;
+    n += m;
+    let unitSum = 0;
+    for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) unitSum += 2 * jaccardDistance(unit[i], unit[j]);
+    observedSum += unitSum / (m - 1);
+    for (const set of unit) {
+      const key = valueKey(set);
+      const entry = distinct.get(key);
+      if (entry) entry.count++;
+      else distinct.set(key, { set, count: 1 });
+    }
+  }
+  const entries = [...distinct.values()];
+  let expectedSum = 0;
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) expectedSum += 2 * entries[i].count * entries[j].count * jaccardDistance(entries[i].set, entries[j].set);
+  }
+  return finish(observedSum, expectedSum, n, pairable);
+}
+
+/**
+ * Cohen's κ for two coders over the units both coded: (p_o − p_e) / (1 − p_e),
+ * p_e from each coder's own marginal distribution. null when there are no
+ * such units or p_e = 1 (both coders used one and the same category throughout).
+ */
+export function cohenKappa(pairs: readonly (readonly [string, string])[]): number | null {
+  if (pairs.length === 0) return null;
+  const first = new Map<string, number>();
+  const second = new Map<string, number>();
+  let agree = 0;
+  for (const [a, b] of pairs) {
+    if (a === b) agree++;
+    first.set(a, (first.get(a) ?? 0) + 1);
+    second.set(b, (second.get(b) ?? 0) + 1);
+  }
+  const total = pairs.length;
+  let chance = 0;
+  for (const [value, count] of first) chance += (count / total) * ((second.get(value) ?? 0) / total);
+  if (chance === 1) return null;
+  return (agree / total - chance) / (1 - chance);
+}
