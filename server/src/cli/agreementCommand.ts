@@ -80,9 +80,9 @@ export function parseAgreementArgs(args: string[], context: CliContext): Agreeme
 }
 
 /** Loads one coder's workspace; refuses one with neither annotations nor texts (a mistyped folder or revision). */
-async function loadCoder(name: string, host: WorkspaceFileHost, folder: string, what: string): Promise<CoderWorkspace> {
+async function loadCoder(context: CliContext, name: string, host: WorkspaceFileHost, folder: string, what: string): Promise<CoderWorkspace> {
   const folderUri = URI.file(folder).toString();
-  const { index } = await loadWorkspace(host, folderUri);
+  const { index } = await loadWorkspace(host, folderUri, { parser: context.parser });
   if (index.annotationFiles().length === 0) throw new UsageError(`${what} holds no annotation files: is it a workspace folder?`);
   return { name, view: index, folderUri: index.workspaceFolders[0] };
 }
@@ -97,7 +97,7 @@ async function loadFromRefs(options: AgreementOptions, context: CliContext): Pro
     if (commit === undefined) throw new UsageError(`\`${revision}\` is not a git revision here. Give a commit, branch or tag (in CI, fetch it first).`);
     const host = new GitRevisionHost(context, options.workspaceFolder, commit, prefix);
     try {
-      coders.push(await loadCoder(options.coders[i], host, options.workspaceFolder, `The workspace at \`${revision}\``));
+      coders.push(await loadCoder(context, options.coders[i], host, options.workspaceFolder, `The workspace at \`${revision}\``));
     } finally {
       await host.close();
     }
@@ -109,7 +109,7 @@ async function loadFromRefs(options: AgreementOptions, context: CliContext): Pro
 export async function runAgreement(options: AgreementOptions, context: CliContext): Promise<number> {
   const coders = options.refs.length
     ? await loadFromRefs(options, context)
-    : await Promise.all(options.folders.map((folder, i) => loadCoder(options.coders[i], context.createHost([folder]), folder, folder)));
+    : await Promise.all(options.folders.map((folder, i) => loadCoder(context, options.coders[i], context.createHost([folder]), folder, folder)));
   const report = compareCoders(coders, { fields: options.fields, texts: options.texts });
   if (options.format === 'json') context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'markdown') context.io.stdout(`${formatAgreementMarkdown(report)}\n`);

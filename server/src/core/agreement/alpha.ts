@@ -10,7 +10,7 @@
  * (Krippendorff, "Computing Krippendorff's Alpha-Reliability", 2011: the
  * same as the coincidence-matrix form). Nominal and interval α are computed
  * from value counts and sums, in time linear in the number of values; the
- * set distance compares each pair of distinct sets once.
+ * set distance compares each pair of distinct sets that share a member once.
  */
 
 /** The distance a field's values are compared with. */
@@ -112,10 +112,44 @@ export function intervalAlpha(units: readonly (readonly number[])[]): AlphaResul
 }
 
 /**
+ * Σ over ordered pairs of distinct values (i ≠ j) of their Jaccard distance,
+ * for values grouped into distinct sets with counts. Two sets with no member
+ * in common are at distance 1, so the sum starts from "every pair at
+ * distance 1" and takes off the similarity of the pairs of distinct sets
+ * that share a member, found through an index from member to sets: the work
+ * is the number of such pairs, not the square of the number of sets.
+ */
+function jaccardPairSum(entries: readonly { set: readonly string[]; count: number }[], n: number): number {
+  let sum = n * (n - 1);
+  // Pairs of equal values (the same distinct set) are at distance 0.
+  for (const entry of entries) sum -= entry.count * (entry.count - 1);
+  const setsByMember = new Map<string, number[]>();
+  entries.forEach((entry, i) => {
+    for (const member of entry.set) {
+      const list = setsByMember.get(member);
+      if (list) list.push(i);
+      else setsByMember.set(member, [i]);
+    }
+  });
+  const done = new Set<number>();
+  entries.forEach((entry, i) => {
+    done.clear();
+    for (const member of entry.set) {
+      for (const j of setsByMember.get(member)!) {
+        if (j <= i || done.has(j)) continue;
+        done.add(j);
+        const similarity = 1 - jaccardDistance(entry.set, entries[j].set);
+        sum -= 2 * entry.count * entries[j].count * similarity;
+      }
+    }
+  });
+  return sum;
+}
+
+/**
  * α over sets with the Jaccard distance (sets given as sorted arrays of
- * distinct members). The expected disagreement compares every pair of
- * distinct sets once, weighted by how often each occurs: quadratic in the
- * number of distinct sets, not in the number of values.
+ * distinct, non-empty members). The expected disagreement compares only
+ * the pairs of distinct sets that share a member (see jaccardPairSum).
  */
 export function jaccardAlpha(units: readonly (readonly (readonly string[])[])[]): AlphaResult {
   const distinct = new Map<string, { set: readonly string[]; count: number }>();
@@ -137,12 +171,7 @@ export function jaccardAlpha(units: readonly (readonly (readonly string[])[])[])
       else distinct.set(key, { set, count: 1 });
     }
   }
-  const entries = [...distinct.values()];
-  let expectedSum = 0;
-  for (let i = 0; i < entries.length; i++) {
-    for (let j = i + 1; j < entries.length; j++) expectedSum += 2 * entries[i].count * entries[j].count * jaccardDistance(entries[i].set, entries[j].set);
-  }
-  return finish(observedSum, expectedSum, n, pairable);
+  return finish(observedSum, jaccardPairSum([...distinct.values()], n), n, pairable);
 }
 
 /**

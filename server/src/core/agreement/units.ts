@@ -84,12 +84,12 @@ export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
   });
 
   const candidates: Candidate[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   const consider = (x: Node, y: Node) => {
     const overlap = Math.min(x.span.end, y.span.end) - Math.max(x.span.start, y.span.start);
     if (overlap <= 0) return;
-    const [a, b] = [ids.get(x)!, ids.get(y)!].sort((p, q) => p - q);
-    const key = `${a},${b}`;
+    const [a, b] = ids.get(x)! < ids.get(y)! ? [ids.get(x)!, ids.get(y)!] : [ids.get(y)!, ids.get(x)!];
+    const key = a * nodes.length + b;
     if (seen.has(key)) return;
     seen.add(key);
     const start = Math.min(x.span.start, y.span.start);
@@ -102,7 +102,9 @@ export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
         const theirs = byCoder[other];
         if (other === coder || theirs.length === 0) continue;
         const at = lowerBound(theirs, node.span.start);
-        for (let i = Math.max(0, at - NEIGHBOURS); i < Math.min(theirs.length, at + NEIGHBOURS); i++) consider(node, theirs[i]);
+        for (let i = Math.max(0, at - NEIGHBOURS); i < at; i++) consider(node, theirs[i]);
+        // Those starting at or after this one overlap it only while they start before its end.
+        for (let i = at; i < Math.min(theirs.length, at + NEIGHBOURS) && theirs[i].span.start < node.span.end; i++) consider(node, theirs[i]);
         if (at > 0) consider(node, theirs[furthest[other][at - 1]]);
       }
     }
