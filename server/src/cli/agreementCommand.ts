@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { loadWorkspace, type WorkspaceFileHost } from '../core';
-import { AGREEMENT_FIELDS, compareCoders, PRESENCE_FIELD, type CoderWorkspace } from '../core/agreement';
+import { AGREEMENT_FIELDS, compareCoders, MAX_CODERS, PRESENCE_FIELD, type CoderWorkspace } from '../core/agreement';
 import { formatAgreementMarkdown, formatAgreementStylish } from './formatAgreement';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
 import { UsageError, type CliContext } from './cliContext';
@@ -54,6 +54,7 @@ export function parseAgreementArgs(args: string[], context: CliContext): Agreeme
   if (!refs.length && values.workspace !== undefined) throw new UsageError('--workspace goes with --ref; in the folders form, each folder is a workspace.');
   const count = refs.length || positionals.length;
   if (count < 2) throw new UsageError('agreement needs two or more coders: `policy-annotator agreement DIR_A DIR_B` or `policy-annotator agreement --ref REV_A --ref REV_B`.');
+  if (count > MAX_CODERS) throw new UsageError(`agreement compares at most ${MAX_CODERS} coders at once, not ${count}.`);
   const given = refs.length ? refs : positionals;
   const coders = values.coder ?? defaultNames(given, (value) => (refs.length ? value : path.basename(path.resolve(context.cwd, value)) || value));
   if (coders.length !== count) throw new UsageError(`Give --coder once for each of the ${count} ${refs.length ? 'revisions' : 'folders'}, in the same order (${coders.length} given).`);

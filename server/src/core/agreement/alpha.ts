@@ -66,14 +66,12 @@ export function nominalAlpha(units: readonly (readonly string[])[]): AlphaResult
     if (m < 2) continue;
     pairable++;
     n += m;
-    const counts = new Map<string, number>();
-    for (const value of unit) counts.set(value, (counts.get(value) ?? 0) + 1);
+    // Ordered pairs i≠j with equal values (m is the number of coders: small).
     let same = 0;
-    for (const [value, count] of counts) {
-      same += count * (count - 1);
-      totals.set(value, (totals.get(value) ?? 0) + count);
+    for (let i = 0; i < m; i++) {
+      totals.set(unit[i], (totals.get(unit[i]) ?? 0) + 1);
+      for (let j = i + 1; j < m; j++) if (unit[i] === unit[j]) same += 2;
     }
-    // Ordered pairs i≠j with different values: m(m−1) − Σ n_c(n_c − 1).
     observedSum += (m * (m - 1) - same) / (m - 1);
   }
   let sameTotal = 0;

@@ -150,19 +150,35 @@ export function compareCoders(coders: readonly CoderWorkspace[], options: Agreem
     };
     /** Records one unit's values of a field; lists a disagreement when coders of the unit differ. */
     const record = (field: AgreementField, unit: Unit, values: (FieldValue | undefined)[]) => {
-      const d = data.get(field)!;
-      const given = values.filter((v): v is FieldValue => v !== undefined);
+      const given: FieldValue[] = [];
+      const keys: (string | undefined)[] = new Array<string | undefined>(values.length);
+      let agree = true;
+      let first: string | undefined;
+      for (let c = 0; c < values.length; c++) {
+        const value = values[c];
+        if (value === undefined) continue;
+        given.push(value);
+        const key = (keys[c] = valueKey(value));
+        if (first === undefined) first = key;
+        else if (key !== first) agree = false;
+      }
       if (given.length === 0) return;
+      const d = data.get(field)!;
       d.units++;
       d.values.push(given);
-      const keys = values.map((v) => (v === undefined ? undefined : valueKey(v)));
       if (names.length === 2 && FIELD_METRICS[field] !== 'interval' && keys[0] !== undefined && keys[1] !== undefined) d.kappaPairs.push([keys[0], keys[1]]);
-      if (given.length >= 2 && keys.every((k) => k === undefined || k === keys.find((x) => x !== undefined))) d.agreeing++;
-      const coded = present.filter((c) => unit.members[c] !== undefined);
-      const codedKeys = coded.map((c) => keys[c]);
-      const differ = codedKeys.some((k) => k !== codedKeys[0]);
-      const partial = field === 'mention' && coded.length < present.length;
-      if (field !== 'stance-score' && ((coded.length >= 2 && differ) || partial)) {
+      if (given.length >= 2 && agree) d.agreeing++;
+      if (field === 'stance-score') return;
+      // Coders of the unit who differ (one without a value counts), or, for mentions, a coder of the text without one.
+      let coded = 0;
+      let differ = false;
+      let reference: string | undefined;
+      for (const c of present) {
+        if (unit.members[c] === undefined) continue;
+        if (coded++ === 0) reference = keys[c];
+        else if (keys[c] !== reference) differ = true;
+      }
+      if ((coded >= 2 && differ) || (field === 'mention' && coded < present.length)) {
         disagreements.push({ ...place(unit), field, values: Object.fromEntries(present.map((c) => [names[c], values[c] ?? null])) });
       }
     };

@@ -36,7 +36,11 @@ export interface Unit {
   end: number;
 }
 
+/** Coders are kept as bits of a number in unit building. */
+export const MAX_CODERS = 30;
+
 interface Node {
+  id: number;
   coder: number;
   item: number;
   span: Span;
@@ -69,13 +73,13 @@ function lowerBound(sorted: readonly Node[], start: number): number {
 
 /** Builds the units of one text from each coder's items (see the rule above). */
 export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
+  if (items.length > MAX_CODERS) throw new Error(`Units are built for at most ${MAX_CODERS} coders, not ${items.length}.`);
   const nodes: Node[] = [];
   const byCoder: Node[][] = items.map((list, coder) => {
-    const own = list.map((item, index) => ({ coder, item: index, span: item.span }));
+    const own = list.map((item, index) => ({ id: 0, coder, item: index, span: item.span }));
     return own.sort(byStart);
   });
-  const ids = new Map<Node, number>();
-  for (const own of byCoder) for (const node of own) ids.set(node, nodes.push(node) - 1);
+  for (const own of byCoder) for (const node of own) node.id = nodes.push(node) - 1;
   // For each coder, the index (in start order) of the item reaching furthest among those up to each position.
   const furthest = byCoder.map((own) => {
     const best: number[] = [];
@@ -88,7 +92,8 @@ export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
   const consider = (x: Node, y: Node) => {
     const overlap = Math.min(x.span.end, y.span.end) - Math.max(x.span.start, y.span.start);
     if (overlap <= 0) return;
-    const [a, b] = ids.get(x)! < ids.get(y)! ? [ids.get(x)!, ids.get(y)!] : [ids.get(y)!, ids.get(x)!];
+    const a = Math.min(x.id, y.id);
+    const b = Math.max(x.id, y.id);
     const key = a * nodes.length + b;
     if (seen.has(key)) return;
     seen.add(key);
@@ -113,8 +118,9 @@ export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
 
   // Union-find over nodes; each root keeps its coders and the common stretch of its spans.
   const parent = nodes.map((_, i) => i);
-  const coders = nodes.map((node) => new Set([node.coder]));
-  const common = nodes.map((node) => ({ start: node.span.start, end: node.span.end }));
+  const coders = nodes.map((node) => 1 << node.coder);
+  const commonStart = nodes.map((node) => node.span.start);
+  const commonEnd = nodes.map((node) => node.span.end);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -126,14 +132,14 @@ export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
     const ra = find(candidate.a);
     const rb = find(candidate.b);
     if (ra === rb) continue;
-    const [small, large] = coders[ra].size <= coders[rb].size ? [ra, rb] : [rb, ra];
-    if ([...coders[small]].some((c) => coders[large].has(c))) continue;
-    const start = Math.max(common[ra].start, common[rb].start);
-    const end = Math.min(common[ra].end, common[rb].end);
+    if (coders[ra] & coders[rb]) continue;
+    const start = Math.max(commonStart[ra], commonStart[rb]);
+    const end = Math.min(commonEnd[ra], commonEnd[rb]);
     if (start >= end) continue;
-    parent[small] = large;
-    for (const c of coders[small]) coders[large].add(c);
-    common[large] = { start, end };
+    parent[rb] = ra;
+    coders[ra] |= coders[rb];
+    commonStart[ra] = start;
+    commonEnd[ra] = end;
   }
 
   const unitsByRoot = new Map<number, Unit>();
