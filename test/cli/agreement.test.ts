@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { parse } from 'yaml';
 import { AUTOLINK_PATTERN, readMarkdown } from '../helpers/markdownSafety';
 import { commitAll, git } from '../helpers/gitRepo';
-import { createTempWorkspace, runCliProcess as run } from '../helpers/tempWorkspace';
+import { CLI, createTempWorkspace, REPO_ROOT, runCliProcess as run } from '../helpers/tempWorkspace';
 import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
 
 const ARTICLE = threeActorsArticle();
@@ -116,5 +120,47 @@ describe('policy-annotator agreement --ref', () => {
     const result = run(['agreement', '--ref=--output=/tmp/pwned', '--ref', 'bob'], repo.dir);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /`--output=\/tmp\/pwned` is not a git revision here/);
+  });
+});
+
+describe('the example workflow’s agreement job', () => {
+  interface Step {
+    run?: string;
+    env?: Record<string, string>;
+  }
+  const workflow = parse(readFileSync(path.join(REPO_ROOT, 'examples/github-workflow.yml'), 'utf8')) as { jobs: Record<string, { if?: string; steps: Step[] }> };
+  const job = workflow.jobs.agreement;
+
+  it('is optional, and passes branch names to its scripts only as environment variables', () => {
+    assert.match(job.if ?? '', /vars\.SECOND_ANNOTATOR_BRANCH != ''/);
+    for (const step of job.steps) assert.doesNotMatch(step.run ?? '', /\$\{\{/, `no expression is pasted into a script: ${step.run}`);
+    assert.ok(job.steps.some((s) => s.env?.SECOND_BRANCH === '${{ vars.SECOND_ANNOTATOR_BRANCH }}'));
+  });
+
+  it('its agreement command runs as written, with a hostile branch name as a coder', () => {
+    const repo = workspace(ANN);
+    try {
+      git(repo.dir, 'init', '-q');
+      commitAll(repo.dir, 'base');
+      git(repo.dir, 'checkout', '-q', '-b', 'second');
+      repo.write('annotations/a.yaml', BOB);
+      commitAll(repo.dir, 'second annotator');
+      git(repo.dir, 'update-ref', 'refs/remotes/origin/second', 'HEAD');
+      git(repo.dir, 'checkout', '-q', 'main');
+      const step = job.steps.find((s) => /policy-annotator agreement/.test(s.run ?? ''))!;
+      const script = step.run!.replace('npx --no-install policy-annotator', `"${process.execPath}" "${CLI}"`);
+      const env = { ...process.env, HEAD_SHA: git(repo.dir, 'rev-parse', 'HEAD').trim(), HEAD_BRANCH: '`x` <b>@evil</b> $(touch pwned)', SECOND_BRANCH: 'second' };
+      const result = spawnSync('bash', ['-c', script], { cwd: repo.dir, env, encoding: 'utf8' });
+      assert.equal(result.status, 0, result.stderr);
+      const md = readFileSync(path.join(repo.dir, 'policy-annotator-agreement.md'), 'utf8');
+      assert.match(md, /^<!-- policy-annotator-agreement -->/);
+      assert.match(md, /#### `stance`/);
+      assert.ok(!existsSync(path.join(repo.dir, 'pwned')));
+      const read = readMarkdown(md);
+      assert.deepEqual(read.html.map((h) => h.trim()), ['<!-- policy-annotator-agreement -->']);
+      assert.ok(read.code.includes('`x` <b>@evil</b> $(touch pwned)'));
+    } finally {
+      repo.dispose();
+    }
   });
 });
