@@ -12,7 +12,7 @@
 //
 //   npm run build && node bench/agreement.mjs [scale, default 4] [runs, default 3]
 
-import { build } from 'esbuild';
+import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -45,26 +45,13 @@ function perturb(yaml, random) {
     .replace(/^( +quote: )(\S+ )(\S+ \S+.*)$/gm, (line, key, _first, rest) => (random() < 1 / 7 ? `${key}${rest}` : line));
 }
 
-/** The core and the Node file host, bundled from source. */
-async function loadCore(folder) {
-  const result = await build({
-    absWorkingDir: root,
-    stdin: {
-      contents: "export { loadWorkspace } from './server/src/core';\nexport { compareCoders } from './server/src/core/agreement';\nexport { NodeFileHost } from './server/src/node/nodeFileHost';\n",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    write: false,
-    logLevel: 'warning',
-    define: { POLICY_ANNOTATOR_VERSION: '"bench"' },
-  });
-  const file = join(folder, 'core.cjs');
-  writeFileSync(file, result.outputFiles[0].text);
-  return createRequire(import.meta.url)(file);
+/** The core and the Node file host, bundled from source into the scratch folder. */
+function loadCore(folder) {
+  const outfile = join(folder, 'agreement-core.cjs');
+  const entry = ["export { loadWorkspace } from './server/src/core';", "export { compareCoders } from './server/src/core/agreement';", "export { NodeFileHost } from './server/src/node/nodeFileHost';"];
+  const stdin = { contents: entry.join('\n'), resolveDir: root, loader: 'ts' };
+  buildSync({ absWorkingDir: root, stdin, bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning', define: { POLICY_ANNOTATOR_VERSION: '"bench"' } });
+  return createRequire(import.meta.url)(outfile);
 }
 
 function median(times) {
@@ -97,7 +84,7 @@ try {
     checkTimes.push(timeProcess(['check', '--no-cache', '--format', 'json', '--workspace', corpus.workspace]).ms);
   }
 
-  const core = await loadCore(scratch);
+  const core = loadCore(scratch);
   const coders = [];
   for (const [name, folder] of [['first', corpus.workspace], ['second', second]]) {
     const folderUri = `file://${folder}`;

@@ -22,6 +22,15 @@ export interface AgreementOptions {
   texts?: string[];
 }
 
+const AGREEMENT_FLAGS = {
+  ref: { type: 'string', multiple: true },
+  coder: { type: 'string', multiple: true },
+  workspace: { type: 'string' },
+  format: { type: 'string', default: 'stylish' },
+  fields: { type: 'string' },
+  text: { type: 'string', multiple: true },
+} as const;
+
 /** Coder names from the folders or revisions as given, made distinct where two would read the same. */
 function defaultNames(given: string[], short: (value: string) => string): string[] {
   const names = given.map(short);
@@ -31,18 +40,7 @@ function defaultNames(given: string[], short: (value: string) => string): string
 export function parseAgreementArgs(args: string[], context: CliContext): AgreementOptions {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ref: { type: 'string', multiple: true },
-        coder: { type: 'string', multiple: true },
-        workspace: { type: 'string' },
-        format: { type: 'string', default: 'stylish' },
-        fields: { type: 'string' },
-        text: { type: 'string', multiple: true },
-      },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, options: AGREEMENT_FLAGS });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

@@ -55,58 +55,61 @@ function finish(observedSum: number, expectedSum: number, n: number, pairable: n
   return { alpha: 1 - observed / expected, pairable, values: n };
 }
 
+interface Observed {
+  /** Σ_u 1/(m_u − 1) Σ_{i≠j in u} δ(v_i, v_j). */
+  observedSum: number;
+  /** Values in pairable units. */
+  n: number;
+  pairable: number;
+}
+
+/**
+ * The observed side of α, over the pairable units: `within` gives a unit's
+ * Σ_{i≠j} δ over its ordered pairs (m is the number of coders: small), and
+ * `each` sees every value of a pairable unit, for the expected side.
+ */
+function observe<V>(units: readonly (readonly V[])[], within: (unit: readonly V[]) => number, each: (value: V) => void): Observed {
+  const observed: Observed = { observedSum: 0, n: 0, pairable: 0 };
+  for (const unit of units) {
+    if (unit.length < 2) continue;
+    observed.pairable++;
+    observed.n += unit.length;
+    observed.observedSum += within(unit) / (unit.length - 1);
+    unit.forEach(each);
+  }
+  return observed;
+}
+
 /** Nominal α: δ = 0 for equal values, 1 otherwise. */
 export function nominalAlpha(units: readonly (readonly string[])[]): AlphaResult {
   const totals = new Map<string, number>();
-  let n = 0;
-  let pairable = 0;
-  let observedSum = 0;
-  for (const unit of units) {
-    const m = unit.length;
-    if (m < 2) continue;
-    pairable++;
-    n += m;
-    // Ordered pairs i≠j with equal values (m is the number of coders: small).
-    let same = 0;
-    for (let i = 0; i < m; i++) {
-      totals.set(unit[i], (totals.get(unit[i]) ?? 0) + 1);
-      for (let j = i + 1; j < m; j++) if (unit[i] === unit[j]) same += 2;
-    }
-    observedSum += (m * (m - 1) - same) / (m - 1);
-  }
+  const differing = (unit: readonly string[]) => {
+    let pairs = 0;
+    for (let i = 0; i < unit.length; i++) for (let j = i + 1; j < unit.length; j++) if (unit[i] !== unit[j]) pairs += 2;
+    return pairs;
+  };
+  const { observedSum, n, pairable } = observe(units, differing, (value) => totals.set(value, (totals.get(value) ?? 0) + 1));
   let sameTotal = 0;
   for (const count of totals.values()) sameTotal += count * (count - 1);
   return finish(observedSum, n * (n - 1) - sameTotal, n, pairable);
 }
 
-/** Σ_{i≠j} (x_i − x_j)² over ordered pairs = 2(m Σx² − (Σx)²). */
-function squaredDifferences(count: number, sum: number, sumOfSquares: number): number {
-  return 2 * (count * sumOfSquares - sum * sum);
+/** Σ_{i≠j} (x_i − x_j)² over the ordered pairs of some numbers = 2(m Σx² − (Σx)²). */
+function squaredDifferences(values: readonly number[]): number {
+  let sum = 0;
+  let sumOfSquares = 0;
+  for (const x of values) {
+    sum += x;
+    sumOfSquares += x * x;
+  }
+  return 2 * (values.length * sumOfSquares - sum * sum);
 }
 
 /** Interval α: δ = (a − b)². */
 export function intervalAlpha(units: readonly (readonly number[])[]): AlphaResult {
-  let n = 0;
-  let pairable = 0;
-  let observedSum = 0;
-  let sum = 0;
-  let sumOfSquares = 0;
-  for (const unit of units) {
-    const m = unit.length;
-    if (m < 2) continue;
-    pairable++;
-    n += m;
-    let unitSum = 0;
-    let unitSquares = 0;
-    for (const x of unit) {
-      unitSum += x;
-      unitSquares += x * x;
-    }
-    sum += unitSum;
-    sumOfSquares += unitSquares;
-    observedSum += squaredDifferences(m, unitSum, unitSquares) / (m - 1);
-  }
-  return finish(observedSum, squaredDifferences(n, sum, sumOfSquares), n, pairable);
+  const all: number[] = [];
+  const { observedSum, n, pairable } = observe(units, squaredDifferences, (value) => all.push(value));
+  return finish(observedSum, squaredDifferences(all), n, pairable);
 }
 
 /**
@@ -151,24 +154,17 @@ function jaccardPairSum(entries: readonly { set: readonly string[]; count: numbe
  */
 export function jaccardAlpha(units: readonly (readonly (readonly string[])[])[]): AlphaResult {
   const distinct = new Map<string, { set: readonly string[]; count: number }>();
-  let n = 0;
-  let pairable = 0;
-  let observedSum = 0;
-  for (const unit of units) {
-    const m = unit.length;
-    if (m < 2) continue;
-    pairable++;
-    n += m;
-    let unitSum = 0;
-    for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) unitSum += 2 * jaccardDistance(unit[i], unit[j]);
-    observedSum += unitSum / (m - 1);
-    for (const set of unit) {
-      const key = valueKey(set);
-      const entry = distinct.get(key);
-      if (entry) entry.count++;
-      else distinct.set(key, { set, count: 1 });
-    }
-  }
+  const within = (unit: readonly (readonly string[])[]) => {
+    let sum = 0;
+    for (let i = 0; i < unit.length; i++) for (let j = i + 1; j < unit.length; j++) sum += 2 * jaccardDistance(unit[i], unit[j]);
+    return sum;
+  };
+  const { observedSum, n, pairable } = observe(units, within, (set) => {
+    const key = valueKey(set);
+    const entry = distinct.get(key);
+    if (entry) entry.count++;
+    else distinct.set(key, { set, count: 1 });
+  });
   return finish(observedSum, jaccardPairSum([...distinct.values()], n), n, pairable);
 }
 
