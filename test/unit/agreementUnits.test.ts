@@ -7,6 +7,14 @@ import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
 const span = (start: number, end: number) => ({ span: { start, end } });
 
 describe('units: claims matched across coders by their spans', () => {
+  it('pairs many claims on the same words one to one, and stays near-linear', () => {
+    // 5,000 claims per coder on one and the same quote (e.g. one sentence, many claimants).
+    const same = Array.from({ length: 5000 }, () => span(10, 50));
+    const units = buildUnits([same, same]);
+    assert.equal(units.length, 5000);
+    assert.ok(units.every((u) => u.members[0] !== undefined && u.members[1] !== undefined));
+  });
+
   it('pairs the greatest overlap first, one item per coder per unit', () => {
     // A: [0,10) [20,30); B: [5,25) overlaps both, more with... [5,25)∩[0,10) = 5, ∩[20,30) = 5: a tie, to the earlier span.
     const units = buildUnits([[span(0, 10), span(20, 30)], [span(5, 25)]]);

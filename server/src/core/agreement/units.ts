@@ -5,11 +5,13 @@
  * The rule, for any number of coders:
  * 1. Candidate pairs are two items of different coders whose spans overlap.
  *    Each item is paired only with the NEIGHBOURS items of each other coder
- *    that start nearest to it (before and after), and with the item of that
- *    coder that starts before it and reaches furthest (which catches one long
- *    enclosing span): so the work is O(items × coders × NEIGHBOURS), whatever
- *    the spans. Only where one coder's spans nest more deeply than that around
- *    an item can a counterpart go unseen.
+ *    nearest to it in (start, end) order on each side (among items with the
+ *    same span, the k-th of one coder is centred on the k-th of the other),
+ *    and with the item of that coder that starts before it and reaches
+ *    furthest (which catches one long enclosing span): so the work is
+ *    O(items × coders × NEIGHBOURS) after sorting, whatever the spans. Only
+ *    where one coder's spans nest or repeat more deeply than that around an
+ *    item can a counterpart go unseen.
  * 2. Candidates are taken greedily, the largest overlap first; equal overlaps
  *    go to the pair with the smaller union (identical spans first), then the
  *    earlier span (by start, then by end), then the lower coder and item.
@@ -59,13 +61,14 @@ function byStart(a: Node, b: Node): number {
   return a.span.start - b.span.start || a.span.end - b.span.end || a.item - b.item;
 }
 
-/** First index in a start-sorted list whose start is at least `start`. */
-function lowerBound(sorted: readonly Node[], start: number): number {
+/** First index in a list sorted by start, then end, whose span is not before `span` in that order. */
+function lowerBound(sorted: readonly Node[], span: Span): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (sorted[mid].span.start < start) low = mid + 1;
+    const s = sorted[mid].span;
+    if (s.start < span.start || (s.start === span.start && s.end < span.end)) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -102,17 +105,21 @@ export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
     candidates.push({ a, b, overlap, union: end - start, start, end });
   };
   for (let coder = 0; coder < byCoder.length; coder++) {
-    for (const node of byCoder[coder]) {
+    const own = byCoder[coder];
+    own.forEach((node, k) => {
+      // Among items with the same span, the k-th of this coder looks first at the k-th of the others.
+      const rank = k - lowerBound(own, node.span);
       for (let other = 0; other < byCoder.length; other++) {
         const theirs = byCoder[other];
         if (other === coder || theirs.length === 0) continue;
-        const at = lowerBound(theirs, node.span.start);
-        for (let i = Math.max(0, at - NEIGHBOURS); i < at; i++) consider(node, theirs[i]);
-        // Those starting at or after this one overlap it only while they start before its end.
-        for (let i = at; i < Math.min(theirs.length, at + NEIGHBOURS) && theirs[i].span.start < node.span.end; i++) consider(node, theirs[i]);
+        const at = lowerBound(theirs, node.span);
+        const centre = Math.min(theirs.length, at + rank);
+        for (let i = Math.max(0, centre - NEIGHBOURS); i < centre; i++) consider(node, theirs[i]);
+        // Those from here on start no earlier, and overlap it only while they start before its end.
+        for (let i = centre; i < Math.min(theirs.length, centre + NEIGHBOURS) && theirs[i].span.start < node.span.end; i++) consider(node, theirs[i]);
         if (at > 0) consider(node, theirs[furthest[other][at - 1]]);
       }
-    }
+    });
   }
   candidates.sort((p, q) => q.overlap - p.overlap || p.union - q.union || p.start - q.start || p.end - q.end || p.a - q.a || p.b - q.b);
 
