@@ -1,4 +1,4 @@
-import { displayLocation, shortQuote } from '../describe';
+import { displayLocation, mentionedIds, shortQuote } from '../describe';
 import { applySeverityOverrides } from '../config';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { ClaimDef, CoreDiagnostic, MentionDef } from '../model';
@@ -25,7 +25,7 @@ export function textDiagnostics(index: WorkspaceView, textUri: string): CoreDiag
     diagnostics.push(...anchorProblems(index, analysis, claim, 'claim', name));
   }
   for (const mention of analysis.explicitMentions) {
-    const name = `The mention of \`${mention.def.actor?.value ?? '(no actor)'}\``;
+    const name = `The mention of \`${mentionedIds(mention.def)}\``;
     diagnostics.push(...anchorProblems(index, analysis, mention, 'mention', name));
   }
   return sortDiagnostics(applySeverityOverrides(diagnostics, index.config));

@@ -136,7 +136,7 @@ export class Registry {
     const annotation = file.textAnnotation;
     if (annotation) {
       ref(actorRefs, annotation.author, 'author');
-      for (const mention of annotation.mentions) ref(actorRefs, mention.actor, 'mention-actor');
+      for (const mention of annotation.mentions) for (const id of mention.actors) ref(actorRefs, id, 'mention-actor');
       for (const claim of annotation.claims) {
         addTo(this.claimDefs, claim.id?.value, { claim, uri });
         if (claim.stance) addTo(this.stancesByKey, stanceKey(claim), { claim, uri, stance: claim.stance.value });
