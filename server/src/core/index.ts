@@ -29,6 +29,7 @@ export * from './edits/textEdit';
 export * from './edits/yamlEdits';
 export * from './fixes/index';
 export * from './review/diffWorkspaces';
+export * from './listing/listWorkspace';
 export * from './workspace/readProblems';
 export { excessiveNesting, markReadWithFullParser, MAX_DIAGNOSTICS_PER_FILE, NESTING_LIMITS, wasReadWithFullParser } from './syntax/yamlFields';
 export * from './export/index';
