@@ -39,6 +39,7 @@ export function indexSnapshot(index: WorkspaceIndex): Record<string, unknown> {
         claims: analysis?.claims.map((c) => [c.annotationUri, c.def.range, c.result]),
         explicitMentions: analysis?.explicitMentions.map((m) => [m.annotationUri, m.def.range, m.result]),
         mentions: analysis?.mentions.map((m) => [m.span, m.actorId, m.source, m.actorIds, m.alias]),
+        suppressions: analysis?.suppressions.map((s, i) => [s.annotationUri, s.def.range, s.result, analysis.suppressedMatches[i]]),
       };
     }),
   };
