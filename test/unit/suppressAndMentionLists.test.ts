@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { annotationFileDiagnostics, listMentions, ListingScope, parseAnnotationFile, DEFAULT_VOCABULARY, type WorkspaceIndex } from '../../server/src/core';
+import { annotationFileDiagnostics, diffWorkspaces, listMentions, ListingScope, parseAnnotationFile, DEFAULT_VOCABULARY, type WorkspaceIndex } from '../../server/src/core';
 import { completionsAt, findDefinition, findReferences, hover, rename, renderMarkdown } from '../../server/src/core/features';
 import { exportWorkspace } from '../../server/src/core/export';
 import { loadMemoryWorkspace, uriOf, withCursor, yaml } from '../helpers/memoryWorkspace';
@@ -174,5 +174,14 @@ describe('mentions naming several actors', () => {
     assert.equal(spans.length, 2, ann);
     assert.deepEqual(w3c.warnings, []);
     assert.deepEqual(brat.warnings, []);
+  });
+});
+
+describe('the diff summary of mentions', () => {
+  it('lists the mentions a suppression removed and a list-valued mention added, not those that only moved', async () => {
+    const base = await load(annotation('claims: []'));
+    const head = await load(annotation('suppress:', '  - quote: Indian Ocean', 'mentions:', '  - actor: [india, china]', '    quote: Both sides'), `Preface.\n${TEXT}`);
+    const changes = diffWorkspaces(base, head).mentions.map((m) => `${m.status} ${m.text}:${m.line} ${m.quote}=${m.ids.join('+')}${m.explicit ? '!' : ''}`);
+    assert.deepEqual(changes, ['removed annotations/texts/a.txt:1 Indian=india', 'added annotations/texts/a.txt:2 Both sides=india+china!']);
   });
 });
