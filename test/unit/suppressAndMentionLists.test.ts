@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { annotationFileDiagnostics, diffWorkspaces, listMentions, ListingScope, parseAnnotationFile, DEFAULT_VOCABULARY, type WorkspaceIndex } from '../../server/src/core';
+import { annotationFileDiagnostics, diffWorkspaces, quickFixes, listMentions, ListingScope, parseAnnotationFile, DEFAULT_VOCABULARY, type WorkspaceIndex } from '../../server/src/core';
 import { completionsAt, findDefinition, findReferences, hover, rename, renderMarkdown } from '../../server/src/core/features';
 import { exportWorkspace } from '../../server/src/core/export';
 import { loadMemoryWorkspace, uriOf, withCursor, yaml } from '../helpers/memoryWorkspace';
@@ -71,6 +71,16 @@ describe('suppress:', () => {
     assert.match(diagnostics[0].message, /"Pacific Ocean" does not occur/);
     assert.match(diagnostics[1].message, /no alias lies entirely within "coast"/);
     assert.deepEqual(mentionsOf(index), ['Indian Army=indian-army', 'Indian=india', 'India=india'], 'the anchored one still suppresses "Chinese"');
+  });
+
+  it('offers the anchoring quick fixes on a suppression\'s quote, as on a claim\'s', async () => {
+    const file = annotation('suppress:', '  - quote: Indian  Ocean');
+    const index = await load(file, TEXT.replace('Indian Ocean', 'Indian\u00a0Ocean'));
+    const diagnostic = annotationFileDiagnostics(index, uriOf('annotations/a.yaml')).find((d) => d.code === 'quote-normalized');
+    assert.ok(diagnostic, 'the quote matches once spacing is normalised');
+    const [fix] = quickFixes(index, diagnostic);
+    assert.equal(fix?.fixId, 'copy-exact-characters');
+    assert.equal(file.slice(fix.edits[0].range.start, fix.edits[0].range.end), 'Indian  Ocean');
   });
 
   it('blocks only matches that lie entirely inside the span', async () => {

@@ -1,7 +1,7 @@
 import type { ClaimDef, Span } from '../model';
 import { relationAllowsKind, type RelationTypeInfo } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
-import { mentionIds, type Anchored } from '../workspace/workspaceView';
+import { countedIds, type Anchored } from '../workspace/workspaceView';
 import { CodePointIndex, splitAtLineBreaks } from './codePoints';
 import { outputBaseNames } from './exportNaming';
 import { collectTexts, compareSpans, compareStrings, resolvedSpan, unresolvedWarning, type ExportText } from './exportTexts';
@@ -76,7 +76,7 @@ function annFile(index: WorkspaceView, text: ExportText, warnings: ExportWarning
   for (const mention of text.analysis.mentions) {
     // An explicit mention of several ids is one entity per id on the same span; an ambiguous alias counts for its first owner.
     const def = mention.explicit?.def;
-    for (const actorId of mention.source === 'explicit' ? mentionIds(mention) : [mention.actorId]) {
+    for (const actorId of countedIds(mention)) {
       const kind = index.actor(actorId)?.kind?.value;
       if (kind) {
         entities.push({ span: mention.span, type: kind, order: 0, key: actorId, actorId });

@@ -1,7 +1,7 @@
 import type { Span } from '../model';
 import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, MENTION_FIELDS, RELATION_FIELDS, TOP_LEVEL_FIELDS } from '../syntax/parseAnnotationFile';
 import { SUPPRESS_FIELDS } from '../syntax/readSuppress';
-import { mentionIds, type WorkspaceView } from '../workspace/workspaceView';
+import { countedIds, type WorkspaceView } from '../workspace/workspaceView';
 import { FIELD_HELP } from './fieldHelp';
 import { oneLine } from './markdown';
 import { yamlContextAt, type YamlCursorContext } from './yamlContext';
@@ -79,7 +79,7 @@ function actorsByRelevance(index: WorkspaceView, uri: string): string[] {
   const mentions = new Map<string, number>();
   const reference = index.textReferenceOf(uri);
   if (reference?.kind === 'ok') {
-    for (const mention of index.analysis(reference.uri)?.mentions ?? []) for (const id of mentionIds(mention)) mentions.set(id, (mentions.get(id) ?? 0) + 1);
+    for (const mention of index.analysis(reference.uri)?.mentions ?? []) for (const id of countedIds(mention)) mentions.set(id, (mentions.get(id) ?? 0) + 1);
   }
   const named = new Set<string>();
   const annotation = index.annotationFile(uri)?.textAnnotation;

@@ -51,6 +51,11 @@ export function mentionIds(mention: Mention): string[] {
   return mention.actorIds ?? [mention.actorId];
 }
 
+/** The ids a mention counts for: every id of an explicit mention, the first owner of an alias that several share. */
+export function countedIds(mention: Mention): string[] {
+  return mention.source === 'explicit' ? mentionIds(mention) : [mention.actorId];
+}
+
 /**
  * Each loaded text's analysis: its anchored claims and explicit mentions,
  * and its alias mentions, found by the alias matcher this part owns.
