@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { annotationFileDiagnostics, diffWorkspaces, quickFixes, listMentions, ListingScope, parseAnnotationFile, DEFAULT_VOCABULARY, type WorkspaceIndex } from '../../server/src/core';
-import { completionsAt, findDefinition, findReferences, hover, rename, renderMarkdown } from '../../server/src/core/features';
+import { completionsAt, findDefinition, findReferences, hover, rename, renderMarkdown, textDiagnostics } from '../../server/src/core/features';
 import { exportWorkspace } from '../../server/src/core/export';
 import { loadMemoryWorkspace, uriOf, withCursor, yaml } from '../helpers/memoryWorkspace';
 
@@ -71,6 +71,9 @@ describe('suppress:', () => {
     assert.match(diagnostics[0].message, /"Pacific Ocean" does not occur/);
     assert.match(diagnostics[1].message, /no alias lies entirely within "coast"/);
     assert.deepEqual(mentionsOf(index), ['Indian Army=indian-army', 'Indian=india', 'India=india'], 'the anchored one still suppresses "Chinese"');
+    const inText = textDiagnostics(index, uriOf('annotations/texts/a.txt'));
+    assert.deepEqual(inText.map((d) => d.code), ['quote-not-found'], 'the text shows the lost suppression too');
+    assert.match(inText[0].message, /^A suppression \(annotations\/a\.yaml:3\) quotes "Pacific Ocean"/);
   });
 
   it('offers the anchoring quick fixes on a suppression\'s quote, as on a claim\'s', async () => {
