@@ -6,6 +6,7 @@ import { actorCard } from './actorCard';
 import { code, emphasis, joined, paragraph, stackCards, type CardDocument } from './card';
 import { claimCard } from './claimCard';
 import { conceptCard } from './conceptCard';
+import { entityCard } from './entityCard';
 import { locate, type AnnotationTarget } from './locate';
 
 /** A hover: the card (render it with renderMarkdown or renderPlainText), and the span it describes. */
@@ -15,7 +16,7 @@ export interface HoverCard {
 }
 
 /**
- * The hover at an offset. In a text: the actor card of a mention and the
+ * The hover at an offset. In a text: the actor (or entity) card of a mention and the
  * cards of the claims whose span covers it. In an annotation file: the card
  * of the actor, concept or claim named under the cursor.
  */
@@ -35,7 +36,7 @@ export function hover(index: WorkspaceView, uri: string, offset: number): HoverC
 }
 
 function mentionCard(index: WorkspaceView, mention: Mention, textUri: string): CardDocument {
-  const card = actorCard(index, mention.actorId, { textUri });
+  const card = namedCard(index, mention.actorId, textUri);
   if (mention.actorIds && mention.actorIds.length > 1) {
     const ids = joined(mention.actorIds.map((id) => [code(id)]));
     card.blocks.push(
@@ -49,10 +50,16 @@ function mentionCard(index: WorkspaceView, mention: Mention, textUri: string): C
   return card;
 }
 
+/** The card of an id of the actors' namespace: an entity's card when only an entity has it, else the actor's. */
+function namedCard(index: WorkspaceView, id: string, textUri: string | undefined): CardDocument {
+  const context = textUri === undefined ? {} : { textUri };
+  return !index.actor(id) && index.entity(id) ? entityCard(index, id, context) : actorCard(index, id, context);
+}
+
 function annotationHover(index: WorkspaceView, uri: string, target: AnnotationTarget): CardDocument | undefined {
   switch (target.kind) {
     case 'actor-id':
-      return actorCard(index, target.id);
+      return namedCard(index, target.id, undefined);
     case 'concept-id':
       return conceptCard(index, target.id);
     case 'claim-id':

@@ -1,9 +1,10 @@
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
+import { ENTITY_FIELDS, readEntities } from './readEntities';
 import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
-export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
+export const TOP_LEVEL_FIELDS = ['actors', 'entities', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
 export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
 export const ACTOR_FIELDS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata', 'relations'] as const;
 export const RELATION_FIELDS = ['type', 'target', 'note'] as const;
@@ -12,7 +13,7 @@ export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix'] as const;
 export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note'] as const;
 
 /** Every field name of the format, for recognising one written without its colon. */
-const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS]);
+const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS, ...ENTITY_FIELDS]);
 
 const WIKIDATA_PATTERN = /^Q[1-9][0-9]*$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -33,6 +34,7 @@ export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocab
     const actor = readActor(reader, item, uri, vocabulary);
     if (actor) file.actors.push(actor);
   }
+  file.entities = readEntities(reader, fields.get('entities'), uri, vocabulary);
   for (const item of reader.list(fields.get('concepts'), '`concepts`')) {
     const concept = readConcept(reader, item, uri);
     if (concept) file.concepts.push(concept);

@@ -1,5 +1,5 @@
 import type { AliasEntry } from '../aliasMatcher';
-import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, RelationDef, Span } from '../model';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, EntityDef, Located, RelationDef, Span } from '../model';
 import { normalizeForMatch } from '../normalizeText';
 import { HIERARCHY_RELATIONS } from '../vocabulary';
 import { referencesWithRole } from './referenceSelection';
@@ -32,11 +32,16 @@ export interface StanceTaken {
   stance: string;
 }
 
-/** An actor that has an alias, and where the alias is written. */
+/**
+ * An actor or entity that has an alias, and where the alias is written.
+ * Entities share the actors' id namespace and alias matcher, so `actorId`
+ * may name an entity; `entity` says so.
+ */
 export interface AliasOwner {
   actorId: string;
   uri: string;
   alias: Located<string>;
+  entity?: true;
 }
 
 /** One alias of an annotation file: the pair `alias\0actorId`, keyed by the alias as the matcher normalises it. */
@@ -63,6 +68,7 @@ export interface AliasChange {
  */
 export class Registry {
   private readonly actorDefs = new Map<string, ActorDef[]>();
+  private readonly entityDefs = new Map<string, EntityDef[]>();
   private readonly conceptDefs = new Map<string, ConceptDef[]>();
   private readonly claimDefs = new Map<string, { claim: ClaimDef; uri: string }[]>();
   /** Stances taken by claimant and concept (`claimant\0concept`), in file order. */
@@ -101,6 +107,17 @@ export class Registry {
       if (located) list.push({ id: located.value, uri, range: located.range, role, ...(claim ? { claim } : {}) });
     };
     const aliases: FileAlias[] = [];
+    const addAliases = (owner: ActorDef | EntityDef, entity: boolean) => {
+      if (!owner.id) return;
+      for (const alias of owner.aliases) {
+        const key = normalizeForMatch(alias.value).trim();
+        if (!key) continue;
+        // The pair says whether the owner is an entity, so that moving an id between actors and entities re-matches its texts.
+        aliases.push({ key, pair: `${alias.value}\u0000${owner.id.value}${entity ? '\u0000entity' : ''}` });
+        const added: AliasOwner = { actorId: owner.id.value, uri, alias, ...(entity ? { entity: true as const } : {}) };
+        addTo(this.aliasOwnersByKey, key, added);
+      }
+    };
     for (const actor of file.actors) {
       addTo(this.actorDefs, actor.id?.value, actor);
       ref(actorRefs, actor.id, 'definition');
@@ -111,23 +128,13 @@ export class Registry {
         addTo(this.relationsByPairKey, pairKey(stated.subject, stated.target), stated);
         if (HIERARCHY_RELATIONS.includes(stated.type)) addTo(this.hierarchyEdgesBySubject, stated.subject, stated);
       }
-      if (actor.id) {
-        for (const alias of actor.aliases) {
-          const key = normalizeForMatch(alias.value).trim();
-          if (!key) continue;
-          aliases.push({ key, pair: `${alias.value}\u0000${actor.id.value}` });
-          const owners = this.aliasOwnersByKey.get(key);
-          const owner: AliasOwner = { actorId: actor.id.value, uri, alias };
-          if (!owners) {
-            this.aliasOwnersByKey.set(key, [owner]);
-            continue;
-          }
-          // In file order, as a fresh build has them, whatever order the files were updated in.
-          let at = owners.length;
-          while (at > 0 && owners[at - 1].uri > uri) at--;
-          owners.splice(at, 0, owner);
-        }
-      }
+      addAliases(actor, false);
+    }
+    // Entities share the actors' id namespace: their definitions and references are kept with the actors'.
+    for (const entity of file.entities) {
+      addTo(this.entityDefs, entity.id?.value, entity);
+      ref(actorRefs, entity.id, 'definition');
+      addAliases(entity, true);
     }
     for (const concept of file.concepts) {
       addTo(this.conceptDefs, concept.id?.value, concept);
@@ -167,6 +174,7 @@ export class Registry {
       else map.delete(id);
     };
     for (const actor of old.actors) removeFrom(this.actorDefs, actor.id?.value);
+    for (const entity of old.entities) removeFrom(this.entityDefs, entity.id?.value);
     for (const concept of old.concepts) removeFrom(this.conceptDefs, concept.id?.value);
     for (const claim of old.textAnnotation?.claims ?? []) {
       removeFrom(this.claimDefs, claim.id?.value);
@@ -214,6 +222,19 @@ export class Registry {
 
   sortedActorIds(): string[] {
     return [...this.actorDefs.keys()].sort();
+  }
+
+  /** The first definition of an entity id (sorted by file), if any. */
+  entity(id: string): EntityDef | undefined {
+    return this.entityDefs.get(id)?.[0];
+  }
+
+  entityDefinitions(id: string): EntityDef[] {
+    return this.entityDefs.get(id) ?? [];
+  }
+
+  sortedEntityIds(): string[] {
+    return [...this.entityDefs.keys()].sort();
   }
 
   concept(id: string): ConceptDef | undefined {

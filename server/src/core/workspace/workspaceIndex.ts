@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG, type WorkspaceConfig } from '../config';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { LineIndex } from '../lineIndex';
-import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef } from '../model';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, EntityDef } from '../model';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { canonicalUri, resolveTextReference, type TextReference } from '../uris';
 import { DocumentStore, type TextStatus } from './documentStore';
@@ -262,6 +262,18 @@ export class WorkspaceIndex implements WorkspaceView {
   actorIds(): string[] {
     // Sorted once per change of the registry: completion asks on every keystroke, with thousands of actors.
     return this.memo('sorted-actor-ids', ['registry'], () => this.registry.sortedActorIds()).slice();
+  }
+
+  entity(id: string): EntityDef | undefined {
+    return this.registry.entity(id);
+  }
+
+  entityDefinitions(id: string): EntityDef[] {
+    return this.registry.entityDefinitions(id);
+  }
+
+  entityIds(): string[] {
+    return this.memo('sorted-entity-ids', ['registry'], () => this.registry.sortedEntityIds()).slice();
   }
 
   concept(id: string): ConceptDef | undefined {
