@@ -168,7 +168,7 @@ describe('brat export', () => {
     index.setAnnotationFile(`${WORKSPACE}/annotations/b.yaml`, yaml('text: texts/a.txt', 'mentions:', '  - actor: nobody', '    quote: Some call him', 'claims:', '  - id: lost', '    claimant: isi', '    quote: not in the text'));
     const result = exportBrat(index, { workspaceFolder: WORKSPACE });
     assert.deepEqual(result.warnings.map((w) => w.message.replace(/ \(quote: .*$/, '')), [
-      'The mention of `nobody` was not exported: no actor with that id and a kind is defined. Define the actor (with a `kind`) or correct the id, then export again.',
+      'The mention of `nobody` was not exported: no actor or entity with that id and a kind is defined. Define it (with a `kind`) or correct the id, then export again.',
       'Claim `lost` was not exported: its quote does not occur in `annotations/texts/a.txt`. Correct the quote, then export again.',
     ]);
     const ann = fileOf(result, 'annotations/texts/a.ann');

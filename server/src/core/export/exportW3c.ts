@@ -22,7 +22,10 @@ import type { ExportOptions, ExportResult, ExportWarning } from './exportTypes';
  *   type, evidence, note), declared in an @context extension.
  * - Explicit mentions are "identifying" annotations whose bodies identify the
  *   actor: its registry entry, its Wikidata entity when it has one, and a
- *   tag with its name.
+ *   tag with its name. A mention of an entity (format v1.1: a named thing
+ *   that is not an actor) has the same bodies and one more, a "classifying"
+ *   `pa:Entity` resource with its kind, so that consumers can tell the two
+ *   apart. `pa:about` may name entities.
  * - Every annotation carries its own @context, so each one is a complete,
  *   valid Web Annotation on its own (to POST to an annotation server, say).
  */
@@ -129,7 +132,7 @@ function textAnnotations(index: WorkspaceView, iris: IriMinter, text: ExportText
       warnings.push({
         uri: anchored.annotationUri,
         range: anchored.def.actor?.range ?? anchored.def.range,
-        message: `The mention of \`${anchored.def.actor?.value ?? ''}\` was not exported: no actor has that id. Define the actor or correct the id, then export again.`,
+        message: `The mention of \`${anchored.def.actor?.value ?? ''}\` was not exported: no actor or entity has that id. Define it or correct the id, then export again.`,
       });
       continue;
     }
@@ -174,7 +177,7 @@ function claimAnnotation(
   }
   const about: string[] = [];
   for (const actor of claim.about) {
-    const iri = iris.actor(actor.value);
+    const iri = iris.named(actor.value);
     if (iri) about.push(iri);
     else missing('about actor', actor);
   }
@@ -195,7 +198,7 @@ function claimAnnotation(
 
 /** A claim in one English sentence or so, for annotation viewers that show text bodies. */
 function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
-  const actorName = (id: string) => index.actor(id)?.name?.value ?? id;
+  const actorName = (id: string) => (index.actor(id) ?? index.entity(id))?.name?.value ?? id;
   const parts: string[] = [];
   const claimant = claim.claimant ? actorName(claim.claimant.value) : 'An unnamed claimant';
   if (claim.concept) {
@@ -213,13 +216,15 @@ function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
 
 function mentionAnnotation(index: WorkspaceView, iris: IriMinter, anchored: Anchored<MentionDef>, target: (span: Span) => JsonObject): JsonObject | undefined {
   const actorId = anchored.def.actor?.value;
-  const actor = actorId ? index.actor(actorId) : undefined;
-  const actorIri = actorId ? iris.actor(actorId) : undefined;
+  const entity = actorId && !index.actor(actorId) ? index.entity(actorId) : undefined;
+  const actor = actorId ? (index.actor(actorId) ?? entity) : undefined;
+  const actorIri = actorId ? iris.named(actorId) : undefined;
   if (!actorId || !actor || !actorIri) return undefined;
   const ordinal = (index.annotationFile(anchored.annotationUri)?.textAnnotation?.mentions.indexOf(anchored.def) ?? -1) + 1;
   const body: JsonObject[] = [{ type: 'SpecificResource', purpose: 'identifying', source: actorIri }];
   if (actor.wikidata) body.push({ type: 'SpecificResource', purpose: 'identifying', source: wikidataIri(actor.wikidata.value) });
   body.push({ type: 'TextualBody', purpose: 'tagging', value: actor.name?.value ?? actorId });
+  if (entity) body.push({ type: 'pa:Entity', purpose: 'classifying', ...(entity.kind ? { 'pa:entityKind': entity.kind.value } : {}) });
   return {
     '@context': CONTEXT,
     id: iris.file(anchored.annotationUri, `mention/${ordinal}`),
