@@ -2,6 +2,8 @@ import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
 import { ENTITY_FIELDS, readEntities } from './readEntities';
+
+export { ENTITY_FIELDS } from './readEntities';
 import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
 export const TOP_LEVEL_FIELDS = ['actors', 'entities', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
