@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createTempWorkspace, runCliProcess } from '../helpers/tempWorkspace';
@@ -31,11 +30,7 @@ const FILES = {
 
 describe('policy-annotator with entities', () => {
   const workspace = createTempWorkspace(FILES);
-  const scratch = mkdtempSync(path.join(tmpdir(), 'policy-annotator-entities-'));
-  after(() => {
-    workspace.dispose();
-    rmSync(scratch, { recursive: true, force: true });
-  });
+  after(() => workspace.dispose());
 
   it('checks a workspace with entities (and an entity kind of its own) clean', () => {
     const result = runCliProcess(['check'], workspace.dir);
@@ -55,7 +50,7 @@ describe('policy-annotator with entities', () => {
   });
 
   it('exports entity mentions to brat typed by their kind, the project kind included', () => {
-    const out = path.join(scratch, 'brat');
+    const out = path.join(workspace.dir, 'brat-export');
     const result = runCliProcess(['export', '--format', 'brat', '--out', out], workspace.dir);
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const ann = readFileSync(path.join(out, 'annotations', 'texts', 'a.ann'), 'utf8');

@@ -21,7 +21,7 @@ describe('entity edits in the live workspace equal a rebuild', () => {
       ['the actor goes away', () => scenario.typeInto(ACTORS, yaml('actors:', '  - id: china', '    name: China', '    kind: state', '    aliases: [China]'))],
       // The Durand Line moves from the entities to the actors, with its alias: the same pair, another owner.
       ['the Durand Line becomes an actor', () => scenario.writeOnDisk(ACTORS, `${ENTITY_FILES['annotations/actors.yaml']}${yaml('  - id: durand-line', '    name: Durand Line', '    kind: state', '    aliases: [Durand Line]')}`)],
-      ['and stops being an entity', () => scenario.typeInto(ENTITIES, ENTITY_FILES['annotations/entities.yaml'].replace(/  - id: durand-line[^]*$/, ''))],
+      ['and stops being an entity', () => scenario.typeInto(ENTITIES, ENTITY_FILES['annotations/entities.yaml'].replace(/ {2}- id: durand-line[^]*$/, ''))],
       ['a claimant becomes an entity', () => scenario.typeInto(CLAIMS, ENTITY_FILES['annotations/a.yaml'].replace('claimant: china', 'claimant: cpec'))],
       ['the entities file is deleted', () => scenario.deleteOnDisk(ENTITIES).then(() => undefined)],
       ['and written again', () => scenario.writeOnDisk(ENTITIES, ENTITY_FILES['annotations/entities.yaml'])],

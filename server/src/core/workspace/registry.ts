@@ -224,17 +224,9 @@ export class Registry {
     return [...this.actorDefs.keys()].sort();
   }
 
-  /** The first definition of an entity id (sorted by file), if any. */
-  entity(id: string): EntityDef | undefined {
-    return this.entityDefs.get(id)?.[0];
-  }
-
-  entityDefinitions(id: string): EntityDef[] {
-    return this.entityDefs.get(id) ?? [];
-  }
-
-  sortedEntityIds(): string[] {
-    return [...this.entityDefs.keys()].sort();
+  /** Every entity id (format v1.1) with its definitions, each id's sorted by file. */
+  entitiesById(): ReadonlyMap<string, readonly EntityDef[]> {
+    return this.entityDefs;
   }
 
   concept(id: string): ConceptDef | undefined {

@@ -265,15 +265,15 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   entity(id: string): EntityDef | undefined {
-    return this.registry.entity(id);
+    return this.registry.entitiesById().get(id)?.[0];
   }
 
-  entityDefinitions(id: string): EntityDef[] {
-    return this.registry.entityDefinitions(id);
+  entityDefinitions(id: string): readonly EntityDef[] {
+    return this.registry.entitiesById().get(id) ?? [];
   }
 
   entityIds(): string[] {
-    return this.memo('sorted-entity-ids', ['registry'], () => this.registry.sortedEntityIds()).slice();
+    return this.memo('sorted-entity-ids', ['registry'], () => [...this.registry.entitiesById().keys()].sort()).slice();
   }
 
   concept(id: string): ConceptDef | undefined {
