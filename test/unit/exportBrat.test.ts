@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { LoadedWorkspace, WorkspaceIndex } from '../../server/src/core';
-import { exportBrat, importBratEntities, parseBratAnn, type ExportResult } from '../../server/src/core/export';
+import { bratEntityType, exportBrat, importBratEntities, parseBratAnn, type ExportResult } from '../../server/src/core/export';
 import { loadFixture as loadFiles, namedFixture, parseFixture } from '../helpers/fixture';
 import { WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 import { loadSampleCorpus } from '../helpers/sampleCorpus';
@@ -53,7 +53,7 @@ function textBoundMismatches(ann: string, txt: string): string[] {
 function coreEntities(index: WorkspaceIndex, textUri: string) {
   const analysis = index.analysis(textUri)!;
   return {
-    mentions: analysis.mentions.map((m) => ({ span: m.span, actorId: m.actorId, kind: index.actor(m.actorId)!.kind!.value })),
+    mentions: analysis.mentions.map((m) => ({ span: m.span, actorId: m.actorId, kind: index.actor(m.actorId)?.kind?.value ?? bratEntityType(index.entity(m.actorId)!.kind!.value) })),
     claims: analysis.claims
       .filter((c) => c.result.span)
       .map((c) => ({

@@ -84,7 +84,7 @@ describe('entities in the editor features', () => {
     assert.match(edited.get(ENTITIES_URI)!, /- id: economic-corridor\n/);
     assert.match(edited.get(ENTITY_CLAIMS_URI)!, /about: \[economic-corridor, pakistan\]/);
     const taken = rename(index, ENTITIES_URI, offset, 'china');
-    assert.ok(!taken.ok && /already used by an actor/.test(taken.reason));
+    assert.ok(!taken.ok && /The actor id `china` is already used/.test(taken.reason));
   });
 
   it('completes entity ids in about: and entity kinds in an entity', async () => {

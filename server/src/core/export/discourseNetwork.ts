@@ -32,7 +32,8 @@ import { compareStrings } from './exportTexts';
  * Entities (format v1.1: named things that are not actors) are never actor
  * nodes: a claim whose claimant is an entity is left out. In the affiliation
  * network a claim's `about:` entities are targets too: one `about` edge per
- * claimant and entity (node id `entity:<id>`), weight = the claims.
+ * claimant and entity (node id `entity:<id>`), weight = the claims; a filter
+ * by concept or stance leaves them out (they are not stances).
  *
  * Nodes are actors (id `actor:<id>`) and concepts (id `concept:<id>`); the
  * one-mode networks hold every actor that took a stance, the relation graph
@@ -116,15 +117,15 @@ function statements(index: WorkspaceView, filter: NetworkFilter): { found: State
       const stance = claim.stance?.value;
       // Entities are never claimants (the checks report it): such a claim makes no actor node.
       if (!actor || (!index.actor(actor) && index.entity(actor))) continue;
-      if (filter.concepts && !(concept && filter.concepts.includes(concept))) continue;
-      if (filter.stances && !(stance && filter.stances.includes(stance))) continue;
-      for (const about of claim.about) {
+      for (const about of filter.concepts || filter.stances ? [] : claim.about) {
         if (index.actor(about.value) || !index.entity(about.value)) continue;
         const byEntity = aboutEntities.get(actor) ?? new Map<string, string[]>();
         byEntity.set(about.value, [...(byEntity.get(about.value) ?? []), claim.id?.value ?? '']);
         aboutEntities.set(actor, byEntity);
       }
       if (!concept || !stance) continue;
+      if (filter.concepts && !filter.concepts.includes(concept)) continue;
+      if (filter.stances && !filter.stances.includes(stance)) continue;
       found.push({ actor, concept, stance, claim: claim.id?.value ?? '' });
     }
   }

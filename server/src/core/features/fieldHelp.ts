@@ -26,7 +26,7 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   prefix: 'text just before the quote, to pick one occurrence',
   suffix: 'text just after the quote, to pick one occurrence',
   claimant: 'the actor who makes the claim (an actor id)',
-  about: 'the actors or entities the claim is about (their ids)',
+  about: 'the actors the claim is about, and entities (actor ids, entity ids)',
   concept: 'the concept the claim takes a stance toward (a concept id)',
   stance: 'supports or rejects the concept',
   evidence: 'how the claim is backed: none, reported or documented',

@@ -53,7 +53,7 @@ export function rename(index: WorkspaceView, uri: string, offset: number, newNam
   if (newName === id) return { ok: true, edits: [] };
   const taken = takenBy(index, kind, newName);
   if (taken.length > 0) {
-    return { ok: false, reason: `The id \`${newName}\` is already used by ${taken[0].what} (${displayLocation(index, taken[0].uri, taken[0].range.start)}): choose another id, as ids must be unique across the workspace.` };
+    return { ok: false, reason: `The ${taken[0].what} id \`${newName}\` is already used (${displayLocation(index, taken[0].uri, taken[0].range.start)}): choose another id, as ids must be unique across the workspace.` };
   }
   if (kind === 'claim') return { ok: true, edits: [{ uri: check.subject.uri, range: check.subject.range, newText: newName }] };
   // Entities share the actors' references: renaming either renames every place that names it.
@@ -72,11 +72,11 @@ export function rename(index: WorkspaceView, uri: string, offset: number, newNam
  * (format v1.1), while an actor and a concept of one id stay allowed as in v1.
  */
 function takenBy(index: WorkspaceView, kind: RenameSubject['kind'], id: string): { uri: string; range: Span; what: string }[] {
-  const of = (what: string, defs: readonly { uri: string; range: Span }[]) => defs.map((d) => ({ uri: d.uri, range: d.range, what }));
-  if (kind === 'claim') return of('a claim', index.claimDefinitions(id).map((c) => ({ uri: c.uri, range: c.claim.range })));
-  const entities = of('an entity', index.entityDefinitions(id));
-  if (kind === 'entity') return [...entities, ...of('an actor', index.actorDefinitions(id)), ...of('a concept', index.conceptDefinitions(id))];
-  return kind === 'actor' ? [...of('an actor', index.actorDefinitions(id)), ...entities] : [...of('a concept', index.conceptDefinitions(id)), ...entities];
+  const of = (what: RenameSubject['kind'], defs: readonly { uri: string; range: Span }[]) => defs.map((d) => ({ uri: d.uri, range: d.range, what }));
+  if (kind === 'claim') return of('claim', index.claimDefinitions(id).map((c) => ({ uri: c.uri, range: c.claim.range })));
+  const entities = of('entity', index.entityDefinitions(id));
+  if (kind === 'entity') return [...entities, ...of('actor', index.actorDefinitions(id)), ...of('concept', index.conceptDefinitions(id))];
+  return kind === 'actor' ? [...of('actor', index.actorDefinitions(id)), ...entities] : [...of('concept', index.conceptDefinitions(id)), ...entities];
 }
 
 /**
