@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { annotationFileDiagnostics, DEFAULT_VOCABULARY, parseAnnotationFile, parseConfig, type CoreDiagnostic } from '../../../server/src/core';
+import { annotationFileDiagnostics, DEFAULT_VOCABULARY, parseAnnotationFile, parseConfig, quickFixes, type CoreDiagnostic } from '../../../server/src/core';
 import { yaml } from '../../helpers/memoryWorkspace';
 import { ENTITIES_URI, ENTITY_CLAIMS_URI, ENTITY_FILES, entityIndex } from './entityFixture';
 
@@ -82,6 +82,8 @@ describe('entities: parsing and checks', () => {
     assert.ok(claims.some((m) => m.startsWith('unknown-concept: `cpec` is an entity, not a concept')), claims.join('\n'));
     const actors = summary(annotationFileDiagnostics(index, 'file:///ws/annotations/actors.yaml'));
     assert.ok(actors.some((m) => m.startsWith('unknown-actor: `durand-line` is an entity') && m.includes('a relation target must be an actor id')), actors.join('\n'));
+    const claimant = annotationFileDiagnostics(index, ENTITY_CLAIMS_URI).find((d) => d.code === 'unknown-actor' && d.data?.id === 'durand-line')!;
+    assert.deepEqual(quickFixes(index, claimant).filter((fix) => fix.title.startsWith('Create')), [], 'no actor stub for an entity id: it would define the id twice');
   });
 
   it('reports an entity alias that occurs in no text, and an alias an entity shares with an actor', async () => {
