@@ -2,9 +2,9 @@ import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
 import { ENTITY_FIELDS, readEntities, readNamedThing } from './readEntities';
+import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
 export { ENTITY_FIELDS } from './readEntities';
-import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
 export const TOP_LEVEL_FIELDS = ['actors', 'entities', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
 export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;

@@ -16,6 +16,11 @@ export interface Anchored<T> {
 /** An actor mention in a text: an alias match or an explicit mention. */
 export interface Mention {
   span: Span;
+  /**
+   * The mentioned actor's id, or an entity's (format v1.1: entities share
+   * the actors' ids and matcher). The registry tells which: an id that
+   * `entity(id)` defines and `actor(id)` does not is an entity's.
+   */
   actorId: string;
   source: 'alias' | 'explicit';
   /** For alias matches: every actor with this alias (more than one is a conflict). */
