@@ -29,6 +29,12 @@ import { compareStrings } from './exportTexts';
  *   from the actor that states the relation to its target; symmetric
  *   relation types are undirected edges.
  *
+ * Entities (format v1.1: named things that are not actors) are never actor
+ * nodes: a claim whose claimant is an entity is left out. In the affiliation
+ * network a claim's `about:` entities are targets too: one `about` edge per
+ * claimant and entity (node id `entity:<id>`), weight = the claims; a filter
+ * by concept or stance leaves them out (they are not stances).
+ *
  * Nodes are actors (id `actor:<id>`) and concepts (id `concept:<id>`); the
  * one-mode networks hold every actor that took a stance, the relation graph
  * every actor in the registry, so that isolates show too.
@@ -40,10 +46,10 @@ export const NETWORK_IDS: readonly NetworkId[] = ['affiliation', 'congruence', '
 export type AttributeValue = string | number | boolean | string[];
 
 export interface NetworkNode {
-  /** Unique in the graph: `actor:<id>` or `concept:<id>`. */
+  /** Unique in the graph: `actor:<id>`, `concept:<id>` or `entity:<id>`. */
   id: string;
   label: string;
-  kind: 'actor' | 'concept';
+  kind: 'actor' | 'concept' | 'entity';
   /** The actor or concept id, for opening its definition. */
   ref: string;
   attributes: Record<string, AttributeValue>;
@@ -93,10 +99,11 @@ interface Statement {
   claim: string;
 }
 
-/** The statements of the workspace, in annotation file order, filtered. */
-function statements(index: WorkspaceView, filter: NetworkFilter): Statement[] {
+/** The statements of the workspace, in annotation file order, filtered; and the entities claims are about, by claimant. */
+function statements(index: WorkspaceView, filter: NetworkFilter): { found: Statement[]; aboutEntities: Map<string, Map<string, string[]>> } {
   const texts = filter.texts ? new Set(filter.texts.map(canonicalUri)) : undefined;
   const found: Statement[] = [];
+  const aboutEntities = new Map<string, Map<string, string[]>>();
   for (const file of index.annotationFiles()) {
     const annotation = file.textAnnotation;
     if (!annotation) continue;
@@ -108,13 +115,28 @@ function statements(index: WorkspaceView, filter: NetworkFilter): Statement[] {
       const actor = claim.claimant?.value;
       const concept = claim.concept?.value;
       const stance = claim.stance?.value;
-      if (!actor || !concept || !stance) continue;
+      // Entities are never claimants (the checks report it): such a claim makes no actor node.
+      if (!actor || (!index.actor(actor) && index.entity(actor))) continue;
+      for (const about of filter.concepts || filter.stances ? [] : claim.about) {
+        if (index.actor(about.value) || !index.entity(about.value)) continue;
+        const byEntity = aboutEntities.get(actor) ?? new Map<string, string[]>();
+        byEntity.set(about.value, [...(byEntity.get(about.value) ?? []), claim.id?.value ?? '']);
+        aboutEntities.set(actor, byEntity);
+      }
+      if (!concept || !stance) continue;
       if (filter.concepts && !filter.concepts.includes(concept)) continue;
       if (filter.stances && !filter.stances.includes(stance)) continue;
       found.push({ actor, concept, stance, claim: claim.id?.value ?? '' });
     }
   }
-  return found;
+  return { found, aboutEntities };
+}
+
+function entityNode(index: WorkspaceView, id: string): NetworkNode {
+  const entity = index.entity(id);
+  const attributes: Record<string, AttributeValue> = { entityKind: entity?.kind?.value ?? '' };
+  if (entity?.wikidata) attributes.wikidata = entity.wikidata.value;
+  return { id: `entity:${id}`, label: entity?.name?.value ?? id, kind: 'entity', ref: id, attributes };
 }
 
 function actorNode(index: WorkspaceView, id: string): NetworkNode {
@@ -133,7 +155,7 @@ const byEndpoints = (a: NetworkEdge, b: NetworkEdge) => compareStrings(a.source,
 
 /** Builds the affiliation, congruence, conflict and relation networks of the workspace. */
 export function buildDiscourseNetworks(index: WorkspaceView, filter: NetworkFilter = {}): DiscourseNetworks {
-  const found = statements(index, filter);
+  const { found, aboutEntities } = statements(index, filter);
 
   // actor -> concept -> stance -> claim ids
   const positions = new Map<string, Map<string, Map<string, string[]>>>();
@@ -199,13 +221,22 @@ export function buildDiscourseNetworks(index: WorkspaceView, filter: NetworkFilt
     }
   }
 
+  const aboutEdges: NetworkEdge[] = [];
+  for (const [actor, byEntity] of aboutEntities) {
+    for (const [entity, claims] of byEntity) {
+      aboutEdges.push({ id: `about:${actor}|${entity}`, source: `actor:${actor}`, target: `entity:${entity}`, type: 'about', weight: claims.length, directed: false, attributes: { claims: claims.filter((c) => c).sort() } });
+    }
+  }
+  const aboutActors = [...aboutEntities.keys()].filter((id) => !positions.has(id));
+  const entities = [...new Set([...aboutEntities.values()].flatMap((byEntity) => [...byEntity.keys()]))];
+
   const stanceActors = actors.map((id) => actorNode(index, id));
   const affiliation: NetworkGraph = {
     id: 'affiliation',
     label: 'Actor × concept affiliation network (stances)',
     directed: false,
-    nodes: [...stanceActors, ...concepts.map((id) => conceptNode(index, id))].sort(byId),
-    edges: affiliationEdges.sort(byEndpoints),
+    nodes: [...stanceActors, ...aboutActors.map((id) => actorNode(index, id)), ...concepts.map((id) => conceptNode(index, id)), ...entities.map((id) => entityNode(index, id))].sort(byId),
+    edges: [...affiliationEdges, ...aboutEdges].sort(byEndpoints),
   };
   const congruence: NetworkGraph = { id: 'congruence', label: 'Actor congruence network (same stance on a concept)', directed: false, nodes: stanceActors, edges: congruenceEdges.sort(byEndpoints) };
   const conflict: NetworkGraph = { id: 'conflict', label: 'Actor conflict network (opposite stances on a concept)', directed: false, nodes: stanceActors, edges: conflictEdges.sort(byEndpoints) };
