@@ -1,19 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { NetworkRequest, type NetworkParams, type NetworkResult } from '../protocol';
+import { DEFAULT_NETWORK_NODE_CAP, NetworkRequest, type NetworkResult } from '../protocol';
 import type { ServerConnection } from '../serverConnection';
 import { chooseWorkspaceFolder, isMultiRoot } from '../workspaceFolders';
-import { networkWebviewMain, type NetworkViewMessage } from './webviewScript';
+import type { NetworkPanelMessage, NetworkViewMessage, NetworkViewRequest } from './viewMessages';
+import { NETWORK_VIEW_STYLE } from './viewStyle';
 
 export const NETWORK_VIEW_TYPE = 'policyAnnotator.actorNetwork';
 
+/** The webview's script: bundled for the browser by scripts/build.mjs (sigma.js, graphology, ForceAtlas2 in a worker). */
+const VIEW_SCRIPT = ['dist', 'networkView.js'];
+
+/** The node cap the view starts with: the `policyAnnotator.network.nodeCap` setting. */
+function nodeCapSetting(): number {
+  const cap = vscode.workspace.getConfiguration('policyAnnotator').get<number>('network.nodeCap', DEFAULT_NETWORK_NODE_CAP);
+  return typeof cap === 'number' && Number.isFinite(cap) && cap >= 0 ? Math.floor(cap) : DEFAULT_NETWORK_NODE_CAP;
+}
+
 /**
- * The Actor network view: a webview panel that draws the graphs of
- * `policyAnnotator/network` (the same data as the network export). The
- * extension only fetches the data and opens definitions; the drawing is the
- * webview's own script (./webviewScript), inlined with a nonce under a
- * Content-Security-Policy that allows nothing else: no remote resource, no
- * other script.
+ * The Actor network view: a webview panel that draws one graph of
+ * `policyAnnotator/network` at a time. The extension only fetches the data
+ * and opens definitions; the drawing, the layout (in a web worker) and the
+ * controls are the webview's own bundled script, loaded with a nonce under
+ * a Content-Security-Policy that allows nothing else: no remote resource,
+ * no inline script, workers only from blob: URLs (the layout's).
  */
 export class NetworkPanel implements vscode.Disposable {
   private static current: NetworkPanel | undefined;
@@ -23,7 +33,7 @@ export class NetworkPanel implements vscode.Disposable {
    * the network of one folder (the active editor's, or the one the user
    * picks), and switches to another folder when asked again from there.
    */
-  static async show(server: ServerConnection): Promise<NetworkPanel | undefined> {
+  static async show(server: ServerConnection, extensionUri: vscode.Uri): Promise<NetworkPanel | undefined> {
     const folder = await chooseWorkspaceFolder('Show the actor network of which folder?');
     if (!folder && isMultiRoot()) return undefined;
     const current = NetworkPanel.current;
@@ -32,21 +42,25 @@ export class NetworkPanel implements vscode.Disposable {
       if (current.folder?.uri.toString() !== folder?.uri.toString()) current.showFolder(folder);
       return current;
     }
-    NetworkPanel.current = new NetworkPanel(server, folder);
+    NetworkPanel.current = new NetworkPanel(server, extensionUri, folder);
     return NetworkPanel.current;
   }
 
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
-  private filter: NetworkParams = {};
+  private request: NetworkViewRequest = { cap: nodeCapSetting() };
   private loading = 0;
+  private latest: NetworkResult | undefined;
 
   private constructor(
     private readonly server: ServerConnection,
+    extensionUri: vscode.Uri,
     private folder: vscode.WorkspaceFolder | undefined,
   ) {
-    this.panel = vscode.window.createWebviewPanel(NETWORK_VIEW_TYPE, panelTitle(folder), vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [] });
-    this.panel.webview.html = networkHtml(this.panel.webview.cspSource);
+    const dist = vscode.Uri.joinPath(extensionUri, VIEW_SCRIPT[0]);
+    this.panel = vscode.window.createWebviewPanel(NETWORK_VIEW_TYPE, panelTitle(folder), vscode.ViewColumn.Active, { enableScripts: true, retainContextWhenHidden: true, localResourceRoots: [dist] });
+    const script = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...VIEW_SCRIPT));
+    this.panel.webview.html = networkHtml(this.panel.webview.cspSource, script.toString());
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((message: NetworkViewMessage) => void this.receive(message)),
@@ -54,10 +68,10 @@ export class NetworkPanel implements vscode.Disposable {
     );
   }
 
-  /** Shows another folder's network; the filters, which name that folder's texts and concepts, start afresh. */
+  /** Shows another folder's network; the filters, which name that folder's texts, concepts and actors, start afresh. */
   private showFolder(folder: vscode.WorkspaceFolder | undefined): void {
     this.folder = folder;
-    this.filter = {};
+    this.request = { cap: this.request.cap, ...(this.request.ranking ? { ranking: this.request.ranking } : {}) };
     this.panel.title = panelTitle(folder);
     void this.load();
   }
@@ -67,8 +81,8 @@ export class NetworkPanel implements vscode.Disposable {
       case 'ready':
         await this.load();
         return;
-      case 'filter':
-        this.filter = { texts: message.texts, concepts: message.concepts, stances: message.stances };
+      case 'request':
+        this.request = message.request;
         await this.load();
         return;
       case 'open':
@@ -77,18 +91,18 @@ export class NetworkPanel implements vscode.Disposable {
     }
   }
 
-  /** Asks the server for the graphs under the current filters and hands them to the webview; a later load wins over an earlier one. */
+  /** Asks the server for the graph of the current request and hands it to the webview; a later load wins over an earlier one. */
   private async load(): Promise<void> {
     const ticket = ++this.loading;
     if (!this.server.isRunning) return;
     const folder = this.folder ? this.server.client.code2ProtocolConverter.asUri(this.folder.uri) : undefined;
-    const data = await this.server.sendRequest(NetworkRequest, { ...this.filter, ...(folder ? { folderUri: folder } : {}) }).catch(() => undefined);
+    const request = this.request;
+    const data = await this.server.sendRequest(NetworkRequest, { ...request, ...(folder ? { folderUri: folder } : {}) }).catch(() => undefined);
     if (!data || ticket !== this.loading) return;
     this.latest = data;
-    await this.panel.webview.postMessage({ type: 'data', data });
+    const message: NetworkPanelMessage = { type: 'data', data, request };
+    await this.panel.webview.postMessage(message);
   }
-
-  private latest: NetworkResult | undefined;
 
   /** A click on a node: its definition, in the editor beside the view when there is room. */
   private async open(id: string): Promise<void> {
@@ -110,9 +124,13 @@ function panelTitle(folder: vscode.WorkspaceFolder | undefined): string {
   return folder && isMultiRoot() ? `Actor Network: ${folder.name}` : 'Actor Network';
 }
 
-function networkHtml(cspSource: string): string {
+const select = (id: string, label: string, options: [string, string][]) =>
+  `<label>${label} <select id="${id}">${options.map(([value, text]) => `<option value="${value}">${text}</option>`).join('')}</select></label>`;
+
+/** The page: controls, the drawing, the hover card. Every workspace string is put in by the script as text, never as markup. */
+function networkHtml(cspSource: string, script: string): string {
   const nonce = randomBytes(16).toString('base64');
-  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
+  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `worker-src blob:`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -120,55 +138,39 @@ function networkHtml(cspSource: string): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Actor Network</title>
-<style nonce="${nonce}">${STYLE}</style>
+<style nonce="${nonce}">${NETWORK_VIEW_STYLE}</style>
 </head>
 <body>
 <header>
-  <label>Network <select id="network">
-    <option value="relations">Actor relations</option>
-    <option value="congruence">Congruence (agree)</option>
-    <option value="conflict">Conflict (disagree)</option>
-    <option value="affiliation">Affiliation (actor × concept)</option>
-  </select></label>
+  ${select('network', 'Network', [['relations', 'Actor relations'], ['discourse', 'Discourse network (DNA)']])}
+  <label>Find <input id="search" type="search" placeholder="actor or concept" autocomplete="off" spellcheck="false"></label>
+  <label>Nodes at most <input id="cap" type="number" min="0" step="100" title="0: every node"></label>
+  ${select('ranking', 'ranked by', [['weighted-degree', 'weighted degree'], ['degree', 'degree']])}
+  <button id="layout" type="button">Stop layout</button>
+  <div id="status" role="status"></div>
+</header>
+<fieldset id="dna" hidden>
+  ${select('type', 'Type', [['onemode', 'one-mode'], ['twomode', 'two-mode']])}
+  ${select('rows', 'Rows', [['claimant', 'claimant'], ['organization', 'organization'], ['person', 'person']])}
+  ${select('columns', 'Columns', [['concept', 'concept'], ['about', 'about']])}
+  ${select('qualifierAggregation', 'Qualifier', [['ignore', 'ignore'], ['congruence', 'congruence'], ['conflict', 'conflict'], ['subtract', 'subtract'], ['combine', 'combine']])}
+  ${select('normalization', 'Normalization', [['no', 'no'], ['average', 'average'], ['jaccard', 'jaccard'], ['cosine', 'cosine'], ['activity', 'activity'], ['prominence', 'prominence']])}
+  ${select('duplicates', 'Duplicates', [['include', 'include'], ['document', 'per document'], ['week', 'per week'], ['month', 'per month'], ['year', 'per year'], ['acrossrange', 'across range']])}
+  <label><input id="isolates" type="checkbox"> isolates</label>
+  <label>Exclude actors <input id="excludeActors" type="text" placeholder="ids, comma-separated" spellcheck="false"></label>
+  <label>Exclude concepts <input id="excludeConcepts" type="text" placeholder="ids, comma-separated" spellcheck="false"></label>
   <label>Text <select id="text"><option value="">All texts</option></select></label>
   <label>Concept <select id="concept"><option value="">All concepts</option></select></label>
   <label>Stance <select id="stance"><option value="">All stances</option></select></label>
-  <div id="status" role="status"></div>
-</header>
+  <span id="time"><label>Published from <input id="start" type="range" min="0" max="0" value="0"></label> <label>to <input id="stop" type="range" min="0" max="0" value="0"></label> <output id="range"></output></span>
+</fieldset>
+<ul id="matches" hidden></ul>
 <div id="legend"></div>
-<div id="canvas"></div>
-<div id="card" hidden></div>
-<script nonce="${nonce}">(${networkWebviewMain.toString()})();</script>
+<div id="notes"></div>
+<div id="graph"></div>
+<div id="card" hidden><pre id="card-text"></pre><button id="card-open" type="button">Open definition</button></div>
+<output id="metrics" hidden></output>
+<script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
 }
-
-const STYLE = `
-html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; }
-body { display: flex; flex-direction: column; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
-header { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; padding: 8px 12px 4px; }
-label { display: flex; gap: 6px; align-items: center; }
-select { color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background); border: 1px solid var(--vscode-dropdown-border, transparent); padding: 2px 4px; max-width: 16em; }
-#status { color: var(--vscode-descriptionForeground); margin-left: auto; }
-#legend { display: flex; flex-wrap: wrap; gap: 4px 14px; padding: 2px 12px 6px; color: var(--vscode-descriptionForeground); }
-#legend .item { display: inline-flex; align-items: center; gap: 5px; }
-.swatch { display: inline-block; background: var(--swatch); }
-.swatch.dot { width: 10px; height: 10px; border-radius: 50%; }
-.swatch.square { width: 10px; height: 10px; border-radius: 2px; }
-.swatch.line { width: 18px; height: 3px; }
-#canvas { flex: 1; min-height: 0; }
-#graph { display: block; }
-.edge { stroke-opacity: 0.75; stroke-linecap: round; }
-.arrow { fill: var(--vscode-descriptionForeground); }
-.node { cursor: pointer; }
-.node .shape { stroke: var(--vscode-editor-background); stroke-width: 1.5; }
-.node:hover .shape, .node:focus .shape { stroke: var(--vscode-focusBorder); stroke-width: 3; }
-.node:focus { outline: none; }
-.label { fill: var(--vscode-foreground); font-size: 11px; pointer-events: none; paint-order: stroke; stroke: var(--vscode-editor-background); stroke-width: 3px; stroke-linejoin: round; }
-.empty { padding: 2em; color: var(--vscode-descriptionForeground); }
-#card { position: fixed; max-width: 420px; max-height: 60vh; overflow: auto; padding: 6px 10px; color: var(--vscode-editorHoverWidget-foreground); background: var(--vscode-editorHoverWidget-background); border: 1px solid var(--vscode-editorHoverWidget-border); box-shadow: 0 2px 8px var(--vscode-widget-shadow); pointer-events: none; z-index: 10; }
-#card p { margin: 4px 0; }
-#card ul { margin: 2px 0; padding-left: 18px; }
-#card code { font-family: var(--vscode-editor-font-family); background: var(--vscode-textCodeBlock-background); padding: 0 3px; }
-#card .link { text-decoration: underline; }
-`;
