@@ -7,8 +7,10 @@ import { URI } from 'vscode-uri';
 import {
   ExportRequest,
   IndexChangedNotification,
+  NetworkNodeRequest,
   NetworkRequest,
   type ExportResponse,
+  type NetworkNodeDetails,
   type NetworkResult,
 } from '../../server/src/protocol';
 import { copyCorpus, type CorpusCopy } from '../lsp/corpusWorkspace';
@@ -44,7 +46,7 @@ describe('custom requests for exports and the actor network view', () => {
     assert.match((response as { message: string }).message, /w3c, brat, network/);
   });
 
-  it('gives the relation graph, capped, with definitions and plain-text cards for every node shown', async () => {
+  it('gives the relation graph, all of it when asked for no cap', async () => {
     const result = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0 });
     assert.equal(result.ready, true);
     const relations = result.graph!;
@@ -57,24 +59,29 @@ describe('custom requests for exports and the actor network view', () => {
     const isi = relations.nodes.find((node) => node.id === 'actor:isi')!;
     assert.equal(isi.actorKind, 'intelligence-agency');
     assert.ok(isi.degree > 0);
-    const details = result.details['actor:isi']!;
-    assert.equal(details.location?.uri, corpus.uri(ACTORS));
-    assert.match(corpus.read(ACTORS).split('\n')[details.location!.range.start.line]!, /id: isi$/);
-    assert.match(details.card, /Inter-Services Intelligence/);
-    assert.doesNotMatch(details.card, /\*\*|`/, 'plain text, not Markdown');
-    for (const node of relations.nodes) assert.ok(result.details[node.id], `details for ${node.id}`);
     assert.ok(result.texts.some((text) => text.label === 'annotations/texts/pakistan-taliban-qa.txt'));
     assert.ok(result.concepts.some((c) => c.id === 'pakistan-supports-taliban'));
     assert.ok(result.stances.includes('supports') && result.stances.includes('rejects'));
     assert.deepEqual(result.notes, []);
   });
 
-  it('keeps the best-ranked nodes under the cap and details only for them', async () => {
+  it('gives a node’s definition and its card as plain text, for actors and concepts, and null for an unknown node', async () => {
+    const isi = await client.request<NetworkNodeDetails>(NetworkNodeRequest.method, { id: 'actor:isi' });
+    assert.equal(isi?.location?.uri, corpus.uri(ACTORS));
+    assert.match(corpus.read(ACTORS).split('\n')[isi!.location!.range.start.line]!, /id: isi$/);
+    assert.match(isi!.card, /Inter-Services Intelligence/);
+    assert.doesNotMatch(isi!.card, /\*\*|`/, 'plain text, not Markdown');
+    const concept = await client.request<NetworkNodeDetails>(NetworkNodeRequest.method, { id: 'concept:pakistan-supports-taliban' });
+    assert.match(concept!.card, /· concept · pakistan-supports-taliban/);
+    assert.ok(concept!.location);
+    for (const id of ['actor:nobody', 'stance:supports', 'isi']) assert.equal(await client.request<NetworkNodeDetails>(NetworkNodeRequest.method, { id }), null, id);
+  });
+
+  it('keeps the best-ranked nodes under the cap', async () => {
     const result = await client.request<NetworkResult>(NetworkRequest.method, { cap: 5, ranking: 'degree' });
     const graph = result.graph!;
     assert.equal(graph.nodes.length, 5);
     assert.ok(graph.totalNodes > 5);
-    assert.deepEqual(Object.keys(result.details).sort(), graph.nodes.map((node) => node.id).sort());
     const shown = new Set(graph.nodes.map((node) => node.id));
     assert.ok(graph.edges.every((edge) => shown.has(edge.source) && shown.has(edge.target)));
     const full = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0 });

@@ -1,20 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { DEFAULT_NETWORK_NODE_CAP, NetworkRequest, type NetworkResult } from '../protocol';
+import { NetworkNodeRequest, NetworkRequest, type NetworkNodeDetails } from '../protocol';
 import type { ServerConnection } from '../serverConnection';
 import { chooseWorkspaceFolder, isMultiRoot } from '../workspaceFolders';
 import type { NetworkPanelMessage, NetworkViewMessage, NetworkViewRequest } from './viewMessages';
-import { NETWORK_VIEW_STYLE } from './viewStyle';
+import { networkHtml } from './viewHtml';
 
 export const NETWORK_VIEW_TYPE = 'policyAnnotator.actorNetwork';
 
 /** The webview's script: bundled for the browser by scripts/build.mjs (sigma.js, graphology, ForceAtlas2 in a worker). */
 const VIEW_SCRIPT = ['dist', 'networkView.js'];
 
-/** The node cap the view starts with: the `policyAnnotator.network.nodeCap` setting. */
-function nodeCapSetting(): number {
-  const cap = vscode.workspace.getConfiguration('policyAnnotator').get<number>('network.nodeCap', DEFAULT_NETWORK_NODE_CAP);
-  return typeof cap === 'number' && Number.isFinite(cap) && cap >= 0 ? Math.floor(cap) : DEFAULT_NETWORK_NODE_CAP;
+/** The node cap the view starts with: the `policyAnnotator.network.nodeCap` setting (package.json has its default). */
+function nodeCapSetting(): number | undefined {
+  const cap = vscode.workspace.getConfiguration('policyAnnotator').get<unknown>('network.nodeCap');
+  return typeof cap === 'number' && Number.isFinite(cap) && cap >= 0 ? Math.floor(cap) : undefined;
 }
 
 /**
@@ -48,9 +47,10 @@ export class NetworkPanel implements vscode.Disposable {
 
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
-  private request: NetworkViewRequest = { cap: nodeCapSetting() };
+  private request: NetworkViewRequest = withCap({}, nodeCapSetting());
   private loading = 0;
-  private latest: NetworkResult | undefined;
+  /** The cards and definitions asked for since the graph was last loaded. */
+  private details = new Map<string, Promise<NetworkNodeDetails>>();
 
   private constructor(
     private readonly server: ServerConnection,
@@ -71,7 +71,7 @@ export class NetworkPanel implements vscode.Disposable {
   /** Shows another folder's network; the filters, which name that folder's texts, concepts and actors, start afresh. */
   private showFolder(folder: vscode.WorkspaceFolder | undefined): void {
     this.folder = folder;
-    this.request = { cap: this.request.cap, ...(this.request.ranking ? { ranking: this.request.ranking } : {}) };
+    this.request = withCap(this.request.ranking ? { ranking: this.request.ranking } : {}, this.request.cap);
     this.panel.title = panelTitle(folder);
     void this.load();
   }
@@ -85,28 +85,49 @@ export class NetworkPanel implements vscode.Disposable {
         this.request = message.request;
         await this.load();
         return;
+      case 'details': {
+        const details = await this.nodeDetails(message.id);
+        const reply: NetworkPanelMessage = { type: 'details', id: message.id, details };
+        await this.panel.webview.postMessage(reply);
+        return;
+      }
       case 'open':
         await this.open(message.id);
         return;
     }
   }
 
+  private folderUri(): string | undefined {
+    return this.folder ? this.server.client.code2ProtocolConverter.asUri(this.folder.uri) : undefined;
+  }
+
+  /** A node's card and definition, asked of the server once per load of the graph. */
+  private nodeDetails(id: string): Promise<NetworkNodeDetails> {
+    let details = this.details.get(id);
+    if (!details) {
+      const folder = this.folderUri();
+      details = this.server.isRunning ? this.server.sendRequest(NetworkNodeRequest, { id, ...(folder ? { folderUri: folder } : {}) }).catch(() => null) : Promise.resolve(null);
+      this.details.set(id, details);
+    }
+    return details;
+  }
+
   /** Asks the server for the graph of the current request and hands it to the webview; a later load wins over an earlier one. */
   private async load(): Promise<void> {
     const ticket = ++this.loading;
     if (!this.server.isRunning) return;
-    const folder = this.folder ? this.server.client.code2ProtocolConverter.asUri(this.folder.uri) : undefined;
+    const folder = this.folderUri();
     const request = this.request;
     const data = await this.server.sendRequest(NetworkRequest, { ...request, ...(folder ? { folderUri: folder } : {}) }).catch(() => undefined);
     if (!data || ticket !== this.loading) return;
-    this.latest = data;
+    this.details.clear();
     const message: NetworkPanelMessage = { type: 'data', data, request };
     await this.panel.webview.postMessage(message);
   }
 
   /** A click on a node: its definition, in the editor beside the view when there is room. */
   private async open(id: string): Promise<void> {
-    const location = this.latest?.details[id]?.location;
+    const location = (await this.nodeDetails(id))?.location;
     if (!location) return;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(location.uri));
     const range = this.server.client.protocol2CodeConverter.asRange(location.range);
@@ -120,57 +141,11 @@ export class NetworkPanel implements vscode.Disposable {
   }
 }
 
+function withCap(request: NetworkViewRequest, cap: number | undefined): NetworkViewRequest {
+  return cap === undefined ? request : { ...request, cap };
+}
+
 function panelTitle(folder: vscode.WorkspaceFolder | undefined): string {
   return folder && isMultiRoot() ? `Actor Network: ${folder.name}` : 'Actor Network';
 }
 
-const select = (id: string, label: string, options: [string, string][]) =>
-  `<label>${label} <select id="${id}">${options.map(([value, text]) => `<option value="${value}">${text}</option>`).join('')}</select></label>`;
-
-/** The page: controls, the drawing, the hover card. Every workspace string is put in by the script as text, never as markup. */
-function networkHtml(cspSource: string, script: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `worker-src blob:`, `img-src ${cspSource} data:`, `font-src ${cspSource}`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Actor Network</title>
-<style nonce="${nonce}">${NETWORK_VIEW_STYLE}</style>
-</head>
-<body>
-<header>
-  ${select('network', 'Network', [['relations', 'Actor relations'], ['discourse', 'Discourse network (DNA)']])}
-  <label>Find <input id="search" type="search" placeholder="actor or concept" autocomplete="off" spellcheck="false"></label>
-  <label>Nodes at most <input id="cap" type="number" min="0" step="100" title="0: every node"></label>
-  ${select('ranking', 'ranked by', [['weighted-degree', 'weighted degree'], ['degree', 'degree']])}
-  <button id="layout" type="button">Stop layout</button>
-  <div id="status" role="status"></div>
-</header>
-<fieldset id="dna" hidden>
-  ${select('type', 'Type', [['onemode', 'one-mode'], ['twomode', 'two-mode']])}
-  ${select('rows', 'Rows', [['claimant', 'claimant'], ['organization', 'organization'], ['person', 'person']])}
-  ${select('columns', 'Columns', [['concept', 'concept'], ['about', 'about']])}
-  ${select('qualifierAggregation', 'Qualifier', [['ignore', 'ignore'], ['congruence', 'congruence'], ['conflict', 'conflict'], ['subtract', 'subtract'], ['combine', 'combine']])}
-  ${select('normalization', 'Normalization', [['no', 'no'], ['average', 'average'], ['jaccard', 'jaccard'], ['cosine', 'cosine'], ['activity', 'activity'], ['prominence', 'prominence']])}
-  ${select('duplicates', 'Duplicates', [['include', 'include'], ['document', 'per document'], ['week', 'per week'], ['month', 'per month'], ['year', 'per year'], ['acrossrange', 'across range']])}
-  <label><input id="isolates" type="checkbox"> isolates</label>
-  <label>Exclude actors <input id="excludeActors" type="text" placeholder="ids, comma-separated" spellcheck="false"></label>
-  <label>Exclude concepts <input id="excludeConcepts" type="text" placeholder="ids, comma-separated" spellcheck="false"></label>
-  <label>Text <select id="text"><option value="">All texts</option></select></label>
-  <label>Concept <select id="concept"><option value="">All concepts</option></select></label>
-  <label>Stance <select id="stance"><option value="">All stances</option></select></label>
-  <span id="time"><label>Published from <input id="start" type="range" min="0" max="0" value="0"></label> <label>to <input id="stop" type="range" min="0" max="0" value="0"></label> <output id="range"></output></span>
-</fieldset>
-<ul id="matches" hidden></ul>
-<div id="legend"></div>
-<div id="notes"></div>
-<div id="graph"></div>
-<div id="card" hidden><pre id="card-text"></pre><button id="card-open" type="button">Open definition</button></div>
-<output id="metrics" hidden></output>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
-}

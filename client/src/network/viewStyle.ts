@@ -1,5 +1,6 @@
 /** The Actor network view's style sheet (inlined with the page's nonce): VS Code's theme colours throughout. */
 export const NETWORK_VIEW_STYLE = `
+[hidden] { display: none !important; }
 html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; }
 body { display: flex; flex-direction: column; color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); }
 header, fieldset { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; padding: 8px 12px 4px; margin: 0; border: 0; }

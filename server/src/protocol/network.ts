@@ -6,9 +6,6 @@ import type { ConceptInfo } from './actors';
 /** Which nodes a capped graph keeps: those with the most edges, or the most weight of edges. */
 export type NetworkRanking = 'degree' | 'weighted-degree';
 
-/** The node cap when the request names none: what a view draws at once without crowding. */
-export const DEFAULT_NETWORK_NODE_CAP = 500;
-
 /**
  * `policyAnnotator/network`: one graph of the Actor network view. `graph`
  * picks the actor relation graph or a discourse network; a discourse
@@ -22,7 +19,7 @@ export type NetworkParams = NetworkFilter & {
   graph?: 'relations' | 'discourse';
   /** DNA's options for the discourse network; missing fields take their defaults. */
   options?: Partial<NetworkOptions>;
-  /** At most this many nodes (default DEFAULT_NETWORK_NODE_CAP); 0 or less: no cap. */
+  /** At most this many nodes (default 500); 0 or less: no cap. */
   cap?: number;
   ranking?: NetworkRanking;
 };
@@ -60,10 +57,20 @@ export interface NetworkResult {
   stances: string[];
   /** The distinct `published` dates of the annotated texts (YYYY, YYYY-MM or YYYY-MM-DD), sorted: the stops of the time slider. */
   published: string[];
-  /** For each node shown: where it is defined (click opens it) and its hover card as plain text. */
-  details: Record<string, { location?: Location; card: string }>;
 }
 
 export const NetworkRequest = new RequestType<NetworkParams, NetworkResult, void>('policyAnnotator/network');
+
+/** `policyAnnotator/networkNode`: one node of the view, asked for when the user points at it (a graph of thousands of nodes does not carry every card). */
+export interface NetworkNodeParams {
+  folderUri?: string;
+  /** The node's id in the graph: `actor:<id>` or `concept:<id>`. */
+  id: string;
+}
+
+/** Where the node is defined (a click opens it) and its hover card as plain text; null for a node the workspace does not define. */
+export type NetworkNodeDetails = { location?: Location; card: string } | null;
+
+export const NetworkNodeRequest = new RequestType<NetworkNodeParams, NetworkNodeDetails, void>('policyAnnotator/networkNode');
 
 export type { NetworkOptions } from '../core/network/networkOptions';

@@ -10,6 +10,7 @@ import Graph from 'graphology';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { NetworkGraphInfo, NetworkNodeInfo } from '../../protocol';
 
 interface Point {
@@ -22,6 +23,16 @@ const RELATION_COLOURS = ['#4e79a7', '#b07aa1', '#f28e2b', '#76b7b2', '#9c755f',
 export const EDGE_COLOURS: Record<string, string> = { congruence: '#2e9d4f', conflict: '#d73a3a', supports: '#2e9d4f', rejects: '#d73a3a', both: '#e0a030' };
 export const CONCEPT_COLOUR = '#8a8a8a';
 const HIGHLIGHT_COLOUR = '#ffcc00';
+/**
+ * How often the running layout's positions are drawn. Every frame would
+ * redraw thousands of nodes many times a second, each redraw a long task on
+ * a slow machine; the layout itself runs on in its worker meanwhile.
+ */
+const LAYOUT_DRAW_INTERVAL_MS = 1_500;
+/** How much of a graph is handed to the drawing in one task. */
+const NODES_PER_SLICE = 500;
+const EDGES_PER_SLICE = 1_000;
+
 
 /** A number in [0, 1) from a string: the same node gets the same starting point on every run. */
 function hash(text: string): number {
@@ -57,11 +68,18 @@ export class GraphView {
   private readonly positions = new Map<string, Point>();
   private graph = new Graph({ multi: true, type: 'mixed' });
   private readonly sigma: Sigma;
+  /** The layout's own copy of the graph: the worker's positions land there, and reach the drawing every LAYOUT_DRAW_INTERVAL_MS. */
+  private layoutGraph: Graph | undefined;
   private layout: FA2LayoutSupervisor | undefined;
   private layoutTimer: number | undefined;
+  private layoutDrawTimer: number | undefined;
+  /** While the layout runs, edges are not drawn: the drawings in between cost less, and a moving hairball shows nothing anyway. */
+  private edgesHidden = false;
   private highlighted = new Set<string>();
   private hovered: string | undefined;
   private awaitingFrame = false;
+  /** Counts calls of show(): a slice of an older one stops when it sees a newer. */
+  private generation = 0;
 
   constructor(
     container: HTMLElement,
@@ -70,12 +88,16 @@ export class GraphView {
     this.sigma = new Sigma(this.graph, container, {
       allowInvalidContainer: true,
       defaultEdgeType: 'line',
+      // Points and one-pixel lines: the cheapest programs to draw thousands of nodes and edges with.
+      nodeProgramClasses: { circle: NodePointProgram },
+      edgeProgramClasses: { line: EdgeLineProgram, arrow: EdgeArrowProgram },
       renderEdgeLabels: false,
       hideEdgesOnMove: true,
       labelDensity: 0.35,
       labelRenderedSizeThreshold: 7,
       labelColor: { color: getComputedStyle(document.body).getPropertyValue('--vscode-foreground').trim() || '#ccc' },
       zIndex: true,
+      edgeReducer: (_edge, data) => (this.edgesHidden ? { ...data, hidden: true } : data),
       nodeReducer: (node, data) => {
         if (this.highlighted.has(node) || node === this.hovered) return { ...data, highlighted: true, color: this.highlighted.has(node) ? HIGHLIGHT_COLOUR : data.color, zIndex: 2, forceLabel: true };
         return data;
@@ -111,101 +133,158 @@ export class GraphView {
    * Draws `info`. Nodes drawn before keep their place; a new node starts at
    * the centre of its placed neighbours (or on a spiral around the drawing
    * when it has none), and only then does the layout run, for a time that
-   * grows with the number of new nodes.
+   * grows with the number of new nodes. The graph is built in slices, one
+   * task each, before the drawing gets it (drawing it in between would
+   * redraw the whole of it after every slice), so that only sigma's own
+   * indexing and first frame take one task; a later call abandons an
+   * earlier one. Resolves with how many nodes kept their place, or
+   * undefined when a later call took over.
    */
-  show(info: NetworkGraphInfo, kindColours: Map<string, string>): void {
+  async show(info: NetworkGraphInfo, kindColours: Map<string, string>): Promise<{ kept: number } | undefined> {
+    const generation = ++this.generation;
     this.stopLayout();
     this.layout?.kill();
     this.layout = undefined;
+    this.layoutGraph = undefined;
+    const { points, kept } = this.place(info);
     const graph = new Graph({ multi: true, type: 'mixed' });
     const relations = relationColours(info);
     const maxWeight = info.nodes.reduce((max, node) => Math.max(max, node.weightedDegree), 1);
-    for (const node of info.nodes) {
-      graph.addNode(node.id, {
-        label: node.label,
-        size: nodeSize(node, maxWeight),
-        color: node.kind === 'concept' ? CONCEPT_COLOUR : (kindColours.get(node.actorKind || 'unknown') ?? '#888'),
-        x: 0,
-        y: 0,
-      });
+    for (let at = 0; at < info.nodes.length; at += NODES_PER_SLICE) {
+      if (at > 0 && !(await this.nextSlice(generation))) return undefined;
+      for (const node of info.nodes.slice(at, at + NODES_PER_SLICE)) {
+        const point = points.get(node.id)!;
+        graph.addNode(node.id, {
+          label: node.label,
+          size: nodeSize(node, maxWeight, info.nodes.length),
+          color: node.kind === 'concept' ? CONCEPT_COLOUR : (kindColours.get(node.actorKind || 'unknown') ?? '#888'),
+          x: point.x,
+          y: point.y,
+        });
+      }
     }
-    for (const edge of info.edges) {
-      if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-      const attributes = { color: edgeColour(info, edge.type, relations), size: Math.min(0.6 + Math.log2(1 + edge.weight) * 0.8, 5), weight: edge.weight, type: edge.directed ? 'arrow' : 'line' };
-      if (edge.directed) graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
-      else graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
+    for (let at = 0; at < info.edges.length; at += EDGES_PER_SLICE) {
+      if (!(await this.nextSlice(generation))) return undefined;
+      for (const edge of info.edges.slice(at, at + EDGES_PER_SLICE)) {
+        if (!points.has(edge.source) || !points.has(edge.target)) continue;
+        const attributes = { color: edgeColour(info, edge.type, relations), size: Math.min(1 + Math.log2(edge.weight), 4), weight: edge.weight, type: edge.directed ? 'arrow' : 'line' };
+        if (edge.directed) graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
+        else graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
+      }
     }
-    const placed = this.place(graph);
+    if (!(await this.nextSlice(generation))) return undefined;
     this.graph = graph;
     this.highlighted = new Set([...this.highlighted].filter((id) => graph.hasNode(id)));
+    // A graph that needs its layout is drawn without its edges until the layout stops.
+    this.edgesHidden = kept < info.nodes.length && info.nodes.length > 1;
     this.awaitingFrame = true;
     this.sigma.setGraph(graph);
-    if (placed < graph.order) this.runLayout(graph.order - placed);
+    if (this.edgesHidden) this.runLayout(info.nodes.length - kept);
+    return { kept };
   }
 
-  /** Gives every node of `graph` a position: its own from before, else next to its placed neighbours. Answers how many had one. */
-  private place(graph: Graph): number {
-    let placed = 0;
+  /** Lets the page breathe between two slices of work (input, a frame); false when a later graph took over meanwhile. */
+  private nextSlice(generation: number): Promise<boolean> {
+    return new Promise((resolve) => window.setTimeout(() => resolve(generation === this.generation), 0));
+  }
+
+  /** A position for every node of `info`: its own from before, else next to its placed neighbours, else on a spiral. */
+  private place(info: NetworkGraphInfo): { points: Map<string, Point>; kept: number } {
+    const points = new Map<string, Point>();
     let spread = 1;
-    graph.forEachNode((id) => {
-      const known = this.positions.get(id);
-      if (!known) return;
-      graph.mergeNodeAttributes(id, known);
+    for (const node of info.nodes) {
+      const known = this.positions.get(node.id);
+      if (!known) continue;
+      points.set(node.id, known);
       spread = Math.max(spread, Math.abs(known.x), Math.abs(known.y));
-      placed++;
-    });
-    if (placed === 0) spread = Math.sqrt(graph.order) * 10;
+    }
+    const kept = points.size;
+    if (kept === 0) spread = Math.sqrt(info.nodes.length) * 10;
+    const neighbours = new Map<string, string[]>();
+    for (const edge of info.edges) {
+      if (points.has(edge.source) === points.has(edge.target)) continue;
+      const [fresh, placed] = points.has(edge.source) ? [edge.target, edge.source] : [edge.source, edge.target];
+      const list = neighbours.get(fresh) ?? [];
+      list.push(placed);
+      neighbours.set(fresh, list);
+    }
     let fresh = 0;
-    graph.forEachNode((id) => {
-      if (this.positions.has(id)) return;
-      let x = 0;
-      let y = 0;
-      let neighbours = 0;
-      graph.forEachNeighbor(id, (neighbour) => {
-        const point = this.positions.get(neighbour);
-        if (!point) return;
-        x += point.x;
-        y += point.y;
-        neighbours++;
-      });
-      const jitter = hash(id);
-      if (neighbours > 0) {
-        x = x / neighbours + (jitter - 0.5) * 2;
-        y = y / neighbours + (hash(`${id}#`) - 0.5) * 2;
+    for (const node of info.nodes) {
+      if (points.has(node.id)) continue;
+      const jitter = hash(node.id);
+      const around = (neighbours.get(node.id) ?? []).map((id) => points.get(id)!);
+      let point: Point;
+      if (around.length > 0) {
+        point = {
+          x: around.reduce((sum, p) => sum + p.x, 0) / around.length + (jitter - 0.5) * 2,
+          y: around.reduce((sum, p) => sum + p.y, 0) / around.length + (hash(`${node.id}#`) - 0.5) * 2,
+        };
       } else {
         // A spiral (golden angle) fills a disc evenly; the hash only turns it.
         const angle = fresh * 2.399963 + jitter * 0.5;
-        const radius = placed === 0 ? spread * Math.sqrt((fresh + 0.5) / graph.order) : spread * (1.05 + 0.1 * jitter);
-        x = Math.cos(angle) * radius;
-        y = Math.sin(angle) * radius;
+        const radius = kept === 0 ? spread * Math.sqrt((fresh + 0.5) / info.nodes.length) : spread * (1.05 + 0.1 * jitter);
+        point = { x: Math.cos(angle) * radius, y: Math.sin(angle) * radius };
         fresh++;
       }
-      graph.mergeNodeAttributes(id, { x, y });
-    });
-    graph.forEachNode((id, attributes) => this.positions.set(id, { x: attributes.x as number, y: attributes.y as number }));
-    return placed;
+      points.set(node.id, point);
+    }
+    for (const [id, point] of points) this.positions.set(id, point);
+    return { points, kept };
   }
 
-  /** Runs ForceAtlas2 in its worker; it stops by itself after a while (longer for more new nodes), or when asked. */
+  /**
+   * Runs ForceAtlas2 in its worker, on a copy of the graph; the drawing
+   * takes the copy's positions every LAYOUT_DRAW_INTERVAL_MS. It stops by
+   * itself after a while (longer for more new nodes), or when asked.
+   */
   runLayout(newNodes = this.graph.order): void {
     this.stopLayout();
     if (this.graph.order < 2) return;
-    if (!this.layout) {
-      const graph = this.graph;
-      this.layout = new FA2LayoutSupervisor(graph, { settings: { ...inferSettings(graph), slowDown: 5 }, getEdgeWeight: 'weight' });
+    if (!this.layout || !this.layoutGraph) {
+      const copy = new Graph({ multi: true, type: 'mixed' });
+      this.graph.forEachNode((id, attributes) => copy.addNode(id, { x: attributes.x, y: attributes.y, size: attributes.size }));
+      this.graph.forEachEdge((id, attributes, source, target, _s, _t, undirected) => (undirected ? copy.addUndirectedEdgeWithKey(id, source, target, { weight: attributes.weight }) : copy.addDirectedEdgeWithKey(id, source, target, { weight: attributes.weight })));
+      this.layoutGraph = copy;
+      this.layout = new FA2LayoutSupervisor(copy, { settings: { ...inferSettings(copy), scalingRatio: 10, slowDown: 2 }, getEdgeWeight: 'weight' });
     }
     this.layout.start();
+    if (!this.edgesHidden) {
+      this.edgesHidden = true;
+      this.sigma.refresh({ skipIndexation: true });
+    }
     this.events.layout(true);
-    const budget = Math.min(2000 + newNodes * 2, 10_000);
+    this.layoutDrawTimer = window.setInterval(() => this.drawLayout(), LAYOUT_DRAW_INTERVAL_MS);
+    const budget = Math.min(3000 + newNodes * 2, 12_000);
     this.layoutTimer = window.setTimeout(() => this.stopLayout(), budget);
+  }
+
+  /** Draws the layout's positions as they are now, and keeps them as the nodes' places. */
+  private drawLayout(): void {
+    const layout = this.layoutGraph;
+    if (!layout) return;
+    layout.forEachNode((id, attributes) => this.positions.set(id, { x: attributes.x as number, y: attributes.y as number }));
+    this.graph.updateEachNodeAttributes(
+      (id, attributes) => {
+        const point = this.positions.get(id)!;
+        attributes.x = point.x;
+        attributes.y = point.y;
+        return attributes;
+      },
+      { attributes: ['x', 'y'] },
+    );
   }
 
   stopLayout(): void {
     if (this.layoutTimer !== undefined) window.clearTimeout(this.layoutTimer);
+    if (this.layoutDrawTimer !== undefined) window.clearInterval(this.layoutDrawTimer);
     this.layoutTimer = undefined;
+    this.layoutDrawTimer = undefined;
     if (!this.layout?.isRunning()) return;
     this.layout.stop();
-    this.graph.forEachNode((id, attributes) => this.positions.set(id, { x: attributes.x as number, y: attributes.y as number }));
+    this.edgesHidden = false;
+    this.drawLayout();
+    // The edges' reducer changed: a full refresh draws them again.
+    this.sigma.refresh({ schedule: true });
     this.events.layout(false);
   }
 
@@ -248,6 +327,8 @@ export class GraphView {
   }
 }
 
-function nodeSize(node: NetworkNodeInfo, maxWeight: number): number {
-  return 3 + 9 * Math.sqrt(node.weightedDegree / maxWeight);
+/** Bigger for more (weighted) edges; smaller in a crowded graph, so thousands of nodes do not cover each other. */
+function nodeSize(node: NetworkNodeInfo, maxWeight: number, count: number): number {
+  const scale = count > 1000 ? 0.5 : count > 200 ? 0.75 : 1;
+  return scale * (4 + 10 * Math.sqrt(node.weightedDegree / maxWeight));
 }

@@ -36,7 +36,6 @@ const cardOpen = $<HTMLButtonElement>('card-open');
 const OPTION_SELECTS = ['type', 'rows', 'columns', 'qualifierAggregation', 'normalization', 'duplicates'] as const;
 const FILTER_SELECTS = { texts: $<HTMLSelectElement>('text'), concepts: $<HTMLSelectElement>('concept'), stances: $<HTMLSelectElement>('stance') };
 
-let data: NetworkResult | undefined;
 let dates: string[] = [];
 let pinned: string | undefined;
 
@@ -50,15 +49,27 @@ const view = new GraphView($('graph'), {
   },
 });
 
-// ---- The hover card: plain text from the server, put in with textContent.
+// ---- The hover card: plain text from the server (asked for when the user points at a node), put in with textContent.
+/** Cards already here; null for a node the server does not know. Cleared with each new graph. */
+const cards = new Map<string, string | null>();
+/** The card the user waits for: the node, where to put it, pinned or not. */
+let wanted: { id: string; anchor: { x: number; y: number } | undefined; pin: boolean } | undefined;
+
 function showCard(id: string, event: MouseEvent | undefined, pin: boolean): void {
-  const details = data?.details[id];
-  if (!details) return;
+  wanted = { id, anchor: event ? { x: event.clientX, y: event.clientY } : undefined, pin };
+  if (cards.has(id)) placeCard();
+  else vscode.postMessage({ type: 'details', id });
+}
+
+function placeCard(): void {
+  const text = wanted && cards.get(wanted.id);
+  if (!wanted || !text) return;
+  const { id, pin } = wanted;
   pinned = pin ? id : undefined;
-  cardText.textContent = details.card;
+  cardText.textContent = text;
   card.classList.toggle('pinned', pin);
   card.hidden = false;
-  const anchor = event ? { x: event.clientX, y: event.clientY } : view.screenPosition(id);
+  const anchor = wanted.anchor ?? view.screenPosition(id);
   if (!anchor) return;
   const margin = 14;
   const box = card.getBoundingClientRect();
@@ -72,6 +83,7 @@ function showCard(id: string, event: MouseEvent | undefined, pin: boolean): void
 
 function hideCard(): void {
   pinned = undefined;
+  wanted = undefined;
   card.hidden = true;
 }
 
@@ -176,7 +188,8 @@ function fillSelect(select: HTMLSelectElement, all: string, options: { value: st
 function showRequest(request: NetworkViewRequest, result: NetworkResult): void {
   network.value = request.graph ?? 'relations';
   dna.hidden = network.value !== 'discourse';
-  cap.value = String(request.cap ?? 0);
+  // No cap in the request: the server's default (the setting's default too).
+  cap.value = String(request.cap ?? 500);
   ranking.value = request.ranking ?? 'weighted-degree';
   const options = request.options ?? {};
   for (const id of OPTION_SELECTS) if (typeof options[id] === 'string') $<HTMLSelectElement>(id).value = options[id]!;
@@ -214,7 +227,7 @@ function draw(result: NetworkResult): void {
     return;
   }
   const kinds = colourMap(graph.nodes.filter((node) => node.kind === 'actor').map((node) => node.actorKind || 'unknown'));
-  view.show(graph, kinds);
+  void view.show(graph, kinds).then((shown) => shown && metrics.kept(shown.kept));
   const number = (n: number) => n.toLocaleString('en');
   const nodes = graph.nodes.length < graph.totalNodes ? `showing ${number(graph.nodes.length)} of ${number(graph.totalNodes)} nodes` : `${number(graph.nodes.length)} nodes`;
   const edges = graph.edges.length < graph.totalEdges ? `${number(graph.edges.length)} of ${number(graph.totalEdges)} edges` : `${number(graph.edges.length)} edges`;
@@ -230,9 +243,14 @@ function draw(result: NetworkResult): void {
 
 window.addEventListener('message', (event: MessageEvent<NetworkPanelMessage>) => {
   const message = event.data;
+  if (message?.type === 'details') {
+    cards.set(message.id, message.details?.card ?? null);
+    if (wanted?.id === message.id) placeCard();
+    return;
+  }
   if (message?.type !== 'data') return;
   metrics.received();
-  data = message.data;
+  cards.clear();
   showRequest(message.request, message.data);
   draw(message.data);
 });

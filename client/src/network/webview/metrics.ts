@@ -7,15 +7,18 @@
  * - interactiveMs: from the start of the webview's page to the first frame
  *   drawn with a graph (the view answers zoom, pan, hover and search from
  *   then on);
- * - drawMs: from the latest answer's arrival to its first frame;
+ * - drawMs: from the latest answer's arrival to its first frame; draws:
+ *   how many answers were drawn so far;
  * - longestTaskMs / longTasks: the longest main-thread task of the page and
  *   how many took over 50 ms (the Long Tasks API reports no shorter ones);
- * - layout: "running" or "stopped".
+ * - layout: "running" or "stopped";
+ * - kept: how many nodes of the latest graph kept the place they had.
  */
 export class Metrics {
   private receivedAt = 0;
   private longest = 0;
   private count = 0;
+  private draws = 0;
 
   constructor(private readonly output: HTMLOutputElement) {
     this.output.dataset.longestTaskMs = '0';
@@ -50,7 +53,12 @@ export class Metrics {
     if (this.output.dataset.interactiveMs === undefined) this.output.dataset.interactiveMs = String(Math.round(now));
     this.output.dataset.drawMs = String(Math.round(now - this.receivedAt));
     this.output.dataset.nodes = String(nodes);
+    this.output.dataset.draws = String(++this.draws);
     this.output.dataset.state = 'drawn';
+  }
+
+  kept(nodes: number): void {
+    this.output.dataset.kept = String(nodes);
   }
 
   layout(running: boolean): void {

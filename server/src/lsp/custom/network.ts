@@ -1,16 +1,16 @@
 import type { Location } from 'vscode-languageserver';
-import { DEFAULT_VOCABULARY, type Span, type WorkspaceView } from '../../core';
+import { DEFAULT_VOCABULARY, type WorkspaceView } from '../../core';
 import { actorCard } from '../../core/features/actorCard';
 import { renderPlainText } from '../../core/features/card';
 import { oneLine } from '../../core/features/markdown';
 import { relativePath } from '../../core/uris';
-import { forEachCancellable, throwIfCancelled, unlessCancelled } from '../cancellation';
+import { throwIfCancelled, unlessCancelled, yieldToEventLoop } from '../cancellation';
 import { toLocation } from '../convert';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
 import { indexOfFolder } from './export';
 import { capGraph, publishedTexts, selectGraph } from './networkGraph';
-import { NetworkRequest, type NetworkParams, type NetworkResult } from '../../protocol';
+import { NetworkNodeRequest, NetworkRequest, type NetworkNodeDetails, type NetworkNodeParams, type NetworkParams, type NetworkResult } from '../../protocol';
 
 /** A concept's hover card in the view, as plain text (the view shows it as text, never as HTML). */
 function conceptCard(index: WorkspaceView, id: string): string {
@@ -21,14 +21,24 @@ function conceptCard(index: WorkspaceView, id: string): string {
   return sections.join('\n\n');
 }
 
+/** Where a node of the view is defined, and its card; null for an id the workspace does not define. */
+function nodeDetails(session: ServerSession, index: WorkspaceView, id: string): NetworkNodeDetails {
+  const [kind, ref] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  if (kind !== 'actor' && kind !== 'concept') return null;
+  const definition = kind === 'actor' ? index.actorDefinitions(ref)[0] : index.conceptDefinitions(ref)[0];
+  if (!definition) return null;
+  const lines = session.linesOf(definition.uri);
+  const location: Location | undefined = lines && toLocation(session.clientUri(definition.uri), lines, definition.id?.range ?? definition.range);
+  return { card: kind === 'actor' ? renderPlainText(actorCard(index, ref)) : conceptCard(index, ref), ...(location ? { location } : {}) };
+}
+
 /**
  * `policyAnnotator/network`: the data of the Actor network view, one graph
  * at a time: the actor relation graph, or a discourse network described by
- * DNA's options and a time range (./networkGraph). The graph is capped to
- * its best-ranked nodes before anything per node is computed, and the
- * per-node work (definition, hover card) runs in slices that let other
- * requests (a hover) through, so a workspace of thousands of actors does
- * not hold the server.
+ * DNA's options and a time range (./networkGraph), capped to its
+ * best-ranked nodes. Nothing per node is computed beyond the graph: a
+ * node's card and definition come with `policyAnnotator/networkNode` when
+ * the user points at it, so a graph of thousands of actors answers fast.
  */
 export function registerNetworkRequest(session: ServerSession): void {
   const { connection, log, workspace } = session;
@@ -38,23 +48,11 @@ export function registerNetworkRequest(session: ServerSession): void {
       await unlessCancelled(workspace.whenReady(), token);
       const index = indexOfFolder(session, params?.folderUri);
       const vocabulary = index?.config.vocabulary ?? DEFAULT_VOCABULARY;
-      if (!index) return { ready: workspace.isReady, notes: [], texts: [], concepts: [], stances: [...vocabulary.stances], published: [], details: {} };
+      if (!index) return { ready: workspace.isReady, notes: [], texts: [], concepts: [], stances: [...vocabulary.stances], published: [] };
       const { graph: full, notes } = selectGraph(index, params);
+      await yieldToEventLoop();
       throwIfCancelled(token);
       const graph = capGraph(full, params?.cap, params?.ranking);
-
-      const at = (uri: string, span: Span): Location | undefined => {
-        const lines = session.linesOf(uri);
-        return lines && toLocation(session.clientUri(uri), lines, span);
-      };
-      const details: NetworkResult['details'] = {};
-      await forEachCancellable(graph.nodes, token, (node) => {
-        const actor = node.kind === 'actor';
-        const definition = actor ? index.actorDefinitions(node.ref)[0] : index.conceptDefinitions(node.ref)[0];
-        const location = definition && at(definition.uri, definition.id?.range ?? definition.range);
-        details[node.id] = { card: actor ? renderPlainText(actorCard(index, node.ref)) : conceptCard(index, node.ref), ...(location ? { location } : {}) };
-      });
-
       const folder = index.workspaceFolders[0] ?? '';
       const texts = publishedTexts(index);
       return {
@@ -65,8 +63,15 @@ export function registerNetworkRequest(session: ServerSession): void {
         concepts: index.conceptIds().map((id) => ({ id, label: index.concept(id)?.label?.value ?? id })),
         stances: [...vocabulary.stances],
         published: [...new Set([...texts.values()].filter((date): date is string => date !== undefined))].sort(),
-        details,
       };
+    }),
+  );
+  connection.onRequest(
+    NetworkNodeRequest,
+    guardRequest(log, NetworkNodeRequest.method, async (params: NetworkNodeParams | undefined, token): Promise<NetworkNodeDetails> => {
+      await unlessCancelled(workspace.whenReady(), token);
+      const index = indexOfFolder(session, params?.folderUri);
+      return index && typeof params?.id === 'string' ? nodeDetails(session, index, params.id) : null;
     }),
   );
 }

@@ -2,13 +2,16 @@ import type { WorkspaceView } from '../../core';
 import { buildDiscourseNetworks, buildRelationGraph, type NetworkFilter, type NetworkGraph } from '../../core/export';
 import { canonicalUri } from '../../core/uris';
 import { DEFAULT_NETWORK_OPTIONS, type NetworkOptions } from '../../core/network/networkOptions';
-import { DEFAULT_NETWORK_NODE_CAP, type NetworkGraphInfo, type NetworkParams, type NetworkRanking } from '../../protocol';
+import type { NetworkGraphInfo, NetworkParams, NetworkRanking } from '../../protocol';
 
 /*
  * The graph of the Actor network view, chosen, filtered and capped. Pure
  * functions of the workspace view and the request, so that the handler
  * (./network.ts) stays an adapter and these can be tested on their own.
  */
+
+/** The node cap when the request names none: what a view draws at once without crowding (the client's setting has the same default). */
+export const DEFAULT_NETWORK_NODE_CAP = 500;
 
 /** A `published` value the time range can compare: YYYY, YYYY-MM or YYYY-MM-DD (a longer ISO date-time keeps its date). */
 const DATE = /^(\d{4})(-\d{2}(-\d{2})?)?/;
