@@ -14,7 +14,7 @@
 // docs/images/network-view.png for the README.
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -146,6 +146,7 @@ describe('the Actor network view at 4,000 actors (code-server)', () => {
 
     // The figures, measured inside the webview.
     assert.equal(drawn.observing, 'longtask', 'the webview observes long tasks');
+    assert.equal(drawn.layoutRuns, 1, 'the layout ran in its web worker (the page allows blob: workers)');
     assert.ok(drawn.interactiveMs !== undefined && Number.isFinite(drawn.interactiveMs) && drawn.interactiveMs > 0, `time to interactive measured: ${drawn.interactiveMs}`);
     assert.ok(Number.isFinite(drawn.longestTaskMs));
     const figures = {
@@ -155,13 +156,15 @@ describe('the Actor network view at 4,000 actors (code-server)', () => {
       longestTaskMs: drawn.longestTaskMs,
       longTasks: drawn.longTasks,
       commandToLayoutDoneMs: wall,
+      // The figures depend on the machine: a busy one (other processes on its cores) stretches every task.
+      loadAverage: loadavg()[0],
       interactiveTargetMet: drawn.interactiveMs <= TARGET_INTERACTIVE_MS,
       longestTaskTargetMet: drawn.longestTaskMs <= TARGET_LONGEST_TASK_MS,
     };
     console.log(
       `network view at ${drawn.nodes} nodes: interactive after ${drawn.interactiveMs} ms (target ≤ ${TARGET_INTERACTIVE_MS}: ${figures.interactiveTargetMet ? 'met' : 'MISSED'}), ` +
         `answer to first frame ${drawn.drawMs} ms, longest main-thread task ${drawn.longestTaskMs} ms over ${drawn.longTasks} tasks ≥ 50 ms ` +
-        `(target ≤ ${TARGET_LONGEST_TASK_MS}: ${figures.longestTaskTargetMet ? 'met' : 'MISSED'}); command to layout done ${wall} ms`,
+        `(target ≤ ${TARGET_LONGEST_TASK_MS}: ${figures.longestTaskTargetMet ? 'met' : 'MISSED'}); command to layout done ${wall} ms; load average ${figures.loadAverage.toFixed(1)}`,
     );
     writeFileSync(path.join(SCREENSHOTS, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
 
@@ -184,6 +187,7 @@ describe('the Actor network view at 4,000 actors (code-server)', () => {
     appendFileSync(path.join(workspace, 'annotations/actors.yaml'), ['  - id: newcomer', '    name: The Newcomer', '    kind: media', '    relations:', '      - type: allied-with', '        target: a0042', ''].join('\n'));
     const after = await view.waitForDrawn(ACTORS + 1, before.draws);
     assert.equal(after.kept, ACTORS, 'every node drawn before kept its place; only the new one was placed');
+    assert.equal(after.layoutRuns, 2, 'the layout ran again for the new node');
 
     // The DNA options: the two-mode network over the texts' published dates, then a narrower time range.
     await view.set('#network', 'discourse');

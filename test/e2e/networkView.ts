@@ -12,6 +12,7 @@ export interface NetworkViewMetrics {
   longTasks: number;
   observing?: string;
   layout?: string;
+  layoutRuns: number;
 }
 
 /** Drives the Actor network webview (an iframe in an iframe) as a person does: its controls, its search, the mouse on its drawing. */
@@ -42,6 +43,7 @@ export class NetworkView {
       longTasks: number(data.longTasks) ?? 0,
       observing: data.observing,
       layout: data.layout,
+      layoutRuns: number(data.layoutRuns) ?? 0,
     };
   }
 

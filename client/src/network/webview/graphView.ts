@@ -62,6 +62,7 @@ export interface GraphViewEvents {
   /** After the first frame drawn with a new graph: the view answers input from here on. */
   drawn(): void;
   layout(running: boolean): void;
+  layoutFailed(message: string): void;
 }
 
 export class GraphView {
@@ -132,8 +133,8 @@ export class GraphView {
   /**
    * Draws `info`. Nodes drawn before keep their place; a new node starts at
    * the centre of its placed neighbours (or on a spiral around the drawing
-   * when it has none), and only then does the layout run, for a time that
-   * grows with the number of new nodes. The graph is built in slices, one
+   * when it has none), and then the layout moves the new nodes only (all of
+   * them for a first drawing), for a time that grows with their number. The graph is built in slices, one
    * task each, before the drawing gets it (drawing it in between would
    * redraw the whole of it after every slice), so that only sigma's own
    * indexing and first frame take one task; a later call abandons an
@@ -146,7 +147,7 @@ export class GraphView {
     this.layout?.kill();
     this.layout = undefined;
     this.layoutGraph = undefined;
-    const { points, kept } = this.place(info);
+    const { points, kept, placed } = this.place(info);
     const graph = new Graph({ multi: true, type: 'mixed' });
     const relations = relationColours(info);
     const maxWeight = info.nodes.reduce((max, node) => Math.max(max, node.weightedDegree), 1);
@@ -179,7 +180,7 @@ export class GraphView {
     this.edgesHidden = kept < info.nodes.length && info.nodes.length > 1;
     this.awaitingFrame = true;
     this.sigma.setGraph(graph);
-    if (this.edgesHidden) this.runLayout(info.nodes.length - kept);
+    if (this.edgesHidden) this.runLayout(kept > 0 ? placed : undefined);
     return { kept };
   }
 
@@ -189,7 +190,7 @@ export class GraphView {
   }
 
   /** A position for every node of `info`: its own from before, else next to its placed neighbours, else on a spiral. */
-  private place(info: NetworkGraphInfo): { points: Map<string, Point>; kept: number } {
+  private place(info: NetworkGraphInfo): { points: Map<string, Point>; kept: number; placed: Set<string> } {
     const points = new Map<string, Point>();
     let spread = 1;
     for (const node of info.nodes) {
@@ -209,8 +210,10 @@ export class GraphView {
       neighbours.set(fresh, list);
     }
     let fresh = 0;
+    const placed = new Set<string>();
     for (const node of info.nodes) {
       if (points.has(node.id)) continue;
+      placed.add(node.id);
       const jitter = hash(node.id);
       const around = (neighbours.get(node.id) ?? []).map((id) => points.get(id)!);
       let point: Point;
@@ -229,24 +232,36 @@ export class GraphView {
       points.set(node.id, point);
     }
     for (const [id, point] of points) this.positions.set(id, point);
-    return { points, kept };
+    return { points, kept, placed };
   }
 
   /**
    * Runs ForceAtlas2 in its worker, on a copy of the graph; the drawing
-   * takes the copy's positions every LAYOUT_DRAW_INTERVAL_MS. It stops by
-   * itself after a while (longer for more new nodes), or when asked.
+   * takes the copy's positions every LAYOUT_DRAW_INTERVAL_MS. With `moving`,
+   * only those nodes move (the new nodes of an update: the others keep
+   * their place); without, every node does (the "Run layout" button). It
+   * stops by itself after a while (longer for more moving nodes), or when
+   * asked.
    */
-  runLayout(newNodes = this.graph.order): void {
+  runLayout(moving?: Set<string>): void {
     this.stopLayout();
+    this.layout?.kill();
+    this.layout = undefined;
+    this.layoutGraph = undefined;
     if (this.graph.order < 2) return;
-    if (!this.layout || !this.layoutGraph) {
-      const copy = new Graph({ multi: true, type: 'mixed' });
-      this.graph.forEachNode((id, attributes) => copy.addNode(id, { x: attributes.x, y: attributes.y, size: attributes.size }));
-      this.graph.forEachEdge((id, attributes, source, target, _s, _t, undirected) => (undirected ? copy.addUndirectedEdgeWithKey(id, source, target, { weight: attributes.weight }) : copy.addDirectedEdgeWithKey(id, source, target, { weight: attributes.weight })));
-      this.layoutGraph = copy;
+    const copy = new Graph({ multi: true, type: 'mixed' });
+    this.graph.forEachNode((id, attributes) => copy.addNode(id, { x: attributes.x, y: attributes.y, size: attributes.size, fixed: moving ? !moving.has(id) : false }));
+    this.graph.forEachEdge((id, attributes, source, target, _s, _t, undirected) => (undirected ? copy.addUndirectedEdgeWithKey(id, source, target, { weight: attributes.weight }) : copy.addDirectedEdgeWithKey(id, source, target, { weight: attributes.weight })));
+    try {
       this.layout = new FA2LayoutSupervisor(copy, { settings: { ...inferSettings(copy), scalingRatio: 10, slowDown: 2 }, getEdgeWeight: 'weight' });
+    } catch (error) {
+      // No worker (a page policy that forbids it): the nodes stay where they were placed, and the view says why.
+      this.edgesHidden = false;
+      this.sigma.refresh({ schedule: true });
+      this.events.layoutFailed(error instanceof Error ? error.message : String(error));
+      return;
     }
+    this.layoutGraph = copy;
     this.layout.start();
     if (!this.edgesHidden) {
       this.edgesHidden = true;
@@ -254,7 +269,7 @@ export class GraphView {
     }
     this.events.layout(true);
     this.layoutDrawTimer = window.setInterval(() => this.drawLayout(), LAYOUT_DRAW_INTERVAL_MS);
-    const budget = Math.min(3000 + newNodes * 2, 12_000);
+    const budget = Math.min(3000 + (moving?.size ?? this.graph.order) * 2, 12_000);
     this.layoutTimer = window.setTimeout(() => this.stopLayout(), budget);
   }
 

@@ -47,6 +47,10 @@ const view = new GraphView($('graph'), {
     layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
     metrics.layout(running);
   },
+  layoutFailed: (message) => {
+    notes.textContent = `${notes.textContent} The layout could not start: ${message}`.trim();
+    metrics.layout(false);
+  },
 });
 
 // ---- The hover card: plain text from the server (asked for when the user points at a node), put in with textContent.

@@ -11,7 +11,8 @@
  *   how many answers were drawn so far;
  * - longestTaskMs / longTasks: the longest main-thread task of the page and
  *   how many took over 50 ms (the Long Tasks API reports no shorter ones);
- * - layout: "running" or "stopped";
+ * - layout: "running" or "stopped"; layoutRuns: how many times the
+ *   layout (ForceAtlas2 in its web worker) started;
  * - kept: how many nodes of the latest graph kept the place they had.
  */
 export class Metrics {
@@ -19,6 +20,7 @@ export class Metrics {
   private longest = 0;
   private count = 0;
   private draws = 0;
+  private layoutRuns = 0;
 
   constructor(private readonly output: HTMLOutputElement) {
     this.output.dataset.longestTaskMs = '0';
@@ -63,5 +65,6 @@ export class Metrics {
 
   layout(running: boolean): void {
     this.output.dataset.layout = running ? 'running' : 'stopped';
+    if (running) this.output.dataset.layoutRuns = String(++this.layoutRuns);
   }
 }
