@@ -100,35 +100,32 @@ function writeWorkspace(dir: string): void {
 }
 
 describe('the Actor network view at 4,000 actors (code-server)', () => {
-  let root: string;
-  let workspace: string;
   let server: CodeServer;
   let browser: Browser | undefined;
   let page: Page;
   let bench: Workbench;
   let view: NetworkView;
-
+  let root: string;
+  let workspace: string;
   const scenario = scenarios(() => bench);
 
   before(async () => {
     rmSync(SCREENSHOTS, { recursive: true, force: true });
-    const prerequisites = ensurePrerequisites();
     root = mkdtempSync(path.join(tmpdir(), 'policy-annotator-e2e-network-'));
-    const vsix = buildVsix(path.join(root, 'policy-annotator.vsix'));
     workspace = path.join(root, 'big');
     writeWorkspace(workspace);
+    const prerequisites = ensurePrerequisites();
     server = new CodeServer(prerequisites, path.join(root, 'state'));
     // No node cap: the view draws all 4,000 actors, the size the targets are set for.
     server.writeUserSettings({ ...USER_SETTINGS, 'policyAnnotator.network.nodeCap': 0 });
-    server.installExtension(vsix);
-    const url = await server.start(workspace);
-    ({ browser, page, bench } = await openWorkbench(prerequisites, url, SCREENSHOTS));
+    server.installExtension(buildVsix(path.join(root, 'policy-annotator.vsix')));
+    ({ browser, page, bench } = await openWorkbench(prerequisites, await server.start(workspace), SCREENSHOTS));
     view = new NetworkView(page, bench);
   });
 
+  // The browser, code-server and its process group, and the generated workspace (unless asked to keep it).
   after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
+    await Promise.allSettled([browser?.close(), server?.stop()]);
     if (root && !process.env.POLICY_ANNOTATOR_E2E_KEEP) rmSync(root, { recursive: true, force: true });
   });
 
