@@ -117,7 +117,7 @@ describe('the Actor network view at 4,000 actors (code-server)', () => {
     const prerequisites = ensurePrerequisites();
     server = new CodeServer(prerequisites, path.join(root, 'state'));
     // No node cap: the view draws all 4,000 actors, the size the targets are set for.
-    server.writeUserSettings({ ...USER_SETTINGS, 'policyAnnotator.network.nodeCap': 0 });
+    server.writeUserSettings({ ...USER_SETTINGS, 'policyAnnotator.network.drawLimit': 0 });
     server.installExtension(buildVsix(path.join(root, 'policy-annotator.vsix')));
     ({ browser, page, bench } = await openWorkbench(prerequisites, await server.start(workspace), SCREENSHOTS));
     view = new NetworkView(page, bench);

@@ -10,9 +10,9 @@ export const NETWORK_VIEW_TYPE = 'policyAnnotator.actorNetwork';
 /** The webview's script: bundled for the browser by scripts/build.mjs (sigma.js, graphology, ForceAtlas2 in a worker). */
 const VIEW_SCRIPT = ['dist', 'networkView.js'];
 
-/** The node cap the view starts with: the `policyAnnotator.network.nodeCap` setting (package.json has its default). */
-function nodeCapSetting(): number | undefined {
-  const cap = vscode.workspace.getConfiguration('policyAnnotator').get<unknown>('network.nodeCap');
+/** The node cap the view starts with: the `policyAnnotator.network.drawLimit` setting (package.json has its default). */
+function drawLimitSetting(): number | undefined {
+  const cap = vscode.workspace.getConfiguration('policyAnnotator').get<unknown>('network.drawLimit');
   return typeof cap === 'number' && Number.isFinite(cap) && cap >= 0 ? Math.floor(cap) : undefined;
 }
 
@@ -47,7 +47,7 @@ export class NetworkPanel implements vscode.Disposable {
 
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
-  private request: NetworkViewRequest = withCap({}, nodeCapSetting());
+  private request: NetworkViewRequest = withCap({}, drawLimitSetting());
   private loading = 0;
   /** The cards and definitions asked for since the graph was last loaded. */
   private details = new Map<string, Promise<NetworkNodeDetails>>();
