@@ -51,7 +51,7 @@ describe('policy-annotator network', () => {
       [['--start', '2021-13'], /--start `2021-13` is not a date/],
       [['--time-window', 'months'], /--window-size N/],
       [['--window-size', 'x', '--time-window', 'days'], /--window-size must be a whole number/],
-      [['--exclude-actr', 'a'], /Unknown option `--exclude-actr` for network\. Did you mean `--exclude-actor`,
+      [['--exclude-actr', 'a'], /Unknown option `--exclude-actr` for network\. Did you mean `--exclude-actor`/],
     ];
     for (const [args, expected] of cases) {
       const result = run(...args);
