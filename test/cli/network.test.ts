@@ -71,4 +71,20 @@ describe('policy-annotator network', () => {
     assert.match(result.stderr, /Refusing to write through the symbolic link/);
     assert.equal(readFileSync(target, 'utf8'), 'keep me');
   });
+
+  it('export --format statements writes statements.csv; export --format network takes --at', () => {
+    const out = path.join(workspace.dir, 'statements-out');
+    const statements = runCliProcess(['export', '--format', 'statements', '--out', out], workspace.dir);
+    assert.equal(statements.code, 0, statements.stderr);
+    assert.match(statements.stdout, /^Exported 11 claims of 3 texts as a statements table \(CSV\): 1 files in /);
+    assert.match(readFileSync(path.join(out, 'statements.csv'), 'utf8'), /^claim,file,text,title,author,published/);
+    const networks = runCliProcess(['export', '--format', 'network', '--at', '2021-06', '--out', path.join(workspace.dir, 'networks-out')], workspace.dir);
+    assert.equal(networks.code, 0, networks.stderr);
+    const wrongFormat = runCliProcess(['export', '--format', 'w3c', '--at', '2021', '--out', path.join(workspace.dir, 'w3c-out')], workspace.dir);
+    assert.equal(wrongFormat.code, 2);
+    assert.match(wrongFormat.stderr, /--at applies to --format network only/);
+    const badDate = runCliProcess(['export', '--format', 'network', '--at', 'June', '--out', path.join(workspace.dir, 'bad-out')], workspace.dir);
+    assert.equal(badDate.code, 2);
+    assert.match(badDate.stderr, /--at `June` is not a date/);
+  });
 });

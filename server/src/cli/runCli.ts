@@ -20,8 +20,8 @@ Commands:
                       still read, so references across files resolve.
   diff <base> [head]  Summarise what changed in the annotations between two git revisions
                       (head defaults to the working tree), as Markdown fit for a PR comment.
-  export              Write the annotations as W3C Web Annotation JSON-LD, brat standoff, or
-                      discourse networks (GraphML and CSV) into a folder.
+  export              Write the annotations as W3C Web Annotation JSON-LD, brat standoff,
+                      discourse networks (GraphML and CSV) or a statements table (CSV) into a folder.
   network             Write one discourse network (or a time-window series) as Discourse Network
                       Analyzer computes it: csv, dl (UCINET), graphml or json (docs/networks.md).
   lsp --stdio         Start the language server for editors (or --node-ipc, --socket=<port>,
@@ -54,11 +54,12 @@ Options for diff:
   --format <name>     markdown (default) or json.
 
 Options for export:
-  --format <name>     w3c, brat or network (required).
+  --format <name>     w3c, brat, network or statements (required).
   --out <dir>         The folder to write into (required): created if missing; a non-empty
                       folder is used only if it holds an unchanged earlier export of that format.
   --workspace <dir>   The workspace folder (default: the current directory).
   --base-iri <iri>    For w3c: the IRI that workspace paths are appended to (default urn:policy-annotator:).
+  --at <date>         For network: only the relations in force on this date (their from/until).
   Exits 1 when some annotations could not be exported (listed on stderr); the rest is written.
 
 Options for network:

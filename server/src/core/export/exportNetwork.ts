@@ -23,8 +23,8 @@ import type { ExportedFile, ExportOptions, ExportResult } from './exportTypes';
 
 export { escapeXml };
 
-export function exportNetwork(index: WorkspaceView, _options: ExportOptions, filter: NetworkFilter = {}): ExportResult {
-  const networks = buildDiscourseNetworks(index, filter);
+export function exportNetwork(index: WorkspaceView, options: ExportOptions, filter: NetworkFilter = {}): ExportResult {
+  const networks = buildDiscourseNetworks(index, options.at === undefined ? filter : { ...filter, at: options.at });
   const files: ExportedFile[] = [];
   const counts: Record<string, number> = {};
   for (const id of NETWORK_IDS) {
