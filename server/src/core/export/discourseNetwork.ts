@@ -1,6 +1,6 @@
 import { canonicalUri } from '../uris';
 import type { RelationDef } from '../model';
-import { cell, oneModeMatrix, qualifierLevels, twoModeMatrix } from '../network/networkMatrix';
+import { cell, forEachCell, oneModeMatrix, qualifierLevels, twoModeMatrix } from '../network/networkMatrix';
 import { parseDatePeriod, type DatePeriod } from '../network/networkDates';
 import { DEFAULT_NETWORK_OPTIONS } from '../network/networkOptions';
 import { networkStatements, type NetworkStatement } from '../network/networkStatements';
@@ -183,7 +183,8 @@ export function buildDiscourseNetworks(index: WorkspaceView, filter: NetworkFilt
 
   const congruenceEdges: NetworkEdge[] = [];
   const conflictEdges: NetworkEdge[] = [];
-  const pairs = new Set([...agreement.cells.keys(), ...disagreement.cells.keys()]);
+  const pairs = new Set<number>();
+  for (const matrix of [agreement, disagreement]) forEachCell(matrix, (i, j) => j > i && pairs.add(i * actors.length + j));
   for (const key of [...pairs].sort((x, y) => x - y)) {
     const i = Math.floor(key / actors.length);
     const j = key - i * actors.length;

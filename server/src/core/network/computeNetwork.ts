@@ -36,8 +36,6 @@ function columnLabel(index: WorkspaceView, id: string): MatrixLabel {
   return { id, name: index.concept(id)?.label?.value ?? index.actor(id)?.name?.value ?? id };
 }
 
-const byId = (a: MatrixLabel, b: MatrixLabel) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /** Rows and columns: the values the statements use, or with isolates every actor (and concept) of the workspace as well. */
 function labelsOf(index: WorkspaceView, options: NetworkOptions, statements: NetworkStatement[]): { rows: MatrixLabel[]; columns: MatrixLabel[] } {
   const rowIds = new Set(statements.map((s) => s.row));
@@ -54,7 +52,8 @@ function labelsOf(index: WorkspaceView, options: NetworkOptions, statements: Net
       for (const id of index.conceptIds()) if (!excludedConcepts.has(id)) columnIds.add(id);
     }
   }
-  return { rows: [...rowIds].map((id) => actorLabel(index, id)).sort(byId), columns: [...columnIds].map((id) => columnLabel(index, id)).sort(byId) };
+  // The default sort compares UTF-16 code units, as `<` does: the order is the same on every machine.
+  return { rows: [...rowIds].sort().map((id) => actorLabel(index, id)), columns: [...columnIds].sort().map((id) => columnLabel(index, id)) };
 }
 
 function matrixOf(statements: NetworkStatement[], rows: MatrixLabel[], columns: MatrixLabel[], levels: QualifierLevels, options: NetworkOptions): NetworkMatrix {

@@ -43,8 +43,13 @@ export interface MatrixLabel {
 export interface NetworkMatrix {
   rows: MatrixLabel[];
   columns: MatrixLabel[];
-  /** Non-zero cells by `row * columns.length + column`. */
-  cells: Map<number, number>;
+  /**
+   * The non-zero cells, compressed by row: row i's cells are at offsets
+   * rowStart[i] … rowStart[i + 1] − 1 of cellColumns (ascending) and cellValues.
+   */
+  rowStart: Int32Array;
+  cellColumns: Int32Array;
+  cellValues: Float64Array;
   /** Statements the matrix was built from. */
   statements: number;
   /** Time windows: the window's first and last day and its midpoint (`YYYY-MM-DD`). */
@@ -54,12 +59,79 @@ export interface NetworkMatrix {
 }
 
 export function cell(matrix: NetworkMatrix, row: number, column: number): number {
-  return matrix.cells.get(row * matrix.columns.length + column) ?? 0;
+  const at = lowerBound(matrix.cellColumns, column, matrix.rowStart[row], matrix.rowStart[row + 1]);
+  return at < matrix.rowStart[row + 1] && matrix.cellColumns[at] === column ? matrix.cellValues[at] : 0;
+}
+
+/** Calls `visit` for each non-zero cell, row by row, columns ascending. */
+export function forEachCell(matrix: NetworkMatrix, visit: (row: number, column: number, value: number) => void): void {
+  for (let i = 0; i < matrix.rows.length; i++) {
+    for (let at = matrix.rowStart[i]; at < matrix.rowStart[i + 1]; at++) visit(i, matrix.cellColumns[at], matrix.cellValues[at]);
+  }
 }
 
 /** The matrix as dense rows. Quadratic: for writers and tests, not for the engine. */
 export function denseRows(matrix: NetworkMatrix): number[][] {
-  return matrix.rows.map((_, i) => matrix.columns.map((__, j) => cell(matrix, i, j)));
+  return matrix.rows.map((_, i) => {
+    const values = new Array<number>(matrix.columns.length).fill(0);
+    for (let at = matrix.rowStart[i]; at < matrix.rowStart[i + 1]; at++) values[matrix.cellColumns[at]] = matrix.cellValues[at];
+    return values;
+  });
+}
+
+/** Cells added row by row, columns ascending within a row, into growable typed arrays. */
+class CellBuilder {
+  private columns = new Int32Array(1024);
+  private values = new Float64Array(1024);
+  private rows = new Int32Array(1024);
+  length = 0;
+
+  add(row: number, column: number, value: number): void {
+    if (this.length === this.values.length) {
+      const grow = <T extends Int32Array | Float64Array>(array: T, make: (n: number) => T) => {
+        const bigger = make(array.length * 2);
+        bigger.set(array);
+        return bigger;
+      };
+      this.columns = grow(this.columns, (n) => new Int32Array(n));
+      this.rows = grow(this.rows, (n) => new Int32Array(n));
+      this.values = grow(this.values, (n) => new Float64Array(n));
+    }
+    this.rows[this.length] = row;
+    this.columns[this.length] = column;
+    this.values[this.length++] = value;
+  }
+
+  /**
+   * The compressed rows. With `mirror`, each cell (i, j) also stands at (j, i):
+   * cells must then come with i < j, rows ascending and columns ascending in
+   * a row, so that every row's mirrored cells (columns < the row) come before
+   * its own, each group ascending.
+   */
+  build(rowCount: number, mirror: boolean): Pick<NetworkMatrix, 'rowStart' | 'cellColumns' | 'cellValues'> {
+    const rowStart = new Int32Array(rowCount + 1);
+    for (let t = 0; t < this.length; t++) {
+      rowStart[this.rows[t] + 1]++;
+      if (mirror) rowStart[this.columns[t] + 1]++;
+    }
+    for (let i = 0; i < rowCount; i++) rowStart[i + 1] += rowStart[i];
+    const next = rowStart.slice(0, rowCount);
+    const total = rowStart[rowCount];
+    const cellColumns = new Int32Array(total);
+    const cellValues = new Float64Array(total);
+    for (let t = 0; t < this.length; t++) {
+      const i = this.rows[t];
+      const j = this.columns[t];
+      const v = this.values[t];
+      if (mirror) {
+        cellColumns[next[j]] = i;
+        cellValues[next[j]++] = v;
+      }
+      cellColumns[next[i]] = j;
+      cellValues[next[i]++] = v;
+    }
+    return { rowStart, cellColumns, cellValues };
+  }
 }
 
 /** The qualifier levels: the distinct values, ascending, and their range. */
@@ -100,19 +172,14 @@ function tally(statements: NetworkStatement[], rowIndex: Map<string, number>, co
   return { byColumn, rowTotals };
 }
 
-interface PairSums {
-  ignore: number;
-  congruence: number;
-  conflict: number;
-  /** Jaccard: Σ a_i and Σ a_j over cells where both are > 0, and m11. */
-  sharedI: number;
-  sharedJ: number;
-  m11: number;
-}
-
 const indexOf = (labels: MatrixLabel[]) => new Map(labels.map((l, i) => [l.id, i]));
 
-/** DNA's one-mode matrix of the statements over these rows and columns (see the definitions above). */
+/**
+ * DNA's one-mode matrix of the statements over these rows and columns (see
+ * the definitions above). Sparse: for each row i, the rows j > i that share
+ * a column with it are summed in scratch arrays, so the work is the number of
+ * pairs of statements on a same column, and nothing is allocated per pair.
+ */
 export function oneModeMatrix(
   statements: NetworkStatement[],
   rows: MatrixLabel[],
@@ -129,18 +196,40 @@ export function oneModeMatrix(
     for (let k2 = 0; k2 < L; k2++) proximity[k1 * L + k2] = levels.range === 0 ? 1 : 1 - Math.abs(levels.values[k1] - levels.values[k2]) / levels.range;
   }
   const n = rows.length;
-  const pairs = new Map<number, PairSums>();
+  // Per column, its rows (ascending) and their counts; per row, its columns.
+  const columnRows: Int32Array[] = [];
+  const columnCounts: Float64Array[][] = [];
+  const rowColumns: number[][] = Array.from({ length: n }, () => []);
   for (const byRow of byColumn.values()) {
-    const present = [...byRow.entries()].sort((a, b) => a[0] - b[0]);
-    for (let x = 0; x < present.length; x++) {
-      const [i, a] = present[x];
+    const present = [...byRow.keys()].sort((a, b) => a - b);
+    const c = columnRows.length;
+    columnRows.push(Int32Array.from(present));
+    columnCounts.push(present.map((i) => byRow.get(i)!));
+    for (const i of present) rowColumns[i].push(c);
+  }
+  const ignore = new Float64Array(n);
+  const congruence = new Float64Array(n);
+  const conflict = new Float64Array(n);
+  const sharedI = new Float64Array(n);
+  const sharedJ = new Float64Array(n);
+  const m11 = new Float64Array(n);
+  const touched = new Uint8Array(n);
+  const cells = new CellBuilder();
+  for (let i = 0; i < n; i++) {
+    const partners: number[] = [];
+    for (const c of rowColumns[i]) {
+      const others = columnRows[c];
+      const counts = columnCounts[c];
+      const a = counts[lowerBound(others, i)];
       let totalI = 0;
       for (let k = 0; k < L; k++) totalI += a[k];
-      for (let y = x + 1; y < present.length; y++) {
-        const [j, b] = present[y];
-        const key = i * n + j;
-        let sums = pairs.get(key);
-        if (!sums) pairs.set(key, (sums = { ignore: 0, congruence: 0, conflict: 0, sharedI: 0, sharedJ: 0, m11: 0 }));
+      for (let x = lowerBound(others, i + 1); x < others.length; x++) {
+        const j = others[x];
+        const b = counts[x];
+        if (!touched[j]) {
+          touched[j] = 1;
+          partners.push(j);
+        }
         let totalJ = 0;
         for (let k2 = 0; k2 < L; k2++) {
           totalJ += b[k2];
@@ -148,35 +237,44 @@ export function oneModeMatrix(
           for (let k1 = 0; k1 < L; k1++) {
             if (a[k1] === 0) continue;
             const product = a[k1] * b[k2];
-            sums.congruence += product * proximity[k1 * L + k2];
-            sums.conflict += product * (1 - proximity[k1 * L + k2]);
+            congruence[j] += product * proximity[k1 * L + k2];
+            conflict[j] += product * (1 - proximity[k1 * L + k2]);
           }
           if (a[k2] > 0) {
-            sums.sharedI += a[k2];
-            sums.sharedJ += b[k2];
-            sums.m11 += a[k2] * b[k2];
+            sharedI[j] += a[k2];
+            sharedJ[j] += b[k2];
+            m11[j] += a[k2] * b[k2];
           }
         }
-        sums.ignore += totalI * totalJ;
+        ignore[j] += totalI * totalJ;
       }
     }
-  }
-  const cells = new Map<number, number>();
-  for (const [key, sums] of pairs) {
-    const i = Math.floor(key / n);
-    const j = key - i * n;
-    const raw = aggregation === 'congruence' ? sums.congruence : aggregation === 'conflict' ? sums.conflict : aggregation === 'subtract' ? sums.congruence - sums.conflict : sums.ignore;
-    let denominator = 1;
-    if (normalization === 'average') denominator = (rowTotals[i] + rowTotals[j]) / 2;
-    else if (normalization === 'jaccard') denominator = rowTotals[i] - sums.sharedI + (rowTotals[j] - sums.sharedJ) + sums.m11;
-    else if (normalization === 'cosine') denominator = rowTotals[i] * rowTotals[j];
-    const value = denominator === 0 ? 0 : raw / denominator;
-    if (value !== 0) {
-      cells.set(i * n + j, value);
-      cells.set(j * n + i, value);
+    partners.sort((x, y) => x - y);
+    for (const j of partners) {
+      const raw = aggregation === 'congruence' ? congruence[j] : aggregation === 'conflict' ? conflict[j] : aggregation === 'subtract' ? congruence[j] - conflict[j] : ignore[j];
+      let denominator = 1;
+      if (normalization === 'average') denominator = (rowTotals[i] + rowTotals[j]) / 2;
+      else if (normalization === 'jaccard') denominator = rowTotals[i] - sharedI[j] + (rowTotals[j] - sharedJ[j]) + m11[j];
+      else if (normalization === 'cosine') denominator = rowTotals[i] * rowTotals[j];
+      const value = denominator === 0 ? 0 : raw / denominator;
+      if (value !== 0) cells.add(i, j, value);
+      ignore[j] = congruence[j] = conflict[j] = sharedI[j] = sharedJ[j] = m11[j] = 0;
+      touched[j] = 0;
     }
   }
-  return { rows, columns: rows, cells, statements: statements.length };
+  return { rows, columns: rows, ...cells.build(n, true), statements: statements.length };
+}
+
+/** The first position in [lo, hi) of an ascending array whose value is at least `value`. */
+function lowerBound(sorted: Int32Array, value: number, from = 0, to = sorted.length): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** DNA's two-mode matrix of the statements over these rows and columns (see the definitions above). */
@@ -190,13 +288,13 @@ export function twoModeMatrix(
 ): NetworkMatrix {
   const { byColumn } = tally(statements, indexOf(rows), indexOf(columns), levels);
   const L = levels.values.length;
-  const width = columns.length;
-  const cells = new Map<number, number>();
   // Denominators: per row (activity) or per column (prominence).
   const rowDenominators = new Float64Array(rows.length);
-  const columnDenominators = new Float64Array(width);
-  for (const [j, byRow] of byColumn) {
-    for (const [i, counts] of byRow) {
+  const columnDenominators = new Float64Array(columns.length);
+  // Row by row, columns ascending, for the compressed rows.
+  const byRow: [number, number, number][][] = Array.from({ length: rows.length }, () => []);
+  for (const j of [...byColumn.keys()].sort((x, y) => x - y)) {
+    for (const [i, counts] of byColumn.get(j)!) {
       let value = 0;
       let count = 0;
       for (let k = 0; k < L; k++) {
@@ -208,15 +306,15 @@ export function twoModeMatrix(
       const weight = aggregation === 'combine' ? (value > 0 ? 1 : 0) : aggregation === 'subtract' ? count : value;
       rowDenominators[i] += weight;
       columnDenominators[j] += weight;
-      if (value !== 0) cells.set(i * width + j, value);
+      if (value !== 0) byRow[i].push([i, j, value]);
     }
   }
-  if (normalization === 'activity' || normalization === 'prominence') {
-    for (const [key, value] of cells) {
-      const i = Math.floor(key / width);
-      const denominator = normalization === 'activity' ? rowDenominators[i] : columnDenominators[key - i * width];
-      cells.set(key, denominator === 0 ? 0 : value / denominator);
+  const cells = new CellBuilder();
+  for (const list of byRow) {
+    for (const [i, j, value] of list) {
+      const denominator = normalization === 'activity' ? rowDenominators[i] : normalization === 'prominence' ? columnDenominators[j] : 1;
+      cells.add(i, j, denominator === 0 ? 0 : value / denominator);
     }
   }
-  return { rows, columns, cells, statements: statements.length };
+  return { rows, columns, ...cells.build(rows.length, false), statements: statements.length };
 }

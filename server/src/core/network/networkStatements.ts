@@ -1,4 +1,4 @@
-import type { ClaimDef, TextAnnotationDef } from '../model';
+import type { ActorDef, ClaimDef, TextAnnotationDef } from '../model';
 import { stanceScore } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { monthOf, parseDatePeriod, weekOf, yearOf } from './networkDates';
@@ -28,12 +28,12 @@ export interface NetworkStatement {
 }
 
 /** The rows one claim speaks for, by `--rows`; none when the claim has no usable row. */
-export function rowOf(index: WorkspaceView, claim: ClaimDef, rows: NetworkOptions['rows']): string | undefined {
+export function rowOf(index: WorkspaceView, claim: ClaimDef, rows: NetworkOptions['rows'], actorOf: (id: string) => ActorDef | undefined = (id) => index.actor(id)): string | undefined {
   const claimant = claim.claimant?.value;
   if (!claimant) return undefined;
   const row = rows === 'organization' ? (claim.onBehalfOf?.value ?? claimant) : claimant;
   // Only actors are rows: an undefined id (a typo the checks report) or an entity never is.
-  const actor = index.actor(row);
+  const actor = actorOf(row);
   if (!actor) return undefined;
   if (rows === 'person' && actor.kind?.value !== 'person') return undefined;
   return row;
@@ -84,6 +84,11 @@ export function networkStatements(index: WorkspaceView, options: NetworkOptions)
   const authors = excluded(options.excludeAuthors);
   const sources = excluded(options.excludeSources.map((s) => s.toLowerCase()));
   const vocabulary = index.config.vocabulary;
+  const actorCache = new Map<string, ActorDef | undefined>();
+  const actorOf = (id: string) => {
+    if (!actorCache.has(id)) actorCache.set(id, index.actor(id));
+    return actorCache.get(id);
+  };
   const found: NetworkStatement[] = [];
   for (const file of index.annotationFiles()) {
     const annotation = file.textAnnotation;
@@ -101,12 +106,14 @@ export function networkStatements(index: WorkspaceView, options: NetworkOptions)
       if (!stance) continue;
       if (types && claim.type && types.has(claim.type.value)) continue;
       if (concepts && claim.concept && concepts.has(claim.concept.value)) continue;
-      const row = rowOf(index, claim, options.rows);
+      const row = rowOf(index, claim, options.rows, actorOf);
       if (row === undefined || actors?.has(row) || (actors && claim.claimant && actors.has(claim.claimant.value))) continue;
       const score = stanceScore(vocabulary, stance);
       for (const column of columnsOf(claim, options.columns)) {
         if (options.columns === 'about' && (actors?.has(column) || concepts?.has(column))) continue;
-        found.push({ claim: claim.id?.value ?? '', document: file.uri, ...(date !== undefined ? { date } : {}), row, column, stance, score });
+        const statement: NetworkStatement = { claim: claim.id?.value ?? '', document: file.uri, row, column, stance, score };
+        if (date !== undefined) statement.date = date;
+        found.push(statement);
       }
     }
   }

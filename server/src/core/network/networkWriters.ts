@@ -1,6 +1,6 @@
 import { csvText, escapeXml } from '../export/textEscapes';
 import type { NetworkResult } from './computeNetwork';
-import { cell, denseRows, type MatrixLabel, type NetworkMatrix } from './networkMatrix';
+import { denseRows, forEachCell, type MatrixLabel, type NetworkMatrix } from './networkMatrix';
 import type { NetworkLabels } from './networkOptions';
 
 /*
@@ -61,16 +61,12 @@ export function matrixGraphml(matrix: NetworkMatrix, oneMode: boolean): string {
   const node = (side: 'row' | 'column', label: MatrixLabel) => `    <node id="${escapeXml(nodeId(side, label))}">${data('label', label.name)}${data('ref', label.id)}${data('mode', side)}</node>`;
   lines.push(...matrix.rows.map((r) => node('row', r)));
   if (!oneMode) lines.push(...matrix.columns.map((c) => node('column', c)));
-  const width = matrix.columns.length;
-  const keys = [...matrix.cells.keys()].sort((a, b) => a - b);
-  for (const key of keys) {
-    const i = Math.floor(key / width);
-    const j = key - i * width;
-    if (oneMode && j <= i) continue;
+  forEachCell(matrix, (i, j, value) => {
+    if (oneMode && j <= i) return;
     const source = nodeId('row', matrix.rows[i]);
     const target = nodeId(oneMode ? 'row' : 'column', matrix.columns[j]);
-    lines.push(`    <edge source="${escapeXml(source)}" target="${escapeXml(target)}">${data('weight', formatNumber(cell(matrix, i, j)))}</edge>`);
-  }
+    lines.push(`    <edge source="${escapeXml(source)}" target="${escapeXml(target)}">${data('weight', formatNumber(value))}</edge>`);
+  });
   lines.push('  </graph>', '</graphml>');
   return `${lines.join('\n')}\n`;
 }
