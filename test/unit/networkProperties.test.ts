@@ -2,15 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cell, oneModeMatrix, qualifierLevels, twoModeMatrix, type MatrixLabel, type NetworkStatement } from '../../server/src/core/network';
 
-/** A seeded generator (mulberry32), so that a failure repeats with its seed. */
+/** A seeded linear congruential generator (Numerical Recipes' constants), so that a failure repeats with its seed. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
   };
 }
 
@@ -42,7 +39,7 @@ describe('network engine: properties (seeded random statements)', () => {
       const levels = qualifierLevels([-1, 1, ...statements.map((s) => s.score)]);
       for (const aggregation of AGGREGATIONS) {
         for (const normalization of NORMALIZATIONS) {
-          const matrix = oneModeMatrix(statements, rows, columns, levels, aggregation, normalization);
+          const matrix = oneModeMatrix({ statements, rows, columns, levels }, aggregation, normalization);
           for (let i = 0; i < rows.length; i++) {
             assert.equal(cell(matrix, i, i), 0, `seed ${seed}: diagonal`);
             for (let j = 0; j < i; j++) assert.equal(cell(matrix, i, j), cell(matrix, j, i), `seed ${seed} ${aggregation} ${normalization}: (${i},${j})`);
@@ -56,7 +53,7 @@ describe('network engine: properties (seeded random statements)', () => {
     for (const seed of SEEDS) {
       const { statements, rows, columns } = randomStatements(seed, [-1, 1]);
       const levels = qualifierLevels([-1, 1]);
-      const of = (aggregation: (typeof AGGREGATIONS)[number]) => oneModeMatrix(statements, rows, columns, levels, aggregation, 'no');
+      const of = (aggregation: (typeof AGGREGATIONS)[number]) => oneModeMatrix({ statements, rows, columns, levels }, aggregation, 'no');
       const [ignore, congruence, conflict, subtract] = AGGREGATIONS.map(of);
       for (let i = 0; i < rows.length; i++) {
         for (let j = 0; j < rows.length; j++) {
@@ -71,9 +68,9 @@ describe('network engine: properties (seeded random statements)', () => {
     for (const seed of SEEDS) {
       const { statements, rows, columns } = randomStatements(seed, [-1, 1]);
       const levels = qualifierLevels([-1, 1]);
-      const counts = twoModeMatrix(statements, rows, columns, levels, 'ignore', 'no');
+      const counts = twoModeMatrix({ statements, rows, columns, levels }, 'ignore', 'no');
       assert.equal(counts.cellValues.reduce((a, b) => a + b, 0), statements.length, `seed ${seed}`);
-      const activity = twoModeMatrix(statements, rows, columns, levels, 'ignore', 'activity');
+      const activity = twoModeMatrix({ statements, rows, columns, levels }, 'ignore', 'activity');
       for (let i = 0; i < rows.length; i++) {
         const sum = columns.reduce((total, _, j) => total + cell(activity, i, j), 0);
         const used = statements.some((s) => s.row === rows[i].id);

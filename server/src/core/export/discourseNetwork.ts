@@ -157,9 +157,10 @@ export function buildDiscourseNetworks(index: WorkspaceView, filter: NetworkFilt
   const columnLabels = concepts.map((id) => ({ id, name: id }));
   const vocabulary = index.config.vocabulary;
   const levels = qualifierLevels([...vocabulary.stances.map((s) => stanceScore(vocabulary, s)), ...found.map((s) => s.score)]);
-  const counts = twoModeMatrix(found, rowLabels, columnLabels, levels, 'ignore', 'no');
-  const agreement = oneModeMatrix(found, rowLabels, columnLabels, levels, 'congruence', 'no');
-  const disagreement = oneModeMatrix(found, rowLabels, columnLabels, levels, 'conflict', 'no');
+  const input = { statements: found, rows: rowLabels, columns: columnLabels, levels };
+  const counts = twoModeMatrix(input, 'ignore', 'no');
+  const agreement = oneModeMatrix(input, 'congruence', 'no');
+  const disagreement = oneModeMatrix(input, 'conflict', 'no');
 
   const affiliationEdges: NetworkEdge[] = [];
   actors.forEach((actor, i) => {

@@ -58,7 +58,7 @@ function labelsOf(index: WorkspaceView, options: NetworkOptions, statements: Net
 
 function matrixOf(statements: NetworkStatement[], rows: MatrixLabel[], columns: MatrixLabel[], levels: QualifierLevels, options: NetworkOptions): NetworkMatrix {
   const build = options.type === 'onemode' ? oneModeMatrix : twoModeMatrix;
-  return build(statements, rows, columns, levels, options.qualifierAggregation, options.normalization);
+  return build({ statements, rows, columns, levels }, options.qualifierAggregation, options.normalization);
 }
 
 /**

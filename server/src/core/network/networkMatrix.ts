@@ -145,6 +145,14 @@ export function qualifierLevels(scores: Iterable<number>): QualifierLevels {
   return { values, range: values.length ? values[values.length - 1] - values[0] : 0 };
 }
 
+/** What a matrix is computed from: the statements, the rows and columns to show, and the qualifier levels. */
+export interface MatrixInput {
+  statements: NetworkStatement[];
+  rows: MatrixLabel[];
+  columns: MatrixLabel[];
+  levels: QualifierLevels;
+}
+
 /** a[row][column][level] as, per column, the rows with counts per level. */
 interface Tally {
   /** column index -> row index -> counts per level */
@@ -180,14 +188,8 @@ const indexOf = (labels: MatrixLabel[]) => new Map(labels.map((l, i) => [l.id, i
  * a column with it are summed in scratch arrays, so the work is the number of
  * pairs of statements on a same column, and nothing is allocated per pair.
  */
-export function oneModeMatrix(
-  statements: NetworkStatement[],
-  rows: MatrixLabel[],
-  columns: MatrixLabel[],
-  levels: QualifierLevels,
-  aggregation: QualifierAggregation,
-  normalization: NetworkNormalization,
-): NetworkMatrix {
+export function oneModeMatrix(input: MatrixInput, aggregation: QualifierAggregation, normalization: NetworkNormalization): NetworkMatrix {
+  const { statements, rows, columns, levels } = input;
   const { byColumn, rowTotals } = tally(statements, indexOf(rows), indexOf(columns), levels);
   const L = levels.values.length;
   // proximity[k1 * L + k2] = 1 − |q_k1 − q_k2| / range
@@ -278,14 +280,8 @@ function lowerBound(sorted: Int32Array, value: number, from = 0, to = sorted.len
 }
 
 /** DNA's two-mode matrix of the statements over these rows and columns (see the definitions above). */
-export function twoModeMatrix(
-  statements: NetworkStatement[],
-  rows: MatrixLabel[],
-  columns: MatrixLabel[],
-  levels: QualifierLevels,
-  aggregation: QualifierAggregation,
-  normalization: NetworkNormalization,
-): NetworkMatrix {
+export function twoModeMatrix(input: MatrixInput, aggregation: QualifierAggregation, normalization: NetworkNormalization): NetworkMatrix {
+  const { statements, rows, columns, levels } = input;
   const { byColumn } = tally(statements, indexOf(rows), indexOf(columns), levels);
   const L = levels.values.length;
   // Denominators: per row (activity) or per column (prominence).
