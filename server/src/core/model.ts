@@ -31,7 +31,8 @@ export interface RelationDef {
   until?: Located<string>;
 }
 
-export interface ActorDef {
+/** What actors and entities have in common: a named thing in the actors' id namespace, found in texts by its aliases. */
+export interface NamedThingDef {
   uri: string;
   /** The whole list item. */
   range: Span;
@@ -41,6 +42,9 @@ export interface ActorDef {
   aliases: Located<string>[];
   description?: Located<string>;
   wikidata?: Located<string>;
+}
+
+export interface ActorDef extends NamedThingDef {
   relations: RelationDef[];
 }
 
@@ -49,17 +53,7 @@ export interface ActorDef {
  * law, …). Entities share one id namespace with actors and concepts, are
  * matched by the same alias matcher as actors, and are never claimants.
  */
-export interface EntityDef {
-  uri: string;
-  /** The whole list item. */
-  range: Span;
-  id?: Located<string>;
-  name?: Located<string>;
-  kind?: Located<string>;
-  aliases: Located<string>[];
-  description?: Located<string>;
-  wikidata?: Located<string>;
-}
+export type EntityDef = NamedThingDef;
 
 export interface ConceptDef {
   uri: string;
