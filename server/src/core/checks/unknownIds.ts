@@ -92,11 +92,14 @@ export function checkUnknownIds(index: WorkspaceView, file: AnnotationFile): Cor
   }
   const annotation = file.textAnnotation;
   if (annotation) {
-    actor(annotation.author, 'the author');
+    for (const author of annotation.authors) actor(author, 'the author');
+    for (const contributor of annotation.contributors) actor(contributor.actor, 'a contributor');
     for (const mention of annotation.mentions) actor(mention.actor, 'the mentioned actor');
     for (const claim of annotation.claims) {
       actor(claim.claimant, 'the claimant');
       for (const about of claim.about) actor(about, 'an actor the claim is about');
+      actor(claim.onBehalfOf, '`on-behalf-of` (the organization the claimant speaks for)');
+      for (const relay of claim.reportedBy) actor(relay, '`reported-by` (who relays the claim)');
       const concept = claim.concept;
       if (concept && !index.concept(concept.value)) {
         const { message, suggestions } = unknownConcept(registry, index, concept.value);

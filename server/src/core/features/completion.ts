@@ -1,5 +1,7 @@
 import type { Span } from '../model';
 import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, MENTION_FIELDS, RELATION_FIELDS, TOP_LEVEL_FIELDS } from '../syntax/parseAnnotationFile';
+import { CONTRIBUTOR_FIELDS } from '../syntax/readTextMetadata';
+import { stanceLabel, stanceScore } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { FIELD_HELP } from './fieldHelp';
 import { oneLine } from './markdown';
@@ -17,7 +19,7 @@ export interface CompletionEntry {
   replace: Span;
 }
 
-type ValueKind = 'actor' | 'concept' | 'actor-kind' | 'relation-type' | 'claim-type' | 'stance' | 'evidence';
+type ValueKind = 'actor' | 'concept' | 'actor-kind' | 'relation-type' | 'claim-type' | 'stance' | 'evidence' | 'contributor-role';
 
 /** The fields allowed in the mapping at a path of keys. */
 const FIELDS_AT: Record<string, readonly string[]> = {
@@ -27,6 +29,7 @@ const FIELDS_AT: Record<string, readonly string[]> = {
   concepts: CONCEPT_FIELDS,
   mentions: MENTION_FIELDS,
   claims: CLAIM_FIELDS,
+  contributors: CONTRIBUTOR_FIELDS,
 };
 
 /** What a field's value holds, by the path of its mapping and its key. */
@@ -42,6 +45,10 @@ const VALUE_KINDS: Record<string, ValueKind> = {
   'claims/stance': 'stance',
   'claims/type': 'claim-type',
   'claims/evidence': 'evidence',
+  'claims/on-behalf-of': 'actor',
+  'claims/reported-by': 'actor',
+  'contributors/actor': 'actor',
+  'contributors/role': 'contributor-role',
 };
 
 /** Proposals, and whether there were more than the limit allowed (the editor should ask again as the user types). */
@@ -81,7 +88,7 @@ function actorsByRelevance(index: WorkspaceView, uri: string): string[] {
   }
   const named = new Set<string>();
   const annotation = index.annotationFile(uri)?.textAnnotation;
-  for (const located of [annotation?.author, ...(annotation?.mentions ?? []).map((m) => m.actor), ...(annotation?.claims ?? []).flatMap((c) => [c.claimant, ...c.about])]) {
+  for (const located of [...(annotation?.authors ?? []), ...(annotation?.mentions ?? []).map((m) => m.actor), ...(annotation?.claims ?? []).flatMap((c) => [c.claimant, ...c.about, c.onBehalfOf, ...c.reportedBy])]) {
     if (located) named.add(located.value);
   }
   const known = index.actorIds();
@@ -175,7 +182,12 @@ function vocabularyEntries(index: WorkspaceView, kind: ValueKind | undefined, re
     case 'claim-type':
       return values('vocabulary', vocabulary.claimTypes, 'claim type');
     case 'stance':
-      return values('vocabulary', vocabulary.stances, 'stance toward the concept');
+      return vocabulary.stances.map((stance) => {
+        const label = stanceLabel(vocabulary, stance);
+        return { label: stance, category: 'vocabulary' as const, detail: `stance toward the concept${label ? `: ${oneLine(label, 80)}` : ''} (score ${stanceScore(vocabulary, stance)})`, insertText: stance, replace };
+      });
+    case 'contributor-role':
+      return values('vocabulary', vocabulary.contributorRoles, 'contributor role');
     case 'evidence':
       return values('vocabulary', vocabulary.evidence, 'evidence');
     default:

@@ -4,7 +4,7 @@ import { normalizeForMatch } from '../normalizeText';
 import { HIERARCHY_RELATIONS } from '../vocabulary';
 import { referencesWithRole } from './referenceSelection';
 
-export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept';
+export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept' | 'on-behalf-of' | 'reported-by' | 'contributor';
 
 /** A place in an annotation file that names an actor or concept id. */
 export interface IdReference {
@@ -12,7 +12,7 @@ export interface IdReference {
   uri: string;
   range: Span;
   role: ReferenceRole;
-  /** The claim that holds the reference, for claimant, about and concept. */
+  /** The claim that holds the reference, for claimant, about, concept, on-behalf-of and reported-by. */
   claim?: ClaimDef;
 }
 
@@ -135,13 +135,16 @@ export class Registry {
     }
     const annotation = file.textAnnotation;
     if (annotation) {
-      ref(actorRefs, annotation.author, 'author');
+      for (const author of annotation.authors) ref(actorRefs, author, 'author');
+      for (const contributor of annotation.contributors) ref(actorRefs, contributor.actor, 'contributor');
       for (const mention of annotation.mentions) ref(actorRefs, mention.actor, 'mention-actor');
       for (const claim of annotation.claims) {
         addTo(this.claimDefs, claim.id?.value, { claim, uri });
         if (claim.stance) addTo(this.stancesByKey, stanceKey(claim), { claim, uri, stance: claim.stance.value });
         ref(actorRefs, claim.claimant, 'claimant', claim);
         for (const about of claim.about) ref(actorRefs, about, 'about', claim);
+        ref(actorRefs, claim.onBehalfOf, 'on-behalf-of', claim);
+        for (const relay of claim.reportedBy) ref(actorRefs, relay, 'reported-by', claim);
         ref(conceptRefs, claim.concept, 'concept', claim);
       }
     }
