@@ -1,4 +1,5 @@
 import type { ClaimDef, MentionDef, Span } from '../model';
+import { stanceScore } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import type { Anchored } from '../workspace/workspaceView';
 import { CodePointIndex, contextAfter, contextBefore } from './codePoints';
@@ -18,8 +19,12 @@ import type { ExportOptions, ExportResult, ExportWarning } from './exportTypes';
  *   the core's UTF-16 offsets are converted.
  * - Claims are "classifying" annotations with two bodies: a describing
  *   TextualBody that says it in words, and the claim itself as a resource in
- *   the Policy Annotator vocabulary (claimant, stance, concept, about, claim
- *   type, evidence, note), declared in an @context extension.
+ *   the Policy Annotator vocabulary (claimant, stance and its score, concept,
+ *   about, claim type, evidence, note, and format v1.1's on-behalf-of and
+ *   reported-by), declared in an @context extension. On-behalf-of and
+ *   reported-by are properties of the claim, not the annotation's `creator`
+ *   or `generator`: in the model those are the analyst and the software that
+ *   made the annotation, whereas these say who spoke for whom in the text.
  * - Explicit mentions are "identifying" annotations whose bodies identify the
  *   actor: its registry entry, its Wikidata entity when it has one, and a
  *   tag with its name.
@@ -39,6 +44,8 @@ export const POLICY_CONTEXT = {
   'pa:stance': { '@type': '@id' },
   'pa:concept': { '@type': '@id' },
   'pa:about': { '@type': '@id', '@container': '@set' },
+  'pa:onBehalfOf': { '@type': '@id' },
+  'pa:reportedBy': { '@type': '@id', '@container': '@set' },
 } as const;
 
 /** Code points of context taken on each side of a quote for TextQuoteSelector prefix and suffix. */
@@ -166,7 +173,10 @@ function claimAnnotation(
     if (iri) resource['pa:claimant'] = iri;
     else missing('claimant', claim.claimant);
   }
-  if (claim.stance) resource['pa:stance'] = `pa:${claim.stance.value}`;
+  if (claim.stance) {
+    resource['pa:stance'] = `pa:${claim.stance.value}`;
+    resource['pa:stanceScore'] = stanceScore(index.config.vocabulary, claim.stance.value);
+  }
   if (claim.concept) {
     const iri = iris.concept(claim.concept.value);
     if (iri) resource['pa:concept'] = iri;
@@ -179,6 +189,18 @@ function claimAnnotation(
     else missing('about actor', actor);
   }
   if (about.length) resource['pa:about'] = about;
+  if (claim.onBehalfOf) {
+    const iri = iris.actor(claim.onBehalfOf.value);
+    if (iri) resource['pa:onBehalfOf'] = iri;
+    else missing('on-behalf-of actor', claim.onBehalfOf);
+  }
+  const reportedBy: string[] = [];
+  for (const relay of claim.reportedBy) {
+    const iri = iris.actor(relay.value);
+    if (iri) reportedBy.push(iri);
+    else missing('reported-by actor', relay);
+  }
+  if (reportedBy.length) resource['pa:reportedBy'] = reportedBy;
   if (claim.type) resource['pa:claimType'] = claim.type.value;
   if (claim.evidence) resource['pa:evidence'] = claim.evidence.value;
   if (claim.note) resource['pa:note'] = claim.note.value;
@@ -197,7 +219,8 @@ function claimAnnotation(
 function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
   const actorName = (id: string) => index.actor(id)?.name?.value ?? id;
   const parts: string[] = [];
-  const claimant = claim.claimant ? actorName(claim.claimant.value) : 'An unnamed claimant';
+  const speaker = claim.claimant ? actorName(claim.claimant.value) : 'An unnamed claimant';
+  const claimant = claim.onBehalfOf ? `${speaker} (on behalf of ${actorName(claim.onBehalfOf.value)})` : speaker;
   if (claim.concept) {
     const concept = index.concept(claim.concept.value)?.label?.value ?? claim.concept.value;
     parts.push(`${claimant} ${claim.stance?.value ?? 'addresses'} “${concept}”.`);
@@ -206,6 +229,7 @@ function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
   }
   if (claim.type) parts.push(`Claim type: ${claim.type.value}.`);
   if (claim.about.length) parts.push(`About: ${claim.about.map((a) => actorName(a.value)).join(', ')}.`);
+  if (claim.reportedBy.length) parts.push(`Reported by: ${claim.reportedBy.map((r) => actorName(r.value)).join(', ')}.`);
   if (claim.evidence) parts.push(`Evidence: ${claim.evidence.value}.`);
   if (claim.note) parts.push(`Note: ${claim.note.value.trim()}`);
   return parts.join(' ');

@@ -1,3 +1,4 @@
+import { describePeriod } from '../describe';
 import type { ActorDef, ClaimDef, RelationDef } from '../model';
 import { relationType } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
@@ -45,16 +46,9 @@ function header(actor: ActorDef, actorId: string): Block {
   return paragraph(strong(name), actor.kind && ` · ${actor.kind.value}`, ' · ', code(actorId));
 }
 
-/**
- * When a relation held, as cards show it: "(2015–)", "(–2021)", "(2001–2021)",
- * or, with months or days, "(2001-09 – 2021-08-31)". Empty without dates.
- */
+/** When a relation held, as cards show it (see `describePeriod`); empty without dates. */
 export function relationPeriod(relation: RelationDef): string {
-  const from = relation.from?.value;
-  const until = relation.until?.value;
-  if (from === undefined && until === undefined) return '';
-  const spaced = (from?.length ?? 4) > 4 || (until?.length ?? 4) > 4;
-  return from !== undefined && until !== undefined ? ` (${from}${spaced ? ' – ' : '–'}${until})` : ` (${from ?? ''}–${until ?? ''})`;
+  return describePeriod(relation.from?.value, relation.until?.value);
 }
 
 /** A relation's period and note, after the relation they qualify. */
