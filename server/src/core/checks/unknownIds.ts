@@ -98,8 +98,8 @@ export function checkUnknownIds(index: WorkspaceView, file: AnnotationFile): Cor
     for (const claim of annotation.claims) {
       actor(claim.claimant, 'the claimant');
       for (const about of claim.about) actor(about, 'an actor the claim is about');
-      actor(claim.onBehalfOf, '`on-behalf-of` (the organization the claimant speaks for)');
-      for (const relay of claim.reportedBy) actor(relay, '`reported-by` (who relays the claim)');
+      actor(claim.onBehalfOf, '`on-behalf-of`');
+      for (const relay of claim.reportedBy) actor(relay, '`reported-by`');
       const concept = claim.concept;
       if (concept && !index.concept(concept.value)) {
         const { message, suggestions } = unknownConcept(registry, index, concept.value);
