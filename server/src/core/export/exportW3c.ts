@@ -182,24 +182,18 @@ function claimAnnotation(
     if (iri) resource['pa:concept'] = iri;
     else missing('concept', claim.concept);
   }
-  const about: string[] = [];
-  for (const actor of claim.about) {
-    const iri = iris.actor(actor.value);
-    if (iri) about.push(iri);
-    else missing('about actor', actor);
-  }
+  // The actors' IRIs; an id no actor has is left out, with a warning.
+  const actorIris = (actors: { value: string; range: Span }[], what: string) =>
+    actors.flatMap((actor) => {
+      const iri = iris.actor(actor.value);
+      if (!iri) missing(what, actor);
+      return iri ? [iri] : [];
+    });
+  const about = actorIris(claim.about, 'about actor');
   if (about.length) resource['pa:about'] = about;
-  if (claim.onBehalfOf) {
-    const iri = iris.actor(claim.onBehalfOf.value);
-    if (iri) resource['pa:onBehalfOf'] = iri;
-    else missing('on-behalf-of actor', claim.onBehalfOf);
-  }
-  const reportedBy: string[] = [];
-  for (const relay of claim.reportedBy) {
-    const iri = iris.actor(relay.value);
-    if (iri) reportedBy.push(iri);
-    else missing('reported-by actor', relay);
-  }
+  const [onBehalfOf] = actorIris(claim.onBehalfOf ? [claim.onBehalfOf] : [], 'on-behalf-of actor');
+  if (onBehalfOf) resource['pa:onBehalfOf'] = onBehalfOf;
+  const reportedBy = actorIris(claim.reportedBy, 'reported-by actor');
   if (reportedBy.length) resource['pa:reportedBy'] = reportedBy;
   if (claim.type) resource['pa:claimType'] = claim.type.value;
   if (claim.evidence) resource['pa:evidence'] = claim.evidence.value;
