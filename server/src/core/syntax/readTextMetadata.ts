@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import type { ContributorDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
 import { readIdList } from './readClaimFields';
@@ -9,7 +10,11 @@ export const CONTRIBUTOR_FIELDS = ['actor', 'role'] as const;
 
 /** A text's `author` (one actor id or a list), `contributors` (`{actor, role}` items) and `note`. */
 export function readTextMetadata(reader: YamlFieldReader, fields: Map<string, FieldEntry>, vocabulary: Vocabulary): Pick<TextAnnotationDef, 'author' | 'authors' | 'contributors' | 'note'> {
-  const authors = readIdList(reader, fields.get('author'), '`author`', 'actor ids');
+  // A single value that is not text (`author: 12`, `author:`) is reported as before lists were allowed.
+  const entry = fields.get('author');
+  const notText = entry !== undefined && (!entry.value || (isScalar(entry.value) && (typeof entry.value.value !== 'string' || entry.value.value === '')));
+  const single = notText ? reader.string(entry, 'the author (an actor id)') : undefined;
+  const authors = notText ? (single ? [single] : []) : readIdList(reader, entry, '`author`', 'actor ids');
   const note = reader.string(fields.get('note'), 'the note', { freeText: true });
   return {
     ...(authors.length > 0 ? { author: authors[0] } : {}),
