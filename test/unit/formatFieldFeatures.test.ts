@@ -183,7 +183,7 @@ describe('format v1.1 fields in features', () => {
   });
 
   describe('exports', () => {
-    it('W3C: on-behalf-of and reported-by are claim properties, with the stance score; the text body says them', async () => {
+    it('W3C: on-behalf-of and reported-by are claim properties, with the stance score; the text body says them; the authors create the source', async () => {
       const { index } = await loadMemoryWorkspace(FILES);
       const result = exportWorkspace(index, 'w3c', { workspaceFolder: WORKSPACE });
       const collection = JSON.parse(result.files[0].content);
@@ -195,6 +195,8 @@ describe('format v1.1 fields in features', () => {
       assert.equal(claim['pa:stanceScore'], 0);
       assert.match(annotation.body[0].value, /^Imran Khan \(on behalf of Ministry of Foreign Affairs\) ambivalent .* Reported by: Gulf Monitor\./);
       assert.deepEqual(annotation['@context'][1]['pa:reportedBy'], { '@type': '@id', '@container': '@set' });
+      const creators = annotation.target.source.creator as string[];
+      assert.deepEqual(creators.map((iri) => iri.slice(iri.indexOf('#') + 1)), ['isi', 'imran-khan'], 'the text’s authors create its source');
     });
 
     it('brat: declares OnBehalfOf and ReportedBy, and notes a relation’s period', async () => {

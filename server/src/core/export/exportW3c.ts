@@ -14,7 +14,8 @@ import type { ExportOptions, ExportResult, ExportWarning } from './exportTypes';
  *
  * - Targets are SpecificResources on the text with a TextQuoteSelector
  *   (exact, plus up to CONTEXT_LENGTH code points of prefix and suffix) and a
- *   TextPositionSelector. The model counts positions in Unicode code points,
+ *   TextPositionSelector; the text's authors are the `creator` of its source,
+ *   which the model allows on any resource. The model counts positions in Unicode code points,
  *   not code units, over the text as stored (a CRLF line break is two), so
  *   the core's UTF-16 offsets are converted.
  * - Claims are "classifying" annotations with two bodies: a describing
@@ -96,6 +97,9 @@ interface PlacedAnnotation {
 
 function textAnnotations(index: WorkspaceView, iris: IriMinter, text: ExportText, warnings: ExportWarning[]) {
   const codePoints = new CodePointIndex(text.content);
+  // The authors who are defined actors; an undefined one is reported by `check`, not repeated on every target.
+  const creators = text.authors.flatMap((author) => iris.actor(author) ?? []);
+  const source: JsonObject = { id: iris.file(text.uri), type: 'Text', format: text.path.toLowerCase().endsWith('.md') ? 'text/markdown' : 'text/plain', ...(creators.length ? { creator: creators } : {}) };
   const target = (span: Span): JsonObject => {
     const exact = text.content.slice(span.start, span.end);
     const prefix = contextBefore(text.content, span.start, CONTEXT_LENGTH);
@@ -103,7 +107,7 @@ function textAnnotations(index: WorkspaceView, iris: IriMinter, text: ExportText
     const position = codePoints.spanToCodePoints(span);
     return {
       type: 'SpecificResource',
-      source: { id: iris.file(text.uri), type: 'Text', format: text.path.toLowerCase().endsWith('.md') ? 'text/markdown' : 'text/plain' },
+      source,
       selector: [
         { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
         { type: 'TextPositionSelector', start: position.start, end: position.end },
