@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { annotationFileDiagnostics, DEFAULT_VOCABULARY, parseAnnotationFile, parseConfig, stanceLabel, stanceScore, type CoreDiagnostic } from '../../server/src/core';
-import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
+import { LiveWorkspace } from '../../server/src/core/live';
+import { InMemoryHost, loadMemoryWorkspace, uriOf, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 import { ACTORS, ARTICLE, CONCEPTS } from './features/fixture';
 
 const URI = uriOf('annotations/a.yaml');
@@ -245,5 +246,27 @@ describe('format v1.1 fields', () => {
       assert.deepEqual(await codes(relations(['allied-with', 'from: 1990', 'until: 1995'], ['allied-with', 'from: 2010'])), []);
       assert.deepEqual(await codes(relations(['allied-with', 'from: 1990'], ['allied-with', 'from: 2010'])), ['relation-duplicate']);
     });
+  });
+
+  it('the live workspace refreshes other files when an organization’s kind or a relation’s period changes', async () => {
+    const actorsFile = yaml('actors:', '  - id: isi', '    name: ISI', '    kind: intelligence-agency', '    aliases: [ISI]', '  - id: office', '    name: Office', '    kind: government', '    relations:', '      - type: opposes', '        target: taliban', '        until: 2000');
+    const files = {
+      'annotations/texts/a.txt': ARTICLE,
+      'annotations/actors.yaml': actorsFile,
+      'annotations/more.yaml': yaml('actors:', '  - id: taliban', '    name: Taliban', '    kind: armed-group', '    aliases: [Taliban]', '    relations:', '      - type: opposes', '        target: office', '        from: 2001'),
+      'annotations/a.yaml': yaml('text: texts/a.txt', 'claims:', '  - id: c', '    claimant: isi', '    on-behalf-of: office', '    quote: The ISI denies it.'),
+    };
+    const host = new InMemoryHost(files);
+    const live = new LiveWorkspace({ folders: [WORKSPACE], createHost: () => host, log: (message) => assert.fail(message) });
+    await live.load();
+    const codes = (path: string) => live.diagnostics(uriOf(path)).diagnostics.map((d) => d.code).filter((c) => c !== 'actor-unused' && c !== 'alias-unused');
+    assert.deepEqual([codes('annotations/a.yaml'), codes('annotations/actors.yaml')], [[], []]);
+    await live.setBuffer(uriOf('annotations/actors.yaml'), actorsFile.replace('kind: government', 'kind: person'));
+    assert.deepEqual(codes('annotations/a.yaml'), ['on-behalf-of-person']);
+    await live.setBuffer(uriOf('annotations/actors.yaml'), actorsFile);
+    assert.deepEqual(codes('annotations/a.yaml'), []);
+    // Only the period changes: the two statements of the symmetric `opposes` now overlap (2001–2005).
+    await live.setBuffer(uriOf('annotations/actors.yaml'), actorsFile.replace('until: 2000', 'until: 2005'));
+    assert.deepEqual(codes('annotations/more.yaml'), ['relation-duplicate']);
   });
 });
