@@ -3,6 +3,7 @@ import { isLostQuotePlaced, lostQuoteRange } from '../lostQuotes';
 import type { ClaimDef, MentionDef, QuoteSelectorDef, Span } from '../model';
 import type { AnchorableText, AnchorResult } from '../resolveQuote';
 import { AnchoringCache, withQuote } from './anchoringCache';
+import { MatchesAhead } from './matchesAhead';
 import type { DocumentStore } from './documentStore';
 import type { AliasChange, Registry } from './registry';
 
@@ -62,6 +63,7 @@ export class TextAnalyses {
   private readonly analyses = new Map<string, { textStamp: number; matchStamp: number; analysis: TextAnalysis }>();
   private aliasMatcher: AliasMatcher | undefined;
   private readonly anchorings = new AnchoringCache();
+  private readonly matchesAhead = new MatchesAhead();
 
   /** `analysed` hears of every analysis computed (not of those reused). */
   constructor(
@@ -149,7 +151,7 @@ export class TextAnalyses {
       }
       this.anchorings.retain(textUri, slots);
     }
-    const matches = this.matcher().findAll(anchorable.normalized);
+    const matches = this.matchesAhead.take(textUri, anchorable.normalized, this.aliasMatcher, matchStamp) ?? this.matcher().findAll(anchorable.normalized);
     this.noteAliasKeys(textUri, matches);
     const mentions = mergeMentions(matches, explicitMentions);
     const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions };
@@ -161,8 +163,8 @@ export class TextAnalyses {
   /**
    * Anchors the quotes that `analysis(textUri)` will need, a step at a time,
    * so that a caller that must stay responsive can run the long searches in
-   * slices; `analysis` then finds them done. Does nothing when the text's
-   * anchoring is current.
+   * slices, then matches its aliases likewise; `analysis` then finds them
+   * done. Does nothing when the text's anchoring is current.
    */
   *anchoringSteps(textUri: string): Generator<void, void> {
     if (this.documents.statusByKey(textUri) !== 'loaded') return;
@@ -183,6 +185,8 @@ export class TextAnalyses {
         }
       }
     }
+    // Then its alias matching (a long text takes many steps), which `analysis` takes if the aliases stay the same.
+    if (this.aliasMatcher) yield* this.matchesAhead.matchInSteps(textUri, anchorable.normalized, this.aliasMatcher, this.matchStamps.get(textUri) ?? 0);
   }
 
   /** Records which aliases a text's matching found, for re-matching only the texts an alias change reaches. */
@@ -212,6 +216,7 @@ export class TextAnalyses {
    * matches before and after it are the same.
    */
   aliasesChanged({ changed, present }: AliasChange): Set<string> {
+    this.matchesAhead.clear();
     for (const key of changed) {
       this.aliasMatcher?.set(key, this.registry.aliasEntry(key));
       this.aliasesChangedDuringBuild?.add(key);
