@@ -32,3 +32,8 @@ export function describePeriod(from: string | undefined, until: string | undefin
   if (from === undefined || until === undefined) return ` (${from ?? ''}–${until ?? ''})`;
   return ` (${from}${from.length > 4 || until.length > 4 ? ' – ' : '–'}${until})`;
 }
+
+/** The ids a mention names, for messages: `india`, or `india, china` for a list-valued `actor:`. */
+export function mentionedIds(mention: { actors: readonly { value: string }[] }): string {
+  return mention.actors.length > 0 ? mention.actors.map((id) => id.value).join(', ') : '(no actor)';
+}

@@ -47,7 +47,7 @@ function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): C
       ...actors.flatMap((a) => a.relations.map((r) => r.target?.value)),
       ...(annotation?.authors ?? []).map((a) => a.value),
       ...(annotation?.contributors ?? []).map((c) => c.actor?.value),
-      ...mentions.map((m) => m.actor?.value),
+      ...mentions.flatMap((m) => m.actors.map((id) => id.value)),
       ...claims.flatMap((c) => [c.claimant?.value, ...c.about.map((a) => a.value), c.onBehalfOf?.value, ...c.reportedBy.map((r) => r.value)]),
     ]),
     stances: count(claims.map((c) => (c.claimant && c.concept && c.stance ? `${c.claimant.value}\u0000${c.concept.value}\u0000${c.stance.value}` : undefined))),

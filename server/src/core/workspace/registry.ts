@@ -160,7 +160,7 @@ export class Registry {
     if (annotation) {
       for (const author of annotation.authors) ref(actorRefs, author, 'author');
       for (const contributor of annotation.contributors) ref(actorRefs, contributor.actor, 'contributor');
-      for (const mention of annotation.mentions) ref(actorRefs, mention.actor, 'mention-actor');
+      for (const mention of annotation.mentions) for (const id of mention.actors) ref(actorRefs, id, 'mention-actor');
       for (const claim of annotation.claims) {
         if ((work += 1 + claim.about.length) >= REGISTRY_ITEMS_PER_STEP) {
           work = 0;
