@@ -115,11 +115,26 @@ export interface SuppressionDef extends QuoteSelectorDef {
   note?: Located<string>;
 }
 
+/** Format v1.1: one entry of a text's `contributors:` list, such as a moderator or a translator. */
+export interface ContributorDef {
+  /** The whole list item. */
+  range: Span;
+  /** The contributor (an actor id). */
+  actor?: Located<string>;
+  /** What they did (from the vocabulary's contributor roles). */
+  role?: Located<string>;
+}
+
 export interface TextAnnotationDef {
   /** The `text:` field as written. */
   text?: Located<string>;
   title?: Located<string>;
+  /** The first of `authors`, for code that wants one author. */
   author?: Located<string>;
+  /** Format v1.1: the authors (actor ids); `author:` may be one id or a list. Empty when not written. */
+  authors: Located<string>[];
+  /** Format v1.1: who else took part (moderator, interviewer, translator, …); empty when not written. */
+  contributors: ContributorDef[];
   published?: Located<string>;
   url?: Located<string>;
   mentions: MentionDef[];
