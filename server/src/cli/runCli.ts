@@ -3,6 +3,7 @@ import { UsageError, type CliContext } from './cliContext';
 import { parseDiffArgs, runDiff } from './diffCommand';
 import { takeLimitFlags } from './limitFlags';
 import { parseExportArgs, runExport } from './exportCommand';
+import { parseImportArgs, runImport } from './importCommand';
 import { parseInitArgs, runInit } from './initCommand';
 import { describeUsageError } from './usageErrors';
 
@@ -20,7 +21,10 @@ Commands:
   diff <base> [head]  Summarise what changed in the annotations between two git revisions
                       (head defaults to the working tree), as Markdown fit for a PR comment.
   export              Write the annotations as W3C Web Annotation JSON-LD, brat standoff, or
-                      discourse networks (GraphML and CSV) into a folder.
+                      discourse networks (GraphML and CSV) into a folder, or as a DNA 3 database.
+  import dna FILE.dna --out DIR
+                      Create a new workspace from a DNA 3 database (.dna) in the empty folder DIR,
+                      and report what the annotation format cannot hold (docs/dna.md).
   lsp --stdio         Start the language server for editors (or --node-ipc, --socket=<port>,
                       --pipe=<name>); it serves until the editor disconnects.
 
@@ -51,9 +55,10 @@ Options for diff:
   --format <name>     markdown (default) or json.
 
 Options for export:
-  --format <name>     w3c, brat or network (required).
+  --format <name>     w3c, brat, network or dna (required).
   --out <dir>         The folder to write into (required): created if missing; a non-empty
                       folder is used only if it holds an unchanged earlier export of that format.
+                      For dna, the .dna file to create (never overwritten).
   --workspace <dir>   The workspace folder (default: the current directory).
   --base-iri <iri>    For w3c: the IRI that workspace paths are appended to (default urn:policy-annotator:).
   Exits 1 when some annotations could not be exported (listed on stderr); the rest is written.
@@ -108,6 +113,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await runExport(parseExportArgs(rest, commandContext), commandContext);
       case 'init':
         return await runInit(parseInitArgs(rest, context), context);
+      case 'import':
+        return await runImport(parseImportArgs(rest, context), context);
       case 'lsp':
       {
         if (!context.loadLanguageServer) throw new Error('This build of the CLI was given no language server (CliContext.loadLanguageServer).');

@@ -5,6 +5,7 @@ import { WorkerParser } from './workerParser';
 import { writeExportFiles } from './exportWriter';
 import { writeWorkspaceFile } from './writeWorkspaceFile';
 import { nodeWorkspaceCreator } from './createWorkspaceFiles';
+import { nodeDnaFiles } from './dnaFiles';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     writeExport: writeExportFiles,
     writeFile: writeWorkspaceFile,
     createWorkspace: nodeWorkspaceCreator,
+    dnaFiles: nodeDnaFiles,
     // Loaded only for `lsp`: the language server's modules would slow every other command's start.
     loadLanguageServer: () => import('./runLanguageServer.js'),
     io: {

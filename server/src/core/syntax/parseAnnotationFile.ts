@@ -1,15 +1,16 @@
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
+import { readAttributes } from './readAttributes';
 import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
-export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
-export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
+export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'attributes'] as const;
+export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'attributes'] as const;
 export const ACTOR_FIELDS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata', 'relations'] as const;
 export const RELATION_FIELDS = ['type', 'target', 'note'] as const;
 export const CONCEPT_FIELDS = ['id', 'label', 'description'] as const;
 export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix'] as const;
-export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note'] as const;
+export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note', 'attributes'] as const;
 
 /** Every field name of the format, for recognising one written without its colon. */
 const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS]);
@@ -106,7 +107,7 @@ function readTextAnnotation(reader: YamlFieldReader, fields: Map<string, FieldEn
     mentions: [],
     claims: [],
     suppress: [],
-    attributes: [],
+    attributes: readAttributes(reader, fields.get('attributes')),
   };
   if (!fields.has('text')) {
     const first = fields.values().next().value as FieldEntry;
@@ -161,7 +162,7 @@ function readClaim(reader: YamlFieldReader, node: Node, vocabulary: Vocabulary):
     evidence: checkVocabulary(reader, reader.string(fields.get('evidence'), 'the evidence'), vocabulary.evidence, 'evidence value'),
     note: reader.string(fields.get('note'), 'the note', { freeText: true }),
     reportedBy: [],
-    attributes: [],
+    attributes: readAttributes(reader, fields.get('attributes')),
   };
   if (claim.stance && !claim.concept) {
     reader.report(claim.stance.range, 'missing-field', 'A stance is taken toward a concept, but this claim has no `concept`: add the concept it supports or rejects.', { missing: ['concept'] });
