@@ -124,7 +124,7 @@ describe('DNA import (rows → workspace files)', () => {
     const { index } = await loadMemoryWorkspace(filesOf(result));
     const greenpeace = index.actor('greenpeace')!;
     assert.equal(greenpeace.kind?.value, 'ngo');
-    assert.deepEqual(greenpeace.aliases.map((a) => a.value), ['GP', 'Greenpeace International']);
+    assert.deepEqual(greenpeace.aliases.map((a) => a.value), ['Greenpeace', 'GP', 'Greenpeace International']);
     assert.equal(greenpeace.description?.value, 'Environmental group.');
     assert.equal(index.actor('government')!.kind?.value, 'government');
     assert.equal(index.actor('ann-minister')!.kind?.value, 'person');

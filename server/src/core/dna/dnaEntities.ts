@@ -61,7 +61,8 @@ export function importEntities(db: DnaDatabase, variables: Map<number, StandardV
       const kind = actorKind(variable, own.get('Type'), vocabulary, newKinds);
       if (kind.lost) lost.kinds++;
       const aliases = (own.get('Alias') ?? '').split(ALIAS_SEPARATOR.trim()).map((alias) => alias.trim()).filter((alias) => alias !== '' && alias !== entity.value);
-      fields = [['id', id], ['name', entity.value], ['kind', kind.kind], ['aliases', [...new Set(aliases)]], ['description', own.get('Notes')]];
+      // The name is an alias too, so that the claimant's name in a text is a mention of it.
+      fields = [['id', id], ['name', entity.value], ['kind', kind.kind], ['aliases', [...new Set([entity.value, ...aliases])]], ['description', own.get('Notes')]];
     }
     byEntity.set(entity.id, { entity, variable, id, fields });
   }

@@ -178,7 +178,7 @@ class EntityRows {
     const kind = actor.kind?.value ?? '';
     const entity = this.add(variable, id, actor.name?.value ?? id, {
       Type: kind === (variable === 'person' ? 'person' : 'organization') ? '' : kind,
-      Alias: actor.aliases.map((a) => a.value).join(ALIAS_SEPARATOR),
+      Alias: actor.aliases.map((a) => a.value).filter((alias) => alias !== actor.name?.value).join(ALIAS_SEPARATOR),
       Notes: actor.description?.value ?? '',
     });
     this.parents.push({ entity, actor, variable });
