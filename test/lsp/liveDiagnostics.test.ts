@@ -135,5 +135,16 @@ for (const mode of ['push', 'pull'] as const) {
       await client.filesChangedOnDisk([{ uri: uri('policy-annotator.yaml'), type: 'created' }]);
       await waitForDiagnostics('annotations/claims.yaml', (codes) => !codes.includes('unknown-actor'), 'silenced by the new configuration');
     });
+
+    it("reports the configuration file's own problems, such as a limit the workspace may not raise", async () => {
+      workspace.write('policy-annotator.yaml', 'limits:\n  text-size: 4GB\n');
+      await client.filesChangedOnDisk([{ uri: uri('policy-annotator.yaml'), type: 'changed' }]);
+      const [ignored] = await waitForDiagnostics('policy-annotator.yaml', (codes) => codes.includes('limit-ignored'), 'with limit-ignored');
+      assert.equal(ignored.range.start.line, 1);
+
+      workspace.write('policy-annotator.yaml', 'limits:\n  text-size: 1MB\n');
+      await client.filesChangedOnDisk([{ uri: uri('policy-annotator.yaml'), type: 'changed' }]);
+      await waitForDiagnostics('policy-annotator.yaml', (codes) => codes.length === 0, 'clean after lowering the limit');
+    });
   });
 }

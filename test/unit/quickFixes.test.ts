@@ -79,6 +79,14 @@ describe('quick fixes', () => {
     assert.deepEqual(annotationFileDiagnostics(after, uriOf('annotations/actors.yaml')).filter((d) => d.severity === 'error'), []);
   });
 
+  it('unknown actor that is a concept id: no stub, which would define the id twice', async () => {
+    const files = withBase({ 'annotations/a.yaml': claimFile('pakistan-backs-taliban') });
+    const index = await loadIndex(files);
+    const [diagnostic] = find(index, 'annotations/a.yaml', 'unknown-actor');
+    assert.ok(diagnostic, 'a concept id as claimant is an unknown actor');
+    assert.deepEqual(quickFixes(index, diagnostic).filter((f) => f.title.startsWith('Create')), []);
+  });
+
   it('unknown concept: suggestion and stub', async () => {
     const files = withBase({ 'annotations/a.yaml': yaml('text: texts/a.txt', 'claims:', '  - {id: c1, claimant: isi, quote: The ISI backs the Taliban, concept: pakistan-backs-talibn, stance: supports}') });
     const index = await loadIndex(files);

@@ -98,7 +98,7 @@ export class ServerSession {
 
   /** The line index of any indexed file, for converting locations that point into it. */
   linesOf(uri: string): LineIndex | undefined {
-    return this.workspace.indexFor(uri)?.lineIndex(uri);
+    return this.workspace.lineIndex(uri);
   }
 
   /** The URI as the client spells it: its own spelling for open documents. */

@@ -3,6 +3,7 @@ import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, DEFAULT_LIMITS } from '../config';
 import { loadWorkspace, readAllWithLimit, readWithLimit, storeText, type AnnotationParser, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../workspace/loadWorkspace';
 import type { CoreDiagnostic } from '../model';
+import type { LineIndex } from '../lineIndex';
 import { basenameUri, canonicalUri, isUnder } from '../uris';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { WorkspaceView } from '../workspace/workspaceView';
@@ -408,6 +409,13 @@ export class LiveWorkspace {
     return soFar.index.isAnnotationFile(uri) || soFar.index.hasCurrentAnalysis(uri) ? { index: soFar.view, soFar: true } : undefined;
   }
 
+
+  /** A file's line index: an indexed file's, or policy-annotator.yaml's, which the index does not hold. */
+  lineIndex(uri: string): LineIndex | undefined {
+    const canonical = canonicalUri(uri);
+    const workspace = this.workspaceFor(canonical);
+    return this.indexFor(canonical)?.lineIndex(canonical) ?? (workspace?.configUri === canonical ? workspace.configLines : undefined);
+  }
 
   private workspaceFor(uri: string): LoadedWorkspace | undefined {
     const folder = this.folderOf(uri);

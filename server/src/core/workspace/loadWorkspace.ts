@@ -1,5 +1,6 @@
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, DEFAULT_LIMITS, parseConfig, type Limits, type WorkspaceConfig } from '../config';
 import type { AnnotationFile, CoreDiagnostic } from '../model';
+import { LineIndex } from '../lineIndex';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import type { Vocabulary } from '../vocabulary';
 import { canonicalUri, joinUri } from '../uris';
@@ -105,6 +106,8 @@ export interface LoadedWorkspace {
   configUri?: string;
   /** Problems in policy-annotator.yaml. */
   configDiagnostics: CoreDiagnostic[];
+  /** The lines of policy-annotator.yaml as the configuration was read, to place its diagnostics. */
+  configLines?: LineIndex;
 }
 
 export function isAnnotationFileName(uri: string): boolean {
@@ -117,13 +120,13 @@ export function annotationRoots(folderUri: string, config: WorkspaceConfig): str
 }
 
 /** Reads the workspace configuration, or the defaults when there is none. */
-export async function loadConfig(host: WorkspaceFileHost, folderUri: string): Promise<{ config: WorkspaceConfig; configUri?: string; diagnostics: CoreDiagnostic[] }> {
+export async function loadConfig(host: WorkspaceFileHost, folderUri: string): Promise<{ config: WorkspaceConfig; configUri?: string; configText?: string; diagnostics: CoreDiagnostic[] }> {
   const configUri = joinUri(folderUri, CONFIG_FILE_NAME);
   const allowed = (await host.allowedLimits?.(folderUri)) ?? DEFAULT_LIMITS;
   const text = await host.readFile(configUri);
   if (text === undefined) return { config: allowed === DEFAULT_LIMITS ? DEFAULT_CONFIG : { ...DEFAULT_CONFIG, limits: allowed }, diagnostics: [] };
   const parsed = parseConfig(configUri, text, allowed);
-  return { config: parsed.config, configUri, diagnostics: parsed.diagnostics };
+  return { config: parsed.config, configUri, configText: text, diagnostics: parsed.diagnostics };
 }
 
 /** Supplies every referenced text that has not been loaded yet; `pause` as in LoadWorkspaceOptions. */
@@ -145,7 +148,7 @@ export function storeText(index: WorkspaceIndex, uri: string, read: FileRead): v
 /** Builds the index of a workspace folder: its configuration, annotation files and texts. */
 export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, options: LoadWorkspaceOptions = {}): Promise<LoadedWorkspace> {
   folderUri = canonicalUri(folderUri);
-  const { config, configUri, diagnostics } = await loadConfig(host, folderUri);
+  const { config, configUri, configText, diagnostics } = await loadConfig(host, folderUri);
   const index = new WorkspaceIndex({ workspaceFolders: [folderUri], config });
   const seen = new Set<string>();
   const sources: AnnotationSource[] = [];
@@ -182,5 +185,5 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
     if (pause) await pause();
   }
   await loadPendingTexts(host, index, pause);
-  return { index, configUri, configDiagnostics: diagnostics };
+  return { index, configUri, configLines: configText === undefined ? undefined : new LineIndex(configText), configDiagnostics: diagnostics };
 }
