@@ -1,3 +1,4 @@
+import { parseAgreementArgs, runAgreement } from './agreementCommand';
 import { parseCheckArgs, runCheck } from './checkCommand';
 import { UsageError, type CliContext } from './cliContext';
 import { parseDiffArgs, runDiff } from './diffCommand';
@@ -25,6 +26,10 @@ Commands:
   import dna FILE.dna --out DIR
                       Create a new workspace from a DNA 3 database (.dna) in the empty folder DIR,
                       and report what the annotation format cannot hold (docs/dna.md).
+  agreement DIR_A DIR_B [DIR…] | --ref REV_A --ref REV_B […]
+                      How far annotators agree on the same texts: Krippendorff's alpha per
+                      claim field, unitizing alpha and precision/recall over the claims' spans,
+                      and every disagreement with the words it is about.
   lsp --stdio         Start the language server for editors (or --node-ipc, --socket=<port>,
                       --pipe=<name>); it serves until the editor disconnects.
 
@@ -63,7 +68,18 @@ Options for export:
   --base-iri <iri>    For w3c: the IRI that workspace paths are appended to (default urn:policy-annotator:).
   Exits 1 when some annotations could not be exported (listed on stderr); the rest is written.
 
-Limits (check, diff and export):
+Options for agreement:
+  --ref <rev>         A git revision of the workspace, read with git, not checked out
+                      (repeatable; instead of folders).
+  --workspace <dir>   With --ref: the workspace folder inside the repository (default: the current directory).
+  --coder <name>      Name the coders, once for each folder or revision, in the same order
+                      (default: the folder names or the revisions).
+  --format <name>     stylish (default), json or markdown (for a pull-request comment).
+  --fields <list>     Only these fields, comma-separated: claimant, on-behalf-of, concept, stance,
+                      stance-score, type, evidence, about, mention, and claim (claims only some made).
+  --text <path>       Only this text, or the texts under this folder (repeatable).
+
+Limits (check, diff, export and agreement):
   --max-text-size <size>, --max-annotation-file-size <size>
                       Raise the largest text or annotation file read (defaults 20MB and 5MB, at
                       most 64MB and 16MB). A workspace's policy-annotator.yaml may only lower them.
@@ -79,7 +95,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or internal failure.`;
  * cache is off (its reports were made under the default limits).
  */
 function withLimitFlags(command: string, args: string[], context: CliContext): { args: string[]; context: CliContext } {
-  if (command !== 'check' && command !== 'diff' && command !== 'export') return { args, context };
+  if (command !== 'check' && command !== 'diff' && command !== 'export' && command !== 'agreement') return { args, context };
   const taken = takeLimitFlags(args, (message) => {
     throw new UsageError(message);
   });
@@ -111,6 +127,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await runDiff(parseDiffArgs(rest, commandContext), commandContext);
       case 'export':
         return await runExport(parseExportArgs(rest, commandContext), commandContext);
+      case 'agreement':
+        return await runAgreement(parseAgreementArgs(rest, commandContext), commandContext);
       case 'init':
         return await runInit(parseInitArgs(rest, context), context);
       case 'import':

@@ -1,0 +1,111 @@
+// How long `policy-annotator agreement` takes (issue 17): the corpus of a
+// scale (default 4x, generated as bench/run.mjs does and reused from
+// bench/corpus/) against a perturbed copy of it, as a second annotator:
+// about one stance in ten flipped, one type in ten changed, and one quote in
+// seven shortened by its first word (so its span moves). The CLI runs as a
+// process with --format json; the figure is the median wall time of the runs.
+// Target: at most 2 s at 4x. Reported, not enforced. For scale, the same
+// figure for a cold `check --no-cache` of the corpus (one workspace, where
+// agreement loads two), and, in process (the core bundled from source with
+// esbuild), the time of the comparison itself once both workspaces are
+// loaded and their texts analysed.
+//
+//   npm run build && node bench/agreement.mjs [scale, default 4] [runs, default 3]
+
+import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { prepareCorpus } from './generator/corpusOnDisk.mjs';
+import { DEFAULT_SEED } from './generator/generateCorpus.mjs';
+import { createRandom } from './generator/random.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const scale = Number(process.argv[2] ?? 4);
+const runs = Number(process.argv[3] ?? 3);
+const cli = join(root, 'bin', 'policy-annotator.js');
+
+function annotationFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return annotationFiles(full);
+    return /\.yaml$/.test(name) && !/^(actors|concepts)/.test(name) ? [full] : [];
+  });
+}
+
+/** The second annotator: a seeded rewrite of the claims' lines. */
+function perturb(yaml, random) {
+  return yaml
+    .replace(/^( +stance: )(supports|rejects)$/gm, (line, key, stance) => (random() < 0.1 ? `${key}${stance === 'supports' ? 'rejects' : 'supports'}` : line))
+    .replace(/^( +type: )(\S+)$/gm, (line, key, type) => (random() < 0.1 ? `${key}${type === 'belief' ? 'prediction' : 'belief'}` : line))
+    .replace(/^( +quote: )(\S+ )(\S+ \S+.*)$/gm, (line, key, _first, rest) => (random() < 1 / 7 ? `${key}${rest}` : line));
+}
+
+/** The core and the Node file host, bundled from source into the scratch folder. */
+function loadCore(folder) {
+  const outfile = join(folder, 'agreement-core.cjs');
+  const entry = ["export { loadWorkspace } from './server/src/core';", "export { compareCoders } from './server/src/core/agreement';", "export { NodeFileHost } from './server/src/node/nodeFileHost';"];
+  const stdin = { contents: entry.join('\n'), resolveDir: root, loader: 'ts' };
+  buildSync({ absWorkingDir: root, stdin, bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning', define: { POLICY_ANNOTATOR_VERSION: '"bench"' } });
+  return createRequire(import.meta.url)(outfile);
+}
+
+function median(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeProcess(args) {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  return { ms: performance.now() - started, result };
+}
+
+const corpus = prepareCorpus(join(root, 'bench', 'corpus'), scale, DEFAULT_SEED);
+const scratch = mkdtempSync(join(tmpdir(), 'policy-annotator-agreement-'));
+try {
+  const second = join(scratch, `${scale}x-second`);
+  cpSync(corpus.workspace, second, { recursive: true });
+  const random = createRandom('agreement-bench').next;
+  for (const file of annotationFiles(join(second, 'annotations'))) writeFileSync(file, perturb(readFileSync(file, 'utf8'), random));
+
+  const times = [];
+  const checkTimes = [];
+  let report;
+  for (let run = 0; run < runs; run++) {
+    const { ms, result } = timeProcess(['agreement', corpus.workspace, second, '--coder', 'first', '--coder', 'second', '--format', 'json']);
+    times.push(ms);
+    if (result.status !== 0) throw new Error(`agreement failed (${result.status}): ${result.stderr}`);
+    report = JSON.parse(result.stdout);
+    checkTimes.push(timeProcess(['check', '--no-cache', '--format', 'json', '--workspace', corpus.workspace]).ms);
+  }
+
+  const core = loadCore(scratch);
+  const coders = [];
+  for (const [name, folder] of [['first', corpus.workspace], ['second', second]]) {
+    const folderUri = `file://${folder}`;
+    const { index } = await core.loadWorkspace(new core.NodeFileHost([folder]), folderUri);
+    for (const text of index.referencedTexts()) index.analysis(text);
+    coders.push({ name, view: index, folderUri: index.workspaceFolders[0] });
+  }
+  const compareTimes = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    core.compareCoders(coders);
+    compareTimes.push(performance.now() - started);
+  }
+
+  const total = median(times);
+  const f = (x) => (x === null ? '—' : x.toFixed(3));
+  console.log(`agreement at ${scale}x: ${report.texts} texts, ${report.spans.claims.first} + ${report.spans.claims.second} claims, ${report.fields.mention.units} mention units, ${report.disagreements.length} disagreements`);
+  console.log(`  alpha: stance ${f(report.fields.stance.alpha)}, type ${f(report.fields.type.alpha)}, claimant ${f(report.fields.claimant.alpha)}; unitizing ${f(report.spans.alphaU)}`);
+  console.log(`  agreement, CLI process (median of ${runs}): ${(total / 1000).toFixed(2)} s (target ≤ 2 s${total <= 2000 ? ', met' : ', NOT met'}); runs: ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s`);
+  console.log(`  for scale: cold check --no-cache of one of the two workspaces: ${(median(checkTimes) / 1000).toFixed(2)} s`);
+  console.log(`  the comparison alone, in process, both workspaces loaded and analysed (median of ${runs}): ${median(compareTimes).toFixed(0)} ms`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,117 @@
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { URI } from 'vscode-uri';
+import { loadWorkspace, type WorkspaceFileHost } from '../core';
+import { AGREEMENT_FIELDS, compareCoders, MAX_CODERS, PRESENCE_FIELD, type CoderWorkspace } from '../core/agreement';
+import { formatAgreementMarkdown, formatAgreementStylish } from './formatAgreement';
+import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
+import { UsageError, type CliContext } from './cliContext';
+
+const FORMATS = ['stylish', 'json', 'markdown'] as const;
+
+export interface AgreementOptions {
+  /** The dirs form: each coder's workspace folder (absolute). */
+  folders: string[];
+  /** The --ref form: git revisions of the workspace folder. */
+  refs: string[];
+  /** For --ref: the workspace folder inside the repository. */
+  workspaceFolder: string;
+  coders: string[];
+  format: (typeof FORMATS)[number];
+  fields?: string[];
+  texts?: string[];
+}
+
+const AGREEMENT_FLAGS = {
+  ref: { type: 'string', multiple: true },
+  coder: { type: 'string', multiple: true },
+  workspace: { type: 'string' },
+  format: { type: 'string', default: 'stylish' },
+  fields: { type: 'string' },
+  text: { type: 'string', multiple: true },
+} as const;
+
+/** Coder names from the folders or revisions as given, made distinct where two would read the same. */
+function defaultNames(given: string[], short: (value: string) => string): string[] {
+  const names = given.map(short);
+  return names.map((name, i) => (names.indexOf(name) !== names.lastIndexOf(name) ? given[i] : name));
+}
+
+export function parseAgreementArgs(args: string[], context: CliContext): AgreementOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: AGREEMENT_FLAGS });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const refs = values.ref ?? [];
+  const format = values.format as AgreementOptions['format'];
+  if (!FORMATS.includes(format)) throw new UsageError(`Unknown format \`${values.format}\`: use ${FORMATS.join(', ')}.`);
+  if (refs.length && positionals.length) throw new UsageError('agreement compares either workspace folders or --ref revisions, not both.');
+  if (!refs.length && values.workspace !== undefined) throw new UsageError('--workspace goes with --ref; in the folders form, each folder is a workspace.');
+  const count = refs.length || positionals.length;
+  if (count < 2) throw new UsageError('agreement needs two or more coders: `policy-annotator agreement DIR_A DIR_B` or `policy-annotator agreement --ref REV_A --ref REV_B`.');
+  if (count > MAX_CODERS) throw new UsageError(`agreement compares at most ${MAX_CODERS} coders at once, not ${count}.`);
+  const given = refs.length ? refs : positionals;
+  const coders = values.coder ?? defaultNames(given, (value) => (refs.length ? value : path.basename(path.resolve(context.cwd, value)) || value));
+  if (coders.length !== count) throw new UsageError(`Give --coder once for each of the ${count} ${refs.length ? 'revisions' : 'folders'}, in the same order (${coders.length} given).`);
+  const duplicate = coders.find((name, i) => coders.indexOf(name) !== i);
+  if (duplicate !== undefined) throw new UsageError(`Two coders are named \`${duplicate}\`: name each once with --coder.`);
+  if (coders.some((name) => name.trim() === '')) throw new UsageError('A coder name is empty: give each a name with --coder.');
+  let fields: string[] | undefined;
+  if (values.fields !== undefined) {
+    fields = values.fields.split(',').map((f) => f.trim()).filter((f) => f !== '');
+    const known: string[] = [...AGREEMENT_FIELDS, PRESENCE_FIELD];
+    const unknown = fields.find((f) => !known.includes(f));
+    if (unknown !== undefined || fields.length === 0) throw new UsageError(`Unknown field \`${unknown ?? ''}\` for --fields: use a comma-separated list of ${known.join(', ')}.`);
+  }
+  const workspaceFolder = path.resolve(context.cwd, values.workspace ?? '.');
+  return {
+    folders: refs.length ? [] : positionals.map((p) => path.resolve(context.cwd, p)),
+    refs,
+    workspaceFolder,
+    coders,
+    format,
+    fields,
+    texts: values.text?.map((t) => (refs.length ? t : t.split(path.sep).join('/'))),
+  };
+}
+
+/** Loads one coder's workspace; refuses one with neither annotations nor texts (a mistyped folder or revision). */
+async function loadCoder(context: CliContext, name: string, host: WorkspaceFileHost, folder: string, what: string): Promise<CoderWorkspace> {
+  const folderUri = URI.file(folder).toString();
+  const { index } = await loadWorkspace(host, folderUri, { parser: context.parser });
+  if (index.annotationFiles().length === 0) throw new UsageError(`${what} holds no annotation files: is it a workspace folder?`);
+  return { name, view: index, folderUri: index.workspaceFolders[0] };
+}
+
+async function loadFromRefs(options: AgreementOptions, context: CliContext): Promise<CoderWorkspace[]> {
+  const prefix = await repositoryPrefix(context, options.workspaceFolder);
+  if (prefix === undefined) throw new UsageError(`${options.workspaceFolder} is not inside a git repository, so there are no revisions to compare.`);
+  const coders: CoderWorkspace[] = [];
+  for (let i = 0; i < options.refs.length; i++) {
+    const revision = options.refs[i];
+    const commit = await resolveCommit(context, options.workspaceFolder, revision);
+    if (commit === undefined) throw new UsageError(`\`${revision}\` is not a git revision here. Give a commit, branch or tag (in CI, fetch it first).`);
+    const host = new GitRevisionHost(context, options.workspaceFolder, commit, prefix);
+    try {
+      coders.push(await loadCoder(context, options.coders[i], host, options.workspaceFolder, `The workspace at \`${revision}\``));
+    } finally {
+      await host.close();
+    }
+  }
+  return coders;
+}
+
+/** `policy-annotator agreement`: how far several coders' annotations of the same texts agree. */
+export async function runAgreement(options: AgreementOptions, context: CliContext): Promise<number> {
+  const coders = options.refs.length
+    ? await loadFromRefs(options, context)
+    : await Promise.all(options.folders.map((folder, i) => loadCoder(context, options.coders[i], context.createHost([folder]), folder, folder)));
+  const report = compareCoders(coders, { fields: options.fields, texts: options.texts });
+  if (options.format === 'json') context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.format === 'markdown') context.io.stdout(`${formatAgreementMarkdown(report)}\n`);
+  else context.io.stdout(`${formatAgreementStylish(report)}\n`);
+  return 0;
+}

@@ -1,0 +1,237 @@
+/**
+ * Agreement between coders: each coder's workspace view, with the same
+ * texts, compared text by text (texts are matched by their path in the
+ * workspace folder). Claims and mentions are matched into units by their
+ * anchored spans (see units.ts); then, per field, Krippendorff's α (and
+ * Cohen's κ for two coders) over the units, |uα and precision/recall/F1
+ * over the spans, and the list of disagreements with the words they are about.
+ */
+import type { ClaimDef, Span } from '../model';
+import { relativePath } from '../uris';
+import type { Mention, WorkspaceView } from '../workspace/workspaceView';
+import { cohenKappa, intervalAlpha, jaccardAlpha, nominalAlpha, valueKey, type AlphaMetric } from './alpha';
+import { AGREEMENT_FIELDS, CLAIM_AGREEMENT_FIELDS, claimFieldValue, FIELD_METRICS, mentionValue, PRESENCE_FIELD, type AgreementField, type FieldValue } from './fieldValues';
+import { pairScores, unitizingAlpha, type PairScores, type UnitizedText } from './unitizing';
+import { buildUnits, type Unit } from './units';
+
+export interface CoderWorkspace {
+  name: string;
+  view: WorkspaceView;
+  /** The coder's workspace folder URI: texts are matched by their path under it. */
+  folderUri: string;
+}
+
+export interface AgreementOptions {
+  /** Only these fields (and `claim`: the claims only some coders made). Default: all. */
+  fields?: readonly string[];
+  /** Only the texts at these workspace paths, or under these folders. Default: all. */
+  texts?: readonly string[];
+}
+
+export interface FieldAgreement {
+  metric: AlphaMetric;
+  alpha: number | null;
+  /** Cohen's κ, for exactly two coders and a categorical field. */
+  kappa?: number | null;
+  /** Units with at least one value for the field. */
+  units: number;
+  /** Units with at least two values. */
+  pairable: number;
+  /** Percent of the pairable units on which every value is the same; null without pairable units. */
+  percent: number | null;
+}
+
+export type DisagreementValue = FieldValue | null;
+
+export interface Disagreement {
+  /** The text's path in the workspace folder. */
+  text: string;
+  /** 1-based line of the unit's start. */
+  line: number;
+  /** The words of the unit (from its first start to its last end), shortened past QUOTE_LIMIT characters. */
+  quote: string;
+  /** A field, or `claim` for a claim only some coders made (the value is its id). */
+  field: string;
+  /** Each coder who has the text: the value, or null for none. */
+  values: Record<string, DisagreementValue>;
+}
+
+export interface SpanAgreement {
+  /** |uα over the claims' character spans. */
+  alphaU: number | null;
+  /** Claims with an anchored span, per coder. */
+  claims: Record<string, number>;
+  /** Claims whose quote does not anchor (not compared), per coder. */
+  unanchored: Record<string, number>;
+  /** Every pair of coders, in both directions. */
+  pairs: PairScores[];
+}
+
+export interface AgreementReport {
+  coders: string[];
+  texts: number;
+  fields: Partial<Record<AgreementField, FieldAgreement>>;
+  spans: SpanAgreement;
+  disagreements: Disagreement[];
+  /** Texts whose content is not the same for every coder: their spans are compared by offset all the same. */
+  differingTexts: string[];
+}
+
+/** Quotes in disagreements are cut to this many characters. */
+export const QUOTE_LIMIT = 300;
+
+interface FieldData {
+  values: FieldValue[][];
+  kappaPairs: [string, string][];
+  units: number;
+  agreeing: number;
+}
+
+function isSelected(path: string, texts: readonly string[] | undefined): boolean {
+  if (!texts) return true;
+  return texts.some((t) => {
+    const wanted = t.replace(/^\.\//, '').replace(/\/+$/, '');
+    return path === wanted || path.startsWith(`${wanted}/`);
+  });
+}
+
+function alphaOf(metric: AlphaMetric, values: FieldValue[][]) {
+  if (metric === 'interval') return intervalAlpha(values as number[][]);
+  if (metric === 'jaccard') return jaccardAlpha(values as string[][][]);
+  return nominalAlpha(values as string[][]);
+}
+
+/** The texts of every coder, by workspace path: each coder's text URI, or undefined when the coder has no such (loaded) text. */
+function textsByPath(coders: readonly CoderWorkspace[], only: readonly string[] | undefined): Map<string, (string | undefined)[]> {
+  const texts = new Map<string, (string | undefined)[]>();
+  coders.forEach((coder, c) => {
+    for (const uri of coder.view.referencedTexts()) {
+      const path = relativePath(coder.folderUri, uri);
+      if (path === undefined || !isSelected(path, only) || !coder.view.analysis(uri)) continue;
+      let uris = texts.get(path);
+      if (!uris) texts.set(path, (uris = new Array<string | undefined>(coders.length).fill(undefined)));
+      uris[c] = uri;
+    }
+  });
+  return new Map([...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function shorten(text: string): string {
+  return text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT - 1)}…` : text;
+}
+
+/** Compares the coders' annotations. Coders are named in `coders` order; names must be distinct. */
+export function compareCoders(coders: readonly CoderWorkspace[], options: AgreementOptions = {}): AgreementReport {
+  const names = coders.map((c) => c.name);
+  const fields = AGREEMENT_FIELDS.filter((f) => !options.fields || options.fields.includes(f));
+  const claimFields = CLAIM_AGREEMENT_FIELDS.filter((f) => fields.includes(f));
+  const listPresence = !options.fields || options.fields.includes(PRESENCE_FIELD);
+  const data = new Map<AgreementField, FieldData>(fields.map((f) => [f, { values: [], kappaPairs: [], units: 0, agreeing: 0 }]));
+  const disagreements: Disagreement[] = [];
+  const differingTexts: string[] = [];
+  const unitized: UnitizedText[] = [];
+  const spanUnits: { unit: Unit; spans: (Span | undefined)[] }[] = [];
+  const claimCounts = names.map(() => 0);
+  const unanchored = names.map(() => 0);
+  const texts = textsByPath(coders, options.texts);
+
+  for (const [path, uris] of texts) {
+    const present = uris.flatMap((uri, c) => (uri ? [c] : []));
+    const contents = present.map((c) => coders[c].view.content(uris[c]!) ?? '');
+    if (contents.some((content) => content !== contents[0])) differingTexts.push(path);
+    const analyses = uris.map((uri, c) => (uri ? coders[c].view.analysis(uri) : undefined));
+
+    /** Where a unit is, as the first coder who coded it sees the text. */
+    const place = (unit: Unit) => {
+      const c = unit.members.findIndex((m) => m !== undefined);
+      const view = coders[c].view;
+      const line = (view.lineIndex(uris[c]!)?.positionAt(unit.start).line ?? 0) + 1;
+      return { text: path, line, quote: shorten((view.content(uris[c]!) ?? '').slice(unit.start, unit.end)) };
+    };
+    /** Records one unit's values of a field; lists a disagreement when coders of the unit differ. */
+    const record = (field: AgreementField, unit: Unit, values: (FieldValue | undefined)[]) => {
+      const given: FieldValue[] = [];
+      const keys: (string | undefined)[] = new Array<string | undefined>(values.length);
+      let agree = true;
+      let first: string | undefined;
+      for (let c = 0; c < values.length; c++) {
+        const value = values[c];
+        if (value === undefined) continue;
+        given.push(value);
+        const key = (keys[c] = valueKey(value));
+        if (first === undefined) first = key;
+        else if (key !== first) agree = false;
+      }
+      if (given.length === 0) return;
+      const d = data.get(field)!;
+      d.units++;
+      d.values.push(given);
+      if (names.length === 2 && FIELD_METRICS[field] !== 'interval' && keys[0] !== undefined && keys[1] !== undefined) d.kappaPairs.push([keys[0], keys[1]]);
+      if (given.length >= 2 && agree) d.agreeing++;
+      if (field === 'stance-score') return;
+      // Coders of the unit who differ (one without a value counts), or, for mentions, a coder of the text without one.
+      let coded = 0;
+      let differ = false;
+      let reference: string | undefined;
+      for (const c of present) {
+        if (unit.members[c] === undefined) continue;
+        if (coded++ === 0) reference = keys[c];
+        else if (keys[c] !== reference) differ = true;
+      }
+      if ((coded >= 2 && differ) || (field === 'mention' && coded < present.length)) {
+        disagreements.push({ ...place(unit), field, values: Object.fromEntries(present.map((c) => [names[c], values[c] ?? null])) });
+      }
+    };
+
+    // Claims.
+    const claimItems = analyses.map((analysis, c) => {
+      const anchored = (analysis?.claims ?? []).filter((claim) => claim.result.span !== undefined);
+      claimCounts[c] += anchored.length;
+      unanchored[c] += (analysis?.claims.length ?? 0) - anchored.length;
+      return anchored.map((claim) => ({ span: claim.result.span!, claim: claim.def }));
+    });
+    const claimUnits = buildUnits(claimItems);
+    unitized.push({ length: Math.max(...contents.map((content) => content.length)), spans: present.map((c) => claimItems[c].map((item) => item.span)) });
+    for (const unit of claimUnits) {
+      const claims: (ClaimDef | undefined)[] = unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m].claim));
+      spanUnits.push({ unit, spans: unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m].span)) });
+      if (listPresence && present.some((c) => !claims[c])) {
+        disagreements.push({ ...place(unit), field: PRESENCE_FIELD, values: Object.fromEntries(present.map((c) => [names[c], claims[c] ? (claims[c]!.id?.value ?? '(no id)') : null])) });
+      }
+      for (const field of claimFields) {
+        record(field, unit, claims.map((claim, c) => (claim ? claimFieldValue(claim, field, coders[c].view.config.vocabulary) : undefined)));
+      }
+    }
+
+    // Mentions: explicit ones and alias matches, each coder's after their own registry.
+    if (fields.includes('mention')) {
+      const mentionItems = analyses.map((analysis) => (analysis?.mentions ?? []).map((mention: Mention) => ({ span: mention.span, mention })));
+      for (const unit of buildUnits(mentionItems)) {
+        record('mention', unit, unit.members.map((m, c) => (m === undefined ? undefined : mentionValue(mentionItems[c][m].mention))));
+      }
+    }
+  }
+
+  const report: AgreementReport['fields'] = {};
+  for (const field of fields) {
+    const d = data.get(field)!;
+    const metric = FIELD_METRICS[field];
+    const alpha = alphaOf(metric, d.values);
+    const entry: FieldAgreement = { metric, alpha: alpha.alpha, units: d.units, pairable: alpha.pairable, percent: alpha.pairable ? (100 * d.agreeing) / alpha.pairable : null };
+    if (names.length === 2 && metric !== 'interval') entry.kappa = cohenKappa(d.kappaPairs);
+    report[field] = entry;
+  }
+  const pairs: PairScores[] = [];
+  for (let a = 0; a < names.length; a++) {
+    for (let b = 0; b < names.length; b++) if (a !== b) pairs.push(pairScores([names[a], names[b]], spanUnits, a, b, claimCounts));
+  }
+  const perCoder = (counts: number[]) => Object.fromEntries(names.map((name, c) => [name, counts[c]]));
+  return {
+    coders: names,
+    texts: texts.size,
+    fields: report,
+    spans: { alphaU: unitizingAlpha(unitized).alpha, claims: perCoder(claimCounts), unanchored: perCoder(unanchored), pairs },
+    disagreements,
+    differingTexts,
+  };
+}

@@ -1,0 +1,5 @@
+export * from './alpha';
+export * from './units';
+export * from './unitizing';
+export * from './fieldValues';
+export * from './compareCoders';
