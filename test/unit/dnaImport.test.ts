@@ -171,4 +171,18 @@ describe('DNA export (workspace → rows)', () => {
     assert.equal(exported.database.statements.length, 3);
     assert.deepEqual(exported.database.coders.map((c) => c.name), ['Admin', 'Second coder']);
   });
+
+  it('gives claims the same ids again when documents in id order are not in title order and their claims would share an id', async () => {
+    const rows = sampleRows();
+    rows.documents[1] = { ...rows.documents[1], title: 'A union article' };
+    rows.statements.push({ id: 14, statementTypeId: 1, documentId: 2, start: 0, stop: 6, coder: 1 });
+    rows.shortText.push({ statementId: 14, variableId: 2, value: 3 }, { statementId: 14, variableId: 3, value: 6 });
+    rows.booleans.push({ statementId: 14, variableId: 4, value: 1 });
+    const first = imported(rows);
+    assert.match(filesOf(first)['annotations/a-union-article.yaml'], /id: greenpeace-coal-must-be-phased-out\n/);
+    const { index } = await loadMemoryWorkspace(filesOf(first));
+    const again = imported(exportDna(index, { workspaceFolder: WORKSPACE }).database);
+    const withoutSide = (result: DnaImportResult) => result.files.filter((f) => f.path !== 'dna-import/unrepresented.json');
+    assert.deepEqual(withoutSide(again), withoutSide(first));
+  });
 });

@@ -42,17 +42,19 @@ export function importDna(db: DnaDatabase, vocabulary: Vocabulary): DnaImportRes
   const standard = standardVariables(db, notes);
   const entities = importEntities(db, standard, vocabulary, notes);
   const unrepresented: Unrepresented = { statements: [], entityAttributes: [] };
-  const claimsByDocument = importStatements(db, standard, entities, unrepresented, notes);
+  const stems = documentStems(db);
+  // Claims get their ids in the order the export writes texts (by path), so that importing an export gives the same ids.
+  const paths = [...stems.entries()].map(([id, stem]) => [id, `annotations/texts/${stem}.txt`] as const).sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const documentOrder = new Map(paths.map(([id], rank) => [id, rank]));
+  const claimsByDocument = importStatements(db, standard, entities, unrepresented, notes, documentOrder);
   const coderName = new Map(db.coders.map((c) => [c.id, c.name]));
 
   const files: ImportedFile[] = [{ path: 'policy-annotator.yaml', content: configContent(entities.newKinds) }];
   files.push({ path: 'annotations/actors.yaml', content: `# Actors imported from a DNA database (persons and organizations).\n${yamlList('actors', entities.actors.map((a) => a.fields))}` });
   files.push({ path: 'annotations/concepts.yaml', content: `# Concepts imported from a DNA database.\n${yamlList('concepts', entities.concepts.map((c) => c.fields))}` });
-  const takenStems = new Set<string>();
   let claimCount = 0;
   for (const document of [...db.documents].sort((a, b) => a.id - b.id)) {
-    const stem = uniqueId(idFromName(document.title) || `document-${document.id}`, (candidate) => takenStems.has(candidate));
-    takenStems.add(stem);
+    const stem = stems.get(document.id)!;
     const claims = claimsByDocument.get(document.id) ?? [];
     claimCount += claims.length;
     files.push({ path: `annotations/texts/${stem}.txt`, content: document.text });
@@ -66,7 +68,20 @@ export function importDna(db: DnaDatabase, vocabulary: Vocabulary): DnaImportRes
   }
   const side = unrepresentedFile(db, unrepresented);
   if (side) files.push({ path: UNREPRESENTED_PATH, content: side });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, counts: { texts: db.documents.length, claims: claimCount, actors: entities.actors.length, concepts: entities.concepts.length }, notes };
+}
+
+/** Each document's file name: its title in kebab case, unique, in the order of the documents' ids. */
+function documentStems(db: DnaDatabase): Map<number, string> {
+  const taken = new Set<string>();
+  const stems = new Map<number, string>();
+  for (const document of [...db.documents].sort((a, b) => a.id - b.id)) {
+    const stem = uniqueId(idFromName(document.title) || `document-${document.id}`, (candidate) => taken.has(candidate));
+    taken.add(stem);
+    stems.set(document.id, stem);
+  }
+  return stems;
 }
 
 /** Every statement must lie inside its document's text (offsets in UTF-16 code units, as DNA counts them). */
@@ -106,7 +121,7 @@ interface ClaimFields {
   fields: YamlField[];
 }
 
-function importStatements(db: DnaDatabase, standard: Map<number, StandardVariable>, entities: ImportedEntities, unrepresented: Unrepresented, notes: string[]): Map<number, ClaimFields[]> {
+function importStatements(db: DnaDatabase, standard: Map<number, StandardVariable>, entities: ImportedEntities, unrepresented: Unrepresented, notes: string[], documentOrder: Map<number, number>): Map<number, ClaimFields[]> {
   const values = new Map<number, Map<StandardVariable, number | string>>();
   for (const row of [...db.shortText, ...db.booleans]) {
     const variable = standard.get(row.variableId);
@@ -123,7 +138,8 @@ function importStatements(db: DnaDatabase, standard: Map<number, StandardVariabl
   const byDocument = new Map<number, ClaimFields[]>();
   let noClaimant = 0;
   let ambiguous = 0;
-  const sorted = [...db.statements].sort((a, b) => a.documentId - b.documentId || a.start - b.start || a.stop - b.stop || a.id - b.id);
+  const rank = (statement: { documentId: number }) => documentOrder.get(statement.documentId) ?? 0;
+  const sorted = [...db.statements].sort((a, b) => rank(a) - rank(b) || a.start - b.start || a.stop - b.stop || a.id - b.id);
   for (const statement of sorted) {
     const document = documents.get(statement.documentId)!;
     const own = values.get(statement.id);
@@ -212,7 +228,7 @@ function textAnnotationContent(document: DnaDocument, textPath: string, claims: 
     ['note', writesNote && document.notes !== '' ? document.notes : undefined],
     ['attributes', attributes],
   ];
-  return `# Imported from DNA: document ${document.id}.\n${yamlMapping(head, 0).join('\n')}\n${yamlList('claims', claims.map((c) => c.fields))}`;
+  return `# Imported from a DNA database.\n${yamlMapping(head, 0).join('\n')}\n${yamlList('claims', claims.map((c) => c.fields))}`;
 }
 
 function configContent(newKinds: string[]): string {
