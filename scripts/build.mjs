@@ -32,6 +32,24 @@ await build({
   define: { POLICY_ANNOTATOR_VERSION: JSON.stringify(pkg.version) },
 });
 
+// The Actor network webview's script runs in the browser: its own bundle (sigma.js, graphology, ForceAtlas2's worker), loaded by the panel.
+const networkView = 'client/src/network/webview/main.ts';
+if (existsSync(join(root, networkView))) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [{ in: networkView, out: 'networkView' }],
+    outdir: 'dist',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
 // The CLI reads and writes DNA databases with sql.js, whose SQLite is WebAssembly: the bundle loads it from beside itself.
 mkdirSync(join(root, 'dist'), { recursive: true });
 copyFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'), join(root, 'dist', 'sql-wasm.wasm'));

@@ -4,6 +4,7 @@ import { openCheckCache } from './checkCache';
 import { WorkerParser } from './workerParser';
 import { writeExportFiles } from './exportWriter';
 import { writeWorkspaceFile } from './writeWorkspaceFile';
+import { writeOutputFile } from './writeOutputFile';
 import { nodeWorkspaceCreator } from './createWorkspaceFiles';
 import { nodeDnaFiles } from './dnaFiles';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     openCache: (options) => openCheckCache(options, version, process.env),
     writeExport: writeExportFiles,
     writeFile: writeWorkspaceFile,
+    writeOutputFile,
     createWorkspace: nodeWorkspaceCreator,
     dnaFiles: nodeDnaFiles,
     // Loaded only for `lsp`: the language server's modules would slow every other command's start.
