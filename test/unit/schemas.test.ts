@@ -80,6 +80,7 @@ describe('JSON schemas', () => {
       { name: 'a minimal actor', yaml: actor(), valid: true },
       { name: 'an actor with every field', yaml: actor('    aliases: [ISI]', '    description: Pakistan’s *premier* intelligence agency.', '    wikidata: Q843', '    relations:', '      - type: part-of', '        target: pakistan-military', '        note: Staffed by army officers.'), valid: true },
       { name: 'a single alias written without a list', yaml: actor('    aliases: ISI'), valid: true },
+      { name: 'attributes on a text and a claim, with text, number and boolean values', yaml: claim('    attributes:', '      coder: Admin', '      pages: 3', '      checked: true'), valid: true },
       { name: 'an empty aliases key', yaml: actor('    aliases:'), valid: true },
       { name: 'a number as free text', yaml: lines('actors:', '  - id: group-1984', '    name: 1984', '    kind: organization'), valid: true },
       { name: 'an actor kind added in policy-annotator.yaml', yaml: lines('actors:', '  - id: brookings', '    name: Brookings', '    kind: think-tank'), valid: true, vocabulary: { actorKinds: ['think-tank'] } },
@@ -136,6 +137,8 @@ describe('JSON schemas', () => {
       { name: 'a text path that is a list', yaml: lines('text: [a.txt]'), valid: false },
       { name: 'a number in about', yaml: claim('    about: [1]'), valid: false },
       { name: 'a list item that is not a mapping', yaml: lines('concepts:', '  - ptm-legitimate'), valid: false },
+      { name: 'an attribute whose value is a list', yaml: lines('text: a.txt', 'attributes:', '  source: [a, b]'), valid: false },
+      { name: 'attributes that are a list', yaml: claim('    attributes: [coder]'), valid: false },
       // knowingly different from the core parser
       {
         name: 'an actor reference that is not kebab-case',
@@ -179,8 +182,8 @@ describe('JSON schemas', () => {
     const contributor = { actor: 'jane-doe', role: 'interviewer' };
     const mention = { actor: 'pakistan-military', quote: 'The generals in Rawalpindi', prefix: 'the ', suffix: ' believe', note: 'The army command.' };
     const suppression = { quote: 'Indian Ocean', prefix: 'the ', suffix: ' rim', note: 'A sea, not the Indian state.' };
-    const claim = { id: 'author-isi-patron', claimant: 'aqil-shah', quote: 'the ISI has been the militant group’s principal external patron', prefix: 'and ', suffix: ',', about: ['isi', 'taliban'], concept: 'pakistan-supports-taliban', stance: 'supports', type: 'assertion', evidence: 'reported', note: 'Reported, not proven.', 'on-behalf-of': 'pakistan', 'reported-by': ['gulf-monitor'] };
-    const textAnnotation = { text: 'texts/a.txt', title: 'Pakistan and the Taliban', author: 'aqil-shah', published: '2021-08-15', url: 'https://example.org/a', mentions: [mention], claims: [claim], suppress: [suppression], contributors: [contributor], note: 'Opening excerpt only.' };
+    const claim = { id: 'author-isi-patron', claimant: 'aqil-shah', quote: 'the ISI has been the militant group’s principal external patron', prefix: 'and ', suffix: ',', about: ['isi', 'taliban'], concept: 'pakistan-supports-taliban', stance: 'supports', type: 'assertion', evidence: 'reported', note: 'Reported, not proven.', 'on-behalf-of': 'pakistan', 'reported-by': ['gulf-monitor'], attributes: { coder: 'Second coder' } };
+    const textAnnotation = { text: 'texts/a.txt', title: 'Pakistan and the Taliban', author: 'aqil-shah', published: '2021-08-15', url: 'https://example.org/a', mentions: [mention], claims: [claim], suppress: [suppression], contributors: [contributor], note: 'Opening excerpt only.', attributes: { source: 'Dawn', pages: 2 } };
 
     type Doc = Record<string, unknown>;
     const without = (object: Doc, key: string): Doc => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));

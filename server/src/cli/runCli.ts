@@ -4,6 +4,7 @@ import { UsageError, type CliContext } from './cliContext';
 import { parseDiffArgs, runDiff } from './diffCommand';
 import { takeLimitFlags } from './limitFlags';
 import { parseExportArgs, runExport } from './exportCommand';
+import { parseImportArgs, runImport } from './importCommand';
 import { parseInitArgs, runInit } from './initCommand';
 import { parseNetworkArgs, runNetwork } from './networkCommand';
 import { parseListArgs, runList } from './listCommand';
@@ -23,7 +24,11 @@ Commands:
   diff <base> [head]  Summarise what changed in the annotations between two git revisions
                       (head defaults to the working tree), as Markdown fit for a PR comment.
   export              Write the annotations as W3C Web Annotation JSON-LD, brat standoff,
-                      discourse networks (GraphML and CSV) or a statements table (CSV) into a folder.
+                      discourse networks (GraphML and CSV) or a statements table (CSV) into a folder,
+                      or as a DNA 3 database.
+  import dna FILE.dna --out DIR
+                      Create a new workspace from a DNA 3 database (.dna) in the empty folder DIR,
+                      and report what the annotation format cannot hold (docs/dna.md).
   network             Write one discourse network (or a time-window series) as Discourse Network
                       Analyzer computes it: csv, dl (UCINET), graphml or json (docs/networks.md).
   list <what> [paths…]
@@ -64,9 +69,10 @@ Options for diff:
   --format <name>     markdown (default) or json.
 
 Options for export:
-  --format <name>     w3c, brat, network or statements (required).
+  --format <name>     w3c, brat, network, statements or dna (required).
   --out <dir>         The folder to write into (required): created if missing; a non-empty
                       folder is used only if it holds an unchanged earlier export of that format.
+                      For dna, the .dna file to create (never overwritten).
   --workspace <dir>   The workspace folder (default: the current directory).
   --base-iri <iri>    For w3c: the IRI that workspace paths are appended to (default urn:policy-annotator:).
   --at <date>         For network: only the relations in force on this date (their from/until).
@@ -165,6 +171,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     switch (command) {
       case 'init':
         return await runInit(parseInitArgs(rest, context), context);
+      case 'import':
+        return await runImport(parseImportArgs(rest, context), context);
       case 'lsp':
       {
         if (!context.loadLanguageServer) throw new Error('This build of the CLI was given no language server (CliContext.loadLanguageServer).');

@@ -71,7 +71,7 @@ describe('completion in annotation files', () => {
 
     it('in a claim, without its present fields', async () => {
       const { entries, labels } = await complete('annotations/new.yaml', yaml('text: texts/a.txt', 'claims:', '  - id: c1', '    claimant: isi', '    ‸', '    quote: backs'));
-      assert.deepEqual(labels, ['prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note', 'on-behalf-of', 'reported-by']);
+      assert.deepEqual(labels, ['prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note', 'on-behalf-of', 'reported-by', 'attributes']);
       assert.equal(entries[0].insertText, 'prefix: ');
       assert.match(entries.find((e) => e.label === 'about')!.detail!, /actor ids/);
     });

@@ -1,6 +1,7 @@
 import type { Node, YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
+import { readAttributes } from './readAttributes';
 import { ENTITY_FIELDS, readEntities, readNamedThing } from './readEntities';
 import { CLAIM_V11_FIELDS, readClaimFields, readIdList } from './readClaimFields';
 import { readDate, readRelationDates } from './readDates';
@@ -10,13 +11,13 @@ import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldRead
 
 export { ENTITY_FIELDS } from './readEntities';
 
-export const TOP_LEVEL_FIELDS = ['actors', 'entities', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress', ...TEXT_METADATA_FIELDS] as const;
-export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress', ...TEXT_METADATA_FIELDS] as const;
+export const TOP_LEVEL_FIELDS = ['actors', 'entities', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress', ...TEXT_METADATA_FIELDS, 'attributes'] as const;
+export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress', ...TEXT_METADATA_FIELDS, 'attributes'] as const;
 export const ACTOR_FIELDS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata', 'relations'] as const;
 export const RELATION_FIELDS = ['type', 'target', 'note', 'from', 'until'] as const;
 export const CONCEPT_FIELDS = ['id', 'label', 'description'] as const;
 export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix', 'note'] as const;
-export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note', ...CLAIM_V11_FIELDS] as const;
+export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note', ...CLAIM_V11_FIELDS, 'attributes'] as const;
 
 /** Every field name of the format, for recognising one written without its colon. */
 const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS, ...SUPPRESS_FIELDS, ...CONTRIBUTOR_FIELDS, ...ENTITY_FIELDS]);
@@ -97,7 +98,7 @@ function readTextAnnotation(reader: YamlFieldReader, fields: Map<string, FieldEn
     mentions: [],
     claims: [],
     suppress: [],
-    attributes: [],
+    attributes: readAttributes(reader, fields.get('attributes')),
   };
   if (!fields.has('text')) {
     const first = fields.values().next().value as FieldEntry;
@@ -164,7 +165,7 @@ function readClaim(reader: YamlFieldReader, node: Node, vocabulary: Vocabulary):
     evidence: checkVocabulary(reader, reader.string(fields.get('evidence'), 'the evidence'), vocabulary.evidence, 'evidence value'),
     note: reader.string(fields.get('note'), 'the note', { freeText: true }),
     ...readClaimFields(reader, fields),
-    attributes: [],
+    attributes: readAttributes(reader, fields.get('attributes')),
   };
   if (claim.stance && !claim.concept) {
     reader.report(claim.stance.range, 'missing-field', 'A stance is taken toward a concept, but this claim has no `concept`: add the concept it supports or rejects.', { missing: ['concept'] });
