@@ -13,6 +13,7 @@ export * from './vocabulary';
 export * from './config';
 export * from './syntax/parseAnnotationFile';
 export * from './normalizeText';
+export * from './normalizeInSteps';
 export * from './resolveQuote';
 export * from './approximateQuote';
 export * from './anchorSelectors';
