@@ -3,7 +3,7 @@ import { makeDiagnostic } from '../diagnosticCodes';
 import type { AnnotationFile, ClaimDef, CoreDiagnostic, MentionDef, RelatedLocation } from '../model';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
-import { displayLocation } from '../describe';
+import { displayLocation, mentionedIds } from '../describe';
 import { drain } from '../aliasAutomaton';
 
 /** At most this many other claims or mentions are named in a message… */
@@ -169,9 +169,9 @@ function mentionOverlap(placeOf: (other: Anchored<MentionDef>) => string, uri: s
   for (let j = i - 1, steps = 0; j >= 0 && others.length < MAX_RELATED && steps < 4 * MAX_RELATED; j--, steps++) {
     if (j !== furthest && mentions[j].result.span!.end > span.start) others.push(mentions[j]);
   }
-  const named = others.slice(0, NAMED_IN_MESSAGE).map((o) => `the mention of \`${o.def.actor?.value}\` at ${placeOf(o)}`);
+  const named = others.slice(0, NAMED_IN_MESSAGE).map((o) => `the mention of \`${mentionedIds(o.def)}\` at ${placeOf(o)}`);
   const list = named.length > 0 ? named.join(' and ') + andMore(total, named.length) : `${total} other mentions`;
-  return makeDiagnostic(uri, mention.def.quote!.range, 'mention-overlap', `This mention of \`${mention.def.actor?.value}\` overlaps ${list}. Shorten one of the quotes so that each word belongs to one mention.`, {
-    related: others.map((o) => ({ uri: o.annotationUri, range: o.def.quote!.range, message: `overlapping mention of ${o.def.actor?.value}` })),
+  return makeDiagnostic(uri, mention.def.quote!.range, 'mention-overlap', `This mention of \`${mentionedIds(mention.def)}\` overlaps ${list}. Shorten one of the quotes so that each word belongs to one mention.`, {
+    related: others.map((o) => ({ uri: o.annotationUri, range: o.def.quote!.range, message: `overlapping mention of ${mentionedIds(o.def)}` })),
   });
 }

@@ -159,7 +159,7 @@ export class Registry {
     const annotation = file.textAnnotation;
     if (annotation) {
       ref(actorRefs, annotation.author, 'author');
-      for (const mention of annotation.mentions) ref(actorRefs, mention.actor, 'mention-actor');
+      for (const mention of annotation.mentions) for (const id of mention.actors) ref(actorRefs, id, 'mention-actor');
       for (const claim of annotation.claims) {
         if ((work += 1 + claim.about.length) >= REGISTRY_ITEMS_PER_STEP) {
           work = 0;

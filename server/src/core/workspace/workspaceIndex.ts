@@ -9,7 +9,7 @@ import { DocumentStore, type TextStatus } from './documentStore';
 import { MentionUsage } from './mentionUsage';
 import { describeReadProblem, type ReadProblem } from './readProblems';
 import { aliasChange, Registry, type AliasOwner, type FileAlias, type IdReference, type ReferenceRole, type StanceTaken, type StatedRelation } from './registry';
-import { TextAnalyses, type TextAnalysis } from './textAnalyses';
+import { countedIds, TextAnalyses, type TextAnalysis } from './textAnalyses';
 import type { MemoDependency, WorkspaceView } from './workspaceView';
 
 export interface WorkspaceIndexOptions {
@@ -387,6 +387,6 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** The loaded texts in which the actor is mentioned, by alias or explicitly. */
   textsMentioning(actorId: string): string[] {
-    return this.referencedTexts().filter((uri) => this.analysis(uri)?.mentions.some((m) => m.actorId === actorId));
+    return this.referencedTexts().filter((uri) => this.analysis(uri)?.mentions.some((m) => countedIds(m).includes(actorId)));
   }
 }
