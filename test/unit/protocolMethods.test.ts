@@ -23,6 +23,7 @@ describe('the shared protocol', () => {
       'policyAnnotator/createActor',
       'policyAnnotator/export',
       'policyAnnotator/network',
+      'policyAnnotator/networkNode',
       'policyAnnotator/writeExport',
     ]);
     assert.deepEqual(notifications, ['policyAnnotator/indexChanged']);
