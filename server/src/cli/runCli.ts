@@ -126,7 +126,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or internal failure.`;
  * cache is off (its reports were made under the default limits).
  */
 function withLimitFlags(command: string, args: string[], context: CliContext): { args: string[]; context: CliContext } {
-  if (command !== 'check' && command !== 'diff' && command !== 'export' && command !== 'network' && command !== 'agreement' && command !== 'list') return { args, context };
+  if (!Object.hasOwn(COMMANDS, command)) return { args, context };
   const taken = takeLimitFlags(args, (message) => {
     throw new UsageError(message);
   });
@@ -137,6 +137,16 @@ function withLimitFlags(command: string, args: string[], context: CliContext): {
 }
 
 /** Runs the CLI and returns its exit code. Never throws. */
+/** The commands that parse their arguments, then run with the limit flags applied. */
+const COMMANDS: Record<string, (args: string[], context: CliContext) => Promise<number>> = {
+  check: (args, context) => runCheck(parseCheckArgs(args, context), context),
+  diff: (args, context) => runDiff(parseDiffArgs(args, context), context),
+  export: (args, context) => runExport(parseExportArgs(args, context), context),
+  network: (args, context) => runNetwork(parseNetworkArgs(args, context), context),
+  list: (args, context) => runList(parseListArgs(args, context), context),
+  agreement: (args, context) => runAgreement(parseAgreementArgs(args, context), context),
+};
+
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
   const { io } = context;
   const [command, ...args] = argv;
@@ -151,19 +161,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       return 0;
     }
     const { args: rest, context: commandContext } = withLimitFlags(command, args, context);
+    if (Object.hasOwn(COMMANDS, command)) return await COMMANDS[command](rest, commandContext);
     switch (command) {
-      case 'check':
-        return await runCheck(parseCheckArgs(rest, commandContext), commandContext);
-      case 'diff':
-        return await runDiff(parseDiffArgs(rest, commandContext), commandContext);
-      case 'export':
-        return await runExport(parseExportArgs(rest, commandContext), commandContext);
-      case 'network':
-        return await runNetwork(parseNetworkArgs(rest, commandContext), commandContext);
-      case 'list':
-        return await runList(parseListArgs(rest, commandContext), commandContext);
-      case 'agreement':
-        return await runAgreement(parseAgreementArgs(rest, commandContext), commandContext);
       case 'init':
         return await runInit(parseInitArgs(rest, context), context);
       case 'lsp':
