@@ -20,9 +20,12 @@ describe('the shared protocol', () => {
       'policyAnnotator/actors',
       'policyAnnotator/addAlias',
       'policyAnnotator/annotateClaim',
+      'policyAnnotator/compareWith',
       'policyAnnotator/createActor',
+      'policyAnnotator/dismissDifference',
       'policyAnnotator/export',
       'policyAnnotator/network',
+      'policyAnnotator/stopComparing',
       'policyAnnotator/writeExport',
     ]);
     assert.deepEqual(notifications, ['policyAnnotator/indexChanged']);

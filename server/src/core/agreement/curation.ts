@@ -8,6 +8,7 @@
  * have no value), `annotator-only` on the words of the text where they have
  * a claim and I have none. Work is linear in the claims of the text asked for.
  */
+import { applySeverityOverrides } from '../config';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { ClaimDef, CoreDiagnostic, Span } from '../model';
 import { canonicalUri, joinUri, relativePath } from '../uris';
@@ -148,7 +149,7 @@ function differenceRange(difference: FieldDifference): Span {
   return claim.id?.range ?? { start: claim.range.start, end: claim.range.start };
 }
 
-/** The curation diagnostics of one of my files (a text or an annotation file), leaving out the dismissed differences. */
+/** The curation diagnostics of one of my files (a text or an annotation file), leaving out the dismissed differences, at the configured severities. */
 export function curationDiagnostics(mine: CuratedWorkspace, theirs: CuratedWorkspace, uri: string, dismissed: ReadonlySet<string> = new Set()): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
   for (const textUri of curatedTextsOf(mine.view, uri)) {
@@ -171,7 +172,8 @@ export function curationDiagnostics(mine: CuratedWorkspace, theirs: CuratedWorks
       }
     }
   }
-  return diagnostics;
+  // `severity:` in policy-annotator.yaml (or the editor's setting) applies to these codes too: `off` hides them.
+  return applySeverityOverrides(diagnostics, mine.view.config);
 }
 
 /** The difference a curation diagnostic shows, found again in the current files (undefined when it is gone). */
