@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { fixture, fixtureOnDisk, openFixture } from '../helpers/fixture';
@@ -113,5 +116,32 @@ describe('curation over LSP: compare with another annotator', () => {
     assert.equal((await diagnostics(claimsUri, 'annotator-differs')).length, 1);
     assert.deepEqual(await client.request('policyAnnotator/stopComparing', {}), { stopped: true });
     assert.deepEqual(await diagnostics(claimsUri, 'annotator-differs'), []);
+  });
+});
+
+describe('curation over LSP: compare with a git revision', () => {
+  const git = (dir: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'pipe' });
+  const session = serveWorkspace(() => {
+    const made = fixtureOnDisk(MINE);
+    git(made.dir, 'init', '-q');
+    git(made.dir, 'add', '.');
+    git(made.dir, 'commit', '-qm', 'mine');
+    git(made.dir, 'checkout', '-qb', 'annotator/bob');
+    writeFileSync(path.join(made.dir, 'annotations/claims.yaml'), THEIRS['annotations/claims.yaml']);
+    git(made.dir, 'commit', '-qam', 'bob');
+    git(made.dir, 'checkout', '-q', 'main');
+    return made;
+  }, { pullDiagnostics: true });
+
+  it('loads the revision read-only and shows its differences; an option-like revision is only a bad name', async () => {
+    const { client, workspace } = session;
+    const folder = fileUri(workspace.dir);
+    const bad = await client.request<{ ok: boolean; message: string }>('policyAnnotator/compareWith', { folder, other: { kind: 'revision', revision: '--output=/tmp/pwned' } });
+    assert.deepEqual(bad, { ok: false, message: '`--output=/tmp/pwned` is not a git revision here. Give a commit, branch or tag (fetch it first if it is remote).' });
+    const result = await client.request<{ ok: boolean; name: string; differences: number }>('policyAnnotator/compareWith', { folder, other: { kind: 'revision', revision: 'annotator/bob' } });
+    assert.deepEqual([result.ok, result.name, result.differences], [true, 'annotator/bob', 2]);
+    const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: fileUri(path.join(workspace.dir, 'annotations/claims.yaml')) } });
+    const differs = (report.kind === 'full' ? report.items : []).filter((d) => d.code === 'annotator-differs');
+    assert.match(String(differs[0]?.message), /`annotator\/bob` gives `stance` the value `rejects`/);
   });
 });
