@@ -16,7 +16,9 @@ concepts:
   - {id: support, label: Support}
 `;
 const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.\n';
-const MINE = fixture(`
+/** A workspace with the article, the actors and one claims file. */
+function workspaceWith(claims: string) {
+  return fixture(`
 -- annotations/texts/article.txt --
 ${ARTICLE}
 -- annotations/actors.yaml --
@@ -24,21 +26,15 @@ ${ACTORS}
 -- annotations/claims.yaml --
 text: texts/article.txt
 claims:
-  - id: c1   # my comment
+${claims}`);
+}
+const MINE = workspaceWith(`  - id: c1   # my comment
     claimant: isi
     concept: support
     stance: supports
     quote: The ISI backs the Taliban.
 `);
-const THEIRS = fixture(`
--- annotations/texts/article.txt --
-${ARTICLE}
--- annotations/actors.yaml --
-${ACTORS}
--- annotations/claims.yaml --
-text: texts/article.txt
-claims:
-  - {id: b1, claimant: isi, concept: support, stance: rejects, quote: The ISI backs the Taliban.}
+const THEIRS = workspaceWith(`  - {id: b1, claimant: isi, concept: support, stance: rejects, quote: The ISI backs the Taliban.}
   - {id: b2, claimant: imran-khan, quote: the Taliban are “normal civilians.”}
 `);
 

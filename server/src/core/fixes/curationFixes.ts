@@ -8,7 +8,8 @@ import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { differenceOf, showValue, type CuratedWorkspace, type FieldDifference, type TheirOnlyClaim } from '../agreement/curation';
 import type { FieldValue } from '../agreement/fieldValues';
 import { uniqueId } from '../authoring/ids';
-import { appendListItem, appendToNestedList, nodeStartingAt, parseForEdit, setField, yamlScalar } from '../edits/yamlEdits';
+import { doubleQuoted, isPlainSafe } from '../edits/scalarRendering';
+import { appendListItem, appendToNestedList, nodeStartingAt, parseForEdit, setField } from '../edits/yamlEdits';
 import { lineEndingOf, type TextEdit } from '../edits/textEdit';
 import { outputMessage } from '../diagnosticOutput';
 import type { ClaimDef, CoreDiagnostic } from '../model';
@@ -17,28 +18,39 @@ import { quickFix, type CodeFix } from './codeFix';
 /** The command "Keep mine" runs, with the difference's key: the server hides that difference for the session. */
 export const DISMISS_DIFFERENCE_COMMAND = 'policyAnnotator.dismissDifference';
 
+/** A scalar safe both in block and in flow style (`[a, b]`, `{k: v}`): plain where it reads back the same, else double-quoted. */
+function flowScalar(value: string): string {
+  return isPlainSafe(value, true) ? value : doubleQuoted(value);
+}
+
 /** A claim's fields as YAML lines (no indentation), in the format's usual order; `id` as given. */
 export function claimLines(claim: ClaimDef, id: string | undefined): string[] {
   const lines: string[] = [];
   const scalar = (key: string, value: { value: string } | undefined) => {
-    if (value !== undefined && value.value.trim() !== '') lines.push(`${key}: ${yamlScalar(value.value)}`);
+    if (value !== undefined && value.value.trim() !== '') lines.push(`${key}: ${flowScalar(value.value)}`);
   };
   const list = (key: string, values: readonly { value: string }[]) => {
-    if (values.length > 0) lines.push(`${key}: [${values.map((v) => yamlScalar(v.value)).join(', ')}]`);
+    if (values.length > 0) lines.push(`${key}: [${values.map((v) => flowScalar(v.value)).join(', ')}]`);
   };
-  if (id !== undefined) lines.push(`id: ${yamlScalar(id)}`);
-  scalar('claimant', claim.claimant);
-  scalar('on-behalf-of', claim.onBehalfOf);
-  list('reported-by', claim.reportedBy);
-  scalar('quote', claim.quote);
-  scalar('prefix', claim.prefix);
-  scalar('suffix', claim.suffix);
-  list('about', claim.about);
-  scalar('concept', claim.concept);
-  scalar('stance', claim.stance);
-  scalar('type', claim.type);
-  scalar('evidence', claim.evidence);
-  scalar('note', claim.note);
+  if (id !== undefined) lines.push(`id: ${flowScalar(id)}`);
+  const fields: [string, { value: string } | readonly { value: string }[] | undefined][] = [
+    ['claimant', claim.claimant],
+    ['on-behalf-of', claim.onBehalfOf],
+    ['reported-by', claim.reportedBy],
+    ['quote', claim.quote],
+    ['prefix', claim.prefix],
+    ['suffix', claim.suffix],
+    ['about', claim.about],
+    ['concept', claim.concept],
+    ['stance', claim.stance],
+    ['type', claim.type],
+    ['evidence', claim.evidence],
+    ['note', claim.note],
+  ];
+  for (const [key, value] of fields) {
+    if (Array.isArray(value)) list(key, value);
+    else scalar(key, value as { value: string } | undefined);
+  }
   return lines;
 }
 
@@ -47,8 +59,8 @@ function setAbout(uri: string, content: string, mapStart: number, ids: string[])
   const map = nodeStartingAt(parseForEdit(content), mapStart);
   if (!map || !isMap(map)) return undefined;
   const pair = (map.items as Pair<Node | null, Node | null>[]).find((p) => isScalar(p.key) && p.key.value === 'about');
-  const flow = `[${ids.map((id) => yamlScalar(id)).join(', ')}]`;
-  if (!pair?.value?.range || !isScalar(pair.key) || !pair.key.range) return appendToNestedList(uri, content, mapStart, 'about', ids.map((id) => [yamlScalar(id)]));
+  const flow = `[${ids.map((id) => flowScalar(id)).join(', ')}]`;
+  if (!pair?.value?.range || !isScalar(pair.key) || !pair.key.range) return appendToNestedList(uri, content, mapStart, 'about', ids.map((id) => [flowScalar(id)]));
   // From just after the key to the end of the list's last item (not its trailing line break or comments).
   let end = pair.value.range[1];
   while (end > pair.value.range[0] && /[\s]/.test(content[end - 1])) end--;
