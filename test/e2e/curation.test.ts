@@ -4,6 +4,9 @@
 // buffer, and Undo restoring mine.
 //
 //   npm run test:e2e
+//
+// The screenshot the README shows is written to docs/images/ too when
+// UPDATE_README_IMAGES=1.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,7 @@ import { openWorkbench, scenarios, USER_SETTINGS } from './session';
 import { UI_TIMEOUT_MS, type Workbench } from './workbench';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e-curation');
+const README_IMAGE = process.env.UPDATE_README_IMAGES === '1' ? path.join(REPO_ROOT, 'docs', 'images', 'curation.png') : undefined;
 const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.\n';
 const ACTORS = [
   'actors:',
@@ -71,7 +75,18 @@ describe('Curation: compare with another annotator (code-server)', () => {
 
   scenario('curation', 'compares with a folder, shows their stance, takes it as an undoable edit', async () => {
     await bench.openFile('annotations/claims.yaml');
-    await bench.runCommand('Policy Annotator: Compare with Annotator');
+    // The command shows in the palette once the extension is active (it activates on the YAML file).
+    const command = bench.quickPickRow('Policy Annotator: Compare with Annotator');
+    await bench.retryUntil(
+      'the command in the palette',
+      async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await bench.typeInQuickInput('>Policy Annotator: Compare with Annotator');
+      },
+      () => command.waitFor({ timeout: 5_000 }).then(() => true, () => false),
+    );
+    await command.click();
     await (await bench.waitForQuickPickRow('Folder…')).click();
     await bench.typeInFolderDialog(`${theirs}/`);
     await bench.quickInput.getByRole('button', { name: 'Compare' }).click();
@@ -81,13 +96,14 @@ describe('Curation: compare with another annotator (code-server)', () => {
     await bench.goTo(6, 13);
     const take = page.locator('.action-widget .monaco-list-row', { hasText: "Take bob's stance: rejects" }).first();
     await bench.retryUntil('the curation quick fixes', () => bench.runCommand('Quick Fix...'), async () => take.waitFor({ timeout: 5_000 }).then(() => true, () => false));
-    await bench.screenshot('curation', path.join(REPO_ROOT, 'images', 'curation.png'));
+    await bench.screenshot('curation', README_IMAGE);
     await take.click();
     await bench.until('the buffer to take their stance', async () => (await bench.visibleLines()).some((line) => line.includes('stance: rejects')));
     await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: UI_TIMEOUT_MS });
     // Mine equals theirs now: the difference is gone.
     await page.locator('.monaco-editor .squiggly-info').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
-    await bench.runCommand('Undo');
+    // The edit came back to the editor, which has the focus again: Undo as a person presses it.
+    await page.keyboard.press(process.platform === 'darwin' ? 'Meta+Z' : 'Control+Z');
     await bench.until('Undo to restore my stance', async () => (await bench.visibleLines()).some((line) => line.includes('stance: supports')));
     await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: UI_TIMEOUT_MS });
     await bench.runCommand('Policy Annotator: Stop Comparing with Annotator');
