@@ -169,6 +169,7 @@ describe('policy-annotator diff', () => {
     assert.match(md, /#### ➕ `reviewer-test-claim`: `imran-khan` \*supports\* `pakistan-supports-taliban`\n\n> made the outlandish claim/);
     assert.match(md, /#### ✏️ `khan-taliban-normal-civilians`: `imran-khan` \*supports\* `taliban-is-military-force` \(assertion\)\n\nChanged: `stance` \(was `imran-khan` \*rejects\* `taliban-is-military-force` \(assertion\)\)\n\n> the Taliban are “not a military outfit” but rather “normal civilians\.”/);
     assert.match(md, /### Anchors[\s\S]*\*\*broke\*\*/);
+    assert.match(md, /### Mentions\n\n\| \| text \| words \| ids \| how \|\n\|---\|---\|---\|---\|---\|\n\| ➖ \| `annotations\/texts\/pakistan-taliban-qa\.txt:\d+` \| Pakistani state \| pakistan \| alias \|/, 'the removed alias no longer catches its mention');
     assert.match(md, /### New problems\n\n(- .*\n)*- ⚠️ `annotations\/pakistan-taliban-qa\.yaml:\d+` `quote-stale`/);
   });
 

@@ -58,6 +58,30 @@ describe('BitParallelPattern', () => {
     );
   });
 
+  it('resumes a search cut into stretches exactly where it stopped', () => {
+    fc.assert(
+      fc.property(word(1, 80), word(0, 150), fc.integer({ min: 0, max: 30 }), fc.array(fc.integer({ min: 0, max: 150 }), { maxLength: 6 }), (pattern, text, maxDistance, cuts) => {
+        const whole: number[][] = [];
+        new BitParallelPattern(pattern).searchEnds(text, 0, text.length, maxDistance, (end, distance) => {
+          whole.push([end, distance]);
+          return maxDistance;
+        });
+        const bounds = [...new Set([0, ...cuts.map((cut) => Math.min(cut, text.length)), text.length])].sort((a, b) => a - b);
+        const pieces: number[][] = [];
+        const matcher = new BitParallelPattern(pattern);
+        matcher.startSearch();
+        for (let i = 0; i + 1 < bounds.length; i++) {
+          matcher.continueSearch(text, bounds[i], bounds[i + 1], maxDistance, (end, distance) => {
+            pieces.push([end, distance]);
+            return maxDistance;
+          });
+        }
+        assert.deepEqual(pieces, whole);
+      }),
+      fuzzParameters(300),
+    );
+  });
+
   it('lets the caller narrow the search as it goes, and costs one step per block per character', () => {
     const matcher = new BitParallelPattern('x'.repeat(70));
     assert.equal(matcher.blocks, 3);

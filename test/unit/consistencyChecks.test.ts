@@ -227,6 +227,18 @@ describe('consistency checks', () => {
   });
 
   describe('duplicate-claim at scale (issue 13, item 5)', () => {
+    it('in a group small enough to list, every claim lists all the others', async () => {
+      const lines = ['text: texts/a.txt', 'claims:'];
+      for (let i = 0; i < 21; i++) lines.push(`  - {id: c${i}, claimant: isi, quote: The ISI backs the Taliban}`);
+      const found = await diagnostics({ 'annotations/actors.yaml': actorsYaml(BASE_ACTORS), 'annotations/a.yaml': yaml(...lines) }, 'annotations/a.yaml', 'duplicate-claim');
+      assert.equal(found.length, 21);
+      for (const diagnostic of found) {
+        assert.equal(diagnostic.related?.length, 20);
+        assert.match(diagnostic.message, /^20 other claims by `isi` anchor to the same words \(`c\d+` at .*, and 17 more\)\. Merge/);
+      }
+    });
+
+
     it('groups thousands of identical claims in linear work and lists a bounded number of twins', async () => {
       const count = 3000;
       const lines = ['text: texts/a.txt', 'claims:'];
@@ -236,13 +248,15 @@ describe('consistency checks', () => {
       // One per claim, cut at the file's problem limit.
       const found = all.filter((d) => !d.message.startsWith('This file has'));
       assert.deepEqual([found.length, all.length], [1000, 1001]);
-      for (const diagnostic of found) {
-        assert.ok((diagnostic.related?.length ?? 0) <= 20, `${diagnostic.related?.length} related locations`);
-        assert.ok(diagnostic.message.length < 400, diagnostic.message);
-        assert.match(diagnostic.message, /2999 other claims by `isi` anchor to the same words \(.*, and 2996 more\)/);
+      for (const diagnostic of found) assert.ok(diagnostic.message.length < 400, diagnostic.message);
+      // The group's first claim lists twenty of the others and names three…
+      assert.equal(found[0].related?.length, 20);
+      assert.match(found[0].message, /2999 other claims by `isi` anchor to the same words \(`c1` at annotations\/a\.yaml:4, .*, and 2996 more\)/);
+      // …every other claim names and points to the first, so that the report stays small.
+      for (const diagnostic of found.slice(1)) {
+        assert.deepEqual(diagnostic.related?.map((r) => r.range.start), [found[0].range.start]);
+        assert.match(diagnostic.message, /^2999 other claims by `isi` anchor to the same words \(`c0` at annotations\/a\.yaml:3, and 2998 more; the first lists 20 of them\)/);
       }
-      assert.match(found[0].message, /`c1` at annotations\/a\.yaml:4/);
-      assert.match(found[1].message, /`c0` at annotations\/a\.yaml:3/);
     });
   });
 

@@ -12,11 +12,12 @@ import { fuzzParameters, mutate, mutationArbitrary, readCorpus, type Mutation } 
 import { FILES } from './features/fixture';
 
 const TEXT_SNIPPETS = ['ISI', ' Taliban ', 'Imran Khan', 'backs the ', '“', '”', '\r\n', '\n', '\u{1F600}', 'e\u0301', 'The agency', '', 'Pakistan'];
-const YAML_SNIPPETS = ['  - id: fresh\n    name: Fresh\n    kind: person\n    aliases: [Taliban]\n', '    quote: the ISI\n', '    claimant: nobody\n', '    about: [isi, taliban]\n', 'text: texts/a.txt\n', 'text: ../outside.txt\n', 'isi', 'taliban', ': ', '- ', '"', '[', '\t', '\n'];
+const YAML_SNIPPETS = ['  - id: fresh\n    name: Fresh\n    kind: person\n    aliases: [Taliban]\n', '    quote: the ISI\n', '    claimant: nobody\n', 'suppress:\n  - quote: ISI\n', '    about: [isi, taliban]\n', 'text: texts/a.txt\n', 'text: ../outside.txt\n', 'isi', 'taliban', ': ', '- ', '"', '[', '\t', '\n'];
 const NEW_FILES = [
   'text: texts/a.txt\nclaims:\n  - id: extra\n    claimant: isi\n    quote: The ISI denies it.\n    about: [taliban]\n',
   'actors:\n  - id: extra-actor\n    name: Extra\n    kind: person\n    aliases: [Imran Khan, agency]\n',
   'text: texts/b.txt\nmentions:\n  - actor: isi\n    quote: ISI\n',
+  'text: texts/a.txt\nsuppress:\n  - quote: The ISI denies\n    note: quoted\nmentions:\n  - actor: [isi, taliban]\n    quote: The agency\n',
   'concepts:\n  - id: taliban-is-military\n    label: Duplicate\n',
 ];
 const CONFIGS = ['severity:\n  unknown-actor: warning\n', 'roots: [annotations, annotations/texts]\n', 'vocabulary:\n  actor-kinds: [faction]\n', 'limits:\n  text-size: 60 B\n', ': [\n'];

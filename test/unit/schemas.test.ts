@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, DEFAULT_VOCABULARY, extendVocabulary, MENTION_FIELDS, RELATION_FIELDS, TEXT_ANNOTATION_FIELDS, TOP_LEVEL_FIELDS, type Vocabulary } from '../../server/src/core';
+import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, DEFAULT_VOCABULARY, extendVocabulary, MENTION_FIELDS, RELATION_FIELDS, SUPPRESS_FIELDS, TEXT_ANNOTATION_FIELDS, TOP_LEVEL_FIELDS, type Vocabulary } from '../../server/src/core';
 import { type SchemaNode, REPO_ROOT, annotationSchema, configSchema, makeAjv, validate, at, propertyNames, walk, annotationFiles, coreProblems, lines } from './schemaSupport';
 
 describe('JSON schemas', () => {
@@ -166,9 +166,10 @@ describe('JSON schemas', () => {
     const relation = { type: 'patron-of', target: 'taliban', note: 'Long-standing ties.' };
     const actor = { id: 'isi', name: 'Inter-Services Intelligence (ISI)', kind: 'intelligence-agency', aliases: ['ISI'], description: 'Pakistan’s premier intelligence agency.', wikidata: 'Q1146146', relations: [relation] };
     const concept = { id: 'pakistan-supports-taliban', label: 'Pakistan provides support to the Afghan Taliban', description: 'Sanctuary, funding and training.' };
-    const mention = { actor: 'pakistan-military', quote: 'The generals in Rawalpindi', prefix: 'the ', suffix: ' believe' };
+    const mention = { actor: 'pakistan-military', quote: 'The generals in Rawalpindi', prefix: 'the ', suffix: ' believe', note: 'The army command.' };
+    const suppression = { quote: 'Indian Ocean', prefix: 'the ', suffix: ' rim', note: 'A sea, not the Indian state.' };
     const claim = { id: 'author-isi-patron', claimant: 'aqil-shah', quote: 'the ISI has been the militant group’s principal external patron', prefix: 'and ', suffix: ',', about: ['isi', 'taliban'], concept: 'pakistan-supports-taliban', stance: 'supports', type: 'assertion', evidence: 'reported', note: 'Reported, not proven.' };
-    const textAnnotation = { text: 'texts/a.txt', title: 'Pakistan and the Taliban', author: 'aqil-shah', published: '2021-08-15', url: 'https://example.org/a', mentions: [mention], claims: [claim] };
+    const textAnnotation = { text: 'texts/a.txt', title: 'Pakistan and the Taliban', author: 'aqil-shah', published: '2021-08-15', url: 'https://example.org/a', mentions: [mention], claims: [claim], suppress: [suppression] };
 
     type Doc = Record<string, unknown>;
     const without = (object: Doc, key: string): Doc => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
@@ -178,6 +179,8 @@ describe('JSON schemas', () => {
       { construct: 'a relation', fields: RELATION_FIELDS, schemaPath: ['definitions', 'relation'], example: relation, wrap: (item) => ({ actors: [{ ...actor, relations: [item] }] }) },
       { construct: 'a concept', fields: CONCEPT_FIELDS, schemaPath: ['properties', 'concepts', 'items'], example: concept, wrap: (item) => ({ concepts: [item] }) },
       { construct: 'a mention', fields: MENTION_FIELDS, schemaPath: ['properties', 'mentions', 'items'], example: mention, wrap: (item) => ({ text: 'a.txt', mentions: [item] }) },
+      { construct: 'a list-valued mention', fields: MENTION_FIELDS, schemaPath: ['properties', 'mentions', 'items'], example: { ...mention, actor: ['india', 'china'] }, wrap: (item) => ({ text: 'a.txt', mentions: [item] }) },
+      { construct: 'a suppression', fields: SUPPRESS_FIELDS, schemaPath: ['properties', 'suppress', 'items'], example: suppression, wrap: (item) => ({ text: 'a.txt', suppress: [item] }) },
       { construct: 'a claim', fields: CLAIM_FIELDS, schemaPath: ['properties', 'claims', 'items'], example: claim, wrap: (item) => ({ text: 'a.txt', claims: [item] }) },
     ];
 

@@ -14,6 +14,8 @@ export const REVIEW_MARKER = '<!-- policy-annotator-review -->';
 
 const STATUS_ICON = { added: '➕', removed: '➖', changed: '✏️' } as const;
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️', hint: '💡' } as const;
+/** At most this many mentions gained or lost are listed; a new alias can change hundreds. */
+const MAX_MENTION_ROWS = 50;
 
 /** Inline code outside tables. */
 const code = (value: string) => markdownCode(value);
@@ -96,11 +98,12 @@ export function formatReviewMarkdown(diff: WorkspaceDiff, base: string, head: st
       plural(diff.concepts.length, 'concept'),
       plural(diff.claims.length, 'claim'),
       `${plural(diff.anchors.length, 'anchor')} moved or broke${broke ? ` (**${broke} broke**)` : ''}`,
+      `${plural(diff.mentions.filter((m) => m.status === 'added').length, 'mention')} gained, ${diff.mentions.filter((m) => m.status === 'removed').length} lost`,
       `${plural(diff.newDiagnostics.length, 'new problem')}${errors ? ` (**${plural(errors, 'error')}**)` : ''}`,
     ].join(' · '),
     '',
   );
-  if (diff.actors.length + diff.concepts.length + diff.claims.length + diff.anchors.length + diff.newDiagnostics.length === 0) {
+  if (diff.actors.length + diff.concepts.length + diff.claims.length + diff.anchors.length + diff.mentions.length + diff.newDiagnostics.length === 0) {
     out.push('No annotation changes.', '');
     return out.join('\n');
   }
@@ -122,6 +125,12 @@ export function formatReviewMarkdown(diff: WorkspaceDiff, base: string, head: st
       const where = (v: ClaimView) => (v.line ? `${v.anchor} at line ${v.line}` : v.anchor);
       out.push(`| ${cellCode(a.id)} | ${a.kind === 'broke' ? '**broke**' : a.kind} | ${text(where(a.before))} | ${text(where(a.after))} |`);
     }
+    out.push('');
+  }
+  if (diff.mentions.length) {
+    out.push('### Mentions', '', '| | text | words | ids | how |', '|---|---|---|---|---|');
+    for (const m of diff.mentions.slice(0, MAX_MENTION_ROWS)) out.push(`| ${STATUS_ICON[m.status]} | ${cellCode(`${m.text}:${m.line}`)} | ${text(m.quote)} | ${text(m.ids.join(', '))} | ${m.explicit ? 'explicit' : 'alias'} |`);
+    if (diff.mentions.length > MAX_MENTION_ROWS) out.push('', `…and ${diff.mentions.length - MAX_MENTION_ROWS} more (\`policy-annotator list mentions\` shows them all).`);
     out.push('');
   }
   if (diff.newDiagnostics.length) {

@@ -5,6 +5,7 @@ import { parseDiffArgs, runDiff } from './diffCommand';
 import { takeLimitFlags } from './limitFlags';
 import { parseExportArgs, runExport } from './exportCommand';
 import { parseInitArgs, runInit } from './initCommand';
+import { parseListArgs, runList } from './listCommand';
 import { describeUsageError } from './usageErrors';
 
 export type { CliContext, CliIo, LanguageServerRunner } from './cliContext';
@@ -22,6 +23,10 @@ Commands:
                       (head defaults to the working tree), as Markdown fit for a PR comment.
   export              Write the annotations as W3C Web Annotation JSON-LD, brat standoff, or
                       discourse networks (GraphML and CSV) into a folder.
+  list <what> [paths…]
+                      Print what the workspace holds after anchoring and matching: mentions
+                      (alias matches and explicit mentions), claims, actors or entities.
+                      With paths, only those under them (texts or annotation files).
   agreement DIR_A DIR_B [DIR…] | --ref REV_A --ref REV_B […]
                       How far annotators agree on the same texts: Krippendorff's alpha per
                       claim field, unitizing alpha and precision/recall over the claims' spans,
@@ -63,6 +68,11 @@ Options for export:
   --base-iri <iri>    For w3c: the IRI that workspace paths are appended to (default urn:policy-annotator:).
   Exits 1 when some annotations could not be exported (listed on stderr); the rest is written.
 
+Options for list:
+  --format <name>     table (default, for people) or json (positions 1-based, ends exclusive,
+                      as in check --format json).
+  --workspace <dir>   The workspace folder (default: the current directory).
+
 Options for agreement:
   --ref <rev>         A git revision of the workspace, read with git, not checked out
                       (repeatable; instead of folders).
@@ -74,7 +84,7 @@ Options for agreement:
                       stance-score, type, evidence, about, mention, and claim (claims only some made).
   --text <path>       Only this text, or the texts under this folder (repeatable).
 
-Limits (check, diff, export and agreement):
+Limits (check, diff, export, list and agreement):
   --max-text-size <size>, --max-annotation-file-size <size>
                       Raise the largest text or annotation file read (defaults 20MB and 5MB, at
                       most 64MB and 16MB). A workspace's policy-annotator.yaml may only lower them.
@@ -90,7 +100,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or internal failure.`;
  * cache is off (its reports were made under the default limits).
  */
 function withLimitFlags(command: string, args: string[], context: CliContext): { args: string[]; context: CliContext } {
-  if (command !== 'check' && command !== 'diff' && command !== 'export' && command !== 'agreement') return { args, context };
+  if (command !== 'check' && command !== 'diff' && command !== 'export' && command !== 'agreement' && command !== 'list') return { args, context };
   const taken = takeLimitFlags(args, (message) => {
     throw new UsageError(message);
   });
@@ -122,6 +132,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await runDiff(parseDiffArgs(rest, commandContext), commandContext);
       case 'export':
         return await runExport(parseExportArgs(rest, commandContext), commandContext);
+      case 'list':
+        return await runList(parseListArgs(rest, commandContext), commandContext);
       case 'agreement':
         return await runAgreement(parseAgreementArgs(rest, commandContext), commandContext);
       case 'init':

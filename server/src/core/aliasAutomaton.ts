@@ -249,6 +249,9 @@ export class Found {
   }
 }
 
+/** Code units of text `collectInSteps` reads per step. */
+export const COLLECT_UNITS_PER_STEP = 1 << 14;
+
 /** What one scan needs to know about a text besides its characters. */
 export interface ScanContext {
   text: string;
@@ -263,8 +266,10 @@ export interface ScanContext {
  * a key is checked once per offset, since every key found there starts with
  * the same character; only keys ending in an unspaced script are checked
  * one by one, at most MAX_UNSPACED_TRIES per offset. Linear in the text.
+ * Yields every COLLECT_UNITS_PER_STEP code units, for a caller that must
+ * stay responsive while a long text is matched.
  */
-export function collect(automaton: Automaton, outputs: LiveOutputs, context: ScanContext, isDelta: boolean, found: Found): void {
+export function* collectInSteps(automaton: Automaton, outputs: LiveOutputs, context: ScanContext, isDelta: boolean, found: Found): Generator<void, void> {
   const { text, boundaries, work } = context;
   const { rootNext, wordEnd, wordEndNext, edgeStart, edgeCodes, edgeTargets, failure, terminal, lengths } = automaton;
   const { settled, unspaced } = outputs;
@@ -315,7 +320,11 @@ export function collect(automaton: Automaton, outputs: LiveOutputs, context: Sca
   let state = 0;
   // The class of the code point after the one being read.
   let after = WordClass.None;
-  for (let i = text.length - 1; i >= 0; i--) {
+  for (let i = text.length - 1, stepEnd = i - COLLECT_UNITS_PER_STEP; i >= 0; i--) {
+    if (i <= stepEnd) {
+      stepEnd = i - COLLECT_UNITS_PER_STEP;
+      yield;
+    }
     const low = text.charCodeAt(i);
     if (low < 0xdc00 || low > 0xdfff || i === 0 || !isHighSurrogate(text.charCodeAt(i - 1))) {
       // One code unit: the usual case.

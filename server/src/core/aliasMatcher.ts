@@ -1,7 +1,10 @@
 import { normalizeForMatch, originalSpan, type NormalizedText } from './normalizeText';
 import type { Span } from './model';
-import { buildAutomaton, collect, drain, Found, liveOutputs, type AliasMatchWork, type Automaton, type LiveOutputs, type ScanContext } from './aliasAutomaton';
+import { buildAutomaton, collectInSteps, drain, Found, liveOutputs, type AliasMatchWork, type Automaton, type LiveOutputs, type ScanContext } from './aliasAutomaton';
 import { UnspacedBoundaries } from './wordBoundaries';
+
+/** Matches `findAllInSteps` places per step after the scan. */
+const MATCHES_PER_STEP = 1 << 14;
 
 export type { AliasMatchWork } from './aliasAutomaton';
 
@@ -121,6 +124,11 @@ export class AliasMatcher {
    * words only. `work`, when given, adds up what the matching did.
    */
   findAll(normalized: NormalizedText, work: AliasMatchWork = { candidates: 0, segmentedUnits: 0 }): AliasMatch[] {
+    return drain(this.findAllInSteps(normalized, work));
+  }
+
+  /** `findAll` a step at a time (see `collectInSteps`), for a caller that must stay responsive; the matcher must not change meanwhile. */
+  *findAllInSteps(normalized: NormalizedText, work: AliasMatchWork = { candidates: 0, segmentedUnits: 0 }): Generator<void, AliasMatch[]> {
     this.prepareAdded();
     const text = normalized.text;
     const base = this.base;
@@ -130,9 +138,9 @@ export class AliasMatcher {
     const context: ScanContext = { text, boundaries, work };
     // Refs are a base key index, or -1 - a delta key index.
     const fromBase = new Found();
-    collect(base, this.baseOutputs, context, false, fromBase);
+    yield* collectInSteps(base, this.baseOutputs, context, false, fromBase);
     const fromDelta = new Found();
-    if (delta) collect(delta.automaton, delta.outputs, context, true, fromDelta);
+    if (delta) yield* collectInSteps(delta.automaton, delta.outputs, context, true, fromDelta);
     work.segmentedUnits += boundaries.segmentedUnits;
     const lengthOf = (ref: number) => (ref >= 0 ? base.lengths[ref] : delta!.automaton.lengths[-1 - ref]);
 
@@ -157,6 +165,7 @@ export class AliasMatcher {
         ref = lengthOf(deltaRef) > lengthOf(baseRef) ? deltaRef : baseRef;
       }
       if (start < covered) continue;
+      if ((matches.length + 1) % MATCHES_PER_STEP === 0) yield;
       const key = ref >= 0 ? base.keys[ref] : delta!.automaton.keys[-1 - ref];
       const entry = ref >= 0 ? this.baseLive[ref]! : delta!.live[-1 - ref];
       covered = start + key.length;

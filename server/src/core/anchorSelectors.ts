@@ -1,7 +1,7 @@
 import type { AnchorableText, AnchorResult, QuoteSelector, ScoredCandidate } from './anchorTypes';
-import { approximateSearchBudget, findApproximateQuote, type Neighbours } from './approximateQuote';
+import { approximateSearchBudget, findApproximateQuoteInSteps, type Neighbours } from './approximateQuote';
 import { OccurrenceFinder, type SearchBudget } from './quoteSearch';
-import { exactSearchBudget, resolveQuote } from './resolveQuote';
+import { exactSearchBudget, resolveQuoteInSteps } from './resolveQuote';
 
 /** How sure an approximate match must be to be proposed as `stale` rather than reported `not-found`. */
 export const STALE_CONFIDENCE = 0.75;
@@ -32,15 +32,16 @@ export function anchorSelectors(target: AnchorableText, selectors: readonly Quot
 
 /**
  * `anchorSelectors` cut into steps, for a caller that must stay responsive
- * (the language server): it yields after each quote's exact search and after
- * each approximate search, and returns the same results.
+ * (the language server): it yields while it indexes the text, after each
+ * quote's exact search and every few milliseconds of an approximate search,
+ * and returns the same results.
  */
 export function* anchorSelectorsInSteps(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: { exact?: SearchBudget; approximate?: SearchBudget } = {}): Generator<void, AnchorResult[]> {
-  const finder = new OccurrenceFinder(target.normalized.text, budgets.exact ?? exactSearchBudget(target.normalized.text.length), selectors.length);
+  const finder = yield* OccurrenceFinder.inSteps(target.normalized.text, budgets.exact ?? exactSearchBudget(target.normalized.text.length), selectors.length);
   yield;
   const results: AnchorResult[] = [];
   for (const selector of selectors) {
-    results.push(resolveQuote(target, selector, finder));
+    results.push(yield* resolveQuoteInSteps(target, selector, finder));
     yield;
   }
   const budget = budgets.approximate ?? approximateSearchBudget();
@@ -51,7 +52,7 @@ export function* anchorSelectorsInSteps(target: AnchorableText, selectors: reado
       final.push(result);
       continue;
     }
-    const candidates = findApproximateQuote(target, selectors[i], neighboursOf(results, i), 5, budget);
+    const candidates = yield* findApproximateQuoteInSteps(target, selectors[i], neighboursOf(results, i), 5, budget);
     final.push(judgeApproximate(result, candidates));
     yield;
   }

@@ -1,4 +1,5 @@
 import type { AnchorableText, QuoteSelector, ScoredCandidate } from './anchorTypes';
+import { drain } from './aliasAutomaton';
 import { BitParallelPattern } from './bitParallelPattern';
 import { boundedEditDistance } from './didYouMean';
 import { normalizeForMatch, originalSpan } from './normalizeText';
@@ -39,12 +40,24 @@ export function approximateSearchBudget(): SearchBudget {
 }
 
 /**
+ * Work of one step of a search, in block steps of the bit-parallel matcher
+ * (about 10 ns each), which also bounds the close matches a step reports:
+ * a step takes a millisecond or two, so that a caller that must stay
+ * responsive can search a megabyte in slices.
+ */
+export const APPROXIMATE_STEP_BLOCKS = 1 << 16;
+/** Close matches looked at per step when the candidates are chosen among them. */
+const ENDS_PER_STEP = 1 << 14;
+
+/**
  * Places in the text whose characters are within `maxDistance` edits of the
  * pattern (approximate substring matching), closest first, none
  * overlapping, at most MAX_SCORED. Returns [start, end, distance] in
  * normalised offsets, or undefined when the budget does not allow the search.
+ * Yields after every APPROXIMATE_STEP_BLOCKS of matching and every
+ * ENDS_PER_STEP close matches looked at: the search resumes where it stopped.
  */
-function approximateOccurrences(text: string, pattern: string, maxDistance: number, budget: SearchBudget): [number, number, number][] | undefined {
+function* approximateOccurrences(text: string, pattern: string, maxDistance: number, budget: SearchBudget): Generator<void, [number, number, number][] | undefined> {
   const m = pattern.length;
   const matcher = new BitParallelPattern(pattern);
   if (!budget.take(matcher.searchCost(text.length))) return undefined;
@@ -53,7 +66,7 @@ function approximateOccurrences(text: string, pattern: string, maxDistance: numb
   let distances = new Int32Array(1024);
   let count = 0;
   let threshold = maxDistance;
-  matcher.searchEnds(text, 0, text.length, maxDistance, (end, distance) => {
+  const onEnd = (end: number, distance: number): number => {
     while (count >= MAX_ENDS) {
       if (threshold === 0) return -1;
       threshold--;
@@ -77,14 +90,27 @@ function approximateOccurrences(text: string, pattern: string, maxDistance: numb
     ends[count] = end;
     distances[count++] = distance;
     return threshold;
-  });
-  // Closest first, then in text order (ends were found in text order).
-  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => distances[a] - distances[b] || a - b);
+  };
+  const columnsPerStep = Math.max(1, Math.floor(APPROXIMATE_STEP_BLOCKS / matcher.blocks));
+  matcher.startSearch();
+  for (let from = 0, wanted = maxDistance; from < text.length && wanted >= 0; from += columnsPerStep) {
+    wanted = matcher.continueSearch(text, from, Math.min(text.length, from + columnsPerStep), wanted, onEnd);
+    yield;
+  }
+  // Closest first, then in text order (ends were found in text order): a counting sort by distance.
+  const order = new Int32Array(count);
+  const firstOf = new Int32Array(threshold + 2);
+  for (let i = 0; i < count; i++) firstOf[distances[i] + 1]++;
+  for (let d = 1; d < firstOf.length; d++) firstOf[d] += firstOf[d - 1];
+  for (let i = 0; i < count; i++) order[firstOf[distances[i]]++] = i;
+  yield;
   // Where a match starts: the pattern read backwards from its end.
   const reversed = new BitParallelPattern(pattern.split('').reverse().join(''));
   const chosen: [number, number, number][] = [];
   const overlaps = (start: number, end: number) => chosen.some(([s, e]) => start < e && s < end);
-  for (const i of order) {
+  for (let k = 0; k < count; k++) {
+    if (k > 0 && k % ENDS_PER_STEP === 0) yield;
+    const i = order[k];
     const end = ends[i];
     const distance = distances[i];
     // Even its shortest possible span overlaps a chosen one: no need to find where it starts.
@@ -113,6 +139,16 @@ function approximateOccurrences(text: string, pattern: string, maxDistance: numb
  * quotes of one file) does not allow the search.
  */
 export function findApproximateQuote(target: AnchorableText, selector: QuoteSelector, neighbours: Neighbours, limit = 5, budget = approximateSearchBudget()): ScoredCandidate[] | undefined {
+  return drain(findApproximateQuoteInSteps(target, selector, neighbours, limit, budget));
+}
+
+/**
+ * `findApproximateQuote` a step at a time, for a caller that must stay
+ * responsive: the search of a long text yields every couple of milliseconds
+ * of work (APPROXIMATE_STEP_BLOCKS) and resumes where it stopped; the result
+ * is the same.
+ */
+export function* findApproximateQuoteInSteps(target: AnchorableText, selector: QuoteSelector, neighbours: Neighbours, limit = 5, budget = approximateSearchBudget()): Generator<void, ScoredCandidate[] | undefined> {
   const quote = normalizeForMatch(selector.quote).trim();
   const text = target.normalized.text;
   if (quote.length === 0) return [];
@@ -121,7 +157,7 @@ export function findApproximateQuote(target: AnchorableText, selector: QuoteSele
   const suffix = selector.suffix ? normalizeForMatch(selector.suffix).trim().slice(0, MAX_CONTEXT) : '';
   const hasNeighbours = neighbours.before !== undefined || neighbours.after !== undefined;
 
-  const occurrences = approximateOccurrences(text, quote, maxDistance, budget);
+  const occurrences = yield* approximateOccurrences(text, quote, maxDistance, budget);
   if (!occurrences) return undefined;
   const scored = occurrences.map(([start, end, distance]): ScoredCandidate => {
     const span = originalSpan(target.normalized, start, end);

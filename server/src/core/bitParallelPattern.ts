@@ -22,6 +22,8 @@ export class BitParallelPattern {
   private readonly lastBit: number;
   private readonly positive: Int32Array;
   private readonly negative: Int32Array;
+  /** The distance in the last row after the characters a search has read so far. */
+  private score = 0;
 
   constructor(pattern: string) {
     this.length = pattern.length;
@@ -53,13 +55,32 @@ export class BitParallelPattern {
    * wanted (the same, or lower to narrow the search).
    */
   searchEnds(text: string, from: number, to: number, maxDistance: number, onEnd: (end: number, distance: number) => number): void {
+    this.startSearch();
+    this.continueSearch(text, from, to, maxDistance, onEnd);
+  }
+
+  /**
+   * Starts a search that `continueSearch` carries on over consecutive
+   * stretches of the text, so that a caller can stop after any number of
+   * characters and go on later (the language server searches a megabyte in
+   * slices): `startSearch` then `continueSearch` over [0, a), [a, b), …
+   * reports what `searchEnds` over [0, …) reports.
+   */
+  startSearch(): void {
     this.reset();
-    let score = this.length;
+    this.score = this.length;
+  }
+
+  /** Carries the search started by `startSearch` on over text[from, to); returns the largest distance still wanted. */
+  continueSearch(text: string, from: number, to: number, maxDistance: number, onEnd: (end: number, distance: number) => number): number {
+    let score = this.score;
     let threshold = maxDistance;
     for (let j = from; j < to; j++) {
       score += this.advance(text.charCodeAt(j), 0);
       if (score <= threshold) threshold = onEnd(j + 1, score);
     }
+    this.score = score;
+    return threshold;
   }
 
   /**

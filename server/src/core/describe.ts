@@ -21,3 +21,8 @@ export function shortQuote(quote: string, max = 60): string {
   const flat = quote.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
+
+/** The ids a mention names, for messages: `india`, or `india, china` for a list-valued `actor:`. */
+export function mentionedIds(mention: { actors: readonly { value: string }[] }): string {
+  return mention.actors.length > 0 ? mention.actors.map((id) => id.value).join(', ') : '(no actor)';
+}

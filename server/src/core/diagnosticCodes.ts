@@ -109,6 +109,11 @@ export const DIAGNOSTIC_CODES = {
     help: 'Check its spelling and case (aliases match whole words, case-sensitively), or remove it.',
     fixes: { 'remove-alias': 'suggestion' },
   },
+  'suppress-unused': {
+    defaultSeverity: 'hint',
+    summary: 'A `suppress:` span keeps no alias match from being a mention.',
+    help: 'Check that its quote covers the whole alias it should block (aliases inside it are suppressed only when they lie entirely within it), or remove it.',
+  },
   'actor-unused': {
     defaultSeverity: 'hint',
     summary: 'An actor is never mentioned in a text and never referenced in an annotation.',

@@ -78,7 +78,14 @@ export interface QuoteSelectorDef {
 
 export interface MentionDef extends QuoteSelectorDef {
   range: Span;
-  actor?: Located<string>;
+  /**
+   * The ids the span mentions (format v1: one `actor:` id; v1.1: a list,
+   * for "both sides"); empty when not written. Ids are looked up in the
+   * registry, so they may name entities as well as actors.
+   */
+  actors: Located<string>[];
+  /** Format v1.1: free text about the mention. */
+  note?: Located<string>;
 }
 
 export interface ClaimDef extends QuoteSelectorDef {

@@ -8,6 +8,8 @@
  * at most a bounded multiple of the input's size.
  */
 
+import { drain } from './aliasAutomaton';
+
 /** Work allowed for one annotation file's searches; once spent, the remaining quotes are reported as not searched. */
 export class SearchBudget {
   private remaining: number;
@@ -66,7 +68,14 @@ export class OccurrenceFinder {
     readonly budget: SearchBudget,
     quotes: number,
   ) {
-    if (quotes >= INDEX_MIN_QUOTES && text.length >= INDEX_MIN_TEXT) this.index = buildGramIndex(text);
+    if (wantsIndex(text, quotes)) this.index = drain(buildGramIndex(text));
+  }
+
+  /** The same finder, its index of the text built a step at a time (GRAMS_PER_STEP positions each), for a caller that must stay responsive. */
+  static *inSteps(text: string, budget: SearchBudget, quotes: number): Generator<void, OccurrenceFinder> {
+    const finder = new OccurrenceFinder(text, budget, 0);
+    if (wantsIndex(text, quotes)) finder.index = yield* buildGramIndex(text);
+    return finder;
   }
 
   /**
@@ -74,12 +83,18 @@ export class OccurrenceFinder {
    * Returns false, having visited some or none, when the budget ran out.
    */
   forEach(needle: string, visit: (start: number) => void): boolean {
+    return drain(this.forEachInSteps(needle, visit));
+  }
+
+  /** `forEach` a step at a time (OCCURRENCES_PER_STEP occurrences or gram positions each), for a caller that must stay responsive (a quote found a million times). */
+  *forEachInSteps(needle: string, visit: (start: number) => void): Generator<void, boolean> {
     const text = this.text;
     const index = this.index;
     if (!index || needle.length < GRAM) {
       // A scan of the whole text, plus the needle's length for each occurrence.
       if (!this.budget.take(text.length + needle.length)) return false;
-      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      for (let at = text.indexOf(needle), n = 1; at !== -1; at = text.indexOf(needle, at + 1), n++) {
+        if (n % OCCURRENCES_PER_STEP === 0) yield;
         if (!this.budget.spend(needle.length)) return false;
         visit(at);
       }
@@ -102,7 +117,8 @@ export class OccurrenceFinder {
     }
     // Each position in the gram's chain (ascending) is checked; a check costs about the needle's length when it matches.
     if (!this.budget.take(rarestCount)) return false;
-    for (let at = index.heads[rarestHash]; at !== -1; at = index.next[at]) {
+    for (let at = index.heads[rarestHash], n = 1; at !== -1; at = index.next[at], n++) {
+      if (n % OCCURRENCES_PER_STEP === 0) yield;
       const start = at - rarest;
       if (start < 0 || !text.startsWith(needle, start)) continue;
       if (!this.budget.spend(needle.length)) return false;
@@ -118,8 +134,18 @@ function gramHash(text: string, at: number): number {
   return hash >>> 0;
 }
 
-/** Chains of the positions of each gram (by hash), ascending, and how many positions each chain holds. */
-function buildGramIndex(text: string): { heads: Int32Array; next: Int32Array; counts: Int32Array; mask: number } {
+/** Occurrences (or positions of a gram's chain) `forEachInSteps` visits per step. */
+export const OCCURRENCES_PER_STEP = 1 << 15;
+
+/** Text positions indexed per step of `buildGramIndex`: a step takes a millisecond or two. */
+export const GRAMS_PER_STEP = 1 << 16;
+
+function wantsIndex(text: string, quotes: number): boolean {
+  return quotes >= INDEX_MIN_QUOTES && text.length >= INDEX_MIN_TEXT;
+}
+
+/** Chains of the positions of each gram (by hash), ascending, and how many positions each chain holds; yields every GRAMS_PER_STEP positions. */
+function* buildGramIndex(text: string): Generator<void, { heads: Int32Array; next: Int32Array; counts: Int32Array; mask: number }> {
   let size = 1 << 12;
   while (size < text.length && size < 1 << 22) size <<= 1;
   const mask = size - 1;
@@ -127,6 +153,7 @@ function buildGramIndex(text: string): { heads: Int32Array; next: Int32Array; co
   const counts = new Int32Array(size);
   const next = new Int32Array(Math.max(0, text.length - GRAM + 1));
   for (let at = text.length - GRAM; at >= 0; at--) {
+    if (at % GRAMS_PER_STEP === 0) yield;
     const hash = gramHash(text, at) & mask;
     next[at] = heads[hash];
     heads[hash] = at;

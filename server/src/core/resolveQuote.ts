@@ -1,5 +1,6 @@
 import { MAX_CANDIDATES, type AnchorableText, type AnchorResult, type QuoteSelector } from './anchorTypes';
 import type { Span } from './model';
+import { drain } from './aliasAutomaton';
 import { normalizeForMatch, originalSpan } from './normalizeText';
 import { EXACT_BASE_UNITS, EXACT_UNITS_PER_TEXT_CHAR, OccurrenceFinder, SearchBudget } from './quoteSearch';
 
@@ -38,6 +39,11 @@ export function exactSearchBudget(textLength: number): SearchBudget {
  * text's length plus the occurrences' total length.
  */
 export function resolveQuote(target: AnchorableText, selector: QuoteSelector, finder?: OccurrenceFinder): AnchorResult {
+  return drain(resolveQuoteInSteps(target, selector, finder));
+}
+
+/** `resolveQuote` a step at a time (see `OccurrenceFinder.forEachInSteps`), for a caller that must stay responsive. */
+export function* resolveQuoteInSteps(target: AnchorableText, selector: QuoteSelector, finder?: OccurrenceFinder): Generator<void, AnchorResult> {
   const quote = normalizeForMatch(selector.quote).trim();
   if (quote.length === 0) return { status: 'empty', candidates: [] };
   const prefix = selector.prefix ? normalizeForMatch(selector.prefix).trim() : '';
@@ -51,7 +57,7 @@ export function resolveQuote(target: AnchorableText, selector: QuoteSelector, fi
   let bestScore = -1;
   let found = 0;
   const contextCost = prefix.length + suffix.length;
-  const complete = search.forEach(quote, (normStart) => {
+  const complete = yield* search.forEachInSteps(quote, (normStart) => {
     found++;
     const score = contextCost === 0 ? 0 : contextScore(normalizedText, normStart, normStart + quote.length, prefix, suffix);
     if (contextCost > 0) search.budget.spend(contextCost);

@@ -9,7 +9,7 @@ import { loadReport, recordInputs } from './checkReports';
 import { WorkerParser } from './workerParser';
 
 /** Bumped whenever the shape of cached data changes, so old caches are ignored. */
-const CACHE_SCHEMA = 2;
+const CACHE_SCHEMA = 3;
 
 type ParseEntries = Record<string, AnnotationFile>;
 

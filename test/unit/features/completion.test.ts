@@ -79,7 +79,8 @@ describe('completion in annotation files', () => {
     it('in a new list item: the fields of an actor, a relation, a mention', async () => {
       assert.ok((await complete('annotations/new.yaml', yaml('actors:', '  - id: x', '  - na‸'))).labels.includes('name'));
       assert.deepEqual((await complete('annotations/new.yaml', yaml('actors:', '  - id: x', '    relations:', '      - ‸'))).labels, ['type', 'target', 'note']);
-      assert.deepEqual((await complete('annotations/new.yaml', yaml('text: a.txt', 'mentions:', '  - actor: isi', '    ‸'))).labels, ['quote', 'prefix', 'suffix']);
+      assert.deepEqual((await complete('annotations/new.yaml', yaml('text: a.txt', 'mentions:', '  - actor: isi', '    ‸'))).labels, ['quote', 'prefix', 'suffix', 'note']);
+      assert.deepEqual((await complete('annotations/new.yaml', yaml('text: a.txt', 'suppress:', '  - quote: Indian Ocean', '    ‸'))).labels, ['prefix', 'suffix', 'note']);
     });
 
     it('nothing in comments or free-text values', async () => {

@@ -15,7 +15,7 @@ export function indexSnapshot(index: WorkspaceIndex): Record<string, unknown> {
     for (const actor of file.actors) for (const relation of actor.relations) if (relation.target) actorIds.add(relation.target.value);
     const annotation = file.textAnnotation;
     if (annotation?.author) actorIds.add(annotation.author.value);
-    for (const mention of annotation?.mentions ?? []) if (mention.actor) actorIds.add(mention.actor.value);
+    for (const mention of annotation?.mentions ?? []) for (const id of mention.actors) actorIds.add(id.value);
     for (const claim of annotation?.claims ?? []) {
       if (claim.id) claimIds.add(claim.id.value);
       if (claim.claimant) actorIds.add(claim.claimant.value);
@@ -39,6 +39,7 @@ export function indexSnapshot(index: WorkspaceIndex): Record<string, unknown> {
         claims: analysis?.claims.map((c) => [c.annotationUri, c.def.range, c.result]),
         explicitMentions: analysis?.explicitMentions.map((m) => [m.annotationUri, m.def.range, m.result]),
         mentions: analysis?.mentions.map((m) => [m.span, m.actorId, m.source, m.actorIds, m.alias]),
+        suppressions: analysis?.suppressions.map((s, i) => [s.annotationUri, s.def.range, s.result, analysis.suppressedMatches[i]]),
       };
     }),
   };

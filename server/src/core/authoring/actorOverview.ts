@@ -1,6 +1,6 @@
 import type { ClaimDef, Span } from '../model';
 import type { WorkspaceView } from '../workspace/workspaceView';
-import { ALL_INPUTS } from '../workspace/workspaceView';
+import { ALL_INPUTS, countedIds } from '../workspace/workspaceView';
 
 /** An actor as the editor lists it: in quick picks and in the Actors view. */
 export interface ActorSummary {
@@ -54,7 +54,7 @@ function mentionCounts(index: WorkspaceView): Map<string, number> {
   return index.memo('authoring.mentionCounts', ALL_INPUTS, () => {
     const counts = new Map<string, number>();
     for (const textUri of index.referencedTexts()) {
-      for (const mention of index.analysis(textUri)?.mentions ?? []) counts.set(mention.actorId, (counts.get(mention.actorId) ?? 0) + 1);
+      for (const mention of index.analysis(textUri)?.mentions ?? []) for (const id of countedIds(mention)) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return counts;
   });
@@ -117,7 +117,7 @@ export function actorActivity(index: WorkspaceView, actorId: string): ActorActiv
     const analysis = index.analysis(textUri);
     if (!analysis) continue;
     for (const mention of analysis.mentions) {
-      if (mention.actorId !== actorId) continue;
+      if (!countedIds(mention).includes(actorId)) continue;
       mentions.push({ uri: textUri, span: mention.span, source: mention.source, excerpt: excerptAround(analysis.text.text, mention.span) });
     }
   }

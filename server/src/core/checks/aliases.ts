@@ -1,21 +1,12 @@
 import { makeDiagnostic } from '../diagnosticCodes';
-import type { AnnotationFile, CoreDiagnostic, Located } from '../model';
-import { normalizeForMatch } from '../normalizeText';
+import type { AnnotationFile, CoreDiagnostic } from '../model';
+import { aliasKey } from '../aliasKeys';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import type { AliasOwner } from '../workspace/workspaceView';
 
 /** Named in a message, and listed as related information or quick-fix data, at most: the rest are counted. */
 const NAMED_IN_MESSAGE = 3;
 const MAX_RELATED = 20;
-
-/** The normalised key of each alias value, kept as long as its parsed file (normalising thousands of long aliases on every check was the cost). */
-const keyOfAlias = new WeakMap<Located<string>, string>();
-
-function aliasKey(alias: Located<string>): string {
-  let key = keyOfAlias.get(alias);
-  if (key === undefined) keyOfAlias.set(alias, (key = normalizeForMatch(alias.value).trim()));
-  return key;
-}
 
 /** `alias-conflict` and `alias-unused` for the actors defined in one file; linear in its aliases and their owners. */
 export function checkAliases(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {

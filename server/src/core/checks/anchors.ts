@@ -38,7 +38,7 @@ export function checkTextReference(index: WorkspaceView, file: AnnotationFile): 
   }
 }
 
-/** `quote-not-found`, `quote-ambiguous`, `quote-stale` and `quote-normalized` for the claims and mentions of one annotation file. */
+/** `quote-not-found`, `quote-ambiguous`, `quote-stale` and `quote-normalized` for the claims, mentions and suppressions of one annotation file, and `suppress-unused`. */
 export function checkAnchors(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   const reference = index.textReferenceOf(file.uri);
   if (reference?.kind !== 'ok') return [];
@@ -98,6 +98,12 @@ export function checkAnchors(index: WorkspaceView, file: AnnotationFile): CoreDi
   };
   for (const claim of analysis.claims) report(claim, 'claim');
   for (const mention of analysis.explicitMentions) report(mention, 'mention');
+  analysis.suppressions.forEach((suppression, i) => {
+    report(suppression, 'suppression');
+    if (suppression.annotationUri !== file.uri || !suppression.result.span || analysis.suppressedMatches[i] > 0) return;
+    const words = shortQuote(analysis.text.text.slice(suppression.result.span.start, suppression.result.span.end));
+    diagnostics.push(makeDiagnostic(file.uri, suppression.def.quote!.range, 'suppress-unused', `This suppression keeps no alias match from being a mention: no alias lies entirely within "${words}" (or a longer suppression already covers it). Widen the quote to cover the whole alias, or remove the suppression.`));
+  });
   return diagnostics;
 }
 

@@ -93,7 +93,7 @@ export function checkUnknownIds(index: WorkspaceView, file: AnnotationFile): Cor
   const annotation = file.textAnnotation;
   if (annotation) {
     actor(annotation.author, 'the author');
-    for (const mention of annotation.mentions) actor(mention.actor, 'the mentioned actor');
+    for (const mention of annotation.mentions) for (const id of mention.actors) actor(id, 'the mentioned actor');
     for (const claim of annotation.claims) {
       actor(claim.claimant, 'the claimant');
       for (const about of claim.about) actor(about, 'an actor the claim is about');

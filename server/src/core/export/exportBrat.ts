@@ -1,7 +1,7 @@
 import type { ClaimDef, Span } from '../model';
 import { relationAllowsKind, type RelationTypeInfo } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
-import type { Anchored } from '../workspace/workspaceView';
+import { countedIds, type Anchored } from '../workspace/workspaceView';
 import { CodePointIndex, splitAtLineBreaks } from './codePoints';
 import { outputBaseNames } from './exportNaming';
 import { collectTexts, compareSpans, compareStrings, resolvedSpan, unresolvedWarning, type ExportText } from './exportTexts';
@@ -74,19 +74,20 @@ function annFile(index: WorkspaceView, text: ExportText, warnings: ExportWarning
   const entities: EntityLine[] = [];
 
   for (const mention of text.analysis.mentions) {
-    const kind = index.actor(mention.actorId)?.kind?.value;
-    if (!kind) {
-      const def = mention.explicit?.def;
-      if (mention.explicit && def) {
+    // An explicit mention of several ids is one entity per id on the same span; an ambiguous alias counts for its first owner.
+    const def = mention.explicit?.def;
+    for (const actorId of countedIds(mention)) {
+      const kind = index.actor(actorId)?.kind?.value;
+      if (kind) {
+        entities.push({ span: mention.span, type: kind, order: 0, key: actorId, actorId });
+      } else if (mention.explicit && def) {
         warnings.push({
           uri: mention.explicit.annotationUri,
-          range: def.actor?.range ?? def.range,
-          message: `The mention of \`${mention.actorId}\` was not exported: no actor with that id and a kind is defined. Define the actor (with a \`kind\`) or correct the id, then export again.`,
+          range: def.actors.find((id) => id.value === actorId)?.range ?? def.range,
+          message: `The mention of \`${actorId}\` was not exported: no actor with that id and a kind is defined. Define the actor (with a \`kind\`) or correct the id, then export again.`,
         });
       }
-      continue;
     }
-    entities.push({ span: mention.span, type: kind, order: 0, key: mention.actorId, actorId: mention.actorId });
   }
   for (const claim of text.analysis.claims) {
     const span = resolvedSpan(claim);

@@ -1,6 +1,7 @@
 import type { ClaimDef, MentionDef, Span } from '../model';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import type { Anchored, TextAnalysis } from '../workspace/workspaceView';
+import { mentionedIds } from '../describe';
 import { workspacePath } from './exportNaming';
 import type { ExportOptions, ExportWarning } from './exportTypes';
 
@@ -54,7 +55,7 @@ export function resolvedSpan<T>(anchored: Anchored<T>): Span | undefined {
 /** The warning for a claim or explicit mention whose quote did not resolve. */
 export function unresolvedWarning(anchored: Anchored<ClaimDef> | Anchored<MentionDef>, textPath: string): ExportWarning {
   const def = anchored.def;
-  const what = 'about' in def ? `Claim \`${(def as ClaimDef).id?.value ?? 'without id'}\`` : `The mention of \`${(def as MentionDef).actor?.value ?? '?'}\``;
+  const what = 'about' in def ? `Claim \`${(def as ClaimDef).id?.value ?? 'without id'}\`` : `The mention of \`${mentionedIds(def as MentionDef)}\``;
   const quote = def.quote?.value ?? '';
   const reasons: Record<string, string> = {
     'not-found': `its quote does not occur in \`${textPath}\`. Correct the quote`,

@@ -1,4 +1,4 @@
-import type { ClaimDef, MentionDef, Span } from '../model';
+import type { ClaimDef, Located, MentionDef, Span } from '../model';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import type { Anchored } from '../workspace/workspaceView';
 import { CodePointIndex, contextAfter, contextBefore } from './codePoints';
@@ -124,15 +124,15 @@ function textAnnotations(index: WorkspaceView, iris: IriMinter, text: ExportText
       warnings.push(unresolvedWarning(anchored, text.path));
       continue;
     }
-    const annotation = mentionAnnotation(index, iris, anchored, target);
-    if (!annotation) {
+    const { annotation, unknown } = mentionAnnotation(index, iris, anchored, target);
+    for (const id of unknown) {
       warnings.push({
         uri: anchored.annotationUri,
-        range: anchored.def.actor?.range ?? anchored.def.range,
-        message: `The mention of \`${anchored.def.actor?.value ?? ''}\` was not exported: no actor has that id. Define the actor or correct the id, then export again.`,
+        range: id.range,
+        message: `${annotation ? 'The id' : 'The mention of'} \`${id.value}\` was not exported: no actor has that id. Define the actor or correct the id, then export again.`,
       });
-      continue;
     }
+    if (!annotation) continue;
     placed.push({ span, order: 1, key: annotation.id as string, annotation });
   }
   placed.sort((a, b) => compareSpans(a.span, b.span) || a.order - b.order || compareStrings(a.key, b.key));
@@ -211,16 +211,30 @@ function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
   return parts.join(' ');
 }
 
-function mentionAnnotation(index: WorkspaceView, iris: IriMinter, anchored: Anchored<MentionDef>, target: (span: Span) => JsonObject): JsonObject | undefined {
-  const actorId = anchored.def.actor?.value;
-  const actor = actorId ? index.actor(actorId) : undefined;
-  const actorIri = actorId ? iris.actor(actorId) : undefined;
-  if (!actorId || !actor || !actorIri) return undefined;
+/**
+ * An explicit mention as one annotation whose bodies identify each id it
+ * names (with its Wikidata item and a tag of its name), and carry its note;
+ * the ids no actor has are returned to be reported. No annotation when none
+ * of its ids is known.
+ */
+function mentionAnnotation(index: WorkspaceView, iris: IriMinter, anchored: Anchored<MentionDef>, target: (span: Span) => JsonObject): { annotation?: JsonObject; unknown: Located<string>[] } {
+  const body: JsonObject[] = [];
+  const unknown: Located<string>[] = [];
+  for (const id of anchored.def.actors) {
+    const actor = index.actor(id.value);
+    const actorIri = actor ? iris.actor(id.value) : undefined;
+    if (!actor || !actorIri) {
+      unknown.push(id);
+      continue;
+    }
+    body.push({ type: 'SpecificResource', purpose: 'identifying', source: actorIri });
+    if (actor.wikidata) body.push({ type: 'SpecificResource', purpose: 'identifying', source: wikidataIri(actor.wikidata.value) });
+    body.push({ type: 'TextualBody', purpose: 'tagging', value: actor.name?.value ?? id.value });
+  }
+  if (body.length === 0) return { unknown };
+  if (anchored.def.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: anchored.def.note.value });
   const ordinal = (index.annotationFile(anchored.annotationUri)?.textAnnotation?.mentions.indexOf(anchored.def) ?? -1) + 1;
-  const body: JsonObject[] = [{ type: 'SpecificResource', purpose: 'identifying', source: actorIri }];
-  if (actor.wikidata) body.push({ type: 'SpecificResource', purpose: 'identifying', source: wikidataIri(actor.wikidata.value) });
-  body.push({ type: 'TextualBody', purpose: 'tagging', value: actor.name?.value ?? actorId });
-  return {
+  const annotation = {
     '@context': CONTEXT,
     id: iris.file(anchored.annotationUri, `mention/${ordinal}`),
     type: 'Annotation',
@@ -228,4 +242,5 @@ function mentionAnnotation(index: WorkspaceView, iris: IriMinter, anchored: Anch
     body,
     target: target(anchored.result.span!),
   };
+  return { annotation, unknown };
 }

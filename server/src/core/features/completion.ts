@@ -1,6 +1,7 @@
 import type { Span } from '../model';
 import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, MENTION_FIELDS, RELATION_FIELDS, TOP_LEVEL_FIELDS } from '../syntax/parseAnnotationFile';
-import type { WorkspaceView } from '../workspace/workspaceView';
+import { SUPPRESS_FIELDS } from '../syntax/readSuppress';
+import { countedIds, type WorkspaceView } from '../workspace/workspaceView';
 import { FIELD_HELP } from './fieldHelp';
 import { oneLine } from './markdown';
 import { yamlContextAt, type YamlCursorContext } from './yamlContext';
@@ -26,6 +27,7 @@ const FIELDS_AT: Record<string, readonly string[]> = {
   'actors/relations': RELATION_FIELDS,
   concepts: CONCEPT_FIELDS,
   mentions: MENTION_FIELDS,
+  suppress: SUPPRESS_FIELDS,
   claims: CLAIM_FIELDS,
 };
 
@@ -77,11 +79,11 @@ function actorsByRelevance(index: WorkspaceView, uri: string): string[] {
   const mentions = new Map<string, number>();
   const reference = index.textReferenceOf(uri);
   if (reference?.kind === 'ok') {
-    for (const mention of index.analysis(reference.uri)?.mentions ?? []) mentions.set(mention.actorId, (mentions.get(mention.actorId) ?? 0) + 1);
+    for (const mention of index.analysis(reference.uri)?.mentions ?? []) for (const id of countedIds(mention)) mentions.set(id, (mentions.get(id) ?? 0) + 1);
   }
   const named = new Set<string>();
   const annotation = index.annotationFile(uri)?.textAnnotation;
-  for (const located of [annotation?.author, ...(annotation?.mentions ?? []).map((m) => m.actor), ...(annotation?.claims ?? []).flatMap((c) => [c.claimant, ...c.about])]) {
+  for (const located of [annotation?.author, ...(annotation?.mentions ?? []).flatMap((m) => m.actors), ...(annotation?.claims ?? []).flatMap((c) => [c.claimant, ...c.about])]) {
     if (located) named.add(located.value);
   }
   const known = index.actorIds();

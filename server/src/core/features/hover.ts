@@ -1,12 +1,12 @@
 import { displayLocation } from '../describe';
-import type { Span } from '../model';
+import type { Span, SuppressionDef } from '../model';
 import type { WorkspaceView } from '../workspace/workspaceView';
-import type { Mention } from '../workspace/workspaceView';
+import { mentionIds, type Anchored, type Mention } from '../workspace/workspaceView';
 import { actorCard } from './actorCard';
 import { code, emphasis, joined, paragraph, stackCards, type CardDocument } from './card';
 import { claimCard } from './claimCard';
 import { conceptCard } from './conceptCard';
-import { locate, type AnnotationTarget } from './locate';
+import { locate, touches, type AnnotationTarget } from './locate';
 
 /** A hover: the card (render it with renderMarkdown or renderPlainText), and the span it describes. */
 export interface HoverCard {
@@ -21,17 +21,38 @@ export interface HoverCard {
  */
 export function hover(index: WorkspaceView, uri: string, offset: number): HoverCard | undefined {
   const located = locate(index, uri, offset);
-  if (!located) return undefined;
+  if (!located) {
+    const suppression = suppressionAt(index, uri, offset);
+    return suppression && { card: suppressionCard(index, suppression), range: suppression.result.span! };
+  }
   if (located.in === 'text') {
     const { mention, claims } = located.target;
     const cards: CardDocument[] = [];
-    if (mention) cards.push(mentionCard(index, mention, located.uri));
+    if (mention) cards.push(...mentionCards(index, mention, located.uri));
+    const suppression = suppressionAt(index, located.uri, offset);
+    if (suppression) cards.push(suppressionCard(index, suppression));
     for (const claim of claims) cards.push(claimCard(index, claim.def, claim.annotationUri, { showQuote: false }));
-    const range = mention ? mention.span : claims[0].result.span!;
+    const range = mention?.span ?? claims[0]?.result.span ?? suppression?.result.span;
+    if (!range) return undefined;
     return { card: stackCards(cards), range };
   }
   const card = annotationHover(index, located.uri, located.target);
   return card === undefined ? undefined : { card, range: located.target.range };
+}
+
+/** The actor card of a mention; for an explicit mention of several ids, one card per id, the explicit mention's note on the last. */
+function mentionCards(index: WorkspaceView, mention: Mention, textUri: string): CardDocument[] {
+  if (mention.source === 'alias') return [mentionCard(index, mention, textUri)];
+  const cards = mentionIds(mention).map((id) => actorCard(index, id, { textUri }));
+  const card = cards[cards.length - 1];
+  const explicit = mention.explicit;
+  if (explicit) {
+    const where = displayLocation(index, explicit.annotationUri, explicit.def.range.start);
+    const ids = cards.length > 1 ? joined(mentionIds(mention).map((id) => [code(id)])) : [];
+    card.blocks.push(paragraph(emphasis(`Explicit mention${ids.length > 0 ? ' of ' : ''}`, ...ids, ` (${where}).`)));
+    if (explicit.def.note) card.blocks.push(paragraph(`Note: ${explicit.def.note.value.trim()}`));
+  }
+  return cards;
 }
 
 function mentionCard(index: WorkspaceView, mention: Mention, textUri: string): CardDocument {
@@ -42,11 +63,20 @@ function mentionCard(index: WorkspaceView, mention: Mention, textUri: string): C
       paragraph(emphasis(`“${mention.alias ?? ''}” is an alias of several actors (`, ...ids, '): this mention is ambiguous. Give the alias to one actor only, or add an explicit mention.')),
     );
   }
-  if (mention.source === 'explicit' && mention.explicit) {
-    const where = displayLocation(index, mention.explicit.annotationUri, mention.explicit.def.range.start);
-    card.blocks.push(paragraph(emphasis(`Explicit mention (${where}).`)));
-  }
   return card;
+}
+
+/** The innermost anchored `suppress:` span under the cursor in a text. */
+function suppressionAt(index: WorkspaceView, uri: string, offset: number): Anchored<SuppressionDef> | undefined {
+  const spanned = (index.analysis(uri)?.suppressions ?? []).filter((s) => s.result.span && touches(s.result.span, offset));
+  return spanned.sort((a, b) => a.result.span!.end - a.result.span!.start - (b.result.span!.end - b.result.span!.start))[0];
+}
+
+function suppressionCard(index: WorkspaceView, suppression: Anchored<SuppressionDef>): CardDocument {
+  const where = displayLocation(index, suppression.annotationUri, suppression.def.range.start);
+  const blocks = [paragraph(emphasis(`Suppressed (${where}): aliases inside this span are not mentions.`))];
+  if (suppression.def.note) blocks.push(paragraph(`Note: ${suppression.def.note.value.trim()}`));
+  return { blocks };
 }
 
 function annotationHover(index: WorkspaceView, uri: string, target: AnnotationTarget): CardDocument | undefined {

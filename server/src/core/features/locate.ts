@@ -76,7 +76,9 @@ export function locateInAnnotationFile(file: AnnotationFile, offset: number): An
   }
   const mention = itemAt(annotation.mentions, offset, rangeOfItem);
   if (mention) {
-    if (at(mention.actor)) return { kind: 'actor-id', id: mention.actor.value, role: 'mention-actor', range: mention.actor.range };
+    for (const id of mention.actors) {
+      if (at(id)) return { kind: 'actor-id', id: id.value, role: 'mention-actor', range: id.range };
+    }
     if (at(mention.quote)) return { kind: 'mention-quote', range: mention.quote.range, mention };
   }
   return undefined;

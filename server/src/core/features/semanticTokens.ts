@@ -39,7 +39,7 @@ export function textSemanticTokens(index: WorkspaceView, uri: string): SemanticS
   for (const mention of mentions) {
     const modifiers: SemanticTokenModifier[] = [];
     if (mention.source === 'explicit') modifiers.push('explicit');
-    if (mention.actorIds && mention.actorIds.length > 1) modifiers.push('ambiguous');
+    if (mention.source === 'alias' && mention.actorIds && mention.actorIds.length > 1) modifiers.push('ambiguous');
     if (claimed.some((claim) => claim.start < mention.span.end && mention.span.start < claim.end)) modifiers.push('insideClaim');
     tokens.push({ span: mention.span, type: 'actorMention', modifiers });
   }

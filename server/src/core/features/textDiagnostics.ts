@@ -1,7 +1,7 @@
-import { displayLocation, shortQuote } from '../describe';
+import { displayLocation, mentionedIds, shortQuote } from '../describe';
 import { applySeverityOverrides } from '../config';
 import { makeDiagnostic } from '../diagnosticCodes';
-import type { ClaimDef, CoreDiagnostic, MentionDef } from '../model';
+import type { ClaimDef, CoreDiagnostic, MentionDef, SuppressionDef } from '../model';
 import { lostQuoteRange } from '../lostQuotes';
 import { sortDiagnostics } from '../checks/index';
 import type { WorkspaceView } from '../workspace/workspaceView';
@@ -11,7 +11,7 @@ export { placeLostQuote } from '../lostQuotes';
 
 
 /**
- * Diagnostics shown in a text: every claim or explicit mention whose quote no
+ * Diagnostics shown in a text: every claim, explicit mention or suppression whose quote no
  * longer resolves in it (not found, stale or ambiguous), so that an edit to the
  * text is flagged where it was made, as well as in the annotation file.
  * Codes and severities are those of the annotation file's diagnostics.
@@ -25,13 +25,14 @@ export function textDiagnostics(index: WorkspaceView, textUri: string): CoreDiag
     diagnostics.push(...anchorProblems(index, analysis, claim, 'claim', name));
   }
   for (const mention of analysis.explicitMentions) {
-    const name = `The mention of \`${mention.def.actor?.value ?? '(no actor)'}\``;
+    const name = `The mention of \`${mentionedIds(mention.def)}\``;
     diagnostics.push(...anchorProblems(index, analysis, mention, 'mention', name));
   }
+  for (const suppression of analysis.suppressions) diagnostics.push(...anchorProblems(index, analysis, suppression, 'suppression', 'A suppression'));
   return sortDiagnostics(applySeverityOverrides(diagnostics, index.config));
 }
 
-function anchorProblems(index: WorkspaceView, analysis: TextAnalysis, anchored: Anchored<ClaimDef | MentionDef>, what: 'claim' | 'mention', name: string): CoreDiagnostic[] {
+function anchorProblems(index: WorkspaceView, analysis: TextAnalysis, anchored: Anchored<ClaimDef | MentionDef | SuppressionDef>, what: 'claim' | 'mention' | 'suppression', name: string): CoreDiagnostic[] {
   const { def, result, annotationUri } = anchored;
   if (result.status !== 'not-found' && result.status !== 'ambiguous' && !(result.status === 'stale' && result.proposal)) return [];
   const quote = def.quote!;

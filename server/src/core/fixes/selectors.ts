@@ -1,12 +1,12 @@
-import type { AnnotationFile, ClaimDef, MentionDef, Span } from '../model';
+import type { AnnotationFile, ClaimDef, MentionDef, Span, SuppressionDef } from '../model';
 import { resolveQuote, type AnchorableText } from '../resolveQuote';
 
-/** The claim or mention whose `quote` value has exactly this range. */
-export function selectorWithQuoteAt(file: AnnotationFile, range: Span): ClaimDef | MentionDef | undefined {
+/** The claim, mention or suppression whose `quote` value has exactly this range. */
+export function selectorWithQuoteAt(file: AnnotationFile, range: Span): ClaimDef | MentionDef | SuppressionDef | undefined {
   const annotation = file.textAnnotation;
   if (!annotation) return undefined;
-  const matches = (def: ClaimDef | MentionDef) => def.quote?.range.start === range.start && def.quote.range.end === range.end;
-  return annotation.claims.find(matches) ?? annotation.mentions.find(matches);
+  const matches = (def: ClaimDef | MentionDef | SuppressionDef) => def.quote?.range.start === range.start && def.quote.range.end === range.end;
+  return annotation.claims.find(matches) ?? annotation.mentions.find(matches) ?? annotation.suppress.find(matches);
 }
 
 /** At most this many words of context are tried before giving up on a short one. */

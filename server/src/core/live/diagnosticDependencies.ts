@@ -46,7 +46,7 @@ function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): C
     actorReferences: count([
       ...actors.flatMap((a) => a.relations.map((r) => r.target?.value)),
       annotation?.author?.value,
-      ...mentions.map((m) => m.actor?.value),
+      ...mentions.flatMap((m) => m.actors.map((id) => id.value)),
       ...claims.flatMap((c) => [c.claimant?.value, ...c.about.map((a) => a.value)]),
     ]),
     stances: count(claims.map((c) => (c.claimant && c.concept && c.stance ? `${c.claimant.value}\u0000${c.concept.value}\u0000${c.stance.value}` : undefined))),

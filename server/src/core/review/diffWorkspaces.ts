@@ -3,6 +3,9 @@ import { displayPath } from '../describe';
 import type { ActorDef, ClaimDef, ConceptDef, Severity } from '../model';
 import type { AnchorStatus } from '../resolveQuote';
 import type { Anchored, WorkspaceView } from '../workspace/workspaceView';
+import { diffMentions, type MentionChange } from './diffMentions';
+
+export type { MentionChange } from './diffMentions';
 
 export type ChangeStatus = 'added' | 'removed' | 'changed';
 
@@ -73,6 +76,8 @@ export interface WorkspaceDiff {
   concepts: ConceptChange[];
   claims: ClaimChange[];
   anchors: AnchorChange[];
+  /** Mentions in the texts gained or lost (by alias, suppression or explicit mention edits). */
+  mentions: MentionChange[];
   newDiagnostics: DiagnosticView[];
   /** Diagnostics of the base that are gone in the head. */
   fixedDiagnostics: number;
@@ -237,7 +242,7 @@ function diagnosticKeys(index: WorkspaceView): Map<string, DiagnosticView[]> {
 /**
  * What changed between two states of a workspace, for review: actors,
  * concepts and claims added, removed or changed; anchors that moved, broke
- * or were fixed; and diagnostics the head has that the base did not.
+ * or were fixed; mentions gained or lost; and diagnostics the head has that the base did not.
  */
 export function diffWorkspaces(base: WorkspaceView, head: WorkspaceView): WorkspaceDiff {
   const { claims, anchors } = diffClaims(base, head);
@@ -248,5 +253,5 @@ export function diffWorkspaces(base: WorkspaceView, head: WorkspaceView): Worksp
   for (const [key, views] of after) newDiagnostics.push(...views.slice(before.get(key)?.length ?? 0));
   for (const [key, views] of before) fixedDiagnostics += Math.max(0, views.length - (after.get(key)?.length ?? 0));
   newDiagnostics.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
-  return { actors: diffActors(base, head), concepts: diffConcepts(base, head), claims, anchors, newDiagnostics, fixedDiagnostics };
+  return { actors: diffActors(base, head), concepts: diffConcepts(base, head), claims, anchors, mentions: diffMentions(base, head), newDiagnostics, fixedDiagnostics };
 }

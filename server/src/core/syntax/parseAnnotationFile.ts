@@ -1,18 +1,19 @@
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
+import { readSuppressions, SUPPRESS_FIELDS } from './readSuppress';
 import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
-export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
-export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims'] as const;
+export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress'] as const;
+export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress'] as const;
 export const ACTOR_FIELDS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata', 'relations'] as const;
 export const RELATION_FIELDS = ['type', 'target', 'note'] as const;
 export const CONCEPT_FIELDS = ['id', 'label', 'description'] as const;
-export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix'] as const;
+export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix', 'note'] as const;
 export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note'] as const;
 
 /** Every field name of the format, for recognising one written without its colon. */
-const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS]);
+const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS, ...SUPPRESS_FIELDS]);
 
 const WIKIDATA_PATTERN = /^Q[1-9][0-9]*$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -123,16 +124,28 @@ function readTextAnnotation(reader: YamlFieldReader, fields: Map<string, FieldEn
     reader.requireFields(mentionFields, ['actor', 'quote'], range, 'This mention');
     const mention: MentionDef = {
       range,
-      actor: reader.string(mentionFields.get('actor'), 'the mentioned actor'),
+      actors: readMentionIds(reader, mentionFields.get('actor')),
       ...readSelector(reader, mentionFields),
+      note: reader.string(mentionFields.get('note'), 'the note', { freeText: true }),
     };
     annotation.mentions.push(mention);
   }
+  annotation.suppress = readSuppressions(reader, fields.get('suppress'));
   for (const item of reader.list(fields.get('claims'), '`claims`')) {
     const claim = readClaim(reader, item, vocabulary);
     if (claim) annotation.claims.push(claim);
   }
   return annotation;
+}
+
+/** A mention's `actor:`: one id (format v1) or a list of ids (v1.1, "both sides"). */
+function readMentionIds(reader: YamlFieldReader, entry: FieldEntry | undefined): Located<string>[] {
+  const reported = reader.diagnostics.length;
+  const ids = readIdList(reader, entry, '`actor`', 'ids');
+  if (entry && ids.length === 0 && reader.diagnostics.length === reported) {
+    reader.report(entry.keyRange, 'missing-field', '`actor` names no actor: write an actor id, `actor: isi`, or a list of ids, `actor: [india, china]`.');
+  }
+  return ids;
 }
 
 function readSelector(reader: YamlFieldReader, fields: Map<string, FieldEntry>) {

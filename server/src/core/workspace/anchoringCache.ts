@@ -2,6 +2,9 @@ import { anchorSelectorsInSteps } from '../anchorSelectors';
 import type { AnchorableText, AnchorResult, QuoteSelector } from '../anchorTypes';
 import type { QuoteSelectorDef } from '../model';
 
+/** Selectors per piece of a key (each piece is a whole JSON array, so that the pieces joined stay unambiguous). */
+const KEY_PIECE = 4096;
+
 interface Entry {
   target: AnchorableText;
   key: string;
@@ -33,7 +36,7 @@ export class AnchoringCache {
   /** `anchor` a step at a time (see `anchorSelectorsInSteps`); keeps what it computes. */
   *anchorInSteps(textUri: string, target: AnchorableText, slot: string, defs: readonly QuoteSelectorDef[]): Generator<void, AnchorResult[]> {
     const selectors = withQuote(defs).map(selectorOf);
-    const key = this.keyOf(defs, selectors);
+    const key = yield* this.keyOf(defs, selectors);
     const cached = this.byText.get(textUri)?.get(slot);
     if (cached && cached.target === target && cached.key === key) return cached.results;
     const results = yield* anchorSelectorsInSteps(target, selectors);
@@ -51,10 +54,16 @@ export class AnchoringCache {
     if (entries.size === 0) this.byText.delete(textUri);
   }
 
-  private keyOf(defs: readonly QuoteSelectorDef[], selectors: QuoteSelector[]): string {
+  /** The key of a list of selectors: JSON, in pieces of KEY_PIECE selectors, a step each (70,000 quotes). */
+  private *keyOf(defs: readonly QuoteSelectorDef[], selectors: QuoteSelector[]): Generator<void, string> {
     let key = this.keys.get(defs);
     if (key === undefined) {
-      key = JSON.stringify(selectors.map((s) => [s.quote, s.prefix ?? null, s.suffix ?? null]));
+      const pieces: string[] = [];
+      for (let at = 0; at < selectors.length || at === 0; at += KEY_PIECE) {
+        if (at > 0) yield;
+        pieces.push(JSON.stringify(selectors.slice(at, at + KEY_PIECE).map((s) => [s.quote, s.prefix ?? null, s.suffix ?? null])));
+      }
+      key = pieces.join('');
       this.keys.set(defs, key);
     }
     return key;

@@ -181,7 +181,8 @@ export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, 
     (await parsingLarge)?.forEach((file, j) => (parsed[large[j]] = file));
   }
   for (let i = 0; i < sources.length; i++) {
-    index.setAnnotationFile(sources[i].uri, sources[i].content, parsed[i]);
+    const steps = index.setAnnotationFileInSteps(sources[i].uri, sources[i].content, parsed[i]);
+    while (!steps.next().done) if (pause) await pause();
     if (pause) await pause();
   }
   await loadPendingTexts(host, index, pause);

@@ -1,6 +1,7 @@
+import { drain } from '../aliasAutomaton';
 import type { AliasEntry } from '../aliasMatcher';
 import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, RelationDef, Span } from '../model';
-import { normalizeForMatch } from '../normalizeText';
+import { aliasKey } from '../aliasKeys';
 import { HIERARCHY_RELATIONS } from '../vocabulary';
 import { referencesWithRole } from './referenceSelection';
 
@@ -51,6 +52,9 @@ export interface AliasChange {
   present: string[];
 }
 
+/** Work of one step of `Registry.addInSteps`: definitions and references, or 64 characters of an alias, each. */
+export const REGISTRY_ITEMS_PER_STEP = 2048;
+
 /**
  * What the annotation files define and where they name it: actors,
  * concepts and claims by id, stances, relations, the references to each
@@ -82,6 +86,17 @@ export class Registry {
 
   /** Indexes what an annotation file defines and references. */
   add(file: AnnotationFile): void {
+    drain(this.addInSteps(file));
+  }
+
+  /**
+   * `add` a step at a time (REGISTRY_ITEMS_PER_STEP definitions, references
+   * or alias characters per step), for a caller that must stay responsive
+   * (70,000 claims, 3,000 aliases of 3,000 characters). The registry is in
+   * use only once it has returned.
+   */
+  *addInSteps(file: AnnotationFile): Generator<void, void> {
+    let work = 0;
     const uri = file.uri;
     const addTo = <T extends { uri: string }>(map: Map<string, T[]>, id: string | undefined, value: T) => {
       if (id === undefined) return;
@@ -102,6 +117,10 @@ export class Registry {
     };
     const aliases: FileAlias[] = [];
     for (const actor of file.actors) {
+      if ((work += 1 + actor.relations.length) >= REGISTRY_ITEMS_PER_STEP) {
+        work = 0;
+        yield;
+      }
       addTo(this.actorDefs, actor.id?.value, actor);
       ref(actorRefs, actor.id, 'definition');
       for (const relation of actor.relations) {
@@ -113,7 +132,11 @@ export class Registry {
       }
       if (actor.id) {
         for (const alias of actor.aliases) {
-          const key = normalizeForMatch(alias.value).trim();
+          if ((work += 1 + (alias.value.length >> 6)) >= REGISTRY_ITEMS_PER_STEP) {
+            work = 0;
+            yield;
+          }
+          const key = aliasKey(alias);
           if (!key) continue;
           aliases.push({ key, pair: `${alias.value}\u0000${actor.id.value}` });
           const owners = this.aliasOwnersByKey.get(key);
@@ -136,8 +159,12 @@ export class Registry {
     const annotation = file.textAnnotation;
     if (annotation) {
       ref(actorRefs, annotation.author, 'author');
-      for (const mention of annotation.mentions) ref(actorRefs, mention.actor, 'mention-actor');
+      for (const mention of annotation.mentions) for (const id of mention.actors) ref(actorRefs, id, 'mention-actor');
       for (const claim of annotation.claims) {
+        if ((work += 1 + claim.about.length) >= REGISTRY_ITEMS_PER_STEP) {
+          work = 0;
+          yield;
+        }
         addTo(this.claimDefs, claim.id?.value, { claim, uri });
         if (claim.stance) addTo(this.stancesByKey, stanceKey(claim), { claim, uri, stance: claim.stance.value });
         ref(actorRefs, claim.claimant, 'claimant', claim);
@@ -148,6 +175,10 @@ export class Registry {
     this.referencedIdsByFile.set(uri, { actors: [...new Set(actorRefs.map((r) => r.id))], concepts: [...new Set(conceptRefs.map((r) => r.id))] });
     for (const [refs, list] of [[this.actorRefs, actorRefs], [this.conceptRefs, conceptRefs]] as const) {
       for (const reference of list) {
+        if (++work >= REGISTRY_ITEMS_PER_STEP) {
+          work = 0;
+          yield;
+        }
         const byFile = refs.get(reference.id) ?? new Map<string, IdReference[]>();
         const inFile = byFile.get(uri);
         if (inFile) inFile.push(reference);

@@ -1,8 +1,9 @@
 import { AliasMatcher, type AliasEntry, type AliasMatch } from '../aliasMatcher';
 import { isLostQuotePlaced, lostQuoteRange } from '../lostQuotes';
-import type { ClaimDef, MentionDef, QuoteSelectorDef, Span } from '../model';
+import type { ClaimDef, MentionDef, QuoteSelectorDef, Span, SuppressionDef, TextAnnotationDef } from '../model';
 import type { AnchorableText, AnchorResult } from '../resolveQuote';
 import { AnchoringCache, withQuote } from './anchoringCache';
+import { MatchesAhead } from './matchesAhead';
 import type { DocumentStore } from './documentStore';
 import type { AliasChange, Registry } from './registry';
 
@@ -16,9 +17,14 @@ export interface Anchored<T> {
 /** An actor mention in a text: an alias match or an explicit mention. */
 export interface Mention {
   span: Span;
+  /** The id the mention counts for: the first of `actorIds` where there are several. */
   actorId: string;
   source: 'alias' | 'explicit';
-  /** For alias matches: every actor with this alias (more than one is a conflict). */
+  /**
+   * For alias matches: every actor with this alias (more than one is a
+   * conflict). For explicit mentions: every id the mention names (a
+   * list-valued `actor:` names several, and that is no conflict).
+   */
   actorIds?: string[];
   alias?: string;
   /** For alias matches: the alias as matching normalises it. */
@@ -35,6 +41,20 @@ export interface TextAnalysis {
   explicitMentions: Anchored<MentionDef>[];
   /** Alias matches and resolved explicit mentions, in text order, never overlapping. */
   mentions: Mention[];
+  /** Format v1.1: the text's `suppress:` spans, anchored like quotes. */
+  suppressions: Anchored<SuppressionDef>[];
+  /** Per entry of `suppressions`: how many alias matches it kept from being mentions. */
+  suppressedMatches: number[];
+}
+
+/** Every id a mention names: the owners of its alias, or the ids of its explicit `actor:`. */
+export function mentionIds(mention: Mention): string[] {
+  return mention.actorIds ?? [mention.actorId];
+}
+
+/** The ids a mention counts for: every id of an explicit mention, the first owner of an alias that several share. */
+export function countedIds(mention: Mention): string[] {
+  return mention.source === 'explicit' ? mentionIds(mention) : [mention.actorId];
 }
 
 /**
@@ -62,6 +82,7 @@ export class TextAnalyses {
   private readonly analyses = new Map<string, { textStamp: number; matchStamp: number; analysis: TextAnalysis }>();
   private aliasMatcher: AliasMatcher | undefined;
   private readonly anchorings = new AnchoringCache();
+  private readonly matchesAhead = new MatchesAhead();
 
   /** `analysed` hears of every analysis computed (not of those reused). */
   constructor(
@@ -132,15 +153,16 @@ export class TextAnalyses {
 
     let claims: Anchored<ClaimDef>[] = [];
     let explicitMentions: Anchored<MentionDef>[] = [];
+    let suppressions: Anchored<SuppressionDef>[] = [];
     if (cached && cached.textStamp === textStamp && cached.analysis.text === anchorable) {
       // Only the aliases changed: the anchoring depends on the text and its annotation files alone.
-      ({ claims, explicitMentions } = cached.analysis);
+      ({ claims, explicitMentions, suppressions } = cached.analysis);
     } else {
       const slots = new Set<string>();
       for (const annotationUri of this.documents.annotationsOf(textUri)) {
         const annotation = this.documents.fileByKey(annotationUri)?.textAnnotation;
         if (!annotation) continue;
-        for (const [kind, defs, into] of [['claims', annotation.claims, claims], ['mentions', annotation.mentions, explicitMentions]] as const) {
+        for (const [kind, defs, into] of anchoredKinds(annotation, claims, explicitMentions, suppressions)) {
           const slot = `${annotationUri}\u0000${kind}`;
           slots.add(slot);
           const results = this.anchorings.anchor(textUri, anchorable, slot, defs);
@@ -149,10 +171,11 @@ export class TextAnalyses {
       }
       this.anchorings.retain(textUri, slots);
     }
-    const matches = this.matcher().findAll(anchorable.normalized);
+    const matches = this.matchesAhead.take(textUri, anchorable.normalized, this.aliasMatcher, matchStamp) ?? this.matcher().findAll(anchorable.normalized);
     this.noteAliasKeys(textUri, matches);
-    const mentions = mergeMentions(matches, explicitMentions);
-    const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions };
+    const { kept, suppressedMatches } = suppressMatches(matches, suppressions);
+    const mentions = mergeMentions(kept, explicitMentions);
+    const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions, suppressions, suppressedMatches };
     this.analyses.set(textUri, { textStamp, matchStamp, analysis });
     this.analysed(textUri, analysis);
     return analysis;
@@ -161,8 +184,8 @@ export class TextAnalyses {
   /**
    * Anchors the quotes that `analysis(textUri)` will need, a step at a time,
    * so that a caller that must stay responsive can run the long searches in
-   * slices; `analysis` then finds them done. Does nothing when the text's
-   * anchoring is current.
+   * slices, then matches its aliases likewise; `analysis` then finds them
+   * done. Does nothing when the text's anchoring is current.
    */
   *anchoringSteps(textUri: string): Generator<void, void> {
     if (this.documents.statusByKey(textUri) !== 'loaded') return;
@@ -173,7 +196,7 @@ export class TextAnalyses {
     for (const annotationUri of this.documents.annotationsOf(textUri)) {
       const annotation = this.documents.fileByKey(annotationUri)?.textAnnotation;
       if (!annotation) continue;
-      for (const [kind, defs] of [['claims', annotation.claims], ['mentions', annotation.mentions]] as const) {
+      for (const [kind, defs] of anchoredKinds(annotation, [], [], [])) {
         const results = yield* this.anchorings.anchorInSteps(textUri, anchorable, `${annotationUri}\u0000${kind}`, defs);
         // Where the text's diagnostics of lost quotes go: each placement scans the text.
         for (const [i, def] of withQuote<QuoteSelectorDef>(defs).entries()) {
@@ -183,6 +206,8 @@ export class TextAnalyses {
         }
       }
     }
+    // Then its alias matching (a long text takes many steps), which `analysis` takes if the aliases stay the same.
+    if (this.aliasMatcher) yield* this.matchesAhead.matchInSteps(textUri, anchorable.normalized, this.aliasMatcher, this.matchStamps.get(textUri) ?? 0);
   }
 
   /** Records which aliases a text's matching found, for re-matching only the texts an alias change reaches. */
@@ -212,6 +237,7 @@ export class TextAnalyses {
    * matches before and after it are the same.
    */
   aliasesChanged({ changed, present }: AliasChange): Set<string> {
+    this.matchesAhead.clear();
     for (const key of changed) {
       this.aliasMatcher?.set(key, this.registry.aliasEntry(key));
       this.aliasesChangedDuringBuild?.add(key);
@@ -244,8 +270,9 @@ export class TextAnalyses {
 function mergeMentions(aliasMatches: AliasMatch[], explicit: Anchored<MentionDef>[]): Mention[] {
   const explicitMentions: Mention[] = [];
   for (const anchored of explicit) {
-    if (!anchored.result.span || !anchored.def.actor) continue;
-    explicitMentions.push({ span: anchored.result.span, actorId: anchored.def.actor.value, source: 'explicit', explicit: anchored });
+    const ids = anchored.def.actors.map((id) => id.value);
+    if (!anchored.result.span || ids.length === 0) continue;
+    explicitMentions.push({ span: anchored.result.span, actorId: ids[0], source: 'explicit', explicit: anchored, ...(ids.length > 1 && { actorIds: ids }) });
   }
   explicitMentions.sort((a, b) => a.span.start - b.span.start);
   // Alias matches come in text order without overlapping: one sweep, keeping the furthest end of the explicit mentions begun so far.
@@ -260,4 +287,36 @@ function mergeMentions(aliasMatches: AliasMatch[], explicit: Anchored<MentionDef
     .map((match) => ({ span: match.span, actorId: match.actorIds[0], source: 'alias' as const, actorIds: match.actorIds, alias: match.alias, aliasKey: match.key }));
   mentions.push(...explicitMentions);
   return mentions.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+/** The lists of a text annotation that anchor to the text, each with its anchoring-cache kind and the list its results go to. */
+function anchoredKinds(annotation: TextAnnotationDef, claims: Anchored<ClaimDef>[], mentions: Anchored<MentionDef>[], suppressions: Anchored<SuppressionDef>[]) {
+  return [
+    ['claims', annotation.claims, claims],
+    ['mentions', annotation.mentions, mentions],
+    ['suppress', annotation.suppress, suppressions],
+  ] as const;
+}
+
+/**
+ * Alias matches minus those inside an anchored suppressed span, and per
+ * suppression how many it removed (each removed match counts for the
+ * suppression that reaches furthest among those begun before it). Linear
+ * after sorting the suppressions: matches come in text order.
+ */
+function suppressMatches(matches: AliasMatch[], suppressions: Anchored<SuppressionDef>[]): { kept: AliasMatch[]; suppressedMatches: number[] } {
+  const suppressedMatches = suppressions.map(() => 0);
+  const order = suppressions.map((_, i) => i).filter((i) => suppressions[i].result.span).sort((a, b) => suppressions[a].result.span!.start - suppressions[b].result.span!.start);
+  if (order.length === 0) return { kept: matches, suppressedMatches };
+  let next = 0;
+  let furthest = -1;
+  const kept = matches.filter((match) => {
+    for (; next < order.length && suppressions[order[next]].result.span!.start <= match.span.start; next++) {
+      if (furthest < 0 || suppressions[order[next]].result.span!.end > suppressions[furthest].result.span!.end) furthest = order[next];
+    }
+    if (furthest < 0 || suppressions[furthest].result.span!.end < match.span.end) return true;
+    suppressedMatches[furthest]++;
+    return false;
+  });
+  return { kept, suppressedMatches };
 }

@@ -1,3 +1,4 @@
+import { drain } from '../aliasAutomaton';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from '../config';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { LineIndex } from '../lineIndex';
@@ -8,7 +9,7 @@ import { DocumentStore, type TextStatus } from './documentStore';
 import { MentionUsage } from './mentionUsage';
 import { describeReadProblem, type ReadProblem } from './readProblems';
 import { aliasChange, Registry, type AliasOwner, type FileAlias, type IdReference, type ReferenceRole, type StanceTaken, type StatedRelation } from './registry';
-import { TextAnalyses, type TextAnalysis } from './textAnalyses';
+import { countedIds, TextAnalyses, type TextAnalysis } from './textAnalyses';
 import type { MemoDependency, WorkspaceView } from './workspaceView';
 
 export interface WorkspaceIndexOptions {
@@ -51,6 +52,11 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** Parses and stores an annotation file, replacing its previous version. One over the size limit is refused. */
   setAnnotationFile(uri: string, content: string, parsed?: AnnotationFile): AnnotationFile {
+    return drain(this.setAnnotationFileInSteps(uri, content, parsed));
+  }
+
+  /** `setAnnotationFile` a step at a time, for building an index not in use yet while staying responsive (a file of 70,000 claims). */
+  *setAnnotationFileInSteps(uri: string, content: string, parsed?: AnnotationFile): Generator<void, AnnotationFile> {
     uri = canonicalUri(uri);
     const limit = this.config.limits.annotationFileSize;
     if (content.length > limit) return this.setAnnotationFileUnreadable(uri, { kind: 'too-large', size: content.length, limit });
@@ -60,7 +66,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.forgetAnnotationFile(uri);
     this.storeDocument(uri, content);
     this.documents.setFile(uri, file);
-    this.indexAnnotationFile(file);
+    yield* this.indexAnnotationFile(file);
     this.aliasesReplaced(aliasesBefore, this.registry.aliasesOf(uri));
     return file;
   }
@@ -121,8 +127,8 @@ export class WorkspaceIndex implements WorkspaceView {
     if (text !== undefined) this.touchText(text);
   }
 
-  private indexAnnotationFile(file: AnnotationFile): void {
-    this.registry.add(file);
+  private *indexAnnotationFile(file: AnnotationFile): Generator<void, void> {
+    yield* this.registry.addInSteps(file);
     const annotation = file.textAnnotation;
     if (annotation?.text) {
       const text = this.documents.linkText(file.uri, resolveTextReference(file.uri, annotation.text.value, this.workspaceFolders));
@@ -381,6 +387,6 @@ export class WorkspaceIndex implements WorkspaceView {
 
   /** The loaded texts in which the actor is mentioned, by alias or explicitly. */
   textsMentioning(actorId: string): string[] {
-    return this.referencedTexts().filter((uri) => this.analysis(uri)?.mentions.some((m) => m.actorId === actorId));
+    return this.referencedTexts().filter((uri) => this.analysis(uri)?.mentions.some((m) => countedIds(m).includes(actorId)));
   }
 }

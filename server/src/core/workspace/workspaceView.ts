@@ -10,6 +10,7 @@ import type { TextAnalysis } from './textAnalyses';
 export type { TextStatus } from './documentStore';
 export type { AliasOwner, IdReference, ReferenceRole, StanceTaken, StatedRelation } from './registry';
 export type { Anchored, Mention, TextAnalysis } from './textAnalyses';
+export { countedIds, mentionIds } from './textAnalyses';
 
 /** The kinds of input a workspace-wide derived value can depend on. */
 export type MemoDependency = 'registry' | 'annotations' | 'texts';
