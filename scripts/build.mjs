@@ -30,3 +30,21 @@ await build({
   logLevel: 'warning',
   define: { POLICY_ANNOTATOR_VERSION: JSON.stringify(pkg.version) },
 });
+
+// The Actor network webview's script runs in the browser: its own bundle (sigma.js, graphology, ForceAtlas2's worker), loaded by the panel.
+const networkView = 'client/src/network/webview/main.ts';
+if (existsSync(join(root, networkView))) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [{ in: networkView, out: 'networkView' }],
+    outdir: 'dist',
+    bundle: true,
+    platform: 'browser',
+    target: 'chrome120',
+    format: 'iife',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}

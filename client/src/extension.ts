@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     command('policyAnnotator.exportW3c', (folder?: string) => exportCommand(current, output, 'w3c', folder)),
     command('policyAnnotator.exportBrat', (folder?: string) => exportCommand(current, output, 'brat', folder)),
     command('policyAnnotator.exportNetwork', (folder?: string) => exportCommand(current, output, 'network', folder)),
-    command('policyAnnotator.showActorNetwork', () => NetworkPanel.show(current)),
+    command('policyAnnotator.showActorNetwork', () => NetworkPanel.show(current, context.extensionUri)),
   );
   await vscode.commands.executeCommand('setContext', 'policyAnnotator.active', true);
   try {

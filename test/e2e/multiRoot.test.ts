@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
+import { NetworkView } from './networkView';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
 import { openWorkbench, scenarios, USER_SETTINGS } from './session';
 import { UI_TIMEOUT_MS, type Workbench } from './workbench';
@@ -141,9 +142,13 @@ describe('Policy Annotator in a multi-root workspace (code-server)', () => {
     await page.keyboard.press('Escape');
     await bench.runCommand('Policy Annotator: Show Actor Network');
     await page.locator('.tabs-container .tab', { hasText: 'Actor Network: beta' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    await view.locator('#graph g.node[data-id="actor:nato"]').waitFor({ timeout: UI_TIMEOUT_MS });
-    assert.equal(await view.locator('#graph g.node[data-id="actor:isi"]').count(), 0, 'not the first folder’s actors');
+    const view = new NetworkView(page, bench);
+    // The second folder's two actors, not the first folder's 47.
+    await view.waitForDrawn(2);
+    await view.locator('#search').fill('North Atlantic');
+    await view.locator('#matches button[data-id="actor:nato"]').waitFor({ timeout: UI_TIMEOUT_MS });
+    await view.locator('#search').fill('Inter-Services');
+    await view.locator('#matches').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
   });
 
   it('logged no paranoid-mode difference (CI runs the suite with POLICY_ANNOTATOR_PARANOID=1)', () => {

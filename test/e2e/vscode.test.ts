@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CodeServer } from './codeServer';
+import { NetworkView } from './networkView';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
 import { openWorkbench, scenarios, USER_SETTINGS } from './session';
 import { UI_TIMEOUT_MS, type Workbench } from './workbench';
@@ -267,43 +268,43 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     if (await page.locator('.pane-header[aria-expanded="false"]', { hasText: 'corpus' }).isVisible()) await page.locator('.pane-header', { hasText: 'corpus' }).first().click();
   });
 
-  scenario('actor-network', 'draws the actor network, shows a card on hover, opens a definition on click and switches to the conflict network', async () => {
+  scenario('actor-network', 'draws the actor network, finds a node, shows its card, opens its definition on click and switches to DNA’s conflict and two-mode networks', async () => {
     // The command shows once the extension is active: wait for the server to serve a text first.
     await bench.openFile(ARTICLE);
     await bench.waitForSemanticTokens('Inter-Services Intelligence');
     await bench.runCommand('Policy Annotator: Show Actor Network');
     // Off the tab bar before its tooltips show: the screenshot is of the view.
     await page.mouse.move(800, 600);
-    // A webview is an iframe in an iframe.
-    const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-    const isi = view.locator('#graph g.node[data-id="actor:isi"]');
-    await isi.waitFor({ timeout: UI_TIMEOUT_MS });
-    assert.ok((await view.locator('#graph g.node').count()) > 10, 'the relation graph holds the registry’s actors');
-    assert.ok((await view.locator('#graph line.edge').count()) > 0, 'and their relations');
+    const view = new NetworkView(page, bench);
+    const relations = await view.waitForDrawn(undefined);
+    assert.ok((relations.nodes ?? 0) > 10, 'the relation graph holds the registry’s actors');
+    await view.locator('#status', { hasText: /Actor relation graph: \d+ nodes, [1-9]\d* edges/ }).waitFor({ timeout: UI_TIMEOUT_MS });
     await view.locator('#legend .item', { hasText: 'intelligence agency' }).waitFor();
-    await isi.hover();
-    const card = view.locator('#card', { hasText: 'Inter-Services Intelligence' });
-    await card.waitFor({ timeout: UI_TIMEOUT_MS });
-    assert.match(await card.innerText(), /intelligence-agency/);
+    // Search centres the node and pins its card (plain text).
+    await view.find('Inter-Services', 'actor:isi');
+    assert.match(await view.locator('#card-text').innerText(), /Inter-Services Intelligence[\s\S]*intelligence-agency/);
     await bench.screenshot('actor-network', readmeImage('actor-network.png'));
-    await isi.click();
+    // The node is at the centre of the drawing: the mouse there shows its card, a click opens its definition.
+    const centre = await view.centre();
+    await page.mouse.move(centre.x, centre.y);
+    await view.locator('#card:not(.pinned)', { hasText: 'Inter-Services Intelligence' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.mouse.click(centre.x, centre.y);
     await bench.waitForActiveTab('actors.yaml');
     await bench.waitForCursor(positionOf(read(ACTORS), 'id: isi\n').line);
-    // The conflict network: actors who took opposite stances on a concept, drawn in red.
-    await view.locator('#network').selectOption('conflict');
-    await view.locator('#status', { hasText: 'conflict network' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    const conflicts = view.locator('#graph line.edge');
-    assert.ok((await conflicts.count()) > 0, 'the sample corpus has actors in conflict');
-    assert.equal(await conflicts.first().getAttribute('stroke'), '#d73a3a');
-    // A filter asks the server again: only the claims that reject a concept.
-    await view.locator('#network').selectOption('affiliation');
-    await view.locator('#stance').selectOption('rejects');
-    await bench.until('the affiliation network with only rejecting claims', async () => {
-      const types = await view.locator('#graph line.edge').evaluateAll((lines) => lines.map((line) => line.getAttribute('data-type')));
-      return types.length > 0 && types.every((type) => type === 'rejects');
-    });
-    await view.locator('#stance').selectOption('');
-    await view.locator('#network').selectOption('relations');
+    // DNA's options: the conflict network (actors who took opposite stances on a concept).
+    await view.set('#network', 'discourse');
+    await view.set('#qualifierAggregation', 'conflict');
+    await view.locator('#status', { hasText: /conflict network.*[1-9]\d* edges/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+    // The two-mode network, then a filter that asks the server again: only the claims that reject a concept.
+    await view.set('#type', 'twomode');
+    const twoMode = view.locator('#status', { hasText: 'affiliation' });
+    await twoMode.waitFor({ timeout: UI_TIMEOUT_MS });
+    const edges = async () => Number((await twoMode.innerText()).match(/(\d+) edges/)![1]);
+    const all = await edges();
+    await view.set('#stance', 'rejects');
+    await bench.until('the two-mode network with only rejecting claims', async () => (await edges()) < all && (await edges()) > 0);
+    await view.set('#stance', '');
+    await view.set('#network', 'relations');
   });
 
   scenario('export', 'exports brat standoff into a folder, and refuses a folder that holds other files', async () => {

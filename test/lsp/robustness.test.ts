@@ -89,7 +89,7 @@ describe('the server starts from every entry point', () => {
     const { client, initialize } = await LspTestClient.start({ workspaceFolder: workspace.dir, pullDiagnostics: true, command: 'cli', initializationOptions: { semanticTokenTypes: 'standard' } });
     try {
       assert.equal(initialize.serverInfo?.name, 'policy-annotator');
-      assert.deepEqual(initialize.capabilities.semanticTokensProvider?.legend.tokenTypes, ['class', 'string'], 'standard token types for editors that ask for them');
+      assert.deepEqual(initialize.capabilities.semanticTokensProvider?.legend.tokenTypes, ['class', 'string', 'enumMember'], 'standard token types for editors that ask for them');
       assert.ok(initialize.capabilities.diagnosticProvider, 'offers pull diagnostics to a client that pulls');
       await indexed(client);
       const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: fileUri(path.join(workspace.dir, 'annotations/texts/article.txt')) }, position: { line: 0, character: 5 } });

@@ -20,7 +20,7 @@ describe('semantic token encoding', () => {
   });
 
   it('declares custom token types, or their standard fallbacks when the editor asks for them', () => {
-    assert.deepEqual(semanticTokensLegend(false).tokenTypes, ['actorMention', 'claim']);
-    assert.deepEqual(semanticTokensLegend(true).tokenTypes, ['class', 'string']);
+    assert.deepEqual(semanticTokensLegend(false).tokenTypes, ['actorMention', 'claim', 'entityMention']);
+    assert.deepEqual(semanticTokensLegend(true).tokenTypes, ['class', 'string', 'enumMember']);
   });
 });

@@ -50,7 +50,7 @@ export const EXPECTED: ExpectedDiagnostic[] = [
   expect('types/duplicate-keys.yaml', 'yaml-syntax', 8, /Map keys must be unique/),
   // Alias bombs and deep nesting: resource limits.
   expect('limits/alias-bomb.yaml', 'invalid-value', 11, /an alias \(\*h\) may only stand for a single value here; write the list or mapping out\./),
-  expect('limits/alias-bomb.yaml', 'unknown-field', 3, /Unknown field `a` in an annotation file\..*Allowed fields: actors, concepts/),
+  expect('limits/alias-bomb.yaml', 'unknown-field', 3, /Unknown field `a` in an annotation file\..*Allowed fields: actors, entities, concepts/),
   expect('limits/alias-bomb-in-fields.yaml', 'invalid-value', 11, /`about`: an alias \(\*c\) may only stand for a single value here/),
   expect('limits/generated-deep-flow.yaml', 'file-unreadable', 1, /nests lists and mappings deeper than 64 levels here, .*so it was not read .*Flatten it\./),
   expect('limits/generated-deep-indentation.yaml', 'file-unreadable', 129, /nests indentation deeper than 256 levels here/),

@@ -49,7 +49,7 @@ interface Operation {
   edits: TextEdit[];
   expect: Expectation;
   /** Which entries of the edited file the operation aims at; all others must read the same afterwards. */
-  aims?: { list: 'actors' | 'concepts' | 'claims' | 'mentions'; at: number; removed?: boolean; appended?: boolean };
+  aims?: { list: 'actors' | 'entities' | 'concepts' | 'claims' | 'mentions'; at: number; removed?: boolean; appended?: boolean };
 }
 
 const pick = <T>(items: readonly T[]): T[] => [...new Set([items[0], items[Math.floor(items.length / 2)], items[items.length - 1]])].filter((x): x is T => x !== undefined);
@@ -71,12 +71,13 @@ function fullLineComments(text: string): string[] {
 }
 
 /** The parsed file without source positions: what an edit must leave alone. */
-function values(file: AnnotationFile): { actors: unknown[]; concepts: unknown[]; claims: unknown[]; mentions: unknown[]; header: unknown } {
+function values(file: AnnotationFile): { actors: unknown[]; entities: unknown[]; concepts: unknown[]; claims: unknown[]; mentions: unknown[]; header: unknown } {
   const strip = (value: unknown): unknown =>
     JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === 'range' || key === 'keyRange' || key === 'uri' ? undefined : v)));
   const annotation = file.textAnnotation;
   return {
     actors: file.actors.map(strip),
+    entities: file.entities.map(strip),
     concepts: file.concepts.map(strip),
     claims: (annotation?.claims ?? []).map(strip),
     mentions: (annotation?.mentions ?? []).map(strip),
@@ -138,7 +139,7 @@ function assertMinimal(operation: Operation, uri: string, content: string): void
     const old = values(before);
     const now = values(parsed);
     const { list, at, removed, appended } = operation.aims;
-    for (const name of ['actors', 'concepts', 'claims', 'mentions'] as const) {
+    for (const name of ['actors', 'entities', 'concepts', 'claims', 'mentions'] as const) {
       if (name !== list) {
         assert.deepEqual(now[name], old[name], `${where}: changed ${name}`);
         continue;
@@ -197,6 +198,16 @@ function operationsOn(index: WorkspaceIndex, uri: string): Operation[] {
     assert.ok(created.ok);
     add({ label: 'the create-actor command', edits: created.change.edits, expect: { kind: 'insert' } });
   }
+
+  for (const entity of pick(file.entities)) {
+    const aims = { list: 'entities' as const, at: file.entities.indexOf(entity) };
+    renameAt(`rename entity ${entity.id!.value}`, entity.id!);
+    add({ label: `set the kind of ${entity.id!.value}`, edits: [setField(uri, content, entity.range.start, 'kind', 'other')], expect: { kind: 'replace', subject: entity.kind!.range }, aims });
+    add({ label: `insert a wikidata id into ${entity.id!.value}`, edits: [setField(uri, content, entity.range.start, 'wikidata', 'Q42', 'kind')], expect: entity.wikidata ? { kind: 'replace', subject: entity.wikidata.range } : { kind: 'insert' }, aims });
+    add({ label: `add an alias to entity ${entity.id!.value}`, edits: [appendToNestedList(uri, content, entity.range.start, 'aliases', [['A New Alias']])], expect: entity.aliases.length > 0 ? { kind: 'insert' } : { kind: 'any' }, aims });
+    add({ label: `remove the entity ${entity.id!.value}`, edits: [removeListItem(uri, content, entity.range)], expect: { kind: 'remove', subject: entity.range, container: lineSpan(content, entity.range) }, aims: { ...aims, removed: true } });
+  }
+  if (file.entities.length > 0) add({ label: 'append an entity', edits: [appendListItem(uri, content, 'entities', ['id: appended-entity', 'name: Appended', 'kind: place'])], expect: { kind: 'insert' }, aims: { list: 'entities', at: file.entities.length, appended: true } });
 
   for (const concept of pick(file.concepts)) {
     const at = file.concepts.indexOf(concept);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { LoadedWorkspace, WorkspaceIndex } from '../../server/src/core';
-import { exportBrat, importBratEntities, parseBratAnn, type ExportResult } from '../../server/src/core/export';
+import { bratEntityType, exportBrat, importBratEntities, parseBratAnn, type ExportResult } from '../../server/src/core/export';
 import { loadFixture as loadFiles, namedFixture, parseFixture } from '../helpers/fixture';
 import { WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 import { loadSampleCorpus } from '../helpers/sampleCorpus';
@@ -53,7 +53,7 @@ function textBoundMismatches(ann: string, txt: string): string[] {
 function coreEntities(index: WorkspaceIndex, textUri: string) {
   const analysis = index.analysis(textUri)!;
   return {
-    mentions: analysis.mentions.map((m) => ({ span: m.span, actorId: m.actorId, kind: index.actor(m.actorId)!.kind!.value })),
+    mentions: analysis.mentions.map((m) => ({ span: m.span, actorId: m.actorId, kind: index.actor(m.actorId)?.kind?.value ?? bratEntityType(index.entity(m.actorId)!.kind!.value) })),
     claims: analysis.claims
       .filter((c) => c.result.span)
       .map((c) => ({
@@ -168,7 +168,7 @@ describe('brat export', () => {
     index.setAnnotationFile(`${WORKSPACE}/annotations/b.yaml`, yaml('text: texts/a.txt', 'mentions:', '  - actor: nobody', '    quote: Some call him', 'claims:', '  - id: lost', '    claimant: isi', '    quote: not in the text'));
     const result = exportBrat(index, { workspaceFolder: WORKSPACE });
     assert.deepEqual(result.warnings.map((w) => w.message.replace(/ \(quote: .*$/, '')), [
-      'The mention of `nobody` was not exported: no actor with that id and a kind is defined. Define the actor (with a `kind`) or correct the id, then export again.',
+      'The mention of `nobody` was not exported: no actor or entity with that id and a kind is defined. Define it (with a `kind`) or correct the id, then export again.',
       'Claim `lost` was not exported: its quote does not occur in `annotations/texts/a.txt`. Correct the quote, then export again.',
     ]);
     const ann = fileOf(result, 'annotations/texts/a.ann');

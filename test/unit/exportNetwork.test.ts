@@ -63,13 +63,13 @@ describe('discourse networks', () => {
     assert.deepEqual(affiliation.nodes[4], { id: 'concept:k1', label: 'First concept', kind: 'concept', ref: 'k1', attributes: {} });
   });
 
-  it('counts congruence and conflict in distinct concepts; an ambivalent actor is in both', async () => {
+  it('weighs congruence and conflict as DNA does; an ambivalent actor is in both', async () => {
     const { index } = await loadFixture();
     const { congruence, conflict } = buildDiscourseNetworks(index);
     assert.deepEqual(congruence.nodes.map((n) => n.ref), ['a', 'b', 'c', 'd']);
-    // a and b agree on k1 (both support) and k2 (both reject): two concepts, however many claims.
+    // DNA's congruence: a and b agree on k1 (1 × 1 pair of supports) and k2 (a's reject × b's 2 rejects): 1 + 2 = 3.
     assert.deepEqual(edgeSummary(congruence), [
-      ['a', 'b', 'congruence', 2],
+      ['a', 'b', 'congruence', 3],
       ['a', 'd', 'congruence', 1],
       ['b', 'd', 'congruence', 1],
       ['c', 'd', 'congruence', 1],
@@ -88,7 +88,7 @@ describe('discourse networks', () => {
   it('filters by text, concept and stance, as the network view does', async () => {
     const { index } = await loadFixture();
     assert.deepEqual(edgeSummary(buildDiscourseNetworks(index, { texts: [`${WORKSPACE}/annotations/one.txt`] }).affiliation), [['a', 'k1', 'supports', 1], ['b', 'k1', 'supports', 1], ['c', 'k1', 'rejects', 1]]);
-    assert.deepEqual(edgeSummary(buildDiscourseNetworks(index, { concepts: ['k2'] }).congruence), [['a', 'b', 'congruence', 1]]);
+    assert.deepEqual(edgeSummary(buildDiscourseNetworks(index, { concepts: ['k2'] }).congruence), [['a', 'b', 'congruence', 2]]);
     assert.deepEqual(edgeSummary(buildDiscourseNetworks(index, { stances: ['supports'] }).conflict), []);
   });
 

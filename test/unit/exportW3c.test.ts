@@ -467,7 +467,7 @@ describe('W3C Web Annotation export', () => {
     assert.deepEqual(result.warnings.map((w) => w.message), [
       'Claim `ghostly` was exported without its claimant: no actor has the id `ghost`. Correct the id, then export again.',
       'Claim `ghostly` was exported without its concept: no concept has the id `no-such-concept`. Correct the id, then export again.',
-      'The mention of `nobody` was not exported: no actor has that id. Define the actor or correct the id, then export again.',
+      'The mention of `nobody` was not exported: no actor or entity has that id. Define it or correct the id, then export again.',
     ]);
   });
 

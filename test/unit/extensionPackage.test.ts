@@ -99,6 +99,7 @@ describe('the .vsix', () => {
     const expected = [
       ...sharedPackageFiles(),
       'dist/client.js',
+      'dist/networkView.js',
       'images/icon.png',
       'syntaxes/policy-text.language-configuration.json',
       'syntaxes/policy-text.tmLanguage.json',

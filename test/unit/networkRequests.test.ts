@@ -2,13 +2,15 @@
 // network view, through the real server process over JSON-RPC.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { buildDiscourseNetworks, exportWorkspace } from '../../server/src/core/export';
+import { buildDiscourseNetworks, buildRelationGraph, exportWorkspace } from '../../server/src/core/export';
 import { URI } from 'vscode-uri';
 import {
   ExportRequest,
   IndexChangedNotification,
+  NetworkNodeRequest,
   NetworkRequest,
   type ExportResponse,
+  type NetworkNodeDetails,
   type NetworkResult,
 } from '../../server/src/protocol';
 import { copyCorpus, type CorpusCopy } from '../lsp/corpusWorkspace';
@@ -44,50 +46,74 @@ describe('custom requests for exports and the actor network view', () => {
     assert.match((response as { message: string }).message, /w3c, brat, network/);
   });
 
-  it('gives the relation graph and the discourse networks, with definitions and cards for every node', async () => {
-    const result = await client.request<NetworkResult>(NetworkRequest.method, {});
+  it('gives the relation graph, all of it when asked for no cap', async () => {
+    const result = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0 });
     assert.equal(result.ready, true);
-    assert.deepEqual(result.graphs.map((graph) => graph.id), ['relations', 'congruence', 'conflict', 'affiliation']);
-    const expected = buildDiscourseNetworks(corpus.expected.index);
-    for (const graph of result.graphs) {
-      assert.deepEqual(graph.nodes.map((node) => node.id), expected[graph.id].nodes.map((node) => node.id), graph.id);
-      assert.deepEqual(graph.edges.map((edge) => [edge.source, edge.target, edge.type, edge.weight]), expected[graph.id].edges.map((edge) => [edge.source, edge.target, edge.type, edge.weight]), graph.id);
-    }
-    const relations = result.graphs[0];
+    const relations = result.graph!;
+    const expected = buildRelationGraph(corpus.expected.index);
+    assert.equal(relations.id, 'relations');
+    assert.deepEqual(relations.nodes.map((node) => node.id), expected.nodes.map((node) => node.id));
+    assert.deepEqual(relations.edges.map((edge) => [edge.source, edge.target, edge.type, edge.weight]), expected.edges.map((edge) => [edge.source, edge.target, edge.type, edge.weight]));
     assert.ok(relations.edges.length > 0, 'the sample corpus has relations');
+    assert.equal(relations.totalNodes, relations.nodes.length);
     const isi = relations.nodes.find((node) => node.id === 'actor:isi')!;
     assert.equal(isi.actorKind, 'intelligence-agency');
-    const details = result.details['actor:isi'];
-    assert.equal(details.location?.uri, corpus.uri(ACTORS));
-    assert.match(corpus.read(ACTORS).split('\n')[details.location!.range.start.line], /id: isi$/);
-    assert.match(details.card, /Inter-Services Intelligence/);
-    const affiliation = result.graphs.find((graph) => graph.id === 'affiliation')!;
-    const concept = affiliation.nodes.find((node) => node.kind === 'concept')!;
-    assert.ok(result.details[concept.id].card.includes('concept'));
-    for (const graph of result.graphs) for (const node of graph.nodes) assert.ok(result.details[node.id], `details for ${node.id}`);
+    assert.ok(isi.degree > 0);
     assert.ok(result.texts.some((text) => text.label === 'annotations/texts/pakistan-taliban-qa.txt'));
     assert.ok(result.concepts.some((c) => c.id === 'pakistan-supports-taliban'));
     assert.ok(result.stances.includes('supports') && result.stances.includes('rejects'));
+    assert.deepEqual(result.notes, []);
   });
 
-  it('filters by text, concept and stance as the core does', async () => {
-    const all = await client.request<NetworkResult>(NetworkRequest.method, {});
+  it('gives a node’s definition and its card as plain text, for actors and concepts, and null for an unknown node', async () => {
+    const isi = await client.request<NetworkNodeDetails>(NetworkNodeRequest.method, { id: 'actor:isi' });
+    assert.equal(isi?.location?.uri, corpus.uri(ACTORS));
+    assert.match(corpus.read(ACTORS).split('\n')[isi!.location!.range.start.line]!, /id: isi$/);
+    assert.match(isi!.card, /Inter-Services Intelligence/);
+    assert.doesNotMatch(isi!.card, /\*\*|`/, 'plain text, not Markdown');
+    const concept = await client.request<NetworkNodeDetails>(NetworkNodeRequest.method, { id: 'concept:pakistan-supports-taliban' });
+    assert.match(concept!.card, /· concept · pakistan-supports-taliban/);
+    assert.ok(concept!.location);
+    for (const id of ['actor:nobody', 'stance:supports', 'isi']) assert.equal(await client.request<NetworkNodeDetails>(NetworkNodeRequest.method, { id }), null, id);
+  });
+
+  it('keeps the best-ranked nodes under the cap', async () => {
+    const result = await client.request<NetworkResult>(NetworkRequest.method, { cap: 5, ranking: 'degree' });
+    const graph = result.graph!;
+    assert.equal(graph.nodes.length, 5);
+    assert.ok(graph.totalNodes > 5);
+    const shown = new Set(graph.nodes.map((node) => node.id));
+    assert.ok(graph.edges.every((edge) => shown.has(edge.source) && shown.has(edge.target)));
+    const full = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0 });
+    const fifth = Math.min(...graph.nodes.map((node) => node.degree));
+    assert.ok(full.graph!.nodes.filter((node) => !shown.has(node.id)).every((node) => node.degree <= fifth), 'no node left out has more edges than one kept');
+  });
+
+  it('draws the discourse network DNA’s options name, filtered by text, concept and stance as the core does', async () => {
+    const all = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0, graph: 'discourse', options: { type: 'twomode' } });
     const text = all.texts.find((t) => t.label.endsWith('pakistan-taliban-qa.txt'))!;
     const index = corpus.expected.index;
-    const cases = [{ texts: [text.uri] }, { concepts: ['pakistan-supports-taliban'] }, { stances: ['rejects'] }];
+    const cases = [{}, { texts: [text.uri] }, { concepts: ['pakistan-supports-taliban'] }, { stances: ['rejects'] }];
     for (const filter of cases) {
-      const result = await client.request<NetworkResult>(NetworkRequest.method, filter);
-      const expected = buildDiscourseNetworks(index, filter);
-      for (const graph of result.graphs) {
-        assert.deepEqual(graph.edges.map((edge) => edge.id), expected[graph.id].edges.map((edge) => edge.id), `${JSON.stringify(filter)} ${graph.id}`);
+      for (const [options, id] of [[{ type: 'twomode' }, 'affiliation'], [{ qualifierAggregation: 'congruence' }, 'congruence'], [{ qualifierAggregation: 'conflict' }, 'conflict']] as const) {
+        const result = await client.request<NetworkResult>(NetworkRequest.method, { ...filter, cap: 0, graph: 'discourse', options });
+        const expected = buildDiscourseNetworks(index, filter)[id];
+        assert.equal(result.graph!.id, id);
+        assert.deepEqual(result.graph!.edges.map((edge) => edge.id), expected.edges.map((edge) => edge.id), `${JSON.stringify(filter)} ${id}`);
       }
     }
-    const rejects = await client.request<NetworkResult>(NetworkRequest.method, { stances: ['rejects'] });
-    const affiliation = rejects.graphs.find((graph) => graph.id === 'affiliation')!;
-    assert.ok(affiliation.edges.every((edge) => edge.type === 'rejects'));
+    const rejects = await client.request<NetworkResult>(NetworkRequest.method, { graph: 'discourse', options: { type: 'twomode' }, stances: ['rejects'] });
+    assert.ok(rejects.graph!.edges.every((edge) => edge.type === 'rejects'));
     // An empty list is no filter.
-    const unfiltered = await client.request<NetworkResult>(NetworkRequest.method, { texts: [], concepts: [], stances: [] });
-    assert.deepEqual(unfiltered.graphs.map((g) => g.edges.length), all.graphs.map((g) => g.edges.length));
+    const unfiltered = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0, graph: 'discourse', options: { type: 'twomode' }, texts: [], concepts: [], stances: [] });
+    assert.equal(unfiltered.graph!.edges.length, all.graph!.edges.length);
+  });
+
+  it('answers an empty list of dates and a note when it cannot honour an option', async () => {
+    const result = await client.request<NetworkResult>(NetworkRequest.method, { graph: 'discourse', options: { normalization: 'cosine' } });
+    assert.ok(Array.isArray(result.published));
+    assert.ok(result.published.every((date) => /^\d{4}(-\d{2}){0,2}$/.test(date)));
+    assert.match(result.notes.join(' '), /normalization/);
   });
 });
 

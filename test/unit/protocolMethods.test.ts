@@ -25,6 +25,7 @@ describe('the shared protocol', () => {
       'policyAnnotator/dismissDifference',
       'policyAnnotator/export',
       'policyAnnotator/network',
+      'policyAnnotator/networkNode',
       'policyAnnotator/stopComparing',
       'policyAnnotator/writeExport',
     ]);

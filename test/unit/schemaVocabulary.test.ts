@@ -24,6 +24,10 @@ describe('JSON schemas', () => {
       assert.deepEqual(at(configSchema, 'definitions', 'actorKind').anyOf, at(annotationSchema, 'definitions', 'actorKind').anyOf, 'both schemas suggest kinds alike');
     });
 
+    it('entity kinds suggest exactly the default kinds', () => {
+      assert.deepEqual(suggestedValues(at(annotationSchema, 'definitions', 'entityKind')), DEFAULT_VOCABULARY.entityKinds);
+    });
+
     it('relation types suggest exactly the default relation types', () => {
       assert.deepEqual(suggestedValues(at(annotationSchema, 'definitions', 'relationType')), DEFAULT_VOCABULARY.relationTypes.map((r) => r.id));
     });
@@ -60,6 +64,7 @@ describe('JSON schemas', () => {
         ['actor-kinds', DEFAULT_VOCABULARY.actorKinds],
         ['relation-types', DEFAULT_VOCABULARY.relationTypes.map((r) => r.id)],
         ['claim-types', DEFAULT_VOCABULARY.claimTypes],
+        ['entity-kinds', DEFAULT_VOCABULARY.entityKinds],
       ];
       for (const [key, defaults] of lists) {
         const { description, markdownDescription } = vocabulary[key] as SchemaNode;

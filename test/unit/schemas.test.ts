@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, DEFAULT_VOCABULARY, extendVocabulary, MENTION_FIELDS, RELATION_FIELDS, SUPPRESS_FIELDS, TEXT_ANNOTATION_FIELDS, TOP_LEVEL_FIELDS, type Vocabulary } from '../../server/src/core';
+import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, DEFAULT_VOCABULARY, ENTITY_FIELDS, extendVocabulary, MENTION_FIELDS, RELATION_FIELDS, SUPPRESS_FIELDS, TEXT_ANNOTATION_FIELDS, TOP_LEVEL_FIELDS, type Vocabulary } from '../../server/src/core';
 import { type SchemaNode, REPO_ROOT, annotationSchema, configSchema, makeAjv, validate, at, propertyNames, walk, annotationFiles, coreProblems, lines } from './schemaSupport';
 
 describe('JSON schemas', () => {
@@ -165,6 +165,7 @@ describe('JSON schemas', () => {
     // so required fields and dependencies cannot drift apart.
     const relation = { type: 'patron-of', target: 'taliban', note: 'Long-standing ties.' };
     const actor = { id: 'isi', name: 'Inter-Services Intelligence (ISI)', kind: 'intelligence-agency', aliases: ['ISI'], description: 'Pakistan’s premier intelligence agency.', wikidata: 'Q1146146', relations: [relation] };
+    const entity = { id: 'durand-line', name: 'Durand Line', kind: 'place', aliases: ['Durand Line'], description: 'The colonial-era boundary.', wikidata: 'Q42' };
     const concept = { id: 'pakistan-supports-taliban', label: 'Pakistan provides support to the Afghan Taliban', description: 'Sanctuary, funding and training.' };
     const mention = { actor: 'pakistan-military', quote: 'The generals in Rawalpindi', prefix: 'the ', suffix: ' believe', note: 'The army command.' };
     const suppression = { quote: 'Indian Ocean', prefix: 'the ', suffix: ' rim', note: 'A sea, not the Indian state.' };
@@ -174,8 +175,9 @@ describe('JSON schemas', () => {
     type Doc = Record<string, unknown>;
     const without = (object: Doc, key: string): Doc => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
     const cases: { construct: string; fields: readonly string[]; schemaPath: string[]; example: Doc; wrap: (item: Doc) => Doc }[] = [
-      { construct: 'the top level', fields: TOP_LEVEL_FIELDS, schemaPath: [], example: { actors: [actor], concepts: [concept], ...textAnnotation }, wrap: (item) => item },
+      { construct: 'the top level', fields: TOP_LEVEL_FIELDS, schemaPath: [], example: { actors: [actor], entities: [entity], concepts: [concept], ...textAnnotation }, wrap: (item) => item },
       { construct: 'an actor', fields: ACTOR_FIELDS, schemaPath: ['properties', 'actors', 'items'], example: actor, wrap: (item) => ({ actors: [item] }) },
+      { construct: 'an entity', fields: ENTITY_FIELDS, schemaPath: ['properties', 'entities', 'items'], example: entity, wrap: (item) => ({ entities: [item] }) },
       { construct: 'a relation', fields: RELATION_FIELDS, schemaPath: ['definitions', 'relation'], example: relation, wrap: (item) => ({ actors: [{ ...actor, relations: [item] }] }) },
       { construct: 'a concept', fields: CONCEPT_FIELDS, schemaPath: ['properties', 'concepts', 'items'], example: concept, wrap: (item) => ({ concepts: [item] }) },
       { construct: 'a mention', fields: MENTION_FIELDS, schemaPath: ['properties', 'mentions', 'items'], example: mention, wrap: (item) => ({ text: 'a.txt', mentions: [item] }) },

@@ -9,6 +9,7 @@ const FORMAT_LABELS: Record<Format, string> = {
   w3c: 'W3C Web Annotations',
   brat: 'brat standoff',
   network: 'discourse networks (GraphML/CSV)',
+  statements: 'statements table (CSV)',
 };
 
 function describeCounts(counts: Record<string, number>): string {

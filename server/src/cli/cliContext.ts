@@ -43,6 +43,8 @@ export interface CliContext {
   openCache?: (options: CheckCacheOptions) => CheckCache | undefined;
   /** Writes an export's files under --out (for export). */
   writeExport?: ExportWriter;
+  /** Writes one output file, never through a link (for network --out). */
+  writeOutputFile?: (file: string, content: string) => Promise<void>;
   /** Writes a file inside the workspace folder (only `check --fix` does). */
   writeFile?: (workspaceFolder: string, uri: string, content: string, expected?: string) => Promise<void>;
   /** Reads a text and creates a new workspace's files (for init). */

@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import { displayPath, LineIndex, loadWorkspace } from '../core';
 import { EXPORT_FORMATS, exportWorkspace, isAbsoluteIri, type ExportFormat, type ExportResult } from '../core/export';
 import { ExportRefused } from '../core/export/exportWriting';
+import { parseDatePeriod } from '../core/network';
 import { UsageError, type CliContext } from './cliContext';
 
 export interface ExportOptions {
@@ -12,12 +13,14 @@ export interface ExportOptions {
   /** The output folder, absolute. */
   outDir: string;
   baseIri?: string;
+  /** For network: keep the relations in force on this date. */
+  at?: string;
 }
 
 export function parseExportArgs(args: string[], context: CliContext): ExportOptions {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, 'base-iri': { type: 'string' } } });
+    parsed = parseArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, 'base-iri': { type: 'string' }, at: { type: 'string' } } });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
@@ -31,11 +34,15 @@ export function parseExportArgs(args: string[], context: CliContext): ExportOpti
     throw new UsageError(`--base-iri must be an absolute IRI with a scheme, such as https://github.com/org/repo/blob/main/, not \`${baseIri}\`.`);
   }
   if (baseIri !== undefined && format !== 'w3c') throw new UsageError('--base-iri applies to --format w3c only.');
+  const at = values.at;
+  if (at !== undefined && format !== 'network') throw new UsageError('--at applies to --format network only (the relations in force on that date).');
+  if (at !== undefined && !parseDatePeriod(at)) throw new UsageError(`--at \`${at}\` is not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY.`);
   return {
     workspaceFolder: path.resolve(context.cwd, values.workspace ?? '.'),
     format,
     outDir: path.resolve(context.cwd, values.out),
     ...(baseIri !== undefined ? { baseIri } : {}),
+    ...(at !== undefined ? { at } : {}),
   };
 }
 
@@ -43,6 +50,7 @@ const FORMAT_NAMES: Record<ExportFormat, string> = {
   w3c: 'W3C Web Annotation JSON-LD',
   brat: 'brat standoff',
   network: 'discourse networks (GraphML and CSV)',
+  statements: 'a statements table (CSV)',
 };
 
 function describeCounts(format: ExportFormat, counts: ExportResult['counts']): string {
@@ -55,6 +63,8 @@ function describeCounts(format: ExportFormat, counts: ExportResult['counts']): s
       return `${n('mentions')} actor mentions and ${n('claims')} claims of ${texts}`;
     case 'network':
       return `${n('affiliation edges')} affiliation, ${n('congruence edges')} congruence, ${n('conflict edges')} conflict and ${n('relations edges')} relation edges`;
+    case 'statements':
+      return `${n('claims')} claims of ${texts}`;
   }
 }
 
@@ -68,7 +78,7 @@ export async function runExport(options: ExportOptions, context: CliContext): Pr
   if (index.annotationFiles().length === 0) {
     throw new UsageError(`No annotation files in ${options.workspaceFolder} (looked under: ${index.config.roots.join(', ')}). Run export from the workspace folder or pass --workspace.`);
   }
-  const result = exportWorkspace(index, options.format, { workspaceFolder: folderUri, ...(options.baseIri ? { baseIri: options.baseIri } : {}) });
+  const result = exportWorkspace(index, options.format, { workspaceFolder: folderUri, ...(options.baseIri ? { baseIri: options.baseIri } : {}), ...(options.at ? { at: options.at } : {}) });
 
   let written;
   try {

@@ -46,9 +46,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function actorLine(change: ActorChange): string {
+function actorLine(change: ActorChange, noun = 'actor'): string {
   const parts: string[] = [];
-  if (change.status === 'added') parts.push('new actor');
+  if (change.status === 'added') parts.push(`new ${noun}`);
   if (change.status === 'removed') parts.push('removed');
   if (change.fields.length) parts.push(`changed ${text(change.fields.join(', '))}`);
   if (change.aliasesAdded.length) parts.push(`aliases added: ${change.aliasesAdded.map(cellCode).join(', ')}`);
@@ -95,6 +95,7 @@ export function formatReviewMarkdown(diff: WorkspaceDiff, base: string, head: st
   out.push(
     [
       plural(diff.actors.length, 'actor'),
+      ...(diff.entities.length ? [`${diff.entities.length} ${diff.entities.length === 1 ? 'entity' : 'entities'}`] : []),
       plural(diff.concepts.length, 'concept'),
       plural(diff.claims.length, 'claim'),
       `${plural(diff.anchors.length, 'anchor')} moved or broke${broke ? ` (**${broke} broke**)` : ''}`,
@@ -103,12 +104,15 @@ export function formatReviewMarkdown(diff: WorkspaceDiff, base: string, head: st
     ].join(' · '),
     '',
   );
-  if (diff.actors.length + diff.concepts.length + diff.claims.length + diff.anchors.length + diff.mentions.length + diff.newDiagnostics.length === 0) {
+  if (diff.actors.length + diff.entities.length + diff.concepts.length + diff.claims.length + diff.anchors.length + diff.mentions.length + diff.newDiagnostics.length === 0) {
     out.push('No annotation changes.', '');
     return out.join('\n');
   }
   if (diff.actors.length) {
-    out.push('### Actors', '', '| | actor | kind | what changed |', '|---|---|---|---|', ...diff.actors.map(actorLine), '');
+    out.push('### Actors', '', '| | actor | kind | what changed |', '|---|---|---|---|', ...diff.actors.map((change) => actorLine(change)), '');
+  }
+  if (diff.entities.length) {
+    out.push('### Entities', '', '| | entity | kind | what changed |', '|---|---|---|---|', ...diff.entities.map((change) => actorLine(change, 'entity')), '');
   }
   if (diff.concepts.length) {
     out.push('### Concepts', '', '| | concept | label | what changed |', '|---|---|---|---|');

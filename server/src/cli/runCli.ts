@@ -5,6 +5,7 @@ import { parseDiffArgs, runDiff } from './diffCommand';
 import { takeLimitFlags } from './limitFlags';
 import { parseExportArgs, runExport } from './exportCommand';
 import { parseInitArgs, runInit } from './initCommand';
+import { parseNetworkArgs, runNetwork } from './networkCommand';
 import { parseListArgs, runList } from './listCommand';
 import { describeUsageError } from './usageErrors';
 
@@ -21,8 +22,10 @@ Commands:
                       still read, so references across files resolve.
   diff <base> [head]  Summarise what changed in the annotations between two git revisions
                       (head defaults to the working tree), as Markdown fit for a PR comment.
-  export              Write the annotations as W3C Web Annotation JSON-LD, brat standoff, or
-                      discourse networks (GraphML and CSV) into a folder.
+  export              Write the annotations as W3C Web Annotation JSON-LD, brat standoff,
+                      discourse networks (GraphML and CSV) or a statements table (CSV) into a folder.
+  network             Write one discourse network (or a time-window series) as Discourse Network
+                      Analyzer computes it: csv, dl (UCINET), graphml or json (docs/networks.md).
   list <what> [paths…]
                       Print what the workspace holds after anchoring and matching: mentions
                       (alias matches and explicit mentions), claims, actors or entities.
@@ -61,12 +64,35 @@ Options for diff:
   --format <name>     markdown (default) or json.
 
 Options for export:
-  --format <name>     w3c, brat or network (required).
+  --format <name>     w3c, brat, network or statements (required).
   --out <dir>         The folder to write into (required): created if missing; a non-empty
                       folder is used only if it holds an unchanged earlier export of that format.
   --workspace <dir>   The workspace folder (default: the current directory).
   --base-iri <iri>    For w3c: the IRI that workspace paths are appended to (default urn:policy-annotator:).
+  --at <date>         For network: only the relations in force on this date (their from/until).
   Exits 1 when some annotations could not be exported (listed on stderr); the rest is written.
+
+Options for network:
+  --type <t>          onemode (default: actor × actor) or twomode (actor × concept).
+  --rows <r>          claimant (default), organization (on-behalf-of, else the claimant) or person.
+  --columns <c>       For twomode: concept (default) or about.
+  --qualifier-aggregation <a>
+                      onemode: ignore (default), congruence, conflict or subtract;
+                      twomode: ignore (default), subtract or combine.
+  --normalization <n> onemode: no (default), average, jaccard or cosine; twomode: no, activity or prominence.
+  --duplicates <d>    include (default), document, week, month, year or acrossrange.
+  --start <date>, --stop <date>
+                      Only texts published in this range (YYYY, YYYY-MM or YYYY-MM-DD, inclusive).
+  --exclude-actor <id>, --exclude-concept <id>, --exclude-type <type>, --exclude-author <id>,
+  --exclude-source <host>
+                      Leave these out (each repeatable).
+  --isolates          Keep every actor (and concept) of the workspace, with or without statements.
+  --time-window <unit> --window-size <n>
+                      A series over a moving window: days, weeks, months or years.
+  --labels <l>        Label rows and columns by name (default) or id.
+  --format <f>        csv (default), dl, graphml or json.
+  --out <file>        The file to write (default: stdout); never written through a link.
+  --workspace <dir>   The workspace folder (default: the current directory).
 
 Options for list:
   --format <name>     table (default, for people) or json (positions 1-based, ends exclusive,
@@ -84,7 +110,7 @@ Options for agreement:
                       stance-score, type, evidence, about, mention, and claim (claims only some made).
   --text <path>       Only this text, or the texts under this folder (repeatable).
 
-Limits (check, diff, export, list and agreement):
+Limits (check, diff, export, network, list and agreement):
   --max-text-size <size>, --max-annotation-file-size <size>
                       Raise the largest text or annotation file read (defaults 20MB and 5MB, at
                       most 64MB and 16MB). A workspace's policy-annotator.yaml may only lower them.
@@ -100,7 +126,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or internal failure.`;
  * cache is off (its reports were made under the default limits).
  */
 function withLimitFlags(command: string, args: string[], context: CliContext): { args: string[]; context: CliContext } {
-  if (command !== 'check' && command !== 'diff' && command !== 'export' && command !== 'agreement' && command !== 'list') return { args, context };
+  if (command !== 'check' && command !== 'diff' && command !== 'export' && command !== 'network' && command !== 'agreement' && command !== 'list') return { args, context };
   const taken = takeLimitFlags(args, (message) => {
     throw new UsageError(message);
   });
@@ -132,6 +158,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
         return await runDiff(parseDiffArgs(rest, commandContext), commandContext);
       case 'export':
         return await runExport(parseExportArgs(rest, commandContext), commandContext);
+      case 'network':
+        return await runNetwork(parseNetworkArgs(rest, commandContext), commandContext);
       case 'list':
         return await runList(parseListArgs(rest, commandContext), commandContext);
       case 'agreement':

@@ -35,7 +35,7 @@ export const DEFAULT_CONFIG: WorkspaceConfig = {
 };
 
 export const CONFIG_FIELDS = ['roots', 'vocabulary', 'severity', 'limits'] as const;
-const VOCABULARY_FIELDS = ['actor-kinds', 'relation-types', 'claim-types'] as const;
+const VOCABULARY_FIELDS = ['actor-kinds', 'relation-types', 'claim-types', 'entity-kinds'] as const;
 const RELATION_TYPE_FIELDS = ['id', 'symmetric', 'transitive', 'inverse', 'subject-kinds', 'target-kinds'] as const;
 const SEVERITY_VALUES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -112,7 +112,7 @@ function readVocabulary(reader: YamlFieldReader, entry: FieldEntry | undefined):
     for (const key of Object.keys(info) as (keyof RelationTypeInfo)[]) if (info[key] === undefined) delete info[key];
     relationTypes.push(info);
   }
-  return { actorKinds: ids('actor-kinds'), claimTypes: ids('claim-types'), relationTypes };
+  return { actorKinds: ids('actor-kinds'), claimTypes: ids('claim-types'), relationTypes, entityKinds: ids('entity-kinds') };
 }
 
 /** The workspace's limits: each may lower what the user allows; a higher one is ignored, with a warning that says how to raise it. */

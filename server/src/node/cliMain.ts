@@ -4,6 +4,7 @@ import { openCheckCache } from './checkCache';
 import { WorkerParser } from './workerParser';
 import { writeExportFiles } from './exportWriter';
 import { writeWorkspaceFile } from './writeWorkspaceFile';
+import { writeOutputFile } from './writeOutputFile';
 import { nodeWorkspaceCreator } from './createWorkspaceFiles';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     openCache: (options) => openCheckCache(options, version, process.env),
     writeExport: writeExportFiles,
     writeFile: writeWorkspaceFile,
+    writeOutputFile,
     createWorkspace: nodeWorkspaceCreator,
     // Loaded only for `lsp`: the language server's modules would slow every other command's start.
     loadLanguageServer: () => import('./runLanguageServer.js'),

@@ -8,9 +8,13 @@ import type { AliasOwner } from '../workspace/workspaceView';
 const NAMED_IN_MESSAGE = 3;
 const MAX_RELATED = 20;
 
-/** `alias-conflict` and `alias-unused` for the actors defined in one file; linear in its aliases and their owners. */
+/**
+ * `alias-conflict` and `alias-unused` for the actors and entities defined in
+ * one file (entity aliases share the actors' matcher); linear in its aliases
+ * and their owners.
+ */
 export function checkAliases(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
-  if (file.actors.length === 0) return [];
+  if (file.actors.length === 0 && file.entities.length === 0) return [];
   const diagnostics: CoreDiagnostic[] = [];
   const anyTextLoaded = index.hasLoadedText();
   // Per key, how many of its owners each actor is, counted once.
@@ -24,7 +28,7 @@ export function checkAliases(index: WorkspaceView, file: AnnotationFile): CoreDi
     }
     return counts;
   };
-  for (const actor of file.actors) {
+  for (const actor of [...file.actors, ...file.entities]) {
     if (!actor.id) continue;
     const actorId = actor.id.value;
     for (const alias of actor.aliases) {

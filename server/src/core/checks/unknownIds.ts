@@ -16,6 +16,7 @@ function nameKey(text: string): string {
  */
 class Registry {
   private actorIdList?: string[];
+  private actorOrEntityIdList?: string[];
   private conceptIdList?: string[];
   private actorNames?: Map<string, string>;
   private conceptLabels?: Map<string, string>;
@@ -24,6 +25,11 @@ class Registry {
 
   validActorIds(): string[] {
     return (this.actorIdList ??= this.index.actorIds().filter((id) => ID_PATTERN.test(id)));
+  }
+
+  /** Where a named thing may stand (`about`, a mention): actor and entity ids. */
+  validActorOrEntityIds(): string[] {
+    return (this.actorOrEntityIdList ??= [...this.validActorIds(), ...this.index.entityIds().filter((id) => ID_PATTERN.test(id))].sort());
   }
 
   validConceptIds(): string[] {
@@ -47,8 +53,15 @@ class Registry {
   }
 }
 
-/** The message and suggestions for an actor reference that names no actor. */
-function unknownActor(registry: Registry, index: WorkspaceView, value: string, role: string): { message: string; suggestions: string[] } {
+/**
+ * The message and suggestions for an actor reference that names no actor.
+ * `entitiesAllowed`: the place may name an entity too (`about`, a mention),
+ * so entity ids are suggested; elsewhere an entity is named as the mistake.
+ */
+function unknownActor(registry: Registry, index: WorkspaceView, value: string, role: string, entitiesAllowed: boolean): { message: string; suggestions: string[] } {
+  if (!entitiesAllowed && index.entity(value)) {
+    return { message: `\`${value}\` is an entity (a named thing that is not an actor), and entities are never ${role === 'the claimant' ? 'claimants' : 'actors'}; ${role} must be an actor id. Use the id of the actor meant here${role === 'the claimant' ? ', and name the entity under `about`' : ''}.`, suggestions: [] };
+  }
   const named = registry.actorNamed(value);
   if (named) {
     return { message: `\`${value}\` is the name of the actor \`${named}\`, not its id; ${role} must be an actor id. Write \`${named}\`.`, suggestions: [named] };
@@ -56,7 +69,10 @@ function unknownActor(registry: Registry, index: WorkspaceView, value: string, r
   if (index.concept(value)) {
     return { message: `\`${value}\` is a concept, not an actor; ${role} must be an actor id. Use the id of the actor meant here, or put the concept under \`concept\`.`, suggestions: [] };
   }
-  const suggestions = closestMatches(value, registry.validActorIds());
+  const suggestions = closestMatches(value, entitiesAllowed ? registry.validActorOrEntityIds() : registry.validActorIds());
+  if (entitiesAllowed) {
+    return { message: `No actor or entity has the id \`${value}\` (used as ${role}).${didYouMeanSuffix(suggestions)} Use an existing actor or entity id, or define it under \`actors:\` or \`entities:\`.`, suggestions };
+  }
   return { message: `No actor has the id \`${value}\` (used as ${role}).${didYouMeanSuffix(suggestions)} Use an existing actor id, or define this actor in an actors file.`, suggestions };
 }
 
@@ -69,22 +85,27 @@ function unknownConcept(registry: Registry, index: WorkspaceView, value: string)
   if (index.actor(value)) {
     return { message: `\`${value}\` is an actor, not a concept; \`concept\` must be a concept id (the proposition the claim supports or rejects). Put actors the claim is about under \`about\`.`, suggestions: [] };
   }
+  if (index.entity(value)) {
+    return { message: `\`${value}\` is an entity, not a concept; \`concept\` must be a concept id (the proposition the claim supports or rejects). Put entities the claim is about under \`about\`.`, suggestions: [] };
+  }
   const suggestions = closestMatches(value, registry.validConceptIds());
   return { message: `No concept has the id \`${value}\`.${didYouMeanSuffix(suggestions)} Use an existing concept id, or define this concept in a concepts file.`, suggestions };
 }
 
 /**
  * `unknown-actor` and `unknown-concept`: every id a file refers to must be
- * defined somewhere. The message says when the value is something else (a
+ * defined somewhere. `about` and mentions may name entities; a claimant,
+ * author or relation target naming an entity is reported (entities are
+ * never actors). The message says when the value is something else (a
  * concept where an actor belongs, an actor where a concept belongs, a name
  * or label instead of an id).
  */
 export function checkUnknownIds(index: WorkspaceView, file: AnnotationFile): CoreDiagnostic[] {
   const diagnostics: CoreDiagnostic[] = [];
   const registry = new Registry(index);
-  const actor = (located: Located<string> | undefined, role: string) => {
-    if (!located || index.actor(located.value)) return;
-    const { message, suggestions } = unknownActor(registry, index, located.value, role);
+  const actor = (located: Located<string> | undefined, role: string, entitiesAllowed = false) => {
+    if (!located || index.actor(located.value) || (entitiesAllowed && index.entity(located.value))) return;
+    const { message, suggestions } = unknownActor(registry, index, located.value, role, entitiesAllowed);
     diagnostics.push(makeDiagnostic(file.uri, located.range, 'unknown-actor', message, { data: { suggestions, id: located.value } }));
   };
   for (const definition of file.actors) {
@@ -93,10 +114,10 @@ export function checkUnknownIds(index: WorkspaceView, file: AnnotationFile): Cor
   const annotation = file.textAnnotation;
   if (annotation) {
     actor(annotation.author, 'the author');
-    for (const mention of annotation.mentions) for (const id of mention.actors) actor(id, 'the mentioned actor');
+    for (const mention of annotation.mentions) for (const id of mention.actors) actor(id, 'the mentioned actor', true);
     for (const claim of annotation.claims) {
       actor(claim.claimant, 'the claimant');
-      for (const about of claim.about) actor(about, 'an actor the claim is about');
+      for (const about of claim.about) actor(about, 'an actor or entity the claim is about', true);
       const concept = claim.concept;
       if (concept && !index.concept(concept.value)) {
         const { message, suggestions } = unknownConcept(registry, index, concept.value);

@@ -23,6 +23,9 @@ import type { ExportedFile, ExportOptions, ExportResult, ExportWarning } from '.
  * - Every actor mention (alias match or explicit) is a T line typed by the
  *   actor's kind, with an `Actor` attribute (the actor id) and, when the actor
  *   has one, an N line to its Wikidata item.
+ * - Every entity mention (format v1.1: a named thing that is not an actor)
+ *   is a T line typed `Entity-<kind>` (never mistaken for an actor kind),
+ *   with an `Entity` attribute (the entity id) and its Wikidata N line.
  * - Every claim is a `Claim` T line with `Stance`, `ClaimType`, `Evidence`
  *   and `Concept` attributes, an AnnotatorNotes line holding the claim id,
  *   and `Claimant`/`About` relations to the nearest mention of those actors.
@@ -33,6 +36,13 @@ import type { ExportedFile, ExportOptions, ExportResult, ExportWarning } from '.
 
 /** The attribute that carries an actor mention's actor id. */
 export const BRAT_ACTOR_ATTRIBUTE = 'Actor';
+/** The attribute that carries an entity mention's entity id. */
+export const BRAT_ENTITY_ATTRIBUTE = 'Entity';
+
+/** The brat entity type of an entity kind: prefixed, so that it never collides with an actor kind. */
+export function bratEntityType(kind: string): string {
+  return `Entity-${kind}`;
+}
 export const BRAT_CLAIM_TYPE = 'Claim';
 /** Claim attributes, by the claim field they come from. */
 export const BRAT_CLAIM_ATTRIBUTES = { stance: 'Stance', type: 'ClaimType', evidence: 'Evidence', concept: 'Concept' } as const;
@@ -66,6 +76,8 @@ interface EntityLine {
   /** Set once numbered. */
   id?: string;
   actorId?: string;
+  /** The mention is of an entity, not an actor. */
+  entity?: boolean;
   claim?: Anchored<ClaimDef>;
 }
 
@@ -77,14 +89,16 @@ function annFile(index: WorkspaceView, text: ExportText, warnings: ExportWarning
     // An explicit mention of several ids is one entity per id on the same span; an ambiguous alias counts for its first owner.
     const def = mention.explicit?.def;
     for (const actorId of countedIds(mention)) {
-      const kind = index.actor(actorId)?.kind?.value;
+      const actorKind = index.actor(actorId)?.kind?.value;
+      const entityKind = actorKind === undefined ? index.entity(actorId)?.kind?.value : undefined;
+      const kind = actorKind ?? (entityKind === undefined ? undefined : bratEntityType(entityKind));
       if (kind) {
-        entities.push({ span: mention.span, type: kind, order: 0, key: actorId, actorId });
+        entities.push({ span: mention.span, type: kind, order: 0, key: actorId, actorId, ...(entityKind === undefined ? {} : { entity: true }) });
       } else if (mention.explicit && def) {
         warnings.push({
           uri: mention.explicit.annotationUri,
           range: def.actors.find((id) => id.value === actorId)?.range ?? def.range,
-          message: `The mention of \`${actorId}\` was not exported: no actor with that id and a kind is defined. Define the actor (with a \`kind\`) or correct the id, then export again.`,
+          message: `The mention of \`${actorId}\` was not exported: no actor or entity with that id and a kind is defined. Define it (with a \`kind\`) or correct the id, then export again.`,
         });
       }
     }
@@ -119,8 +133,8 @@ function annFile(index: WorkspaceView, text: ExportText, warnings: ExportWarning
     const surface = fragments.map((f) => text.content.slice(f.start, f.end)).join(' ');
     lines.push(`${entity.id}\t${entity.type} ${offsets}\t${surface}`);
     if (entity.actorId) {
-      attributes.push(`${BRAT_ACTOR_ATTRIBUTE} ${entity.id} ${entity.actorId}`);
-      const actor = index.actor(entity.actorId);
+      attributes.push(`${entity.entity ? BRAT_ENTITY_ATTRIBUTE : BRAT_ACTOR_ATTRIBUTE} ${entity.id} ${entity.actorId}`);
+      const actor = entity.entity ? index.entity(entity.actorId) : index.actor(entity.actorId);
       if (actor?.wikidata) normalizations.push(`Reference ${entity.id} ${BRAT_WIKIDATA}:${actor.wikidata.value}\t${oneLine(actor.name?.value ?? entity.actorId)}`);
     }
     const claim = entity.claim?.def;
@@ -188,20 +202,24 @@ function annotationConf(index: WorkspaceView): ExportedFile {
     return [`${info.id}\tArg1:${subjects.join('|')}, Arg2:${targets.join('|')}${properties ? `, <REL-TYPE>:${properties}` : ''}`];
   };
   const actorIds = index.actorIds().filter((id) => index.actor(id)?.kind);
+  const entityIds = index.entityIds().filter((id) => index.entity(id)?.kind);
+  const entityTypes = vocabulary.entityKinds.map(bratEntityType);
   const conceptIds = index.conceptIds();
   const lines = [
     '# brat annotation configuration written by `policy-annotator export --format brat`.',
     '# Entity types are the actor kinds plus Claim; relation types are the actor relation',
     '# vocabulary plus Claimant and About, which link a claim to the mentions of its actors.',
+    '# Entities (named things that are not actors) are typed Entity-<kind>; About may point at them.',
     '',
     '[entities]',
     ...kinds,
+    ...entityTypes,
     BRAT_CLAIM_TYPE,
     '',
     '[relations]',
     ...vocabulary.relationTypes.flatMap(relationLine),
     `${BRAT_CLAIMANT_RELATION}\tArg1:${BRAT_CLAIM_TYPE}, Arg2:${anyActor}`,
-    `${BRAT_ABOUT_RELATION}\tArg1:${BRAT_CLAIM_TYPE}, Arg2:${anyActor}`,
+    `${BRAT_ABOUT_RELATION}\tArg1:${BRAT_CLAIM_TYPE}, Arg2:${[...kinds, ...entityTypes].join('|')}`,
     '# Claims contain actor mentions, and mentions may nest: allow any overlap.',
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     '',
@@ -209,6 +227,7 @@ function annotationConf(index: WorkspaceView): ExportedFile {
     '',
     '[attributes]',
     ...(actorIds.length ? [`${BRAT_ACTOR_ATTRIBUTE}\tArg:${anyActor}, Value:${actorIds.join('|')}`] : []),
+    ...(entityIds.length ? [`${BRAT_ENTITY_ATTRIBUTE}\tArg:${entityTypes.join('|')}, Value:${entityIds.join('|')}`] : []),
     `${BRAT_CLAIM_ATTRIBUTES.stance}\tArg:${BRAT_CLAIM_TYPE}, Value:${vocabulary.stances.join('|')}`,
     `${BRAT_CLAIM_ATTRIBUTES.type}\tArg:${BRAT_CLAIM_TYPE}, Value:${vocabulary.claimTypes.join('|')}`,
     `${BRAT_CLAIM_ATTRIBUTES.evidence}\tArg:${BRAT_CLAIM_TYPE}, Value:${vocabulary.evidence.join('|')}`,

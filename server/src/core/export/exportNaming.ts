@@ -55,6 +55,17 @@ export class IriMinter {
     return def ? this.file(def.uri, id) : undefined;
   }
 
+  /** An entity's IRI (format v1.1), where a file defines it. */
+  entity(id: string): string | undefined {
+    const def = this.index.entity(id);
+    return def ? this.file(def.uri, id) : undefined;
+  }
+
+  /** The IRI of an id of the actors' namespace: the actor's, else the entity's. */
+  named(id: string): string | undefined {
+    return this.actor(id) ?? this.entity(id);
+  }
+
   /** A concept's IRI, where a file defines it. */
   concept(id: string): string | undefined {
     const def = this.index.concept(id);

@@ -1,5 +1,6 @@
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { buildDiscourseNetworks, NETWORK_IDS, type AttributeValue, type NetworkFilter, type NetworkGraph } from './discourseNetwork';
+import { escapeXml, quoteCsv } from './textEscapes';
 import type { ExportedFile, ExportOptions, ExportResult } from './exportTypes';
 
 /*
@@ -20,8 +21,10 @@ import type { ExportedFile, ExportOptions, ExportResult } from './exportTypes';
  * mix the two. The CSV marks such edges Undirected, which Gephi handles.
  */
 
-export function exportNetwork(index: WorkspaceView, _options: ExportOptions, filter: NetworkFilter = {}): ExportResult {
-  const networks = buildDiscourseNetworks(index, filter);
+export { escapeXml };
+
+export function exportNetwork(index: WorkspaceView, options: ExportOptions, filter: NetworkFilter = {}): ExportResult {
+  const networks = buildDiscourseNetworks(index, options.at === undefined ? filter : { ...filter, at: options.at });
   const files: ExportedFile[] = [];
   const counts: Record<string, number> = {};
   for (const id of NETWORK_IDS) {
@@ -65,12 +68,6 @@ function attributeColumns(items: { attributes: Record<string, AttributeValue> }[
   return new Map([...columns.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-export function escapeXml(text: string): string {
-  // XML 1.0 cannot hold most control characters, even escaped: drop them.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-}
-
 /** A graph as GraphML 1.0, with a key declared for every node and edge attribute used. */
 export function toGraphml(graph: NetworkGraph): string {
   const nodeKeys: Key[] = [
@@ -110,8 +107,7 @@ export function toGraphml(graph: NetworkGraph): string {
 
 /** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
 export function csvField(value: AttributeValue | undefined): string {
-  const text = value === undefined ? '' : textOf(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quoteCsv(value === undefined ? '' : textOf(value));
 }
 
 function csv(rows: (AttributeValue | undefined)[][]): string {

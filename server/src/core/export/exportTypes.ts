@@ -24,9 +24,9 @@ export interface ExportResult {
   counts: Record<string, number>;
 }
 
-export type ExportFormat = 'w3c' | 'brat' | 'network';
+export type ExportFormat = 'w3c' | 'brat' | 'network' | 'statements';
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['w3c', 'brat', 'network'];
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['w3c', 'brat', 'network', 'statements'];
 
 export interface ExportOptions {
   /** The workspace folder URI; files and IRIs are named by paths relative to it. */
@@ -37,6 +37,8 @@ export interface ExportOptions {
    * Defaults to DEFAULT_BASE_IRI.
    */
   baseIri?: string;
+  /** For the network export: keep only the relations in force on this date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`). */
+  at?: string;
 }
 
 /**

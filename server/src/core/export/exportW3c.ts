@@ -22,7 +22,10 @@ import type { ExportOptions, ExportResult, ExportWarning } from './exportTypes';
  *   type, evidence, note), declared in an @context extension.
  * - Explicit mentions are "identifying" annotations whose bodies identify the
  *   actor: its registry entry, its Wikidata entity when it has one, and a
- *   tag with its name.
+ *   tag with its name. A mention of an entity (format v1.1: a named thing
+ *   that is not an actor) has the same bodies and one more, a "classifying"
+ *   `pa:Entity` resource with its kind, so that consumers can tell the two
+ *   apart. `pa:about` may name entities.
  * - Every annotation carries its own @context, so each one is a complete,
  *   valid Web Annotation on its own (to POST to an annotation server, say).
  */
@@ -129,7 +132,7 @@ function textAnnotations(index: WorkspaceView, iris: IriMinter, text: ExportText
       warnings.push({
         uri: anchored.annotationUri,
         range: id.range,
-        message: `${annotation ? 'The id' : 'The mention of'} \`${id.value}\` was not exported: no actor has that id. Define the actor or correct the id, then export again.`,
+        message: `${annotation ? 'The id' : 'The mention of'} \`${id.value}\` was not exported: no actor or entity has that id. Define it or correct the id, then export again.`,
       });
     }
     if (!annotation) continue;
@@ -174,7 +177,7 @@ function claimAnnotation(
   }
   const about: string[] = [];
   for (const actor of claim.about) {
-    const iri = iris.actor(actor.value);
+    const iri = iris.named(actor.value);
     if (iri) about.push(iri);
     else missing('about actor', actor);
   }
@@ -195,7 +198,7 @@ function claimAnnotation(
 
 /** A claim in one English sentence or so, for annotation viewers that show text bodies. */
 function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
-  const actorName = (id: string) => index.actor(id)?.name?.value ?? id;
+  const actorName = (id: string) => (index.actor(id) ?? index.entity(id))?.name?.value ?? id;
   const parts: string[] = [];
   const claimant = claim.claimant ? actorName(claim.claimant.value) : 'An unnamed claimant';
   if (claim.concept) {
@@ -213,23 +216,26 @@ function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
 
 /**
  * An explicit mention as one annotation whose bodies identify each id it
- * names (with its Wikidata item and a tag of its name), and carry its note;
- * the ids no actor has are returned to be reported. No annotation when none
+ * names (with its Wikidata item and a tag of its name; an entity's also
+ * classified as `pa:Entity` with its kind), and carry its note; the ids no
+ * actor or entity has are returned to be reported. No annotation when none
  * of its ids is known.
  */
 function mentionAnnotation(index: WorkspaceView, iris: IriMinter, anchored: Anchored<MentionDef>, target: (span: Span) => JsonObject): { annotation?: JsonObject; unknown: Located<string>[] } {
   const body: JsonObject[] = [];
   const unknown: Located<string>[] = [];
   for (const id of anchored.def.actors) {
-    const actor = index.actor(id.value);
-    const actorIri = actor ? iris.actor(id.value) : undefined;
-    if (!actor || !actorIri) {
+    const entity = index.actor(id.value) ? undefined : index.entity(id.value);
+    const named = index.actor(id.value) ?? entity;
+    const iri = named ? iris.named(id.value) : undefined;
+    if (!named || !iri) {
       unknown.push(id);
       continue;
     }
-    body.push({ type: 'SpecificResource', purpose: 'identifying', source: actorIri });
-    if (actor.wikidata) body.push({ type: 'SpecificResource', purpose: 'identifying', source: wikidataIri(actor.wikidata.value) });
-    body.push({ type: 'TextualBody', purpose: 'tagging', value: actor.name?.value ?? id.value });
+    body.push({ type: 'SpecificResource', purpose: 'identifying', source: iri });
+    if (named.wikidata) body.push({ type: 'SpecificResource', purpose: 'identifying', source: wikidataIri(named.wikidata.value) });
+    body.push({ type: 'TextualBody', purpose: 'tagging', value: named.name?.value ?? id.value });
+    if (entity) body.push({ type: 'pa:Entity', purpose: 'classifying', ...(entity.kind ? { 'pa:entityKind': entity.kind.value } : {}) });
   }
   if (body.length === 0) return { unknown };
   if (anchored.def.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: anchored.def.note.value });

@@ -6,6 +6,7 @@
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { exportBrat } from './exportBrat';
 import { exportNetwork } from './exportNetwork';
+import { exportStatements } from './exportStatements';
 import type { ExportFormat, ExportOptions, ExportResult } from './exportTypes';
 import { exportW3c } from './exportW3c';
 
@@ -17,11 +18,13 @@ export * from './exportBrat';
 export * from './parseBratAnn';
 export * from './discourseNetwork';
 export { exportNetwork, toGraphml, nodesCsv, edgesCsv, csvField } from './exportNetwork';
+export { exportStatements, STATEMENT_COLUMNS } from './exportStatements';
 
 const EXPORTERS: Record<ExportFormat, (index: WorkspaceView, options: ExportOptions) => ExportResult> = {
   w3c: exportW3c,
   brat: exportBrat,
   network: exportNetwork,
+  statements: exportStatements,
 };
 
 /** Runs the exporter for a format. */

@@ -1,6 +1,6 @@
 import type { Span } from '../model';
 import { CodePointIndex } from './codePoints';
-import { BRAT_ACTOR_ATTRIBUTE, BRAT_CLAIM_ATTRIBUTES, BRAT_CLAIM_TYPE } from './exportBrat';
+import { BRAT_ACTOR_ATTRIBUTE, BRAT_CLAIM_ATTRIBUTES, BRAT_CLAIM_TYPE, BRAT_ENTITY_ATTRIBUTE } from './exportBrat';
 
 /*
  * Reads brat standoff `.ann` files: the entity (T), relation (R), attribute
@@ -124,6 +124,7 @@ export function parseBratAnn(content: string): BratDocument {
 /** An actor mention brought back from brat, in the core's UTF-16 offsets. */
 export interface ImportedMention {
   span: Span;
+  /** The actor's id, or an entity's (its `Entity` attribute; its kind is then `Entity-<kind>`). */
   actorId: string;
   kind: string;
 }
@@ -170,7 +171,7 @@ export function importBratEntities(doc: BratDocument, text: string): { mentions:
       claims.push(claim);
       continue;
     }
-    const actorId = own?.get(BRAT_ACTOR_ATTRIBUTE);
+    const actorId = own?.get(BRAT_ACTOR_ATTRIBUTE) ?? own?.get(BRAT_ENTITY_ATTRIBUTE);
     if (actorId) mentions.push({ span, actorId, kind: entity.type });
   }
   return { mentions, claims };

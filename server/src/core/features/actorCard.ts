@@ -1,4 +1,4 @@
-import type { ActorDef, ClaimDef } from '../model';
+import type { ActorDef, ClaimDef, EntityDef } from '../model';
 import { relationType } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { code, emphasis, joined, link, list, paragraph, strong, type Block, type CardDocument, type InlineInput } from './card';
@@ -34,10 +34,17 @@ export function actorCard(index: WorkspaceView, actorId: string, context: ActorC
   if (relations.length > 0) blocks.push(paragraph(emphasis('Relations:')), list(relations));
   blocks.push(...claimsSection(index, actorId, context.textUri));
   blocks.push(otherTextsLine(index, actorId, context.textUri));
-  const wikidata = actor.wikidata?.value;
+  blocks.push(...wikidataAndDefinitions(index, definitions));
+  return { blocks };
+}
+
+/** The closing lines of an actor's or entity's card: its Wikidata item (only a well-formed item id is linked) and where it is defined. */
+export function wikidataAndDefinitions(index: WorkspaceView, definitions: readonly (ActorDef | EntityDef)[]): Block[] {
+  const blocks: Block[] = [];
+  const wikidata = definitions[0]?.wikidata?.value;
   if (wikidata && WIKIDATA_ITEM.test(wikidata)) blocks.push(paragraph(emphasis('Wikidata:'), ' ', link(wikidata, `https://www.wikidata.org/wiki/${wikidata}`)));
   blocks.push(paragraph('Defined at ', ...joined(definitions.map((d) => [locationLink(index, d.uri, d.id?.range ?? d.range)]))));
-  return { blocks };
+  return blocks;
 }
 
 function header(actor: ActorDef, actorId: string): Block {
@@ -98,13 +105,13 @@ function claimsSection(index: WorkspaceView, actorId: string, textUri: string | 
   return [paragraph(emphasis(`Claims ${where}:`), ` ${count(made.length, 'claim')} by it, ${count(about.length, 'claim')} about it`), list(items)];
 }
 
-function otherTextsLine(index: WorkspaceView, actorId: string, textUri: string | undefined): Block {
+export function otherTextsLine(index: WorkspaceView, actorId: string, textUri: string | undefined): Block {
   // The index keeps the texts of each actor up to date incrementally, so hovering does not analyse every text again.
   const mentioning = index.textsWithMentionOf(actorId);
   const texts = mentioning.size - (textUri !== undefined && mentioning.has(textUri) ? 1 : 0);
   return paragraph(emphasis(textUri ? `Mentioned in ${count(texts, 'other text')}.` : `Mentioned in ${count(texts, 'text')}.`));
 }
 
-function count(n: number, noun: string): string {
+export function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

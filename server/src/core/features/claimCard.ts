@@ -9,7 +9,7 @@ const WEB_ADDRESS = /^https:\/\/\S+$/;
 
 /** An actor's display name, or its id in code style when no actor has it. */
 export function actorName(index: WorkspaceView, id: string): InlineInput[] {
-  const name = index.actor(id)?.name?.value;
+  const name = index.actor(id)?.name?.value ?? index.entity(id)?.name?.value;
   return name ? [strong(name)] : [code(id), ' (no actor has this id)'];
 }
 

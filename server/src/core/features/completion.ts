@@ -1,12 +1,13 @@
 import type { Span } from '../model';
 import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, MENTION_FIELDS, RELATION_FIELDS, TOP_LEVEL_FIELDS } from '../syntax/parseAnnotationFile';
+import { ENTITY_FIELDS } from '../syntax/readEntities';
 import { SUPPRESS_FIELDS } from '../syntax/readSuppress';
 import { countedIds, type WorkspaceView } from '../workspace/workspaceView';
 import { FIELD_HELP } from './fieldHelp';
 import { oneLine } from './markdown';
 import { yamlContextAt, type YamlCursorContext } from './yamlContext';
 
-export type CompletionCategory = 'actor' | 'concept' | 'vocabulary' | 'field';
+export type CompletionCategory = 'actor' | 'entity' | 'concept' | 'vocabulary' | 'field';
 
 /** One proposal: the text to insert over `replace`, with what to show about it. */
 export interface CompletionEntry {
@@ -18,12 +19,14 @@ export interface CompletionEntry {
   replace: Span;
 }
 
-type ValueKind = 'actor' | 'concept' | 'actor-kind' | 'relation-type' | 'claim-type' | 'stance' | 'evidence';
+/** `named`: an actor or an entity id (`about`, a mention); `actor`: an actor id only. */
+type ValueKind = 'actor' | 'named' | 'concept' | 'actor-kind' | 'entity-kind' | 'relation-type' | 'claim-type' | 'stance' | 'evidence';
 
 /** The fields allowed in the mapping at a path of keys. */
 const FIELDS_AT: Record<string, readonly string[]> = {
   '': TOP_LEVEL_FIELDS,
   actors: ACTOR_FIELDS,
+  entities: ENTITY_FIELDS,
   'actors/relations': RELATION_FIELDS,
   concepts: CONCEPT_FIELDS,
   mentions: MENTION_FIELDS,
@@ -35,11 +38,12 @@ const FIELDS_AT: Record<string, readonly string[]> = {
 const VALUE_KINDS: Record<string, ValueKind> = {
   '/author': 'actor',
   'actors/kind': 'actor-kind',
+  'entities/kind': 'entity-kind',
   'actors/relations/type': 'relation-type',
   'actors/relations/target': 'actor',
-  'mentions/actor': 'actor',
+  'mentions/actor': 'named',
   'claims/claimant': 'actor',
-  'claims/about': 'actor',
+  'claims/about': 'named',
   'claims/concept': 'concept',
   'claims/stance': 'stance',
   'claims/type': 'claim-type',
@@ -74,8 +78,11 @@ export function completeInAnnotationFile(index: WorkspaceView, uri: string, offs
   return completionsAt(index, uri, offset).entries;
 }
 
-/** Actor ids in order of relevance to an annotation file: mentioned in its text (most first), named in it, the rest. */
-function actorsByRelevance(index: WorkspaceView, uri: string): string[] {
+/**
+ * Actor ids (with `withEntities`, entity ids too) in order of relevance to
+ * an annotation file: mentioned in its text (most first), named in it, the rest.
+ */
+function actorsByRelevance(index: WorkspaceView, uri: string, withEntities: boolean): string[] {
   const mentions = new Map<string, number>();
   const reference = index.textReferenceOf(uri);
   if (reference?.kind === 'ok') {
@@ -86,7 +93,7 @@ function actorsByRelevance(index: WorkspaceView, uri: string): string[] {
   for (const located of [annotation?.author, ...(annotation?.mentions ?? []).flatMap((m) => m.actors), ...(annotation?.claims ?? []).flatMap((c) => [c.claimant, ...c.about])]) {
     if (located) named.add(located.value);
   }
-  const known = index.actorIds();
+  const known = withEntities ? [...index.actorIds(), ...index.entityIds()].sort() : index.actorIds();
   const isKnown = new Set(known);
   const first = [...mentions.keys()].filter((id) => isKnown.has(id)).sort((a, b) => mentions.get(b)! - mentions.get(a)! || (a < b ? -1 : 1));
   const second = [...named].filter((id) => isKnown.has(id) && !mentions.has(id)).sort();
@@ -119,8 +126,8 @@ function fieldEntries(context: YamlCursorContext): CompletionEntry[] {
 
 function valueEntries(index: WorkspaceView, uri: string, context: YamlCursorContext, limit: number): CompletionResult {
   const kind = VALUE_KINDS[`${context.path.join('/')}/${context.key}`];
-  if (kind === 'actor') {
-    const { ids, isIncomplete } = pick(actorsByRelevance(index, uri), limit, context.word, (id) => index.actor(id)?.name?.value);
+  if (kind === 'actor' || kind === 'named') {
+    const { ids, isIncomplete } = pick(actorsByRelevance(index, uri, kind === 'named'), limit, context.word, (id) => (index.actor(id) ?? index.entity(id))?.name?.value);
     return { entries: actorEntries(index, ids, context.replace), isIncomplete };
   }
   if (kind === 'concept') {
@@ -132,13 +139,14 @@ function valueEntries(index: WorkspaceView, uri: string, context: YamlCursorCont
 
 function actorEntries(index: WorkspaceView, ids: string[], replace: Span): CompletionEntry[] {
   return ids.map((id) => {
-    const actor = index.actor(id)!;
-    const detail = [actor.name?.value, actor.kind?.value].filter((part) => part !== undefined).join(' · ');
+    const actor = index.actor(id);
+    const named = (actor ?? index.entity(id))!;
+    const detail = [named.name?.value, named.kind?.value, actor ? undefined : 'entity'].filter((part) => part !== undefined).join(' · ');
     return {
       label: id,
-      category: 'actor' as const,
+      category: actor ? ('actor' as const) : ('entity' as const),
       ...(detail ? { detail } : {}),
-      ...(actor.description ? { documentation: oneLine(actor.description.value, 300) } : {}),
+      ...(named.description ? { documentation: oneLine(named.description.value, 300) } : {}),
       insertText: id,
       replace,
     };
@@ -166,6 +174,8 @@ function vocabularyEntries(index: WorkspaceView, kind: ValueKind | undefined, re
   switch (kind) {
     case 'actor-kind':
       return values('vocabulary', vocabulary.actorKinds, 'actor kind');
+    case 'entity-kind':
+      return values('vocabulary', vocabulary.entityKinds, 'entity kind');
     case 'relation-type':
       return vocabulary.relationTypes.map((relation) => ({
         label: relation.id,

@@ -14,7 +14,7 @@ export interface DefinitionTarget {
 
 /**
  * Go to definition (go-to-source):
- * - a mention in a text leads to the actor's definition;
+ * - a mention in a text leads to the actor's (or entity's) definition;
  * - a claim span in a text leads to the claim in its annotation file;
  * - an actor or concept id in YAML leads to its definition;
  * - a claim's or mention's quote (or a claim id) leads to the quoted span in the text;
@@ -56,6 +56,7 @@ export function findDefinition(index: WorkspaceView, uri: string, offset: number
   }
 }
 
+/** The definitions of ids of the actors' namespace: actors', and entities' (which share it). */
 function actorDefinitions(index: WorkspaceView, ids: string[], origin: Span): DefinitionTarget[] {
-  return ids.flatMap((id) => index.actorDefinitions(id).map((def) => ({ uri: def.uri, range: def.range, selection: def.id?.range ?? def.range, origin })));
+  return ids.flatMap((id) => [...index.actorDefinitions(id), ...index.entityDefinitions(id)].map((def) => ({ uri: def.uri, range: def.range, selection: def.id?.range ?? def.range, origin })));
 }

@@ -4,7 +4,7 @@ import type { Anchored } from '../workspace/workspaceView';
 import { oneLine } from './markdown';
 import { textSections } from './textSections';
 
-export type SymbolCategory = 'actor' | 'concept' | 'claim' | 'heading' | 'question';
+export type SymbolCategory = 'actor' | 'entity' | 'concept' | 'claim' | 'heading' | 'question';
 
 /** A symbol of a document's outline. `selection` lies within `range`. */
 export interface DocumentSymbolEntry {
@@ -16,7 +16,7 @@ export interface DocumentSymbolEntry {
   children: DocumentSymbolEntry[];
 }
 
-/** The outline of a file: actors, concepts and claims in YAML; sections and the claims in them in a text. */
+/** The outline of a file: actors, entities, concepts and claims in YAML; sections and the claims in them in a text. */
 export function documentSymbols(index: WorkspaceView, uri: string): DocumentSymbolEntry[] {
   const file = index.annotationFile(uri);
   if (file) {
@@ -24,6 +24,10 @@ export function documentSymbols(index: WorkspaceView, uri: string): DocumentSymb
     for (const actor of file.actors) {
       const detail = [actor.name?.value, actor.kind?.value].filter((part) => part !== undefined).join(' · ');
       symbols.push(symbol(actor.id?.value ?? actor.name?.value ?? '(actor without id)', 'actor', actor.range, actor.id?.range, detail));
+    }
+    for (const entity of file.entities) {
+      const detail = [entity.name?.value, entity.kind?.value].filter((part) => part !== undefined).join(' · ');
+      symbols.push(symbol(entity.id?.value ?? entity.name?.value ?? '(entity without id)', 'entity', entity.range, entity.id?.range, detail));
     }
     for (const concept of file.concepts) {
       symbols.push(symbol(concept.id?.value ?? '(concept without id)', 'concept', concept.range, concept.id?.range, concept.label?.value));

@@ -1,6 +1,7 @@
 /** One line per field of the annotation format, shown next to field-name completions. */
 export const FIELD_HELP: Readonly<Record<string, string>> = {
   actors: 'list of actor definitions',
+  entities: 'list of entities: named things that are not actors (places, projects, laws, …)',
   concepts: 'list of concept definitions',
   text: 'path of the annotated article, relative to this file',
   title: 'title of the article',
@@ -12,7 +13,7 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   suppress: 'spans of the text where aliases do not mark mentions',
   id: 'unique id in kebab-case',
   name: 'display name',
-  kind: 'kind of actor (from the vocabulary)',
+  kind: 'kind of actor or entity (from the vocabulary)',
   aliases: 'names that mark a mention in every text',
   description: 'who or what this is',
   wikidata: 'Wikidata item id, such as Q843',
@@ -26,7 +27,7 @@ export const FIELD_HELP: Readonly<Record<string, string>> = {
   prefix: 'text just before the quote, to pick one occurrence',
   suffix: 'text just after the quote, to pick one occurrence',
   claimant: 'the actor who makes the claim (an actor id)',
-  about: 'the actors the claim is about (actor ids)',
+  about: 'the actors the claim is about, and entities (actor ids, entity ids)',
   concept: 'the concept the claim takes a stance toward (a concept id)',
   stance: 'supports or rejects the concept',
   evidence: 'how the claim is backed: none, reported or documented',

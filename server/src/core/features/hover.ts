@@ -6,6 +6,7 @@ import { actorCard } from './actorCard';
 import { code, emphasis, joined, paragraph, stackCards, type CardDocument } from './card';
 import { claimCard } from './claimCard';
 import { conceptCard } from './conceptCard';
+import { entityCard } from './entityCard';
 import { locate, touches, type AnnotationTarget } from './locate';
 
 /** A hover: the card (render it with renderMarkdown or renderPlainText), and the span it describes. */
@@ -15,7 +16,7 @@ export interface HoverCard {
 }
 
 /**
- * The hover at an offset. In a text: the actor card of a mention and the
+ * The hover at an offset. In a text: the actor (or entity) card of a mention and the
  * cards of the claims whose span covers it. In an annotation file: the card
  * of the actor, concept or claim named under the cursor.
  */
@@ -43,7 +44,7 @@ export function hover(index: WorkspaceView, uri: string, offset: number): HoverC
 /** The actor card of a mention; for an explicit mention of several ids, one card per id, the explicit mention's note on the last. */
 function mentionCards(index: WorkspaceView, mention: Mention, textUri: string): CardDocument[] {
   if (mention.source === 'alias') return [mentionCard(index, mention, textUri)];
-  const cards = mentionIds(mention).map((id) => actorCard(index, id, { textUri }));
+  const cards = mentionIds(mention).map((id) => namedCard(index, id, textUri));
   const card = cards[cards.length - 1];
   const explicit = mention.explicit;
   if (explicit) {
@@ -56,7 +57,7 @@ function mentionCards(index: WorkspaceView, mention: Mention, textUri: string): 
 }
 
 function mentionCard(index: WorkspaceView, mention: Mention, textUri: string): CardDocument {
-  const card = actorCard(index, mention.actorId, { textUri });
+  const card = namedCard(index, mention.actorId, textUri);
   if (mention.actorIds && mention.actorIds.length > 1) {
     const ids = joined(mention.actorIds.map((id) => [code(id)]));
     card.blocks.push(
@@ -79,10 +80,16 @@ function suppressionCard(index: WorkspaceView, suppression: Anchored<Suppression
   return { blocks };
 }
 
+/** The card of an id of the actors' namespace: an entity's card when only an entity has it, else the actor's. */
+function namedCard(index: WorkspaceView, id: string, textUri: string | undefined): CardDocument {
+  const context = textUri === undefined ? {} : { textUri };
+  return !index.actor(id) && index.entity(id) ? entityCard(index, id, context) : actorCard(index, id, context);
+}
+
 function annotationHover(index: WorkspaceView, uri: string, target: AnnotationTarget): CardDocument | undefined {
   switch (target.kind) {
     case 'actor-id':
-      return actorCard(index, target.id);
+      return namedCard(index, target.id, undefined);
     case 'concept-id':
       return conceptCard(index, target.id);
     case 'claim-id':

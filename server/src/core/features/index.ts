@@ -8,6 +8,7 @@ export * from './hover';
 export * from './actorCard';
 export * from './claimCard';
 export * from './conceptCard';
+export * from './entityCard';
 export * from './definition';
 export * from './references';
 export * from './highlights';

@@ -4,6 +4,7 @@ import type { Anchored, Mention, ReferenceRole, TextAnalysis } from '../workspac
 
 /** What stands at an offset in an annotation file. */
 export type AnnotationTarget =
+  /** An id of the actors' namespace: an actor's, or an entity's (format v1.1), which share ids, references and aliases. */
   | { kind: 'actor-id'; id: string; role: ReferenceRole; range: Span; claim?: ClaimDef }
   | { kind: 'concept-id'; id: string; role: 'definition' | 'concept'; range: Span; claim?: ClaimDef }
   | { kind: 'claim-id'; id: string; range: Span; claim: ClaimDef }
@@ -52,6 +53,10 @@ export function locateInAnnotationFile(file: AnnotationFile, offset: number): An
       if (at(relation.target)) return { kind: 'actor-id', id: relation.target.value, role: 'relation-target', range: relation.target.range };
     }
     return undefined;
+  }
+  const entity = itemAt(file.entities, offset, rangeOfItem);
+  if (entity) {
+    return at(entity.id) ? { kind: 'actor-id', id: entity.id.value, role: 'definition', range: entity.id.range } : undefined;
   }
   const concept = itemAt(file.concepts, offset, rangeOfItem);
   if (concept) {

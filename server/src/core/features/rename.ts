@@ -7,7 +7,7 @@ import type { TextEdit } from '../edits/textEdit';
 
 /** What a rename changes: the id's kind, its current value, and where it stands under the cursor. */
 export interface RenameSubject {
-  kind: 'actor' | 'concept' | 'claim';
+  kind: 'actor' | 'entity' | 'concept' | 'claim';
   id: string;
   /** The file the cursor is in. */
   uri: string;
@@ -29,7 +29,7 @@ export function prepareRename(index: WorkspaceView, uri: string, offset: number)
     return { ok: false, reason: 'The words of a text are not ids: to rename this actor, rename its id in the actors file (or where it is used in an annotation file).' };
   }
   const target = located.target;
-  const kind = target.kind === 'actor-id' ? 'actor' : target.kind === 'concept-id' ? 'concept' : target.kind === 'claim-id' ? 'claim' : undefined;
+  const kind = target.kind === 'actor-id' ? (!index.actor(target.id) && index.entity(target.id) ? 'entity' : 'actor') : target.kind === 'concept-id' ? 'concept' : target.kind === 'claim-id' ? 'claim' : undefined;
   if (!kind || !('id' in target)) return { ok: false, reason: NOTHING_TO_RENAME };
   const range = idCharacters(index.content(located.uri) ?? '', target.range, target.id);
   if (!range) return { ok: false, reason: `The id \`${target.id}\` is written in a form that cannot be renamed in place (such as a block scalar): write it as a plain value first.` };
@@ -51,18 +51,32 @@ export function rename(index: WorkspaceView, uri: string, offset: number, newNam
     return { ok: false, reason: `\`${newName}\` is not a valid id: ids are lower-case kebab-case (letters, digits and single hyphens)${suggestion ? `, for example \`${suggestion}\`` : ''}.` };
   }
   if (newName === id) return { ok: true, edits: [] };
-  const taken = kind === 'actor' ? index.actorDefinitions(newName) : kind === 'concept' ? index.conceptDefinitions(newName) : index.claimDefinitions(newName).map((c) => ({ uri: c.uri, range: c.claim.range }));
+  const taken = takenBy(index, kind, newName);
   if (taken.length > 0) {
-    return { ok: false, reason: `The ${kind} id \`${newName}\` is already used (${displayLocation(index, taken[0].uri, taken[0].range.start)}): choose another id, as ids must be unique across the workspace.` };
+    return { ok: false, reason: `The ${taken[0].what} id \`${newName}\` is already used (${displayLocation(index, taken[0].uri, taken[0].range.start)}): choose another id, as ids must be unique across the workspace.` };
   }
   if (kind === 'claim') return { ok: true, edits: [{ uri: check.subject.uri, range: check.subject.range, newText: newName }] };
-  const places = kind === 'actor' ? index.actorReferences(id) : index.conceptReferences(id);
+  // Entities share the actors' references: renaming either renames every place that names it.
+  const places = kind === 'concept' ? index.conceptReferences(id) : index.actorReferences(id);
   const edits: TextEdit[] = [];
   for (const place of places) {
     const range = idCharacters(index.content(place.uri) ?? '', place.range, id);
     if (range) edits.push({ uri: place.uri, range, newText: newName });
   }
   return { ok: true, edits };
+}
+
+/**
+ * The definitions that already hold an id, where a rename to it would
+ * collide: actors, entities and concepts share one namespace for entities
+ * (format v1.1), while an actor and a concept of one id stay allowed as in v1.
+ */
+function takenBy(index: WorkspaceView, kind: RenameSubject['kind'], id: string): { uri: string; range: Span; what: string }[] {
+  const of = (what: RenameSubject['kind'], defs: readonly { uri: string; range: Span }[]) => defs.map((d) => ({ uri: d.uri, range: d.range, what }));
+  if (kind === 'claim') return of('claim', index.claimDefinitions(id).map((c) => ({ uri: c.uri, range: c.claim.range })));
+  const entities = of('entity', index.entityDefinitions(id));
+  if (kind === 'entity') return [...entities, ...of('actor', index.actorDefinitions(id)), ...of('concept', index.conceptDefinitions(id))];
+  return kind === 'actor' ? [...of('actor', index.actorDefinitions(id)), ...entities] : [...of('concept', index.conceptDefinitions(id)), ...entities];
 }
 
 /**

@@ -5,7 +5,7 @@ import type { WorkspaceView } from '../workspace/workspaceView';
  * Token types for texts. Custom types, so themes can colour them on their own;
  * each falls back to a standard type (see SEMANTIC_TOKEN_FALLBACKS).
  */
-export const SEMANTIC_TOKEN_TYPES = ['actorMention', 'claim'] as const;
+export const SEMANTIC_TOKEN_TYPES = ['actorMention', 'claim', 'entityMention'] as const;
 export type SemanticTokenType = (typeof SEMANTIC_TOKEN_TYPES)[number];
 
 /** `explicit`: stated by a mention in an annotation file; `ambiguous`: an alias of several actors; `insideClaim`: within a claim's span. */
@@ -16,6 +16,7 @@ export type SemanticTokenModifier = (typeof SEMANTIC_TOKEN_MODIFIERS)[number];
 export const SEMANTIC_TOKEN_FALLBACKS: Readonly<Record<SemanticTokenType, string>> = {
   actorMention: 'class',
   claim: 'string',
+  entityMention: 'enumMember',
 };
 
 export interface SemanticSpan {
@@ -25,7 +26,7 @@ export interface SemanticSpan {
 }
 
 /**
- * The semantic tokens of a text: actor mentions and claim spans, sorted and
+ * The semantic tokens of a text: actor and entity mentions and claim spans, sorted and
  * never overlapping (editors do not support overlapping tokens). Where a
  * mention lies inside a claim, the mention wins and carries `insideClaim`,
  * and the claim's token is cut around it.
@@ -41,7 +42,9 @@ export function textSemanticTokens(index: WorkspaceView, uri: string): SemanticS
     if (mention.source === 'explicit') modifiers.push('explicit');
     if (mention.source === 'alias' && mention.actorIds && mention.actorIds.length > 1) modifiers.push('ambiguous');
     if (claimed.some((claim) => claim.start < mention.span.end && mention.span.start < claim.end)) modifiers.push('insideClaim');
-    tokens.push({ span: mention.span, type: 'actorMention', modifiers });
+    // Entities (format v1.1) share the actors' ids and matcher; a mention of one gets its own token type.
+    const type = !index.actor(mention.actorId) && index.entity(mention.actorId) ? 'entityMention' : 'actorMention';
+    tokens.push({ span: mention.span, type, modifiers });
   }
   let first = 0;
   for (const claim of claimed) {

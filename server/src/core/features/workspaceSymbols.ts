@@ -5,7 +5,7 @@ import type { WorkspaceView } from '../workspace/workspaceView';
 /** A symbol found by a workspace-wide search. */
 export interface WorkspaceSymbolEntry {
   name: string;
-  category: 'actor' | 'concept' | 'claim';
+  category: 'actor' | 'entity' | 'concept' | 'claim';
   /** Where it belongs: the actor's name, the concept's label, or the claim's file. */
   container: string;
   uri: string;
@@ -26,14 +26,16 @@ export function matchesQuery(query: string, candidate: string): boolean {
   return true;
 }
 
-/** The actors, concepts and claims of one annotation file that match a query, by id or name. */
+/** The actors, entities, concepts and claims of one annotation file that match a query, by id or name. */
 export function workspaceSymbolsInFile(index: WorkspaceView, file: AnnotationFile, query: string): WorkspaceSymbolEntry[] {
   const found: WorkspaceSymbolEntry[] = [];
-  for (const actor of file.actors) {
-    if (!actor.id) continue;
-    const name = actor.name?.value ?? '';
-    if (matchesQuery(query, actor.id.value) || matchesQuery(query, name)) {
-      found.push({ name: actor.id.value, category: 'actor', container: name, uri: file.uri, range: actor.id.range });
+  for (const [category, named] of [['actor', file.actors], ['entity', file.entities]] as const) {
+    for (const actor of named) {
+      if (!actor.id) continue;
+      const name = actor.name?.value ?? '';
+      if (matchesQuery(query, actor.id.value) || matchesQuery(query, name)) {
+        found.push({ name: actor.id.value, category, container: name, uri: file.uri, range: actor.id.range });
+      }
     }
   }
   for (const concept of file.concepts) {

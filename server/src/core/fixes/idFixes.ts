@@ -34,8 +34,8 @@ export function fixUnknownId(index: WorkspaceView, diagnostic: CoreDiagnostic, r
   if (fixesOnly) return fixes;
   const target = registryFile(index, registry, diagnostic.uri);
   const targetContent = index.content(target);
-  // Actors and concepts share one id namespace: an id already defined as the other kind gets no stub, which would be a duplicate id.
-  const definedElsewhere = registry === 'actors' ? index.concept(id) !== undefined : index.actor(id) !== undefined;
+  // Actors, entities and concepts share one id namespace: an id already defined as another kind gets no stub, which would be a duplicate id.
+  const definedElsewhere = (registry === 'actors' ? index.concept(id) !== undefined : index.actor(id) !== undefined) || index.entity(id) !== undefined;
   if (targetContent !== undefined && !definedElsewhere && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
     const lines = registry === 'actors'
       ? [`id: ${id}`, `name: ${yamlScalar(titleFromId(id))}`, `kind: ${index.config.vocabulary.actorKinds[0]}  # stub: check the kind, add aliases and a description`]

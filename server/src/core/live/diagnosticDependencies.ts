@@ -36,11 +36,13 @@ function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): C
     return counts;
   };
   const actors = file?.actors ?? [];
+  // Entities share the actors' id namespace and alias matcher: they count as actor ids and aliases here.
+  const named = [...actors, ...(file?.entities ?? [])];
   const annotation = file?.textAnnotation;
   const claims = annotation?.claims ?? [];
   const mentions = annotation?.mentions ?? [];
   return {
-    actorIds: count(actors.map((a) => a.id?.value)),
+    actorIds: count(named.map((a) => a.id?.value)),
     conceptIds: count((file?.concepts ?? []).map((c) => c.id?.value)),
     claimIds: count(claims.map((c) => c.id?.value)),
     actorReferences: count([
@@ -50,7 +52,7 @@ function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): C
       ...claims.flatMap((c) => [c.claimant?.value, ...c.about.map((a) => a.value)]),
     ]),
     stances: count(claims.map((c) => (c.claimant && c.concept && c.stance ? `${c.claimant.value}\u0000${c.concept.value}\u0000${c.stance.value}` : undefined))),
-    aliases: count(actors.flatMap((a) => a.aliases.map((alias) => `${normalizeForMatch(alias.value).trim()}\u0000${a.id?.value}`))),
+    aliases: count(named.flatMap((a) => a.aliases.map((alias) => `${normalizeForMatch(alias.value).trim()}\u0000${a.id?.value}`))),
     kinds: count(actors.map((a) => `${a.id?.value}\u0000${a.kind?.value}`)),
     relations: count(actors.flatMap((a) => a.relations.map((r) => `${a.id?.value}\u0000${r.type?.value}\u0000${r.target?.value}`))),
   };
@@ -71,7 +73,7 @@ export function textMentionFootprint(index: WorkspaceIndex, textUri: string): st
 
 /** Files that define actors: actor usage, alias and relation checks report in them. */
 function actorDefiningFiles(index: WorkspaceIndex): string[] {
-  return index.annotationFiles().filter((file) => file.actors.length > 0).map((file) => file.uri);
+  return index.annotationFiles().filter((file) => file.actors.length > 0 || file.entities.length > 0).map((file) => file.uri);
 }
 
 /**
@@ -134,11 +136,18 @@ export function dependentsOfAnnotationChange(
 
   const changedActors = changedKeys(old.actorIds, now.actorIds);
   for (const id of changedActors) addAll(index.actorReferences(id).map((r) => r.uri));
-  for (const id of new Set([...old.actorIds.keys(), ...now.actorIds.keys()])) addAll(index.actorDefinitions(id).map((d) => d.uri));
+  for (const id of new Set([...old.actorIds.keys(), ...now.actorIds.keys()])) {
+    addAll(index.actorDefinitions(id).map((d) => d.uri));
+    addAll(index.entityDefinitions(id).map((d) => d.uri));
+    addAll(index.conceptDefinitions(id).map((d) => d.uri));
+  }
 
   const changedConcepts = changedKeys(old.conceptIds, now.conceptIds);
   for (const id of changedConcepts) addAll(index.conceptReferences(id).map((r) => r.uri));
-  for (const id of new Set([...old.conceptIds.keys(), ...now.conceptIds.keys()])) addAll(index.conceptDefinitions(id).map((d) => d.uri));
+  for (const id of new Set([...old.conceptIds.keys(), ...now.conceptIds.keys()])) {
+    addAll(index.conceptDefinitions(id).map((d) => d.uri));
+    addAll(index.entityDefinitions(id).map((d) => d.uri));
+  }
 
   for (const id of new Set([...old.claimIds.keys(), ...now.claimIds.keys()])) addAll(index.claimDefinitions(id).map((d) => d.uri));
   for (const id of changedKeys(old.actorReferences, now.actorReferences)) addAll(index.actorDefinitions(id).map((d) => d.uri));

@@ -37,7 +37,30 @@ export interface NetworkOptions {
   isolates: boolean;
   /** Relation networks: keep the relations in force on this date. */
   at?: string;
+  /** Label rows and columns by name (default) or by id. */
+  labels?: NetworkLabels;
+  /** A series of networks over a moving window of `windowSize` units (see docs/networks.md). */
+  timeWindow?: TimeWindowUnit;
+  windowSize?: number;
 }
+
+export type NetworkLabels = 'name' | 'id';
+
+/** The values each option takes, for the CLI's checks and did-you-mean. */
+export const NETWORK_TYPES: readonly NetworkType[] = ['onemode', 'twomode'];
+export const NETWORK_ROWS: readonly NetworkRows[] = ['claimant', 'organization', 'person'];
+export const NETWORK_COLUMNS: readonly NetworkColumns[] = ['concept', 'about'];
+export const QUALIFIER_AGGREGATIONS: Readonly<Record<NetworkType, readonly QualifierAggregation[]>> = {
+  onemode: ['ignore', 'congruence', 'conflict', 'subtract'],
+  twomode: ['ignore', 'subtract', 'combine'],
+};
+export const NORMALIZATIONS: Readonly<Record<NetworkType, readonly NetworkNormalization[]>> = {
+  onemode: ['no', 'average', 'jaccard', 'cosine'],
+  twomode: ['no', 'activity', 'prominence'],
+};
+export const DUPLICATE_HANDLINGS: readonly DuplicateHandling[] = ['include', 'document', 'week', 'month', 'year', 'acrossrange'];
+export const TIME_WINDOW_UNITS: readonly TimeWindowUnit[] = ['days', 'weeks', 'months', 'years'];
+export const NETWORK_LABELS: readonly NetworkLabels[] = ['name', 'id'];
 
 export const DEFAULT_NETWORK_OPTIONS: Readonly<NetworkOptions> = {
   type: 'onemode',

@@ -1,6 +1,6 @@
 import { workspaceDiagnostics } from '../checks/index';
 import { displayPath } from '../describe';
-import type { ActorDef, ClaimDef, ConceptDef, Severity } from '../model';
+import type { ActorDef, ClaimDef, ConceptDef, EntityDef, Severity } from '../model';
 import type { AnchorStatus } from '../resolveQuote';
 import type { Anchored, WorkspaceView } from '../workspace/workspaceView';
 import { diffMentions, type MentionChange } from './diffMentions';
@@ -22,6 +22,9 @@ export interface ActorChange {
   relationsAdded: string[];
   relationsRemoved: string[];
 }
+
+/** An entity (format v1.1) added, removed or changed: as an actor's change, without relations (entities have none: both lists stay empty). */
+export type EntityChange = ActorChange;
 
 export interface ConceptChange {
   id: string;
@@ -73,6 +76,8 @@ export interface DiagnosticView {
 
 export interface WorkspaceDiff {
   actors: ActorChange[];
+  /** Format v1.1: entities added, removed or changed. */
+  entities: EntityChange[];
   concepts: ConceptChange[];
   claims: ClaimChange[];
   anchors: AnchorChange[];
@@ -104,8 +109,8 @@ function changedFields<T>(before: T, after: T, fields: [string, (value: T) => un
   return fields.filter(([, get]) => JSON.stringify(get(before)) !== JSON.stringify(get(after))).map(([name]) => name);
 }
 
-function relationStrings(actor: ActorDef): string[] {
-  return actor.relations.filter((r) => r.type && r.target).map((r) => `${r.type!.value} ${r.target!.value}`);
+function relationStrings(actor: ActorDef | EntityDef): string[] {
+  return 'relations' in actor ? actor.relations.filter((r) => r.type && r.target).map((r) => `${r.type!.value} ${r.target!.value}`) : [];
 }
 
 function minus(a: string[], b: string[]): string[] {
@@ -113,9 +118,12 @@ function minus(a: string[], b: string[]): string[] {
   return a.filter((x) => !set.has(x));
 }
 
-function diffActors(base: WorkspaceView, head: WorkspaceView): ActorChange[] {
+/** The actors (or, with `entities`, the entities) added, removed or changed. */
+function diffActors(base: WorkspaceView, head: WorkspaceView, entities = false): ActorChange[] {
   const changes: ActorChange[] = [];
-  for (const { id, a, b } of pairedById(base, head, (index) => index.actorIds(), (index, id) => index.actor(id))) {
+  const ids = (index: WorkspaceView) => (entities ? index.entityIds() : index.actorIds());
+  const get = (index: WorkspaceView, id: string): ActorDef | EntityDef | undefined => (entities ? index.entity(id) : index.actor(id));
+  for (const { id, a, b } of pairedById(base, head, ids, get)) {
     const actor = (b ?? a)!;
     const aliasesBefore = a?.aliases.map((x) => x.value) ?? [];
     const aliasesAfter = b?.aliases.map((x) => x.value) ?? [];
@@ -241,7 +249,7 @@ function diagnosticKeys(index: WorkspaceView): Map<string, DiagnosticView[]> {
 
 /**
  * What changed between two states of a workspace, for review: actors,
- * concepts and claims added, removed or changed; anchors that moved, broke
+ * entities, concepts and claims added, removed or changed; anchors that moved, broke
  * or were fixed; mentions gained or lost; and diagnostics the head has that the base did not.
  */
 export function diffWorkspaces(base: WorkspaceView, head: WorkspaceView): WorkspaceDiff {
@@ -253,5 +261,5 @@ export function diffWorkspaces(base: WorkspaceView, head: WorkspaceView): Worksp
   for (const [key, views] of after) newDiagnostics.push(...views.slice(before.get(key)?.length ?? 0));
   for (const [key, views] of before) fixedDiagnostics += Math.max(0, views.length - (after.get(key)?.length ?? 0));
   newDiagnostics.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
-  return { actors: diffActors(base, head), concepts: diffConcepts(base, head), claims, anchors, mentions: diffMentions(base, head), newDiagnostics, fixedDiagnostics };
+  return { actors: diffActors(base, head), entities: diffActors(base, head, true), concepts: diffConcepts(base, head), claims, anchors, mentions: diffMentions(base, head), newDiagnostics, fixedDiagnostics };
 }

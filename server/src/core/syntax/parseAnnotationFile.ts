@@ -1,10 +1,13 @@
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
+import { ENTITY_FIELDS, readEntities, readNamedThing } from './readEntities';
 import { readSuppressions, SUPPRESS_FIELDS } from './readSuppress';
 import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
-export const TOP_LEVEL_FIELDS = ['actors', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress'] as const;
+export { ENTITY_FIELDS } from './readEntities';
+
+export const TOP_LEVEL_FIELDS = ['actors', 'entities', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress'] as const;
 export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress'] as const;
 export const ACTOR_FIELDS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata', 'relations'] as const;
 export const RELATION_FIELDS = ['type', 'target', 'note'] as const;
@@ -13,9 +16,8 @@ export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix', 'note'] as 
 export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note'] as const;
 
 /** Every field name of the format, for recognising one written without its colon. */
-const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS, ...SUPPRESS_FIELDS]);
+const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS, ...SUPPRESS_FIELDS, ...ENTITY_FIELDS]);
 
-const WIKIDATA_PATTERN = /^Q[1-9][0-9]*$/;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
@@ -34,6 +36,7 @@ export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocab
     const actor = readActor(reader, item, uri, vocabulary);
     if (actor) file.actors.push(actor);
   }
+  file.entities = readEntities(reader, fields.get('entities'), uri, vocabulary);
   for (const item of reader.list(fields.get('concepts'), '`concepts`')) {
     const concept = readConcept(reader, item, uri);
     if (concept) file.concepts.push(concept);
@@ -47,23 +50,8 @@ export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocab
 function readActor(reader: YamlFieldReader, node: Node, uri: string, vocabulary: Vocabulary): ActorDef | undefined {
   const map = reader.mapping(node, 'actor');
   if (!map) return undefined;
-  const range = spanOf(map);
-  const fields = reader.fields(map, ACTOR_FIELDS, 'an actor');
-  reader.requireFields(fields, ['id', 'name', 'kind'], range, 'This actor');
-  const actor: ActorDef = {
-    uri,
-    range,
-    id: checkId(reader, reader.string(fields.get('id'), 'the actor id'), 'The actor id'),
-    name: reader.string(fields.get('name'), "the actor's name", { freeText: true }),
-    kind: checkVocabulary(reader, reader.string(fields.get('kind'), "the actor's kind"), vocabulary.actorKinds, 'actor kind', 'actor-kinds'),
-    aliases: reader.stringList(fields.get('aliases'), '`aliases`'),
-    description: reader.string(fields.get('description'), 'the description', { freeText: true }),
-    wikidata: reader.string(fields.get('wikidata'), 'the Wikidata id'),
-    relations: [],
-  };
-  if (actor.wikidata && !WIKIDATA_PATTERN.test(actor.wikidata.value)) {
-    reader.report(actor.wikidata.range, 'invalid-value', `\`${actor.wikidata.value}\` is not a Wikidata item id: write Q followed by digits, for example Q843.`);
-  }
+  const { fields, named } = readNamedThing(reader, map, uri, { noun: 'actor', allowed: ACTOR_FIELDS, kinds: vocabulary.actorKinds, kindsKey: 'actor-kinds' });
+  const actor: ActorDef = { ...named, relations: [] };
   const relationTypes = vocabulary.relationTypes.map((r) => r.id);
   for (const item of reader.list(fields.get('relations'), '`relations`')) {
     const relationMap = reader.mapping(item, 'relation');

@@ -1,6 +1,6 @@
 import { drain } from '../aliasAutomaton';
 import type { AliasEntry } from '../aliasMatcher';
-import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, Located, RelationDef, Span } from '../model';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, EntityDef, Located, RelationDef, Span } from '../model';
 import { aliasKey } from '../aliasKeys';
 import { HIERARCHY_RELATIONS } from '../vocabulary';
 import { referencesWithRole } from './referenceSelection';
@@ -33,11 +33,16 @@ export interface StanceTaken {
   stance: string;
 }
 
-/** An actor that has an alias, and where the alias is written. */
+/**
+ * An actor or entity that has an alias, and where the alias is written.
+ * Entities share the actors' id namespace and alias matcher, so `actorId`
+ * may name an entity; `entity` says so.
+ */
 export interface AliasOwner {
   actorId: string;
   uri: string;
   alias: Located<string>;
+  entity?: true;
 }
 
 /** One alias of an annotation file: the pair `alias\0actorId`, keyed by the alias as the matcher normalises it. */
@@ -67,6 +72,7 @@ export const REGISTRY_ITEMS_PER_STEP = 2048;
  */
 export class Registry {
   private readonly actorDefs = new Map<string, ActorDef[]>();
+  private readonly entityDefs = new Map<string, EntityDef[]>();
   private readonly conceptDefs = new Map<string, ConceptDef[]>();
   private readonly claimDefs = new Map<string, { claim: ClaimDef; uri: string }[]>();
   /** Stances taken by claimant and concept (`claimant\0concept`), in file order. */
@@ -116,6 +122,21 @@ export class Registry {
       if (located) list.push({ id: located.value, uri, range: located.range, role, ...(claim ? { claim } : {}) });
     };
     const aliases: FileAlias[] = [];
+    const aliasOwners = this.aliasOwnersByKey;
+    const addAliases = function* (owner: ActorDef | EntityDef, entity: boolean): Generator<void, void> {
+      if (!owner.id) return;
+      for (const alias of owner.aliases) {
+        if ((work += 1 + (alias.value.length >> 6)) >= REGISTRY_ITEMS_PER_STEP) {
+          work = 0;
+          yield;
+        }
+        const key = aliasKey(alias);
+        if (!key) continue;
+        // The pair says whether the owner is an entity, so that moving an id between actors and entities re-matches its texts.
+        aliases.push({ key, pair: `${alias.value}\u0000${owner.id.value}${entity ? '\u0000entity' : ''}` });
+        addTo(aliasOwners, key, { actorId: owner.id.value, uri, alias, ...(entity ? { entity: true as const } : {}) });
+      }
+    };
     for (const actor of file.actors) {
       if ((work += 1 + actor.relations.length) >= REGISTRY_ITEMS_PER_STEP) {
         work = 0;
@@ -130,27 +151,17 @@ export class Registry {
         addTo(this.relationsByPairKey, pairKey(stated.subject, stated.target), stated);
         if (HIERARCHY_RELATIONS.includes(stated.type)) addTo(this.hierarchyEdgesBySubject, stated.subject, stated);
       }
-      if (actor.id) {
-        for (const alias of actor.aliases) {
-          if ((work += 1 + (alias.value.length >> 6)) >= REGISTRY_ITEMS_PER_STEP) {
-            work = 0;
-            yield;
-          }
-          const key = aliasKey(alias);
-          if (!key) continue;
-          aliases.push({ key, pair: `${alias.value}\u0000${actor.id.value}` });
-          const owners = this.aliasOwnersByKey.get(key);
-          const owner: AliasOwner = { actorId: actor.id.value, uri, alias };
-          if (!owners) {
-            this.aliasOwnersByKey.set(key, [owner]);
-            continue;
-          }
-          // In file order, as a fresh build has them, whatever order the files were updated in.
-          let at = owners.length;
-          while (at > 0 && owners[at - 1].uri > uri) at--;
-          owners.splice(at, 0, owner);
-        }
+      yield* addAliases(actor, false);
+    }
+    // Entities share the actors' id namespace: their definitions and references are kept with the actors'.
+    for (const entity of file.entities) {
+      if (++work >= REGISTRY_ITEMS_PER_STEP) {
+        work = 0;
+        yield;
       }
+      addTo(this.entityDefs, entity.id?.value, entity);
+      ref(actorRefs, entity.id, 'definition');
+      yield* addAliases(entity, true);
     }
     for (const concept of file.concepts) {
       addTo(this.conceptDefs, concept.id?.value, concept);
@@ -198,6 +209,7 @@ export class Registry {
       else map.delete(id);
     };
     for (const actor of old.actors) removeFrom(this.actorDefs, actor.id?.value);
+    for (const entity of old.entities) removeFrom(this.entityDefs, entity.id?.value);
     for (const concept of old.concepts) removeFrom(this.conceptDefs, concept.id?.value);
     for (const claim of old.textAnnotation?.claims ?? []) {
       removeFrom(this.claimDefs, claim.id?.value);
@@ -245,6 +257,11 @@ export class Registry {
 
   sortedActorIds(): string[] {
     return [...this.actorDefs.keys()].sort();
+  }
+
+  /** Every entity id (format v1.1) with its definitions, each id's sorted by file. */
+  entitiesById(): ReadonlyMap<string, readonly EntityDef[]> {
+    return this.entityDefs;
   }
 
   concept(id: string): ConceptDef | undefined {

@@ -17,7 +17,12 @@ export interface Anchored<T> {
 /** An actor mention in a text: an alias match or an explicit mention. */
 export interface Mention {
   span: Span;
-  /** The id the mention counts for: the first of `actorIds` where there are several. */
+  /**
+   * The id the mention counts for: the first of `actorIds` where there are
+   * several. An actor's id, or an entity's (format v1.1: entities share the
+   * actors' ids and matcher); the registry tells which: an id that
+   * `entity(id)` defines and `actor(id)` does not is an entity's.
+   */
   actorId: string;
   source: 'alias' | 'explicit';
   /**

@@ -2,7 +2,7 @@ import { drain } from '../aliasAutomaton';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from '../config';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { LineIndex } from '../lineIndex';
-import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef } from '../model';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, EntityDef } from '../model';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { canonicalUri, resolveTextReference, type TextReference } from '../uris';
 import { DocumentStore, type TextStatus } from './documentStore';
@@ -268,6 +268,18 @@ export class WorkspaceIndex implements WorkspaceView {
   actorIds(): string[] {
     // Sorted once per change of the registry: completion asks on every keystroke, with thousands of actors.
     return this.memo('sorted-actor-ids', ['registry'], () => this.registry.sortedActorIds()).slice();
+  }
+
+  entity(id: string): EntityDef | undefined {
+    return this.registry.entitiesById().get(id)?.[0];
+  }
+
+  entityDefinitions(id: string): readonly EntityDef[] {
+    return this.registry.entitiesById().get(id) ?? [];
+  }
+
+  entityIds(): string[] {
+    return this.memo('sorted-entity-ids', ['registry'], () => [...this.registry.entitiesById().keys()].sort()).slice();
   }
 
   concept(id: string): ConceptDef | undefined {

@@ -1,6 +1,6 @@
 import type { WorkspaceConfig } from '../config';
 import type { LineIndex } from '../lineIndex';
-import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef } from '../model';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, EntityDef } from '../model';
 import type { TextReference } from '../uris';
 import type { TextStatus } from './documentStore';
 import type { ReadProblem } from './readProblems';
@@ -67,6 +67,11 @@ export interface WorkspaceView {
   actorDefinitions(id: string): readonly ActorDef[];
   /** Every actor id, sorted. */
   actorIds(): string[];
+  /** The first definition of an entity id (format v1.1; entities share the actors' id namespace, references and aliases). */
+  entity(id: string): EntityDef | undefined;
+  entityDefinitions(id: string): readonly EntityDef[];
+  /** Every entity id, sorted. */
+  entityIds(): string[];
   concept(id: string): ConceptDef | undefined;
   conceptDefinitions(id: string): readonly ConceptDef[];
   /** Every concept id, sorted. */

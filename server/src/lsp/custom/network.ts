@@ -1,55 +1,44 @@
 import type { Location } from 'vscode-languageserver';
-import { DEFAULT_VOCABULARY, type Span, type WorkspaceView } from '../../core';
-import { buildDiscourseNetworks, type NetworkFilter, type NetworkGraph } from '../../core/export';
+import { DEFAULT_VOCABULARY, type WorkspaceView } from '../../core';
 import { actorCard } from '../../core/features/actorCard';
-import { renderMarkdown } from '../../core/features/card';
-import { escapeMarkdown, inlineCode, oneLine } from '../../core/features/markdown';
+import { renderPlainText } from '../../core/features/card';
+import { oneLine } from '../../core/features/markdown';
 import { relativePath } from '../../core/uris';
-import { throwIfCancelled, unlessCancelled } from '../cancellation';
+import { throwIfCancelled, unlessCancelled, yieldToEventLoop } from '../cancellation';
 import { toLocation } from '../convert';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
 import { indexOfFolder } from './export';
-import { NetworkRequest, type NetworkGraphId, type NetworkGraphInfo, type NetworkParams, type NetworkResult } from '../../protocol';
+import { capGraph, publishedTexts, selectGraph } from './networkGraph';
+import { NetworkNodeRequest, NetworkRequest, type NetworkNodeDetails, type NetworkNodeParams, type NetworkParams, type NetworkResult } from '../../protocol';
 
-/** The order of the view's network selector: the relation graph first. */
-const GRAPH_ORDER: NetworkGraphId[] = ['relations', 'congruence', 'conflict', 'affiliation'];
-
-function graphInfo(graph: NetworkGraph): NetworkGraphInfo {
-  return {
-    id: graph.id,
-    label: graph.label,
-    nodes: graph.nodes.map((node) => ({
-      id: node.id,
-      label: node.label,
-      kind: node.kind,
-      actorKind: typeof node.attributes.actorKind === 'string' ? node.attributes.actorKind : '',
-      ref: node.ref,
-    })),
-    edges: graph.edges.map((edge) => ({ id: edge.id, source: edge.source, target: edge.target, type: edge.type, weight: edge.weight, directed: edge.directed })),
-  };
-}
-
+/** A concept's hover card in the view, as plain text (the view shows it as text, never as HTML). */
 function conceptCard(index: WorkspaceView, id: string): string {
   const concept = index.concept(id);
   const label = concept?.label?.value ?? id;
-  const sections = [`**${escapeMarkdown(label)}** · concept · ${inlineCode(id)}`];
-  if (concept?.description) sections.push(escapeMarkdown(oneLine(concept.description.value, 600)));
+  const sections = [`${label} · concept · ${id}`];
+  if (concept?.description) sections.push(oneLine(concept.description.value, 600));
   return sections.join('\n\n');
 }
 
-/** Keeps only the strings of a filter list, and drops an empty list (no filter). */
-function list(value: unknown): string[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const strings = value.filter((item): item is string => typeof item === 'string');
-  return strings.length > 0 ? strings : undefined;
+/** Where a node of the view is defined, and its card; null for an id the workspace does not define. */
+function nodeDetails(session: ServerSession, index: WorkspaceView, id: string): NetworkNodeDetails {
+  const [kind, ref] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  if (kind !== 'actor' && kind !== 'concept') return null;
+  const definition = kind === 'actor' ? index.actorDefinitions(ref)[0] : index.conceptDefinitions(ref)[0];
+  if (!definition) return null;
+  const lines = session.linesOf(definition.uri);
+  const location: Location | undefined = lines && toLocation(session.clientUri(definition.uri), lines, definition.id?.range ?? definition.range);
+  return { card: kind === 'actor' ? renderPlainText(actorCard(index, ref)) : conceptCard(index, ref), ...(location ? { location } : {}) };
 }
 
 /**
- * `policyAnnotator/network`: the data of the Actor network view. The graphs
- * come from the same core function as the network export, so what the view
- * draws is what `export --format network` writes; with them, the filters'
- * choices, and for every node its definition and its hover card.
+ * `policyAnnotator/network`: the data of the Actor network view, one graph
+ * at a time: the actor relation graph, or a discourse network described by
+ * DNA's options and a time range (./networkGraph), capped to its
+ * best-ranked nodes. Nothing per node is computed beyond the graph: a
+ * node's card and definition come with `policyAnnotator/networkNode` when
+ * the user points at it, so a graph of thousands of actors answers fast.
  */
 export function registerNetworkRequest(session: ServerSession): void {
   const { connection, log, workspace } = session;
@@ -59,53 +48,30 @@ export function registerNetworkRequest(session: ServerSession): void {
       await unlessCancelled(workspace.whenReady(), token);
       const index = indexOfFolder(session, params?.folderUri);
       const vocabulary = index?.config.vocabulary ?? DEFAULT_VOCABULARY;
-      const empty: NetworkResult = { ready: workspace.isReady, graphs: [], texts: [], concepts: [], stances: [...vocabulary.stances], details: {} };
-      if (!index) return empty;
-      const filter: NetworkFilter = {};
-      const texts = list(params?.texts);
-      const concepts = list(params?.concepts);
-      const stances = list(params?.stances);
-      if (texts) filter.texts = texts;
-      if (concepts) filter.concepts = concepts;
-      if (stances) filter.stances = stances;
-      const networks = buildDiscourseNetworks(index, filter);
+      if (!index) return { ready: workspace.isReady, notes: [], texts: [], concepts: [], stances: [...vocabulary.stances], published: [] };
+      const { graph: full, notes } = selectGraph(index, params);
+      await yieldToEventLoop();
       throwIfCancelled(token);
-
-      const at = (uri: string, span: Span): Location | undefined => {
-        const lines = session.linesOf(uri);
-        return lines && toLocation(session.clientUri(uri), lines, span);
-      };
-      const details: NetworkResult['details'] = {};
-      const graphs = GRAPH_ORDER.map((id) => graphInfo(networks[id]));
-      for (const graph of graphs) {
-        for (const node of graph.nodes) {
-          if (details[node.id]) continue;
-          if (node.kind === 'actor') {
-            const definition = index.actorDefinitions(node.ref)[0];
-            const location = definition && at(definition.uri, definition.id?.range ?? definition.range);
-            details[node.id] = { card: renderMarkdown(actorCard(index, node.ref)), ...(location ? { location } : {}) };
-          } else {
-            const definition = index.conceptDefinitions(node.ref)[0];
-            const location = definition && at(definition.uri, definition.id?.range ?? definition.range);
-            details[node.id] = { card: conceptCard(index, node.ref), ...(location ? { location } : {}) };
-          }
-        }
-      }
-
+      const graph = capGraph(full, params?.cap, params?.ranking);
       const folder = index.workspaceFolders[0] ?? '';
-      const annotatedTexts = new Set<string>();
-      for (const file of index.annotationFiles()) {
-        const reference = index.textReferenceOf(file.uri);
-        if (reference?.kind === 'ok') annotatedTexts.add(reference.uri);
-      }
+      const texts = publishedTexts(index);
       return {
         ready: workspace.isReady,
-        graphs,
-        texts: [...annotatedTexts].sort().map((uri) => ({ uri: session.clientUri(uri), label: relativePath(folder, uri) ?? uri })),
+        graph,
+        notes,
+        texts: [...texts.keys()].sort().map((uri) => ({ uri: session.clientUri(uri), label: relativePath(folder, uri) ?? uri })),
         concepts: index.conceptIds().map((id) => ({ id, label: index.concept(id)?.label?.value ?? id })),
         stances: [...vocabulary.stances],
-        details,
+        published: [...new Set([...texts.values()].filter((date): date is string => date !== undefined))].sort(),
       };
+    }),
+  );
+  connection.onRequest(
+    NetworkNodeRequest,
+    guardRequest(log, NetworkNodeRequest.method, async (params: NetworkNodeParams | undefined, token): Promise<NetworkNodeDetails> => {
+      await unlessCancelled(workspace.whenReady(), token);
+      const index = indexOfFolder(session, params?.folderUri);
+      return index && typeof params?.id === 'string' ? nodeDetails(session, index, params.id) : null;
     }),
   );
 }

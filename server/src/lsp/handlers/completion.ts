@@ -6,6 +6,7 @@ import type { ServerSession } from '../serverSession';
 
 const KINDS: Record<CompletionCategory, CompletionItemKind> = {
   actor: CompletionItemKind.Class,
+  entity: CompletionItemKind.Struct,
   concept: CompletionItemKind.Interface,
   vocabulary: CompletionItemKind.EnumMember,
   field: CompletionItemKind.Property,

@@ -8,6 +8,7 @@ import type { LineIndex } from '../../core';
 
 export const SYMBOL_KINDS: Record<SymbolCategory, SymbolKind> = {
   actor: SymbolKind.Class,
+  entity: SymbolKind.Struct,
   concept: SymbolKind.Interface,
   claim: SymbolKind.String,
   heading: SymbolKind.Namespace,

@@ -9,7 +9,7 @@ import type { ServerSession } from '../serverSession';
 /** Enough for any picker; the client narrows the query as the user types. */
 const MAX_RESULTS = 1000;
 
-const KINDS = { actor: SymbolKind.Class, concept: SymbolKind.Interface, claim: SymbolKind.String } as const;
+const KINDS = { actor: SymbolKind.Class, entity: SymbolKind.Struct, concept: SymbolKind.Interface, claim: SymbolKind.String } as const;
 
 /** workspace/symbol: actors, concepts and claims by id or name, across every folder; cancellable. */
 export function registerWorkspaceSymbol(session: ServerSession): void {

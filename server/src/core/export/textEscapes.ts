@@ -1,0 +1,17 @@
+/** Escapes for the text formats exports write: XML (GraphML) and CSV (RFC 4180). */
+
+export function escapeXml(text: string): string {
+  // XML 1.0 cannot hold most control characters, even escaped: drop them.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** A CSV field's text, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+export function quoteCsv(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV rows of texts, LF line ends, a final line end. */
+export function csvText(rows: string[][]): string {
+  return rows.map((row) => row.map(quoteCsv).join(',')).join('\n') + '\n';
+}

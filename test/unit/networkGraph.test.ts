@@ -1,0 +1,138 @@
+// The Actor network view's graph (server/src/lsp/custom/networkGraph.ts):
+// the graph a request picks by DNA's options and time range, and the node
+// cap with its ranking, on an in-memory workspace.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildDiscourseNetworks, buildRelationGraph, type NetworkGraph } from '../../server/src/core/export';
+import { capGraph, comparableDate, dateInRange, networkOptionsOf, publishedTexts, selectGraph } from '../../server/src/lsp/custom/networkGraph';
+import { DEFAULT_NETWORK_OPTIONS } from '../../server/src/core/network/networkOptions';
+import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
+
+const actor = (id: string, relations: string[] = []) => [`  - id: ${id}`, `    name: Actor ${id}`, '    kind: state', ...relations];
+const relation = (type: string, target: string) => [`      - type: ${type}`, `        target: ${target}`];
+const claim = (id: string, claimant: string, concept: string, stance: string) => [`  - id: ${id}`, `    claimant: ${claimant}`, '    quote: words', `    concept: ${concept}`, `    stance: ${stance}`];
+
+function loadFixture() {
+  return loadMemoryWorkspace({
+    'annotations/actors.yaml': yaml(
+      'actors:',
+      ...actor('a', ['    relations:', ...relation('allied-with', 'b'), ...relation('allied-with', 'c'), ...relation('opposes', 'd')]),
+      ...actor('b', ['    relations:', ...relation('opposes', 'c')]),
+      ...actor('c'),
+      ...actor('d'),
+      ...actor('e'),
+    ),
+    'annotations/concepts.yaml': yaml('concepts:', '  - id: k1', '    label: First', '  - id: k2', '    label: Second'),
+    'annotations/old.yaml': yaml('text: old.txt', 'published: 2019-05-01', 'claims:', ...claim('a1', 'a', 'k1', 'supports'), ...claim('b1', 'b', 'k1', 'rejects')),
+    'annotations/old.txt': 'words',
+    'annotations/new.yaml': yaml('text: new.txt', 'published: "2021-08"', 'claims:', ...claim('a2', 'a', 'k2', 'supports'), ...claim('c2', 'c', 'k2', 'supports'), ...claim('d2', 'd', 'k2', 'rejects')),
+    'annotations/new.txt': 'words',
+    'annotations/undated.yaml': yaml('text: undated.txt', 'claims:', ...claim('e3', 'e', 'k1', 'supports')),
+    'annotations/undated.txt': 'words',
+  });
+}
+
+const ids = (graph: { nodes: { id: string }[] }) => graph.nodes.map((node) => node.id);
+
+describe('the network view’s graph', () => {
+  it('compares dates at the precision of each bound', () => {
+    assert.equal(comparableDate('2021-08-15T10:00Z'), '2021-08-15');
+    assert.equal(comparableDate('August 2021'), undefined);
+    assert.ok(dateInRange('2021-08-15', '2021', '2021'));
+    assert.ok(dateInRange('2021', '2021-03', undefined), 'a year overlaps a month of it');
+    assert.ok(!dateInRange('2020-12-31', '2021', undefined));
+    assert.ok(!dateInRange('2021-09', undefined, '2021-08-31'));
+    assert.ok(dateInRange('2021-08-31', undefined, '2021-08'));
+  });
+
+  it('reads the options over DNA’s defaults and drops values of the wrong type', () => {
+    assert.deepEqual(networkOptionsOf(undefined), { ...DEFAULT_NETWORK_OPTIONS });
+    const options = networkOptionsOf({ options: { type: 'twomode', isolates: 'yes' as never, excludeActors: ['a', 3 as never], start: '2020-01-01junk', stop: 'soon' } });
+    assert.equal(options.type, 'twomode');
+    assert.equal(options.isolates, false);
+    assert.deepEqual(options.excludeActors, ['a']);
+    assert.equal(options.start, '2020-01-01');
+    assert.equal(options.stop, undefined);
+  });
+
+  it('knows each annotated text’s published date', async () => {
+    const { index } = await loadFixture();
+    const texts = publishedTexts(index);
+    assert.deepEqual([...texts].sort(), [
+      [uriOf('annotations/new.txt'), '2021-08'],
+      [uriOf('annotations/old.txt'), '2019-05-01'],
+      [uriOf('annotations/undated.txt'), undefined],
+    ]);
+  });
+
+  it('gives the relation graph by default, and the discourse network the options name', async () => {
+    const { index } = await loadFixture();
+    assert.deepEqual(selectGraph(index, undefined).graph, buildRelationGraph(index));
+    const all = buildDiscourseNetworks(index);
+    assert.deepEqual(selectGraph(index, { graph: 'discourse', options: { qualifierAggregation: 'conflict' } }), { graph: all.conflict, notes: [] });
+    assert.deepEqual(selectGraph(index, { graph: 'discourse', options: { qualifierAggregation: 'congruence' } }).graph, all.congruence);
+    assert.deepEqual(selectGraph(index, { graph: 'discourse', options: { type: 'twomode' } }).graph, all.affiliation);
+  });
+
+  it('says which options it cannot honour instead of ignoring them silently', async () => {
+    const { index } = await loadFixture();
+    const { graph, notes } = selectGraph(index, { graph: 'discourse', options: { qualifierAggregation: 'subtract', normalization: 'jaccard', excludeSources: ['x'] } });
+    assert.equal(graph.id, 'congruence');
+    assert.match(notes[0]!, /“subtract” needs the network engine/);
+    assert.match(notes[1]!, /normalization, excludes of types, authors or sources/);
+  });
+
+  it('keeps the claims of texts published within the time range, and drops undated texts once a bound is set', async () => {
+    const { index } = await loadFixture();
+    const affiliation = (options: object) => selectGraph(index, { graph: 'discourse', options: { type: 'twomode', ...options } }).graph;
+    assert.deepEqual(ids(affiliation({ start: '2020' })), ['actor:a', 'actor:c', 'actor:d', 'concept:k2']);
+    assert.deepEqual(ids(affiliation({ stop: '2019-12' })), ['actor:a', 'actor:b', 'concept:k1']);
+    assert.deepEqual(ids(affiliation({ start: '2019', stop: '2021' })), ['actor:a', 'actor:b', 'actor:c', 'actor:d', 'concept:k1', 'concept:k2']);
+    assert.deepEqual(ids(affiliation({ start: '2022' })), []);
+    assert.ok(ids(affiliation({})).includes('actor:e'), 'no bound: undated texts count');
+    // A text filter and a range together: both must hold.
+    assert.deepEqual(ids(selectGraph(index, { graph: 'discourse', texts: [uriOf('annotations/old.txt')], options: { type: 'twomode', start: '2020' } }).graph), []);
+  });
+
+  it('drops excluded actors and concepts with their edges', async () => {
+    const { index } = await loadFixture();
+    const { graph } = selectGraph(index, { graph: 'discourse', options: { type: 'twomode', excludeActors: ['a'], excludeConcepts: ['k1'] } });
+    assert.deepEqual(ids(graph), ['actor:b', 'actor:c', 'actor:d', 'actor:e', 'concept:k2']);
+    assert.ok(graph.edges.every((edge) => edge.source !== 'actor:a' && edge.target !== 'concept:k1'));
+    assert.deepEqual(graph.edges.map((edge) => edge.source), ['actor:c', 'actor:d']);
+  });
+
+  it('caps a graph to its best-ranked nodes and the edges between them, and counts what it left out', async () => {
+    const { index } = await loadFixture();
+    const relations = buildRelationGraph(index);
+    // Degrees: a 3, b 2, c 2, d 1, e 0.
+    const capped = capGraph(relations, 3, 'degree');
+    assert.deepEqual(ids(capped), ['actor:a', 'actor:b', 'actor:c']);
+    assert.deepEqual(capped.edges.map((edge) => [edge.source, edge.target]), [['actor:a', 'actor:b'], ['actor:a', 'actor:c'], ['actor:b', 'actor:c']]);
+    assert.equal(capped.totalNodes, 5);
+    assert.equal(capped.totalEdges, 4);
+    assert.deepEqual(capped.nodes.map((node) => node.degree), [3, 2, 2]);
+    assert.equal(capped.nodes[0]!.actorKind, 'state');
+    assert.equal(capGraph(relations, 0).nodes.length, 5, '0: no cap');
+    assert.equal(capGraph(relations, 99).edges.length, 4);
+  });
+
+  it('ranks by weighted degree by default, ties broken by degree then id', () => {
+    const node = (id: string) => ({ id, label: id, kind: 'actor' as const, ref: id, attributes: {} });
+    const edge = (source: string, target: string, weight: number) => ({ id: `${source}|${target}`, source, target, type: 'congruence', weight, directed: false, attributes: {} });
+    const graph: NetworkGraph = { id: 'congruence', label: 'g', directed: false, nodes: ['p', 'q', 'r', 's'].map(node), edges: [edge('p', 'q', 5), edge('r', 's', 1), edge('r', 'q', 1)] };
+    assert.deepEqual(ids(capGraph(graph, 2)), ['p', 'q'], 'p 5 and q 6 outweigh r 2');
+    assert.deepEqual(ids(capGraph(graph, 2, 'degree')), ['q', 'r'], 'q and r have two edges each');
+    assert.deepEqual(ids(capGraph(graph, 1, 'degree')), ['q'], 'q ties r on degree and wins on weight');
+  });
+
+  it('caps a graph of many thousands of nodes in one pass (complete on a large input)', () => {
+    const count = 20_000;
+    const nodes = Array.from({ length: count }, (_, i) => ({ id: `actor:${i}`, label: `${i}`, kind: 'actor' as const, ref: `${i}`, attributes: {} }));
+    const edges = Array.from({ length: count }, (_, i) => ({ id: `e${i}`, source: `actor:${i}`, target: `actor:${(i * 7) % 100}`, type: 'allied-with', weight: 1, directed: true, attributes: {} }));
+    const capped = capGraph({ id: 'relations', label: 'big', directed: true, nodes, edges }, 500);
+    assert.equal(capped.nodes.length, 500);
+    assert.ok(capped.nodes.slice(0, 100).every((node) => node.degree > 1), 'the hubs are kept');
+    assert.ok(capped.edges.every((edge) => capped.nodes.some((node) => node.id === edge.source)));
+  });
+});
