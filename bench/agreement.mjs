@@ -22,7 +22,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { prepareCorpus } from './generator/corpusOnDisk.mjs';
 import { DEFAULT_SEED } from './generator/generateCorpus.mjs';
 import { createRandom } from './generator/random.mjs';
@@ -62,13 +62,13 @@ function median(times) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Runs the CLI; its wall time and, from bench/cpuUsage.cjs, the CPU time of the whole process, in ms. */
+/** Runs the CLI; its wall time and, from bench/cpuUsage.mjs, the CPU time of the whole process, in ms. */
 function timeProcess(args) {
   const cpuFile = join(scratch, 'cpu.json');
   rmSync(cpuFile, { force: true });
   const env = { ...process.env, POLICY_ANNOTATOR_BENCH_CPU: cpuFile };
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--require', join(root, 'bench', 'cpuUsage.cjs'), cli, ...args], { encoding: 'utf8', env, maxBuffer: 512 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(join(root, 'bench', 'cpuUsage.mjs')).href, cli, ...args], { encoding: 'utf8', env, maxBuffer: 512 * 1024 * 1024 });
   const ms = performance.now() - started;
   const { user, system } = JSON.parse(readFileSync(cpuFile, 'utf8'));
   return { ms, cpu: (user + system) / 1000, result };
