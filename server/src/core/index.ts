@@ -12,6 +12,7 @@ export { closestMatches, didYouMeanSuffix } from './didYouMean';
 export * from './vocabulary';
 export * from './config';
 export * from './syntax/parseAnnotationFile';
+export { CONTRIBUTOR_FIELDS } from './syntax/readTextMetadata';
 export { SUPPRESS_FIELDS } from './syntax/readSuppress';
 export * from './normalizeText';
 export * from './resolveQuote';
