@@ -170,6 +170,18 @@ export const DIAGNOSTIC_CODES = {
     summary: 'Explicit mentions overlap in the text.',
     help: 'Shorten one of the quotes so that each word belongs to one mention.',
   },
+  'annotator-differs': {
+    defaultSeverity: 'info',
+    summary: 'While comparing with another annotator: their claim on the same words gives a field another value.',
+    help: 'Take their value for this field, take their whole claim, or keep yours (which hides the difference until the comparison stops). Only shown while "Compare with Annotator…" is on.',
+    fixes: { 'take-their-value': 'suggestion', 'take-their-claim': 'suggestion', 'keep-mine': 'suggestion' },
+  },
+  'annotator-only': {
+    defaultSeverity: 'info',
+    summary: 'While comparing with another annotator: they have a claim on these words and you have none.',
+    help: 'Take their claim (it is added to your annotation file of the text), or keep yours (which hides the difference until the comparison stops). Only shown while "Compare with Annotator…" is on.',
+    fixes: { 'take-their-claim': 'suggestion', 'keep-mine': 'suggestion' },
+  },
 } satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

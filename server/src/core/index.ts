@@ -15,6 +15,7 @@ export * from './syntax/parseAnnotationFile';
 export { CONTRIBUTOR_FIELDS } from './syntax/readTextMetadata';
 export { SUPPRESS_FIELDS } from './syntax/readSuppress';
 export * from './normalizeText';
+export * from './normalizeInSteps';
 export * from './resolveQuote';
 export * from './approximateQuote';
 export * from './anchorSelectors';
