@@ -199,6 +199,16 @@ describe('format v1.1 fields in features', () => {
       assert.deepEqual(creators.map((iri) => iri.slice(iri.indexOf('#') + 1)), ['isi', 'imran-khan'], 'the text’s authors create its source');
     });
 
+    it('W3C: the collection carries the text’s contributors with their roles and the annotation file’s note', async () => {
+      const { index } = await loadMemoryWorkspace(FILES);
+      const collection = JSON.parse(exportWorkspace(index, 'w3c', { workspaceFolder: WORKSPACE }).files[0].content);
+      const contributors = collection['pa:contributors'] as { 'pa:actor': string; 'pa:role': string }[];
+      assert.ok(contributors.length > 0);
+      for (const contributor of contributors) assert.match(contributor['pa:actor'], /actors\.yaml#[a-z-]+$/);
+      assert.equal(collection['pa:note'], 'opening excerpt only');
+      assert.deepEqual(collection['@context'][1]['pa:actor'], { '@type': '@id' });
+    });
+
     it('brat: declares OnBehalfOf and ReportedBy, and notes a relation’s period', async () => {
       const article = `${ARTICLE} The Gulf Monitor and the Ministry of Foreign Affairs reported it.`;
       const actors = ACTORS_V11.replace('    name: Gulf Monitor\n', '    name: Gulf Monitor\n    aliases: [Gulf Monitor]\n').replace('    name: Ministry of Foreign Affairs\n', '    name: Ministry of Foreign Affairs\n    aliases: [Ministry of Foreign Affairs]\n');

@@ -15,6 +15,10 @@ export interface ExportText {
   title?: string;
   /** The authors (actor ids) its annotation files give, in file order, each once. */
   authors: string[];
+  /** Format v1.1: the contributors (actor id and role) its annotation files give, in file order, each once. */
+  contributors: { actor: string; role: string }[];
+  /** Format v1.1: the `note:` of each of its annotation files that has one, in file order. */
+  notes: string[];
   analysis: TextAnalysis;
 }
 
@@ -43,7 +47,13 @@ export function collectTexts(index: WorkspaceView, options: ExportOptions): { te
     }
     const title = annotationUris.map((a) => index.annotationFile(a)?.textAnnotation?.title?.value).find((t) => t);
     const authors = [...new Set(annotationUris.flatMap((a) => index.annotationFile(a)?.textAnnotation?.authors.map((author) => author.value) ?? []))];
-    texts.push({ uri, path, content: analysis.text.text, analysis, authors, ...(title ? { title } : {}) });
+    const annotations = annotationUris.flatMap((a) => index.annotationFile(a)?.textAnnotation ?? []);
+    const contributors = new Map<string, { actor: string; role: string }>();
+    for (const { actor, role } of annotations.flatMap((a) => a.contributors)) {
+      if (actor && role) contributors.set(`${actor.value}\u0000${role.value}`, { actor: actor.value, role: role.value });
+    }
+    const notes = annotations.flatMap((a) => (a.note ? [a.note.value] : []));
+    texts.push({ uri, path, content: analysis.text.text, analysis, authors, contributors: [...contributors.values()], notes, ...(title ? { title } : {}) });
   }
   texts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { texts, warnings };

@@ -15,7 +15,9 @@ import type { ExportOptions, ExportResult, ExportWarning } from './exportTypes';
  * - Targets are SpecificResources on the text with a TextQuoteSelector
  *   (exact, plus up to CONTEXT_LENGTH code points of prefix and suffix) and a
  *   TextPositionSelector; the text's authors are the `creator` of its source,
- *   which the model allows on any resource. The model counts positions in Unicode code points,
+ *   which the model allows on any resource; its contributors (format v1.1,
+ *   `pa:contributors`, each a `pa:actor` and a `pa:role`) and its annotation
+ *   files' `note:` (`pa:note`) are on the collection. The model counts positions in Unicode code points,
  *   not code units, over the text as stored (a CRLF line break is two), so
  *   the core's UTF-16 offsets are converted.
  * - Claims are "classifying" annotations with two bodies: a describing
@@ -50,6 +52,8 @@ export const POLICY_CONTEXT = {
   'pa:about': { '@type': '@id', '@container': '@set' },
   'pa:onBehalfOf': { '@type': '@id' },
   'pa:reportedBy': { '@type': '@id', '@container': '@set' },
+  'pa:contributors': { '@container': '@set' },
+  'pa:actor': { '@type': '@id' },
 } as const;
 
 /** Code points of context taken on each side of a quote for TextQuoteSelector prefix and suffix. */
@@ -78,6 +82,9 @@ export function exportW3c(index: WorkspaceView, options: ExportOptions): ExportR
       id: `${textIri}#annotations`,
       type: 'AnnotationCollection',
       label: text.title ? `Annotations of “${text.title}” (${text.path})` : `Annotations of ${text.path}`,
+      // Format v1.1: the text's contributors (those that are defined actors) and the annotation files' notes.
+      ...contributorsOf(iris, text),
+      ...(text.notes.length ? { 'pa:note': text.notes.join('\n\n') } : {}),
       total: built.annotations.length,
       first: {
         id: `${textIri}#annotations/page1`,
@@ -89,6 +96,14 @@ export function exportW3c(index: WorkspaceView, options: ExportOptions): ExportR
     files.push({ path: `${names.get(text.path)}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` });
   }
   return { files, warnings, counts: { texts: texts.length, annotations: claims + mentions, claims, mentions } };
+}
+
+function contributorsOf(iris: IriMinter, text: ExportText): JsonObject {
+  const contributors = text.contributors.flatMap(({ actor, role }) => {
+    const iri = iris.actor(actor);
+    return iri ? [{ 'pa:actor': iri, 'pa:role': role }] : [];
+  });
+  return contributors.length ? { 'pa:contributors': contributors } : {};
 }
 
 interface PlacedAnnotation {
