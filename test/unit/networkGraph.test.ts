@@ -7,6 +7,9 @@ import { buildRelationGraph, type NetworkGraph } from '../../server/src/core/exp
 import { capGraph, comparableDate, networkOptionsOf, publishedTexts, selectGraph, selectGraphSteps } from '../../server/src/lsp/custom/networkGraph';
 import { computeNetwork, DEFAULT_NETWORK_OPTIONS, forEachCell, type NetworkOptions } from '../../server/src/core/network';
 import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver';
+import { RequestSlices, SLICE_MS } from '../../server/src/lsp/cancellation';
+import { runInSlices } from '../../server/src/lsp/custom/network';
 
 const actor = (id: string, relations: string[] = []) => [`  - id: ${id}`, `    name: Actor ${id}`, '    kind: state', ...relations];
 const relation = (type: string, target: string) => [`      - type: ${type}`, `        target: ${target}`];
@@ -121,6 +124,22 @@ describe('the network view’s graph', () => {
     for (; !next.done; next = run.next()) steps++;
     assert.equal(next.value.graph.nodes.length, 5);
     assert.ok(steps >= index.annotationFiles().length + 5, `${steps} steps`);
+  });
+
+  it('runs those steps in slices of the request, pausing when a slice is due and stopping once cancelled', async () => {
+    const { index } = await loadFixture();
+    const params = { graph: 'discourse' as const, options: { isolates: true } };
+    let steps = 0;
+    for (const run = selectGraphSteps(index, params); !run.next().done; ) steps++;
+    // A clock that moves one millisecond per reading: a slice is due every few steps.
+    let clock = 0;
+    const source = new CancellationTokenSource();
+    const slices = new RequestSlices(source.token, () => clock++);
+    const { graph } = await runInSlices(selectGraphSteps(index, params), slices);
+    assert.deepEqual(graph, selectGraph(index, params).graph);
+    assert.ok(slices.pauses >= Math.floor(steps / SLICE_MS), `${slices.pauses} pauses for ${steps} steps`);
+    source.cancel();
+    await assert.rejects(runInSlices(selectGraphSteps(index, params), new RequestSlices(source.token, () => clock++)), (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
   });
 
   it('keeps the claims of texts published within the time range, and drops undated texts once a bound is set', async () => {
