@@ -50,10 +50,10 @@ export function relationColours(graph: NetworkGraphInfo): Map<string, string> {
   return colourMap(graph.id === 'relations' ? graph.edges.map((edge) => edge.type) : [], RELATION_COLOURS);
 }
 
-function edgeColour(graph: NetworkGraphInfo, type: string, relations: Map<string, string>): string {
-  if (graph.id === 'relations') return relations.get(type) ?? '#888';
-  if (graph.id === 'congruence' || graph.id === 'conflict') return EDGE_COLOURS[graph.id]!;
-  return EDGE_COLOURS[type] ?? '#888';
+function edgeColour(graph: NetworkGraphInfo, edge: { type: string; weight: number }, relations: Map<string, string>): string {
+  if (graph.id === 'relations') return relations.get(edge.type) ?? '#888';
+  if (graph.id === 'congruence' || graph.id === 'conflict') return EDGE_COLOURS[edge.weight < 0 ? 'conflict' : graph.id]!;
+  return EDGE_COLOURS[edge.type] ?? '#888';
 }
 
 export interface GraphViewEvents {
@@ -164,11 +164,14 @@ export class GraphView {
         });
       }
     }
+    const lightest = info.edges.reduce((min, edge) => (edge.weight !== 0 ? Math.min(min, Math.abs(edge.weight)) : min), Infinity);
     for (let at = 0; at < info.edges.length; at += EDGES_PER_SLICE) {
       if (!(await this.nextSlice(generation))) return undefined;
       for (const edge of info.edges.slice(at, at + EDGES_PER_SLICE)) {
         if (!points.has(edge.source) || !points.has(edge.target)) continue;
-        const attributes = { color: edgeColour(info, edge.type, relations), size: Math.min(1 + Math.log2(edge.weight), 4), weight: edge.weight, type: edge.directed ? 'arrow' : 'line' };
+        // Width by the weight relative to the lightest edge (normalised networks weigh less than 1); the layout pulls by its size, as a negative (subtract) weight cannot pull.
+        const magnitude = Math.abs(edge.weight);
+        const attributes = { color: edgeColour(info, edge, relations), size: Math.min(1 + Math.log2(magnitude / lightest), 4), weight: magnitude, type: edge.directed ? 'arrow' : 'line' };
         if (edge.directed) graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
         else graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
       }
