@@ -126,6 +126,15 @@ export class GraphView {
     return this.graph.order;
   }
 
+  /** The summed (absolute) weight of the edges drawn: the e2e test sees a DNA option change the matrix's cells. */
+  get edgeWeight(): number {
+    let sum = 0;
+    this.graph.forEachEdge((_id, attributes) => {
+      sum += (attributes as { weight: number }).weight;
+    });
+    return sum;
+  }
+
   get layoutRunning(): boolean {
     return this.layout?.isRunning() ?? false;
   }
@@ -150,7 +159,8 @@ export class GraphView {
     const { points, kept, placed } = this.place(info);
     const graph = new Graph({ multi: true, type: 'mixed' });
     const relations = relationColours(info);
-    const maxWeight = info.nodes.reduce((max, node) => Math.max(max, node.weightedDegree), 1);
+    // Normalised networks weigh less than 1: node sizes are relative to the heaviest node.
+    const maxWeight = info.nodes.reduce((max, node) => Math.max(max, node.weightedDegree), 0) || 1;
     for (let at = 0; at < info.nodes.length; at += NODES_PER_SLICE) {
       if (at > 0 && !(await this.nextSlice(generation))) return undefined;
       for (const node of info.nodes.slice(at, at + NODES_PER_SLICE)) {

@@ -49,7 +49,7 @@ let pinned: string | undefined;
 const view = new GraphView($('graph'), {
   hover: (id, event) => (id ? showCard(id, event, false) : pinned ? undefined : hideCard()),
   click: (id) => vscode.postMessage({ type: 'open', id }),
-  drawn: () => metrics.drawn(view.nodeCount),
+  drawn: () => metrics.drawn(view.nodeCount, view.edgeWeight),
   layout: (running) => {
     layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
     metrics.layout(running);
