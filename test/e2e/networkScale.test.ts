@@ -76,7 +76,6 @@ function twoModeShape(texts: number): { actors: number; concepts: number } {
 
 /** Its nodes: the claimants and the concepts. */
 const twoModeNodes = (texts: number) => twoModeShape(texts).actors + twoModeShape(texts).concepts;
-const twoModeActors = (texts: number) => twoModeShape(texts).actors;
 
 /** Text `t`: published in month t from January 2020, with a claim per sentence. */
 function textFiles(t: number): Record<string, string> {
@@ -200,12 +199,12 @@ describe('the Actor network view at 4,000 actors (code-server)', () => {
     await view.locator('#range', { hasText: '2020-01-15 – 2020-04-15' }).waitFor({ timeout: UI_TIMEOUT_MS });
     const ranged = await view.waitForDrawn(twoModeNodes(4), allTime.draws);
     await bench.screenshot('network-scale-time-range');
-    // A normalisation (the network engine's, as the network command applies it): by activity each actor's cells sum to 1.
-    await view.set('#normalization', 'activity');
-    await view.locator('#status', { hasText: 'normalized by activity' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    // A normalisation (the network engine's, as the network command applies it): by prominence each concept's cells sum to 1.
+    await view.set('#normalization', 'prominence');
+    await view.locator('#status', { hasText: 'normalized by prominence' }).waitFor({ timeout: UI_TIMEOUT_MS });
     const normalized = await view.waitForDrawn(twoModeNodes(4), ranged.draws);
     assert.notEqual(normalized.edgeWeight, ranged.edgeWeight, 'the edge weights changed with the normalisation');
-    assert.ok(Math.abs(normalized.edgeWeight! - twoModeActors(4)) < 1e-6, `each actor's cells sum to 1: ${normalized.edgeWeight} for ${twoModeActors(4)} actors`);
+    assert.ok(Math.abs(normalized.edgeWeight! - twoModeShape(4).concepts) < 1e-6, `each concept's cells sum to 1: ${normalized.edgeWeight} for ${twoModeShape(4).concepts} concepts`);
     await view.set('#network', 'relations');
   });
 
