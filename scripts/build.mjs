@@ -1,7 +1,8 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 // Type checking is separate (`tsc -b`); this only produces dist/.
 import { build } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,3 +49,7 @@ if (existsSync(join(root, networkView))) {
     logLevel: 'warning',
   });
 }
+
+// The CLI reads and writes DNA databases with sql.js, whose SQLite is WebAssembly: the bundle loads it from beside itself.
+mkdirSync(join(root, 'dist'), { recursive: true });
+copyFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'), join(root, 'dist', 'sql-wasm.wasm'));

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Range } from 'vscode-languageclient/node';
 import { ACTORS_VIEW_ID, ActorsView, REVEAL_COMMAND } from './actorsView';
 import { addSelectionAsAlias, annotateSelectionAsClaim, createActorFromSelection } from './commands/annotationCommands';
+import { compareWithAnnotator, ComparisonStatus, stopComparing, type CompareArgument } from './commands/compareCommands';
 import { exportCommand } from './exports/exportCommands';
 import { NetworkPanel } from './network/networkPanel';
 import { ServerConnection } from './serverConnection';
@@ -21,8 +22,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(server);
   const current = server;
   const actorsView = new ActorsView(current);
+  const comparison = new ComparisonStatus();
   context.subscriptions.push(
     actorsView,
+    comparison,
+    // Takes an optional folder (path or URI) or { revision } instead of asking, for tests and keybindings.
+    command('policyAnnotator.compareWithAnnotator', (argument?: CompareArgument) => compareWithAnnotator(current, context, comparison, argument)),
+    command('policyAnnotator.stopComparing', () => stopComparing(current, comparison)),
     vscode.window.createTreeView(ACTORS_VIEW_ID, { treeDataProvider: actorsView, showCollapseAll: true }),
     command('policyAnnotator.annotateClaim', () => annotateSelectionAsClaim(current)),
     command('policyAnnotator.addAlias', () => addSelectionAsAlias(current)),

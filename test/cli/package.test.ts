@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { ExitNotification, InitializedNotification, InitializeRequest, ShutdownRequest, type InitializeResult } from 'vscode-languageserver-protocol';
 import { EVENT_TIMEOUT_MS } from '../lsp/lspTestClient';
+import { buildDnaDatabase } from '../helpers/dnaFixture';
 import { CLI, createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
 import { assertReadmeLinksShipped, sharedPackageFiles } from '../helpers/packagedFiles';
 
@@ -75,7 +76,7 @@ describe('the npm package', () => {
     // --ignore-scripts: npm test has built dist/; prepack would rebuild it under the feet of tests running in parallel.
     const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8' })) as { files: { path: string }[] }[];
     const packedPaths = packed.files.map((f) => f.path).sort();
-    assert.deepEqual(packedPaths, [...sharedPackageFiles(), 'bin/policy-annotator.js', 'dist/cli.js'].sort());
+    assert.deepEqual(packedPaths, [...sharedPackageFiles(), 'bin/policy-annotator.js', 'dist/cli.js', 'dist/sql-wasm.wasm'].sort());
     assertReadmeLinksShipped(packedPaths, 'the npm package');
   });
 
@@ -110,6 +111,15 @@ describe('the npm package', () => {
       const fresh = npxRun(['check', '--format', 'json'], path.join(project.dir, 'new-study'));
       assert.equal(fresh.status, 0, fresh.stderr);
       assert.deepEqual(JSON.parse(fresh.stdout), []);
+    });
+
+    it('imports and exports DNA databases with the WebAssembly SQLite it ships', async () => {
+      writeFileSync(path.join(project.dir, 'study.dna'), await buildDnaDatabase([`INSERT INTO DOCUMENTS (ID, Title, Text, Coder, Date) VALUES (1, 'One', 'A text.', 1, 0)`]));
+      const imported = npxRun(['import', 'dna', 'study.dna', '--out', 'from-dna']);
+      assert.equal(imported.status, 0, imported.stderr);
+      const exported = npxRun(['export', '--format', 'dna', '--out', '../again.dna'], path.join(project.dir, 'from-dna'));
+      assert.equal(exported.status, 0, exported.stderr);
+      assert.equal(readFileSync(path.join(project.dir, 'again.dna')).subarray(0, 15).toString('latin1'), 'SQLite format 3');
     });
 
     it('serves LSP on stdio as the editor snippets start it: npx --no-install policy-annotator lsp --stdio', async () => {

@@ -150,7 +150,7 @@ for (const mode of ['push', 'pull'] as const) {
 
       const stanceAt = annotation.indexOf('stance: ') + 'stance: '.length;
       const stances = await client.request<CompletionList>('textDocument/completion', at(ANNOTATION, annotation, stanceAt));
-      assert.deepEqual(stances.items.map((item) => item.label).sort(), ['rejects', 'supports']);
+      assert.deepEqual(stances.items.map((item) => item.label).sort(), ['neutral', 'rejects', 'supports']);
     });
 
     it('lists symbols: questions and claims in the text, actors in YAML, and across the workspace', async () => {

@@ -183,4 +183,18 @@ describe('AliasMatcher updated in place', () => {
     assert.deepEqual(step.value.findAll(text), new AliasMatcher(pairs).findAll(text));
     assert.deepEqual(step.value.findAll(text).map((m) => m.alias), ['Alias 1', 'Alias 9999']);
   });
+  it('grows its trie past its first capacity with nested keys, matching the longest at every start', () => {
+    // 5,000 keys "a" … "a" × 5,000 share a chain of 5,000 states: past the trie's first capacity, far below the keys' total length.
+    const pairs = Array.from({ length: 5000 }, (_, i) => ({ alias: 'a'.repeat(i + 1), actorId: 'nested' }));
+    const matcher = new AliasMatcher(pairs);
+    const text = normalizeWithMap(`${'a'.repeat(4999)} ${'a'.repeat(5000)} ${'a'.repeat(5001)} a`);
+    assert.deepEqual(
+      matcher.findAll(text).map((m) => [m.span.start, m.span.end]),
+      [
+        [0, 4999],
+        [5000, 10000],
+        [10001 + 5001 + 1, 10001 + 5001 + 2],
+      ],
+    );
+  });
 });

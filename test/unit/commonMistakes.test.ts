@@ -85,7 +85,8 @@ const MISTAKES: Mistake[] = [
   { name: 'a typo in a claimant id', file: 'a.yaml', content: claims(10, '    claimant: imran-kahn'), expect: { code: 'unknown-actor', line: 10, column: 15, phrase: /Did you mean `imran-khan`\?/ } },
   { name: 'a did-you-mean never suggests an invalid id', file: 'a.yaml', content: claims(6, '    claimant: tallban'), expect: { code: 'unknown-actor', line: 6, column: 15, phrase: /Did you mean `taliban`\?/ }, never: /Tal_iban/ },
   { name: 'an actor kind outside the vocabulary', file: 'actors.yaml', content: actors(4, '    kind: militia'), expect: { code: 'invalid-value', line: 4, column: 11, phrase: /add more under `vocabulary:` → `actor-kinds:` in policy-annotator\.yaml/ } },
-  { name: 'a stance outside the fixed vocabulary', file: 'a.yaml', content: claims(13, '    stance: endorses'), expect: { code: 'invalid-value', line: 13, column: 13, phrase: /the annotation format fixes these/ }, never: /policy-annotator\.yaml/ },
+  { name: 'a stance outside the vocabulary', file: 'a.yaml', content: claims(13, '    stance: endorses'), expect: { code: 'invalid-value', line: 13, column: 13, phrase: /add more under `vocabulary:` → `stances:` in policy-annotator\.yaml/ } },
+  { name: 'an evidence value outside the fixed vocabulary', file: 'a.yaml', content: claims(13, '    evidence: rumour'), expect: { code: 'invalid-value', line: 13, column: 15, phrase: /the annotation format fixes these/ }, never: /policy-annotator\.yaml/ },
 ];
 
 function at(content: string, diagnostic: CoreDiagnostic): { line: number; column: number } {

@@ -443,6 +443,7 @@ describe('W3C Web Annotation export', () => {
       type: 'pa:Claim',
       'pa:claimant': 'https://example.org/repo/annotations/actors.yaml#imran-khan',
       'pa:stance': 'pa:rejects',
+      'pa:stanceScore': -1,
       'pa:concept': 'https://example.org/repo/annotations/concepts.yaml#taliban-is-military-force',
       'pa:claimType': 'assertion',
     });
@@ -462,7 +463,7 @@ describe('W3C Web Annotation export', () => {
     const result = exportW3c(index, { workspaceFolder: WORKSPACE });
     const annotations = exportedAnnotations(result).map((a) => a.annotation);
     const ghostly = annotations.find((a) => a.id.endsWith('#claim/ghostly'))!;
-    assert.deepEqual(ghostly.body.find((b) => b.type === 'pa:Claim'), { id: `${DEFAULT_BASE_IRI}annotations/a.yaml#ghostly`, type: 'pa:Claim', 'pa:stance': 'pa:supports' });
+    assert.deepEqual(ghostly.body.find((b) => b.type === 'pa:Claim'), { id: `${DEFAULT_BASE_IRI}annotations/a.yaml#ghostly`, type: 'pa:Claim', 'pa:stance': 'pa:supports', 'pa:stanceScore': 1 });
     assert.ok(!annotations.some((a) => a.id.includes('b.yaml')));
     assert.deepEqual(result.warnings.map((w) => w.message), [
       'Claim `ghostly` was exported without its claimant: no actor has the id `ghost`. Correct the id, then export again.',

@@ -20,10 +20,13 @@ describe('the shared protocol', () => {
       'policyAnnotator/actors',
       'policyAnnotator/addAlias',
       'policyAnnotator/annotateClaim',
+      'policyAnnotator/compareWith',
       'policyAnnotator/createActor',
+      'policyAnnotator/dismissDifference',
       'policyAnnotator/export',
       'policyAnnotator/network',
       'policyAnnotator/networkNode',
+      'policyAnnotator/stopComparing',
       'policyAnnotator/writeExport',
     ]);
     assert.deepEqual(notifications, ['policyAnnotator/indexChanged']);

@@ -50,12 +50,22 @@ describe('JSON schemas', () => {
       assert.deepEqual(suggestedValues(at(annotationSchema, 'definitions', 'claimType')), DEFAULT_VOCABULARY.claimTypes);
     });
 
-    it('stances and evidence are closed enums equal to the core’s', () => {
+    it('stances suggest exactly the default stances (extensible); evidence is a closed enum equal to the core’s', () => {
       const claim = at(annotationSchema, 'definitions', 'claim', 'properties');
-      assert.deepEqual((claim.stance as SchemaNode).enum, DEFAULT_VOCABULARY.stances);
+      assert.deepEqual(suggestedValues(claim.stance as SchemaNode), DEFAULT_VOCABULARY.stances);
       assert.deepEqual((claim.evidence as SchemaNode).enum, DEFAULT_VOCABULARY.evidence);
-      assert.equal((claim.stance as SchemaNode).anyOf, undefined);
       assert.equal((claim.evidence as SchemaNode).anyOf, undefined);
+    });
+
+    it('contributor roles suggest exactly the default roles', () => {
+      assert.deepEqual(suggestedValues(at(annotationSchema, 'definitions', 'contributor', 'properties', 'role')), DEFAULT_VOCABULARY.contributorRoles);
+    });
+
+    it('the stance descriptions give each default stance its score', () => {
+      const { description } = at(annotationSchema, 'definitions', 'claim', 'properties', 'stance');
+      for (const stance of DEFAULT_VOCABULARY.stances) {
+        assert.ok((description as string).includes(`${stance} (score ${DEFAULT_VOCABULARY.stanceScores[stance]})`), `the stance description scores ${stance}`);
+      }
     });
 
     it('the config schema’s vocabulary descriptions list every default', () => {
@@ -65,6 +75,8 @@ describe('JSON schemas', () => {
         ['relation-types', DEFAULT_VOCABULARY.relationTypes.map((r) => r.id)],
         ['claim-types', DEFAULT_VOCABULARY.claimTypes],
         ['entity-kinds', DEFAULT_VOCABULARY.entityKinds],
+        ['stances', DEFAULT_VOCABULARY.stances],
+        ['contributor-roles', DEFAULT_VOCABULARY.contributorRoles],
       ];
       for (const [key, defaults] of lists) {
         const { description, markdownDescription } = vocabulary[key] as SchemaNode;
@@ -122,6 +134,7 @@ describe('JSON schemas', () => {
       { name: 'a single root', yaml: lines('roots: annotations'), valid: true },
       { name: 'the workspace root itself', yaml: lines('roots: [.]'), valid: true },
       { name: 'a full vocabulary', yaml: lines('vocabulary:', '  actor-kinds: [think-tank]', '  relation-types:', '    - rivals', '    - id: advises', '      symmetric: false', '      transitive: false', '      inverse: advised-by', '      subject-kinds: [person, think-tank]', '      target-kinds: government', '  claim-types: threat'), valid: true },
+      { name: 'stances with scores, a bare stance and contributor roles', yaml: lines('vocabulary:', '  stances:', '    - id: ambivalent', '      score: 0', '      label: neither for nor against', '    - strongly-supports-not', '    - id: rejects', '      score: -2', '  contributor-roles: [photographer]'), valid: true },
       { name: 'changing a default relation type', yaml: lines('vocabulary:', '  relation-types:', '    - id: part-of', '      transitive: false'), valid: true },
       { name: 'severity overrides', yaml: lines('severity:', '  quote-ambiguous: warning', '  unknown-concept: off', '  duplicate-id: hint'), valid: true },
       { name: 'an unknown top-level key', yaml: lines('root: [annotations]'), valid: false },
@@ -129,7 +142,9 @@ describe('JSON schemas', () => {
       { name: 'a root with a drive letter', yaml: lines('roots: ["C:/annotations"]'), valid: false },
       { name: 'a root outside the workspace', yaml: lines('roots: [../annotations]'), valid: false },
       { name: 'a root that climbs out midway', yaml: lines('roots: [annotations/../../x]'), valid: false },
-      { name: 'an unknown vocabulary key', yaml: lines('vocabulary:', '  stances: [neutral]'), valid: false },
+      { name: 'an unknown vocabulary key', yaml: lines('vocabulary:', '  evidence: [rumour]'), valid: false },
+      { name: 'a stance score that is not a whole number', yaml: lines('vocabulary:', '  stances:', '    - id: leaning', '      score: 0.5'), valid: false },
+      { name: 'a stance without a score', yaml: lines('vocabulary:', '  stances:', '    - id: leaning'), valid: false },
       { name: 'an actor kind that is not kebab-case', yaml: lines('vocabulary:', '  actor-kinds: [Think Tank]'), valid: false },
       { name: 'relation types as a single string', yaml: lines('vocabulary:', '  relation-types: advises'), valid: false },
       { name: 'a relation type without id', yaml: lines('vocabulary:', '  relation-types:', '    - inverse: advised-by'), valid: false },

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, DEFAULT_VOCABULARY, ENTITY_FIELDS, extendVocabulary, MENTION_FIELDS, RELATION_FIELDS, SUPPRESS_FIELDS, TEXT_ANNOTATION_FIELDS, TOP_LEVEL_FIELDS, type Vocabulary } from '../../server/src/core';
+import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, CONTRIBUTOR_FIELDS, DEFAULT_VOCABULARY, ENTITY_FIELDS, extendVocabulary, MENTION_FIELDS, RELATION_FIELDS, SUPPRESS_FIELDS, TEXT_ANNOTATION_FIELDS, TOP_LEVEL_FIELDS, type VocabularyAdditions } from '../../server/src/core';
 import { type SchemaNode, REPO_ROOT, annotationSchema, configSchema, makeAjv, validate, at, propertyNames, walk, annotationFiles, coreProblems, lines } from './schemaSupport';
 
 describe('JSON schemas', () => {
@@ -67,7 +67,7 @@ describe('JSON schemas', () => {
       yaml: string;
       valid: boolean;
       /** Vocabulary additions the core needs to accept the snippet (as policy-annotator.yaml would add). */
-      vocabulary?: Partial<Vocabulary>;
+      vocabulary?: VocabularyAdditions;
       /** Why the core parser judges this snippet differently, when it knowingly does. */
       coreDiffers?: string;
     }
@@ -80,11 +80,18 @@ describe('JSON schemas', () => {
       { name: 'a minimal actor', yaml: actor(), valid: true },
       { name: 'an actor with every field', yaml: actor('    aliases: [ISI]', '    description: Pakistan’s *premier* intelligence agency.', '    wikidata: Q843', '    relations:', '      - type: part-of', '        target: pakistan-military', '        note: Staffed by army officers.'), valid: true },
       { name: 'a single alias written without a list', yaml: actor('    aliases: ISI'), valid: true },
+      { name: 'attributes on a text and a claim, with text, number and boolean values', yaml: claim('    attributes:', '      coder: Admin', '      pages: 3', '      checked: true'), valid: true },
       { name: 'an empty aliases key', yaml: actor('    aliases:'), valid: true },
       { name: 'a number as free text', yaml: lines('actors:', '  - id: group-1984', '    name: 1984', '    kind: organization'), valid: true },
       { name: 'an actor kind added in policy-annotator.yaml', yaml: lines('actors:', '  - id: brookings', '    name: Brookings', '    kind: think-tank'), valid: true, vocabulary: { actorKinds: ['think-tank'] } },
       { name: 'a relation type added in policy-annotator.yaml', yaml: actor('    relations:', '      - type: advises', '        target: pakistan-military'), valid: true, vocabulary: { relationTypes: [{ id: 'advises' }] } },
       { name: 'a claim type added in policy-annotator.yaml', yaml: claim('    type: threat'), valid: true, vocabulary: { claimTypes: ['threat'] } },
+      { name: 'a stance added in policy-annotator.yaml', yaml: claim('    concept: c', '    stance: ambivalent'), valid: true, vocabulary: { stances: [{ id: 'ambivalent', score: 0 }] } },
+      { name: 'a contributor role added in policy-annotator.yaml', yaml: lines('text: a.txt', 'contributors:', '  - actor: jane-doe', '    role: photographer'), valid: true, vocabulary: { contributorRoles: ['photographer'] } },
+      { name: 'several authors', yaml: lines('text: a.txt', 'author: [aqil-shah, jane-doe]'), valid: true },
+      { name: 'reported-by as a single id', yaml: claim('    reported-by: gulf-monitor'), valid: true },
+      { name: 'a relation that ended', yaml: actor('    relations:', '      - type: allied-with', '        target: taliban', '        from: 2001-09', '        until: 2021-08-31'), valid: true },
+      { name: 'the neutral stance and the preference claim type', yaml: claim('    concept: c', '    stance: neutral', '    type: preference'), valid: true },
       { name: 'an empty actors list', yaml: lines('actors:'), valid: true },
       { name: 'a concept without description', yaml: lines('concepts:', '  - id: ptm-legitimate', '    label: The PTM is legitimate'), valid: true },
       { name: 'actors and concepts in one file', yaml: actor() + lines('concepts:', '  - id: c', '    label: A proposition'), valid: true },
@@ -113,7 +120,10 @@ describe('JSON schemas', () => {
       { name: 'a number in aliases', yaml: actor('    aliases: [ISI, 1948]'), valid: false },
       { name: 'relations as a single mapping', yaml: actor('    relations:', '      type: part-of', '      target: pakistan'), valid: false },
       { name: 'a relation without a target', yaml: actor('    relations:', '      - type: part-of'), valid: false },
-      { name: 'a bad stance', yaml: claim('    concept: c', '    stance: agrees'), valid: false },
+      { name: 'a stance that is not kebab-case', yaml: claim('    concept: c', '    stance: Agrees'), valid: false },
+      { name: 'a contributor without a role', yaml: lines('text: a.txt', 'contributors:', '  - actor: jane-doe'), valid: false },
+      { name: 'a relation date with a slash', yaml: actor('    relations:', '      - type: allied-with', '        target: taliban', '        from: 2001/09'), valid: false },
+      { name: 'a list of lists as reported-by', yaml: claim('    reported-by: [[a]]'), valid: false },
       { name: 'a stance without a concept', yaml: claim('    stance: supports'), valid: false },
       { name: 'a bad evidence value', yaml: claim('    evidence: strong'), valid: false },
       { name: 'a claim without a quote', yaml: lines('text: a.txt', 'claims:', '  - id: c', '    claimant: isi'), valid: false },
@@ -127,6 +137,8 @@ describe('JSON schemas', () => {
       { name: 'a text path that is a list', yaml: lines('text: [a.txt]'), valid: false },
       { name: 'a number in about', yaml: claim('    about: [1]'), valid: false },
       { name: 'a list item that is not a mapping', yaml: lines('concepts:', '  - ptm-legitimate'), valid: false },
+      { name: 'an attribute whose value is a list', yaml: lines('text: a.txt', 'attributes:', '  source: [a, b]'), valid: false },
+      { name: 'attributes that are a list', yaml: claim('    attributes: [coder]'), valid: false },
       // knowingly different from the core parser
       {
         name: 'an actor reference that is not kebab-case',
@@ -163,14 +175,15 @@ describe('JSON schemas', () => {
     // One complete example of each construct. Dropping any one field, or adding
     // an unknown one, must get the same verdict from the schema and the parser,
     // so required fields and dependencies cannot drift apart.
-    const relation = { type: 'patron-of', target: 'taliban', note: 'Long-standing ties.' };
+    const relation = { type: 'patron-of', target: 'taliban', note: 'Long-standing ties.', from: '1994', until: '2021-08' };
     const actor = { id: 'isi', name: 'Inter-Services Intelligence (ISI)', kind: 'intelligence-agency', aliases: ['ISI'], description: 'Pakistan’s premier intelligence agency.', wikidata: 'Q1146146', relations: [relation] };
     const entity = { id: 'durand-line', name: 'Durand Line', kind: 'place', aliases: ['Durand Line'], description: 'The colonial-era boundary.', wikidata: 'Q42' };
     const concept = { id: 'pakistan-supports-taliban', label: 'Pakistan provides support to the Afghan Taliban', description: 'Sanctuary, funding and training.' };
+    const contributor = { actor: 'jane-doe', role: 'interviewer' };
     const mention = { actor: 'pakistan-military', quote: 'The generals in Rawalpindi', prefix: 'the ', suffix: ' believe', note: 'The army command.' };
     const suppression = { quote: 'Indian Ocean', prefix: 'the ', suffix: ' rim', note: 'A sea, not the Indian state.' };
-    const claim = { id: 'author-isi-patron', claimant: 'aqil-shah', quote: 'the ISI has been the militant group’s principal external patron', prefix: 'and ', suffix: ',', about: ['isi', 'taliban'], concept: 'pakistan-supports-taliban', stance: 'supports', type: 'assertion', evidence: 'reported', note: 'Reported, not proven.' };
-    const textAnnotation = { text: 'texts/a.txt', title: 'Pakistan and the Taliban', author: 'aqil-shah', published: '2021-08-15', url: 'https://example.org/a', mentions: [mention], claims: [claim], suppress: [suppression] };
+    const claim = { id: 'author-isi-patron', claimant: 'aqil-shah', quote: 'the ISI has been the militant group’s principal external patron', prefix: 'and ', suffix: ',', about: ['isi', 'taliban'], concept: 'pakistan-supports-taliban', stance: 'supports', type: 'assertion', evidence: 'reported', note: 'Reported, not proven.', 'on-behalf-of': 'pakistan', 'reported-by': ['gulf-monitor'], attributes: { coder: 'Second coder' } };
+    const textAnnotation = { text: 'texts/a.txt', title: 'Pakistan and the Taliban', author: 'aqil-shah', published: '2021-08-15', url: 'https://example.org/a', mentions: [mention], claims: [claim], suppress: [suppression], contributors: [contributor], note: 'Opening excerpt only.', attributes: { source: 'Dawn', pages: 2 } };
 
     type Doc = Record<string, unknown>;
     const without = (object: Doc, key: string): Doc => Object.fromEntries(Object.entries(object).filter(([k]) => k !== key));
@@ -183,6 +196,7 @@ describe('JSON schemas', () => {
       { construct: 'a mention', fields: MENTION_FIELDS, schemaPath: ['properties', 'mentions', 'items'], example: mention, wrap: (item) => ({ text: 'a.txt', mentions: [item] }) },
       { construct: 'a list-valued mention', fields: MENTION_FIELDS, schemaPath: ['properties', 'mentions', 'items'], example: { ...mention, actor: ['india', 'china'] }, wrap: (item) => ({ text: 'a.txt', mentions: [item] }) },
       { construct: 'a suppression', fields: SUPPRESS_FIELDS, schemaPath: ['properties', 'suppress', 'items'], example: suppression, wrap: (item) => ({ text: 'a.txt', suppress: [item] }) },
+      { construct: 'a contributor', fields: CONTRIBUTOR_FIELDS, schemaPath: ['definitions', 'contributor'], example: contributor, wrap: (item) => ({ text: 'a.txt', contributors: [item] }) },
       { construct: 'a claim', fields: CLAIM_FIELDS, schemaPath: ['properties', 'claims', 'items'], example: claim, wrap: (item) => ({ text: 'a.txt', claims: [item] }) },
     ];
 

@@ -9,6 +9,7 @@ import type { ExportWriter } from '../core/export/exportWriting';
 import type { CheckCache, CheckCacheOptions } from './checkCache';
 import type { GitBlobReader } from './gitBlobReader';
 import type { GitRunner } from './gitRunner';
+import type { DnaFiles } from './dnaFiles';
 import type { WorkspaceCreator } from './workspaceCreator';
 
 export interface CliIo {
@@ -49,6 +50,8 @@ export interface CliContext {
   writeFile?: (workspaceFolder: string, uri: string, content: string, expected?: string) => Promise<void>;
   /** Reads a text and creates a new workspace's files (for init). */
   createWorkspace?: WorkspaceCreator;
+  /** Reads and writes DNA 3 databases, and creates the workspace of an import (for import dna and export --format dna). */
+  dnaFiles?: DnaFiles;
   /** Loads the language server (for lsp): only then, as its modules would slow every other command's start. */
   loadLanguageServer?: () => Promise<LanguageServerRunner>;
   version: string;

@@ -6,10 +6,12 @@ import { EXPORT_FORMATS, exportWorkspace, isAbsoluteIri, type ExportFormat, type
 import { ExportRefused } from '../core/export/exportWriting';
 import { parseDatePeriod } from '../core/network';
 import { UsageError, type CliContext } from './cliContext';
+import { runExportDna } from './exportDnaCommand';
 
 export interface ExportOptions {
   workspaceFolder: string;
-  format: ExportFormat;
+  /** `dna` writes one file, a DNA 3 database, at outDir (see exportDnaCommand.ts). */
+  format: ExportFormat | 'dna';
   /** The output folder, absolute. */
   outDir: string;
   baseIri?: string;
@@ -25,10 +27,13 @@ export function parseExportArgs(args: string[], context: CliContext): ExportOpti
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values } = parsed;
-  if (values.format === undefined) throw new UsageError(`export needs --format: ${EXPORT_FORMATS.join(', ')}.`);
-  const format = values.format as ExportFormat;
-  if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`Unknown export format \`${values.format}\`: use ${EXPORT_FORMATS.join(', ')}.`);
-  if (values.out === undefined || values.out.trim() === '') throw new UsageError('export needs --out <dir>: the folder to write into (created if missing).');
+  const formats = [...EXPORT_FORMATS, 'dna'];
+  if (values.format === undefined) throw new UsageError(`export needs --format: ${formats.join(', ')}.`);
+  const format = values.format as ExportFormat | 'dna';
+  if (!formats.includes(format)) throw new UsageError(`Unknown export format \`${values.format}\`: use ${formats.join(', ')}.`);
+  if (values.out === undefined || values.out.trim() === '') {
+    throw new UsageError(format === 'dna' ? 'export --format dna needs --out <file.dna>: the DNA database to create.' : 'export needs --out <dir>: the folder to write into (created if missing).');
+  }
   const baseIri = values['base-iri'];
   if (baseIri !== undefined && !isAbsoluteIri(baseIri)) {
     throw new UsageError(`--base-iri must be an absolute IRI with a scheme, such as https://github.com/org/repo/blob/main/, not \`${baseIri}\`.`);
@@ -70,6 +75,7 @@ function describeCounts(format: ExportFormat, counts: ExportResult['counts']): s
 
 /** `policy-annotator export`: writes the workspace in a format other tools read. */
 export async function runExport(options: ExportOptions, context: CliContext): Promise<number> {
+  if (options.format === 'dna') return runExportDna({ workspaceFolder: options.workspaceFolder, outFile: options.outDir }, context);
   const { io } = context;
   if (!context.writeExport) throw new Error('This build of the CLI cannot write files (no export writer).');
   const folderUri = URI.file(options.workspaceFolder).toString();

@@ -98,13 +98,14 @@ export function formatReviewMarkdown(diff: WorkspaceDiff, base: string, head: st
       ...(diff.entities.length ? [`${diff.entities.length} ${diff.entities.length === 1 ? 'entity' : 'entities'}`] : []),
       plural(diff.concepts.length, 'concept'),
       plural(diff.claims.length, 'claim'),
+      ...(diff.texts.length ? [plural(diff.texts.length, 'text annotation file')] : []),
       `${plural(diff.anchors.length, 'anchor')} moved or broke${broke ? ` (**${broke} broke**)` : ''}`,
       `${plural(diff.mentions.filter((m) => m.status === 'added').length, 'mention')} gained, ${diff.mentions.filter((m) => m.status === 'removed').length} lost`,
       `${plural(diff.newDiagnostics.length, 'new problem')}${errors ? ` (**${plural(errors, 'error')}**)` : ''}`,
     ].join(' · '),
     '',
   );
-  if (diff.actors.length + diff.entities.length + diff.concepts.length + diff.claims.length + diff.anchors.length + diff.mentions.length + diff.newDiagnostics.length === 0) {
+  if (diff.actors.length + diff.entities.length + diff.concepts.length + diff.claims.length + diff.texts.length + diff.anchors.length + diff.mentions.length + diff.newDiagnostics.length === 0) {
     out.push('No annotation changes.', '');
     return out.join('\n');
   }
@@ -122,6 +123,11 @@ export function formatReviewMarkdown(diff: WorkspaceDiff, base: string, head: st
   if (diff.claims.length) {
     out.push('### Claims', '');
     for (const change of diff.claims) out.push(claimSection(change), '');
+  }
+  if (diff.texts.length) {
+    out.push('### Texts', '', '| | annotation file | title | what changed |', '|---|---|---|---|');
+    for (const t of diff.texts) out.push(`| ${STATUS_ICON[t.status]} | ${cellCode(t.file)} | ${text(t.title ?? '')} | ${text(t.status === 'changed' ? `changed ${t.fields.join(', ')}` : t.status)} |`);
+    out.push('');
   }
   if (diff.anchors.length) {
     out.push('### Anchors', '', '| claim | change | before | after |', '|---|---|---|---|');

@@ -15,7 +15,7 @@ interface TreeEntry {
  * `--output=/path` is a (bad) revision name and never an option; callers
  * then hand git only the object id.
  */
-export async function resolveCommit(context: CliContext, cwd: string, revision: string): Promise<string | undefined> {
+export async function resolveCommit(context: Pick<CliContext, 'git'>, cwd: string, revision: string): Promise<string | undefined> {
   if (revision === '' || /[\0\n\r]/.test(revision)) return undefined;
   const result = await context.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], cwd);
   const oid = result.stdout.trim();
@@ -39,7 +39,7 @@ export class GitRevisionHost implements WorkspaceFileHost {
    * @param prefix the workspace folder's path inside the repository ("" or "sub/dir/")
    */
   constructor(
-    private readonly context: CliContext,
+    private readonly context: Pick<CliContext, 'git' | 'limits' | 'openGitBlobReader'>,
     private readonly workspaceFolder: string,
     private readonly commit: string,
     private readonly prefix: string,
@@ -117,7 +117,7 @@ export class GitRevisionHost implements WorkspaceFileHost {
 }
 
 /** The workspace folder's path inside its git repository ("" at the root, else "dir/"). */
-export async function repositoryPrefix(context: CliContext, workspaceFolder: string): Promise<string | undefined> {
+export async function repositoryPrefix(context: Pick<CliContext, 'git'>, workspaceFolder: string): Promise<string | undefined> {
   const result = await context.git(['rev-parse', '--show-prefix'], workspaceFolder);
   return result.code === 0 ? result.stdout.trim() : undefined;
 }

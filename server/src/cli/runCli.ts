@@ -4,6 +4,7 @@ import { UsageError, type CliContext } from './cliContext';
 import { parseDiffArgs, runDiff } from './diffCommand';
 import { takeLimitFlags } from './limitFlags';
 import { parseExportArgs, runExport } from './exportCommand';
+import { parseImportArgs, runImport } from './importCommand';
 import { parseInitArgs, runInit } from './initCommand';
 import { parseNetworkArgs, runNetwork } from './networkCommand';
 import { parseListArgs, runList } from './listCommand';
@@ -23,7 +24,11 @@ Commands:
   diff <base> [head]  Summarise what changed in the annotations between two git revisions
                       (head defaults to the working tree), as Markdown fit for a PR comment.
   export              Write the annotations as W3C Web Annotation JSON-LD, brat standoff,
-                      discourse networks (GraphML and CSV) or a statements table (CSV) into a folder.
+                      discourse networks (GraphML and CSV) or a statements table (CSV) into a folder,
+                      or as a DNA 3 database.
+  import dna FILE.dna --out DIR
+                      Create a new workspace from a DNA 3 database (.dna) in the empty folder DIR,
+                      and report what the annotation format cannot hold (docs/dna.md).
   network             Write one discourse network (or a time-window series) as Discourse Network
                       Analyzer computes it: csv, dl (UCINET), graphml or json (docs/networks.md).
   list <what> [paths…]
@@ -64,9 +69,10 @@ Options for diff:
   --format <name>     markdown (default) or json.
 
 Options for export:
-  --format <name>     w3c, brat, network or statements (required).
+  --format <name>     w3c, brat, network, statements or dna (required).
   --out <dir>         The folder to write into (required): created if missing; a non-empty
                       folder is used only if it holds an unchanged earlier export of that format.
+                      For dna, the .dna file to create (never overwritten).
   --workspace <dir>   The workspace folder (default: the current directory).
   --base-iri <iri>    For w3c: the IRI that workspace paths are appended to (default urn:policy-annotator:).
   --at <date>         For network: only the relations in force on this date (their from/until).
@@ -126,7 +132,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or internal failure.`;
  * cache is off (its reports were made under the default limits).
  */
 function withLimitFlags(command: string, args: string[], context: CliContext): { args: string[]; context: CliContext } {
-  if (command !== 'check' && command !== 'diff' && command !== 'export' && command !== 'network' && command !== 'agreement' && command !== 'list') return { args, context };
+  if (!Object.hasOwn(COMMANDS, command)) return { args, context };
   const taken = takeLimitFlags(args, (message) => {
     throw new UsageError(message);
   });
@@ -137,6 +143,16 @@ function withLimitFlags(command: string, args: string[], context: CliContext): {
 }
 
 /** Runs the CLI and returns its exit code. Never throws. */
+/** The commands that parse their arguments, then run with the limit flags applied. */
+const COMMANDS: Record<string, (args: string[], context: CliContext) => Promise<number>> = {
+  check: (args, context) => runCheck(parseCheckArgs(args, context), context),
+  diff: (args, context) => runDiff(parseDiffArgs(args, context), context),
+  export: (args, context) => runExport(parseExportArgs(args, context), context),
+  network: (args, context) => runNetwork(parseNetworkArgs(args, context), context),
+  list: (args, context) => runList(parseListArgs(args, context), context),
+  agreement: (args, context) => runAgreement(parseAgreementArgs(args, context), context),
+};
+
 export async function runCli(argv: string[], context: CliContext): Promise<number> {
   const { io } = context;
   const [command, ...args] = argv;
@@ -151,21 +167,12 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       return 0;
     }
     const { args: rest, context: commandContext } = withLimitFlags(command, args, context);
+    if (Object.hasOwn(COMMANDS, command)) return await COMMANDS[command](rest, commandContext);
     switch (command) {
-      case 'check':
-        return await runCheck(parseCheckArgs(rest, commandContext), commandContext);
-      case 'diff':
-        return await runDiff(parseDiffArgs(rest, commandContext), commandContext);
-      case 'export':
-        return await runExport(parseExportArgs(rest, commandContext), commandContext);
-      case 'network':
-        return await runNetwork(parseNetworkArgs(rest, commandContext), commandContext);
-      case 'list':
-        return await runList(parseListArgs(rest, commandContext), commandContext);
-      case 'agreement':
-        return await runAgreement(parseAgreementArgs(rest, commandContext), commandContext);
       case 'init':
         return await runInit(parseInitArgs(rest, context), context);
+      case 'import':
+        return await runImport(parseImportArgs(rest, context), context);
       case 'lsp':
       {
         if (!context.loadLanguageServer) throw new Error('This build of the CLI was given no language server (CliContext.loadLanguageServer).');

@@ -47,6 +47,15 @@ function keySymbols(key: string): number[] {
   return symbols.reverse();
 }
 
+/** The trie's first capacity in states; it doubles when full. */
+const INITIAL_STATES = 1 << 12;
+
+/** `larger` with `array` copied into its start. */
+function grown<T extends Uint16Array | Int32Array>(array: T, larger: T): T {
+  larger.set(array);
+  return larger;
+}
+
 /** Units of work (key symbols inserted, states linked or compiled) between two yields of a sliced build. */
 const BUILD_STEP = 4096 * 16;
 
@@ -127,12 +136,13 @@ export function* buildAutomaton(keys: readonly string[]): Generator<void, Automa
       yield;
     }
   }
-  const capacity = totalLength + 1;
-  // The trie, with each state's children in a linked list (unsorted until compiled).
-  const code = new Uint16Array(capacity);
-  const firstChild = new Int32Array(capacity).fill(-1);
-  const nextSibling = new Int32Array(capacity).fill(-1);
-  const terminal = new Int32Array(capacity).fill(-1);
+  // The trie, with each state's children in a linked list (unsorted until compiled). Its arrays grow with the states made: nested keys
+  // ("a", "aa", … 3,000 characters) share most states, and arrays sized by their total length (4.5 million) would take 60 MB in one step.
+  let capacity = Math.min(totalLength + 1, INITIAL_STATES);
+  let code = new Uint16Array(capacity);
+  let firstChild = new Int32Array(capacity).fill(-1);
+  let nextSibling = new Int32Array(capacity).fill(-1);
+  let terminal = new Int32Array(capacity).fill(-1);
   const rootNext = new Int32Array(0x10000);
   let states = 1;
   const child = (state: number, c: number): number => {
@@ -151,6 +161,13 @@ export function* buildAutomaton(keys: readonly string[]): Generator<void, Automa
       const c = symbols[i];
       let next = child(state, c);
       if (next === -1) {
+        if (states === capacity) {
+          capacity = Math.min(totalLength + 1, 2 * capacity);
+          code = grown(code, new Uint16Array(capacity));
+          firstChild = grown(firstChild, new Int32Array(capacity).fill(-1));
+          nextSibling = grown(nextSibling, new Int32Array(capacity).fill(-1));
+          terminal = grown(terminal, new Int32Array(capacity).fill(-1));
+        }
         next = states++;
         code[next] = c;
         nextSibling[next] = firstChild[state];

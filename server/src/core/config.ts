@@ -3,8 +3,8 @@ import { closestMatches, didYouMeanSuffix } from './didYouMean';
 import { DIAGNOSTIC_CODES, isDiagnosticCode } from './diagnosticCodes';
 import { DEFAULT_LIMITS, formatLimit, HARD_LIMITS, LIMIT_KEYS, LIMIT_NAMES, parseSize, type Limits } from './limits';
 import type { CoreDiagnostic, Severity } from './model';
-import { DEFAULT_VOCABULARY, extendVocabulary, type RelationTypeInfo, type Vocabulary } from './vocabulary';
-import { checkId, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './syntax/yamlFields';
+import { DEFAULT_VOCABULARY, extendVocabulary, type RelationTypeInfo, type StanceInfo, type Vocabulary, type VocabularyAdditions } from './vocabulary';
+import { checkId, ID_PATTERN, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './syntax/yamlFields';
 
 /** The name of the optional configuration file at the workspace root. */
 export const CONFIG_FILE_NAME = 'policy-annotator.yaml';
@@ -35,7 +35,8 @@ export const DEFAULT_CONFIG: WorkspaceConfig = {
 };
 
 export const CONFIG_FIELDS = ['roots', 'vocabulary', 'severity', 'limits'] as const;
-const VOCABULARY_FIELDS = ['actor-kinds', 'relation-types', 'claim-types', 'entity-kinds'] as const;
+const VOCABULARY_FIELDS = ['actor-kinds', 'relation-types', 'claim-types', 'entity-kinds', 'stances', 'contributor-roles'] as const;
+const STANCE_FIELDS = ['id', 'score', 'label'] as const;
 const RELATION_TYPE_FIELDS = ['id', 'symmetric', 'transitive', 'inverse', 'subject-kinds', 'target-kinds'] as const;
 const SEVERITY_VALUES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
@@ -79,7 +80,7 @@ function readRoots(reader: YamlFieldReader, entry: FieldEntry | undefined): stri
   return roots;
 }
 
-function readVocabulary(reader: YamlFieldReader, entry: FieldEntry | undefined): Partial<Vocabulary> {
+function readVocabulary(reader: YamlFieldReader, entry: FieldEntry | undefined): VocabularyAdditions {
   if (!entry) return {};
   const map = entry.value && reader.mapping(entry.value, '`vocabulary`');
   if (!map) return {};
@@ -112,7 +113,51 @@ function readVocabulary(reader: YamlFieldReader, entry: FieldEntry | undefined):
     for (const key of Object.keys(info) as (keyof RelationTypeInfo)[]) if (info[key] === undefined) delete info[key];
     relationTypes.push(info);
   }
-  return { actorKinds: ids('actor-kinds'), claimTypes: ids('claim-types'), relationTypes, entityKinds: ids('entity-kinds') };
+  return { actorKinds: ids('actor-kinds'), claimTypes: ids('claim-types'), relationTypes, stances: readStances(reader, fields.get('stances')), contributorRoles: ids('contributor-roles'), entityKinds: ids('entity-kinds') };
+}
+
+/**
+ * `vocabulary: stances:`, each `{id, score, label?}` or a bare id (score 0).
+ * A score is an integer: it is the qualifier of discourse networks, which
+ * Discourse Network Analyzer stores as an integer. An entry whose id is not
+ * valid is reported and left out.
+ */
+function readStances(reader: YamlFieldReader, entry: FieldEntry | undefined): StanceInfo[] {
+  const stances: StanceInfo[] = [];
+  for (const item of reader.list(entry, '`stances`')) {
+    const resolved = reader.resolve(item, 'a stance');
+    if (resolved && isScalar(resolved) && typeof resolved.value === 'string' && resolved.value !== '') {
+      const id = validId(reader, { value: resolved.value, range: spanOf(resolved) }, 'A stance');
+      if (id) stances.push({ id, score: 0 });
+      continue;
+    }
+    const stanceMap = resolved && isMap(resolved) ? resolved : reader.mapping(item, 'stance');
+    if (!stanceMap) continue;
+    const stanceFields = reader.fields(stanceMap, STANCE_FIELDS, 'a stance');
+    reader.requireFields(stanceFields, ['id', 'score'], spanOf(stanceMap), 'This stance');
+    const id = validId(reader, reader.string(stanceFields.get('id'), 'the stance id'), 'A stance');
+    if (!id) continue;
+    const label = reader.string(stanceFields.get('label'), 'the stance label', { freeText: true })?.value;
+    stances.push({ id, score: readScore(reader, stanceFields.get('score'), id), ...(label !== undefined ? { label } : {}) });
+  }
+  return stances;
+}
+
+/** A stance's score; anything but an integer is reported and scores 0. */
+function readScore(reader: YamlFieldReader, entry: FieldEntry | undefined, id: string): number {
+  if (!entry) return 0;
+  const node: Node | undefined = reader.resolve(entry.value, entry.key);
+  if (node && isScalar(node) && typeof node.value === 'number' && Number.isSafeInteger(node.value)) return node.value;
+  const written = node && isScalar(node) ? String(node.source ?? node.value) : '';
+  reader.report(node ? spanOf(node) : entry.keyRange, 'invalid-value', `The score of the stance \`${id}\`${written ? ` (\`${written}\`)` : ''} must be a whole number such as 1, 0 or -1: it is the integer qualifier of Discourse Network Analyzer's statements. Scored 0 until fixed.`);
+  return 0;
+}
+
+/** A vocabulary id, or undefined (reported) when it is not kebab-case. */
+function validId(reader: YamlFieldReader, located: Parameters<typeof checkId>[1], label: string): string | undefined {
+  if (!located) return undefined;
+  checkId(reader, located, label);
+  return ID_PATTERN.test(located.value) ? located.value : undefined;
 }
 
 /** The workspace's limits: each may lower what the user allows; a higher one is ignored, with a warning that says how to raise it. */

@@ -22,6 +22,17 @@ export function shortQuote(quote: string, max = 60): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
 
+/**
+ * When something held, for cards and summaries: " (2015–)", " (–2021)",
+ * " (2001–2021)", or, with months or days, " (2001-09 – 2021-08-31)".
+ * Empty without dates.
+ */
+export function describePeriod(from: string | undefined, until: string | undefined): string {
+  if (from === undefined && until === undefined) return '';
+  if (from === undefined || until === undefined) return ` (${from ?? ''}–${until ?? ''})`;
+  return ` (${from}${from.length > 4 || until.length > 4 ? ' – ' : '–'}${until})`;
+}
+
 /** The ids a mention names, for messages: `india`, or `india, china` for a list-valued `actor:`. */
 export function mentionedIds(mention: { actors: readonly { value: string }[] }): string {
   return mention.actors.length > 0 ? mention.actors.map((id) => id.value).join(', ') : '(no actor)';

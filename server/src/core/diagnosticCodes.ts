@@ -50,7 +50,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-value': {
     defaultSeverity: 'error',
     summary: 'A value has the wrong type or is outside its vocabulary.',
-    help: 'Use a value of the expected type; vocabulary values are listed in the message. Actor kinds, relation types and claim types can be extended under `vocabulary:` in policy-annotator.yaml; stances and evidence values are fixed.',
+    help: 'Use a value of the expected type; vocabulary values are listed in the message. Actor kinds, relation types, claim types, stances (with their scores) and contributor roles can be extended under `vocabulary:` in policy-annotator.yaml; evidence values are fixed.',
   },
   'duplicate-id': {
     defaultSeverity: 'error',
@@ -147,8 +147,13 @@ export const DIAGNOSTIC_CODES = {
   },
   'stance-conflict': {
     defaultSeverity: 'warning',
-    summary: 'The same claimant both supports and rejects the same concept.',
+    summary: 'The same claimant both supports and rejects the same concept (stances whose scores have opposite signs).',
     help: 'Check both claims (the related information points at the other): fix a stance or a claimant, or accept that the actor changed position.',
+  },
+  'on-behalf-of-person': {
+    defaultSeverity: 'warning',
+    summary: 'A claim made on behalf of a person: `on-behalf-of` names the organization a claimant speaks for.',
+    help: 'Put the organization the claimant speaks for under `on-behalf-of` (a ministry, a party, a movement), or fix the kind of the actor named there.',
   },
   'claimant-not-mentioned': {
     defaultSeverity: 'warning',
@@ -164,6 +169,18 @@ export const DIAGNOSTIC_CODES = {
     defaultSeverity: 'warning',
     summary: 'Explicit mentions overlap in the text.',
     help: 'Shorten one of the quotes so that each word belongs to one mention.',
+  },
+  'annotator-differs': {
+    defaultSeverity: 'info',
+    summary: 'While comparing with another annotator: their claim on the same words gives a field another value.',
+    help: 'Take their value for this field, take their whole claim, or keep yours (which hides the difference until the comparison stops). Only shown while "Compare with Annotator…" is on.',
+    fixes: { 'take-their-value': 'suggestion', 'take-their-claim': 'suggestion', 'keep-mine': 'suggestion' },
+  },
+  'annotator-only': {
+    defaultSeverity: 'info',
+    summary: 'While comparing with another annotator: they have a claim on these words and you have none.',
+    help: 'Take their claim (it is added to your annotation file of the text), or keep yours (which hides the difference until the comparison stops). Only shown while "Compare with Annotator…" is on.',
+    fixes: { 'take-their-claim': 'suggestion', 'keep-mine': 'suggestion' },
   },
 } satisfies Record<string, DiagnosticCodeInfo>;
 

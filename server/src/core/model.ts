@@ -31,7 +31,8 @@ export interface RelationDef {
   until?: Located<string>;
 }
 
-export interface ActorDef {
+/** What actors and entities have in common: a named thing in the actors' id namespace, found in texts by its aliases. */
+export interface NamedThingDef {
   uri: string;
   /** The whole list item. */
   range: Span;
@@ -41,6 +42,9 @@ export interface ActorDef {
   aliases: Located<string>[];
   description?: Located<string>;
   wikidata?: Located<string>;
+}
+
+export interface ActorDef extends NamedThingDef {
   relations: RelationDef[];
 }
 
@@ -49,17 +53,7 @@ export interface ActorDef {
  * law, …). Entities share one id namespace with actors and concepts, are
  * matched by the same alias matcher as actors, and are never claimants.
  */
-export interface EntityDef {
-  uri: string;
-  /** The whole list item. */
-  range: Span;
-  id?: Located<string>;
-  name?: Located<string>;
-  kind?: Located<string>;
-  aliases: Located<string>[];
-  description?: Located<string>;
-  wikidata?: Located<string>;
-}
+export type EntityDef = NamedThingDef;
 
 export interface ConceptDef {
   uri: string;
@@ -121,11 +115,26 @@ export interface SuppressionDef extends QuoteSelectorDef {
   note?: Located<string>;
 }
 
+/** Format v1.1: one entry of a text's `contributors:` list, such as a moderator or a translator. */
+export interface ContributorDef {
+  /** The whole list item. */
+  range: Span;
+  /** The contributor (an actor id). */
+  actor?: Located<string>;
+  /** What they did (from the vocabulary's contributor roles). */
+  role?: Located<string>;
+}
+
 export interface TextAnnotationDef {
   /** The `text:` field as written. */
   text?: Located<string>;
   title?: Located<string>;
+  /** The first of `authors`, for code that wants one author. */
   author?: Located<string>;
+  /** Format v1.1: the authors (actor ids); `author:` may be one id or a list. Empty when not written. */
+  authors: Located<string>[];
+  /** Format v1.1: who else took part (moderator, interviewer, translator, …); empty when not written. */
+  contributors: ContributorDef[];
   published?: Located<string>;
   url?: Located<string>;
   mentions: MentionDef[];

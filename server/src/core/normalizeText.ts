@@ -130,10 +130,23 @@ const KEEP_SCRATCH_SEGMENTS = 1 << 16;
 
 /** Normalises a whole text, keeping the map back to original offsets. */
 export function normalizeWithMap(source: string): NormalizedText {
-  const length = source.length;
+  const { text, segments } = normalizeRange(source, 0, source.length);
+  return { text, segments };
+}
+
+/**
+ * The normalised form of `source[from, to)` on its own, as `normalizeWithMap`
+ * of that slice would give but with original offsets counted in `source`;
+ * `openEnd` tells whether its last unit was one to one with the original
+ * (so that a unit starting where it ended would extend its segment) rather
+ * than a collapsed run or a changed cluster. Cut only before a break that
+ * `isSafeCut` accepts, the pieces join into the whole (see `normalizeInSteps.ts`).
+ */
+export function normalizeRange(source: string, from: number, to: number): NormalizedText & { openEnd: boolean } {
+  const length = to;
   let ellipses = 0;
-  for (let at = source.indexOf('\u2026'); at !== -1; at = source.indexOf('\u2026', at + 1)) ellipses++;
-  let capacity = length + 2 * ellipses;
+  for (let at = source.indexOf('\u2026', from); at !== -1 && at < to; at = source.indexOf('\u2026', at + 1)) ellipses++;
+  let capacity = length - from + 2 * ellipses;
   let out = wholeUnits;
   if (out.length < capacity) {
     out = new Uint16Array(capacity);
@@ -151,7 +164,7 @@ export function normalizeWithMap(source: string): NormalizedText {
   // Every unit or'ed together: below 0x80, the text is ASCII and decodes fast.
   let wide = 0;
   let k = 0;
-  let i = 0;
+  let i = from;
   while (i < length) {
     const code = source.charCodeAt(i);
     // The unit [i, end) becomes, unless it is dropped, an ellipsis or a cluster.
@@ -284,7 +297,18 @@ export function normalizeWithMap(source: string): NormalizedText {
   }
   if (n > 0) segments[n - 1] = expected === -1 ? runEnd : expected;
   if (segments.length <= 3 * KEEP_SCRATCH_SEGMENTS) wholeSegments = segments;
-  return { text: wide < 0x80 ? fromAsciiCodes(out, k) : fromCharCodes(out, k), segments: segments.slice(0, n) };
+  return { text: wide < 0x80 ? fromAsciiCodes(out, k) : fromCharCodes(out, k), segments: segments.slice(0, n), openEnd: expected !== -1 };
+}
+
+/**
+ * True when normalising may cut `source` just before offset `at` (0 < at <
+ * length): the unit there is a character of its own that no run, cluster or
+ * surrogate pair before it can reach into (a plain character that is not
+ * half of a surrogate pair), so the pieces normalise as the whole does.
+ */
+export function isSafeCut(source: string, at: number): boolean {
+  const code = source.charCodeAt(at);
+  return (code & 0xf800) !== 0xd800 && classOf(code) === CharClass.Plain;
 }
 
 const ASCII_DECODER = new TextDecoder();

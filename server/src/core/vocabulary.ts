@@ -30,7 +30,11 @@ export interface Vocabulary {
    * Read it through `stanceScore`, never by indexing (ids are workspace text).
    */
   stanceScores: Readonly<Record<string, number>>;
+  /** Format v1.1: display labels of stances that have one (cards, completion); read through `stanceLabel`. */
+  stanceLabels: Readonly<Record<string, string>>;
   evidence: string[];
+  /** Format v1.1: roles of a text's contributors (`contributors: - role:`). */
+  contributorRoles: string[];
 }
 
 export const DEFAULT_VOCABULARY: Vocabulary = {
@@ -70,14 +74,27 @@ export const DEFAULT_VOCABULARY: Vocabulary = {
     'recommendation',
     'evaluation',
     'report',
+    'preference',
   ],
-  stances: ['supports', 'rejects'],
-  stanceScores: { supports: 1, rejects: -1 },
+  stances: ['supports', 'rejects', 'neutral'],
+  stanceScores: { supports: 1, rejects: -1, neutral: 0 },
+  stanceLabels: {},
   evidence: ['none', 'reported', 'documented'],
+  contributorRoles: ['moderator', 'interviewer', 'interviewee', 'translator', 'editor'],
 };
 
+/** A stance a workspace adds under `vocabulary: stances:`: an id, its score (an integer), and a label to show. */
+export interface StanceInfo {
+  id: string;
+  score: number;
+  label?: string;
+}
+
+/** What `policy-annotator.yaml` adds to the default vocabulary. */
+export type VocabularyAdditions = Partial<Omit<Vocabulary, 'stances' | 'stanceScores' | 'stanceLabels'>> & { stances?: StanceInfo[] };
+
 /** The default vocabulary extended with additions; additions never remove defaults. */
-export function extendVocabulary(base: Vocabulary, additions: Partial<Vocabulary>): Vocabulary {
+export function extendVocabulary(base: Vocabulary, additions: VocabularyAdditions): Vocabulary {
   const merged = (a: string[], b: string[] | undefined) => [...a, ...(b ?? []).filter((x) => !a.includes(x))];
   const relationTypes = [...base.relationTypes];
   for (const extra of additions.relationTypes ?? []) {
@@ -85,15 +102,32 @@ export function extendVocabulary(base: Vocabulary, additions: Partial<Vocabulary
     if (at >= 0) relationTypes[at] = { ...relationTypes[at], ...extra };
     else relationTypes.push(extra);
   }
+  // A stance the workspace lists again (a default included) takes the score and label written for it.
+  // Maps, then own properties: an id such as `__proto__` must not reach an object's prototype.
+  const scores = new Map(Object.entries(base.stanceScores));
+  const labels = new Map(Object.entries(base.stanceLabels));
+  for (const stance of additions.stances ?? []) {
+    scores.set(stance.id, stance.score);
+    if (stance.label !== undefined) labels.set(stance.id, stance.label);
+  }
+  const stanceScores = Object.fromEntries(scores);
+  const stanceLabels = Object.fromEntries(labels);
   return {
     actorKinds: merged(base.actorKinds, additions.actorKinds),
     relationTypes,
     claimTypes: merged(base.claimTypes, additions.claimTypes),
-    stances: base.stances,
-    stanceScores: base.stanceScores,
+    stances: merged(base.stances, additions.stances?.map((stance) => stance.id)),
+    stanceScores,
+    stanceLabels,
     evidence: base.evidence,
     entityKinds: merged(base.entityKinds, additions.entityKinds),
+    contributorRoles: merged(base.contributorRoles, additions.contributorRoles),
   };
+}
+
+/** A stance's label, when the workspace gave it one. */
+export function stanceLabel(vocabulary: Vocabulary, stance: string): string | undefined {
+  return Object.hasOwn(vocabulary.stanceLabels, stance) ? vocabulary.stanceLabels[stance] : undefined;
 }
 
 /** A stance's score (the discourse-network qualifier): its own score, else 0. */

@@ -19,7 +19,7 @@ export function startDiagnosticsDelivery(session: ServerSession): void {
 function lspDiagnosticsOf(session: ServerSession, uri: string): Diagnostic[] {
   const lines = session.linesOf(uri);
   if (!lines) return [];
-  return toLspDiagnostics(session.workspace.diagnostics(uri).diagnostics, lines, (other) => session.linesOf(other), session.client);
+  return toLspDiagnostics(session.diagnosticsOf(uri).diagnostics, lines, (other) => session.linesOf(other), session.client);
 }
 
 /** A file's diagnostics for a pull request, converted between the request's pauses. */
@@ -30,12 +30,15 @@ function lspDiagnosticsInSlices(session: ServerSession, uri: string, diagnostics
 }
 
 function pushChanges(session: ServerSession): void {
-  session.workspace.onDiagnosticsChanged((uris) => {
-    for (const uri of uris) {
+  const push = (uris: readonly string[]) => {
+    for (const uri of session.comparison.withComparedFiles((file) => session.workspace.indexFor(file), uris)) {
       const version = session.openVersion(uri);
       void session.connection.sendDiagnostics({ uri: session.clientUri(uri), ...(version !== undefined ? { version } : {}), diagnostics: lspDiagnosticsOf(session, uri) });
     }
-  });
+  };
+  session.workspace.onDiagnosticsChanged(push);
+  // Starting, stopping or dismissing in a comparison can change every file of the compared folder.
+  session.comparison.onChanged(() => push(session.workspace.diagnosableFiles()));
 }
 
 function answerPulls(session: ServerSession): void {
@@ -47,7 +50,7 @@ function answerPulls(session: ServerSession): void {
       await unlessCancelled(workspace.whenRefreshed(), token);
       const uri = canonicalUri(params.textDocument.uri);
       if (!session.linesOf(uri)) return { kind: 'full', items: [] };
-      const { resultId, diagnostics } = workspace.diagnostics(uri);
+      const { resultId, diagnostics } = session.diagnosticsOf(uri);
       if (params.previousResultId === resultId) return { kind: 'unchanged', resultId };
       return { kind: 'full', resultId, items: await lspDiagnosticsInSlices(session, uri, diagnostics, new RequestSlices(token)) };
     }),
@@ -64,7 +67,7 @@ function answerPulls(session: ServerSession): void {
       for (const uri of files) {
         await slices.pauseIfDue();
         // The version and URI are read with the diagnostics, before the conversion pauses: they describe the same text.
-        const { resultId, diagnostics: found } = workspace.diagnostics(uri);
+        const { resultId, diagnostics: found } = session.diagnosticsOf(uri);
         const version = session.openVersion(uri) ?? null;
         const clientUri = session.clientUri(uri);
         const before = previous.get(uri);
@@ -86,7 +89,9 @@ function answerPulls(session: ServerSession): void {
   );
   if (!session.client.diagnosticRefresh) return;
   let refreshScheduled = false;
-  workspace.onDiagnosticsChanged((uris) => {
+  const refresh = (changed: readonly string[]) => {
+    // While comparing, an edit of an annotation file changes its text's curation diagnostics too.
+    const uris = session.comparison.withComparedFiles((file) => workspace.indexFor(file), changed);
     // The client pulls the document it is editing by itself; other files need a refresh.
     if (refreshScheduled || uris.every((uri) => uri === session.documentBeingChanged)) return;
     refreshScheduled = true;
@@ -94,5 +99,7 @@ function answerPulls(session: ServerSession): void {
       refreshScheduled = false;
       connection.languages.diagnostics.refresh().catch((error: unknown) => log.error(`Asking the client to refresh diagnostics failed: ${String(error)}`));
     });
-  });
+  };
+  workspace.onDiagnosticsChanged(refresh);
+  session.comparison.onChanged(() => refresh(workspace.diagnosableFiles()));
 }

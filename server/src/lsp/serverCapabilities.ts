@@ -1,4 +1,5 @@
 import { CodeActionKind, TextDocumentSyncKind, type ServerCapabilities } from 'vscode-languageserver';
+import { DISMISS_DIFFERENCE_COMMAND } from '../core';
 import { MERGE_ACTOR_COMMAND } from './handlers/codeAction';
 import type { ClientFeatures } from './clientFeatures';
 import { semanticTokensLegend } from './semanticTokensLegend';
@@ -14,7 +15,7 @@ export function serverCapabilities(client: ClientFeatures): ServerCapabilities {
     completionProvider: { triggerCharacters: [':', ' ', '-', '[', ','], resolveProvider: false },
     renameProvider: { prepareProvider: true },
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: false },
-    executeCommandProvider: { commands: [MERGE_ACTOR_COMMAND] },
+    executeCommandProvider: { commands: [MERGE_ACTOR_COMMAND, DISMISS_DIFFERENCE_COMMAND] },
     documentSymbolProvider: true,
     workspaceSymbolProvider: true,
     documentLinkProvider: { resolveProvider: false },

@@ -1,9 +1,10 @@
 import { TextDocuments, type Connection, type Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { canonicalUri, type AnnotationParser, type LineIndex, type WorkspaceFileHost, type WorkspaceView } from '../core';
-import { LiveWorkspace, PARANOID_PREFIX, ParanoidMode } from '../core/live';
+import { LiveWorkspace, PARANOID_PREFIX, ParanoidMode, type TrackedDiagnostics } from '../core/live';
 import { yieldToEventLoop } from './cancellation';
 import type { ClientFeatures } from './clientFeatures';
+import { Comparison, type ComparisonLoader } from './comparison';
 import type { ServerLog } from './guard';
 
 /** What the node entry point supplies: file access (the disk) and the version to report. */
@@ -14,6 +15,8 @@ export interface ServerOptions {
   largeFileParser?: AnnotationParser;
   /** Paranoid mode (POLICY_ANNOTATOR_PARANOID=1): on when given, and called with each report besides the log. */
   paranoid?: (report: string) => void;
+  /** Loads another annotator's workspace for "Compare with Annotator…" (the node entry point reads folders and git revisions). */
+  loadComparison?: ComparisonLoader;
 }
 
 /** An indexed file, with its canonical URI and its line index for converting positions. */
@@ -36,8 +39,12 @@ export interface IndexedPosition extends IndexedFile {
 export class ServerSession {
   readonly documents = new TextDocuments(TextDocument);
   readonly workspace: LiveWorkspace;
+  /** The comparison with another annotator, while there is one (curation diagnostics and actions). */
+  readonly comparison = new Comparison();
   /** The document whose didChange is being applied, while it is (its diagnostics are pulled by the client itself). */
   documentBeingChanged: string | undefined;
+  /** Loads another annotator's workspace, when the entry point gave the server file access. */
+  readonly loadComparison: ComparisonLoader | undefined;
   /** The client's spelling of the URIs of open documents, by canonical URI. */
   private readonly clientUris = new Map<string, string>();
 
@@ -48,6 +55,7 @@ export class ServerSession {
     folders: string[],
     options: ServerOptions,
   ) {
+    this.loadComparison = options.loadComparison;
     this.workspace = new LiveWorkspace({
       folders,
       createHost: options.createHost,
@@ -67,6 +75,12 @@ export class ServerSession {
         }),
     });
     if (options.paranoid) log.info(`${PARANOID_PREFIX} on. After changes the diagnostics are compared with a rebuild from scratch, and the block reader's trees with parseDocument's; differences are logged as errors.`);
+  }
+
+  /** A file's diagnostics, with the curation diagnostics added while comparing with another annotator. */
+  diagnosticsOf(uri: string): TrackedDiagnostics {
+    const canonical = canonicalUri(uri);
+    return this.comparison.merged(this.workspace.indexFor(canonical), canonical, this.workspace.diagnostics(canonical));
   }
 
   /** The file and offset at a position, or undefined when the file is not indexed (or indexing has not finished). */

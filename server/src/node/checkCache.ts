@@ -9,7 +9,8 @@ import { loadReport, recordInputs } from './checkReports';
 import { WorkerParser } from './workerParser';
 
 /** Bumped whenever the shape of cached data changes, so old caches are ignored. */
-const CACHE_SCHEMA = 3;
+// 4: the parser reads `attributes:` (DNA import) and `suppress:`, which older cached models report as unknown fields.
+const CACHE_SCHEMA = 4;
 
 type ParseEntries = Record<string, AnnotationFile>;
 

@@ -6,6 +6,7 @@ import { writeExportFiles } from './exportWriter';
 import { writeWorkspaceFile } from './writeWorkspaceFile';
 import { writeOutputFile } from './writeOutputFile';
 import { nodeWorkspaceCreator } from './createWorkspaceFiles';
+import { nodeDnaFiles } from './dnaFiles';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     writeFile: writeWorkspaceFile,
     writeOutputFile,
     createWorkspace: nodeWorkspaceCreator,
+    dnaFiles: nodeDnaFiles,
     // Loaded only for `lsp`: the language server's modules would slow every other command's start.
     loadLanguageServer: () => import('./runLanguageServer.js'),
     io: {

@@ -1,6 +1,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { startLanguageServer } from '../lsp/startLanguageServer';
+import { comparisonLoader } from './comparisonLoader';
 import { writeExportIntoFolderUri } from './exportWriter';
 import { NodeFileHost } from './nodeFileHost';
 import { OffThreadParser } from './offThreadParser';
@@ -25,10 +26,12 @@ export function namesLanguageServerTransport(args: readonly string[]): boolean {
  */
 export function runLanguageServer(): Promise<never> {
   const connection = createConnection(ProposedFeatures.all);
+  const largeFileParser = new OffThreadParser();
   startLanguageServer(connection, {
     version: typeof POLICY_ANNOTATOR_VERSION === 'string' ? POLICY_ANNOTATOR_VERSION : 'development',
     createHost: (folders) => new NodeFileHost(folders.map((folder) => URI.parse(folder).fsPath)),
-    largeFileParser: new OffThreadParser(),
+    largeFileParser,
+    loadComparison: comparisonLoader(largeFileParser),
     writeExport: writeExportIntoFolderUri,
     paranoid: paranoidModeFromEnvironment(process.env),
   });

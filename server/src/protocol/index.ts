@@ -14,3 +14,4 @@ export * from './authoring';
 export * from './exports';
 export * from './indexChanged';
 export * from './network';
+export * from './compare';

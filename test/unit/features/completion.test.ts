@@ -71,14 +71,14 @@ describe('completion in annotation files', () => {
 
     it('in a claim, without its present fields', async () => {
       const { entries, labels } = await complete('annotations/new.yaml', yaml('text: texts/a.txt', 'claims:', '  - id: c1', '    claimant: isi', '    ‸', '    quote: backs'));
-      assert.deepEqual(labels, ['prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note']);
+      assert.deepEqual(labels, ['prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note', 'on-behalf-of', 'reported-by', 'attributes']);
       assert.equal(entries[0].insertText, 'prefix: ');
       assert.match(entries.find((e) => e.label === 'about')!.detail!, /actor ids/);
     });
 
     it('in a new list item: the fields of an actor, a relation, a mention', async () => {
       assert.ok((await complete('annotations/new.yaml', yaml('actors:', '  - id: x', '  - na‸'))).labels.includes('name'));
-      assert.deepEqual((await complete('annotations/new.yaml', yaml('actors:', '  - id: x', '    relations:', '      - ‸'))).labels, ['type', 'target', 'note']);
+      assert.deepEqual((await complete('annotations/new.yaml', yaml('actors:', '  - id: x', '    relations:', '      - ‸'))).labels, ['type', 'target', 'note', 'from', 'until']);
       assert.deepEqual((await complete('annotations/new.yaml', yaml('text: a.txt', 'mentions:', '  - actor: isi', '    ‸'))).labels, ['quote', 'prefix', 'suffix', 'note']);
       assert.deepEqual((await complete('annotations/new.yaml', yaml('text: a.txt', 'suppress:', '  - quote: Indian Ocean', '    ‸'))).labels, ['prefix', 'suffix', 'note']);
     });

@@ -124,7 +124,7 @@ describe('hover', () => {
     const plain = renderPlainText(card!.card);
     assert.match(plain, /^Claim khan-civilians · assertion$/m);
     assert.match(plain, /^Claimant: Imran Khan$/m);
-    assert.match(plain, /^Stance: rejects The Taliban is a military force$/m);
+    assert.match(plain, /^Stance: rejects The Taliban is a military force \(score -1\)$/m);
     assert.match(plain, /^Defined at annotations\/claims\.yaml:9$/m);
     assert.doesNotMatch(plain, /[*`\\[\]]|\]\(/, 'no emphasis, code, escapes or links');
     const actor = renderPlainText((await hoverAt('annotations/texts/a.txt', ARTICLE, 'ISI', 1)).card!.card);

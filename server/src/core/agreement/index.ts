@@ -3,3 +3,4 @@ export * from './units';
 export * from './unitizing';
 export * from './fieldValues';
 export * from './compareCoders';
+export * from './curation';

@@ -10,6 +10,7 @@ import { checkAliases } from './aliases';
 import { checkActorUsage } from './actorUsage';
 import { checkRelations } from './relations';
 import { checkStances } from './stances';
+import { checkSpokespeople } from './spokespeople';
 import { checkTextConsistencyInSteps } from './textConsistency';
 import { drain } from '../aliasAutomaton';
 
@@ -23,6 +24,7 @@ const CHECKS: ((index: WorkspaceView, file: AnnotationFile) => CoreDiagnostic[])
   checkActorUsage,
   checkRelations,
   checkStances,
+  checkSpokespeople,
 ];
 
 /** Every diagnostic of one annotation file, with the workspace's severity overrides applied. */

@@ -1,5 +1,6 @@
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { ActorDef, AnnotationFile, CoreDiagnostic, RelatedLocation, RelationDef } from '../model';
+import { beginsAfterEnd, isPartialDate } from '../syntax/readDates';
 import { ANTISYMMETRIC_RELATIONS, CONTRADICTORY_RELATIONS, relationAllowsKind, relationType } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import type { StatedRelation } from '../workspace/workspaceView';
@@ -37,14 +38,30 @@ function hierarchyCycles(index: WorkspaceView): Map<RelationDef, StatedRelation[
   });
 }
 
+/**
+ * Whether two relations can hold at the same time: true unless their
+ * `from`/`until` periods are disjoint (an alliance that ended before the
+ * opposition began). A missing or invalid date leaves its end open.
+ */
+function periodsOverlap(a: RelationDef, b: RelationDef): boolean {
+  const date = (located: RelationDef['from']) => (located && isPartialDate(located.value) ? located.value : undefined);
+  const endsBefore = (first: RelationDef, second: RelationDef) => {
+    const until = date(first.until);
+    const from = date(second.from);
+    return until !== undefined && from !== undefined && beginsAfterEnd(from, until);
+  };
+  return !endsBefore(a, b) && !endsBefore(b, a);
+}
+
 function contradicts(a: StatedRelation, b: StatedRelation): boolean {
+  if (!periodsOverlap(a.relation, b.relation)) return false;
   if (CONTRADICTORY_RELATIONS.some(([x, y]) => (a.type === x && b.type === y) || (a.type === y && b.type === x))) return true;
   return a.type === b.type && ANTISYMMETRIC_RELATIONS.includes(a.type) && a.subject === b.target && a.target === b.subject;
 }
 
 /** Whether two statements say the same: the same relation twice, or a symmetric one from both sides. */
 function sameRelation(a: StatedRelation, b: StatedRelation, symmetric: boolean): boolean {
-  if (a.type !== b.type) return false;
+  if (a.type !== b.type || !periodsOverlap(a.relation, b.relation)) return false;
   if (a.subject === b.subject && a.target === b.target) return true;
   return symmetric && a.subject === b.target && a.target === b.subject;
 }
@@ -92,7 +109,7 @@ function checkRelation(index: WorkspaceView, file: AnnotationFile, actor: ActorD
   const pair = index.relationsBetween(subject, target.value);
   const contradicting = pair.filter((other) => other.relation !== relation && contradicts(self, other));
   if (contradicting.length > 0) {
-    out.push(makeDiagnostic(file.uri, relation.type!.range, 'relation-contradiction', `\`${describe(self)}\` contradicts ${contradicting.map((c) => `\`${describe(c)}\``).join(' and ')}. Keep the relation that holds, or note the change over time and turn this check off.`, {
+    out.push(makeDiagnostic(file.uri, relation.type!.range, 'relation-contradiction', `\`${describe(self)}\` contradicts ${contradicting.map((c) => `\`${describe(c)}\``).join(' and ')}. Keep the relation that holds, or, if it changed over time, give each relation its period with \`from:\` and \`until:\`.`, {
       related: contradicting.map((c) => ({ uri: c.uri, range: c.relation.range, message: describe(c) })),
     }));
   }

@@ -88,13 +88,14 @@ export function* checkTextConsistencyInSteps(index: WorkspaceView, file: Annotat
   const diagnostics: CoreDiagnostic[] = [];
 
   const mentioned = new Set(analysis.mentions.flatMap((m) => m.actorIds ?? [m.actorId]));
-  const author = annotation.author?.value;
+  // The authors and contributors (an interviewee, say) speak in the text without being named in it.
+  const authors = new Set([...annotation.authors.map((a) => a.value), ...annotation.contributors.flatMap((c) => (c.actor ? [c.actor.value] : []))]);
   let done = 0;
   for (const claim of annotation.claims) {
     if (++done % ITEMS_PER_STEP === 0) yield;
     const claimant = claim.claimant;
-    if (!claimant || claimant.value === author || mentioned.has(claimant.value) || !index.actor(claimant.value)) continue;
-    diagnostics.push(makeDiagnostic(file.uri, claimant.range, 'claimant-not-mentioned', `The claimant \`${claimant.value}\` is not mentioned in this text and is not its author. Check the claimant; if the text names the actor in words no alias catches, add an alias or an explicit mention.`));
+    if (!claimant || authors.has(claimant.value) || mentioned.has(claimant.value) || !index.actor(claimant.value)) continue;
+    diagnostics.push(makeDiagnostic(file.uri, claimant.range, 'claimant-not-mentioned', `The claimant \`${claimant.value}\` is not mentioned in this text and is neither its author nor a contributor. Check the claimant; if the text names the actor in words no alias catches, add an alias or an explicit mention.`));
   }
 
   const groups = yield* groupsOf(analysis);

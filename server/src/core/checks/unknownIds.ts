@@ -113,11 +113,14 @@ export function checkUnknownIds(index: WorkspaceView, file: AnnotationFile): Cor
   }
   const annotation = file.textAnnotation;
   if (annotation) {
-    actor(annotation.author, 'the author');
+    for (const author of annotation.authors) actor(author, 'the author');
+    for (const contributor of annotation.contributors) actor(contributor.actor, 'a contributor');
     for (const mention of annotation.mentions) for (const id of mention.actors) actor(id, 'the mentioned actor', true);
     for (const claim of annotation.claims) {
       actor(claim.claimant, 'the claimant');
       for (const about of claim.about) actor(about, 'an actor or entity the claim is about', true);
+      actor(claim.onBehalfOf, '`on-behalf-of`');
+      for (const relay of claim.reportedBy) actor(relay, '`reported-by`');
       const concept = claim.concept;
       if (concept && !index.concept(concept.value)) {
         const { message, suggestions } = unknownConcept(registry, index, concept.value);

@@ -1,3 +1,4 @@
+import { describePeriod } from '../describe';
 import type { ClaimDef, Span } from '../model';
 import { relationAllowsKind, type RelationTypeInfo } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
@@ -28,10 +29,15 @@ import type { ExportedFile, ExportOptions, ExportResult, ExportWarning } from '.
  *   with an `Entity` attribute (the entity id) and its Wikidata N line.
  * - Every claim is a `Claim` T line with `Stance`, `ClaimType`, `Evidence`
  *   and `Concept` attributes, an AnnotatorNotes line holding the claim id,
- *   and `Claimant`/`About` relations to the nearest mention of those actors.
+ *   and `Claimant`/`About` relations to the nearest mention of those actors;
+ *   format v1.1's `on-behalf-of` and `reported-by` likewise become
+ *   `OnBehalfOf`/`ReportedBy` relations (left out where the actor is not
+ *   mentioned in the text, as `About` is).
  * - Relations between actors become R lines between each actor's first
  *   mention in the text; a relation whose actors are not both mentioned in
- *   the text is left out of that text's file.
+ *   the text is left out of that text's file. A relation with a period
+ *   (`from`/`until`) carries it in an AnnotatorNotes line, since brat
+ *   relations have no attributes.
  */
 
 /** The attribute that carries an actor mention's actor id. */
@@ -48,6 +54,8 @@ export const BRAT_CLAIM_TYPE = 'Claim';
 export const BRAT_CLAIM_ATTRIBUTES = { stance: 'Stance', type: 'ClaimType', evidence: 'Evidence', concept: 'Concept' } as const;
 export const BRAT_CLAIMANT_RELATION = 'Claimant';
 export const BRAT_ABOUT_RELATION = 'About';
+export const BRAT_ON_BEHALF_OF_RELATION = 'OnBehalfOf';
+export const BRAT_REPORTED_BY_RELATION = 'ReportedBy';
 export const BRAT_WIKIDATA = 'Wikidata';
 
 /** Builds the brat export: `.txt` and `.ann` per text, `annotation.conf`, `tools.conf`. */
@@ -151,6 +159,12 @@ function annFile(index: WorkspaceView, text: ExportText, warnings: ExportWarning
         const mention = nearest(about.value);
         if (mention) relations.push(`${BRAT_ABOUT_RELATION} Arg1:${entity.id} Arg2:${mention.id}`);
       }
+      const organization = claim.onBehalfOf ? nearest(claim.onBehalfOf.value) : undefined;
+      if (organization) relations.push(`${BRAT_ON_BEHALF_OF_RELATION} Arg1:${entity.id} Arg2:${organization.id}`);
+      for (const relay of claim.reportedBy) {
+        const mention = nearest(relay.value);
+        if (mention) relations.push(`${BRAT_REPORTED_BY_RELATION} Arg1:${entity.id} Arg2:${mention.id}`);
+      }
     }
   }
 
@@ -161,7 +175,10 @@ function annFile(index: WorkspaceView, text: ExportText, warnings: ExportWarning
       if (!type || !target) continue;
       const subjectMention = mentionsOf.get(actorId)?.[0];
       const targetMention = mentionsOf.get(target)?.[0];
-      if (subjectMention && targetMention && subjectMention !== targetMention) relations.push(`${type} Arg1:${subjectMention.id} Arg2:${targetMention.id}`);
+      if (!subjectMention || !targetMention || subjectMention === targetMention) continue;
+      relations.push(`${type} Arg1:${subjectMention.id} Arg2:${targetMention.id}`);
+      const period = describePeriod(relation.from?.value, relation.until?.value).trim();
+      if (period) notes.push(`AnnotatorNotes R${relations.length}\t${oneLine(period)}`);
     }
   }
 
@@ -220,6 +237,8 @@ function annotationConf(index: WorkspaceView): ExportedFile {
     ...vocabulary.relationTypes.flatMap(relationLine),
     `${BRAT_CLAIMANT_RELATION}\tArg1:${BRAT_CLAIM_TYPE}, Arg2:${anyActor}`,
     `${BRAT_ABOUT_RELATION}\tArg1:${BRAT_CLAIM_TYPE}, Arg2:${[...kinds, ...entityTypes].join('|')}`,
+    `${BRAT_ON_BEHALF_OF_RELATION}\tArg1:${BRAT_CLAIM_TYPE}, Arg2:${anyActor}`,
+    `${BRAT_REPORTED_BY_RELATION}\tArg1:${BRAT_CLAIM_TYPE}, Arg2:${anyActor}`,
     '# Claims contain actor mentions, and mentions may nest: allow any overlap.',
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
     '',

@@ -13,6 +13,8 @@ export interface ExportText {
   /** The text exactly as the core holds it (a leading byte order mark removed). */
   content: string;
   title?: string;
+  /** The authors (actor ids) its annotation files give, in file order, each once. */
+  authors: string[];
   analysis: TextAnalysis;
 }
 
@@ -40,7 +42,8 @@ export function collectTexts(index: WorkspaceView, options: ExportOptions): { te
       continue;
     }
     const title = annotationUris.map((a) => index.annotationFile(a)?.textAnnotation?.title?.value).find((t) => t);
-    texts.push({ uri, path, content: analysis.text.text, analysis, ...(title ? { title } : {}) });
+    const authors = [...new Set(annotationUris.flatMap((a) => index.annotationFile(a)?.textAnnotation?.authors.map((author) => author.value) ?? []))];
+    texts.push({ uri, path, content: analysis.text.text, analysis, authors, ...(title ? { title } : {}) });
   }
   texts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { texts, warnings };

@@ -1,4 +1,5 @@
 import type { ClaimDef, Located, MentionDef, Span } from '../model';
+import { stanceScore } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import type { Anchored } from '../workspace/workspaceView';
 import { CodePointIndex, contextAfter, contextBefore } from './codePoints';
@@ -13,13 +14,18 @@ import type { ExportOptions, ExportResult, ExportWarning } from './exportTypes';
  *
  * - Targets are SpecificResources on the text with a TextQuoteSelector
  *   (exact, plus up to CONTEXT_LENGTH code points of prefix and suffix) and a
- *   TextPositionSelector. The model counts positions in Unicode code points,
+ *   TextPositionSelector; the text's authors are the `creator` of its source,
+ *   which the model allows on any resource. The model counts positions in Unicode code points,
  *   not code units, over the text as stored (a CRLF line break is two), so
  *   the core's UTF-16 offsets are converted.
  * - Claims are "classifying" annotations with two bodies: a describing
  *   TextualBody that says it in words, and the claim itself as a resource in
- *   the Policy Annotator vocabulary (claimant, stance, concept, about, claim
- *   type, evidence, note), declared in an @context extension.
+ *   the Policy Annotator vocabulary (claimant, stance and its score, concept,
+ *   about, claim type, evidence, note, and format v1.1's on-behalf-of and
+ *   reported-by), declared in an @context extension. On-behalf-of and
+ *   reported-by are properties of the claim, not the annotation's `creator`
+ *   or `generator`: in the model those are the analyst and the software that
+ *   made the annotation, whereas these say who spoke for whom in the text.
  * - Explicit mentions are "identifying" annotations whose bodies identify the
  *   actor: its registry entry, its Wikidata entity when it has one, and a
  *   tag with its name. A mention of an entity (format v1.1: a named thing
@@ -42,6 +48,8 @@ export const POLICY_CONTEXT = {
   'pa:stance': { '@type': '@id' },
   'pa:concept': { '@type': '@id' },
   'pa:about': { '@type': '@id', '@container': '@set' },
+  'pa:onBehalfOf': { '@type': '@id' },
+  'pa:reportedBy': { '@type': '@id', '@container': '@set' },
 } as const;
 
 /** Code points of context taken on each side of a quote for TextQuoteSelector prefix and suffix. */
@@ -92,6 +100,9 @@ interface PlacedAnnotation {
 
 function textAnnotations(index: WorkspaceView, iris: IriMinter, text: ExportText, warnings: ExportWarning[]) {
   const codePoints = new CodePointIndex(text.content);
+  // The authors who are defined actors; an undefined one is reported by `check`, not repeated on every target.
+  const creators = text.authors.flatMap((author) => iris.actor(author) ?? []);
+  const source: JsonObject = { id: iris.file(text.uri), type: 'Text', format: text.path.toLowerCase().endsWith('.md') ? 'text/markdown' : 'text/plain', ...(creators.length ? { creator: creators } : {}) };
   const target = (span: Span): JsonObject => {
     const exact = text.content.slice(span.start, span.end);
     const prefix = contextBefore(text.content, span.start, CONTEXT_LENGTH);
@@ -99,7 +110,7 @@ function textAnnotations(index: WorkspaceView, iris: IriMinter, text: ExportText
     const position = codePoints.spanToCodePoints(span);
     return {
       type: 'SpecificResource',
-      source: { id: iris.file(text.uri), type: 'Text', format: text.path.toLowerCase().endsWith('.md') ? 'text/markdown' : 'text/plain' },
+      source,
       selector: [
         { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
         { type: 'TextPositionSelector', start: position.start, end: position.end },
@@ -169,19 +180,28 @@ function claimAnnotation(
     if (iri) resource['pa:claimant'] = iri;
     else missing('claimant', claim.claimant);
   }
-  if (claim.stance) resource['pa:stance'] = `pa:${claim.stance.value}`;
+  if (claim.stance) {
+    resource['pa:stance'] = `pa:${claim.stance.value}`;
+    resource['pa:stanceScore'] = stanceScore(index.config.vocabulary, claim.stance.value);
+  }
   if (claim.concept) {
     const iri = iris.concept(claim.concept.value);
     if (iri) resource['pa:concept'] = iri;
     else missing('concept', claim.concept);
   }
-  const about: string[] = [];
-  for (const actor of claim.about) {
-    const iri = iris.named(actor.value);
-    if (iri) about.push(iri);
-    else missing('about actor', actor);
-  }
+  // The IRIs of ids of the actors' namespace (`named`: actors or entities; otherwise actors only); an unknown id is left out, with a warning.
+  const actorIris = (actors: { value: string; range: Span }[], what: string, named = false) =>
+    actors.flatMap((actor) => {
+      const iri = named ? iris.named(actor.value) : iris.actor(actor.value);
+      if (!iri) missing(what, actor);
+      return iri ? [iri] : [];
+    });
+  const about = actorIris(claim.about, 'about actor', true);
   if (about.length) resource['pa:about'] = about;
+  const [onBehalfOf] = actorIris(claim.onBehalfOf ? [claim.onBehalfOf] : [], 'on-behalf-of actor');
+  if (onBehalfOf) resource['pa:onBehalfOf'] = onBehalfOf;
+  const reportedBy = actorIris(claim.reportedBy, 'reported-by actor');
+  if (reportedBy.length) resource['pa:reportedBy'] = reportedBy;
   if (claim.type) resource['pa:claimType'] = claim.type.value;
   if (claim.evidence) resource['pa:evidence'] = claim.evidence.value;
   if (claim.note) resource['pa:note'] = claim.note.value;
@@ -200,7 +220,8 @@ function claimAnnotation(
 function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
   const actorName = (id: string) => (index.actor(id) ?? index.entity(id))?.name?.value ?? id;
   const parts: string[] = [];
-  const claimant = claim.claimant ? actorName(claim.claimant.value) : 'An unnamed claimant';
+  const speaker = claim.claimant ? actorName(claim.claimant.value) : 'An unnamed claimant';
+  const claimant = claim.onBehalfOf ? `${speaker} (on behalf of ${actorName(claim.onBehalfOf.value)})` : speaker;
   if (claim.concept) {
     const concept = index.concept(claim.concept.value)?.label?.value ?? claim.concept.value;
     parts.push(`${claimant} ${claim.stance?.value ?? 'addresses'} “${concept}”.`);
@@ -209,6 +230,7 @@ function describeClaim(index: WorkspaceView, claim: ClaimDef): string {
   }
   if (claim.type) parts.push(`Claim type: ${claim.type.value}.`);
   if (claim.about.length) parts.push(`About: ${claim.about.map((a) => actorName(a.value)).join(', ')}.`);
+  if (claim.reportedBy.length) parts.push(`Reported by: ${claim.reportedBy.map((r) => actorName(r.value)).join(', ')}.`);
   if (claim.evidence) parts.push(`Evidence: ${claim.evidence.value}.`);
   if (claim.note) parts.push(`Note: ${claim.note.value.trim()}`);
   return parts.join(' ');

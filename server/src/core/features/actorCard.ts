@@ -1,4 +1,5 @@
-import type { ActorDef, ClaimDef, EntityDef } from '../model';
+import { describePeriod } from '../describe';
+import type { ActorDef, ClaimDef, EntityDef, RelationDef } from '../model';
 import { relationType } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { code, emphasis, joined, link, list, paragraph, strong, type Block, type CardDocument, type InlineInput } from './card';
@@ -52,9 +53,15 @@ function header(actor: ActorDef, actorId: string): Block {
   return paragraph(strong(name), actor.kind && ` · ${actor.kind.value}`, ' · ', code(actorId));
 }
 
-/** A relation's note, after the relation it explains. */
-function withNote(line: InlineInput[], note: string | undefined): InlineInput[] {
-  return note ? [...line, ' — ', emphasis(oneLine(note, 300))] : line;
+/** When a relation held, as cards show it (see `describePeriod`); empty without dates. */
+export function relationPeriod(relation: RelationDef): string {
+  return describePeriod(relation.from?.value, relation.until?.value);
+}
+
+/** A relation's period and note, after the relation they qualify. */
+function withNote(line: InlineInput[], relation: RelationDef): InlineInput[] {
+  const dated = [...line, relationPeriod(relation)];
+  return relation.note ? [...dated, ' — ', emphasis(oneLine(relation.note.value, 300))] : dated;
 }
 
 /** Relations the actor states, then those other actors state about it, read from its side; each with its note. */
@@ -62,7 +69,7 @@ function relationLines(index: WorkspaceView, actor: ActorDef, actorId: string): 
   const lines: InlineInput[][] = [];
   for (const relation of actor.relations) {
     if (!relation.type || !relation.target) continue;
-    lines.push(withNote([`${relation.type.value} `, ...actorName(index, relation.target.value)], relation.note?.value));
+    lines.push(withNote([`${relation.type.value} `, ...actorName(index, relation.target.value)], relation));
   }
   for (const reference of index.actorReferencesWithRole(actorId, 'relation-target')) {
     const subject = itemAt(index.annotationFile(reference.uri)?.actors ?? [], reference.range.start, (a) => a.range);
@@ -74,7 +81,7 @@ function relationLines(index: WorkspaceView, actor: ActorDef, actorId: string): 
     if (info?.inverse) line = [`${info.inverse} `, ...subjectName];
     else if (info?.symmetric) line = [`${relation.type.value} `, ...subjectName];
     else line = [...subjectName, ` ${relation.type.value} this actor`];
-    lines.push(withNote(line, relation.note?.value));
+    lines.push(withNote(line, relation));
   }
   return lines;
 }
@@ -94,15 +101,26 @@ function claimsSection(index: WorkspaceView, actorId: string, textUri: string | 
     }
   }
   const made = claims.filter((claim) => claim.claimant?.value === actorId);
-  const about = claims.filter((claim) => claim.about.some((a) => a.value === actorId) && claim.claimant?.value !== actorId);
+  const others = claims.filter((claim) => claim.claimant?.value !== actorId);
+  const onBehalf = others.filter((claim) => claim.onBehalfOf?.value === actorId);
+  const relayed = others.filter((claim) => claim.onBehalfOf?.value !== actorId && claim.reportedBy.some((r) => r.value === actorId));
+  const about = others.filter((claim) => claim.about.some((a) => a.value === actorId) && !onBehalf.includes(claim) && !relayed.includes(claim));
   const where = textUri ? 'in this text' : 'in the workspace';
-  if (made.length === 0 && about.length === 0) return [paragraph(emphasis(`Claims ${where}:`), ' none by or about this actor')];
+  if (made.length + onBehalf.length + relayed.length + about.length === 0) return [paragraph(emphasis(`Claims ${where}:`), ' none by or about this actor')];
   const items: InlineInput[][] = [];
-  for (const claim of made.slice(0, LISTED_CLAIMS)) items.push(claimLine(index, claim, { showClaimant: false }));
-  if (made.length > LISTED_CLAIMS) items.push([`…and ${made.length - LISTED_CLAIMS} more by it`]);
-  for (const claim of about.slice(0, LISTED_CLAIMS)) items.push(claimLine(index, claim, { showClaimant: true }));
-  if (about.length > LISTED_CLAIMS) items.push([`…and ${about.length - LISTED_CLAIMS} more about it`]);
-  return [paragraph(emphasis(`Claims ${where}:`), ` ${count(made.length, 'claim')} by it, ${count(about.length, 'claim')} about it`), list(items)];
+  const listed = (group: ClaimDef[], showClaimant: boolean, more: string) => {
+    for (const claim of group.slice(0, LISTED_CLAIMS)) items.push(claimLine(index, claim, { showClaimant }));
+    if (group.length > LISTED_CLAIMS) items.push([`…and ${group.length - LISTED_CLAIMS} more ${more}`]);
+  };
+  listed(made, false, 'by it');
+  listed(onBehalf, true, 'on its behalf');
+  listed(relayed, true, 'relayed by it');
+  listed(about, true, 'about it');
+  const counts = [`${count(made.length, 'claim')} by it`];
+  if (onBehalf.length > 0) counts.push(`${onBehalf.length} on its behalf`);
+  if (relayed.length > 0) counts.push(`${relayed.length} relayed by it`);
+  counts.push(`${count(about.length, 'claim')} about it`);
+  return [paragraph(emphasis(`Claims ${where}:`), ` ${counts.join(', ')}`), list(items)];
 }
 
 export function otherTextsLine(index: WorkspaceView, actorId: string, textUri: string | undefined): Block {

@@ -1,5 +1,6 @@
 import { displayLocation } from '../describe';
 import type { ClaimDef } from '../model';
+import { stanceLabel, stanceScore } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { anchorOf } from './anchorOf';
 import { code, emphasis, joined, link, paragraph, quote, strong, type Block, type CardDocument, type InlineInput } from './card';
@@ -29,14 +30,30 @@ export function claimLine(index: WorkspaceView, claim: ClaimDef, options: { show
   return joined(parts, ' — ');
 }
 
-/** The hover card of a claim: claimant, type, stance and concept, evidence, note, and who it is about. */
+/** What cards add after a stance: its label where the workspace gave one, and its score (the network qualifier). */
+export function stanceDetail(index: WorkspaceView, stance: string): string {
+  const vocabulary = index.config.vocabulary;
+  const label = stanceLabel(vocabulary, stance);
+  const score = stanceScore(vocabulary, stance);
+  return ` (${label ? `${oneLine(label, 80)}, ` : ''}score ${score})`;
+}
+
+/**
+ * The hover card of a claim: claimant (and on whose behalf), who relays it,
+ * type, stance (with its score) and concept, evidence, note, and who it is about.
+ */
 export function claimCard(index: WorkspaceView, claim: ClaimDef, annotationUri: string, options: { showQuote: boolean }): CardDocument {
   const blocks: Block[] = [];
   blocks.push(paragraph(strong('Claim'), ' ', claim.id ? code(claim.id.value) : '(no id)', claim.type && ` · ${claim.type.value}`));
-  blocks.push(paragraph(emphasis('Claimant:'), ' ', ...(claim.claimant ? actorName(index, claim.claimant.value) : ['not given'])));
+  const onBehalfOf = claim.onBehalfOf ? [', on behalf of ', ...actorName(index, claim.onBehalfOf.value)] : [];
+  blocks.push(paragraph(emphasis('Claimant:'), ' ', ...(claim.claimant ? actorName(index, claim.claimant.value) : ['not given']), ...onBehalfOf));
+  if (claim.reportedBy.length > 0) {
+    blocks.push(paragraph(emphasis('Reported by:'), ' ', ...joined(claim.reportedBy.map((relay) => actorName(index, relay.value)))));
+  }
   if (claim.stance || claim.concept) {
     const stance = claim.stance ? claim.stance.value : 'concerns';
-    blocks.push(paragraph(emphasis('Stance:'), ` ${stance} `, ...(claim.concept ? conceptLabel(index, claim.concept.value) : ['(no concept given)'])));
+    const detail = claim.stance ? stanceDetail(index, claim.stance.value) : '';
+    blocks.push(paragraph(emphasis('Stance:'), ` ${stance} `, ...(claim.concept ? conceptLabel(index, claim.concept.value) : ['(no concept given)']), detail));
   }
   if (claim.about.length > 0) {
     blocks.push(paragraph(emphasis('About:'), ' ', ...joined(claim.about.map((about) => actorName(index, about.value)))));

@@ -1,7 +1,9 @@
 import type { Span } from '../model';
 import { ACTOR_FIELDS, CLAIM_FIELDS, CONCEPT_FIELDS, MENTION_FIELDS, RELATION_FIELDS, TOP_LEVEL_FIELDS } from '../syntax/parseAnnotationFile';
 import { ENTITY_FIELDS } from '../syntax/readEntities';
+import { CONTRIBUTOR_FIELDS } from '../syntax/readTextMetadata';
 import { SUPPRESS_FIELDS } from '../syntax/readSuppress';
+import { stanceLabel, stanceScore } from '../vocabulary';
 import { countedIds, type WorkspaceView } from '../workspace/workspaceView';
 import { FIELD_HELP } from './fieldHelp';
 import { oneLine } from './markdown';
@@ -20,7 +22,7 @@ export interface CompletionEntry {
 }
 
 /** `named`: an actor or an entity id (`about`, a mention); `actor`: an actor id only. */
-type ValueKind = 'actor' | 'named' | 'concept' | 'actor-kind' | 'entity-kind' | 'relation-type' | 'claim-type' | 'stance' | 'evidence';
+type ValueKind = 'actor' | 'named' | 'concept' | 'actor-kind' | 'entity-kind' | 'relation-type' | 'claim-type' | 'stance' | 'evidence' | 'contributor-role';
 
 /** The fields allowed in the mapping at a path of keys. */
 const FIELDS_AT: Record<string, readonly string[]> = {
@@ -32,6 +34,7 @@ const FIELDS_AT: Record<string, readonly string[]> = {
   mentions: MENTION_FIELDS,
   suppress: SUPPRESS_FIELDS,
   claims: CLAIM_FIELDS,
+  contributors: CONTRIBUTOR_FIELDS,
 };
 
 /** What a field's value holds, by the path of its mapping and its key. */
@@ -48,6 +51,10 @@ const VALUE_KINDS: Record<string, ValueKind> = {
   'claims/stance': 'stance',
   'claims/type': 'claim-type',
   'claims/evidence': 'evidence',
+  'claims/on-behalf-of': 'actor',
+  'claims/reported-by': 'actor',
+  'contributors/actor': 'actor',
+  'contributors/role': 'contributor-role',
 };
 
 /** Proposals, and whether there were more than the limit allowed (the editor should ask again as the user types). */
@@ -90,7 +97,7 @@ function actorsByRelevance(index: WorkspaceView, uri: string, withEntities: bool
   }
   const named = new Set<string>();
   const annotation = index.annotationFile(uri)?.textAnnotation;
-  for (const located of [annotation?.author, ...(annotation?.mentions ?? []).flatMap((m) => m.actors), ...(annotation?.claims ?? []).flatMap((c) => [c.claimant, ...c.about])]) {
+  for (const located of [...(annotation?.authors ?? []), ...(annotation?.mentions ?? []).flatMap((m) => m.actors), ...(annotation?.claims ?? []).flatMap((c) => [c.claimant, ...c.about, c.onBehalfOf, ...c.reportedBy])]) {
     if (located) named.add(located.value);
   }
   const known = withEntities ? [...index.actorIds(), ...index.entityIds()].sort() : index.actorIds();
@@ -187,7 +194,12 @@ function vocabularyEntries(index: WorkspaceView, kind: ValueKind | undefined, re
     case 'claim-type':
       return values('vocabulary', vocabulary.claimTypes, 'claim type');
     case 'stance':
-      return values('vocabulary', vocabulary.stances, 'stance toward the concept');
+      return vocabulary.stances.map((stance) => {
+        const label = stanceLabel(vocabulary, stance);
+        return { label: stance, category: 'vocabulary' as const, detail: `stance toward the concept${label ? `: ${oneLine(label, 80)}` : ''} (score ${stanceScore(vocabulary, stance)})`, insertText: stance, replace };
+      });
+    case 'contributor-role':
+      return values('vocabulary', vocabulary.contributorRoles, 'contributor role');
     case 'evidence':
       return values('vocabulary', vocabulary.evidence, 'evidence');
     default:

@@ -8,6 +8,7 @@ import { claimCard } from './claimCard';
 import { conceptCard } from './conceptCard';
 import { entityCard } from './entityCard';
 import { locate, touches, type AnnotationTarget } from './locate';
+import { relationCard, textCard } from './textCard';
 
 /** A hover: the card (render it with renderMarkdown or renderPlainText), and the span it describes. */
 export interface HoverCard {
@@ -95,6 +96,10 @@ function annotationHover(index: WorkspaceView, uri: string, target: AnnotationTa
     case 'claim-id':
     case 'claim-quote':
       return claimCard(index, target.claim, uri, { showQuote: target.kind === 'claim-id' });
+    case 'relation':
+      return relationCard(index, target.actor, target.relation);
+    case 'text-path':
+      return textCard(index, uri);
     default:
       return undefined;
   }

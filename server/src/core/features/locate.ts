@@ -1,4 +1,4 @@
-import type { AnnotationFile, ClaimDef, Located, MentionDef, Span } from '../model';
+import type { ActorDef, AnnotationFile, ClaimDef, Located, MentionDef, RelationDef, Span } from '../model';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import type { Anchored, Mention, ReferenceRole, TextAnalysis } from '../workspace/workspaceView';
 
@@ -10,6 +10,7 @@ export type AnnotationTarget =
   | { kind: 'claim-id'; id: string; range: Span; claim: ClaimDef }
   | { kind: 'claim-quote'; range: Span; claim: ClaimDef }
   | { kind: 'mention-quote'; range: Span; mention: MentionDef }
+  | { kind: 'relation'; range: Span; actor: ActorDef; relation: RelationDef }
   | { kind: 'text-path'; range: Span; value: string }
   | { kind: 'url'; range: Span; value: string };
 
@@ -51,6 +52,7 @@ export function locateInAnnotationFile(file: AnnotationFile, offset: number): An
     if (at(actor.id)) return { kind: 'actor-id', id: actor.id.value, role: 'definition', range: actor.id.range };
     for (const relation of actor.relations) {
       if (at(relation.target)) return { kind: 'actor-id', id: relation.target.value, role: 'relation-target', range: relation.target.range };
+      if (at(relation.type)) return { kind: 'relation', range: relation.type.range, actor, relation };
     }
     return undefined;
   }
@@ -66,7 +68,12 @@ export function locateInAnnotationFile(file: AnnotationFile, offset: number): An
   if (!annotation) return undefined;
   if (at(annotation.text)) return { kind: 'text-path', range: annotation.text.range, value: annotation.text.value };
   if (at(annotation.url)) return { kind: 'url', range: annotation.url.range, value: annotation.url.value };
-  if (at(annotation.author)) return { kind: 'actor-id', id: annotation.author.value, role: 'author', range: annotation.author.range };
+  for (const author of annotation.authors) {
+    if (at(author)) return { kind: 'actor-id', id: author.value, role: 'author', range: author.range };
+  }
+  for (const contributor of annotation.contributors) {
+    if (at(contributor.actor)) return { kind: 'actor-id', id: contributor.actor.value, role: 'contributor', range: contributor.actor.range };
+  }
 
   const claim = itemAt(annotation.claims, offset, rangeOfItem);
   if (claim) {
@@ -74,6 +81,10 @@ export function locateInAnnotationFile(file: AnnotationFile, offset: number): An
     if (at(claim.claimant)) return { kind: 'actor-id', id: claim.claimant.value, role: 'claimant', range: claim.claimant.range, claim };
     for (const about of claim.about) {
       if (at(about)) return { kind: 'actor-id', id: about.value, role: 'about', range: about.range, claim };
+    }
+    if (at(claim.onBehalfOf)) return { kind: 'actor-id', id: claim.onBehalfOf.value, role: 'on-behalf-of', range: claim.onBehalfOf.range, claim };
+    for (const relay of claim.reportedBy) {
+      if (at(relay)) return { kind: 'actor-id', id: relay.value, role: 'reported-by', range: relay.range, claim };
     }
     if (at(claim.concept)) return { kind: 'concept-id', id: claim.concept.value, role: 'concept', range: claim.concept.range, claim };
     if (at(claim.quote)) return { kind: 'claim-quote', range: claim.quote.range, claim };

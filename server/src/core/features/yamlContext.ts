@@ -21,7 +21,7 @@ export interface YamlCursorContext {
 }
 
 /** The list fields whose items are mappings: a `- ` item under them starts a new mapping. */
-const LISTS_OF_MAPPINGS = new Set(['actors', 'concepts', 'claims', 'mentions', 'relations', 'suppress']);
+const LISTS_OF_MAPPINGS = new Set(['actors', 'concepts', 'claims', 'mentions', 'relations', 'suppress', 'contributors']);
 
 // Dot-all: a line may hold U+2028, U+2029 or a lone CR, which `.` would not match, and then no pattern would.
 const LINE_PATTERN = /^( *)((?:- +)*)(.*)$/s;

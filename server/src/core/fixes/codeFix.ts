@@ -18,6 +18,8 @@ export interface CodeFix {
   isPreferred?: boolean;
   /** The diagnostic it fixes. */
   diagnostic?: CoreDiagnostic;
+  /** A command the server runs when it is chosen (with no edits: e.g. dismissing a difference for the session). */
+  command?: { command: string; arguments: unknown[] };
 }
 
 /** A quick fix for a diagnostic, a `fix` or a `suggestion` as the catalogue records for `fixId`. */

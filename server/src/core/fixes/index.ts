@@ -4,3 +4,4 @@ export { mergeActor, mergeCandidates, type MergeResult } from './mergeActor';
 export { disambiguatingContext } from './selectors';
 export { planFixes, type FixAllOptions, type FixAllResult, type FixChange, type PlannedFix, type SkippedFix } from './fixAll';
 export { addedErrors, editsBreakParsing } from './verifyEdits';
+export { curationFixes, claimLines, DISMISS_DIFFERENCE_COMMAND } from './curationFixes';

@@ -1,15 +1,19 @@
 import { hasSafeFix } from '../diagnosticCodes';
 import type { CoreDiagnostic } from '../model';
 import type { WorkspaceView } from '../workspace/workspaceView';
+import type { CuratedWorkspace } from '../agreement/curation';
 import { fixAliasConflict, fixUnusedAlias } from './aliasFixes';
 import { fixAmbiguousQuote, fixNormalizedQuote, fixStaleQuote } from './anchorFixes';
 import type { CodeFix } from './codeFix';
+import { curationFixes } from './curationFixes';
 import { fixUnknownId } from './idFixes';
 import { fixDuplicateRelation } from './relationFixes';
 
 export interface QuickFixOptions {
   /** Only the catalogue's `fix`es, without computing suggestions (for `check --fix`). */
   fixesOnly?: boolean;
+  /** While comparing with another annotator: my workspace and theirs, for the curation codes' actions. */
+  curation?: { mine: CuratedWorkspace; theirs: CuratedWorkspace };
 }
 
 /** The quick fixes for one diagnostic, computed against the files' current contents. */
@@ -31,6 +35,8 @@ const FIX_PROVIDERS: Partial<Record<string, FixProvider>> = {
   'alias-conflict': fixAliasConflict,
   'alias-unused': fixUnusedAlias,
   'relation-duplicate': fixDuplicateRelation,
+  'annotator-differs': (_index, diagnostic, options) => (options.curation ? curationFixes(options.curation.mine, options.curation.theirs, diagnostic) : []),
+  'annotator-only': (_index, diagnostic, options) => (options.curation ? curationFixes(options.curation.mine, options.curation.theirs, diagnostic) : []),
 };
 
 function fixesFor(index: WorkspaceView, diagnostic: CoreDiagnostic, options: QuickFixOptions): CodeFix[] {

@@ -47,14 +47,16 @@ function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): C
     claimIds: count(claims.map((c) => c.id?.value)),
     actorReferences: count([
       ...actors.flatMap((a) => a.relations.map((r) => r.target?.value)),
-      annotation?.author?.value,
+      ...(annotation?.authors ?? []).map((a) => a.value),
+      ...(annotation?.contributors ?? []).map((c) => c.actor?.value),
       ...mentions.flatMap((m) => m.actors.map((id) => id.value)),
-      ...claims.flatMap((c) => [c.claimant?.value, ...c.about.map((a) => a.value)]),
+      ...claims.flatMap((c) => [c.claimant?.value, ...c.about.map((a) => a.value), c.onBehalfOf?.value, ...c.reportedBy.map((r) => r.value)]),
     ]),
     stances: count(claims.map((c) => (c.claimant && c.concept && c.stance ? `${c.claimant.value}\u0000${c.concept.value}\u0000${c.stance.value}` : undefined))),
     aliases: count(named.flatMap((a) => a.aliases.map((alias) => `${normalizeForMatch(alias.value).trim()}\u0000${a.id?.value}`))),
     kinds: count(actors.map((a) => `${a.id?.value}\u0000${a.kind?.value}`)),
-    relations: count(actors.flatMap((a) => a.relations.map((r) => `${a.id?.value}\u0000${r.type?.value}\u0000${r.target?.value}`))),
+    // With its period: relations whose periods do not overlap neither contradict nor duplicate each other.
+    relations: count(actors.flatMap((a) => a.relations.map((r) => `${a.id?.value}\u0000${r.type?.value}\u0000${r.target?.value}\u0000${r.from?.value ?? ''}\u0000${r.until?.value ?? ''}`))),
   };
 }
 
@@ -167,7 +169,8 @@ export function dependentsOfAnnotationChange(
   for (const key of changedKeys(old.kinds, now.kinds)) {
     const id = key.slice(0, key.indexOf('\u0000'));
     addAll(index.actorDefinitions(id).map((d) => d.uri));
-    addAll(index.actorReferences(id).filter((r) => r.role === 'relation-target').map((r) => r.uri));
+    // …and wherever it is a claim's on-behalf-of (a person there is a warning).
+    addAll(index.actorReferences(id).filter((r) => r.role === 'relation-target' || r.role === 'on-behalf-of').map((r) => r.uri));
   }
   let everyActorFile = false;
   for (const key of changedKeys(old.relations, now.relations)) {

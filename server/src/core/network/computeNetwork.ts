@@ -82,8 +82,11 @@ export function* computeNetworkSteps(index: WorkspaceView, options: NetworkOptio
   if (problem) throw new RangeError(problem);
   const statements = yield* networkStatementSteps(index, options, keep);
   const vocabulary = index.config.vocabulary;
-  // The qualifier's levels span the vocabulary's scores, and any score a statement has (unknown stances score 0).
-  const levels = qualifierLevels([...vocabulary.stances.map((s) => stanceScore(vocabulary, s)), ...statements.map((s) => s.score)]);
+  // The qualifier's range spans the vocabulary's scores and any score a statement has (unknown stances score 0), so that
+  // supports/rejects keep DNA's boolean proximity whatever else the vocabulary holds (neutral, project stances); the
+  // levels themselves are the scores the statements use, as in DNA, so that `combine` codes supports only 1, rejects only 2, both 3.
+  const span = qualifierLevels([...vocabulary.stances.map((s) => stanceScore(vocabulary, s)), ...statements.map((s) => s.score)]);
+  const levels = { values: qualifierLevels(statements.map((s) => s.score)).values, range: span.range };
   const { rows, columns } = labelsOf(index, options, statements);
   if (options.timeWindow === undefined) return { result: { options, matrices: [yield* matrixOf(statements, rows, columns, levels, options)], levels }, statements };
   const matrices: NetworkMatrix[] = [];

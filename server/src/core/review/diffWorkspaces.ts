@@ -1,6 +1,6 @@
 import { workspaceDiagnostics } from '../checks/index';
-import { displayPath } from '../describe';
-import type { ActorDef, ClaimDef, ConceptDef, EntityDef, Severity } from '../model';
+import { describePeriod, displayPath } from '../describe';
+import type { ActorDef, ClaimDef, ConceptDef, EntityDef, Severity, TextAnnotationDef } from '../model';
 import type { AnchorStatus } from '../resolveQuote';
 import type { Anchored, WorkspaceView } from '../workspace/workspaceView';
 import { diffMentions, type MentionChange } from './diffMentions';
@@ -59,6 +59,14 @@ export interface ClaimChange {
   fields: string[];
 }
 
+/** A text annotation file whose metadata (title, authors, contributors, date, address, note) changed. */
+export interface TextMetadataChange {
+  file: string;
+  status: ChangeStatus;
+  title?: string;
+  fields: string[];
+}
+
 export interface AnchorChange {
   id: string;
   kind: 'moved' | 'broke' | 'fixed';
@@ -80,6 +88,8 @@ export interface WorkspaceDiff {
   entities: EntityChange[];
   concepts: ConceptChange[];
   claims: ClaimChange[];
+  /** Changes to the texts' own metadata (format v1.1: several authors, contributors, a note). */
+  texts: TextMetadataChange[];
   anchors: AnchorChange[];
   /** Mentions in the texts gained or lost (by alias, suppression or explicit mention edits). */
   mentions: MentionChange[];
@@ -110,7 +120,8 @@ function changedFields<T>(before: T, after: T, fields: [string, (value: T) => un
 }
 
 function relationStrings(actor: ActorDef | EntityDef): string[] {
-  return 'relations' in actor ? actor.relations.filter((r) => r.type && r.target).map((r) => `${r.type!.value} ${r.target!.value}`) : [];
+  // With its period: a relation that ended or began is a change to review.
+  return 'relations' in actor ? actor.relations.filter((r) => r.type && r.target).map((r) => `${r.type!.value} ${r.target!.value}${describePeriod(r.from?.value, r.until?.value)}`) : [];
 }
 
 function minus(a: string[], b: string[]): string[] {
@@ -205,7 +216,38 @@ const CLAIM_FIELDS: [string, (c: ClaimDef) => unknown][] = [
   ['type', (c) => c.type?.value],
   ['evidence', (c) => c.evidence?.value],
   ['note', (c) => c.note?.value],
+  ['on-behalf-of', (c) => c.onBehalfOf?.value],
+  ['reported-by', (c) => c.reportedBy.map((r) => r.value).sort()],
 ];
+
+const TEXT_METADATA_FIELDS: [string, (t: TextAnnotationDef) => unknown][] = [
+  ['text', (t) => t.text?.value],
+  ['title', (t) => t.title?.value],
+  ['author', (t) => t.authors.map((a) => a.value)],
+  ['contributors', (t) => t.contributors.map((c) => [c.actor?.value, c.role?.value])],
+  ['published', (t) => t.published?.value],
+  ['url', (t) => t.url?.value],
+  ['note', (t) => t.note?.value],
+];
+
+/** Text annotation files by path whose metadata was added, removed or changed. */
+function diffTextMetadata(base: WorkspaceView, head: WorkspaceView): TextMetadataChange[] {
+  const side = (index: WorkspaceView) => new Map(index.annotationFiles().flatMap((file) => (file.textAnnotation ? [[displayPath(index, file.uri), file.textAnnotation] as const] : [])));
+  const before = side(base);
+  const after = side(head);
+  const changes: TextMetadataChange[] = [];
+  for (const file of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = before.get(file);
+    const b = after.get(file);
+    if (!a || !b) {
+      changes.push({ file, status: a ? 'removed' : 'added', title: (b ?? a)!.title?.value, fields: [] });
+      continue;
+    }
+    const fields = changedFields(a, b, TEXT_METADATA_FIELDS);
+    if (fields.length) changes.push({ file, status: 'changed', title: b.title?.value, fields });
+  }
+  return changes;
+}
 
 function diffClaims(base: WorkspaceView, head: WorkspaceView): { claims: ClaimChange[]; anchors: AnchorChange[] } {
   const before = claimViews(base);
@@ -261,5 +303,5 @@ export function diffWorkspaces(base: WorkspaceView, head: WorkspaceView): Worksp
   for (const [key, views] of after) newDiagnostics.push(...views.slice(before.get(key)?.length ?? 0));
   for (const [key, views] of before) fixedDiagnostics += Math.max(0, views.length - (after.get(key)?.length ?? 0));
   newDiagnostics.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
-  return { actors: diffActors(base, head), entities: diffActors(base, head, true), concepts: diffConcepts(base, head), claims, anchors, mentions: diffMentions(base, head), newDiagnostics, fixedDiagnostics };
+  return { actors: diffActors(base, head), entities: diffActors(base, head, true), concepts: diffConcepts(base, head), claims, texts: diffTextMetadata(base, head), anchors, mentions: diffMentions(base, head), newDiagnostics, fixedDiagnostics };
 }

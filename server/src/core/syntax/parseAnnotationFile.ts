@@ -1,24 +1,26 @@
-import { isScalar, type Node, type YAMLMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
 import type { AnnotationFile, ActorDef, ClaimDef, ConceptDef, Located, MentionDef, RelationDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
+import { readAttributes } from './readAttributes';
 import { ENTITY_FIELDS, readEntities, readNamedThing } from './readEntities';
+import { CLAIM_V11_FIELDS, readClaimFields, readIdList } from './readClaimFields';
+import { readDate, readRelationDates } from './readDates';
 import { readSuppressions, SUPPRESS_FIELDS } from './readSuppress';
+import { CONTRIBUTOR_FIELDS, readTextMetadata, TEXT_METADATA_FIELDS } from './readTextMetadata';
 import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
 
 export { ENTITY_FIELDS } from './readEntities';
 
-export const TOP_LEVEL_FIELDS = ['actors', 'entities', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress'] as const;
-export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress'] as const;
+export const TOP_LEVEL_FIELDS = ['actors', 'entities', 'concepts', 'text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress', ...TEXT_METADATA_FIELDS, 'attributes'] as const;
+export const TEXT_ANNOTATION_FIELDS = ['text', 'title', 'author', 'published', 'url', 'mentions', 'claims', 'suppress', ...TEXT_METADATA_FIELDS, 'attributes'] as const;
 export const ACTOR_FIELDS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata', 'relations'] as const;
-export const RELATION_FIELDS = ['type', 'target', 'note'] as const;
+export const RELATION_FIELDS = ['type', 'target', 'note', 'from', 'until'] as const;
 export const CONCEPT_FIELDS = ['id', 'label', 'description'] as const;
 export const MENTION_FIELDS = ['actor', 'quote', 'prefix', 'suffix', 'note'] as const;
-export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note'] as const;
+export const CLAIM_FIELDS = ['id', 'claimant', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note', ...CLAIM_V11_FIELDS, 'attributes'] as const;
 
 /** Every field name of the format, for recognising one written without its colon. */
-const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS, ...SUPPRESS_FIELDS, ...ENTITY_FIELDS]);
-
-const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const FIELD_NAMES: ReadonlySet<string> = new Set([...TOP_LEVEL_FIELDS, ...ACTOR_FIELDS, ...RELATION_FIELDS, ...CONCEPT_FIELDS, ...MENTION_FIELDS, ...CLAIM_FIELDS, ...SUPPRESS_FIELDS, ...CONTRIBUTOR_FIELDS, ...ENTITY_FIELDS]);
 
 /**
  * Parses one annotation file into the model. Never throws: every problem
@@ -64,6 +66,7 @@ function readActor(reader: YamlFieldReader, node: Node, uri: string, vocabulary:
       type: checkVocabulary(reader, reader.string(relationFields.get('type'), 'the relation type'), relationTypes, 'relation type', 'relation-types'),
       target: reader.string(relationFields.get('target'), 'the relation target'),
       note: reader.string(relationFields.get('note'), 'the note', { freeText: true }),
+      ...readRelationDates(reader, relationFields),
     };
     actor.relations.push(relation);
   }
@@ -89,13 +92,13 @@ function readTextAnnotation(reader: YamlFieldReader, fields: Map<string, FieldEn
   const annotation: TextAnnotationDef = {
     text: reader.string(fields.get('text'), 'the `text` path'),
     title: reader.string(fields.get('title'), 'the title', { freeText: true }),
-    author: reader.string(fields.get('author'), 'the author (an actor id)'),
-    published: readDate(reader, fields.get('published')),
+    ...readTextMetadata(reader, fields, vocabulary),
+    published: readDate(reader, fields.get('published'), 'the publication date'),
     url: reader.string(fields.get('url'), 'the url'),
     mentions: [],
     claims: [],
     suppress: [],
-    attributes: [],
+    attributes: readAttributes(reader, fields.get('attributes')),
   };
   if (!fields.has('text')) {
     const first = fields.values().next().value as FieldEntry;
@@ -157,49 +160,15 @@ function readClaim(reader: YamlFieldReader, node: Node, vocabulary: Vocabulary):
     ...readSelector(reader, fields),
     about: readIdList(reader, fields.get('about'), '`about`', 'actor ids'),
     concept: reader.string(fields.get('concept'), 'the concept (a concept id)'),
-    stance: checkVocabulary(reader, reader.string(fields.get('stance'), 'the stance'), vocabulary.stances, 'stance'),
+    stance: checkVocabulary(reader, reader.string(fields.get('stance'), 'the stance'), vocabulary.stances, 'stance', 'stances'),
     type: checkVocabulary(reader, reader.string(fields.get('type'), 'the claim type'), vocabulary.claimTypes, 'claim type', 'claim-types'),
     evidence: checkVocabulary(reader, reader.string(fields.get('evidence'), 'the evidence'), vocabulary.evidence, 'evidence value'),
     note: reader.string(fields.get('note'), 'the note', { freeText: true }),
-    reportedBy: [],
-    attributes: [],
+    ...readClaimFields(reader, fields),
+    attributes: readAttributes(reader, fields.get('attributes')),
   };
   if (claim.stance && !claim.concept) {
     reader.report(claim.stance.range, 'missing-field', 'A stance is taken toward a concept, but this claim has no `concept`: add the concept it supports or rejects.', { missing: ['concept'] });
   }
   return claim;
-}
-
-/**
- * A list of ids, such as `about`. `about: isi, taliban` is one value in
- * YAML; it is reported (with both list forms) and read as the ids it names,
- * so they are still checked.
- */
-function readIdList(reader: YamlFieldReader, entry: FieldEntry | undefined, label: string, what: string): Located<string>[] {
-  const values = reader.stringList(entry, label);
-  if (!entry || values.length !== 1 || !isScalar(entry.value) || entry.value.type !== 'PLAIN' || !values[0].value.includes(',')) return values;
-  const single = values[0];
-  const parts = single.value.split(',').map((part) => part.trim()).filter((part) => part !== '');
-  const exact = single.range.end - single.range.start === single.value.length;
-  reader.report(single.range, 'invalid-value', `${label} is a list of ${what}, but \`${single.value}\` is one value. Write the list in brackets, \`${entry.key}: [${parts.join(', ')}]\`, or in block form, one \`- ${parts[0] ?? 'id'}\` line per id under \`${entry.key}:\`.`);
-  let from = 0;
-  return parts.map((part) => {
-    const at = single.value.indexOf(part, from);
-    from = at + part.length;
-    const range = exact ? { start: single.range.start + at, end: single.range.start + at + part.length } : single.range;
-    return { value: part, range };
-  });
-}
-
-function readDate(reader: YamlFieldReader, entry: FieldEntry | undefined): Located<string> | undefined {
-  const located = reader.string(entry, 'the publication date', { freeText: true });
-  if (!located) return undefined;
-  const match = DATE_PATTERN.exec(located.value);
-  const month = match?.[2] ? Number(match[2]) : 1;
-  const day = match?.[3] ? Number(match[3]) : 1;
-  const valid = match && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(Number(match[1]), month, 0)).getUTCDate();
-  if (!valid) {
-    reader.report(located.range, 'invalid-value', `\`${located.value}\` is not a date: write it as YYYY-MM-DD (or YYYY-MM, or YYYY).`);
-  }
-  return located;
 }

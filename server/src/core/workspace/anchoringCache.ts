@@ -35,11 +35,13 @@ export class AnchoringCache {
 
   /** `anchor` a step at a time (see `anchorSelectorsInSteps`); keeps what it computes. */
   *anchorInSteps(textUri: string, target: AnchorableText, slot: string, defs: readonly QuoteSelectorDef[]): Generator<void, AnchorResult[]> {
-    const selectors = withQuote(defs).map(selectorOf);
-    const key = yield* this.keyOf(defs, selectors);
+    // Made only when needed: a lookup that finds its results kept (every analysis of a text, 70,000 quotes for a hostile one) allocates nothing per quote.
+    let selectors: QuoteSelector[] | undefined;
+    const select = (): QuoteSelector[] => (selectors ??= withQuote(defs).map(selectorOf));
+    const key = this.keys.get(defs) ?? (yield* this.keyOf(defs, select()));
     const cached = this.byText.get(textUri)?.get(slot);
     if (cached && cached.target === target && cached.key === key) return cached.results;
-    const results = yield* anchorSelectorsInSteps(target, selectors);
+    const results = yield* anchorSelectorsInSteps(target, select());
     const entries = this.byText.get(textUri) ?? new Map<string, Entry>();
     entries.set(slot, { target, key, results });
     this.byText.set(textUri, entries);

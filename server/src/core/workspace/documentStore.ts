@@ -1,5 +1,6 @@
 import { LineIndex } from '../lineIndex';
 import type { AnnotationFile } from '../model';
+import { normalizeWithMapInSteps } from '../normalizeInSteps';
 import { normalizeWithMap } from '../normalizeText';
 import type { AnchorableText } from '../resolveQuote';
 import { canonicalUri, type TextReference } from '../uris';
@@ -79,6 +80,17 @@ export class DocumentStore {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     document.anchorable ??= { text: document.content, normalized: normalizeWithMap(document.content) };
+    return document.anchorable;
+  }
+
+  /** As `anchorableByKey`, preparing it a piece at a time (a text of megabytes takes tens of milliseconds). */
+  *anchorableInStepsByKey(uri: string): Generator<void, AnchorableText | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    if (document.anchorable) return document.anchorable;
+    const normalized = yield* normalizeWithMapInSteps(document.content);
+    // The document object is that of this content (a change meanwhile replaced it); one prepared meanwhile is kept, as analyses compare it by identity.
+    document.anchorable ??= { text: document.content, normalized };
     return document.anchorable;
   }
 

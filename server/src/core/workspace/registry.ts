@@ -5,7 +5,7 @@ import { aliasKey } from '../aliasKeys';
 import { HIERARCHY_RELATIONS } from '../vocabulary';
 import { referencesWithRole } from './referenceSelection';
 
-export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept';
+export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept' | 'on-behalf-of' | 'reported-by' | 'contributor';
 
 /** A place in an annotation file that names an actor or concept id. */
 export interface IdReference {
@@ -13,7 +13,7 @@ export interface IdReference {
   uri: string;
   range: Span;
   role: ReferenceRole;
-  /** The claim that holds the reference, for claimant, about and concept. */
+  /** The claim that holds the reference, for claimant, about, concept, on-behalf-of and reported-by. */
   claim?: ClaimDef;
 }
 
@@ -169,7 +169,8 @@ export class Registry {
     }
     const annotation = file.textAnnotation;
     if (annotation) {
-      ref(actorRefs, annotation.author, 'author');
+      for (const author of annotation.authors) ref(actorRefs, author, 'author');
+      for (const contributor of annotation.contributors) ref(actorRefs, contributor.actor, 'contributor');
       for (const mention of annotation.mentions) for (const id of mention.actors) ref(actorRefs, id, 'mention-actor');
       for (const claim of annotation.claims) {
         if ((work += 1 + claim.about.length) >= REGISTRY_ITEMS_PER_STEP) {
@@ -180,6 +181,8 @@ export class Registry {
         if (claim.stance) addTo(this.stancesByKey, stanceKey(claim), { claim, uri, stance: claim.stance.value });
         ref(actorRefs, claim.claimant, 'claimant', claim);
         for (const about of claim.about) ref(actorRefs, about, 'about', claim);
+        ref(actorRefs, claim.onBehalfOf, 'on-behalf-of', claim);
+        for (const relay of claim.reportedBy) ref(actorRefs, relay, 'reported-by', claim);
         ref(conceptRefs, claim.concept, 'concept', claim);
       }
     }

@@ -197,7 +197,7 @@ export class TextAnalyses {
     const cached = this.analyses.get(textUri);
     if (cached && cached.textStamp === this.documents.textStampByKey(textUri) && this.documents.preparedAnchorableByKey(textUri) === cached.analysis.text) return;
     yield;
-    const anchorable = this.documents.anchorableByKey(textUri)!;
+    const anchorable = (yield* this.documents.anchorableInStepsByKey(textUri))!;
     for (const annotationUri of this.documents.annotationsOf(textUri)) {
       const annotation = this.documents.fileByKey(annotationUri)?.textAnnotation;
       if (!annotation) continue;

@@ -1,6 +1,7 @@
 import type { ServerSession } from '../serverSession';
 import { registerActorRequests } from './actors';
 import { registerAuthoringRequests } from './authoring';
+import { registerCompareRequests } from './compare';
 import { registerExportRequests, type CustomRequestOptions } from './export';
 import { startIndexChangeNotifications } from './indexChanged';
 import { registerNetworkRequest } from './network';
@@ -17,5 +18,6 @@ export function registerCustomRequests(session: ServerSession, options: CustomRe
   registerAuthoringRequests(session);
   registerExportRequests(session, options);
   registerNetworkRequest(session);
+  registerCompareRequests(session, session.loadComparison);
   startIndexChangeNotifications(session);
 }

@@ -1,5 +1,5 @@
 import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Command } from 'vscode-languageserver';
-import { editsBreakParsing, mergeActor, mergeCandidates, quickFixes, type CodeFix, type CoreDiagnostic, type Span } from '../../core';
+import { DISMISS_DIFFERENCE_COMMAND, editsBreakParsing, mergeActor, mergeCandidates, quickFixes, type CodeFix, type CoreDiagnostic, type Span } from '../../core';
 import { locate } from '../../core/features';
 import { throwIfCancelled } from '../cancellation';
 import { toLspDiagnostic } from '../convert';
@@ -39,10 +39,11 @@ export function registerCodeActions(session: ServerSession): void {
       const actions: CodeAction[] = [];
 
       if (wants(CodeActionKind.QuickFix)) {
-        const diagnostics = session.workspace.diagnostics(file.uri).diagnostics.filter((d) => overlaps(d.range, range));
+        const diagnostics = session.diagnosticsOf(file.uri).diagnostics.filter((d) => overlaps(d.range, range));
+        const curation = session.comparison.sides(file.index);
         for (const diagnostic of diagnostics) {
           throwIfCancelled(token);
-          for (const fix of quickFixes(file.index, diagnostic)) {
+          for (const fix of quickFixes(file.index, diagnostic, curation ? { curation } : {})) {
             // Never offer an edit that would leave a file that no longer parses (re-parsing only the files it edits).
             if (editsBreakParsing(file.index, fix.edits) === undefined) actions.push(toCodeAction(session, fix, diagnostic, file.lines));
           }
@@ -68,6 +69,8 @@ export function registerCodeActions(session: ServerSession): void {
 
   session.connection.onExecuteCommand(
     guardRequest(session.log, 'workspace/executeCommand', async (params) => {
+      // "Keep mine" of a curation difference: hidden for the rest of the comparison.
+      if (params.command === DISMISS_DIFFERENCE_COMMAND) return { dismissed: session.comparison.dismiss(String(params.arguments?.[0] ?? '')) };
       if (params.command !== MERGE_ACTOR_COMMAND) throw new ResponseError(LSPErrorCodes.RequestFailed, `Unknown command ${params.command}.`);
       const [fromId, chosen] = (params.arguments ?? []) as [string?, string?];
       if (!fromId) throw new ResponseError(LSPErrorCodes.RequestFailed, 'Merging needs the id of the actor to merge.');
@@ -94,6 +97,7 @@ function toCodeAction(session: ServerSession, fix: CodeFix, diagnostic: CoreDiag
     kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
     diagnostics: [toLspDiagnostic(diagnostic, lines, (uri) => session.linesOf(uri), session.client)],
     ...(fix.isPreferred ? { isPreferred: true } : {}),
-    edit: toWorkspaceEdit(session, fix.edits),
+    ...(fix.edits.length > 0 || !fix.command ? { edit: toWorkspaceEdit(session, fix.edits) } : {}),
+    ...(fix.command ? { command: { title: fix.title, command: fix.command.command, arguments: fix.command.arguments } } : {}),
   };
 }

@@ -1,0 +1,60 @@
+import { canonicalUri } from '../../core';
+import { curatedTextsOf, textDifferences } from '../../core/agreement';
+import { yieldToEventLoop } from '../cancellation';
+import { guardRequest } from '../guard';
+import type { ServerSession } from '../serverSession';
+import { CompareWithRequest, DismissDifferenceRequest, StopComparingRequest, type CompareTarget, type CompareWithParams, type CompareWithResult } from '../../protocol';
+
+/** A comparison target from the wire, checked: a folder URI, or a revision with no line breaks or NULs. */
+function targetOf(value: unknown): CompareTarget | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const target = value as Record<string, unknown>;
+  if (target.kind === 'folder' && typeof target.uri === 'string' && target.uri !== '') return { kind: 'folder', uri: target.uri };
+  if (target.kind === 'revision' && typeof target.revision === 'string' && target.revision.trim() !== '' && !/[\0\r\n]/.test(target.revision)) return { kind: 'revision', revision: target.revision.trim() };
+  return undefined;
+}
+
+/**
+ * `policyAnnotator/compareWith`, `stopComparing` and `dismissDifference`:
+ * curation in the editor. The other workspace is loaded read-only by the
+ * injected loader; its differences with mine then show as information
+ * diagnostics merged into my files' diagnostics (see ../comparison.ts).
+ */
+export function registerCompareRequests(session: ServerSession, load: ServerSession['loadComparison']): void {
+  const { connection, log, workspace } = session;
+
+  connection.onRequest(
+    CompareWithRequest,
+    guardRequest(log, CompareWithRequest.method, async (params: CompareWithParams): Promise<CompareWithResult> => {
+      const target = targetOf(params?.other);
+      if (!target) return { ok: false, message: 'Choose a folder, or give a git revision (a branch, tag or commit).' };
+      await workspace.whenReady();
+      const folder = typeof params.folder === 'string' ? canonicalUri(params.folder) : '';
+      if (!workspace.folderUris().map(canonicalUri).includes(folder)) return { ok: false, message: 'Choose one of the open workspace folders to compare.' };
+      if (!load) return { ok: false, message: 'This server cannot load another workspace (no file access was given to it).' };
+      if (target.kind === 'folder' && canonicalUri(target.uri) === folder) return { ok: false, message: 'That is your own folder: choose the other annotator\u2019s folder.' };
+      const theirs = await load(folder, target, yieldToEventLoop);
+      if ('error' in theirs) return { ok: false, message: theirs.error };
+      session.comparison.start(folder, theirs);
+      const sides = session.comparison.sides(workspace.indexFor(folder));
+      let differences = 0;
+      if (sides) {
+        for (const text of sides.mine.view.referencedTexts()) {
+          if (curatedTextsOf(sides.mine.view, text).length > 0) differences += textDifferences(sides.mine, sides.theirs, text).length;
+          await yieldToEventLoop();
+        }
+      }
+      return { ok: true, name: theirs.name, differences, message: `Comparing with ${theirs.name}: ${differences} difference${differences === 1 ? '' : 's'}.` };
+    }),
+  );
+
+  connection.onRequest(
+    StopComparingRequest,
+    guardRequest(log, StopComparingRequest.method, () => ({ stopped: session.comparison.stop() })),
+  );
+
+  connection.onRequest(
+    DismissDifferenceRequest,
+    guardRequest(log, DismissDifferenceRequest.method, (params) => ({ dismissed: typeof params?.key === 'string' && session.comparison.dismiss(params.key) })),
+  );
+}

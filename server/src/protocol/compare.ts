@@ -1,0 +1,33 @@
+import { RequestType } from 'vscode-languageserver-protocol';
+
+/** What to compare my workspace folder with: another folder (its URI) or a git revision of my folder. */
+export type CompareTarget = { kind: 'folder'; uri: string } | { kind: 'revision'; revision: string };
+
+/** `policyAnnotator/compareWith`: compare a workspace folder of mine with another annotator's work, until stopped. */
+export interface CompareWithParams {
+  /** My workspace folder's URI. */
+  folder: string;
+  other: CompareTarget;
+}
+
+export interface CompareWithResult {
+  ok: boolean;
+  /** What happened, for the user: the differences found, or why nothing is compared (a bad revision, an empty folder). */
+  message: string;
+  /** The name the differences give the other annotator (the folder's name, or the revision as given). */
+  name?: string;
+  /** Differences found in my files when the comparison started. */
+  differences?: number;
+}
+
+export const CompareWithRequest = new RequestType<CompareWithParams, CompareWithResult, void>('policyAnnotator/compareWith');
+
+/** `policyAnnotator/stopComparing`: the curation diagnostics disappear. */
+export const StopComparingRequest = new RequestType<Record<string, never> | undefined, { stopped: boolean }, void>('policyAnnotator/stopComparing');
+
+/** `policyAnnotator/dismissDifference`: "keep mine" for one difference, by the `key` in its diagnostic's data, for the session. */
+export interface DismissDifferenceParams {
+  key: string;
+}
+
+export const DismissDifferenceRequest = new RequestType<DismissDifferenceParams, { dismissed: boolean }, void>('policyAnnotator/dismissDifference');

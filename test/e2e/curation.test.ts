@@ -1,0 +1,116 @@
+// Curation in a real VS Code (code-server): "Compare with Annotator…" on
+// another annotator's folder, their differing stance shown as an
+// information diagnostic, "take their value" applied as an edit of the
+// buffer, and Undo restoring mine.
+//
+//   npm run test:e2e
+//
+// The screenshot the README shows is written to docs/images/ too when
+// UPDATE_README_IMAGES=1.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { CodeServer } from './codeServer';
+import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
+import { openWorkbench, scenarios, USER_SETTINGS } from './session';
+import { UI_TIMEOUT_MS, type Workbench } from './workbench';
+
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e-curation');
+const README_IMAGE = process.env.UPDATE_README_IMAGES === '1' ? path.join(REPO_ROOT, 'docs', 'images', 'curation.png') : undefined;
+const ARTICLE = 'The ISI backs the Taliban. Imran Khan said the Taliban are “normal civilians.” The ISI denies it.\n';
+const ACTORS = [
+  'actors:',
+  '  - {id: isi, name: Inter-Services Intelligence, kind: intelligence-agency, aliases: [ISI]}',
+  '  - {id: taliban, name: Afghan Taliban, kind: armed-group, aliases: [Taliban]}',
+  '  - {id: imran-khan, name: Imran Khan, kind: person, aliases: [Imran Khan]}',
+  'concepts:',
+  '  - {id: support, label: Support for the Taliban}',
+  '',
+].join('\n');
+const MY_CLAIMS = ['text: texts/article.txt', 'claims:', '  - id: isi-backs', '    claimant: isi', '    concept: support', '    stance: supports', '    quote: The ISI backs the Taliban.', ''].join('\n');
+const THEIR_CLAIMS = ['text: texts/article.txt', 'claims:', '  - {id: b1, claimant: isi, concept: support, stance: rejects, quote: The ISI backs the Taliban.}', ''].join('\n');
+
+function writeWorkspace(dir: string, claims: string): void {
+  const files = { 'annotations/texts/article.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/claims.yaml': claims };
+  for (const [relative, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, relative)), { recursive: true });
+    writeFileSync(path.join(dir, relative), content);
+  }
+}
+
+describe('Curation: compare with another annotator (code-server)', () => {
+  let root: string;
+  let theirs: string;
+  let server: CodeServer;
+  let browser: Browser | undefined;
+  let page: Page;
+  let bench: Workbench;
+
+  const scenario = scenarios(() => bench);
+
+  before(async () => {
+    rmSync(SCREENSHOTS, { recursive: true, force: true });
+    const prerequisites = ensurePrerequisites();
+    root = mkdtempSync(path.join(tmpdir(), 'policy-annotator-e2e-curation-'));
+    const vsix = buildVsix(path.join(root, 'policy-annotator.vsix'));
+    const mine = path.join(root, 'mine');
+    theirs = path.join(root, 'bob');
+    writeWorkspace(mine, MY_CLAIMS);
+    writeWorkspace(theirs, THEIR_CLAIMS);
+    server = new CodeServer(prerequisites, path.join(root, 'state'));
+    server.writeUserSettings(USER_SETTINGS);
+    assert.match(server.installExtension(vsix), /policy-annotator.*was successfully installed/);
+    const url = await server.start(mine);
+    ({ browser, page, bench } = await openWorkbench(prerequisites, url, SCREENSHOTS));
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (root && !process.env.POLICY_ANNOTATOR_E2E_KEEP) rmSync(root, { recursive: true, force: true });
+  });
+
+  scenario('curation', 'compares with a folder, shows their stance, takes it as an undoable edit', async () => {
+    await bench.openFile('annotations/claims.yaml');
+    // The command shows in the palette once the extension is active (it activates on the YAML file).
+    const command = bench.quickPickRow('Policy Annotator: Compare with Annotator');
+    await bench.retryUntil(
+      'the command in the palette',
+      async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await bench.typeInQuickInput('>Policy Annotator: Compare with Annotator');
+      },
+      () => command.waitFor({ timeout: 5_000 }).then(() => true, () => false),
+    );
+    await command.click();
+    await (await bench.waitForQuickPickRow('Folder…')).click();
+    await bench.typeInFolderDialog(`${theirs}/`);
+    await bench.quickInput.getByRole('button', { name: 'Compare' }).click();
+    await page.locator('.statusbar-item', { hasText: 'Comparing with bob' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    // Their stance, as an information diagnostic on mine.
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await bench.goTo(6, 13);
+    const take = page.locator('.action-widget .monaco-list-row', { hasText: "Take bob's stance: rejects" }).first();
+    await bench.retryUntil('the curation quick fixes', () => bench.runCommand('Quick Fix...'), async () => take.waitFor({ timeout: 5_000 }).then(() => true, () => false));
+    await bench.screenshot('curation', README_IMAGE);
+    await take.click();
+    await bench.until('the buffer to take their stance', async () => (await bench.visibleLines()).some((line) => line.includes('stance: rejects')));
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: UI_TIMEOUT_MS });
+    // Mine equals theirs now: the difference is gone.
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    // The edit came back to the editor, which has the focus again: Undo as a person presses it.
+    await page.keyboard.press(process.platform === 'darwin' ? 'Meta+Z' : 'Control+Z');
+    await bench.until('Undo to restore my stance', async () => (await bench.visibleLines()).some((line) => line.includes('stance: supports')));
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await bench.runCommand('Policy Annotator: Stop Comparing with Annotator');
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+  });
+
+  it('logged no paranoid-mode difference (CI runs the suite with POLICY_ANNOTATOR_PARANOID=1)', () => {
+    assert.deepEqual(server.paranoidReports(), []);
+  });
+});
