@@ -61,8 +61,8 @@ function conceptsYaml(): string {
 const claimantOf = (t: number, s: number) => (t * 97 + s * 151) % ACTORS;
 const conceptOf = (t: number, s: number) => (t + s) % CONCEPTS;
 
-/** The nodes of the two-mode network of the first `texts` texts: their claimants and their concepts. */
-function twoModeNodes(texts: number): number {
+/** The rows (claimants) and columns (concepts) of the two-mode network of the first `texts` texts. */
+function twoModeShape(texts: number): { actors: number; concepts: number } {
   const actors = new Set<number>();
   const concepts = new Set<number>();
   for (let t = 0; t < texts; t++) {
@@ -71,8 +71,11 @@ function twoModeNodes(texts: number): number {
       concepts.add(conceptOf(t, s));
     }
   }
-  return actors.size + concepts.size;
+  return { actors: actors.size, concepts: concepts.size };
 }
+
+/** Its nodes: the claimants and the concepts. */
+const twoModeNodes = (texts: number) => twoModeShape(texts).actors + twoModeShape(texts).concepts;
 
 /** Text `t`: published in month t from January 2020, with a claim per sentence. */
 function textFiles(t: number): Record<string, string> {
@@ -189,13 +192,19 @@ describe('the Actor network view at 4,000 actors (code-server)', () => {
     // The DNA options: the two-mode network over the texts' published dates, then a narrower time range.
     await view.set('#network', 'discourse');
     await view.set('#type', 'twomode');
-    await view.locator('#status', { hasText: 'affiliation' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await view.locator('#status', { hasText: 'Two-mode network' }).waitFor({ timeout: UI_TIMEOUT_MS });
     const allTime = await view.waitForDrawn(twoModeNodes(TEXTS));
     assert.equal(await view.locator('#stop').getAttribute('max'), String(TEXTS - 1), 'a stop of the slider per published date');
     await view.set('#stop', '3');
     await view.locator('#range', { hasText: '2020-01-15 – 2020-04-15' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    await view.waitForDrawn(twoModeNodes(4), allTime.draws);
+    const ranged = await view.waitForDrawn(twoModeNodes(4), allTime.draws);
     await bench.screenshot('network-scale-time-range');
+    // A normalisation (the network engine's, as the network command applies it): by prominence each concept's cells sum to 1.
+    await view.set('#normalization', 'prominence');
+    await view.locator('#status', { hasText: 'normalized by prominence' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    const normalized = await view.waitForDrawn(twoModeNodes(4), ranged.draws);
+    assert.notEqual(normalized.edgeWeight, ranged.edgeWeight, 'the edge weights changed with the normalisation');
+    assert.ok(Math.abs(normalized.edgeWeight! - twoModeShape(4).concepts) < 1e-6, `each concept's cells sum to 1: ${normalized.edgeWeight} for ${twoModeShape(4).concepts} concepts`);
     await view.set('#network', 'relations');
   });
 

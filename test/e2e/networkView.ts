@@ -8,6 +8,7 @@ export interface NetworkViewMetrics {
   nodes?: number;
   draws: number;
   kept?: number;
+  edgeWeight?: number;
   longestTaskMs: number;
   longTasks: number;
   observing?: string;
@@ -39,6 +40,7 @@ export class NetworkView {
       nodes: number(data.nodes),
       draws: number(data.draws) ?? 0,
       kept: number(data.kept),
+      edgeWeight: number(data.edgeWeight),
       longestTaskMs: number(data.longestTaskMs) ?? 0,
       longTasks: number(data.longTasks) ?? 0,
       observing: data.observing,

@@ -3,10 +3,13 @@
 // cap with its ranking, on an in-memory workspace.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildDiscourseNetworks, buildRelationGraph, type NetworkGraph } from '../../server/src/core/export';
-import { capGraph, comparableDate, dateInRange, networkOptionsOf, publishedTexts, selectGraph } from '../../server/src/lsp/custom/networkGraph';
-import { DEFAULT_NETWORK_OPTIONS } from '../../server/src/core/network/networkOptions';
+import { buildRelationGraph, type NetworkGraph } from '../../server/src/core/export';
+import { capGraph, comparableDate, networkOptionsOf, publishedTexts, selectGraph, selectGraphSteps } from '../../server/src/lsp/custom/networkGraph';
+import { computeNetwork, DEFAULT_NETWORK_OPTIONS, forEachCell, type NetworkOptions } from '../../server/src/core/network';
 import { loadMemoryWorkspace, uriOf, yaml } from '../helpers/memoryWorkspace';
+import { CancellationTokenSource, LSPErrorCodes } from 'vscode-languageserver';
+import { RequestSlices, SLICE_MS } from '../../server/src/lsp/cancellation';
+import { runInSlices } from '../../server/src/lsp/custom/network';
 
 const actor = (id: string, relations: string[] = []) => [`  - id: ${id}`, `    name: Actor ${id}`, '    kind: state', ...relations];
 const relation = (type: string, target: string) => [`      - type: ${type}`, `        target: ${target}`];
@@ -35,14 +38,10 @@ function loadFixture() {
 const ids = (graph: { nodes: { id: string }[] }) => graph.nodes.map((node) => node.id);
 
 describe('the network view’s graph', () => {
-  it('compares dates at the precision of each bound', () => {
+  it('reads a date of the slider or of `published` at its own precision', () => {
     assert.equal(comparableDate('2021-08-15T10:00Z'), '2021-08-15');
+    assert.equal(comparableDate('2021-08'), '2021-08');
     assert.equal(comparableDate('August 2021'), undefined);
-    assert.ok(dateInRange('2021-08-15', '2021', '2021'));
-    assert.ok(dateInRange('2021', '2021-03', undefined), 'a year overlaps a month of it');
-    assert.ok(!dateInRange('2020-12-31', '2021', undefined));
-    assert.ok(!dateInRange('2021-09', undefined, '2021-08-31'));
-    assert.ok(dateInRange('2021-08-31', undefined, '2021-08'));
   });
 
   it('reads the options over DNA’s defaults and drops values of the wrong type', () => {
@@ -65,21 +64,82 @@ describe('the network view’s graph', () => {
     ]);
   });
 
-  it('gives the relation graph by default, and the discourse network the options name', async () => {
+  it('gives the relation graph by default, in force on the slider’s date', async () => {
     const { index } = await loadFixture();
-    assert.deepEqual(selectGraph(index, undefined).graph, buildRelationGraph(index));
-    const all = buildDiscourseNetworks(index);
-    assert.deepEqual(selectGraph(index, { graph: 'discourse', options: { qualifierAggregation: 'conflict' } }), { graph: all.conflict, notes: [] });
-    assert.deepEqual(selectGraph(index, { graph: 'discourse', options: { qualifierAggregation: 'congruence' } }).graph, all.congruence);
-    assert.deepEqual(selectGraph(index, { graph: 'discourse', options: { type: 'twomode' } }).graph, all.affiliation);
+    assert.deepEqual(selectGraph(index, undefined), { graph: buildRelationGraph(index), notes: [] });
+    assert.deepEqual(selectGraph(index, { options: { at: '2020' } }).graph, buildRelationGraph(index, '2020'));
   });
 
-  it('says which options it cannot honour instead of ignoring them silently', async () => {
+  const optionSets: Partial<NetworkOptions>[] = [
+    {},
+    { qualifierAggregation: 'congruence' },
+    { qualifierAggregation: 'conflict', normalization: 'average' },
+    { qualifierAggregation: 'subtract', normalization: 'jaccard' },
+    { normalization: 'cosine', isolates: true },
+    { duplicates: 'acrossrange', excludeTypes: ['x'], start: '2019', stop: '2021-12' },
+    { type: 'twomode' },
+    { type: 'twomode', qualifierAggregation: 'subtract', normalization: 'activity' },
+    { type: 'twomode', qualifierAggregation: 'combine', normalization: 'prominence', columns: 'concept' },
+    { type: 'twomode', isolates: true, excludeActors: ['a'], excludeAuthors: ['nobody'], excludeSources: ['example.org'] },
+  ];
+  for (const given of optionSets) {
+    it(`draws the network engine’s matrix, cell for cell, for ${JSON.stringify(given)}`, async () => {
+      const { index } = await loadFixture();
+      const options = { ...DEFAULT_NETWORK_OPTIONS, ...given };
+      const [matrix] = computeNetwork(index, options).matrices;
+      const { graph, notes } = selectGraph(index, { graph: 'discourse', options: given });
+      assert.deepEqual(notes, [], 'every option is honoured');
+      const oneMode = options.type === 'onemode';
+      const rowNode = (i: number) => `actor:${matrix!.rows[i]!.id}`;
+      const columnNode = (j: number) => (oneMode ? rowNode(j) : graph.nodes.find((node) => node.ref === matrix!.columns[j]!.id && !node.id.startsWith('actor:'))?.id ?? `actor:${matrix!.columns[j]!.id}`);
+      const cells: [string, string, number][] = [];
+      forEachCell(matrix!, (i, j, value) => {
+        if (!oneMode || i < j) cells.push([rowNode(i), columnNode(j), value]);
+      });
+      assert.deepEqual(graph.edges.map((edge) => [edge.source, edge.target, edge.weight]), cells);
+      const rows = matrix!.rows.map((label) => `actor:${label.id}`);
+      assert.deepEqual(ids(graph).slice(0, rows.length), rows, 'every row is a node, isolates too');
+      if (oneMode) assert.equal(graph.nodes.length, rows.length);
+    });
+  }
+
+  it('says what the view changed to show the options, and computes the rest', async () => {
     const { index } = await loadFixture();
-    const { graph, notes } = selectGraph(index, { graph: 'discourse', options: { qualifierAggregation: 'subtract', normalization: 'jaccard', excludeSources: ['x'] } });
-    assert.equal(graph.id, 'congruence');
-    assert.match(notes[0]!, /“subtract” needs the network engine/);
-    assert.match(notes[1]!, /normalization, excludes of types, authors or sources/);
+    const wrongMode = selectGraph(index, { graph: 'discourse', options: { type: 'twomode', qualifierAggregation: 'congruence', normalization: 'jaccard' } });
+    assert.match(wrongMode.notes.join(' '), /“congruence” does not apply to two-mode networks.*showing “ignore”/);
+    assert.match(wrongMode.notes.join(' '), /“jaccard” does not apply to two-mode networks.*showing “no”/);
+    assert.deepEqual(wrongMode.graph, selectGraph(index, { graph: 'discourse', options: { type: 'twomode' } }).graph);
+    const series = selectGraph(index, { graph: 'discourse', options: { timeWindow: 'years', windowSize: 1 } });
+    assert.match(series.notes[0]!, /time-window series/);
+    assert.deepEqual(series.graph, selectGraph(index, { graph: 'discourse' }).graph);
+    const badDate = selectGraph(index, { graph: 'discourse', options: { start: '2021-13' } });
+    assert.match(badDate.notes[0]!, /^start `2021-13` is not a date.*Showing every date\.$/);
+  });
+
+  it('computes in steps: a pause after every annotation file and every matrix row', async () => {
+    const { index } = await loadFixture();
+    let steps = 0;
+    const run = selectGraphSteps(index, { graph: 'discourse', options: { isolates: true } });
+    let next = run.next();
+    for (; !next.done; next = run.next()) steps++;
+    assert.equal(next.value.graph.nodes.length, 5);
+    assert.ok(steps >= index.annotationFiles().length + 5, `${steps} steps`);
+  });
+
+  it('runs those steps in slices of the request, pausing when a slice is due and stopping once cancelled', async () => {
+    const { index } = await loadFixture();
+    const params = { graph: 'discourse' as const, options: { isolates: true } };
+    let steps = 0;
+    for (const run = selectGraphSteps(index, params); !run.next().done; ) steps++;
+    // A clock that moves one millisecond per reading: a slice is due every few steps.
+    let clock = 0;
+    const source = new CancellationTokenSource();
+    const slices = new RequestSlices(source.token, () => clock++);
+    const { graph } = await runInSlices(selectGraphSteps(index, params), slices);
+    assert.deepEqual(graph, selectGraph(index, params).graph);
+    assert.ok(slices.pauses >= Math.floor(steps / SLICE_MS), `${slices.pauses} pauses for ${steps} steps`);
+    source.cancel();
+    await assert.rejects(runInSlices(selectGraphSteps(index, params), new RequestSlices(source.token, () => clock++)), (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
   });
 
   it('keeps the claims of texts published within the time range, and drops undated texts once a bound is set', async () => {
@@ -97,8 +157,8 @@ describe('the network view’s graph', () => {
   it('drops excluded actors and concepts with their edges', async () => {
     const { index } = await loadFixture();
     const { graph } = selectGraph(index, { graph: 'discourse', options: { type: 'twomode', excludeActors: ['a'], excludeConcepts: ['k1'] } });
-    assert.deepEqual(ids(graph), ['actor:b', 'actor:c', 'actor:d', 'actor:e', 'concept:k2']);
-    assert.ok(graph.edges.every((edge) => edge.source !== 'actor:a' && edge.target !== 'concept:k1'));
+    // b and e spoke only on k1: without isolates they drop out with it.
+    assert.deepEqual(ids(graph), ['actor:c', 'actor:d', 'concept:k2']);
     assert.deepEqual(graph.edges.map((edge) => edge.source), ['actor:c', 'actor:d']);
   });
 

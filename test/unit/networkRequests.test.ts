@@ -2,7 +2,8 @@
 // network view, through the real server process over JSON-RPC.
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { buildDiscourseNetworks, buildRelationGraph, exportWorkspace } from '../../server/src/core/export';
+import { buildRelationGraph, exportWorkspace } from '../../server/src/core/export';
+import { computeNetwork, DEFAULT_NETWORK_OPTIONS, forEachCell, type NetworkOptions } from '../../server/src/core/network';
 import { URI } from 'vscode-uri';
 import {
   ExportRequest,
@@ -89,31 +90,32 @@ describe('custom requests for exports and the actor network view', () => {
     assert.ok(full.graph!.nodes.filter((node) => !shown.has(node.id)).every((node) => node.degree <= fifth), 'no node left out has more edges than one kept');
   });
 
-  it('draws the discourse network DNA’s options name, filtered by text, concept and stance as the core does', async () => {
+  it('draws the network engine’s matrix for DNA’s options, as the network command does, filtered by text, concept and stance', async () => {
     const all = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0, graph: 'discourse', options: { type: 'twomode' } });
-    const text = all.texts.find((t) => t.label.endsWith('pakistan-taliban-qa.txt'))!;
     const index = corpus.expected.index;
-    const cases = [{}, { texts: [text.uri] }, { concepts: ['pakistan-supports-taliban'] }, { stances: ['rejects'] }];
-    for (const filter of cases) {
-      for (const [options, id] of [[{ type: 'twomode' }, 'affiliation'], [{ qualifierAggregation: 'congruence' }, 'congruence'], [{ qualifierAggregation: 'conflict' }, 'conflict']] as const) {
-        const result = await client.request<NetworkResult>(NetworkRequest.method, { ...filter, cap: 0, graph: 'discourse', options });
-        const expected = buildDiscourseNetworks(index, filter)[id];
-        assert.equal(result.graph!.id, id);
-        assert.deepEqual(result.graph!.edges.map((edge) => edge.id), expected.edges.map((edge) => edge.id), `${JSON.stringify(filter)} ${id}`);
-      }
+    for (const given of [{}, { qualifierAggregation: 'subtract', normalization: 'average' }, { type: 'twomode', qualifierAggregation: 'combine' }, { type: 'twomode', normalization: 'activity', duplicates: 'document' }] as Partial<NetworkOptions>[]) {
+      const result = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0, graph: 'discourse', options: given });
+      const [matrix] = computeNetwork(index, { ...DEFAULT_NETWORK_OPTIONS, ...given }).matrices;
+      const weights: number[] = [];
+      forEachCell(matrix!, (i, j, value) => {
+        if (given.type === 'twomode' || i < j) weights.push(value);
+      });
+      assert.deepEqual(result.notes, [], JSON.stringify(given));
+      assert.deepEqual(result.graph!.edges.map((edge) => edge.weight), weights, JSON.stringify(given));
     }
     const rejects = await client.request<NetworkResult>(NetworkRequest.method, { graph: 'discourse', options: { type: 'twomode' }, stances: ['rejects'] });
-    assert.ok(rejects.graph!.edges.every((edge) => edge.type === 'rejects'));
+    assert.ok(rejects.graph!.edges.length > 0 && rejects.graph!.edges.every((edge) => edge.type === 'rejects'));
+    const onConcept = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0, graph: 'discourse', options: { type: 'twomode' }, concepts: ['pakistan-supports-taliban'] });
+    assert.deepEqual([...new Set(onConcept.graph!.edges.map((edge) => edge.target))], ['concept:pakistan-supports-taliban']);
     // An empty list is no filter.
     const unfiltered = await client.request<NetworkResult>(NetworkRequest.method, { cap: 0, graph: 'discourse', options: { type: 'twomode' }, texts: [], concepts: [], stances: [] });
     assert.equal(unfiltered.graph!.edges.length, all.graph!.edges.length);
   });
 
-  it('answers an empty list of dates and a note when it cannot honour an option', async () => {
-    const result = await client.request<NetworkResult>(NetworkRequest.method, { graph: 'discourse', options: { normalization: 'cosine' } });
+  it('answers the list of dates, and a note for what it changes to show the options', async () => {
+    const result = await client.request<NetworkResult>(NetworkRequest.method, { graph: 'discourse', options: { type: 'twomode', normalization: 'cosine' } });
     assert.ok(Array.isArray(result.published));
     assert.ok(result.published.every((date) => /^\d{4}(-\d{2}){0,2}$/.test(date)));
-    assert.match(result.notes.join(' '), /normalization/);
+    assert.match(result.notes.join(' '), /Normalization “cosine” does not apply to two-mode networks/);
   });
 });
-

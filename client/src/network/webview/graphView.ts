@@ -50,10 +50,10 @@ export function relationColours(graph: NetworkGraphInfo): Map<string, string> {
   return colourMap(graph.id === 'relations' ? graph.edges.map((edge) => edge.type) : [], RELATION_COLOURS);
 }
 
-function edgeColour(graph: NetworkGraphInfo, type: string, relations: Map<string, string>): string {
-  if (graph.id === 'relations') return relations.get(type) ?? '#888';
-  if (graph.id === 'congruence' || graph.id === 'conflict') return EDGE_COLOURS[graph.id]!;
-  return EDGE_COLOURS[type] ?? '#888';
+function edgeColour(graph: NetworkGraphInfo, edge: { type: string; weight: number }, relations: Map<string, string>): string {
+  if (graph.id === 'relations') return relations.get(edge.type) ?? '#888';
+  if (graph.id === 'congruence' || graph.id === 'conflict') return EDGE_COLOURS[edge.weight < 0 ? 'conflict' : graph.id]!;
+  return EDGE_COLOURS[edge.type] ?? '#888';
 }
 
 export interface GraphViewEvents {
@@ -126,6 +126,15 @@ export class GraphView {
     return this.graph.order;
   }
 
+  /** The summed (absolute) weight of the edges drawn: the e2e test sees a DNA option change the matrix's cells. */
+  get edgeWeight(): number {
+    let sum = 0;
+    this.graph.forEachEdge((_id, attributes) => {
+      sum += (attributes as { weight: number }).weight;
+    });
+    return sum;
+  }
+
   get layoutRunning(): boolean {
     return this.layout?.isRunning() ?? false;
   }
@@ -150,7 +159,8 @@ export class GraphView {
     const { points, kept, placed } = this.place(info);
     const graph = new Graph({ multi: true, type: 'mixed' });
     const relations = relationColours(info);
-    const maxWeight = info.nodes.reduce((max, node) => Math.max(max, node.weightedDegree), 1);
+    // Normalised networks weigh less than 1: node sizes are relative to the heaviest node.
+    const maxWeight = info.nodes.reduce((max, node) => Math.max(max, node.weightedDegree), 0) || 1;
     for (let at = 0; at < info.nodes.length; at += NODES_PER_SLICE) {
       if (at > 0 && !(await this.nextSlice(generation))) return undefined;
       for (const node of info.nodes.slice(at, at + NODES_PER_SLICE)) {
@@ -164,11 +174,14 @@ export class GraphView {
         });
       }
     }
+    const lightest = info.edges.reduce((min, edge) => (edge.weight !== 0 ? Math.min(min, Math.abs(edge.weight)) : min), Infinity);
     for (let at = 0; at < info.edges.length; at += EDGES_PER_SLICE) {
       if (!(await this.nextSlice(generation))) return undefined;
       for (const edge of info.edges.slice(at, at + EDGES_PER_SLICE)) {
         if (!points.has(edge.source) || !points.has(edge.target)) continue;
-        const attributes = { color: edgeColour(info, edge.type, relations), size: Math.min(1 + Math.log2(edge.weight), 4), weight: edge.weight, type: edge.directed ? 'arrow' : 'line' };
+        // Width by the weight relative to the lightest edge (normalised networks weigh less than 1); the layout pulls by its size, as a negative (subtract) weight cannot pull.
+        const magnitude = Math.abs(edge.weight);
+        const attributes = { color: edgeColour(info, edge, relations), size: Math.min(1 + Math.log2(magnitude / lightest), 4), weight: magnitude, type: edge.directed ? 'arrow' : 'line' };
         if (edge.directed) graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
         else graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
       }

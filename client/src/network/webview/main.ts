@@ -30,6 +30,13 @@ const range = $<HTMLOutputElement>('range');
 const matches = $<HTMLUListElement>('matches');
 const legend = $<HTMLDivElement>('legend');
 const notes = $<HTMLDivElement>('notes');
+/** What a one-mode edge says, by qualifier aggregation (width: the matrix cell, normalised as chosen). */
+const ONE_MODE_LEGEND: Record<string, string> = {
+  ignore: 'speak on a same concept',
+  congruence: 'agree on a concept',
+  conflict: 'disagree on a concept',
+  subtract: 'agree more than disagree',
+};
 const card = $<HTMLDivElement>('card');
 const cardText = $<HTMLPreElement>('card-text');
 const cardOpen = $<HTMLButtonElement>('card-open');
@@ -42,7 +49,7 @@ let pinned: string | undefined;
 const view = new GraphView($('graph'), {
   hover: (id, event) => (id ? showCard(id, event, false) : pinned ? undefined : hideCard()),
   click: (id) => vscode.postMessage({ type: 'open', id }),
-  drawn: () => metrics.drawn(view.nodeCount),
+  drawn: () => metrics.drawn(view.nodeCount, view.edgeWeight),
   layout: (running) => {
     layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
     metrics.layout(running);
@@ -241,7 +248,12 @@ function draw(result: NetworkResult): void {
   if (graph.nodes.some((node) => node.kind === 'concept')) legendItem(CONCEPT_COLOUR, 'concept', 'square');
   if (graph.id === 'relations') for (const [type, colour] of relationColours(graph)) legendItem(colour, type.replace(/-/g, ' '), 'line');
   else if (graph.id === 'affiliation') for (const stance of ['supports', 'rejects', 'both']) legendItem(EDGE_COLOURS[stance]!, stance, 'line');
-  else legendItem(EDGE_COLOURS[graph.id]!, graph.id === 'congruence' ? 'agree on a concept (width: how many)' : 'disagree on a concept (width: how many)', 'line');
+  else {
+    // One-mode: the edge type is the qualifier aggregation (core/network's matrix, as the network command computes it).
+    const aggregation = graph.edges[0]?.type ?? 'ignore';
+    legendItem(EDGE_COLOURS[graph.id]!, ONE_MODE_LEGEND[aggregation] ?? aggregation, 'line');
+    if (aggregation === 'subtract') legendItem(EDGE_COLOURS.conflict!, 'disagree more than agree', 'line');
+  }
   if (search.value) showMatches();
 }
 

@@ -13,7 +13,8 @@
  *   how many took over 50 ms (the Long Tasks API reports no shorter ones);
  * - layout: "running" or "stopped"; layoutRuns: how many times the
  *   layout (ForceAtlas2 in its web worker) started;
- * - kept: how many nodes of the latest graph kept the place they had.
+ * - kept: how many nodes of the latest graph kept the place they had;
+ * - edgeWeight: the summed absolute weight of the edges drawn (the matrix's cells).
  */
 export class Metrics {
   private receivedAt = 0;
@@ -50,7 +51,8 @@ export class Metrics {
     this.output.dataset.state = 'received';
   }
 
-  drawn(nodes: number): void {
+  drawn(nodes: number, edgeWeight: number): void {
+    this.output.dataset.edgeWeight = String(edgeWeight);
     const now = performance.now();
     if (this.output.dataset.interactiveMs === undefined) this.output.dataset.interactiveMs = String(Math.round(now));
     this.output.dataset.drawMs = String(Math.round(now - this.receivedAt));

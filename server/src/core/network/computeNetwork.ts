@@ -1,9 +1,10 @@
 import { stanceScore } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { addUnits, formatDay } from './networkDates';
-import { oneModeMatrix, qualifierLevels, twoModeMatrix, type MatrixLabel, type NetworkMatrix, type QualifierLevels } from './networkMatrix';
+import { oneModeMatrixSteps, qualifierLevels, twoModeMatrixSteps, type MatrixLabel, type NetworkMatrix, type QualifierLevels } from './networkMatrix';
 import { QUALIFIER_AGGREGATIONS, NORMALIZATIONS, type NetworkOptions } from './networkOptions';
-import { dateBounds, networkStatements, type NetworkStatement } from './networkStatements';
+import { dateBounds, networkStatementSteps, type ClaimFilter, type NetworkStatement } from './networkStatements';
+import { runSteps, type Steps } from './networkSteps';
 
 export interface NetworkResult {
   options: NetworkOptions;
@@ -56,8 +57,8 @@ function labelsOf(index: WorkspaceView, options: NetworkOptions, statements: Net
   return { rows: [...rowIds].sort().map((id) => actorLabel(index, id)), columns: [...columnIds].sort().map((id) => columnLabel(index, id)) };
 }
 
-function matrixOf(statements: NetworkStatement[], rows: MatrixLabel[], columns: MatrixLabel[], levels: QualifierLevels, options: NetworkOptions): NetworkMatrix {
-  const build = options.type === 'onemode' ? oneModeMatrix : twoModeMatrix;
+function matrixOf(statements: NetworkStatement[], rows: MatrixLabel[], columns: MatrixLabel[], levels: QualifierLevels, options: NetworkOptions): Steps<NetworkMatrix> {
+  const build = options.type === 'onemode' ? oneModeMatrixSteps : twoModeMatrixSteps;
   return build({ statements, rows, columns, levels }, options.qualifierAggregation, options.normalization);
 }
 
@@ -68,9 +69,18 @@ function matrixOf(statements: NetworkStatement[], rows: MatrixLabel[], columns: 
  * (see `networkOptionsProblem`).
  */
 export function computeNetwork(index: WorkspaceView, options: NetworkOptions): NetworkResult {
+  return runSteps(computeNetworkSteps(index, options)).result;
+}
+
+/**
+ * `computeNetwork` in steps (see ./networkSteps), with the statements the
+ * matrices were built from. `keep` drops claims before DNA's filters (the
+ * editor view's own filters); without it the result is `computeNetwork`'s.
+ */
+export function* computeNetworkSteps(index: WorkspaceView, options: NetworkOptions, keep?: ClaimFilter): Steps<{ result: NetworkResult; statements: NetworkStatement[] }> {
   const problem = networkOptionsProblem(options);
   if (problem) throw new RangeError(problem);
-  const statements = networkStatements(index, options);
+  const statements = yield* networkStatementSteps(index, options, keep);
   const vocabulary = index.config.vocabulary;
   // The qualifier's range spans the vocabulary's scores and any score a statement has (unknown stances score 0), so that
   // supports/rejects keep DNA's boolean proximity whatever else the vocabulary holds (neutral, project stances); the
@@ -78,15 +88,16 @@ export function computeNetwork(index: WorkspaceView, options: NetworkOptions): N
   const span = qualifierLevels([...vocabulary.stances.map((s) => stanceScore(vocabulary, s)), ...statements.map((s) => s.score)]);
   const levels = { values: qualifierLevels(statements.map((s) => s.score)).values, range: span.range };
   const { rows, columns } = labelsOf(index, options, statements);
-  if (options.timeWindow === undefined) return { options, matrices: [matrixOf(statements, rows, columns, levels, options)], levels };
-  const windows = timeWindows(statements, options);
-  const matrices = windows.map((w) => {
+  if (options.timeWindow === undefined) return { result: { options, matrices: [yield* matrixOf(statements, rows, columns, levels, options)], levels }, statements };
+  const matrices: NetworkMatrix[] = [];
+  for (const w of timeWindows(statements, options)) {
     const inWindow = w.statements;
     // Each window's labels are its own statements' values (and the isolates), as DNA does per window.
     const labels = options.isolates ? { rows, columns } : labelsOf(index, options, inWindow);
-    return { ...matrixOf(inWindow, labels.rows, labels.columns, levels, options), start: formatDay(w.start), stop: formatDay(w.stop), time: formatDay(w.time) };
-  });
-  return { options, matrices, levels };
+    const matrix = yield* matrixOf(inWindow, labels.rows, labels.columns, levels, options);
+    matrices.push({ ...matrix, start: formatDay(w.start), stop: formatDay(w.stop), time: formatDay(w.time) });
+  }
+  return { result: { options, matrices, levels }, statements };
 }
 
 interface TimeWindow {

@@ -1,5 +1,6 @@
 import type { NetworkStatement } from './networkStatements';
 import type { NetworkNormalization, QualifierAggregation } from './networkOptions';
+import { runSteps, STATEMENTS_PER_STEP, type Steps } from './networkSteps';
 
 /*
  * The matrices of Discourse Network Analyzer (DNA), computed from statements.
@@ -161,11 +162,13 @@ interface Tally {
   rowTotals: Float64Array;
 }
 
-function tally(statements: NetworkStatement[], rowIndex: Map<string, number>, columnIndex: Map<string, number>, levels: QualifierLevels): Tally {
+function* tally(statements: NetworkStatement[], rowIndex: Map<string, number>, columnIndex: Map<string, number>, levels: QualifierLevels): Steps<Tally> {
   const levelIndex = new Map(levels.values.map((v, k) => [v, k]));
   const byColumn = new Map<number, Map<number, Float64Array>>();
   const rowTotals = new Float64Array(rowIndex.size);
+  let counted = 0;
   for (const s of statements) {
+    if (++counted % STATEMENTS_PER_STEP === 0) yield;
     const i = rowIndex.get(s.row);
     const j = columnIndex.get(s.column);
     const k = levelIndex.get(s.score);
@@ -189,8 +192,13 @@ const indexOf = (labels: MatrixLabel[]) => new Map(labels.map((l, i) => [l.id, i
  * pairs of statements on a same column, and nothing is allocated per pair.
  */
 export function oneModeMatrix(input: MatrixInput, aggregation: QualifierAggregation, normalization: NetworkNormalization): NetworkMatrix {
+  return runSteps(oneModeMatrixSteps(input, aggregation, normalization));
+}
+
+/** `oneModeMatrix` in steps: it yields while tallying and after each row. */
+export function* oneModeMatrixSteps(input: MatrixInput, aggregation: QualifierAggregation, normalization: NetworkNormalization): Steps<NetworkMatrix> {
   const { statements, rows, columns, levels } = input;
-  const { byColumn, rowTotals } = tally(statements, indexOf(rows), indexOf(columns), levels);
+  const { byColumn, rowTotals } = yield* tally(statements, indexOf(rows), indexOf(columns), levels);
   const L = levels.values.length;
   // proximity[k1 * L + k2] = 1 − |q_k1 − q_k2| / range
   const proximity = new Float64Array(L * L);
@@ -218,6 +226,7 @@ export function oneModeMatrix(input: MatrixInput, aggregation: QualifierAggregat
   const touched = new Uint8Array(n);
   const cells = new CellBuilder();
   for (let i = 0; i < n; i++) {
+    yield;
     const partners: number[] = [];
     for (const c of rowColumns[i]) {
       const others = columnRows[c];
@@ -281,8 +290,13 @@ function lowerBound(sorted: Int32Array, value: number, from = 0, to = sorted.len
 
 /** DNA's two-mode matrix of the statements over these rows and columns (see the definitions above). */
 export function twoModeMatrix(input: MatrixInput, aggregation: QualifierAggregation, normalization: NetworkNormalization): NetworkMatrix {
+  return runSteps(twoModeMatrixSteps(input, aggregation, normalization));
+}
+
+/** `twoModeMatrix` in steps: it yields while tallying and after each column. */
+export function* twoModeMatrixSteps(input: MatrixInput, aggregation: QualifierAggregation, normalization: NetworkNormalization): Steps<NetworkMatrix> {
   const { statements, rows, columns, levels } = input;
-  const { byColumn } = tally(statements, indexOf(rows), indexOf(columns), levels);
+  const { byColumn } = yield* tally(statements, indexOf(rows), indexOf(columns), levels);
   const L = levels.values.length;
   // Denominators: per row (activity) or per column (prominence).
   const rowDenominators = new Float64Array(rows.length);
@@ -290,6 +304,7 @@ export function twoModeMatrix(input: MatrixInput, aggregation: QualifierAggregat
   // Row by row, columns ascending, for the compressed rows.
   const byRow: [number, number, number][][] = Array.from({ length: rows.length }, () => []);
   for (const j of [...byColumn.keys()].sort((x, y) => x - y)) {
+    yield;
     for (const [i, counts] of byColumn.get(j)!) {
       let value = 0;
       let count = 0;

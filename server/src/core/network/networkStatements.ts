@@ -3,6 +3,7 @@ import { stanceScore } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { monthOf, parseDatePeriod, weekOf, yearOf } from './networkDates';
 import type { DuplicateHandling, NetworkOptions } from './networkOptions';
+import { runSteps, type Steps } from './networkSteps';
 
 /*
  * The statements of a discourse network, as Discourse Network Analyzer (DNA)
@@ -75,6 +76,14 @@ export function dateBounds(options: Pick<NetworkOptions, 'start' | 'stop'>): { s
  * With a start or stop date, a text without a (valid) `published` date is left out.
  */
 export function networkStatements(index: WorkspaceView, options: NetworkOptions): NetworkStatement[] {
+  return runSteps(networkStatementSteps(index, options));
+}
+
+/** Which claims a caller keeps beyond DNA's options (the editor view's text, concept and stance filters); all when absent. */
+export type ClaimFilter = (file: { uri: string }, claim: ClaimDef) => boolean;
+
+/** `networkStatements` in steps: it yields after each annotation file. `keep` drops claims before DNA's filters see them. */
+export function* networkStatementSteps(index: WorkspaceView, options: NetworkOptions, keep?: ClaimFilter): Steps<NetworkStatement[]> {
   const { start, stop } = dateBounds(options);
   const dated = start !== undefined || stop !== undefined;
   const excluded = (list: string[]) => (list.length ? new Set(list) : undefined);
@@ -91,6 +100,7 @@ export function networkStatements(index: WorkspaceView, options: NetworkOptions)
   };
   const found: NetworkStatement[] = [];
   for (const file of index.annotationFiles()) {
+    yield;
     const annotation = file.textAnnotation;
     if (!annotation || annotation.claims.length === 0) continue;
     const published = annotation.published ? parseDatePeriod(annotation.published.value) : undefined;
@@ -103,7 +113,7 @@ export function networkStatements(index: WorkspaceView, options: NetworkOptions)
     }
     for (const claim of annotation.claims) {
       const stance = claim.stance?.value;
-      if (!stance) continue;
+      if (!stance || (keep && !keep(file, claim))) continue;
       if (types && claim.type && types.has(claim.type.value)) continue;
       if (concepts && claim.concept && concepts.has(claim.concept.value)) continue;
       const row = rowOf(index, claim, options.rows, actorOf);

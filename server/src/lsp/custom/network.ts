@@ -4,12 +4,13 @@ import { actorCard } from '../../core/features/actorCard';
 import { renderPlainText } from '../../core/features/card';
 import { oneLine } from '../../core/features/markdown';
 import { relativePath } from '../../core/uris';
-import { throwIfCancelled, unlessCancelled, yieldToEventLoop } from '../cancellation';
+import { RequestSlices, unlessCancelled } from '../cancellation';
 import { toLocation } from '../convert';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
 import { indexOfFolder } from './export';
-import { capGraph, publishedTexts, selectGraph } from './networkGraph';
+import type { Steps } from '../../core/network';
+import { capGraph, publishedTexts, selectGraphSteps } from './networkGraph';
 import { NetworkNodeRequest, NetworkRequest, type NetworkNodeDetails, type NetworkNodeParams, type NetworkParams, type NetworkResult } from '../../protocol';
 
 /** A concept's hover card in the view, as plain text (the view shows it as text, never as HTML). */
@@ -33,9 +34,24 @@ function nodeDetails(session: ServerSession, index: WorkspaceView, id: string): 
 }
 
 /**
+ * Runs a computation in steps a slice at a time (lsp/cancellation's
+ * RequestSlices): between slices the server answers other requests (hovers,
+ * completions) and a cancelled request stops.
+ */
+export async function runInSlices<T>(steps: Steps<T>, slices: RequestSlices): Promise<T> {
+  await slices.start();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await slices.pauseIfDue();
+  }
+}
+
+/**
  * `policyAnnotator/network`: the data of the Actor network view, one graph
  * at a time: the actor relation graph, or a discourse network described by
- * DNA's options and a time range (./networkGraph), capped to its
+ * DNA's options and a time range, computed by the network engine in slices
+ * so that the server keeps answering meanwhile (./networkGraph), capped to its
  * best-ranked nodes. Nothing per node is computed beyond the graph: a
  * node's card and definition come with `policyAnnotator/networkNode` when
  * the user points at it, so a graph of thousands of actors answers fast.
@@ -49,9 +65,9 @@ export function registerNetworkRequest(session: ServerSession): void {
       const index = indexOfFolder(session, params?.folderUri);
       const vocabulary = index?.config.vocabulary ?? DEFAULT_VOCABULARY;
       if (!index) return { ready: workspace.isReady, notes: [], texts: [], concepts: [], stances: [...vocabulary.stances], published: [] };
-      const { graph: full, notes } = selectGraph(index, params);
-      await yieldToEventLoop();
-      throwIfCancelled(token);
+      const slices = new RequestSlices(token);
+      const { graph: full, notes } = await runInSlices(selectGraphSteps(index, params), slices);
+      await slices.pauseIfDue();
       const graph = capGraph(full, params?.cap, params?.ranking);
       const folder = index.workspaceFolders[0] ?? '';
       const texts = publishedTexts(index);

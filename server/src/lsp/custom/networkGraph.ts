@@ -1,7 +1,21 @@
 import type { WorkspaceView } from '../../core';
-import { buildDiscourseNetworks, buildRelationGraph, type NetworkFilter, type NetworkGraph } from '../../core/export';
+import { buildRelationGraph, type NetworkEdge, type NetworkGraph, type NetworkNode } from '../../core/export';
 import { canonicalUri } from '../../core/uris';
-import { DEFAULT_NETWORK_OPTIONS, type NetworkOptions } from '../../core/network/networkOptions';
+import {
+  computeNetworkSteps,
+  DEFAULT_NETWORK_OPTIONS,
+  forEachCell,
+  networkOptionsProblem,
+  NORMALIZATIONS,
+  QUALIFIER_AGGREGATIONS,
+  runSteps,
+  type ClaimFilter,
+  type MatrixLabel,
+  type NetworkMatrix,
+  type NetworkOptions,
+  type NetworkStatement,
+  type Steps,
+} from '../../core/network';
 import type { NetworkGraphInfo, NetworkParams, NetworkRanking } from '../../protocol';
 
 /*
@@ -18,13 +32,6 @@ const DATE = /^(\d{4})(-\d{2}(-\d{2})?)?/;
 
 export function comparableDate(value: string | undefined): string | undefined {
   return value?.trim().match(DATE)?.[0];
-}
-
-/** Whether `date` lies within the inclusive bounds, each compared at its own precision (`2021` holds every day of 2021). */
-export function dateInRange(date: string, start: string | undefined, stop: string | undefined): boolean {
-  if (start && date.slice(0, start.length) < start.slice(0, date.length)) return false;
-  if (stop && date.slice(0, stop.length) > stop.slice(0, date.length)) return false;
-  return true;
 }
 
 /** The annotated texts (their URIs) and the date each was published, when the annotation says so in a form the range can compare. */
@@ -60,59 +67,136 @@ export function networkOptionsOf(params: NetworkParams | undefined): NetworkOpti
     const date = typeof given[key] === 'string' ? comparableDate(given[key]) : undefined;
     if (date) options[key] = date;
   }
+  // Read so that the view can say it shows no series (see showableOptions), not drop them unsaid.
+  if (typeof given.timeWindow === 'string') options.timeWindow = given.timeWindow as NetworkOptions['timeWindow'];
+  if (typeof given.windowSize === 'number') options.windowSize = given.windowSize;
   return options;
 }
 
-/** The discourse networks this server can draw, named by the DNA options that describe them. */
-function discourseNetworkOf(options: NetworkOptions): 'congruence' | 'conflict' | 'affiliation' | undefined {
-  if (options.type === 'twomode') return options.qualifierAggregation === 'ignore' || options.qualifierAggregation === 'combine' ? 'affiliation' : undefined;
-  if (options.qualifierAggregation === 'congruence' || options.qualifierAggregation === 'conflict') return options.qualifierAggregation;
-  return undefined;
+/**
+ * Options the view cannot show as they are, made showable: a time-window
+ * series is many networks (the view shows one), and an aggregation or
+ * normalisation of the other mode falls back to DNA's default. Each change
+ * is said in a note for the view's status line.
+ */
+function showableOptions(options: NetworkOptions, notes: string[]): NetworkOptions {
+  const shown = { ...options };
+  if (shown.timeWindow !== undefined || shown.windowSize !== undefined) {
+    notes.push('A time-window series is one network per window: the view shows the whole range (use the time slider, or `policy-annotator network --time-window` for the series).');
+    delete shown.timeWindow;
+    delete shown.windowSize;
+  }
+  const mode = shown.type === 'twomode' ? 'two-mode' : 'one-mode';
+  if (!QUALIFIER_AGGREGATIONS[shown.type].includes(shown.qualifierAggregation)) {
+    notes.push(`Qualifier aggregation “${shown.qualifierAggregation}” does not apply to ${mode} networks (${QUALIFIER_AGGREGATIONS[shown.type].join(', ')}): showing “ignore”.`);
+    shown.qualifierAggregation = 'ignore';
+  }
+  if (!NORMALIZATIONS[shown.type].includes(shown.normalization)) {
+    notes.push(`Normalization “${shown.normalization}” does not apply to ${mode} networks (${NORMALIZATIONS[shown.type].join(', ')}): showing “no”.`);
+    shown.normalization = 'no';
+  }
+  const problem = networkOptionsProblem(shown);
+  if (problem) {
+    // What is left is a start or stop that is no date (say 2021-13): the range is dropped, not guessed.
+    notes.push(`${problem.replace(/^--(start|stop)/, '$1')} Showing every date.`);
+    delete shown.start;
+    delete shown.stop;
+  }
+  return shown;
+}
+
+/** The view's own filters (a text, a concept, a stance), which DNA's options do not have; undefined when none is set. */
+function viewFilter(index: WorkspaceView, params: NetworkParams): ClaimFilter | undefined {
+  const texts = list(params.texts);
+  const concepts = list(params.concepts);
+  const stances = list(params.stances);
+  if (!texts && !concepts && !stances) return undefined;
+  const chosenTexts = texts && new Set(texts.map(canonicalUri));
+  const chosenConcepts = concepts && new Set(concepts);
+  const chosenStances = stances && new Set(stances);
+  const inTexts = new Map<string, boolean>();
+  const inText = (uri: string) => {
+    let inside = inTexts.get(uri);
+    if (inside === undefined) {
+      const reference = index.textReferenceOf(uri);
+      inTexts.set(uri, (inside = reference?.kind === 'ok' && chosenTexts!.has(canonicalUri(reference.uri))));
+    }
+    return inside;
+  };
+  return (file, claim) =>
+    (!chosenTexts || inText(file.uri)) &&
+    (!chosenConcepts || chosenConcepts.has(claim.concept?.value ?? '')) &&
+    (!chosenStances || chosenStances.has(claim.stance?.value ?? ''));
+}
+
+/** A node of the view for a matrix label: an actor, else a concept, else an entity (`about` columns name any of them). */
+function nodeOf(index: WorkspaceView, label: MatrixLabel, side: 'row' | 'column'): NetworkNode {
+  const actor = index.actor(label.id);
+  const kind = side === 'row' || actor ? 'actor' : index.concept(label.id) ? 'concept' : 'entity';
+  return { id: `${kind}:${label.id}`, label: label.name, kind, ref: label.id, attributes: kind === 'actor' ? { actorKind: actor?.kind?.value ?? '' } : {} };
+}
+
+/** The edge type of a two-mode cell: the one stance of its statements, or `both` when they differ. */
+function cellStances(statements: NetworkStatement[]): Map<string, string> {
+  const types = new Map<string, string>();
+  for (const s of statements) {
+    const key = `${s.row}\u0000${s.column}`;
+    const known = types.get(key);
+    types.set(key, known === undefined || known === s.stance ? s.stance : 'both');
+  }
+  return types;
+}
+
+/**
+ * The engine's matrix (core/network, the `network` command's) as a graph:
+ * one-mode, the rows linked by their non-zero cells (undirected, each pair
+ * once); two-mode, rows and columns linked by theirs. Weights are the cells.
+ */
+export function matrixGraph(index: WorkspaceView, options: NetworkOptions, matrix: NetworkMatrix, statements: NetworkStatement[]): NetworkGraph {
+  const rows = matrix.rows.map((label) => nodeOf(index, label, 'row'));
+  const oneMode = options.type === 'onemode';
+  const columns = oneMode ? rows : matrix.columns.map((label) => nodeOf(index, label, 'column'));
+  const nodes = oneMode ? rows : [...new Map([...rows, ...columns].map((node) => [node.id, node])).values()];
+  const stances = oneMode ? undefined : cellStances(statements);
+  const edges: NetworkEdge[] = [];
+  forEachCell(matrix, (i, j, weight) => {
+    if (oneMode && j <= i) return;
+    const [source, target] = [rows[i], columns[j]];
+    const type = stances ? (stances.get(`${source.ref}\u0000${target.ref}`) ?? options.qualifierAggregation) : options.qualifierAggregation;
+    edges.push({ id: `${source.id}--${target.id}`, source: source.id, target: target.id, type, weight, directed: false, attributes: {} });
+  });
+  const described = [options.qualifierAggregation !== 'ignore' ? options.qualifierAggregation : '', options.normalization !== 'no' ? `normalized by ${options.normalization}` : ''].filter(Boolean).join(', ');
+  const label = `${oneMode ? 'One-mode' : 'Two-mode'} network, ${options.rows} × ${oneMode ? options.rows : options.columns}${described ? ` (${described})` : ''}`;
+  const id = oneMode ? (options.qualifierAggregation === 'conflict' ? 'conflict' : 'congruence') : 'affiliation';
+  return { id, label, directed: false, nodes, edges };
 }
 
 /**
  * The graph the request asks for, and what of the request it could not
- * honour. The discourse networks are the export's (core/export): a one-mode
- * network by congruence or conflict, or the two-mode actor × concept
- * network; the time range keeps the claims of texts published within it
- * (texts without a date drop out once a bound is set); excluded actors and
- * concepts drop out with their edges.
+ * honour, in steps (see core/network/networkSteps): the handler runs it a
+ * slice at a time. A discourse network is the network engine's
+ * (core/network's `computeNetworkSteps`, the `network` command's) for the
+ * request's DNA options, the time slider's start–stop among them; the
+ * view's text, concept and stance filters drop claims first. The relation
+ * graph keeps the relations in force on the request's `at` date.
  */
-export function selectGraph(index: WorkspaceView, params: NetworkParams | undefined): { graph: NetworkGraph; notes: string[] } {
+export function* selectGraphSteps(index: WorkspaceView, params: NetworkParams | undefined): Steps<{ graph: NetworkGraph; notes: string[] }> {
   const notes: string[] = [];
-  if (params?.graph !== 'discourse') return { graph: buildRelationGraph(index), notes };
   const options = networkOptionsOf(params);
-  const filter: NetworkFilter = {};
-  const texts = list(params.texts);
-  const concepts = list(params.concepts);
-  const stances = list(params.stances);
-  if (concepts) filter.concepts = concepts;
-  if (stances) filter.stances = stances;
-  if (texts || options.start || options.stop) {
-    const chosen = texts ? new Set(texts.map(canonicalUri)) : undefined;
-    const ranged = Boolean(options.start || options.stop);
-    filter.texts = [...publishedTexts(index)]
-      .filter(([uri, date]) => (!chosen || chosen.has(canonicalUri(uri))) && (!ranged || (date !== undefined && dateInRange(date, options.start, options.stop))))
-      .map(([uri]) => uri);
-  }
-  const id = discourseNetworkOf(options);
-  if (!id) notes.push(`A ${options.type === 'twomode' ? 'two-mode' : 'one-mode'} network with qualifier aggregation “${options.qualifierAggregation}” needs the network engine, which this build does not have yet: showing the ${options.type === 'twomode' ? 'two-mode (ignore)' : 'congruence'} network.`);
-  const defaults = DEFAULT_NETWORK_OPTIONS;
-  const unapplied = (['rows', 'columns', 'normalization', 'duplicates', 'isolates'] as const).filter((key) => options[key] !== defaults[key]);
-  if (options.excludeTypes.length + options.excludeAuthors.length + options.excludeSources.length > 0) unapplied.push('excludes of types, authors or sources' as never);
-  if (unapplied.length > 0) notes.push(`Not applied yet (needs the network engine): ${unapplied.join(', ')}.`);
-  const graph = buildDiscourseNetworks(index, filter)[id ?? (options.type === 'twomode' ? 'affiliation' : 'congruence')];
-  const excluded = new Set([...options.excludeActors.map((ref) => `actor:${ref}`), ...options.excludeConcepts.map((ref) => `concept:${ref}`)]);
-  if (excluded.size === 0) return { graph, notes };
-  return {
-    graph: { ...graph, nodes: graph.nodes.filter((node) => !excluded.has(node.id)), edges: graph.edges.filter((edge) => !excluded.has(edge.source) && !excluded.has(edge.target)) },
-    notes,
-  };
+  if (params?.graph !== 'discourse') return { graph: buildRelationGraph(index, options.at), notes };
+  const shown = showableOptions(options, notes);
+  const { result, statements } = yield* computeNetworkSteps(index, shown, viewFilter(index, params));
+  return { graph: matrixGraph(index, shown, result.matrices[0]!, statements), notes };
+}
+
+export function selectGraph(index: WorkspaceView, params: NetworkParams | undefined): { graph: NetworkGraph; notes: string[] } {
+  return runSteps(selectGraphSteps(index, params));
 }
 
 /**
  * Keeps the `cap` best-ranked nodes of `graph` and the edges between them.
- * Ranked by degree or weighted degree over the whole graph, ties by the
+ * Ranked by degree or weighted degree (the sum of the edges' absolute
+ * weights: `subtract` gives negative ones) over the whole graph, ties by the
  * other score, then by id, so the same graph keeps the same nodes. Linear
  * in the graph plus a sort of its nodes.
  */
@@ -122,7 +206,7 @@ export function capGraph(graph: NetworkGraph, cap: number | undefined, ranking: 
   for (const edge of graph.edges) {
     for (const end of edge.source === edge.target ? [edge.source] : [edge.source, edge.target]) {
       degree.set(end, (degree.get(end) ?? 0) + 1);
-      weighted.set(end, (weighted.get(end) ?? 0) + edge.weight);
+      weighted.set(end, (weighted.get(end) ?? 0) + Math.abs(edge.weight));
     }
   }
   const limit = cap === undefined || !Number.isFinite(cap) ? DEFAULT_NETWORK_NODE_CAP : Math.floor(cap);
