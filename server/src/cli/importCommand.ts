@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_VOCABULARY, outputMessage } from '../core';
 import { importDna } from '../core/dna';
 import { UsageError, type CliContext } from './cliContext';
-import { DnaFileRefused } from './dnaFiles';
+import { reportRefusal } from './dnaFiles';
 
 export interface ImportOptions {
   file: string;
@@ -44,11 +44,7 @@ export async function runImport(options: ImportOptions, context: CliContext): Pr
     }
     await context.dnaFiles.createWorkspace(options.outDir, result.files);
   } catch (error) {
-    if (error instanceof DnaFileRefused) {
-      io.stderr(`policy-annotator: cannot import ${shown}: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return reportRefusal(error, io, `cannot import ${shown}`);
   }
   const out = path.relative(context.cwd, options.outDir) || '.';
   const { texts, claims, actors, concepts } = result.counts;
