@@ -1,5 +1,4 @@
 import type { DnaDatabase, ImportedFile } from '../core/dna';
-import type { CliIo } from './cliContext';
 
 /** The file system side of `import dna` and `export --format dna`, supplied by the Node entry point. */
 export interface DnaFiles {
@@ -15,7 +14,7 @@ export interface DnaFiles {
 export class DnaFileRefused extends Error {}
 
 /** A refusal caught around a DnaFiles call, as one line (`policy-annotator: <what>: <why>`) and exit code 2; any other error is rethrown. */
-export function reportRefusal(error: unknown, io: CliIo, what: string): number {
+export function reportRefusal(error: unknown, io: { stderr: (text: string) => void }, what: string): number {
   if (!(error instanceof DnaFileRefused)) throw error;
   io.stderr(`policy-annotator: ${what}: ${error.message}\n`);
   return 2;
