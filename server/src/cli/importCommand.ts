@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_VOCABULARY, outputMessage } from '../core';
 import { importDna } from '../core/dna';
-import { UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
 import { reportRefusal } from './dnaFiles';
 
 export interface ImportOptions {
@@ -13,12 +12,7 @@ export interface ImportOptions {
 export const IMPORT_FORMATS = ['dna'] as const;
 
 export function parseImportArgs(args: string[], context: CliContext): ImportOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
   const [format, file, ...extra] = parsed.positionals;
   if (format === undefined) throw new UsageError('import needs a format and a file: policy-annotator import dna FILE.dna --out DIR.');
   if (format !== 'dna') throw new UsageError(`Unknown import format \`${format}\`: use ${IMPORT_FORMATS.join(', ')} (policy-annotator import dna FILE.dna --out DIR).`);
