@@ -15,15 +15,14 @@
 // (the options go to the node that runs the server, e.g. to profile it).
 
 import { Buffer } from 'node:buffer';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as vscodeUri from 'vscode-uri';
-import { CONTROL, HOSTILE_CASES } from './hostile/cases.mjs';
+import { CONTROL, forEachBuiltCase } from './hostile/cases.mjs';
 import { LanguageClient, positionAt } from './measure/lspClient.mjs';
 import { installCleanup, runNode } from './measure/processes.mjs';
 
@@ -114,11 +113,10 @@ installCleanup();
 const rows = [];
 let missed = 0;
 let failed = 0;
-for (const hostileCase of HOSTILE_CASES) {
-  if (only && !only.has(hostileCase.item)) continue;
-  const dir = mkdtempSync(join(tmpdir(), `policy-annotator-hostile-${hostileCase.item}-`));
-  try {
-    hostileCase.build(dir);
+await forEachBuiltCase(
+  'policy-annotator-hostile',
+  only,
+  async (hostileCase, dir) => {
     console.log(`#${hostileCase.item} ${hostileCase.name}: ${hostileCase.size}`);
     for (const format of hostileCase.formats ?? ['stylish']) {
       const check = await measureCheck(dir, format);
@@ -135,13 +133,12 @@ for (const hostileCase of HOSTILE_CASES) {
       console.log(`   server: indexed in ${s(server.indexMs)}, ${server.hovers} hovers meanwhile, slowest ${server.hoverMaxMs.toFixed(1)} ms${server.requestMs !== undefined ? `, documentSymbol ${s(server.requestMs)}` : ''}, ${mb(server.maxRssBytes)} RSS ${ok ? 'ok' : 'MISSED'}`);
       rows.push({ item: hostileCase.item, what: 'server', ...server, ok });
     }
-  } catch (error) {
+  },
+  (error) => {
     failed++;
     console.log(`   FAILED: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+  },
+);
 
 console.log(`\n${rows.filter((r) => r.ok).length} of ${rows.length} measurements within target (check < ${s(TARGET.checkMs)} and < ${mb(TARGET.checkRssBytes)}; hover < ${TARGET.hoverMs} ms while indexing)${failed ? `; ${failed} case(s) FAILED` : ''}`);
 process.exit(failed > 0 || (values.strict && missed > 0) ? 1 : 0);

@@ -8,7 +8,8 @@
 // bad-input suite (test/robustness/hostileCases.test.ts), at the sizes the
 // review reported.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const KB = 1024;
@@ -184,3 +185,25 @@ export const HOSTILE_CASES = [
     formats: ['stylish', 'sarif'],
   },
 ];
+
+/**
+ * Runs `run(hostileCase, dir)` for each case (those whose item is in `only`,
+ * when given), built in a fresh temporary folder named after `prefix` that is
+ * removed afterwards whatever happens. With `onError`, a case that throws
+ * (building or running) is handed to it and the next case runs.
+ */
+export async function forEachBuiltCase(prefix, only, run, onError) {
+  for (const hostileCase of HOSTILE_CASES) {
+    if (only && !only.has(hostileCase.item)) continue;
+    const dir = mkdtempSync(join(tmpdir(), `${prefix}-${hostileCase.item}-`));
+    try {
+      hostileCase.build(dir);
+      await run(hostileCase, dir);
+    } catch (error) {
+      if (!onError) throw error;
+      onError(error);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CodeServer } from './codeServer';
+import type { CodeServer } from './codeServer';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
-import { openWorkbench, scenarios, USER_SETTINGS } from './session';
+import { closeSession, installedCodeServer, openWorkbench, scenarios } from './session';
 import { UI_TIMEOUT_MS, type Workbench } from './workbench';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e-curation');
@@ -60,18 +60,11 @@ describe('Curation: compare with another annotator (code-server)', () => {
     theirs = path.join(root, 'bob');
     writeWorkspace(mine, MY_CLAIMS);
     writeWorkspace(theirs, THEIR_CLAIMS);
-    server = new CodeServer(prerequisites, path.join(root, 'state'));
-    server.writeUserSettings(USER_SETTINGS);
-    assert.match(server.installExtension(vsix), /policy-annotator.*was successfully installed/);
-    const url = await server.start(mine);
-    ({ browser, page, bench } = await openWorkbench(prerequisites, url, SCREENSHOTS));
+    server = installedCodeServer(prerequisites, root, vsix);
+    ({ browser, page, bench } = await openWorkbench(prerequisites, await server.start(mine), SCREENSHOTS));
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (root && !process.env.POLICY_ANNOTATOR_E2E_KEEP) rmSync(root, { recursive: true, force: true });
-  });
+  after(() => closeSession(browser, server, root));
 
   scenario('curation', 'compares with a folder, shows their stance, takes it as an undoable edit', async () => {
     await bench.openFile('annotations/claims.yaml');

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CodeServer } from './codeServer';
+import type { CodeServer } from './codeServer';
 import { NetworkView } from './networkView';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
-import { openWorkbench, scenarios, USER_SETTINGS } from './session';
+import { closeSession, installedCodeServer, openWorkbench, scenarios } from './session';
 import { UI_TIMEOUT_MS, type Workbench } from './workbench';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e-multi-root');
@@ -65,9 +65,7 @@ describe('Policy Annotator in a multi-root workspace (code-server)', () => {
     const at = content.indexOf(word);
     const before = content.slice(0, at);
     await bench.goTo(before.split('\n').length, at - before.lastIndexOf('\n') + 1);
-    const hover = page.locator('.monaco-hover-content', { hasText: expected });
-    await bench.retryUntil(`the hover card of ${word}`, () => bench.runCommand('Show or Focus Hover'), async () => hover.first().waitFor({ timeout: 5_000 }).then(() => true, () => false));
-    return hover.first().innerText();
+    return (await bench.showHover(expected, `the hover card of ${word}`)).innerText();
   }
 
   before(async () => {
@@ -80,18 +78,11 @@ describe('Policy Annotator in a multi-root workspace (code-server)', () => {
     const workspaceFile = path.join(root, 'two-folders.code-workspace');
     writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }] }));
 
-    server = new CodeServer(prerequisites, path.join(root, 'state'));
-    server.writeUserSettings(USER_SETTINGS);
-    assert.match(server.installExtension(vsix), /policy-annotator.*was successfully installed/);
-    const url = await server.start(workspaceFile);
-    ({ browser, page, bench } = await openWorkbench(prerequisites, url, SCREENSHOTS));
+    server = installedCodeServer(prerequisites, root, vsix);
+    ({ browser, page, bench } = await openWorkbench(prerequisites, await server.start(workspaceFile), SCREENSHOTS));
   });
 
-  after(async () => {
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    if (root && !process.env.POLICY_ANNOTATOR_E2E_KEEP) rmSync(root, { recursive: true, force: true });
-  });
+  after(() => closeSession(browser, server, root));
 
   scenario('multi-root-hover', 'serves both folders: hovers in the second folder’s text (under its own root) and in the first’s', async () => {
     await bench.openFile('notes/texts/beta.txt');

@@ -1,5 +1,9 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import * as path from 'node:path';
 import { it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CodeServer } from './codeServer';
 import type { Prerequisites } from './prerequisites';
 import { Workbench } from './workbench';
 
@@ -64,4 +68,19 @@ export function scenarios(bench: () => Workbench | undefined): (name: string, ti
       if (failure) throw failure;
     });
   };
+}
+
+/** A code-server keeping its state under `root`, with the USER_SETTINGS and the extension from `vsix` installed (not started yet). */
+export function installedCodeServer(prerequisites: Prerequisites, root: string, vsix: string): CodeServer {
+  const server = new CodeServer(prerequisites, path.join(root, 'state'));
+  server.writeUserSettings(USER_SETTINGS);
+  assert.match(server.installExtension(vsix), /policy-annotator.*was successfully installed/);
+  return server;
+}
+
+/** Closes the browser and stops code-server, then removes `root` unless POLICY_ANNOTATOR_E2E_KEEP is set. */
+export async function closeSession(browser: Browser | undefined, server: CodeServer | undefined, root: string | undefined): Promise<void> {
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+  if (root && !process.env.POLICY_ANNOTATOR_E2E_KEEP) rmSync(root, { recursive: true, force: true });
 }

@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { CodeServer } from './codeServer';
+import type { CodeServer } from './codeServer';
 import { NetworkView } from './networkView';
 import { buildVsix, ensurePrerequisites, REPO_ROOT } from './prerequisites';
-import { openWorkbench, scenarios, USER_SETTINGS } from './session';
+import { installedCodeServer, openWorkbench, scenarios } from './session';
 import { UI_TIMEOUT_MS, type Workbench } from './workbench';
 
 const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'e2e');
@@ -81,13 +81,8 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     cpSync(path.join(REPO_ROOT, 'annotations'), path.join(workspace, 'annotations'), { recursive: true });
     makeWritable(workspace);
 
-    server = new CodeServer(prerequisites, path.join(root, 'state'));
-    server.writeUserSettings(USER_SETTINGS);
-    const installed = server.installExtension(vsix);
-    assert.match(installed, /policy-annotator.*was successfully installed/);
-    const url = await server.start(workspace);
-
-    ({ browser, page, bench } = await openWorkbench(prerequisites, url, SCREENSHOTS));
+    server = installedCodeServer(prerequisites, root, vsix);
+    ({ browser, page, bench } = await openWorkbench(prerequisites, await server.start(workspace), SCREENSHOTS));
   });
 
   after(async () => {
@@ -103,15 +98,10 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await bench.openFile(ARTICLE);
     const isi = positionOf(read(ARTICLE), 'ISI');
     await bench.goTo(isi.line, isi.column + 1);
-    const hover = page.locator('.monaco-hover-content', { hasText: 'Inter-Services Intelligence' });
-    // The server may still be indexing when the article opens: ask for the hover again until it answers.
-    await bench.retryUntil(
-      'the hover card of the ISI',
-      () => bench.runCommand('Show or Focus Hover'),
-      async () => hover.first().waitFor({ timeout: 5_000 }).then(() => true, () => false),
-    );
+    // The server may still be indexing when the article opens: showHover asks again until it answers.
+    const hover = await bench.showHover('Inter-Services Intelligence', 'the hover card of the ISI');
     await bench.waitForSemanticTokens('Inter-Services Intelligence');
-    const card = await hover.first().innerText();
+    const card = await hover.innerText();
     assert.match(card, /intelligence-agency/);
     assert.match(card, /Pakistan/);
     await bench.screenshot('hover-card', readmeImage('hover-card.png'));
@@ -219,9 +209,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     // The registry is not saved yet; the server reads the editor's buffer, so the text already mentions the new actor.
     await bench.openFile(ARTICLE);
     await bench.goTo(start.line, start.column + 2);
-    const hover = page.locator('.monaco-hover-content', { hasText: 'Social media' });
-    await bench.retryUntil('the hover card of the new actor', () => bench.runCommand('Show or Focus Hover'), async () => hover.first().waitFor({ timeout: 5_000 }).then(() => true, () => false));
-    assert.match(await hover.first().innerText(), /media/);
+    assert.match(await (await bench.showHover('Social media', 'the hover card of the new actor')).innerText(), /media/);
   });
 
   scenario('actors-view', 'lists the actors by kind in the Actors view, with their claims and mentions, and follows edits', async () => {
@@ -352,8 +340,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await bench.openFile(ARTICLE);
     const isi = positionOf(read(ARTICLE), 'ISI');
     await bench.goTo(isi.line, isi.column + 1);
-    const hover = page.locator('.monaco-hover-content', { hasText: 'Inter-Services Intelligence' });
-    await bench.retryUntil('the hover card after the restart', () => bench.runCommand('Show or Focus Hover'), async () => hover.first().waitFor({ timeout: 5_000 }).then(() => true, () => false));
+    await bench.showHover('Inter-Services Intelligence', 'the hover card after the restart');
   });
 
   it('logged no paranoid-mode difference (CI runs the suite with POLICY_ANNOTATOR_PARANOID=1)', () => {

@@ -154,6 +154,13 @@ export class Workbench {
     return view.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name').getByText(label, { exact: true }) }).first();
   }
 
+  /** Asks for the hover at the cursor until a card with `text` shows (the server may still be indexing); that card. */
+  async showHover(text: string, description: string): Promise<Locator> {
+    const hover = this.page.locator('.monaco-hover-content', { hasText: text });
+    await this.retryUntil(description, () => this.runCommand('Show or Focus Hover'), async () => hover.first().waitFor({ timeout: 5_000 }).then(() => true, () => false));
+    return hover.first();
+  }
+
   /** Reverts the active editor's file and waits until its tab is no longer dirty. */
   async revertActiveFile(): Promise<void> {
     await this.runCommand('File: Revert File');

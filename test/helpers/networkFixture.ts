@@ -24,6 +24,12 @@ import { yaml } from './memoryWorkspace';
 const actor = (id: string, kind: string) => [`  - id: ${id}`, `    name: Actor ${id.toUpperCase()}`, `    kind: ${kind}`];
 const claim = (id: string, claimant: string, concept: string, stance: string, extra: string[] = []) => [`  - id: ${id}`, `    claimant: ${claimant}`, '    quote: words', `    concept: ${concept}`, `    stance: ${stance}`, ...extra];
 
+/** Several claims, each a row "id claimant concept stance". */
+const claims = (...rows: string[]) => rows.flatMap((row) => {
+  const [id, claimant, concept, stance] = row.split(' ');
+  return claim(id, claimant, concept, stance);
+});
+
 export const NETWORK_FIXTURE: Record<string, string> = {
   'annotations/actors.yaml': yaml('actors:', ...actor('a', 'organization'), ...actor('b', 'organization'), ...actor('c', 'organization'), ...actor('d', 'person')),
   'annotations/concepts.yaml': yaml('concepts:', '  - id: k1', '    label: First, "quoted"', '  - id: k2', '    label: Second', '  - id: k3', '    label: Third'),
@@ -34,10 +40,7 @@ export const NETWORK_FIXTURE: Record<string, string> = {
     'url: https://www.dawn.com/news/1',
     'author: d',
     'claims:',
-    ...claim('one-a1', 'a', 'k1', 'supports'),
-    ...claim('one-b1', 'b', 'k1', 'supports'),
-    ...claim('one-c1', 'c', 'k1', 'rejects'),
-    ...claim('one-a2', 'a', 'k2', 'rejects'),
+    ...claims('one-a1 a k1 supports', 'one-b1 b k1 supports', 'one-c1 c k1 rejects', 'one-a2 a k2 rejects'),
   ),
   'annotations/two.txt': 'words',
   'annotations/two.yaml': yaml(
@@ -45,11 +48,7 @@ export const NETWORK_FIXTURE: Record<string, string> = {
     'published: 2021-03-03',
     'url: https://tribune.com.pk/story/2',
     'claims:',
-    ...claim('two-a1', 'a', 'k1', 'supports'),
-    ...claim('two-b2', 'b', 'k2', 'rejects'),
-    ...claim('two-c2', 'c', 'k2', 'supports'),
-    ...claim('two-d1', 'd', 'k1', 'rejects'),
-    ...claim('two-x1', 'x', 'k1', 'supports'),
+    ...claims('two-a1 a k1 supports', 'two-b2 b k2 rejects', 'two-c2 c k2 supports', 'two-d1 d k1 rejects', 'two-x1 x k1 supports'),
   ),
   'annotations/three.txt': 'words',
   'annotations/three.yaml': yaml('text: three.txt', 'published: 2021-04-10', 'claims:', ...claim('three-d3', 'd', 'k3', 'supports', ['    type: demand']), ...claim('three-b3', 'b', 'k3', 'supports')),

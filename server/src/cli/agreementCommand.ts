@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { loadWorkspace, type WorkspaceFileHost } from '../core';
 import { AGREEMENT_FIELDS, compareCoders, MAX_CODERS, PRESENCE_FIELD, type CoderWorkspace } from '../core/agreement';
 import { formatAgreementMarkdown, formatAgreementStylish } from './formatAgreement';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
-import { UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
 
 const FORMATS = ['stylish', 'json', 'markdown'] as const;
 
@@ -38,12 +37,7 @@ function defaultNames(given: string[], short: (value: string) => string): string
 }
 
 export function parseAgreementArgs(args: string[], context: CliContext): AgreementOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: AGREEMENT_FLAGS });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({ args, allowPositionals: true, options: AGREEMENT_FLAGS });
   const { values, positionals } = parsed;
   const refs = values.ref ?? [];
   const format = values.format as AgreementOptions['format'];

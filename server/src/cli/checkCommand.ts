@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { applySeverityOverrides, isAtLeast, isUnder, loadWorkspace, sortDiagnostics, summarizeWorkspace, workspaceDiagnostics, type CoreDiagnostic, type Severity, type WorkspaceFileHost, type WorkspaceView } from '../core';
 import type { CheckCache, CheckReport } from './checkCache';
@@ -11,7 +10,7 @@ import { countBySeverity, formatStylish, formatTotals, makeColors } from './form
 import { applyFixes, checkFixCodes } from './fixCommand';
 import { formatSummary } from './formatSummary';
 import { repositoryPrefix } from './gitRevisionHost';
-import { UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
 
 const FORMATS = ['stylish', 'json', 'github', 'sarif'] as const;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -40,9 +39,7 @@ export interface CheckOptions {
 }
 
 export function parseCheckArgs(args: string[], context: CliContext): CheckOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs({
       args,
       allowPositionals: true,
       options: {
@@ -61,9 +58,6 @@ export function parseCheckArgs(args: string[], context: CliContext): CheckOption
         'no-color': { type: 'boolean' },
       },
     });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
   const { values, positionals } = parsed;
   const format = values.format as CheckOptions['format'];
   if (!FORMATS.includes(format)) throw new UsageError(`Unknown format \`${values.format}\`: use ${FORMATS.join(', ')}.`);

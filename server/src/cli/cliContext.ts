@@ -4,6 +4,7 @@
  * injected), and the usage error. A module of its own, importing no
  * command, so that runCli and the commands do not import each other.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AnnotationParser, Limits, WorkspaceFileHost } from '../core';
 import type { ExportWriter } from '../core/export/exportWriting';
 import type { CheckCache, CheckCacheOptions } from './checkCache';
@@ -59,3 +60,12 @@ export interface CliContext {
 
 /** Raised for bad command lines: reported in one line with a pointer to --help, exit code 2. */
 export class UsageError extends Error {}
+
+/** A command's arguments as node:util's parseArgs reads them; what it rejects (an unknown option, a missing value) is a UsageError. */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}

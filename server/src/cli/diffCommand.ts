@@ -1,10 +1,9 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { diffWorkspaces, loadWorkspace } from '../core';
 import { formatReviewMarkdown } from './formatReview';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
-import { UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
 
 export interface DiffOptions {
   workspaceFolder: string;
@@ -15,12 +14,7 @@ export interface DiffOptions {
 }
 
 export function parseDiffArgs(args: string[], context: CliContext): DiffOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { workspace: { type: 'string' }, format: { type: 'string', default: 'markdown' } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({ args, allowPositionals: true, options: { workspace: { type: 'string' }, format: { type: 'string', default: 'markdown' } } });
   const { values, positionals } = parsed;
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError('diff takes a base revision and optionally a head revision, e.g. `policy-annotator diff origin/main`.');
   if (values.format !== 'markdown' && values.format !== 'json') throw new UsageError(`Unknown format \`${values.format}\`: use markdown or json.`);

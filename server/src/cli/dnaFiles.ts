@@ -12,3 +12,10 @@ export interface DnaFiles {
 
 /** A `.dna` file that cannot be read or written, or an --out that is in the way: one line, exit 2. */
 export class DnaFileRefused extends Error {}
+
+/** A refusal caught around a DnaFiles call, as one line (`policy-annotator: <what>: <why>`) and exit code 2; any other error is rethrown. */
+export function reportRefusal(error: unknown, io: { stderr: (text: string) => void }, what: string): number {
+  if (!(error instanceof DnaFileRefused)) throw error;
+  io.stderr(`policy-annotator: ${what}: ${error.message}\n`);
+  return 2;
+}

@@ -1,11 +1,10 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { displayPath, LineIndex, loadWorkspace } from '../core';
 import { EXPORT_FORMATS, exportWorkspace, isAbsoluteIri, type ExportFormat, type ExportResult } from '../core/export';
 import { ExportRefused } from '../core/export/exportWriting';
 import { parseDatePeriod } from '../core/network';
-import { UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
 import { runExportDna } from './exportDnaCommand';
 
 export interface ExportOptions {
@@ -20,12 +19,7 @@ export interface ExportOptions {
 }
 
 export function parseExportArgs(args: string[], context: CliContext): ExportOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, 'base-iri': { type: 'string' }, at: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({ args, options: { format: { type: 'string' }, out: { type: 'string' }, workspace: { type: 'string' }, 'base-iri': { type: 'string' }, at: { type: 'string' } } });
   const { values } = parsed;
   const formats = [...EXPORT_FORMATS, 'dna'];
   if (values.format === undefined) throw new UsageError(`export needs --format: ${formats.join(', ')}.`);

@@ -3,7 +3,7 @@ import { exportDna } from '../core/dna';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
 import { UsageError, type CliContext } from './cliContext';
-import { DnaFileRefused } from './dnaFiles';
+import { reportRefusal } from './dnaFiles';
 
 /** `policy-annotator export --format dna --out FILE.dna`: the workspace as a new DNA 3 database. */
 export async function runExportDna(options: { workspaceFolder: string; outFile: string }, context: CliContext): Promise<number> {
@@ -19,11 +19,7 @@ export async function runExportDna(options: { workspaceFolder: string; outFile: 
   try {
     await context.dnaFiles.writeDatabase(options.outFile, result.database);
   } catch (error) {
-    if (error instanceof DnaFileRefused) {
-      io.stderr(`policy-annotator: cannot write ${shown}: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return reportRefusal(error, io, `cannot write ${shown}`);
   }
   for (const warning of result.warnings) {
     const at = (index.lineIndex(warning.uri) ?? new LineIndex('')).positionAt(warning.range.start);

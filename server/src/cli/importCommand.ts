@@ -1,9 +1,8 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_VOCABULARY, outputMessage } from '../core';
 import { importDna } from '../core/dna';
-import { UsageError, type CliContext } from './cliContext';
-import { DnaFileRefused } from './dnaFiles';
+import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
+import { reportRefusal } from './dnaFiles';
 
 export interface ImportOptions {
   file: string;
@@ -13,12 +12,7 @@ export interface ImportOptions {
 export const IMPORT_FORMATS = ['dna'] as const;
 
 export function parseImportArgs(args: string[], context: CliContext): ImportOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
   const [format, file, ...extra] = parsed.positionals;
   if (format === undefined) throw new UsageError('import needs a format and a file: policy-annotator import dna FILE.dna --out DIR.');
   if (format !== 'dna') throw new UsageError(`Unknown import format \`${format}\`: use ${IMPORT_FORMATS.join(', ')} (policy-annotator import dna FILE.dna --out DIR).`);
@@ -44,11 +38,7 @@ export async function runImport(options: ImportOptions, context: CliContext): Pr
     }
     await context.dnaFiles.createWorkspace(options.outDir, result.files);
   } catch (error) {
-    if (error instanceof DnaFileRefused) {
-      io.stderr(`policy-annotator: cannot import ${shown}: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    return reportRefusal(error, io, `cannot import ${shown}`);
   }
   const out = path.relative(context.cwd, options.outDir) || '.';
   const { texts, claims, actors, concepts } = result.counts;

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CONFIG_FILE_NAME, DEFAULT_LIMITS, DOCS_BASE_URL } from '../core';
-import { UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
 import { InitRefused, type NewWorkspaceFile } from './workspaceCreator';
 
 export interface InitOptions {
@@ -31,12 +30,7 @@ create already exists, it writes nothing and exits 2.`;
 
 /** Returns undefined when `init --help` was asked for. */
 export function parseInitArgs(args: string[], context: CliContext): InitOptions | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { text: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({ args, allowPositionals: true, options: { text: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   const { values, positionals } = parsed;
   if (values.help) return undefined;
   if (positionals.length > 1) throw new UsageError(`init takes one folder, not ${positionals.length}: ${positionals.map((p) => `\`${p}\``).join(', ')}.`);

@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { closestMatches, didYouMeanSuffix, isUnder, listActors, listClaims, listEntities, listMentions, ListingScope, loadWorkspace, type ClaimRow, type DefinitionRow, type MentionRow } from '../core';
-import { UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
 import { formatTable, safeJson } from './formatTable';
 
 export const LIST_KINDS = ['mentions', 'claims', 'actors', 'entities'] as const;
@@ -18,12 +17,7 @@ export interface ListOptions {
 }
 
 export function parseListArgs(args: string[], context: CliContext): ListOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'table' }, workspace: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'table' }, workspace: { type: 'string' } } });
   const { values, positionals } = parsed;
   const [kind, ...paths] = positionals;
   if (kind === undefined) throw new UsageError(`list needs what to list: ${LIST_KINDS.join(', ')}.`);

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { URI } from 'vscode-uri';
 import { closestMatches, didYouMeanSuffix, loadWorkspace } from '../core';
 import { ExportRefused } from '../core/export/exportWriting';
@@ -20,7 +19,7 @@ import {
   type NetworkFormat,
   type NetworkOptions,
 } from '../core/network';
-import { UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
 
 export interface NetworkCommandOptions {
   workspaceFolder: string;
@@ -42,9 +41,7 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 export function parseNetworkArgs(args: string[], context: CliContext): NetworkCommandOptions {
   const text = { type: 'string' } as const;
   const list = { type: 'string', multiple: true } as const;
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseCommandArgs({
       args,
       options: {
         workspace: text,
@@ -69,9 +66,6 @@ export function parseNetworkArgs(args: string[], context: CliContext): NetworkCo
         out: text,
       },
     });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
   const { values } = parsed;
   const type = oneOf('type', values.type, NETWORK_TYPES, DEFAULT_NETWORK_OPTIONS.type);
   const aggregations = QUALIFIER_AGGREGATIONS[type];

@@ -124,27 +124,20 @@ export function showValue(value: FieldValue | undefined): string {
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
+/** The ClaimDef property holding each single-valued curation field. */
+const SCALAR_FIELD_PROPERTY: Record<Exclude<CurationField, 'about'>, 'claimant' | 'onBehalfOf' | 'concept' | 'stance' | 'type' | 'evidence'> = {
+  claimant: 'claimant', 'on-behalf-of': 'onBehalfOf', concept: 'concept', stance: 'stance', type: 'type', evidence: 'evidence',
+};
+
 /** Where a field difference shows: on my value, or on my claim's id (its start) when I have none. */
 function differenceRange(difference: FieldDifference): Span {
   const claim = difference.myClaim;
-  const own = (() => {
-    switch (difference.field) {
-      case 'claimant':
-        return claim.claimant?.range;
-      case 'on-behalf-of':
-        return claim.onBehalfOf?.range;
-      case 'concept':
-        return claim.concept?.range;
-      case 'stance':
-        return claim.stance?.range;
-      case 'type':
-        return claim.type?.range;
-      case 'evidence':
-        return claim.evidence?.range;
-      case 'about':
-        return claim.about.length ? { start: claim.about[0].range.start, end: claim.about[claim.about.length - 1].range.end } : undefined;
-    }
-  })();
+  const own =
+    difference.field === 'about'
+      ? claim.about.length
+        ? { start: claim.about[0].range.start, end: claim.about[claim.about.length - 1].range.end }
+        : undefined
+      : claim[SCALAR_FIELD_PROPERTY[difference.field]]?.range;
   if (own && difference.mine !== undefined) return own;
   return claim.id?.range ?? { start: claim.range.start, end: claim.range.start };
 }

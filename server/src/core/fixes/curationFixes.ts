@@ -33,20 +33,8 @@ export function claimLines(claim: ClaimDef, id: string | undefined): string[] {
     if (values.length > 0) lines.push(`${key}: [${values.map((v) => flowScalar(v.value)).join(', ')}]`);
   };
   if (id !== undefined) lines.push(`id: ${flowScalar(id)}`);
-  const fields: [string, { value: string } | readonly { value: string }[] | undefined][] = [
-    ['claimant', claim.claimant],
-    ['on-behalf-of', claim.onBehalfOf],
-    ['reported-by', claim.reportedBy],
-    ['quote', claim.quote],
-    ['prefix', claim.prefix],
-    ['suffix', claim.suffix],
-    ['about', claim.about],
-    ['concept', claim.concept],
-    ['stance', claim.stance],
-    ['type', claim.type],
-    ['evidence', claim.evidence],
-    ['note', claim.note],
-  ];
+  const keys = ['claimant', 'on-behalf-of', 'reported-by', 'quote', 'prefix', 'suffix', 'about', 'concept', 'stance', 'type', 'evidence', 'note'] as const;
+  const fields = keys.map((key): [string, { value: string } | readonly { value: string }[] | undefined] => [key, claim[key.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()) as keyof ClaimDef] as { value: string } | readonly { value: string }[] | undefined]);
   for (const [key, value] of fields) {
     if (Array.isArray(value)) list(key, value);
     else scalar(key, value as { value: string } | undefined);

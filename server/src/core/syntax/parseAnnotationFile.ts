@@ -55,12 +55,7 @@ function readActor(reader: YamlFieldReader, node: Node, uri: string, vocabulary:
   const { fields, named } = readNamedThing(reader, map, uri, { noun: 'actor', allowed: ACTOR_FIELDS, kinds: vocabulary.actorKinds, kindsKey: 'actor-kinds' });
   const actor: ActorDef = { ...named, relations: [] };
   const relationTypes = vocabulary.relationTypes.map((r) => r.id);
-  for (const item of reader.list(fields.get('relations'), '`relations`')) {
-    const relationMap = reader.mapping(item, 'relation');
-    if (!relationMap) continue;
-    const relationRange = spanOf(relationMap);
-    const relationFields = reader.fields(relationMap, RELATION_FIELDS, 'a relation');
-    reader.requireFields(relationFields, ['type', 'target'], relationRange, 'This relation');
+  for (const { range: relationRange, fields: relationFields } of reader.mappingItems(fields.get('relations'), 'relations', 'relation', RELATION_FIELDS, ['type', 'target'])) {
     const relation: RelationDef = {
       range: relationRange,
       type: checkVocabulary(reader, reader.string(relationFields.get('type'), 'the relation type'), relationTypes, 'relation type', 'relation-types'),
@@ -107,12 +102,7 @@ function readTextAnnotation(reader: YamlFieldReader, fields: Map<string, FieldEn
   if (annotation.url && !/^https?:\/\/\S+$/.test(annotation.url.value)) {
     reader.report(annotation.url.range, 'invalid-value', `\`${annotation.url.value}\` is not a web address: write a full http:// or https:// URL.`);
   }
-  for (const item of reader.list(fields.get('mentions'), '`mentions`')) {
-    const map = reader.mapping(item, 'mention');
-    if (!map) continue;
-    const range = spanOf(map);
-    const mentionFields = reader.fields(map, MENTION_FIELDS, 'a mention');
-    reader.requireFields(mentionFields, ['actor', 'quote'], range, 'This mention');
+  for (const { range, fields: mentionFields } of reader.mappingItems(fields.get('mentions'), 'mentions', 'mention', MENTION_FIELDS, ['actor', 'quote'])) {
     const mention: MentionDef = {
       range,
       actors: readMentionIds(reader, mentionFields.get('actor')),

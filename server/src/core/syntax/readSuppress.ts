@@ -1,5 +1,5 @@
 import type { SuppressionDef } from '../model';
-import { spanOf, type FieldEntry, type YamlFieldReader } from './yamlFields';
+import { type FieldEntry, type YamlFieldReader } from './yamlFields';
 
 export const SUPPRESS_FIELDS = ['quote', 'prefix', 'suffix', 'note'] as const;
 
@@ -10,12 +10,7 @@ export const SUPPRESS_FIELDS = ['quote', 'prefix', 'suffix', 'note'] as const;
  */
 export function readSuppressions(reader: YamlFieldReader, entry: FieldEntry | undefined): SuppressionDef[] {
   const suppressions: SuppressionDef[] = [];
-  for (const item of reader.list(entry, '`suppress`')) {
-    const map = reader.mapping(item, 'suppression');
-    if (!map) continue;
-    const range = spanOf(map);
-    const fields = reader.fields(map, SUPPRESS_FIELDS, 'a suppression');
-    reader.requireFields(fields, ['quote'], range, 'This suppression');
+  for (const { range, fields } of reader.mappingItems(entry, 'suppress', 'suppression', SUPPRESS_FIELDS, ['quote'])) {
     suppressions.push({
       range,
       quote: reader.string(fields.get('quote'), 'the suppressed quote', { freeText: true }),

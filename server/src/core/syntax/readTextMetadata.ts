@@ -2,7 +2,7 @@ import { isScalar } from 'yaml';
 import type { ContributorDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
 import { readIdList } from './readClaimFields';
-import { checkVocabulary, spanOf, type FieldEntry, type YamlFieldReader } from './yamlFields';
+import { checkVocabulary, type FieldEntry, type YamlFieldReader } from './yamlFields';
 
 /** The text's own metadata added in format v1.1. */
 export const TEXT_METADATA_FIELDS = ['contributors', 'note'] as const;
@@ -26,12 +26,7 @@ export function readTextMetadata(reader: YamlFieldReader, fields: Map<string, Fi
 
 function readContributors(reader: YamlFieldReader, entry: FieldEntry | undefined, vocabulary: Vocabulary): ContributorDef[] {
   const contributors: ContributorDef[] = [];
-  for (const item of reader.list(entry, '`contributors`')) {
-    const map = reader.mapping(item, 'contributor');
-    if (!map) continue;
-    const range = spanOf(map);
-    const fields = reader.fields(map, CONTRIBUTOR_FIELDS, 'a contributor');
-    reader.requireFields(fields, ['actor', 'role'], range, 'This contributor');
+  for (const { range, fields } of reader.mappingItems(entry, 'contributors', 'contributor', CONTRIBUTOR_FIELDS, ['actor', 'role'])) {
     const actor = reader.string(fields.get('actor'), 'the contributor (an actor id)');
     const role = checkVocabulary(reader, reader.string(fields.get('role'), "the contributor's role"), vocabulary.contributorRoles, 'contributor role', 'contributor-roles');
     contributors.push({ range, ...(actor ? { actor } : {}), ...(role ? { role } : {}) });

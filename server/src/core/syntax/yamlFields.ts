@@ -433,6 +433,22 @@ export class YamlFieldReader {
     return values;
   }
 
+  /**
+   * The mappings of a list field (`key`), each with its span and its fields: a
+   * `noun` that is not a mapping, an unknown field and a missing required one
+   * are reported, item by item as the caller reads them.
+   */
+  *mappingItems(entry: FieldEntry | undefined, key: string, noun: string, allowed: readonly string[], required: readonly string[]): Generator<{ range: Span; fields: Map<string, FieldEntry> }> {
+    for (const item of this.list(entry, `\`${key}\``)) {
+      const map = this.mapping(item, noun);
+      if (!map) continue;
+      const range = spanOf(map);
+      const fields = this.fields(map, allowed, `a ${noun}`);
+      this.requireFields(fields, required, range, `This ${noun}`);
+      yield { range, fields };
+    }
+  }
+
   /** Reports each required field that is absent; empty ones are reported by `string`. */
   requireFields(fields: Map<string, FieldEntry>, required: readonly string[], itemRange: Span, label: string): void {
     const missing = required.filter((name) => !fields.has(name));
