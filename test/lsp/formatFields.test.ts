@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { Hover, LocationLink, MarkupContent } from 'vscode-languageserver-protocol';
 import { fixture, fixtureOnDisk } from '../helpers/fixture';
-import type { TempWorkspace } from '../helpers/tempWorkspace';
 import { threeActorsYaml } from '../helpers/threeActors';
 import { positionAt, textIn } from './corpusWorkspace';
 import { fileUri, serveWorkspace, type LspTestClient } from './lspTestClient';
@@ -28,13 +27,14 @@ const ACTORS = FILES['annotations/actors.yaml'];
 const CLAIMS = FILES['annotations/claims.yaml'];
 
 describe('format v1.1 fields over LSP', () => {
-  let workspace: TempWorkspace;
-  let client: LspTestClient;
-  const uri = (relative: string) => fileUri(path.join(workspace.dir, 'annotations', relative));
-  const at = (offset: number) => ({ textDocument: { uri: uri('claims.yaml') }, position: positionAt(CLAIMS, offset) });
-
   const session = serveWorkspace(() => fixtureOnDisk(FILES), { pullDiagnostics: false });
-  before(() => ({ workspace, client } = session));
+  let client: LspTestClient;
+  let claimsUri: string;
+  before(() => {
+    client = session.client;
+    claimsUri = fileUri(path.join(session.workspace.dir, 'annotations', 'claims.yaml'));
+  });
+  const at = (offset: number) => ({ textDocument: { uri: claimsUri }, position: positionAt(CLAIMS, offset) });
 
   it('hovers over `reported-by` with the card of the newspaper, counting the claim it relays', async () => {
     const offset = CLAIMS.indexOf('gulf-monitor') + 2;
