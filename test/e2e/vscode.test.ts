@@ -282,10 +282,10 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     // DNA's options: the conflict network (actors who took opposite stances on a concept).
     await view.set('#network', 'discourse');
     await view.set('#qualifierAggregation', 'conflict');
-    await view.locator('#status', { hasText: /conflict network.*[1-9]\d* edges/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+    await view.locator('#status', { hasText: /One-mode network.*\(conflict\).*[1-9]\d* edges/ }).waitFor({ timeout: UI_TIMEOUT_MS });
     // The two-mode network, then a filter that asks the server again: only the claims that reject a concept.
     await view.set('#type', 'twomode');
-    const twoMode = view.locator('#status', { hasText: 'affiliation' });
+    const twoMode = view.locator('#status', { hasText: 'Two-mode network' });
     await twoMode.waitFor({ timeout: UI_TIMEOUT_MS });
     const edges = async () => Number((await twoMode.innerText()).match(/(\d+) edges/)![1]);
     const all = await edges();
