@@ -182,6 +182,18 @@ export const DIAGNOSTIC_CODES = {
     help: 'Take their claim (it is added to your annotation file of the text), or keep yours (which hides the difference until the comparison stops). Only shown while "Compare with Annotator…" is on.',
     fixes: { 'take-their-claim': 'suggestion', 'keep-mine': 'suggestion' },
   },
+  'annotator-mention': {
+    defaultSeverity: 'info',
+    summary: 'While comparing with another annotator: they have a mention on these words that you lack, or theirs names another actor (explicit mentions and alias matches, each after its own registry).',
+    help: 'Take their mention (an explicit `mentions:` entry is added to your annotation file of the text, or your explicit mention takes their actor), or keep yours (which hides the difference until the comparison stops). Only shown while "Compare with Annotator…" is on.',
+    fixes: { 'take-their-mention': 'suggestion', 'keep-mine': 'suggestion' },
+  },
+  'annotator-text': {
+    defaultSeverity: 'info',
+    summary: 'While comparing with another annotator: they annotated this text and you have not.',
+    help: 'Take their annotation file (created at the same path in your folder; an existing file is never overwritten), or keep yours (which hides the difference until the comparison stops). Only shown while "Compare with Annotator…" is on.',
+    fixes: { 'take-their-annotation': 'suggestion', 'keep-mine': 'suggestion' },
+  },
 } satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -1,5 +1,5 @@
 import { canonicalUri, type CoreDiagnostic, type WorkspaceView } from '../core';
-import { curatedTextsOf, curationDiagnostics, type CuratedWorkspace } from '../core/agreement';
+import { curatedTextsOf, curationDiagnostics, CurationCache, type CuratedWorkspace } from '../core/agreement';
 import type { TrackedDiagnostics } from '../core/live';
 import type { CompareTarget } from '../protocol';
 
@@ -13,12 +13,14 @@ export type ComparisonLoader = (myFolderUri: string, target: CompareTarget, paus
 /**
  * The session's comparison with another annotator, while there is one: the
  * other workspace, the differences dismissed ("keep mine"), and who listens
- * for files whose curation diagnostics changed. The differences themselves
- * are computed per file when asked for, from my current index, so that my
- * edits update them without bookkeeping here.
+ * for files whose curation diagnostics changed. The differences of a text
+ * are computed when first asked for and kept in the comparison's cache
+ * until my text, its annotation files or the registry change (the cache
+ * sees that from my index: curationCache.ts), so my edits update them
+ * without bookkeeping here.
  */
 export class Comparison {
-  private current: { folder: string; theirs: CuratedWorkspace } | undefined;
+  private current: { folder: string; theirs: CuratedWorkspace; cache: CurationCache } | undefined;
   private readonly dismissed = new Set<string>();
   private readonly listeners = new Set<() => void>();
   /** Bumped on start, stop and dismiss: part of every result id while comparing. */
@@ -29,7 +31,7 @@ export class Comparison {
   }
 
   start(folder: string, theirs: CuratedWorkspace): void {
-    this.current = { folder: canonicalUri(folder), theirs };
+    this.current = { folder: canonicalUri(folder), theirs, cache: new CurationCache(theirs) };
     this.dismissed.clear();
     this.changed();
   }
@@ -61,16 +63,16 @@ export class Comparison {
   }
 
   /** My workspace and theirs, when `index` is the index of the compared folder. */
-  sides(index: WorkspaceView | undefined): { mine: CuratedWorkspace; theirs: CuratedWorkspace } | undefined {
+  sides(index: WorkspaceView | undefined): { mine: CuratedWorkspace; theirs: CuratedWorkspace; cache: CurationCache } | undefined {
     if (!this.current || !index || !index.workspaceFolders.includes(this.current.folder)) return undefined;
-    return { mine: { view: index, folderUri: this.current.folder, name: 'you' }, theirs: this.current.theirs };
+    return { mine: { view: index, folderUri: this.current.folder, name: 'you' }, theirs: this.current.theirs, cache: this.current.cache };
   }
 
   /** A file's own diagnostics with its curation diagnostics added, and a result id that changes when either does. */
   merged(index: WorkspaceView | undefined, uri: string, own: TrackedDiagnostics): TrackedDiagnostics {
     const sides = this.sides(index);
     if (!sides) return own;
-    const extra = curationDiagnostics(sides.mine, sides.theirs, canonicalUri(uri), this.dismissed);
+    const extra = curationDiagnostics(sides.mine, sides.theirs, canonicalUri(uri), this.dismissed, sides.cache);
     if (extra.length === 0) return { ...own, resultId: `${own.resultId}~${this.generation}` };
     return { resultId: `${own.resultId}~${this.generation}~${stampOf(extra)}`, diagnostics: [...own.diagnostics, ...extra] };
   }

@@ -16,8 +16,10 @@ export interface CompareWithResult {
   message: string;
   /** The name the differences give the other annotator (the folder's name, or the revision as given). */
   name?: string;
-  /** Differences found in my files when the comparison started. */
+  /** Differences found in my files when the comparison started (claims and mentions). */
   differences?: number;
+  /** Texts they annotated and I have not. */
+  texts?: number;
 }
 
 export const CompareWithRequest = new RequestType<CompareWithParams, CompareWithResult, void>('policyAnnotator/compareWith');

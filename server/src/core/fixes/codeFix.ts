@@ -20,6 +20,8 @@ export interface CodeFix {
   diagnostic?: CoreDiagnostic;
   /** A command the server runs when it is chosen (with no edits: e.g. dismissing a difference for the session). */
   command?: { command: string; arguments: unknown[] };
+  /** Files it creates, with their content (never over an existing file: the editor refuses the edit then). */
+  createFiles?: { uri: string; content: string }[];
 }
 
 /** A quick fix for a diagnostic, a `fix` or a `suggestion` as the catalogue records for `fixId`. */

@@ -5,10 +5,13 @@
  * replaced or appended; comments elsewhere survive byte for byte.
  */
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
-import { differenceOf, showValue, type CuratedWorkspace, type FieldDifference, type TheirOnlyClaim } from '../agreement/curation';
+import type { CurationCache } from '../agreement/curationCache';
+import { differenceOf, showValue } from '../agreement/curationDiagnostics';
+import type { CuratedWorkspace, FieldDifference, TheirOnlyClaim } from '../agreement/curationModel';
 import type { FieldValue } from '../agreement/fieldValues';
+import { flowScalar, theirClaimText } from './curationClaimText';
+import { takeMentionEdit, takeTextFiles } from './curationMentionFixes';
 import { uniqueId } from '../authoring/ids';
-import { doubleQuoted, isPlainSafe } from '../edits/scalarRendering';
 import { appendListItem, appendToNestedList, nodeStartingAt, parseForEdit, setField } from '../edits/yamlEdits';
 import { lineEndingOf, type TextEdit } from '../edits/textEdit';
 import { outputMessage } from '../diagnosticOutput';
@@ -17,11 +20,6 @@ import { quickFix, type CodeFix } from './codeFix';
 
 /** The command "Keep mine" runs, with the difference's key: the server hides that difference for the session. */
 export const DISMISS_DIFFERENCE_COMMAND = 'policyAnnotator.dismissDifference';
-
-/** A scalar safe both in block and in flow style (`[a, b]`, `{k: v}`): plain where it reads back the same, else double-quoted. */
-function flowScalar(value: string): string {
-  return isPlainSafe(value, true) ? value : doubleQuoted(value);
-}
 
 /** A claim's fields as YAML lines (no indentation), in the format's usual order; `id` as given. */
 export function claimLines(claim: ClaimDef, id: string | undefined): string[] {
@@ -63,17 +61,25 @@ function takeValueEdit(difference: FieldDifference, content: string): TextEdit |
   return setField(uri, content, mapStart, difference.field, String(theirs));
 }
 
-/** My claim item replaced by theirs, keeping my id (references to it still hold). */
-function replaceClaimEdit(difference: FieldDifference, content: string): TextEdit | undefined {
+/**
+ * My claim item replaced by theirs, keeping my id (references to it still
+ * hold): their claim's own YAML text, comments included, where it can stand
+ * in my file (curationClaimText.ts); else their fields, in my claim's style.
+ */
+function replaceClaimEdit(theirs: CuratedWorkspace, difference: FieldDifference, content: string): TextEdit | undefined {
   const claim = difference.myClaim;
-  const lines = claimLines(difference.theirClaim, claim.id?.value ?? difference.theirClaim.id?.value);
+  const id = claim.id?.value ?? difference.theirClaim.id?.value;
   const start = claim.range.start;
   let end = claim.range.end;
   while (end > start && /\s/.test(content[end - 1])) end--;
-  if (content[start] === '{') return { uri: difference.myAnnotationUri, range: { start, end }, newText: `{${lines.join(', ')}}` };
+  const uri = difference.myAnnotationUri;
+  const copied = theirClaimText(theirs, difference.theirAnnotationUri, difference.theirClaim, { content, start, end, id });
+  if (copied !== undefined) return { uri, range: { start, end }, newText: copied };
+  const lines = claimLines(difference.theirClaim, id);
+  if (content[start] === '{') return { uri, range: { start, end }, newText: `{${lines.join(', ')}}` };
   const lineStart = Math.max(content.lastIndexOf('\n', start - 1), content.lastIndexOf('\r', start - 1)) + 1;
   const indent = ' '.repeat(start - lineStart);
-  return { uri: difference.myAnnotationUri, range: { start, end }, newText: lines.join(`${lineEndingOf(content)}${indent}`) };
+  return { uri, range: { start, end }, newText: lines.join(`${lineEndingOf(content)}${indent}`) };
 }
 
 /** Their claim appended to my annotation file of the text: their id unless my workspace uses it, else a fresh one. */
@@ -86,24 +92,30 @@ function appendClaimEdit(mine: CuratedWorkspace, difference: TheirOnlyClaim): { 
   return { edit: appendListItem(target, content, 'claims', claimLines(difference.theirClaim, id)), id };
 }
 
-function keepMine(diagnostic: CoreDiagnostic, key: string): CodeFix {
+export function keepMine(diagnostic: CoreDiagnostic, key: string): CodeFix {
   return { ...quickFix(diagnostic, 'keep-mine', 'Keep mine (hide this difference while comparing)', []), command: { command: DISMISS_DIFFERENCE_COMMAND, arguments: [key] } };
 }
 
-/** The code actions of an `annotator-differs` or `annotator-only` diagnostic, against my files' current contents. */
-export function curationFixes(mine: CuratedWorkspace, theirs: CuratedWorkspace, diagnostic: CoreDiagnostic): CodeFix[] {
-  const difference = differenceOf(mine, theirs, diagnostic);
+/** The code actions of a curation diagnostic (`annotator-differs`, `-only`, `-mention`, `-text`), against my files' current contents. */
+export function curationFixes(mine: CuratedWorkspace, theirs: CuratedWorkspace, diagnostic: CoreDiagnostic, cache?: CurationCache): CodeFix[] {
+  const difference = differenceOf(mine, theirs, diagnostic, cache);
   if (!difference) return [];
   const fixes: CodeFix[] = [];
   const who = theirs.name;
-  if (difference.kind === 'differs') {
+  if (difference.kind === 'mention-only' || difference.kind === 'mention-differs') {
+    const take = takeMentionEdit(mine, difference);
+    if (take) fixes.push(quickFix(diagnostic, 'take-their-mention', outputMessage(`Take ${who}'s mention: ${difference.theirs}`), [take.edit]));
+  } else if (difference.kind === 'text-only') {
+    const files = takeTextFiles(mine, theirs, difference);
+    if (files.length > 0) fixes.push({ ...quickFix(diagnostic, 'take-their-annotation', outputMessage(`Take ${who}'s annotation file${files.length === 1 ? '' : 's'} of this text (${difference.claims} claims, ${difference.mentions} mentions)`), []), createFiles: files });
+  } else if (difference.kind === 'differs') {
     const content = mine.view.content(difference.myAnnotationUri);
     if (content === undefined) return [];
     if (difference.theirs !== undefined) {
       const edit = takeValueEdit(difference, content);
       if (edit) fixes.push(quickFix(diagnostic, 'take-their-value', outputMessage(`Take ${who}'s ${difference.field}: ${showValue(difference.theirs)}`), [edit]));
     }
-    const replace = replaceClaimEdit(difference, content);
+    const replace = replaceClaimEdit(theirs, difference, content);
     if (replace) fixes.push(quickFix(diagnostic, 'take-their-claim', outputMessage(`Take ${who}'s whole claim (keeping your id)`), [replace]));
   } else {
     const appended = appendClaimEdit(mine, difference);

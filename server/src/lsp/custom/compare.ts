@@ -1,5 +1,5 @@
 import { canonicalUri } from '../../core';
-import { curatedTextsOf, textDifferences } from '../../core/agreement';
+import { curatedTextsOf, theirOnlyTexts } from '../../core/agreement';
 import { yieldToEventLoop } from '../cancellation';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
@@ -38,13 +38,17 @@ export function registerCompareRequests(session: ServerSession, load: ServerSess
       session.comparison.start(folder, theirs);
       const sides = session.comparison.sides(workspace.indexFor(folder));
       let differences = 0;
+      let texts = 0;
       if (sides) {
         for (const text of sides.mine.view.referencedTexts()) {
-          if (curatedTextsOf(sides.mine.view, text).length > 0) differences += textDifferences(sides.mine, sides.theirs, text).length;
+          // Computed into the comparison's cache: the diagnostics requests that follow read them from there.
+          if (curatedTextsOf(sides.mine.view, text).length > 0) differences += sides.cache.differences(sides.mine, text).length;
           await yieldToEventLoop();
         }
+        texts = theirOnlyTexts(sides.mine, sides.theirs).length;
       }
-      return { ok: true, name: theirs.name, differences, message: `Comparing with ${theirs.name}: ${differences} difference${differences === 1 ? '' : 's'}.` };
+      const onlyTheirs = texts === 0 ? '' : `; ${texts} text${texts === 1 ? '' : 's'} only ${theirs.name} annotated`;
+      return { ok: true, name: theirs.name, differences, texts, message: `Comparing with ${theirs.name}: ${differences} difference${differences === 1 ? '' : 's'}${onlyTheirs}.` };
     }),
   );
 

@@ -1,4 +1,4 @@
-import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Command } from 'vscode-languageserver';
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Command, type WorkspaceEdit } from 'vscode-languageserver';
 import { DISMISS_DIFFERENCE_COMMAND, editsBreakParsing, mergeActor, mergeCandidates, quickFixes, type CodeFix, type CoreDiagnostic, type Span } from '../../core';
 import { locate } from '../../core/features';
 import { throwIfCancelled } from '../cancellation';
@@ -44,6 +44,8 @@ export function registerCodeActions(session: ServerSession): void {
         for (const diagnostic of diagnostics) {
           throwIfCancelled(token);
           for (const fix of quickFixes(file.index, diagnostic, curation ? { curation } : {})) {
+            // Files to create are offered only to an editor that can create them (VS Code and most can).
+            if (fix.createFiles && !session.client.versionedEdits) continue;
             // Never offer an edit that would leave a file that no longer parses (re-parsing only the files it edits).
             if (editsBreakParsing(file.index, fix.edits) === undefined) actions.push(toCodeAction(session, fix, diagnostic, file.lines));
           }
@@ -91,13 +93,27 @@ export function registerCodeActions(session: ServerSession): void {
   );
 }
 
+/** Files created and filled in one edit; the editor refuses it, creating nothing, if one of them exists. */
+function creatingEdit(session: ServerSession, files: readonly { uri: string; content: string }[]): WorkspaceEdit {
+  const start = { line: 0, character: 0 };
+  return {
+    documentChanges: files.flatMap(({ uri, content }) => {
+      const clientUri = session.clientUri(uri);
+      return [
+        { kind: 'create' as const, uri: clientUri, options: { overwrite: false, ignoreIfExists: false } },
+        { textDocument: { uri: clientUri, version: null }, edits: [{ range: { start, end: start }, newText: content }] },
+      ];
+    }),
+  };
+}
+
 function toCodeAction(session: ServerSession, fix: CodeFix, diagnostic: CoreDiagnostic, lines: NonNullable<ReturnType<ServerSession['linesOf']>>): CodeAction {
   return {
     title: fix.title,
     kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
     diagnostics: [toLspDiagnostic(diagnostic, lines, (uri) => session.linesOf(uri), session.client)],
     ...(fix.isPreferred ? { isPreferred: true } : {}),
-    ...(fix.edits.length > 0 || !fix.command ? { edit: toWorkspaceEdit(session, fix.edits) } : {}),
+    ...(fix.createFiles ? { edit: creatingEdit(session, fix.createFiles) } : fix.edits.length > 0 || !fix.command ? { edit: toWorkspaceEdit(session, fix.edits) } : {}),
     ...(fix.command ? { command: { title: fix.title, command: fix.command.command, arguments: fix.command.arguments } } : {}),
   };
 }
