@@ -22,12 +22,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(server);
   const current = server;
   const actorsView = new ActorsView(current);
-  const comparison = new ComparisonStatus();
+  const comparison = new ComparisonStatus(current, output);
   context.subscriptions.push(
     actorsView,
     comparison,
     // Takes an optional folder (path or URI) or { revision } instead of asking, for tests and keybindings.
-    command('policyAnnotator.compareWithAnnotator', (argument?: CompareArgument) => compareWithAnnotator(current, context, comparison, argument)),
+    command('policyAnnotator.compareWithAnnotator', (argument?: CompareArgument) => compareWithAnnotator(current, context, comparison, output, argument)),
     command('policyAnnotator.stopComparing', () => stopComparing(current, comparison)),
     vscode.window.createTreeView(ACTORS_VIEW_ID, { treeDataProvider: actorsView, showCollapseAll: true }),
     command('policyAnnotator.annotateClaim', () => annotateSelectionAsClaim(current)),

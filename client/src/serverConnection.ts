@@ -75,6 +75,43 @@ export class ServerConnection implements vscode.Disposable {
     return this.client.state === State.Running;
   }
 
+  /**
+   * Whether the server runs, waiting for it while it is starting (a command
+   * run just after the window opened): true once it runs, false when it is
+   * stopped or does not start within `timeoutMs`.
+   */
+  async whenRunning(timeoutMs = 60_000): Promise<boolean> {
+    if (this.client.state !== State.Starting) return this.isRunning;
+    return new Promise<boolean>((resolve) => {
+      const done = (running: boolean) => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(running);
+      };
+      const timer = setTimeout(() => done(this.isRunning), timeoutMs);
+      const listener = this.client.onDidChangeState((event) => {
+        if (event.newState !== State.Starting) done(event.newState === State.Running);
+      });
+    });
+  }
+
+  /** Listens for the server to run again after it stopped (a crash or "Restart Language Server"): its session state is gone then. */
+  onRestarted(listener: () => void): vscode.Disposable {
+    let ranBefore = this.isRunning;
+    return this.client.onDidChangeState((event) => {
+      if (event.newState !== State.Running) return;
+      if (ranBefore) listener();
+      ranBefore = true;
+    });
+  }
+
+  /** Listens for the server to leave the running state. */
+  onStopped(listener: () => void): vscode.Disposable {
+    return this.client.onDidChangeState((event) => {
+      if (event.oldState === State.Running && event.newState !== State.Running) listener();
+    });
+  }
+
   /** Sends one of the server's own requests (./protocol), typed by its RequestType. */
   sendRequest<P, R>(type: RequestType<P, R, void>, params: RequestParam<P>): Promise<R> {
     return this.client.sendRequest(type, params);

@@ -8,7 +8,7 @@
 // The screenshot the README shows is written to docs/images/ too when
 // UPDATE_README_IMAGES=1.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -32,6 +32,22 @@ const ACTORS = [
 ].join('\n');
 const MY_CLAIMS = ['text: texts/article.txt', 'claims:', '  - id: isi-backs', '    claimant: isi', '    concept: support', '    stance: supports', '    quote: The ISI backs the Taliban.', ''].join('\n');
 const THEIR_CLAIMS = ['text: texts/article.txt', 'claims:', '  - {id: b1, claimant: isi, concept: support, stance: rejects, quote: The ISI backs the Taliban.}', ''].join('\n');
+
+const started = Date.now();
+function trace(step: string): void {
+  console.log(`[curation e2e +${((Date.now() - started) / 1000).toFixed(1)} s] ${step}`);
+}
+
+function filesNamed(dir: string, name: string): string[] {
+  try {
+    return readdirSync(dir).flatMap((entry) => {
+      const full = path.join(dir, entry);
+      return statSync(full).isDirectory() ? filesNamed(full, name) : entry === name ? [full] : [];
+    });
+  } catch {
+    return [];
+  }
+}
 
 function writeWorkspace(dir: string, claims: string): void {
   const files = { 'annotations/texts/article.txt': ARTICLE, 'annotations/actors.yaml': ACTORS, 'annotations/claims.yaml': claims };
@@ -64,7 +80,11 @@ describe('Curation: compare with another annotator (code-server)', () => {
     ({ browser, page, bench } = await openWorkbench(prerequisites, await server.start(mine), SCREENSHOTS));
   });
 
-  after(() => closeSession(browser, server, root));
+  after(async () => {
+    // The extension's output channel (client and server log) is kept with the screenshots.
+    if (server) for (const log of filesNamed(path.join(server.userDataDir, 'logs'), 'Policy Annotator.log')) cpSync(log, path.join(SCREENSHOTS, 'policy-annotator-output.log'));
+    await closeSession(browser, server, root);
+  });
 
   scenario('curation', 'compares with a folder, shows their stance, takes it as an undoable edit', async () => {
     await bench.openFile('annotations/claims.yaml');
@@ -80,23 +100,15 @@ describe('Curation: compare with another annotator (code-server)', () => {
       () => command.waitFor({ timeout: 5_000 }).then(() => true, () => false),
     );
     const comparing = page.locator('.statusbar-item', { hasText: 'Comparing with bob' }).first();
-    // In a cold code-server (the first suite CI runs) the folder dialog can miss the first pick: pick again until comparing.
-    await bench.retryUntil(
-      'comparing with bob’s folder',
-      async () => {
-        if (!(await command.isVisible())) {
-          await page.keyboard.press('Escape');
-          await page.keyboard.press('Escape');
-          await page.keyboard.press('F1');
-          await bench.typeInQuickInput('>Policy Annotator: Compare with Annotator');
-        }
-        await command.click();
-        await (await bench.waitForQuickPickRow('Folder…')).click();
-        await bench.typeInFolderDialog(`${theirs}/`);
-        await bench.quickInput.getByRole('button', { name: 'Compare' }).click();
-      },
-      () => comparing.waitFor({ timeout: 20_000 }).then(() => true, () => false),
-    );
+    await command.click();
+    await (await bench.waitForQuickPickRow('Folder…')).click();
+    trace('folder dialog asked for');
+    await bench.typeInFolderDialog(`${theirs}/`);
+    trace('path typed');
+    await bench.acceptFolderDialog('Compare');
+    trace('folder dialog accepted');
+    await comparing.waitFor({ timeout: UI_TIMEOUT_MS });
+    trace('comparing');
     // Their stance, as an information diagnostic on mine.
     await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: UI_TIMEOUT_MS });
     await bench.goTo(6, 13);

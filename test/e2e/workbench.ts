@@ -61,18 +61,35 @@ export class Workbench {
 
   /**
    * Types a folder path into code-server's simple file dialog (a path in the
-   * quick input). The dialog shows its title before it has filled in its
-   * starting folder, and that late fill replaces whatever was typed: wait for
-   * the starting folder, type, then wait until the input holds the path.
+   * quick input). The dialog opens before it has listed its starting folder,
+   * and when that listing arrives it writes the starting folder into the
+   * input, replacing whatever was typed: on a cold code-server the listing
+   * can take seconds, and typing earlier was lost (the flaky curation
+   * scenario). Its `..` row comes with that late write, so wait for the row,
+   * type, then wait until the input holds the path.
    */
   async typeInFolderDialog(folderPath: string): Promise<void> {
     const input = this.quickInput.locator('input').first();
     await input.waitFor({ timeout: UI_TIMEOUT_MS });
+    await this.quickPickRow('..').waitFor({ timeout: UI_TIMEOUT_MS });
+    await input.fill(folderPath);
     // Evaluated in the page (as strings: these tests are compiled without the DOM's types).
     const value = "(document.querySelector('.quick-input-widget input')?.value ?? '')";
-    await this.page.waitForFunction(`${value}.startsWith('/')`, undefined, { timeout: UI_TIMEOUT_MS });
-    await input.fill(folderPath);
     await this.page.waitForFunction(`${value} === ${JSON.stringify(folderPath)}`, undefined, { timeout: UI_TIMEOUT_MS });
+  }
+
+  /**
+   * Accepts the simple file dialog with its button (`label`). The dialog
+   * ignores an accept while it is busy listing the folder just typed, so
+   * press again until it closes, as a person would.
+   */
+  async acceptFolderDialog(label: string): Promise<void> {
+    const button = this.quickInput.getByRole('button', { name: label });
+    await this.retryUntil(
+      `the folder dialog to accept “${label}”`,
+      () => button.click({ timeout: 5_000 }).catch(() => undefined),
+      () => this.quickInput.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false),
+    );
   }
 
   /** Runs a command from the command palette by (part of) its label. */

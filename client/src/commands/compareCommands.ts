@@ -8,28 +8,74 @@ const RECENT_LIMIT = 5;
 /** What the command may be given instead of asking (tests, keybindings): a folder path or URI, or `{ revision }`. */
 export type CompareArgument = string | { folder?: string; revision?: string };
 
-/** A status bar item while comparing; clicking it stops the comparison. */
+/** The comparison the server holds for this window, as the client last asked for it. */
+interface ActiveComparison {
+  folder: string;
+  target: CompareTarget;
+  name: string;
+}
+
+/**
+ * A status bar item while comparing; clicking it stops the comparison. It
+ * follows the server's real state: the comparison lives in the server's
+ * session, so when the server stops (a crash, "Restart Language Server")
+ * the item goes, and when it runs again the comparison is asked for again
+ * (the "keep mine" dismissals of the old session are gone).
+ */
 export class ComparisonStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('policyAnnotator.comparison', vscode.StatusBarAlignment.Left, 10);
+  private readonly disposables: vscode.Disposable[] = [];
+  private current: ActiveComparison | undefined;
 
-  constructor() {
+  constructor(
+    private readonly server: ServerConnection,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
     this.item.name = 'Policy Annotator: comparison with another annotator';
     this.item.command = 'policyAnnotator.stopComparing';
+    this.disposables.push(
+      server.onStopped(() => this.item.hide()),
+      server.onRestarted(() => void this.restore()),
+    );
   }
 
-  show(name: string, differences: number): void {
-    this.item.text = `$(git-compare) Comparing with ${name}`;
+  get active(): ActiveComparison | undefined {
+    return this.current;
+  }
+
+  show(comparison: ActiveComparison, differences: number): void {
+    this.current = comparison;
+    this.item.text = `$(git-compare) Comparing with ${comparison.name}`;
     this.item.tooltip = `${differences} difference${differences === 1 ? '' : 's'} shown as information diagnostics. Click to stop comparing.`;
     this.item.show();
     void vscode.commands.executeCommand('setContext', 'policyAnnotator.comparing', true);
   }
 
   hide(): void {
+    this.current = undefined;
     this.item.hide();
     void vscode.commands.executeCommand('setContext', 'policyAnnotator.comparing', false);
   }
 
+  /** After a restart: the new server holds no comparison; ask for the same one again, or tell the user it ended. */
+  private async restore(): Promise<void> {
+    const comparison = this.current;
+    if (!comparison) return;
+    this.output.info(`The language server restarted: comparing with ${comparison.name} again.`);
+    try {
+      const result = await this.server.sendRequest(CompareWithRequest, { folder: comparison.folder, other: comparison.target });
+      if (this.current !== comparison) return;
+      if (result.ok) return this.show(comparison, result.differences ?? 0);
+      this.hide();
+      void vscode.window.showWarningMessage(`Policy Annotator: the comparison with ${comparison.name} ended when the language server restarted: ${result.message}`);
+    } catch (error) {
+      if (this.current === comparison) this.hide();
+      this.output.warn(`Comparing again after the restart failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
     this.item.dispose();
   }
 }
@@ -39,6 +85,10 @@ function targetFromArgument(argument: CompareArgument): CompareTarget | undefine
   if (typeof argument.revision === 'string') return { kind: 'revision', revision: argument.revision };
   if (typeof argument.folder === 'string') return { kind: 'folder', uri: asUri(argument.folder).toString() };
   return undefined;
+}
+
+function describe(target: CompareTarget): string {
+  return target.kind === 'folder' ? `the folder ${target.uri}` : `the revision ${target.revision}`;
 }
 
 function asUri(value: string): vscode.Uri {
@@ -69,14 +119,15 @@ async function pickTarget(context: vscode.ExtensionContext, mine: vscode.Workspa
 }
 
 /** Asks for a revision until the server accepts one (its answer is the validation) or the user gives up. */
-async function compareWithRevision(server: ServerConnection, folder: string): Promise<CompareWithResult | undefined> {
+async function compareWithRevision(server: ServerConnection, folder: string): Promise<{ result: CompareWithResult; target: CompareTarget } | undefined> {
   let message: string | undefined;
   let value = '';
   for (;;) {
     const revision = await vscode.window.showInputBox({ title: 'Compare with a git revision', prompt: message ?? 'A branch, tag or commit of this folder (e.g. annotator/bob).', value, validateInput: (text) => (text.trim() === '' ? 'Give a branch, tag or commit.' : undefined) });
     if (revision === undefined) return undefined;
-    const result = await server.sendRequest(CompareWithRequest, { folder, other: { kind: 'revision', revision } });
-    if (result.ok) return result;
+    const target: CompareTarget = { kind: 'revision', revision };
+    const result = await server.sendRequest(CompareWithRequest, { folder, other: target });
+    if (result.ok) return { result, target };
     message = result.message;
     value = revision;
   }
@@ -93,8 +144,9 @@ async function remember(context: vscode.ExtensionContext, target: CompareTarget)
  * revision, and asks the server to compare. Everything about claims is the
  * server's: this only asks and shows the answer.
  */
-export async function compareWithAnnotator(server: ServerConnection, context: vscode.ExtensionContext, status: ComparisonStatus, argument?: CompareArgument): Promise<void> {
-  if (!server.isRunning) {
+export async function compareWithAnnotator(server: ServerConnection, context: vscode.ExtensionContext, status: ComparisonStatus, output: vscode.LogOutputChannel, argument?: CompareArgument): Promise<void> {
+  // Run just after the window opened, the command waits for the starting server rather than turning the user away.
+  if (!(await server.whenRunning())) {
     void vscode.window.showWarningMessage('The Policy Annotator language server is not running. Run "Policy Annotator: Restart Language Server".');
     return;
   }
@@ -107,15 +159,21 @@ export async function compareWithAnnotator(server: ServerConnection, context: vs
   }
   const folder = server.client.code2ProtocolConverter.asUri(mine.uri);
   const target = argument !== undefined ? targetFromArgument(argument) : await pickTarget(context, mine);
-  if (!target) return;
-  const result = target === 'revision' ? await compareWithRevision(server, folder) : await server.sendRequest(CompareWithRequest, { folder, other: target });
-  if (!result) return;
+  if (!target) {
+    output.info('Compare with Annotator: nothing was chosen.');
+    return;
+  }
+  output.info(`Compare with Annotator: comparing ${folder} with ${target === 'revision' ? 'a git revision' : describe(target)}.`);
+  const answer = target === 'revision' ? await compareWithRevision(server, folder) : { result: await server.sendRequest(CompareWithRequest, { folder, other: target }), target };
+  if (!answer) return;
+  const { result } = answer;
+  output.info(`Compare with Annotator: ${result.message}`);
   if (!result.ok) {
     void vscode.window.showWarningMessage(`Policy Annotator: ${result.message}`);
     return;
   }
-  status.show(result.name ?? 'annotator', result.differences ?? 0);
-  if (target !== 'revision') await remember(context, target);
+  status.show({ folder, target: answer.target, name: result.name ?? 'annotator' }, result.differences ?? 0);
+  await remember(context, answer.target);
   void vscode.window.showInformationMessage(`Policy Annotator: ${result.message}`);
 }
 
