@@ -3,6 +3,7 @@ import type { Range } from 'vscode-languageclient/node';
 import { ACTORS_VIEW_ID, ActorsView, REVEAL_COMMAND } from './actorsView';
 import { addSelectionAsAlias, annotateSelectionAsClaim, createActorFromSelection } from './commands/annotationCommands';
 import { compareWithAnnotator, ComparisonStatus, stopComparing, type CompareArgument } from './commands/compareCommands';
+import { showTheirOnlyTexts } from './commands/theirOnlyTexts';
 import { exportCommand } from './exports/exportCommands';
 import { NetworkPanel } from './network/networkPanel';
 import { ServerConnection } from './serverConnection';
@@ -29,6 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Takes an optional folder (path or URI) or { revision } instead of asking, for tests and keybindings.
     command('policyAnnotator.compareWithAnnotator', (argument?: CompareArgument) => compareWithAnnotator(current, context, comparison, output, argument)),
     command('policyAnnotator.stopComparing', () => stopComparing(current, comparison)),
+    command('policyAnnotator.theirOnlyTexts', () => showTheirOnlyTexts(current, output)),
     vscode.window.createTreeView(ACTORS_VIEW_ID, { treeDataProvider: actorsView, showCollapseAll: true }),
     command('policyAnnotator.annotateClaim', () => annotateSelectionAsClaim(current)),
     command('policyAnnotator.addAlias', () => addSelectionAsAlias(current)),

@@ -1,7 +1,8 @@
 // Curation in a real VS Code (code-server): "Compare with Annotator…" on
 // another annotator's folder, their differing stance shown as an
 // information diagnostic, "take their value" applied as an edit of the
-// buffer, and Undo restoring mine.
+// buffer, Undo restoring mine, and the comparison surviving a restart of
+// the language server.
 //
 //   npm run test:e2e
 //
@@ -124,7 +125,15 @@ describe('Curation: compare with another annotator (code-server)', () => {
     await page.keyboard.press(process.platform === 'darwin' ? 'Meta+Z' : 'Control+Z');
     await bench.until('Undo to restore my stance', async () => (await bench.visibleLines()).some((line) => line.includes('stance: supports')));
     await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: UI_TIMEOUT_MS });
+    // A restarted server holds no comparison: the client asks for it again, so the status bar tells the truth.
+    const [pid] = server.processesMatching('dist/server.js');
+    await bench.runCommand('Policy Annotator: Restart Language Server');
+    await bench.until('a new language server', async () => server.processesMatching('dist/server.js').some((other) => other !== pid));
+    trace('server restarted');
+    await comparing.waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.locator('.monaco-editor .squiggly-info').first().waitFor({ timeout: UI_TIMEOUT_MS });
     await bench.runCommand('Policy Annotator: Stop Comparing with Annotator');
+    await comparing.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
     await page.locator('.monaco-editor .squiggly-info').first().waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
   });
 

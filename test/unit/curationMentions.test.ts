@@ -90,9 +90,12 @@ describe('curation of mentions, whole texts and claims as written', () => {
     const onText = clash.diagnostics(OTHER_TEXT)[0];
     assert.equal(onText.code, 'annotator-text');
     assert.equal(quickFixes(clash.me.view, onText, { curation: { mine: clash.me, theirs: clash.them } }).find((f) => f.fixId === 'take-their-annotation'), undefined);
-    // Once I annotate the text too, it is compared claim by claim instead.
-    const both = await compare({ annotation: ['claims: []'], files: { 'annotations/b.yaml': yaml('text: texts/b.txt', 'claims: []') } }, theirs);
-    assert.deepEqual(both.diagnostics(OTHER_TEXT).map((d) => d.code), ['annotator-only']);
+    // A file of mine for the text with nothing in it yet: still only theirs. Once I annotate the text, it is compared claim by claim instead.
+    const started = await compare({ annotation: ['claims: []'], files: { 'annotations/b.yaml': yaml('text: texts/b.txt', 'claims: []') } }, theirs);
+    assert.deepEqual(started.diagnostics(OTHER_TEXT).map((d) => d.code), ['annotator-only', 'annotator-text']);
+    const both = await compare({ annotation: ['claims: []'], files: { 'annotations/b.yaml': yaml('text: texts/b.txt', 'claims:', '  - {id: m1, claimant: isi, quote: Imran Khan spoke.}') } }, theirs);
+    assert.deepEqual(both.diagnostics(OTHER_TEXT).map((d) => d.code), []);
+    assert.deepEqual(both.diagnostics(uriOf('annotations/b.yaml')).map((d) => [d.code, d.data?.field]), [['annotator-differs', 'claimant']]);
   });
 
   it('"take their whole claim" copies their claim as they wrote it, comments included, with my id', async () => {

@@ -174,7 +174,10 @@ export async function compareWithAnnotator(server: ServerConnection, context: vs
   }
   status.show({ folder, target: answer.target, name: result.name ?? 'annotator' }, result.differences ?? 0);
   await remember(context, answer.target);
-  void vscode.window.showInformationMessage(`Policy Annotator: ${result.message}`);
+  const show = 'Show Those Texts';
+  void vscode.window.showInformationMessage(`Policy Annotator: ${result.message}`, ...(result.texts ? [show] : [])).then((choice) => {
+    if (choice === show) void vscode.commands.executeCommand('policyAnnotator.theirOnlyTexts');
+  });
 }
 
 /** "Stop Comparing": the curation diagnostics disappear. */

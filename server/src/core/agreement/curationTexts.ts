@@ -1,6 +1,7 @@
 /**
  * Curation of whole texts: the texts another annotator annotated and I have
- * not (no annotation file of mine points at the text at the same path).
+ * not (no annotation file of mine gives the text at the same path a claim or
+ * a mention).
  * Their annotation files for such a text can be taken as they are: created
  * at the same paths in my folder (never over a file of mine).
  */
@@ -27,10 +28,17 @@ function samePathUnder(from: string, to: string, uri: string): { path: string; u
   return path === undefined ? undefined : { path, uri: canonicalUri(joinUri(to, ...path.split('/'))) };
 }
 
+function annotatedByMe(mine: CuratedWorkspace, textUri: string): boolean {
+  return mine.view.annotationsOf(textUri).some((uri) => {
+    const annotation = mine.view.annotationFile(uri)?.textAnnotation;
+    return annotation !== undefined && annotation.claims.length + annotation.mentions.length > 0;
+  });
+}
+
 /** Their text at the path of `myUri`, when they annotated it with claims or mentions and I did not; linear in their files of that text. */
 export function theirOnlyText(mine: CuratedWorkspace, theirs: CuratedWorkspace, myUri: string): TheirOnlyText | undefined {
   const their = samePathUnder(mine.folderUri, theirs.folderUri, myUri);
-  if (!their || !theirs.view.isText(their.uri) || mine.view.annotationsOf(myUri).length > 0) return undefined;
+  if (!their || !theirs.view.isText(their.uri) || annotatedByMe(mine, myUri)) return undefined;
   let claims = 0;
   let mentions = 0;
   const files: TheirOnlyText['files'] = [];

@@ -5,3 +5,4 @@ export { disambiguatingContext } from './selectors';
 export { planFixes, type FixAllOptions, type FixAllResult, type FixChange, type PlannedFix, type SkippedFix } from './fixAll';
 export { addedErrors, editsBreakParsing } from './verifyEdits';
 export { curationFixes, claimLines, DISMISS_DIFFERENCE_COMMAND } from './curationFixes';
+export { takeTextFiles } from './curationMentionFixes';

@@ -1,9 +1,11 @@
 import { canonicalUri } from '../../core';
-import { curatedTextsOf, theirOnlyTexts } from '../../core/agreement';
+import { takeTextFiles } from '../../core';
+import { curatedTextsOf, theirOnlyTexts, type CuratedWorkspace, type CurationCache } from '../../core/agreement';
+import { creatingEdit } from '../comparison';
 import { yieldToEventLoop } from '../cancellation';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
-import { CompareWithRequest, DismissDifferenceRequest, StopComparingRequest, type CompareTarget, type CompareWithParams, type CompareWithResult } from '../../protocol';
+import { CompareWithRequest, DismissDifferenceRequest, StopComparingRequest, TakeTheirAnnotationRequest, TheirOnlyTextsRequest, type CompareTarget, type CompareWithParams, type CompareWithResult } from '../../protocol';
 
 /** A comparison target from the wire, checked: a folder URI, or a revision with no line breaks or NULs. */
 function targetOf(value: unknown): CompareTarget | undefined {
@@ -60,5 +62,34 @@ export function registerCompareRequests(session: ServerSession, load: ServerSess
   connection.onRequest(
     DismissDifferenceRequest,
     guardRequest(log, DismissDifferenceRequest.method, (params) => ({ dismissed: typeof params?.key === 'string' && session.comparison.dismiss(params.key) })),
+  );
+
+  /** My side and theirs in the compared folder, while comparing. */
+  const sides = (): { mine: CuratedWorkspace; theirs: CuratedWorkspace; cache: CurationCache } | undefined => {
+    const active = session.comparison.active;
+    return active && session.comparison.sides(workspace.indexFor(active.folder));
+  };
+
+  connection.onRequest(
+    TheirOnlyTextsRequest,
+    guardRequest(log, TheirOnlyTextsRequest.method, () => {
+      const both = sides();
+      if (!both) return [];
+      return theirOnlyTexts(both.mine, both.theirs).map((only) => ({ path: only.textPath, claims: only.claims, mentions: only.mentions, theirFiles: only.files.map((file) => file.theirUri), takeable: takeTextFiles(both.mine, both.theirs, only).length }));
+    }),
+  );
+
+  connection.onRequest(
+    TakeTheirAnnotationRequest,
+    guardRequest(log, TakeTheirAnnotationRequest.method, (params) => {
+      const both = sides();
+      if (!both) return { message: 'Nothing is being compared: run "Compare with Annotator…" first.' };
+      const only = theirOnlyTexts(both.mine, both.theirs).find((text) => text.textPath === params?.path);
+      if (!only) return { message: `\`${String(params?.path)}\` is not a text only ${both.theirs.name} annotated.` };
+      const files = takeTextFiles(both.mine, both.theirs, only);
+      if (files.length === 0) return { message: `You have a file where ${both.theirs.name}'s annotation file of \`${only.textPath}\` would go: compare or copy it by hand.` };
+      if (!session.client.versionedEdits) return { message: 'Your editor cannot create files through the language server.' };
+      return { edit: creatingEdit(files, (uri) => session.clientUri(uri)), message: `Took ${both.theirs.name}'s annotation of \`${only.textPath}\` (${only.claims} claims, ${only.mentions} mentions).` };
+    }),
   );
 }

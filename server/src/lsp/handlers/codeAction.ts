@@ -1,4 +1,5 @@
-import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Command, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Command } from 'vscode-languageserver';
+import { creatingEdit } from '../comparison';
 import { DISMISS_DIFFERENCE_COMMAND, editsBreakParsing, mergeActor, mergeCandidates, quickFixes, type CodeFix, type CoreDiagnostic, type Span } from '../../core';
 import { locate } from '../../core/features';
 import { throwIfCancelled } from '../cancellation';
@@ -93,27 +94,13 @@ export function registerCodeActions(session: ServerSession): void {
   );
 }
 
-/** Files created and filled in one edit; the editor refuses it, creating nothing, if one of them exists. */
-function creatingEdit(session: ServerSession, files: readonly { uri: string; content: string }[]): WorkspaceEdit {
-  const start = { line: 0, character: 0 };
-  return {
-    documentChanges: files.flatMap(({ uri, content }) => {
-      const clientUri = session.clientUri(uri);
-      return [
-        { kind: 'create' as const, uri: clientUri, options: { overwrite: false, ignoreIfExists: false } },
-        { textDocument: { uri: clientUri, version: null }, edits: [{ range: { start, end: start }, newText: content }] },
-      ];
-    }),
-  };
-}
-
 function toCodeAction(session: ServerSession, fix: CodeFix, diagnostic: CoreDiagnostic, lines: NonNullable<ReturnType<ServerSession['linesOf']>>): CodeAction {
   return {
     title: fix.title,
     kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
     diagnostics: [toLspDiagnostic(diagnostic, lines, (uri) => session.linesOf(uri), session.client)],
     ...(fix.isPreferred ? { isPreferred: true } : {}),
-    ...(fix.createFiles ? { edit: creatingEdit(session, fix.createFiles) } : fix.edits.length > 0 || !fix.command ? { edit: toWorkspaceEdit(session, fix.edits) } : {}),
+    ...(fix.createFiles ? { edit: creatingEdit(fix.createFiles, (uri) => session.clientUri(uri)) } : fix.edits.length > 0 || !fix.command ? { edit: toWorkspaceEdit(session, fix.edits) } : {}),
     ...(fix.command ? { command: { title: fix.title, command: fix.command.command, arguments: fix.command.arguments } } : {}),
   };
 }
