@@ -27,6 +27,8 @@ describe('the shared protocol', () => {
       'policyAnnotator/network',
       'policyAnnotator/networkNode',
       'policyAnnotator/stopComparing',
+      'policyAnnotator/takeTheirAnnotation',
+      'policyAnnotator/theirOnlyTexts',
       'policyAnnotator/writeExport',
     ]);
     assert.deepEqual(notifications, ['policyAnnotator/indexChanged']);
