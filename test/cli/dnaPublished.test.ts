@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import initSqlJs from 'sql.js';
+import { DNA_CODER_PASSWORD } from '../../server/src/core/dna';
+import { jasyptPasswordDigest } from '../../server/src/node/dnaFiles';
 import { buildDnaDatabase } from '../helpers/dnaFixture';
 import { dnaSampleSql } from '../helpers/dnaSample';
 import { createTempWorkspace, runCliProcess as run } from '../helpers/tempWorkspace';
@@ -109,9 +112,19 @@ describe("DNA's published networks of its sample database (rDNA test-network.R)"
     assertPublishedOneMode(first.onemode);
   });
 
-  it('gives the same networks after export --format dna and import dna again (the round trip)', () => {
+  it('exports a .dna whose coders have the documented password, as DNA checks it (jasypt: salt, then the digest)', async () => {
     const exported = run(['export', '--format', 'dna', '--out', '../again.dna'], path.join(sandbox.dir, 'sample'));
     assert.equal(exported.code, 0, exported.stderr);
+    assert.match(exported.stdout, new RegExp(`password ${DNA_CODER_PASSWORD}\\)`));
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(readFileSync(path.join(sandbox.dir, 'again.dna')));
+    const stored = db.exec('SELECT Password FROM CODERS')[0].values.map(([value]) => String(value));
+    db.close();
+    assert.ok(stored.length > 0);
+    for (const digest of stored) assert.equal(jasyptPasswordDigest(DNA_CODER_PASSWORD, Buffer.from(digest, 'base64').subarray(0, 16)), digest);
+  });
+
+  it('gives the same networks after importing that export again (the round trip)', () => {
     const imported = run(['import', 'dna', 'again.dna', '--out', 'again'], sandbox.dir);
     assert.equal(imported.code, 0, imported.stderr);
     for (const type of ['twomode', 'onemode'] as const) {
