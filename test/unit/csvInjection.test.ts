@@ -24,23 +24,13 @@ const files = {
   'annotations/actors.yaml': yaml('actors:', '  - id: a', `    name: '${HOSTILE.actor}'`, '    kind: organization', '  - id: b', '    name: Plain Actor', '    kind: organization'),
   'annotations/concepts.yaml': yaml('concepts:', '  - id: k1', `    label: "${HOSTILE.concept.replace(/\\/g, '\\\\')}"`),
   'annotations/one.txt': 'words and more words',
-  'annotations/one.yaml': yaml(
-    'text: one.txt',
-    `title: '${HOSTILE.title}'`,
-    'published: 2021-03-01',
-    'claims:',
-    '  - id: c1',
-    '    claimant: a',
-    '    quote: words and',
-    '    concept: k1',
-    '    stance: rejects',
-    `    note: '${HOSTILE.note}'`,
-    '  - id: c2',
-    '    claimant: b',
-    '    quote: more words',
-    '    concept: k1',
-    '    stance: rejects',
-  ),
+  'annotations/one.yaml': `text: one.txt
+title: '${HOSTILE.title}'
+published: 2021-03-01
+claims:
+  - { id: c1, claimant: a, quote: words and, concept: k1, stance: rejects, note: '${HOSTILE.note}' }
+  - { id: c2, claimant: b, quote: more words, concept: k1, stance: rejects }
+`,
 };
 
 describe('CSV exports are safe to open in a spreadsheet', () => {

@@ -14,18 +14,11 @@ import { loadMemoryWorkspace, yaml } from '../helpers/memoryWorkspace';
 const files = {
   'annotations/actors.yaml': yaml('actors:', '  - id: a', '    name: Actor A', '    kind: organization', '  - id: b', '    name: Actor B', '    kind: organization'),
   'annotations/one.txt': 'a says a lot about a and b',
-  'annotations/one.yaml': yaml(
-    'text: one.txt',
-    'claims:',
-    '  - claimant: a',
-    '    quote: says a lot',
-    '    stance: supports',
-    '    about: [a, b]',
-    '  - claimant: b',
-    '    quote: about a',
-    '    stance: rejects',
-    '    about: [a]',
-  ),
+  'annotations/one.yaml': `text: one.txt
+claims:
+  - { claimant: a, quote: says a lot, stance: supports, about: [a, b] }
+  - { claimant: b, quote: about a, stance: rejects, about: [a] }
+`,
 };
 
 describe('two-mode graph outputs keep rows and columns apart', () => {
