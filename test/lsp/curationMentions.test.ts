@@ -18,17 +18,10 @@ mentions:
   - {actor: isi, quote: The generals in Rawalpindi}
 `;
 
-function workspaceWith(claims: string, extra: Record<string, string> = {}) {
-  return fixture(`
--- annotations/texts/article.txt --
-${ARTICLE}
--- annotations/texts/other.txt --
-${OTHER_TEXT}
--- annotations/actors.yaml --
-${ACTORS}
--- annotations/claims.yaml --
-text: texts/article.txt
-${claims}`, extra);
+/** The article, another text, the actors, and a claims file of the article with `annotation` after its `text:`; plus `extra` files. */
+function workspaceWith(annotation: string, extra: Record<string, string> = {}) {
+  const texts = { 'annotations/texts/article.txt': ARTICLE, 'annotations/texts/other.txt': OTHER_TEXT };
+  return fixture(texts, { 'annotations/actors.yaml': ACTORS, 'annotations/claims.yaml': `text: texts/article.txt\n${annotation}` }, extra);
 }
 // I say "Imran Khan" names the Taliban (explicitly); for them it is the alias of imran-khan. Only they annotated
 // other.txt: I started a file for it, with nothing in it yet.
@@ -43,22 +36,19 @@ const THEIRS = workspaceWith(`claims:
 `, { 'annotations/other.yaml': THEIR_OTHER });
 
 describe('curation over LSP: mentions and texts only they annotated', () => {
+  const session = serveWorkspace(() => fixtureOnDisk(MINE), { pullDiagnostics: true });
   let other: TempWorkspace;
   let client: LspTestClient;
   let dir: string;
-  let claimsUri: string;
-  let articleUri: string;
-  let otherTextUri: string;
-
-  const session = serveWorkspace(() => fixtureOnDisk(MINE), { pullDiagnostics: true });
+  /** My open documents: the claims file, the article and the text only they annotated. */
+  const uris = { claims: '', article: '', otherText: '' };
   before(async () => {
-    client = session.client;
+    ({ client } = session);
     dir = session.workspace.dir;
     other = createTempWorkspace(THEIRS);
-    const opened = await openFixture(client, dir, { 'annotations/claims.yaml': MINE['annotations/claims.yaml'], 'annotations/texts/article.txt': MINE['annotations/texts/article.txt'], 'annotations/texts/other.txt': MINE['annotations/texts/other.txt'] });
-    claimsUri = opened['annotations/claims.yaml'];
-    articleUri = opened['annotations/texts/article.txt'];
-    otherTextUri = opened['annotations/texts/other.txt'];
+    const paths = { claims: 'annotations/claims.yaml', article: 'annotations/texts/article.txt', otherText: 'annotations/texts/other.txt' } as const;
+    const opened = await openFixture(client, dir, Object.fromEntries(Object.values(paths).map((relative) => [relative, MINE[relative]])));
+    for (const [name, relative] of Object.entries(paths)) uris[name as keyof typeof paths] = opened[relative];
   });
   after(() => other?.dispose());
 
@@ -83,21 +73,21 @@ describe('curation over LSP: mentions and texts only they annotated', () => {
   });
 
   it('a mention naming another actor shows on my explicit mention; "take their mention" replaces my actor, keeping my comment', async () => {
-    const [differs] = await diagnostics(claimsUri, 'annotator-mention');
+    const [differs] = await diagnostics(uris.claims, 'annotator-mention');
     assert.equal(differs.severity, 3);
     assert.match(String(differs.message), /mention here names `imran-khan` \(yours: `taliban`\)/);
     assert.deepEqual(differs.range.start, { line: 2, character: 11 });
-    const take = await action(claimsUri, differs, /^Take .*'s mention: imran-khan$/);
+    const take = await action(uris.claims, differs, /^Take .*'s mention: imran-khan$/);
     const [edit] = (take.edit!.documentChanges as TextDocumentEdit[]).flatMap((change) => change.edits as TextEdit[]);
     assert.equal(edit.newText, 'imran-khan');
-    await client.change(claimsUri, edit.range, edit.newText);
-    assert.deepEqual(await diagnostics(claimsUri, 'annotator-mention'), []);
+    await client.change(uris.claims, edit.range, edit.newText);
+    assert.deepEqual(await diagnostics(uris.claims, 'annotator-mention'), []);
   });
 
   it('a text only they annotated shows on my text; "take their annotation file" creates it, never overwriting', async () => {
-    const [only] = await diagnostics(otherTextUri, 'annotator-text');
+    const [only] = await diagnostics(uris.otherText, 'annotator-text');
     assert.match(String(only.message), /annotated this text \(1 mention\) and you have not/);
-    const take = await action(otherTextUri, only, /^Take .*'s annotation file of this text/);
+    const take = await action(uris.otherText, only, /^Take .*'s annotation file of this text/);
     const [create, fill] = take.edit!.documentChanges as [CreateFile, TextDocumentEdit];
     assert.deepEqual(create, { kind: 'create', uri: fileUri(`${dir}/annotations/other.yaml`), options: { overwrite: false, ignoreIfExists: false } });
     assert.equal((fill.edits[0] as TextEdit).newText, THEIR_OTHER);
@@ -115,13 +105,13 @@ describe('curation over LSP: mentions and texts only they annotated', () => {
   });
 
   it('"keep mine" stays kept when the text is edited before the difference', async () => {
-    const [differs] = await diagnostics(claimsUri, 'annotator-differs');
-    const keep = await action(claimsUri, differs, /^Keep mine/);
+    const [differs] = await diagnostics(uris.claims, 'annotator-differs');
+    const keep = await action(uris.claims, differs, /^Keep mine/);
     await client.request('workspace/executeCommand', { command: keep.command!.command, arguments: keep.command!.arguments });
-    assert.deepEqual(await diagnostics(claimsUri, 'annotator-differs'), []);
-    await client.change(articleUri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'Preface. ');
+    assert.deepEqual(await diagnostics(uris.claims, 'annotator-differs'), []);
+    await client.change(uris.article, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, 'Preface. ');
     // The claim still anchors (its words moved), and the dismissed difference stays dismissed.
-    assert.deepEqual(await diagnostics(claimsUri, 'annotator-differs'), []);
-    assert.deepEqual(await diagnostics(claimsUri, 'quote-not-found'), []);
+    assert.deepEqual(await diagnostics(uris.claims, 'annotator-differs'), []);
+    assert.deepEqual(await diagnostics(uris.claims, 'quote-not-found'), []);
   });
 });
