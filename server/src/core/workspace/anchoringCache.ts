@@ -35,13 +35,11 @@ export class AnchoringCache {
 
   /** `anchor` a step at a time (see `anchorSelectorsInSteps`); keeps what it computes. */
   *anchorInSteps(textUri: string, target: AnchorableText, slot: string, defs: readonly QuoteSelectorDef[]): Generator<void, AnchorResult[]> {
-    // Made only when needed: a lookup that finds its results kept (every analysis of a text, 70,000 quotes for a hostile one) allocates nothing per quote.
-    let selectors: QuoteSelector[] | undefined;
-    const select = (): QuoteSelector[] => (selectors ??= withQuote(defs).map(selectorOf));
-    const key = this.keys.get(defs) ?? (yield* this.keyOf(defs, select()));
+    // A lookup that finds its results kept (every analysis of a text, 70,000 quotes for a hostile one) allocates nothing per quote.
+    const key = this.keys.get(defs) ?? (yield* this.keyOf(defs));
     const cached = this.byText.get(textUri)?.get(slot);
     if (cached && cached.target === target && cached.key === key) return cached.results;
-    const results = yield* anchorSelectorsInSteps(target, select());
+    const results = yield* anchorSelectorsInSteps(target, yield* selectorsInSteps(defs));
     const entries = this.byText.get(textUri) ?? new Map<string, Entry>();
     entries.set(slot, { target, key, results });
     this.byText.set(textUri, entries);
@@ -57,13 +55,14 @@ export class AnchoringCache {
   }
 
   /** The key of a list of selectors: JSON, in pieces of KEY_PIECE selectors, a step each (70,000 quotes). */
-  private *keyOf(defs: readonly QuoteSelectorDef[], selectors: QuoteSelector[]): Generator<void, string> {
+  private *keyOf(defs: readonly QuoteSelectorDef[]): Generator<void, string> {
     let key = this.keys.get(defs);
     if (key === undefined) {
+      const quoted = withQuote(defs);
       const pieces: string[] = [];
-      for (let at = 0; at < selectors.length || at === 0; at += KEY_PIECE) {
+      for (let at = 0; at < quoted.length || at === 0; at += KEY_PIECE) {
         if (at > 0) yield;
-        pieces.push(JSON.stringify(selectors.slice(at, at + KEY_PIECE).map((s) => [s.quote, s.prefix ?? null, s.suffix ?? null])));
+        pieces.push(JSON.stringify(quoted.slice(at, at + KEY_PIECE).map((d) => [d.quote!.value, d.prefix?.value ?? null, d.suffix?.value ?? null])));
       }
       key = pieces.join('');
       this.keys.set(defs, key);
@@ -73,10 +72,19 @@ export class AnchoringCache {
 }
 
 /** The selectors that are anchored: those with a quote, in file order. */
-export function withQuote<T extends QuoteSelectorDef>(defs: readonly T[]): T[] {
-  return defs.filter((def) => def.quote);
+export function withQuote<T extends QuoteSelectorDef>(defs: readonly T[]): readonly T[] {
+  // Usually every one has a quote: the list itself then, not a copy of 70,000 items.
+  return defs.every((def) => def.quote) ? defs : defs.filter((def) => def.quote);
 }
 
-function selectorOf(def: QuoteSelectorDef): QuoteSelector {
-  return { quote: def.quote!.value, prefix: def.prefix?.value, suffix: def.suffix?.value };
+/** The selectors of the defs that have a quote, KEY_PIECE per step. */
+function* selectorsInSteps(defs: readonly QuoteSelectorDef[]): Generator<void, QuoteSelector[]> {
+  const quoted = withQuote(defs);
+  const selectors: QuoteSelector[] = [];
+  for (let at = 0; at < quoted.length; at++) {
+    if (at > 0 && at % KEY_PIECE === 0) yield;
+    const def = quoted[at];
+    selectors.push({ quote: def.quote!.value, prefix: def.prefix?.value, suffix: def.suffix?.value });
+  }
+  return selectors;
 }
