@@ -82,6 +82,8 @@ export class Registry {
   private readonly conceptDefs = new Map<string, ConceptDef[]>();
   /** Claims by id: an id's one claim as itself (no list per claim for 70,000 claims), a list in file order when it has several. */
   private readonly claimDefs = new Map<string, ClaimEntry | ClaimEntry[]>();
+  /** The claim ids with more than one definition, so that the duplicate-id check looks up only those. */
+  private readonly duplicatedClaimIds = new Set<string>();
   /** Stances taken by claimant and concept (`claimant\0concept`), in file order. */
   private readonly stancesByKey = new Map<string, StanceTaken[]>();
   private readonly actorRefs = new Map<string, Map<string, IdReference[]>>();
@@ -289,13 +291,22 @@ export class Registry {
     const defined = this.claimDefs.get(id);
     if (defined === undefined) this.claimDefs.set(id, entry);
     else if (Array.isArray(defined)) insertInFileOrder(defined, entry);
-    else this.claimDefs.set(id, insertInFileOrder([defined], entry));
+    else {
+      this.claimDefs.set(id, insertInFileOrder([defined], entry));
+      this.duplicatedClaimIds.add(id);
+    }
   }
 
   private removeClaimDefinitions(id: string, uri: string): void {
     const kept = this.claimDefinitions(id).filter((d) => d.uri !== uri);
     if (kept.length === 0) this.claimDefs.delete(id);
     else this.claimDefs.set(id, kept.length === 1 ? kept[0] : kept);
+    if (kept.length < 2) this.duplicatedClaimIds.delete(id);
+  }
+
+  /** The claim ids defined more than once in the workspace. */
+  claimIdsDefinedMoreThanOnce(): ReadonlySet<string> {
+    return this.duplicatedClaimIds;
   }
 
   /** The relations stated between two actors, in either direction, in file order. */
