@@ -11,20 +11,11 @@ import { uriOf, yaml } from '../helpers/memoryWorkspace';
  * assert the structure (what is shared, what is not made), never a time.
  */
 
-const CLAIMS = yaml(
-  'text: texts/t.txt',
-  'claims:',
-  '  - id: c1',
-  '    claimant: india',
-  '    quote: Point one holds.',
-  '  - id: c2',
-  '    claimant: india',
-  '    quote: Point two holds.',
-  '    about: [pakistan]',
-  '  - id: c2',
-  '    claimant: india',
-  '    quote: Point three holds.',
-);
+/** Three claims: the first without lists, the second about someone, the third reusing the second's id. */
+const CLAIMS = ['c1', 'c2', 'c2']
+  .map((id, i) => `  - id: ${id}\n    claimant: india\n    quote: Point ${i} holds.\n${i === 1 ? '    about: [pakistan]\n' : ''}`)
+  .join('')
+  .replace(/^/, 'text: texts/t.txt\nclaims:\n');
 
 function parsed(path: string, content: string): AnnotationFile {
   return parseAnnotationFile(uriOf(path), content, DEFAULT_VOCABULARY);
