@@ -20,14 +20,13 @@
 
 import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
-import { Buffer } from 'node:buffer';
-import { existsSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setImmediate } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { forEachBuiltCase } from './hostile/cases.mjs';
+import { cpuMs, stacksIn, watchTurns, yieldLikeTheServer } from './hostile/turns.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The longest turn of the event loop allowed while indexing, in ms of CPU. */
@@ -49,70 +48,13 @@ const { canonicalUri } = require(join(out, 'core/uris.js'));
 const { NodeFileHost } = require(join(out, 'node/nodeFileHost.js'));
 const { OffThreadParser } = require(join(out, 'node/offThreadParser.js'));
 
-/**
- * CPU time of this thread in ms: Linux's /proc/thread-self/schedstat (ns on
- * the CPU), so that neither the parse worker nor the garbage collector's
- * helper threads count; elsewhere the process's user + system time.
- */
-const cpuMs = (() => {
-  let fd;
-  try {
-    fd = openSync('/proc/thread-self/schedstat', 'r');
-  } catch {
-    return () => {
-      const { user, system } = process.cpuUsage();
-      return (user + system) / 1000;
-    };
-  }
-  const buffer = Buffer.alloc(128);
-  return () => {
-    const length = readSync(fd, buffer, 0, buffer.length, 0);
-    return Number(buffer.toString('latin1', 0, length).split(' ')[0]) / 1e6;
-  };
-})();
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Records every turn of the event loop until stopped: a setImmediate chain
- * runs once per turn, so the time between two of its runs is what the loop
- * did in between (one slice of indexing, a callback, …).
- */
-function watchTurns() {
-  let stopped = false;
-  let lastWall = performance.now();
-  let lastCpu = cpuMs();
-  let lastClock = process.hrtime.bigint();
-  const longest = { wallMs: 0, cpuMs: 0, turns: 0, window: undefined };
-  const tick = () => {
-    if (stopped) return;
-    const wall = performance.now();
-    const cpu = cpuMs();
-    const clock = process.hrtime.bigint();
-    longest.turns++;
-    if (wall - lastWall > longest.wallMs) longest.window = { start: Number(lastClock / 1000n), end: Number(clock / 1000n) };
-    longest.wallMs = Math.max(longest.wallMs, wall - lastWall);
-    longest.cpuMs = Math.max(longest.cpuMs, cpu - lastCpu);
-    lastWall = wall;
-    lastCpu = cpu;
-    lastClock = clock;
-    setImmediate(tick);
-  };
-  setImmediate(tick);
-  return () => {
-    stopped = true;
-    return longest;
-  };
-}
-
 async function measure(dir) {
   const folder = canonicalUri(pathToFileURL(dir).toString());
   const live = new LiveWorkspace({
     folders: [folder],
     createHost: (folders) => new NodeFileHost(folders.map((uri) => fileURLToPath(uri))),
     log: (message) => console.error(message),
-    yieldControl: async () => {
-      for (let turn = 0; turn < 4; turn++) await nextTurn();
-    },
+    yieldControl: yieldLikeTheServer,
     largeFileParser: new OffThreadParser(join(out, 'node', 'parseWorker.js')),
   });
   const started = performance.now();
@@ -130,29 +72,6 @@ async function measure(dir) {
   const related = reply.reduce((sum, file) => sum + file.items.reduce((n, d) => n + (d.related?.length ?? 0), 0), 0);
   const diagnostics = reply.reduce((sum, file) => sum + file.items.length, 0);
   return { indexMs, indexCpuMs, turns, replyBytes: json.length, encodeMs, diagnostics, related };
-}
-
-/** The call stacks (our functions only, outermost first) that the profile sampled most often inside a window (µs, monotonic clock). */
-function stacksIn(profile, window, top = 4) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-  const counts = new Map();
-  let time = profile.startTime;
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    time += profile.timeDeltas[i] ?? 0;
-    if (time < window.start || time > window.end) return;
-    const frames = [];
-    for (let at = id; at !== undefined; at = parents.get(at)) {
-      const frame = nodes.get(at).callFrame;
-      if (frame.url.includes('/out/server/src/')) frames.unshift(`${frame.functionName || '(anonymous)'}@${frame.url.split('/out/server/src/')[1]}:${frame.lineNumber + 1}`);
-    }
-    const key = frames.slice(-6).join(' > ') || nodes.get(id).callFrame.functionName;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    total++;
-  });
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, top).map(([stack, n]) => `    ${((100 * n) / Math.max(1, total)).toFixed(0)}% ${stack}`);
 }
 
 const session = values.why ? new Session() : undefined;
