@@ -1,3 +1,4 @@
+import { drain } from '../aliasAutomaton';
 import { LARGE_FILE, type AnnotationParser, type FileRead, type LoadedWorkspace } from '../workspace/loadWorkspace';
 import type { AnnotationFile } from '../model';
 import { anchoringStepsFor, Slicer, textsAnalysedFor } from './analysisSlices';
@@ -65,13 +66,19 @@ export class BufferEdits {
 
   /** An open buffer's new content (already laid over the disk by the caller). */
   apply(uri: string, content: string): Promise<void> {
-    this.willStage(uri);
+    const staged = this.willStage(uri);
     const workspace = this.host.workspaceFor(uri);
     const large = this.host.yieldControl !== undefined && content.length >= LARGE_FILE && workspace !== undefined && fileRole(workspace, uri) === 'annotation';
     if (this.inSteps === 0 && !large) {
       // The index holds the new content when this returns (a request that follows sees it); the refresh runs while time allows.
-      const steps = this.steps(uri, { content }, undefined, true);
       const slicer = new Slicer(this.host.yieldControl);
+      let change: StagedChange;
+      try {
+        change = drain(stageInSteps(this.host, uri, { content }));
+      } finally {
+        staged();
+      }
+      const steps = this.steps(uri, { content }, undefined, undefined, change);
       let step = steps.next();
       for (; !step.done && !slicer.due; step = steps.next());
       if (step.done) {
@@ -81,13 +88,20 @@ export class BufferEdits {
       return this.queue(false, () => this.drive(steps, slicer));
     }
     return this.queue(true, async () => {
-      const parsed = large && this.host.bufferContent(uri) === content ? await this.parseElsewhere(uri, content) : undefined;
-      if (this.host.bufferContent(uri) !== content) {
-        this.staged(uri);
-        return {};
+      try {
+        const parsed = large && this.host.bufferContent(uri) === content ? await this.parseElsewhere(uri, content) : undefined;
+        // A newer edit of the file is queued (or it was closed): that one applies its content.
+        if (this.host.bufferContent(uri) !== content) return {};
+        return await this.drive(this.steps(uri, { content }, parsed, staged));
+      } finally {
+        staged();
       }
-      return this.drive(this.steps(uri, { content }, parsed, true));
     });
+  }
+
+  /** Whether an edit is queued or applied in steps (read requests then answer from the index so far). */
+  get busy(): boolean {
+    return this.inSteps > 0;
   }
 
   /**
@@ -98,22 +112,24 @@ export class BufferEdits {
     return this.unstaged.get(uri)?.done;
   }
 
-  private willStage(uri: string): void {
-    const entry = this.unstaged.get(uri);
+  /** Counts an edit of the file as not yet in the index; the function returned says it is (or was dropped), once. */
+  private willStage(uri: string): () => void {
+    let entry = this.unstaged.get(uri);
     if (entry) entry.count++;
     else {
       let resolve!: () => void;
       const done = new Promise<void>((settle) => (resolve = settle));
-      this.unstaged.set(uri, { count: 1, done, resolve });
+      this.unstaged.set(uri, (entry = { count: 1, done, resolve }));
     }
-  }
-
-  /** An edit of the file is in the index, or was dropped for a newer one. */
-  private staged(uri: string): void {
-    const entry = this.unstaged.get(uri);
-    if (!entry || --entry.count > 0) return;
-    this.unstaged.delete(uri);
-    entry.resolve();
+    const counted = entry;
+    let said = false;
+    return () => {
+      if (said) return;
+      said = true;
+      if (--counted.count > 0) return;
+      if (this.unstaged.get(uri) === counted) this.unstaged.delete(uri);
+      counted.resolve();
+    };
   }
 
   /** Applies a change read from disk (a closed buffer, a file changed on disk) in steps, in a task already queued. */
@@ -162,12 +178,12 @@ export class BufferEdits {
   }
 
   /** One change: staged in steps, its texts anchored and re-matched in steps, then the files it reaches refreshed. */
-  private *steps(uri: string, read: FileRead, parsed?: AnnotationFile, fromBuffer = false): Generator<void, Applied> {
+  private *steps(uri: string, read: FileRead, parsed?: AnnotationFile, staged?: () => void, stagedChange?: StagedChange): Generator<void, Applied> {
     let change: StagedChange;
     try {
-      change = yield* stageInSteps(this.host, uri, read, parsed);
+      change = stagedChange ?? (yield* stageInSteps(this.host, uri, read, parsed));
     } finally {
-      if (fromBuffer) this.staged(uri);
+      staged?.();
     }
     const { dependents, texts, workspace, reload } = change;
     if (workspace) yield* anchoringStepsFor(workspace.index, [...texts, ...workspace.index.textsToRematch()]);
