@@ -25,7 +25,6 @@
 //   npx tsc -b && node bench/hostileEdits.mjs [--only 5,9,corpus] [--scale 4] [--strict] [--why]
 //   node scripts/build.mjs && node bench/hostileEdits.mjs --server [--only …]
 
-import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -38,7 +37,7 @@ import { CONTROL } from './hostile/cases.mjs';
 import { EDIT_CASES, withEditCase } from './hostile/edits.mjs';
 import { LanguageClient, positionAt } from './measure/lspClient.mjs';
 import { installCleanup } from './measure/processes.mjs';
-import { cpuMs, nextTurn, stacksIn, watchTurns, yieldLikeTheServer } from './hostile/turns.mjs';
+import { cpuMs, liveWorkspaceLikeTheServer, nextTurn, watchTurns, whyProfiler } from './hostile/turns.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The longest turn of the event loop allowed while an edit is applied, in ms of CPU. */
@@ -60,24 +59,12 @@ const only = values.only ? new Set(values.only.split(',')) : undefined;
 const out = join(REPO, 'out', 'server', 'src');
 if (!existsSync(out)) throw new Error(`${out} does not exist: run npx tsc -b first`);
 const require = createRequire(pathToFileURL(join(out, 'index.js')));
-const { LiveWorkspace } = require(join(out, 'core/live/liveWorkspace.js'));
 const { canonicalUri } = require(join(out, 'core/uris.js'));
-const { NodeFileHost } = require(join(out, 'node/nodeFileHost.js'));
-const { OffThreadParser } = require(join(out, 'node/offThreadParser.js'));
-
-const parser = new OffThreadParser(join(out, 'node', 'parseWorker.js'));
 if (values.server) installCleanup();
 
 /** Indexes the folder, then applies the edit as a buffer change and watches the turns until its diagnostics are refreshed. */
 async function measure(dir, edit) {
-  const folder = canonicalUri(pathToFileURL(dir).toString());
-  const live = new LiveWorkspace({
-    folders: [folder],
-    createHost: (folders) => new NodeFileHost(folders.map((uri) => fileURLToPath(uri))),
-    log: (message) => console.error(message),
-    yieldControl: yieldLikeTheServer,
-    largeFileParser: parser,
-  });
+  const live = liveWorkspaceLikeTheServer(out, dir);
   await live.load();
   const uri = canonicalUri(pathToFileURL(join(dir, ...edit.path.split('/'))).toString());
   const before = readFileSync(join(dir, ...edit.path.split('/')), 'utf8');
@@ -151,12 +138,7 @@ function corpusHoverTarget(dir) {
   return { path: text.textPath, offset: Math.floor((target.start + target.end) / 2), card: target.actorId };
 }
 
-const session = values.why ? new Session() : undefined;
-if (session) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-}
+const profiler = await whyProfiler(values.why);
 
 let missed = 0;
 for (const editCase of EDIT_CASES) {
@@ -169,9 +151,9 @@ for (const editCase of EDIT_CASES) {
       console.log(`${editCase.label}, ${edit.what}, in the server: re-indexed in ${r.ms.toFixed(0)} ms, ${r.hovers} hovers meanwhile (${r.cards} with the card), slowest ${r.hoverMaxMs.toFixed(1)} ms ${ok ? 'ok' : 'MISSED'}`);
       return;
     }
-    if (session) await session.post('Profiler.start');
+    await profiler.start();
     const r = await measure(dir, edit);
-    const why = session && r.turns.window ? stacksIn((await session.post('Profiler.stop')).profile, r.turns.window) : [];
+    const why = await profiler.explain(r.turns.window);
     const ok = r.turns.cpuMs <= TARGET_STEP_MS;
     if (!ok) missed++;
     console.log(

@@ -18,7 +18,6 @@
 // thread over it (on Linux; elsewhere the whole process's); on a loaded
 // machine the CPU figure is the steadier.
 
-import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -26,7 +25,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { forEachBuiltCase } from './hostile/cases.mjs';
-import { cpuMs, stacksIn, watchTurns, yieldLikeTheServer } from './hostile/turns.mjs';
+import { cpuMs, liveWorkspaceLikeTheServer, watchTurns, whyProfiler } from './hostile/turns.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The longest turn of the event loop allowed while indexing, in ms of CPU. */
@@ -42,21 +41,10 @@ const only = values.only ? new Set(values.only.split(',').map(Number)) : undefin
 const out = join(REPO, 'out', 'server', 'src');
 if (!existsSync(out)) throw new Error(`${out} does not exist: run npx tsc -b first`);
 const require = createRequire(pathToFileURL(join(out, 'index.js')));
-const { LiveWorkspace } = require(join(out, 'core/live/liveWorkspace.js'));
 const { boundForOutput } = require(join(out, 'core/diagnosticOutput.js'));
-const { canonicalUri } = require(join(out, 'core/uris.js'));
-const { NodeFileHost } = require(join(out, 'node/nodeFileHost.js'));
-const { OffThreadParser } = require(join(out, 'node/offThreadParser.js'));
 
 async function measure(dir) {
-  const folder = canonicalUri(pathToFileURL(dir).toString());
-  const live = new LiveWorkspace({
-    folders: [folder],
-    createHost: (folders) => new NodeFileHost(folders.map((uri) => fileURLToPath(uri))),
-    log: (message) => console.error(message),
-    yieldControl: yieldLikeTheServer,
-    largeFileParser: new OffThreadParser(join(out, 'node', 'parseWorker.js')),
-  });
+  const live = liveWorkspaceLikeTheServer(out, dir);
   const started = performance.now();
   const startedCpu = cpuMs();
   const stop = watchTurns();
@@ -74,18 +62,13 @@ async function measure(dir) {
   return { indexMs, indexCpuMs, turns, replyBytes: json.length, encodeMs, diagnostics, related };
 }
 
-const session = values.why ? new Session() : undefined;
-if (session) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-}
+const profiler = await whyProfiler(values.why);
 
 let missed = 0;
 await forEachBuiltCase('policy-annotator-steps', only, async (hostileCase, dir) => {
-  if (session) await session.post('Profiler.start');
+  await profiler.start();
   const r = await measure(dir);
-  const why = session && r.turns.window ? stacksIn((await session.post('Profiler.stop')).profile, r.turns.window) : [];
+  const why = await profiler.explain(r.turns.window);
   const ok = r.turns.cpuMs <= TARGET_STEP_MS;
   if (!ok) missed++;
   console.log(

@@ -3,9 +3,13 @@
 // arriving during a turn waits for its end.
 
 import { Buffer } from 'node:buffer';
+import { Session } from 'node:inspector/promises';
 import { openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * CPU time of this thread in ms: Linux's /proc/thread-self/schedstat (ns on
@@ -91,4 +95,43 @@ export function stacksIn(profile, window, top = 4) {
     total++;
   });
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, top).map(([stack, n]) => `    ${((100 * n) / Math.max(1, total)).toFixed(0)}% ${stack}`);
+}
+
+/**
+ * With `enabled` (--why): a CPU profiler of this process; `explain(window)`
+ * stops it and gives the stacks sampled most in the window. Without, both do nothing.
+ */
+export async function whyProfiler(enabled) {
+  if (!enabled) return { start: async () => {}, explain: async () => [] };
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  return {
+    start: () => session.post('Profiler.start'),
+    explain: async (window) => {
+      const { profile } = await session.post('Profiler.stop');
+      return window ? stacksIn(profile, window) : [];
+    },
+  };
+}
+
+/**
+ * The core's LiveWorkspace on a folder, from the compiled `out/server/src`,
+ * set up as the language server sets it up: slices that yield to the event
+ * loop, large annotation files parsed on a worker thread.
+ */
+export function liveWorkspaceLikeTheServer(out, dir) {
+  const require = createRequire(pathToFileURL(join(out, 'index.js')));
+  const { LiveWorkspace } = require(join(out, 'core/live/liveWorkspace.js'));
+  const { canonicalUri } = require(join(out, 'core/uris.js'));
+  const { NodeFileHost } = require(join(out, 'node/nodeFileHost.js'));
+  const { OffThreadParser } = require(join(out, 'node/offThreadParser.js'));
+  return new LiveWorkspace({
+    folders: [canonicalUri(pathToFileURL(dir).toString())],
+    createHost: (folders) => new NodeFileHost(folders.map((uri) => fileURLToPath(uri))),
+    log: (message) => console.error(message),
+    yieldControl: yieldLikeTheServer,
+    largeFileParser: new OffThreadParser(join(out, 'node', 'parseWorker.js')),
+  });
 }
