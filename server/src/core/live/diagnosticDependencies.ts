@@ -32,25 +32,25 @@ interface CrossFileFootprint {
 /** Work per step of the stepped functions here: items counted or visited, a key of 64 characters counting as one more. */
 const WORK_PER_STEP = 2048;
 
-/** Counts work a step at a time: `tick(key)` yields whenever WORK_PER_STEP more was done (an alias key of 3,000 characters is 48 items). */
-function stepCounter(): (key?: string) => Generator<void, void> {
+/** Counts work for stepping: `due(key)` is true whenever WORK_PER_STEP more was done (an alias key of 3,000 characters is 48 items). */
+function stepCounter(): (key?: string) => boolean {
   let work = 0;
   let next = WORK_PER_STEP;
-  return function* tick(key) {
+  return (key) => {
     work += 1 + (key === undefined ? 0 : key.length >> 6);
-    if (work < next) return;
+    if (work < next) return false;
     next = work + WORK_PER_STEP;
-    yield;
+    return true;
   };
 }
 
 function* footprintOf(file: AnnotationFile | undefined): Generator<void, CrossFileFootprint> {
-  const tick = stepCounter();
+  const due = stepCounter();
   const count = function* (values: Iterable<string | undefined>): Generator<void, Map<string, number>> {
     const counts = new Map<string, number>();
     for (const value of values) {
       if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
-      yield* tick(value);
+      if (due(value)) yield;
     }
     return counts;
   };
@@ -87,15 +87,15 @@ function* footprintOf(file: AnnotationFile | undefined): Generator<void, CrossFi
 
 /** The keys whose counts differ between two multisets, a step at a time. */
 function* changedKeys(before: Map<string, number>, after: Map<string, number>): Generator<void, string[]> {
-  const tick = stepCounter();
+  const due = stepCounter();
   const changed: string[] = [];
   for (const [key, count] of before) {
     if (after.get(key) !== count) changed.push(key);
-    yield* tick(key);
+    if (due(key)) yield;
   }
   for (const key of after.keys()) {
     if (!before.has(key)) changed.push(key);
-    yield* tick(key);
+    if (due(key)) yield;
   }
   return changed;
 }
@@ -161,7 +161,7 @@ export function* dependentsOfAnnotationChange(
   filesWithUnknownIds: Iterable<string>,
 ): Generator<void, Set<string>> {
   const affected = new Set<string>([uri]);
-  const tick = stepCounter();
+  const due = stepCounter();
   const addAll = (uris: Iterable<string>) => {
     for (const other of uris) affected.add(other);
   };
@@ -175,7 +175,7 @@ export function* dependentsOfAnnotationChange(
   const changedActors = yield* changedKeys(old.actorIds, now.actorIds);
   for (const id of changedActors) addAll(index.actorReferences(id).map((r) => r.uri));
   for (const id of new Set([...old.actorIds.keys(), ...now.actorIds.keys()])) {
-    yield* tick();
+    if (due()) yield;
     addAll(index.actorDefinitions(id).map((d) => d.uri));
     addAll(index.entityDefinitions(id).map((d) => d.uri));
     addAll(index.conceptDefinitions(id).map((d) => d.uri));
@@ -189,7 +189,7 @@ export function* dependentsOfAnnotationChange(
   }
 
   for (const id of new Set([...old.claimIds.keys(), ...now.claimIds.keys()])) {
-    yield* tick();
+    if (due()) yield;
     addAll(index.claimDefinitions(id).map((d) => d.uri));
   }
   for (const id of (yield* changedKeys(old.actorReferences, now.actorReferences))) addAll(index.actorDefinitions(id).map((d) => d.uri));

@@ -16,7 +16,7 @@ import { DiagnosticsAhead } from './diagnosticsAhead';
 import { fileRole, GONE, type StagedChange } from './stagedChange';
 import { stageInSteps } from './stageInSteps';
 import { BufferEdits } from './bufferEdits';
-import { indexSoFar } from './indexSoFar';
+import { indexSoFar, soFarOf } from './indexSoFar';
 import type { ParanoidMode } from './paranoid';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -73,7 +73,6 @@ export class LiveWorkspace {
   private readonly serving = new Map<string, LoadedWorkspace>();
   /** What read requests may see of a folder during its first indexing, once its files are parsed (`readingIndexFor`). */
   private readonly readableSoFar = new Map<string, { index: WorkspaceIndex; view: WorkspaceView }>();
-  private readonly soFarViews = new WeakMap<WorkspaceIndex, WorkspaceView>();
   /** Files whose diagnostics changed while their folder was indexed for the first time, announced once it is served. */
   private readonly unannounced = new Set<string>();
   private readonly buffers = new Map<string, string>();
@@ -268,7 +267,7 @@ export class LiveWorkspace {
   private setHalfUpdated(workspace: LoadedWorkspace, half: boolean): void {
     const folder = workspace.index.workspaceFolders[0];
     if (!this.serving.has(folder)) return;
-    if (half) this.readableSoFar.set(folder, this.soFarOf(workspace.index));
+    if (half) this.readableSoFar.set(folder, soFarOf(workspace.index));
     else this.readableSoFar.delete(folder);
     if (half) this.halfUpdated.add(folder);
     else this.halfUpdated.delete(folder);
@@ -389,21 +388,18 @@ export class LiveWorkspace {
 
   /**
    * The index for a read request (hover, definition, highlights): the folder's, or during its first indexing, and
-   * while an edit is applied in steps, the index so far (`soFar`; it never analyses a text itself, so no read
-   * request waits for a hostile text's anchoring) once it has the file: an annotation file, or an analysed text.
+   * while an edit is applied in steps, the index so far (`soFar`; it never analyses a text itself, so a request
+   * elsewhere never waits for a hostile text's anchoring) once it has the file: an annotation file, or an analysed
+   * text (during an edit, a text not analysed yet is read from the index, which analyses it).
    */
   readingIndexFor(uri: string): { index: WorkspaceView; soFar: boolean } | undefined {
     const served = this.indexFor(uri);
     if (served && !this.edits.busy) return { index: served, soFar: false };
     const folder = this.folderOf(canonicalUri(uri)) ?? '';
-    const soFar = served ? this.soFarOf(this.loaded.get(folder)!.index) : this.readableSoFar.get(folder);
-    return soFar && (soFar.index.isAnnotationFile(uri) || soFar.index.hasCurrentAnalysis(uri)) ? { index: soFar.view, soFar: true } : undefined;
-  }
-
-  private soFarOf(index: WorkspaceIndex): { index: WorkspaceIndex; view: WorkspaceView } {
-    let view = this.soFarViews.get(index);
-    if (!view) this.soFarViews.set(index, (view = indexSoFar(index)));
-    return { index, view };
+    const soFar = served ? soFarOf(this.loaded.get(folder)!.index) : this.readableSoFar.get(folder);
+    if (soFar && (soFar.index.isAnnotationFile(uri) || soFar.index.hasCurrentAnalysis(uri))) return { index: soFar.view, soFar: true };
+    // A text the edit made stale is analysed for a request about it, as outside an edit.
+    return served && { index: served, soFar: false };
   }
 
   /** A file's line index: an indexed file's, or policy-annotator.yaml's, which the index does not hold. */
