@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { diffWorkspaces, loadWorkspace } from '../core';
+import { diffChangedFiles, diffWorkspaces, loadWorkspace } from '../core';
 import { formatReviewMarkdown } from './formatReview';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
 import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
@@ -34,15 +34,17 @@ export async function runDiff(options: DiffOptions, context: CliContext): Promis
   const folderUri = URI.file(options.workspaceFolder).toString();
   const baseHost = new GitRevisionHost(context, options.workspaceFolder, commits[0], prefix);
   const headHost = commits[1] ? new GitRevisionHost(context, options.workspaceFolder, commits[1], prefix) : undefined;
-  let base, head;
+  let base, head, changed;
   try {
     base = await loadWorkspace(baseHost, folderUri);
     head = await loadWorkspace(headHost ?? context.createHost([options.workspaceFolder]), folderUri);
+    // Between two commits, git's blob ids say which files differ: only what those reach is compared.
+    changed = headHost ? await baseHost.filesDifferentFrom(headHost) : undefined;
   } finally {
     await baseHost.close();
     await headHost?.close();
   }
-  const diff = diffWorkspaces(base.index, head.index);
+  const diff = (changed && diffChangedFiles(base.index, head.index, changed)) ?? diffWorkspaces(base.index, head.index);
   if (options.format === 'json') context.io.stdout(`${JSON.stringify({ base: options.base, head: options.head ?? 'working tree', ...diff }, null, 2)}\n`);
   else context.io.stdout(`${formatReviewMarkdown(diff, options.base, options.head ?? 'working tree')}\n`);
   return 0;
