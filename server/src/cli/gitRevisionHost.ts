@@ -32,6 +32,9 @@ export async function resolveCommit(context: Pick<CliContext, 'git'>, cwd: strin
 export class GitRevisionHost implements WorkspaceFileHost {
   private files: Promise<Map<string, TreeEntry>> | undefined;
   private reader: Promise<GitBlobReader> | undefined;
+  /** Every file's repository path and URI, sorted: made once, however often the files are listed. */
+  private listing: { path: string; uri: string }[] | undefined;
+  private folderPath: string | undefined;
 
   /**
    * @param workspaceFolder absolute path of the workspace folder
@@ -73,16 +76,15 @@ export class GitRevisionHost implements WorkspaceFileHost {
 
   /** The file URI of a repository path under the workspace folder. */
   private uriOf(path: string): string {
-    return URI.file(`${URI.file(this.workspaceFolder).path.replace(/\/$/, '')}/${path.slice(this.prefix.length)}`).toString();
+    this.folderPath ??= URI.file(this.workspaceFolder).path.replace(/\/$/, '');
+    return URI.file(`${this.folderPath}/${path.slice(this.prefix.length)}`).toString();
   }
 
   async listFiles(folderUri: string): Promise<string[]> {
     const folderPath = this.repoPath(`${folderUri.replace(/\/$/, '')}/x`)?.slice(0, -1);
     if (folderPath === undefined) return [];
-    return [...(await this.allFiles()).keys()]
-      .filter((path) => path.startsWith(folderPath))
-      .sort()
-      .map((path) => this.uriOf(path));
+    this.listing ??= [...(await this.allFiles()).keys()].sort().map((path) => ({ path, uri: this.uriOf(path) }));
+    return this.listing.filter(({ path }) => path.startsWith(folderPath)).map(({ uri }) => uri);
   }
 
   /**
@@ -141,7 +143,7 @@ export class GitRevisionHost implements WorkspaceFileHost {
  * not a workspace's file, so nothing it names can point outside the folder.
  */
 function isPlainPath(path: string, prefix: string): boolean {
-  if (!path.startsWith(prefix) || /[\\\x00-\x1f]/.test(path)) return false;
+  if (!path.startsWith(prefix) || path.includes('\\') || [...path].some((char) => char < ' ')) return false;
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && segment.toLowerCase() !== '.git');
 }
 

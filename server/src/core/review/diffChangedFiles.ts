@@ -1,4 +1,5 @@
 import { CONFIG_FILE_NAME } from '../config';
+import type { AnnotationFile } from '../model';
 import { joinUri } from '../uris';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { diffWorkspaces, textOfAnnotationFile, type DiffScope, type WorkspaceDiff } from './diffWorkspaces';
@@ -33,7 +34,7 @@ export function diffChangedFiles(base: WorkspaceView, head: WorkspaceView, chang
     for (const uri of changed) {
       const file = side.annotationFile(uri);
       if (!file) continue;
-      if (file.actors.length > 0 || file.entities.length > 0 || file.concepts.length > 0) return undefined;
+      if (definesRegistry(file)) return undefined;
       const text = textOfAnnotationFile(side, uri);
       if (text) texts.add(text);
       for (const claim of file.textAnnotation?.claims ?? []) {
@@ -46,6 +47,8 @@ export function diffChangedFiles(base: WorkspaceView, head: WorkspaceView, chang
     }
   }
   for (const side of sides) for (const text of texts) for (const uri of side.annotationsOf(text)) files.add(uri);
+  // A file that also defines registry entries has usage diagnostics that only the whole workspace decides.
+  for (const side of sides) for (const uri of files) if (definesRegistry(side.annotationFile(uri))) return undefined;
 
   // The registry's usage checks. Every reached text mentions the same actors by the same aliases (the others did not change), so
   // mentions decide alias-unused as before; and every actor is referenced (or not) as before, or mentioned in a reached text.
@@ -60,6 +63,10 @@ export function diffChangedFiles(base: WorkspaceView, head: WorkspaceView, chang
   }
   const scope: DiffScope = { files, texts, claimIds };
   return diffWorkspaces(base, head, scope);
+}
+
+function definesRegistry(file: AnnotationFile | undefined): boolean {
+  return !!file && (file.actors.length > 0 || file.entities.length > 0 || file.concepts.length > 0);
 }
 
 function isReferenced(index: WorkspaceView, actorId: string): boolean {
