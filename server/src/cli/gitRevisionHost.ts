@@ -143,7 +143,8 @@ export class GitRevisionHost implements WorkspaceFileHost {
  * not a workspace's file, so nothing it names can point outside the folder.
  */
 function isPlainPath(path: string, prefix: string): boolean {
-  if (!path.startsWith(prefix) || path.includes('\\') || [...path].some((char) => char < ' ')) return false;
+  if (!path.startsWith(prefix) || path.includes('\\')) return false;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) < 0x20) return false;
   return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && segment.toLowerCase() !== '.git');
 }
 
