@@ -47,8 +47,10 @@ export async function filesReached(base: WorkspaceFileHost, head: WorkspaceFileH
   const changedSet = new Set(changed);
   if (changedSet.has(joinUri(folderUri, CONFIG_FILE_NAME))) return undefined;
   const { config } = await loadConfig(base, folderUri);
-  const baseFiles = await annotationFilesOf(base, folderUri, config);
-  const headFiles = await annotationFilesOf(head, folderUri, config);
+  // Each file's canonical URI by the spelling the hosts list it in (the same in both revisions).
+  const spellings = new Map<string, string>();
+  const baseFiles = await annotationFilesOf(base, folderUri, config, spellings);
+  const headFiles = await annotationFilesOf(head, folderUri, config, spellings);
   const baseReach = await scan(base, baseFiles, config, folderUri);
   const headReach = await scan(head, headFiles.filter((uri) => changedSet.has(uri)), config, folderUri);
   for (const uri of headFiles) {
@@ -68,6 +70,8 @@ export async function filesReached(base: WorkspaceFileHost, head: WorkspaceFileH
   const registry = new Set<string>();
   for (const side of sides) {
     for (const [uri, reach] of side) {
+      // A file the change did not touch has the same reach in both revisions: once is enough.
+      if (side === headReach && baseReach.get(uri) === reach) continue;
       if (reach.text) add(byText, reach.text, uri);
       for (const key of reach.keys) add(byKey, key, uri);
       if (reach.registry) registry.add(uri);
@@ -89,14 +93,21 @@ export async function filesReached(base: WorkspaceFileHost, head: WorkspaceFileH
   const compared = new Set([...reached, ...sharing(changedFiles)]);
   const loaded = new Set([...registry, ...compared, ...sharing(compared)]);
   for (const uri of [...loaded]) for (const reach of reachOf(uri)) if (reach.text) for (const sibling of byText.get(reach.text) ?? []) loaded.add(sibling);
+  // With the spellings the hosts list them in, so that ReachedFilesHost need not canonicalise every file it lists.
+  for (const [spelling, uri] of spellings) if (loaded.has(uri)) loaded.add(spelling);
   return loaded;
 }
 
-/** The annotation files a workspace loads, as loadWorkspace lists them. */
-async function annotationFilesOf(host: WorkspaceFileHost, folderUri: string, config: WorkspaceConfig): Promise<string[]> {
+/** The annotation files a workspace loads, as loadWorkspace lists them (canonical URIs); `spellings` maps each listed spelling to its canonical URI. */
+async function annotationFilesOf(host: WorkspaceFileHost, folderUri: string, config: WorkspaceConfig, spellings: Map<string, string>): Promise<string[]> {
   const seen = new Set<string>();
   for (const root of annotationRoots(folderUri, config)) {
-    for (const uri of await host.listFiles(root)) if (isAnnotationFileName(uri)) seen.add(canonicalUri(uri));
+    for (const listed of await host.listFiles(root)) {
+      if (!isAnnotationFileName(listed)) continue;
+      let uri = spellings.get(listed);
+      if (uri === undefined) spellings.set(listed, (uri = canonicalUri(listed)));
+      seen.add(uri);
+    }
   }
   return [...seen];
 }
@@ -131,13 +142,14 @@ function reachOf(file: AnnotationFile, folderUri: string): FileReach {
 
 /** A host that lists, of the annotation files, only those of a set; texts and everything else as the host it wraps. */
 export class ReachedFilesHost implements WorkspaceFileHost {
+  /** @param files the annotation files to list, in the spellings the host lists them in (filesReached gives those) */
   constructor(
     private readonly host: WorkspaceFileHost,
     private readonly files: ReadonlySet<string>,
   ) {}
 
   async listFiles(folderUri: string): Promise<string[]> {
-    return (await this.host.listFiles(folderUri)).filter((uri) => !isAnnotationFileName(uri) || this.files.has(uri) || this.files.has(canonicalUri(uri)));
+    return (await this.host.listFiles(folderUri)).filter((uri) => this.files.has(uri) || !isAnnotationFileName(uri));
   }
 
   readFile(uri: string): Promise<string | undefined> {
