@@ -16,6 +16,9 @@ const BASE: Record<string, string> = {
   'annotations/a1.yaml': `text: texts/t1.txt\nclaims:\n${claim('c1', 'isi', 'The ISI backs the Taliban')}${claim('dup', 'imran-khan', 'the report says')}`,
   'annotations/a2.yaml': `text: texts/t2.txt\nclaims:\n${claim('c2', 'imran-khan', 'Imran Khan spoke')}${claim('dup', 'isi', 'The ISI was silent')}`,
   'annotations/a3.yaml': `text: texts/t3.txt\ntitle: Kabul\nclaims:\n${claim('c3', 'taliban', 'The Taliban took Kabul')}`,
+  // Under the annotation file limit the configuration sets, until a change takes it over.
+  'annotations/big.yaml': `text: texts/t3.txt\nclaims:\n${claim('big', 'taliban', 'took Kabul')}`,
+  'policy-annotator.yaml': 'limits:\n  annotation-file-size: 1KB\n',
 };
 
 /** Each change is a commit on its own branch from `base`: files to write (a string) or delete (null). */
@@ -28,8 +31,9 @@ const CHANGES: [string, Record<string, string | null>][] = [
   ['an annotation file deleted', { 'annotations/a2.yaml': null }],
   ['a text deleted', { 'annotations/texts/t2.txt': null }],
   ['a duplicate claim id resolved', { 'annotations/a2.yaml': BASE['annotations/a2.yaml'].replace('id: dup', 'id: dup2') }],
+  ['an annotation file that grows over the size limit', { 'annotations/big.yaml': `text: texts/t3.txt\nnote: ${'x'.repeat(2000)}\nclaims:\n${claim('big', 'taliban', 'took Kabul')}` }],
   ['the registry changed', { 'annotations/actors.yaml': threeActorsYaml(['Taliban', 'Kabul']) }],
-  ['the configuration added', { 'policy-annotator.yaml': 'roots: [elsewhere]\n' }],
+  ['the configuration changed', { 'policy-annotator.yaml': 'roots: [elsewhere]\n' }],
 ];
 
 /**

@@ -83,7 +83,9 @@ export async function filesReached(base: WorkspaceFileHost, head: WorkspaceFileH
     return found;
   };
 
-  const changedFiles = changed.filter((uri) => baseReach.has(uri) || headReach.has(uri));
+  // Every changed annotation file, even one that cannot be read (too large): its diagnostic may have changed.
+  const listed = new Set([...baseFiles, ...headFiles]);
+  const changedFiles = changed.filter((uri) => listed.has(uri));
   const texts = new Set(changed);
   for (const uri of changedFiles) for (const reach of reachOf(uri)) if (reach.text) texts.add(reach.text);
   const reached = new Set(changedFiles);
