@@ -298,6 +298,10 @@ export class WorkspaceIndex implements WorkspaceView {
     return this.registry.claimDefinitions(id);
   }
 
+  claimIdsDefinedMoreThanOnce(): ReadonlySet<string> {
+    return this.registry.claimIdsDefinedMoreThanOnce();
+  }
+
   /** The relations stated between two actors, in either direction, in file order. */
   relationsBetween(a: string, b: string): readonly StatedRelation[] {
     return this.registry.relationsBetween(a, b);
