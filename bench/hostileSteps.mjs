@@ -23,16 +23,14 @@
 // thread over it (on Linux; elsewhere the whole process's); on a loaded
 // machine the CPU figure is the steadier.
 
-import { Session } from 'node:inspector/promises';
 import { createRequire } from 'node:module';
-import { Buffer } from 'node:buffer';
-import { existsSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setImmediate } from 'node:timers';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { forEachBuiltCase } from './hostile/cases.mjs';
+import { cpuMs, liveWorkspaceLikeTheServer, watchTurns, whyProfiler } from './hostile/turns.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The longest turn of the event loop allowed while indexing, in ms of CPU. */
@@ -50,78 +48,10 @@ const only = values.only ? new Set(values.only.split(',').map(Number)) : undefin
 const out = join(REPO, 'out', 'server', 'src');
 if (!existsSync(out)) throw new Error(`${out} does not exist: run npx tsc -b first`);
 const require = createRequire(pathToFileURL(join(out, 'index.js')));
-const { LiveWorkspace } = require(join(out, 'core/live/liveWorkspace.js'));
 const { boundForOutput } = require(join(out, 'core/diagnosticOutput.js'));
-const { canonicalUri } = require(join(out, 'core/uris.js'));
-const { NodeFileHost } = require(join(out, 'node/nodeFileHost.js'));
-const { OffThreadParser } = require(join(out, 'node/offThreadParser.js'));
-
-/**
- * CPU time of this thread in ms: Linux's /proc/thread-self/schedstat (ns on
- * the CPU), so that neither the parse worker nor the garbage collector's
- * helper threads count; elsewhere the process's user + system time.
- */
-const cpuMs = (() => {
-  let fd;
-  try {
-    fd = openSync('/proc/thread-self/schedstat', 'r');
-  } catch {
-    return () => {
-      const { user, system } = process.cpuUsage();
-      return (user + system) / 1000;
-    };
-  }
-  const buffer = Buffer.alloc(128);
-  return () => {
-    const length = readSync(fd, buffer, 0, buffer.length, 0);
-    return Number(buffer.toString('latin1', 0, length).split(' ')[0]) / 1e6;
-  };
-})();
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/**
- * Records every turn of the event loop until stopped: a setImmediate chain
- * runs once per turn, so the time between two of its runs is what the loop
- * did in between (one slice of indexing, a callback, …).
- */
-function watchTurns() {
-  let stopped = false;
-  let lastWall = performance.now();
-  let lastCpu = cpuMs();
-  let lastClock = process.hrtime.bigint();
-  const longest = { wallMs: 0, cpuMs: 0, turns: 0, window: undefined };
-  const tick = () => {
-    if (stopped) return;
-    const wall = performance.now();
-    const cpu = cpuMs();
-    const clock = process.hrtime.bigint();
-    longest.turns++;
-    if (wall - lastWall > longest.wallMs) longest.window = { start: Number(lastClock / 1000n), end: Number(clock / 1000n) };
-    longest.wallMs = Math.max(longest.wallMs, wall - lastWall);
-    longest.cpuMs = Math.max(longest.cpuMs, cpu - lastCpu);
-    lastWall = wall;
-    lastCpu = cpu;
-    lastClock = clock;
-    setImmediate(tick);
-  };
-  setImmediate(tick);
-  return () => {
-    stopped = true;
-    return longest;
-  };
-}
 
 async function measure(dir) {
-  const folder = canonicalUri(pathToFileURL(dir).toString());
-  const live = new LiveWorkspace({
-    folders: [folder],
-    createHost: (folders) => new NodeFileHost(folders.map((uri) => fileURLToPath(uri))),
-    log: (message) => console.error(message),
-    yieldControl: async () => {
-      for (let turn = 0; turn < 4; turn++) await nextTurn();
-    },
-    largeFileParser: new OffThreadParser(join(out, 'node', 'parseWorker.js')),
-  });
+  const live = liveWorkspaceLikeTheServer(out, dir);
   const started = performance.now();
   const startedCpu = cpuMs();
   const stop = watchTurns();
@@ -141,50 +71,20 @@ async function measure(dir) {
   return { indexMs, indexCpuMs, turns, replyBytes: json.length, encodeMs, diagnostics, related, heapMb };
 }
 
-/** The call stacks (our functions only, outermost first) that the profile sampled most often inside a window (µs, monotonic clock). */
-function stacksIn(profile, window, top = 4) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-  const counts = new Map();
-  let time = profile.startTime;
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    time += profile.timeDeltas[i] ?? 0;
-    if (time < window.start || time > window.end) return;
-    const frames = [];
-    for (let at = id; at !== undefined; at = parents.get(at)) {
-      const frame = nodes.get(at).callFrame;
-      if (frame.url.includes('/out/server/src/')) frames.unshift(`${frame.functionName || '(anonymous)'}@${frame.url.split('/out/server/src/')[1]}:${frame.lineNumber + 1}`);
-    }
-    const key = frames.slice(-6).join(' > ') || nodes.get(id).callFrame.functionName;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    total++;
-  });
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, top).map(([stack, n]) => `    ${((100 * n) / Math.max(1, total)).toFixed(0)}% ${stack}`);
-}
-
-const session = values.why ? new Session() : undefined;
-if (session) {
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
-}
+const profiler = await whyProfiler(values.why);
 
 let missed = 0;
 await forEachBuiltCase('policy-annotator-steps', only, async (hostileCase, dir) => {
   const all = [];
-  let why = [];
   for (let run = 0; run < runs; run++) {
-    if (session) await session.post('Profiler.start');
+    await profiler.start();
     const r = await measure(dir);
-    const profile = session ? (await session.post('Profiler.stop')).profile : undefined;
-    all.push({ r, why: profile && r.turns.window ? stacksIn(profile, r.turns.window) : [] });
+    all.push({ r, why: await profiler.explain(r.turns.window) });
   }
   all.sort((a, b) => a.r.turns.cpuMs - b.r.turns.cpuMs);
   const median = all[(all.length - 1) >> 1];
   const r = median.r;
-  why = median.why;
+  const why = median.why;
   const ok = r.turns.cpuMs <= TARGET_STEP_MS;
   if (!ok) missed++;
   console.log(

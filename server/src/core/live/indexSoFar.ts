@@ -67,3 +67,13 @@ export function indexSoFar(index: WorkspaceIndex): WorkspaceView {
     deleteProperty: () => false,
   });
 }
+
+/** One view per index, made once: a read request per keystroke during an edit asks for it. */
+const views = new WeakMap<WorkspaceIndex, WorkspaceView>();
+
+/** The index with its `indexSoFar` view. */
+export function soFarOf(index: WorkspaceIndex): { index: WorkspaceIndex; view: WorkspaceView } {
+  let view = views.get(index);
+  if (!view) views.set(index, (view = indexSoFar(index)));
+  return { index, view };
+}

@@ -191,7 +191,12 @@ export class TextAnalyses {
   *anchoringSteps(textUri: string): Generator<void, void> {
     if (this.documents.statusByKey(textUri) !== 'loaded') return;
     const cached = this.analyses.get(textUri);
-    if (cached && cached.textStamp === this.documents.textStampByKey(textUri) && this.documents.preparedAnchorableByKey(textUri) === cached.analysis.text) return;
+    if (cached && cached.textStamp === this.documents.textStampByKey(textUri) && this.documents.preparedAnchorableByKey(textUri) === cached.analysis.text) {
+      // Anchoring current, matches stale (an alias change reached the text): only the matching runs ahead.
+      const matchStamp = this.matchStamps.get(textUri) ?? 0;
+      if (this.aliasMatcher && cached.matchStamp !== matchStamp) yield* this.matchesAhead.matchInSteps(textUri, cached.analysis.text.normalized, this.aliasMatcher, matchStamp);
+      return;
+    }
     yield;
     const anchorable = (yield* this.documents.anchorableInStepsByKey(textUri))!;
     for (const annotationUri of this.documents.annotationsOf(textUri)) {
@@ -262,6 +267,11 @@ export class TextAnalyses {
       this.aliasAffectedTexts.add(uri);
     }
     return affected;
+  }
+
+  /** The texts `takeTextsRematchedByAliases` will give, left in place (for matching them in steps first). */
+  textsToRematch(): string[] {
+    return [...this.aliasAffectedTexts];
   }
 
   /** The texts whose mentions alias changes may have changed since the last call (for refreshing their diagnostics). */
