@@ -16,6 +16,8 @@ export interface NetworkViewMetrics {
   layoutRuns: number;
   /** The answer is drawn with all its edges, the long tasks of its last frame counted. */
   settled: boolean;
+  /** Each long task as `phase:ms` (client/src/network/webview/metrics.ts). */
+  taskPhases?: string;
 }
 
 /** Drives the Actor network webview (an iframe in an iframe) as a person does: its controls, its search, the mouse on its drawing. */
@@ -49,6 +51,7 @@ export class NetworkView {
       layout: data.layout,
       layoutRuns: number(data.layoutRuns) ?? 0,
       settled: data.settled === '1',
+      taskPhases: data.taskPhases,
     };
   }
 

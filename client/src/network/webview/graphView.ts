@@ -88,7 +88,7 @@ export class GraphView {
   private readonly positions = new Map<string, Point>();
   private graph = new Graph({ multi: true, type: 'mixed' });
   private drawing = new Graph({ multi: true, type: 'mixed' });
-  private readonly sigma: Sigma;
+  private renderer: Sigma | undefined;
   private layout: FA2LayoutSupervisor | undefined;
   private layoutTimer: number | undefined;
   private layoutDrawTimer: number | undefined;
@@ -102,10 +102,23 @@ export class GraphView {
   private generation = 0;
 
   constructor(
-    container: HTMLElement,
+    private readonly container: HTMLElement,
     private readonly events: GraphViewEvents,
   ) {
-    this.sigma = new Sigma(this.drawing, container, {
+    // Sigma's WebGL layers and programs are made in a task of their own, not in the page script's (two shorter tasks, not one long one).
+    window.setTimeout(() => this.sigma, 0);
+  }
+
+  /** The drawing, made on first use. */
+  private get sigma(): Sigma {
+    this.renderer ??= this.createRenderer();
+    return this.renderer;
+  }
+
+  private createRenderer(): Sigma {
+    performance.mark('network:sigma');
+    const container = this.container;
+    const sigma = new Sigma(this.drawing, container, {
       allowInvalidContainer: true,
       defaultEdgeType: 'line',
       // Points and one-pixel lines: the cheapest programs to draw thousands of nodes and edges with.
@@ -122,18 +135,22 @@ export class GraphView {
         return data;
       },
     });
-    this.sigma.on('enterNode', ({ node, event }) => {
+    this.renderer = sigma;
+    this.showLayers();
+    sigma.on('enterNode', ({ node, event }) => {
       this.hovered = node;
+      this.showLayers();
       container.style.cursor = 'pointer';
       this.events.hover(node, event.original instanceof MouseEvent ? event.original : undefined);
     });
-    this.sigma.on('leaveNode', () => {
+    sigma.on('leaveNode', () => {
       this.hovered = undefined;
+      this.showLayers();
       container.style.cursor = '';
       this.events.hover(undefined, undefined);
     });
-    this.sigma.on('clickNode', ({ node }) => this.events.click(node));
-    this.sigma.on('afterRender', () => {
+    sigma.on('clickNode', ({ node }) => this.events.click(node));
+    sigma.on('afterRender', () => {
       if (this.awaitingFrame) {
         this.awaitingFrame = false;
         this.events.drawn();
@@ -142,6 +159,22 @@ export class GraphView {
         this.events.settled();
       }
     });
+    return sigma;
+  }
+
+  /**
+   * Takes the edges' and the hovered nodes' WebGL layers out of the page
+   * while they have nothing to show. Sigma clears every layer on every
+   * frame, and a browser that composites without a GPU reads each visible
+   * WebGL layer back to the CPU after each frame it was drawn or cleared:
+   * an empty layer costs as much as a full one. A layer not displayed is
+   * not read back.
+   */
+  private showLayers(): void {
+    const layers = this.sigma.getCanvases();
+    const show = (canvas: HTMLCanvasElement | undefined, shown: boolean) => canvas && (canvas.style.display = shown ? '' : 'none');
+    show(layers.edges, this.drawing.size > 0);
+    show(layers.hoverNodes, this.highlighted.size > 0 || this.hovered !== undefined);
   }
 
   get nodeCount(): number {
@@ -218,7 +251,9 @@ export class GraphView {
     this.edgeTicket++;
     this.highlighted = new Set([...this.highlighted].filter((id) => graph.hasNode(id)));
     this.awaitingFrame = true;
+    performance.mark('network:nodes');
     this.sigma.setGraph(drawing);
+    this.showLayers();
     // A graph that needs its layout is drawn without its edges until the layout stops.
     if (kept < info.nodes.length && info.nodes.length > 1) this.runLayout(kept > 0 ? placed : undefined);
     else void this.showEdges();
@@ -232,12 +267,14 @@ export class GraphView {
     const edges = graph.edges();
     for (let at = 0; at < edges.length; at += EDGES_PER_SLICE) {
       if (at > 0 && !(await new Promise<boolean>((resolve) => window.setTimeout(() => resolve(ticket === this.edgeTicket), 0)))) return;
+      performance.mark('network:edges');
       for (const edge of edges.slice(at, at + EDGES_PER_SLICE)) {
         const { color, size, type } = graph.getEdgeAttributes(edge);
         const [source, target] = graph.extremities(edge);
         if (graph.isDirected(edge)) drawing.addDirectedEdgeWithKey(edge, source, target, { color, size, type });
         else drawing.addUndirectedEdgeWithKey(edge, source, target, { color, size, type });
       }
+      if (at === 0) this.showLayers();
     }
     this.awaitingSettle = true;
     this.sigma.scheduleRender();
@@ -248,6 +285,7 @@ export class GraphView {
     this.edgeTicket++;
     this.awaitingSettle = false;
     if (this.drawing.size > 0) this.drawing.clearEdges();
+    this.showLayers();
   }
 
   /** Lets the page breathe between two slices of work (input, a frame); false when a later graph took over meanwhile. */
@@ -341,6 +379,7 @@ export class GraphView {
   /** Draws the layout's positions as they are now, and keeps them as the nodes' places. */
   private drawLayout(): void {
     const graph = this.graph;
+    performance.mark('network:layout-frame');
     this.drawing.updateEachNodeAttributes(
       (id, attributes) => {
         const { x, y } = graph.getNodeAttributes(id) as Point;
@@ -383,8 +422,12 @@ export class GraphView {
   }
 
   highlight(ids: Iterable<string>): void {
-    this.highlighted = new Set([...ids].filter((id) => this.graph.hasNode(id)));
-    this.sigma.refresh({ skipIndexation: true });
+    const before = this.highlighted;
+    this.highlighted = new Set([...ids].filter((id) => this.drawing.hasNode(id)));
+    // Only the nodes whose look changed are looked at again (the whole graph is not re-read).
+    const changed = [...before, ...this.highlighted].filter((id) => this.drawing.hasNode(id) && before.has(id) !== this.highlighted.has(id));
+    this.showLayers();
+    if (changed.length > 0) this.sigma.refresh({ partialGraph: { nodes: changed }, schedule: true });
   }
 
   /** Moves the camera to `id` and zooms in on it. */

@@ -15,6 +15,9 @@
  *   layout (ForceAtlas2 in its web worker) started;
  * - kept: how many nodes of the latest graph kept the place they had;
  * - edgeWeight: the summed absolute weight of the edges drawn (the matrix's cells);
+ * - taskPhases: each long task as `phase:ms`, the phase being the latest
+ *   `network:` performance mark made before the task ended (script,
+ *   received, nodes, layout-frame, edges…): where the time goes;
  * - settled: "1" once the latest answer is drawn with all its edges (the
  *   layout stopped), with the long tasks of that last frame counted; "0"
  *   from the answer's arrival until then.
@@ -40,13 +43,20 @@ export class Metrics {
     }
   }
 
+  private readonly phases: string[] = [];
+
   private count(entries: PerformanceEntryList): void {
+    const marks = performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('network:'));
     for (const entry of entries) {
       this.longest = Math.max(this.longest, entry.duration);
       this.tasks++;
+      const end = entry.startTime + entry.duration;
+      const phase = marks.filter((mark) => mark.startTime <= end).pop()?.name.slice('network:'.length) ?? 'script';
+      this.phases.push(`${phase}:${Math.round(entry.duration)}`);
     }
     this.output.dataset.longestTaskMs = String(Math.round(this.longest));
     this.output.dataset.longTasks = String(this.tasks);
+    this.output.dataset.taskPhases = this.phases.join(' ');
   }
 
   requested(): void {
@@ -54,6 +64,7 @@ export class Metrics {
   }
 
   received(): void {
+    performance.mark('network:received');
     this.receivedAt = performance.now();
     this.output.dataset.state = 'received';
     this.output.dataset.settled = '0';
