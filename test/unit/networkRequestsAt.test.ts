@@ -8,24 +8,10 @@ import { networkChoices } from '../../server/src/lsp/custom/networkGraph';
 import { serveWorkspace, type LspTestClient } from '../lsp/lspTestClient';
 import { createTempWorkspace } from '../helpers/tempWorkspace';
 
+/** A relation of actor a, with the dates it holds between. */
+const relation = (type: string, target: string, dates: string) => [`      - type: ${type}`, `        target: ${target}`, `        ${dates}`];
 const FILES = {
-  'annotations/actors.yaml': [
-    'actors:',
-    '  - id: a',
-    '    name: Actor A',
-    '    relations:',
-    '      - type: allied-with',
-    '        target: b',
-    '        until: 2018',
-    '      - type: opposes',
-    '        target: c',
-    '        from: 2019-03',
-    '  - id: b',
-    '    name: Actor B',
-    '  - id: c',
-    '    name: Actor C',
-    '',
-  ].join('\n'),
+  'annotations/actors.yaml': ['actors:', '  - id: a', '    name: Actor A', '    relations:', ...relation('allied-with', 'b', 'until: 2018'), ...relation('opposes', 'c', 'from: 2019-03'), ...['b', 'c'].flatMap((id) => [`  - id: ${id}`, `    name: Actor ${id.toUpperCase()}`]), ''].join('\n'),
   'annotations/text.yaml': ['text: text.txt', 'published: 2020-02-02', 'claims:', '  - id: c1', '    claimant: a', '    quote: words', '    concept: k', '    stance: supports', ''].join('\n'),
   'annotations/text.txt': 'words\n',
 };
