@@ -208,7 +208,7 @@ export class GraphView {
    */
   async show(info: NetworkGraphInfo, kindColours: Map<string, string>): Promise<{ kept: number; arrows: boolean } | undefined> {
     const generation = ++this.generation;
-    this.stopLayout();
+    this.stopLayout(false);
     this.layout?.kill();
     this.layout = undefined;
     const { points, kept, placed } = this.place(info);
@@ -269,6 +269,8 @@ export class GraphView {
       if (at > 0 && !(await new Promise<boolean>((resolve) => window.setTimeout(() => resolve(ticket === this.edgeTicket), 0)))) return;
       performance.mark('network:edges');
       for (const edge of edges.slice(at, at + EDGES_PER_SLICE)) {
+        // Drawn already (the layout could not start, with the edges in the drawing): nothing to add.
+        if (drawing.hasEdge(edge)) continue;
         const { color, size, type } = graph.getEdgeAttributes(edge);
         const [source, target] = graph.extremities(edge);
         if (graph.isDirected(edge)) drawing.addDirectedEdgeWithKey(edge, source, target, { color, size, type });
@@ -392,7 +394,8 @@ export class GraphView {
     );
   }
 
-  stopLayout(): void {
+  /** Stops the layout, keeps its positions and draws the edges again; with `drawEdges` false (a new graph comes), the edges stay out. */
+  stopLayout(drawEdges = true): void {
     if (this.layoutTimer !== undefined) window.clearTimeout(this.layoutTimer);
     if (this.layoutDrawTimer !== undefined) window.clearInterval(this.layoutDrawTimer);
     this.layoutTimer = undefined;
@@ -400,7 +403,7 @@ export class GraphView {
     if (!this.layout?.isRunning()) return;
     this.layout.stop();
     this.drawLayout();
-    void this.showEdges();
+    if (drawEdges) void this.showEdges();
     this.events.layout(false);
   }
 
