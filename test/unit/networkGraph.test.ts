@@ -67,7 +67,7 @@ describe('the network view’s graph', () => {
   it('gives the relation graph by default, in force on the slider’s date', async () => {
     const { index } = await loadFixture();
     assert.deepEqual(selectGraph(index, undefined), { graph: buildRelationGraph(index), notes: [] });
-    assert.deepEqual(selectGraph(index, { options: { at: '2020' } }).graph, buildRelationGraph(index, '2020'));
+    assert.deepEqual(selectGraph(index, { options: { at: '2020' } }).graph, { ...buildRelationGraph(index, '2020'), label: 'Actor relation graph, in force on 2020' });
   });
 
   const optionSets: Partial<NetworkOptions>[] = [
