@@ -73,7 +73,7 @@ export const NetworkRequest = new RequestType<NetworkParams, NetworkResult, void
 /** `policyAnnotator/networkNode`: one node of the view, asked for when the user points at it (a graph of thousands of nodes does not carry every card). */
 export interface NetworkNodeParams {
   folderUri?: string;
-  /** The node's id in the graph: `actor:<id>` or `concept:<id>`. */
+  /** The node's id in the graph: `actor:<id>`, `concept:<id>`, or `actor-column:<id>` (an actor as a two-mode column). */
   id: string;
 }
 

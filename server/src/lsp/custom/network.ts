@@ -24,7 +24,8 @@ function conceptCard(index: WorkspaceView, id: string): string {
 
 /** Where a node of the view is defined, and its card; null for an id the workspace does not define. */
 function nodeDetails(session: ServerSession, index: WorkspaceView, id: string): NetworkNodeDetails {
-  const [kind, ref] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  const [prefix, ref] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  const kind = prefix === 'actor-column' ? 'actor' : prefix;
   if (kind !== 'actor' && kind !== 'concept') return null;
   const definition = kind === 'actor' ? index.actorDefinitions(ref)[0] : index.conceptDefinitions(ref)[0];
   if (!definition) return null;

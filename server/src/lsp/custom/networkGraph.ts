@@ -174,11 +174,19 @@ function viewFilter(index: WorkspaceView, params: NetworkParams): ClaimFilter | 
     (!chosenStances || chosenStances.has(claim.stance?.value ?? ''));
 }
 
-/** A node of the view for a matrix label: an actor, else a concept, else an entity (`about` columns name any of them). */
+/**
+ * A node of the view for a matrix label: an actor, else a concept, else an
+ * entity (`about` columns name any of them). In a two-mode network an actor
+ * column is a node of its own (`actor-column:<id>`), apart from the same
+ * actor's row, so that a claim about oneself is an edge between the two
+ * modes, not a self-loop (as modeNodeId does in the `network` command's
+ * graphs).
+ */
 function nodeOf(index: WorkspaceView, label: MatrixLabel, side: 'row' | 'column'): NetworkNode {
   const actor = index.actor(label.id);
   const kind = side === 'row' || actor ? 'actor' : index.concept(label.id) ? 'concept' : 'entity';
-  return { id: `${kind}:${label.id}`, label: label.name, kind, ref: label.id, attributes: kind === 'actor' ? { actorKind: actor?.kind?.value ?? '' } : {} };
+  const prefix = side === 'column' && kind === 'actor' ? 'actor-column' : kind;
+  return { id: `${prefix}:${label.id}`, label: label.name, kind, ref: label.id, attributes: kind === 'actor' ? { actorKind: actor?.kind?.value ?? '' } : {} };
 }
 
 /** The edge type of a two-mode cell: the one stance of its statements, or `both` when they differ. */
@@ -201,7 +209,7 @@ export function matrixGraph(index: WorkspaceView, options: NetworkOptions, matri
   const rows = matrix.rows.map((label) => nodeOf(index, label, 'row'));
   const oneMode = options.type === 'onemode';
   const columns = oneMode ? rows : matrix.columns.map((label) => nodeOf(index, label, 'column'));
-  const nodes = oneMode ? rows : [...new Map([...rows, ...columns].map((node) => [node.id, node])).values()];
+  const nodes = oneMode ? rows : [...rows, ...columns];
   const stances = oneMode ? undefined : cellStances(statements);
   const edges: NetworkEdge[] = [];
   forEachCell(matrix, (i, j, weight) => {
