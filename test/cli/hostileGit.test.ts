@@ -56,7 +56,7 @@ describe('diff reads blobs through one git process per revision', () => {
   repo.write('annotations/a7.yaml', 'text: texts/t7.txt\nclaims:\n  - {id: c7, claimant: taliban, quote: the ISI backs the Taliban}\n');
   commitAll(repo.dir, 'head');
 
-  it('starts git a fixed number of times for 121 files, and reads each blob once', async () => {
+  it('starts git a fixed number of times for 121 files, and reads each annotation file once and only the texts a change reaches', async () => {
     const counted = countingContext(repo.dir);
     const code = await runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], counted.context);
     assert.equal(code, 0, counted.output());
@@ -65,16 +65,24 @@ describe('diff reads blobs through one git process per revision', () => {
     assert.ok(counted.commands.length <= 6, `git ran ${counted.commands.length} times: ${counted.commands.join(', ')}`);
     assert.ok(!counted.commands.includes('show'), 'no git show per file');
     assert.equal(counted.readers(), 2, 'one cat-file --batch per revision');
-    assert.equal(counted.blobs(), 2 * 121, 'every annotation file and text once per revision');
+    // Every annotation file once (the changed one once per revision) to learn what the change reaches, then, per revision,
+    // the registry, the changed file and its text: not the 59 texts and 59 annotation files the change cannot reach.
+    assert.equal(counted.blobs(), 61 + 1 + 2 * 3, 'the annotation files once, then only what the change reaches');
   });
 
   it('refuses a blob over the text limit from its size in the tree, without reading it', async () => {
     const big = createTempWorkspace({ 'annotations/actors.yaml': threeActorsYaml(), 'annotations/a.yaml': 'text: texts/big.txt\n', 'annotations/texts/big.txt': 'word '.repeat(5000), 'policy-annotator.yaml': 'limits:\n  text-size: 1KB\n' });
     try {
       commitAll(big.dir, 'base', true);
+      // A change to the text's annotation file, so that the text is one the diff must load.
+      big.write('annotations/a.yaml', 'text: texts/big.txt\ntitle: Big\n');
+      commitAll(big.dir, 'head');
       const counted = countingContext(big.dir);
-      assert.equal(await runCli(['diff', 'HEAD', 'HEAD', '--format', 'json'], counted.context), 0, counted.output());
-      assert.equal(counted.blobs(), 2 * 3, 'the configuration and two annotation files per revision, not the text');
+      assert.equal(await runCli(['diff', 'HEAD~1', 'HEAD', '--format', 'json'], counted.context), 0, counted.output());
+      assert.deepEqual((JSON.parse(counted.output()) as { texts: { status: string }[] }).texts.map((t) => t.status), ['changed']);
+      // The configuration and the annotation files (the changed one once per revision) to learn what the change reaches,
+      // then the configuration, the registry and the changed file per revision: never the text.
+      assert.equal(counted.blobs(), 3 + 1 + 2 * 3, 'the configuration and the annotation files, not the text');
     } finally {
       big.dispose();
     }

@@ -14,6 +14,10 @@ export interface NetworkViewMetrics {
   observing?: string;
   layout?: string;
   layoutRuns: number;
+  /** The answer is drawn with all its edges, the long tasks of its last frame counted. */
+  settled: boolean;
+  /** Each long task as `phase:ms` (client/src/network/webview/metrics.ts). */
+  taskPhases?: string;
 }
 
 /** Drives the Actor network webview (an iframe in an iframe) as a person does: its controls, its search, the mouse on its drawing. */
@@ -46,15 +50,17 @@ export class NetworkView {
       observing: data.observing,
       layout: data.layout,
       layoutRuns: number(data.layoutRuns) ?? 0,
+      settled: data.settled === '1',
+      taskPhases: data.taskPhases,
     };
   }
 
-  /** Waits until the view has drawn an answer (with `nodes` nodes, when given) after `draws` earlier ones, and its layout has stopped. */
+  /** Waits until the view has drawn an answer (with `nodes` nodes, when given) after `draws` earlier ones, its layout has stopped and its edges are drawn. */
   async waitForDrawn(nodes: number | undefined, draws = 0): Promise<NetworkViewMetrics> {
     let last: NetworkViewMetrics | undefined;
-    await this.bench.until(`the network view to draw ${nodes ?? 'a graph'} (answer ${draws + 1}) and stop its layout`, async () => {
+    await this.bench.until(`the network view to draw ${nodes ?? 'a graph'} (answer ${draws + 1}) , stop its layout and draw its edges`, async () => {
       last = await this.metrics().catch(() => undefined);
-      return last !== undefined && (nodes === undefined || last.nodes === nodes) && last.draws > draws && last.layout !== 'running';
+      return last !== undefined && (nodes === undefined || last.nodes === nodes) && last.draws > draws && last.layout !== 'running' && last.settled;
     });
     return last!;
   }
@@ -71,6 +77,11 @@ export class NetworkView {
     const box = await this.locator('#graph').boundingBox();
     if (!box) throw new Error('the network view’s drawing is not visible');
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  }
+
+  /** The values a select offers, in order. */
+  async options(selector: string): Promise<string[]> {
+    return this.locator(`${selector} option`).evaluateAll((options) => options.map((option) => (option as unknown as { value: string }).value));
   }
 
   /** Changes a control the way its `change` event fires (selects; number and range inputs). */

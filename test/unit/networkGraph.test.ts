@@ -67,7 +67,7 @@ describe('the network view’s graph', () => {
   it('gives the relation graph by default, in force on the slider’s date', async () => {
     const { index } = await loadFixture();
     assert.deepEqual(selectGraph(index, undefined), { graph: buildRelationGraph(index), notes: [] });
-    assert.deepEqual(selectGraph(index, { options: { at: '2020' } }).graph, buildRelationGraph(index, '2020'));
+    assert.deepEqual(selectGraph(index, { options: { at: '2020' } }).graph, { ...buildRelationGraph(index, '2020'), label: 'Actor relation graph, in force on 2020' });
   });
 
   const optionSets: Partial<NetworkOptions>[] = [
@@ -160,6 +160,20 @@ describe('the network view’s graph', () => {
     // b and e spoke only on k1: without isolates they drop out with it.
     assert.deepEqual(ids(graph), ['actor:c', 'actor:d', 'concept:k2']);
     assert.deepEqual(graph.edges.map((edge) => edge.source), ['actor:c', 'actor:d']);
+  });
+
+  it('keeps an actor as a two-mode `about` column apart from its row, so a claim about oneself is no self-loop', async () => {
+    const { index } = await loadMemoryWorkspace({
+      'annotations/actors.yaml': yaml('actors:', ...actor('a'), ...actor('b')),
+      'annotations/concepts.yaml': yaml('concepts:', '  - id: k1', '    label: First'),
+      'annotations/t.yaml': yaml('text: t.txt', 'claims:', ...claim('self', 'a', 'k1', 'supports'), '    about: [a]', ...claim('other', 'b', 'k1', 'rejects'), '    about: [a]'),
+      'annotations/t.txt': 'words',
+    });
+    const { graph } = selectGraph(index, { graph: 'discourse', options: { type: 'twomode', columns: 'about' } });
+    assert.deepEqual(ids(graph), ['actor:a', 'actor:b', 'actor-column:a']);
+    assert.deepEqual(graph.edges.map((edge) => [edge.source, edge.target]), [['actor:a', 'actor-column:a'], ['actor:b', 'actor-column:a']]);
+    assert.ok(graph.edges.every((edge) => edge.source !== edge.target));
+    assert.deepEqual(graph.nodes.map((node) => [node.kind, node.ref]), [['actor', 'a'], ['actor', 'b'], ['actor', 'a']]);
   });
 
   it('caps a graph to its best-ranked nodes and the edges between them, and counts what it left out', async () => {

@@ -23,15 +23,16 @@ export function networkHtml(cspSource: string, script: string): string {
   <label>Find <input id="search" type="search" placeholder="actor or concept" autocomplete="off" spellcheck="false"></label>
   <label>Nodes at most <input id="cap" type="number" min="0" step="100" title="0: every node"></label>
   ${select('ranking', 'ranked by', [['weighted-degree', 'weighted degree'], ['degree', 'degree']])}
+  <span id="when"><label>In force on <input id="at" type="range" min="0" max="0" value="0"></label> <output id="at-date">any date</output></span>
   <button id="layout" type="button">Stop layout</button>
   <div id="status" role="status"></div>
 </header>
 <fieldset id="dna" hidden>
   ${select('type', 'Type', [['onemode', 'one-mode'], ['twomode', 'two-mode']])}
   ${select('rows', 'Rows', [['claimant', 'claimant'], ['organization', 'organization'], ['person', 'person']])}
-  ${select('columns', 'Columns', [['concept', 'concept'], ['about', 'about']])}
-  ${select('qualifierAggregation', 'Qualifier', [['ignore', 'ignore'], ['congruence', 'congruence'], ['conflict', 'conflict'], ['subtract', 'subtract'], ['combine', 'combine']])}
-  ${select('normalization', 'Normalization', [['no', 'no'], ['average', 'average'], ['jaccard', 'jaccard'], ['cosine', 'cosine'], ['activity', 'activity'], ['prominence', 'prominence']])}
+  <span id="columns-control" hidden>${select('columns', 'Columns', [['concept', 'concept'], ['about', 'about']])}</span>
+  ${select('qualifierAggregation', 'Qualifier', [['ignore', 'ignore']])}
+  ${select('normalization', 'Normalization', [['no', 'no']])}
   ${select('duplicates', 'Duplicates', [['include', 'include'], ['document', 'per document'], ['week', 'per week'], ['month', 'per month'], ['year', 'per year'], ['acrossrange', 'across range']])}
   <label><input id="isolates" type="checkbox"> isolates</label>
   <label>Exclude actors <input id="excludeActors" type="text" placeholder="ids, comma-separated" spellcheck="false"></label>

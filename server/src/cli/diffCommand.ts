@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { diffWorkspaces, loadWorkspace } from '../core';
+import { diffChangedFiles, diffWorkspaces, loadWorkspace, type WorkspaceDiff } from '../core';
+import { filesReached, ReachedFilesHost } from './diffReach';
 import { formatReviewMarkdown } from './formatReview';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
 import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
@@ -21,6 +22,20 @@ export function parseDiffArgs(args: string[], context: CliContext): DiffOptions 
   return { workspaceFolder: path.resolve(context.cwd, values.workspace ?? '.'), base: positionals[0], head: positionals[1], format: values.format };
 }
 
+/**
+ * Between two commits, git's blob ids say which files differ: only the files
+ * those reach are loaded and compared (undefined when the change reaches the
+ * configuration or the registry, and everything must be).
+ */
+async function diffReachedFiles(baseHost: GitRevisionHost, headHost: GitRevisionHost, folderUri: string): Promise<WorkspaceDiff | undefined> {
+  const changed = await baseHost.filesDifferentFrom(headHost);
+  const reached = await filesReached(baseHost, headHost, folderUri, changed);
+  if (!reached) return undefined;
+  const base = await loadWorkspace(new ReachedFilesHost(baseHost, reached), folderUri);
+  const head = await loadWorkspace(new ReachedFilesHost(headHost, reached), folderUri);
+  return diffChangedFiles(base.index, head.index, changed);
+}
+
 /** `policy-annotator diff`: what changed in the annotations between two revisions, for a reviewer. */
 export async function runDiff(options: DiffOptions, context: CliContext): Promise<number> {
   const prefix = await repositoryPrefix(context, options.workspaceFolder);
@@ -34,15 +49,14 @@ export async function runDiff(options: DiffOptions, context: CliContext): Promis
   const folderUri = URI.file(options.workspaceFolder).toString();
   const baseHost = new GitRevisionHost(context, options.workspaceFolder, commits[0], prefix);
   const headHost = commits[1] ? new GitRevisionHost(context, options.workspaceFolder, commits[1], prefix) : undefined;
-  let base, head;
+  let diff: WorkspaceDiff | undefined;
   try {
-    base = await loadWorkspace(baseHost, folderUri);
-    head = await loadWorkspace(headHost ?? context.createHost([options.workspaceFolder]), folderUri);
+    if (headHost) diff = await diffReachedFiles(baseHost, headHost, folderUri);
+    diff ??= diffWorkspaces((await loadWorkspace(baseHost, folderUri)).index, (await loadWorkspace(headHost ?? context.createHost([options.workspaceFolder]), folderUri)).index);
   } finally {
     await baseHost.close();
     await headHost?.close();
   }
-  const diff = diffWorkspaces(base.index, head.index);
   if (options.format === 'json') context.io.stdout(`${JSON.stringify({ base: options.base, head: options.head ?? 'working tree', ...diff }, null, 2)}\n`);
   else context.io.stdout(`${formatReviewMarkdown(diff, options.base, options.head ?? 'working tree')}\n`);
   return 0;

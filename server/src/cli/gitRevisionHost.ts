@@ -1,5 +1,5 @@
 import { URI } from 'vscode-uri';
-import { DEFAULT_LIMITS, type FileRead, type Limits, type WorkspaceFileHost } from '../core';
+import { canonicalUri, DEFAULT_LIMITS, type FileRead, type Limits, type WorkspaceFileHost } from '../core';
 import { decodeText } from '../core/workspace/decodeText';
 import type { GitBlobReader } from './gitBlobReader';
 import type { CliContext } from './cliContext';
@@ -32,6 +32,9 @@ export async function resolveCommit(context: Pick<CliContext, 'git'>, cwd: strin
 export class GitRevisionHost implements WorkspaceFileHost {
   private files: Promise<Map<string, TreeEntry>> | undefined;
   private reader: Promise<GitBlobReader> | undefined;
+  /** Every file's repository path and URI, sorted: made once, however often the files are listed. */
+  private listing: { path: string; uri: string }[] | undefined;
+  private folderPath: string | undefined;
 
   /**
    * @param workspaceFolder absolute path of the workspace folder
@@ -56,7 +59,7 @@ export class GitRevisionHost implements WorkspaceFileHost {
         if (result.code !== 0) return files;
         for (const record of result.stdout.split('\0')) {
           const match = /^(\d+) blob ([0-9a-f]+) +(\d+)\t([^]*)$/.exec(record);
-          if (match && (match[1] === '100644' || match[1] === '100755')) files.set(match[4], { oid: match[2], size: Number(match[3]) });
+          if (match && (match[1] === '100644' || match[1] === '100755') && isPlainPath(match[4], this.prefix)) files.set(match[4], { oid: match[2], size: Number(match[3]) });
         }
         return files;
       });
@@ -71,14 +74,31 @@ export class GitRevisionHost implements WorkspaceFileHost {
     return this.prefix + path.slice(folder.length + 1);
   }
 
+  /** The file URI of a repository path under the workspace folder. */
+  private uriOf(path: string): string {
+    this.folderPath ??= URI.file(this.workspaceFolder).path.replace(/\/$/, '');
+    return URI.file(`${this.folderPath}/${path.slice(this.prefix.length)}`).toString();
+  }
+
   async listFiles(folderUri: string): Promise<string[]> {
     const folderPath = this.repoPath(`${folderUri.replace(/\/$/, '')}/x`)?.slice(0, -1);
     if (folderPath === undefined) return [];
-    const workspacePath = URI.file(this.workspaceFolder).path.replace(/\/$/, '');
-    return [...(await this.allFiles()).keys()]
-      .filter((path) => path.startsWith(folderPath))
-      .sort()
-      .map((path) => URI.file(`${workspacePath}/${path.slice(this.prefix.length)}`).toString());
+    this.listing ??= [...(await this.allFiles()).keys()].sort().map((path) => ({ path, uri: this.uriOf(path) }));
+    return this.listing.filter(({ path }) => path.startsWith(folderPath)).map(({ uri }) => uri);
+  }
+
+  /**
+   * The files (canonical URIs) that this revision and another of the same
+   * workspace folder do not have alike: added, removed, or with other
+   * contents (another blob id). Every other file is the same byte for byte.
+   */
+  async filesDifferentFrom(other: GitRevisionHost): Promise<string[]> {
+    const mine = await this.allFiles();
+    const theirs = await other.allFiles();
+    const changed: string[] = [];
+    for (const [path, entry] of mine) if (theirs.get(path)?.oid !== entry.oid) changed.push(path);
+    for (const path of theirs.keys()) if (!mine.has(path)) changed.push(path);
+    return changed.sort().map((path) => canonicalUri(this.uriOf(path)));
   }
 
   async read(uri: string, limit: number): Promise<FileRead> {
@@ -114,6 +134,18 @@ export class GitRevisionHost implements WorkspaceFileHost {
     const result = await this.context.git(['cat-file', 'blob', oid], this.workspaceFolder);
     return result.code === 0 ? Buffer.from(result.stdout, 'utf8') : undefined;
   }
+}
+
+/**
+ * Whether a path from git's output is a plain relative path under the
+ * workspace folder: a tree that git would refuse to check out (a `..` or
+ * `.git` component, an empty one, a backslash or a control character) is
+ * not a workspace's file, so nothing it names can point outside the folder.
+ */
+function isPlainPath(path: string, prefix: string): boolean {
+  if (!path.startsWith(prefix) || path.includes('\\')) return false;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) < 0x20) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..' && segment.toLowerCase() !== '.git');
 }
 
 /** The workspace folder's path inside its git repository ("" at the root, else "dir/"). */

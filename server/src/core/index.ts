@@ -31,6 +31,7 @@ export * from './edits/textEdit';
 export * from './edits/yamlEdits';
 export * from './fixes/index';
 export * from './review/diffWorkspaces';
+export * from './review/diffChangedFiles';
 export * from './listing/listWorkspace';
 export * from './workspace/readProblems';
 export { excessiveNesting, markReadWithFullParser, MAX_DIAGNOSTICS_PER_FILE, NESTING_LIMITS, wasReadWithFullParser } from './syntax/yamlFields';

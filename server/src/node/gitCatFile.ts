@@ -14,6 +14,8 @@ interface Waiting {
  */
 export class GitCatFileReader implements GitBlobReader {
   private readonly waiting: Waiting[] = [];
+  /** Object ids asked for since the last write to git. */
+  private readonly requests: string[] = [];
   private child: ReturnType<typeof spawn> | undefined;
   private failed = false;
   // Parser state: a header line being gathered, or a body of known size being filled.
@@ -31,11 +33,19 @@ export class GitCatFileReader implements GitBlobReader {
     if (!child || this.failed) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       this.waiting.push({ resolve });
-      child.stdin!.write(`${oid}\n`);
+      // The requests of one turn of the event loop go to git in one write, not one write (and system call) each.
+      this.requests.push(oid);
+      if (this.requests.length === 1) queueMicrotask(() => this.flush());
     });
   }
 
+  private flush(): void {
+    const lines = this.requests.splice(0);
+    if (lines.length > 0 && this.child && !this.failed) this.child.stdin!.write(`${lines.join('\n')}\n`);
+  }
+
   close(): void {
+    this.flush();
     this.child?.stdin?.end();
     this.child = undefined;
   }

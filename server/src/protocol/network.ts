@@ -1,6 +1,6 @@
 import { RequestType, type Location } from 'vscode-languageserver-protocol';
 import type { NetworkEdge, NetworkFilter, NetworkGraph, NetworkId, NetworkNode } from '../core/export';
-import type { NetworkOptions } from '../core/network/networkOptions';
+import type { NetworkNormalization, NetworkOptions, NetworkType, QualifierAggregation } from '../core/network/networkOptions';
 import type { ConceptInfo } from './actors';
 
 /** Which nodes a capped graph keeps: those with the most edges, or the most weight of edges. */
@@ -11,7 +11,9 @@ export type NetworkRanking = 'degree' | 'weighted-degree';
  * picks the actor relation graph or a discourse network; a discourse
  * network is described by DNA's `options` (type, qualifier aggregation,
  * excludes…) and the time range `start`–`stop` over the texts' `published`
- * dates. The answer keeps at most `cap` nodes, ranked by `ranking`.
+ * dates. The relation graph keeps the relations in force on the date
+ * `at` (NetworkFilter's; every relation without it). The answer keeps at
+ * most `cap` nodes, ranked by `ranking`.
  */
 export type NetworkParams = NetworkFilter & {
   folderUri?: string;
@@ -45,6 +47,9 @@ export type NetworkGraphInfo = Pick<NetworkGraph, 'id' | 'label'> & {
   totalEdges: number;
 };
 
+/** What applies to each network type: DNA's qualifier aggregations and normalizations, and whether columns are chosen (two-mode only). */
+export type NetworkChoices = Record<NetworkType, { qualifierAggregation: QualifierAggregation[]; normalization: NetworkNormalization[]; columns: boolean }>;
+
 export interface NetworkResult {
   ready: boolean;
   /** The graph asked for, capped; undefined when the workspace (folder) has no index. */
@@ -57,6 +62,10 @@ export interface NetworkResult {
   stances: string[];
   /** The distinct `published` dates of the annotated texts (YYYY, YYYY-MM or YYYY-MM-DD), sorted: the stops of the time slider. */
   published: string[];
+  /** The stops of the relation graph's date slider (`at`): the published dates and the dates relations begin or stop to hold, sorted. */
+  relationDates: string[];
+  /** What the DNA controls offer, by network type. */
+  choices: NetworkChoices;
 }
 
 export const NetworkRequest = new RequestType<NetworkParams, NetworkResult, void>('policyAnnotator/network');
@@ -64,7 +73,7 @@ export const NetworkRequest = new RequestType<NetworkParams, NetworkResult, void
 /** `policyAnnotator/networkNode`: one node of the view, asked for when the user points at it (a graph of thousands of nodes does not carry every card). */
 export interface NetworkNodeParams {
   folderUri?: string;
-  /** The node's id in the graph: `actor:<id>` or `concept:<id>`. */
+  /** The node's id in the graph: `actor:<id>`, `concept:<id>`, or `actor-column:<id>` (an actor as a two-mode column). */
   id: string;
 }
 

@@ -29,9 +29,16 @@ const HIGHLIGHT_COLOUR = '#ffcc00';
  * a slow machine; the layout itself runs on in its worker meanwhile.
  */
 const LAYOUT_DRAW_INTERVAL_MS = 1_500;
-/** How much of a graph is handed to the drawing in one task. */
+/** How much of a graph is built, or handed to the drawing, in one task. */
 const NODES_PER_SLICE = 500;
 const EDGES_PER_SLICE = 1_000;
+/**
+ * Above this many edges, directed edges are drawn as plain lines, without
+ * arrow heads: a head is three more triangles per edge, and on a machine
+ * without a GPU (WebGL drawn on the CPU) thousands of them make each frame
+ * a long task. The legend says so; the direction stays in the exports.
+ */
+export const ARROW_EDGE_LIMIT = 2_000;
 
 
 /** A number in [0, 1) from a string: the same node gets the same starting point on every run. */
@@ -61,32 +68,57 @@ export interface GraphViewEvents {
   click(id: string): void;
   /** After the first frame drawn with a new graph: the view answers input from here on. */
   drawn(): void;
+  /** After the first frame drawn with every edge of the graph (the layout stopped): nothing more to draw until the next change. */
+  settled(): void;
   layout(running: boolean): void;
   layoutFailed(message: string): void;
 }
 
+/**
+ * Two graphs: `graph`, the whole of the latest answer (search, the edge
+ * weights and the layout work on it; the layout's worker writes its
+ * positions there), and `drawing`, what sigma draws: the nodes, and the
+ * edges only while no layout runs. Sigma indexes every node and edge of
+ * its graph on each change of positions, so a drawing without its edges
+ * costs a third as much per frame while the layout moves the nodes (and a
+ * moving hairball shows nothing anyway); the edges join it in slices when
+ * the layout stops.
+ */
 export class GraphView {
   private readonly positions = new Map<string, Point>();
   private graph = new Graph({ multi: true, type: 'mixed' });
-  private readonly sigma: Sigma;
-  /** The layout's own copy of the graph: the worker's positions land there, and reach the drawing every LAYOUT_DRAW_INTERVAL_MS. */
-  private layoutGraph: Graph | undefined;
+  private drawing = new Graph({ multi: true, type: 'mixed' });
+  private renderer: Sigma | undefined;
   private layout: FA2LayoutSupervisor | undefined;
   private layoutTimer: number | undefined;
   private layoutDrawTimer: number | undefined;
-  /** While the layout runs, edges are not drawn: the drawings in between cost less, and a moving hairball shows nothing anyway. */
-  private edgesHidden = false;
+  /** Counts the times the edges were taken out of the drawing: a slicing of them into it stops when it sees a newer. */
+  private edgeTicket = 0;
   private highlighted = new Set<string>();
   private hovered: string | undefined;
   private awaitingFrame = false;
+  private awaitingSettle = false;
   /** Counts calls of show(): a slice of an older one stops when it sees a newer. */
   private generation = 0;
 
   constructor(
-    container: HTMLElement,
+    private readonly container: HTMLElement,
     private readonly events: GraphViewEvents,
   ) {
-    this.sigma = new Sigma(this.graph, container, {
+    // Sigma's WebGL layers and programs are made in a task of their own, not in the page script's (two shorter tasks, not one long one).
+    window.setTimeout(() => this.sigma, 0);
+  }
+
+  /** The drawing, made on first use. */
+  private get sigma(): Sigma {
+    this.renderer ??= this.createRenderer();
+    return this.renderer;
+  }
+
+  private createRenderer(): Sigma {
+    performance.mark('network:sigma');
+    const container = this.container;
+    const sigma = new Sigma(this.drawing, container, {
       allowInvalidContainer: true,
       defaultEdgeType: 'line',
       // Points and one-pixel lines: the cheapest programs to draw thousands of nodes and edges with.
@@ -98,35 +130,58 @@ export class GraphView {
       labelRenderedSizeThreshold: 7,
       labelColor: { color: getComputedStyle(document.body).getPropertyValue('--vscode-foreground').trim() || '#ccc' },
       zIndex: true,
-      edgeReducer: (_edge, data) => (this.edgesHidden ? { ...data, hidden: true } : data),
       nodeReducer: (node, data) => {
         if (this.highlighted.has(node) || node === this.hovered) return { ...data, highlighted: true, color: this.highlighted.has(node) ? HIGHLIGHT_COLOUR : data.color, zIndex: 2, forceLabel: true };
         return data;
       },
     });
-    this.sigma.on('enterNode', ({ node, event }) => {
+    this.renderer = sigma;
+    this.showLayers();
+    sigma.on('enterNode', ({ node, event }) => {
       this.hovered = node;
+      this.showLayers();
       container.style.cursor = 'pointer';
       this.events.hover(node, event.original instanceof MouseEvent ? event.original : undefined);
     });
-    this.sigma.on('leaveNode', () => {
+    sigma.on('leaveNode', () => {
       this.hovered = undefined;
+      this.showLayers();
       container.style.cursor = '';
       this.events.hover(undefined, undefined);
     });
-    this.sigma.on('clickNode', ({ node }) => this.events.click(node));
-    this.sigma.on('afterRender', () => {
-      if (!this.awaitingFrame) return;
-      this.awaitingFrame = false;
-      this.events.drawn();
+    sigma.on('clickNode', ({ node }) => this.events.click(node));
+    sigma.on('afterRender', () => {
+      if (this.awaitingFrame) {
+        this.awaitingFrame = false;
+        this.events.drawn();
+      } else if (this.awaitingSettle) {
+        this.awaitingSettle = false;
+        this.events.settled();
+      }
     });
+    return sigma;
+  }
+
+  /**
+   * Takes the edges' and the hovered nodes' WebGL layers out of the page
+   * while they have nothing to show. Sigma clears every layer on every
+   * frame, and a browser that composites without a GPU reads each visible
+   * WebGL layer back to the CPU after each frame it was drawn or cleared:
+   * an empty layer costs as much as a full one. A layer not displayed is
+   * not read back.
+   */
+  private showLayers(): void {
+    const layers = this.sigma.getCanvases();
+    const show = (canvas: HTMLCanvasElement | undefined, shown: boolean) => canvas && (canvas.style.display = shown ? '' : 'none');
+    show(layers.edges, this.drawing.size > 0);
+    show(layers.hoverNodes, this.highlighted.size > 0 || this.hovered !== undefined);
   }
 
   get nodeCount(): number {
     return this.graph.order;
   }
 
-  /** The summed (absolute) weight of the edges drawn: the e2e test sees a DNA option change the matrix's cells. */
+  /** The summed (absolute) weight of the edges of the graph shown: the e2e test sees a DNA option change the matrix's cells. */
   get edgeWeight(): number {
     let sum = 0;
     this.graph.forEachEdge((_id, attributes) => {
@@ -143,35 +198,39 @@ export class GraphView {
    * Draws `info`. Nodes drawn before keep their place; a new node starts at
    * the centre of its placed neighbours (or on a spiral around the drawing
    * when it has none), and then the layout moves the new nodes only (all of
-   * them for a first drawing), for a time that grows with their number. The graph is built in slices, one
-   * task each, before the drawing gets it (drawing it in between would
-   * redraw the whole of it after every slice), so that only sigma's own
-   * indexing and first frame take one task; a later call abandons an
-   * earlier one. Resolves with how many nodes kept their place, or
-   * undefined when a later call took over.
+   * them for a first drawing), for a time that grows with their number. The
+   * graphs are built in slices, one task each, before the drawing gets its
+   * nodes (drawing in between would redraw the whole of it after every
+   * slice); the edges follow in slices once no layout runs. A later call
+   * abandons an earlier one. Resolves with how many nodes kept their place
+   * and whether arrow heads are drawn, or undefined when a later call took
+   * over.
    */
-  async show(info: NetworkGraphInfo, kindColours: Map<string, string>): Promise<{ kept: number } | undefined> {
+  async show(info: NetworkGraphInfo, kindColours: Map<string, string>): Promise<{ kept: number; arrows: boolean } | undefined> {
     const generation = ++this.generation;
-    this.stopLayout();
+    this.stopLayout(false);
     this.layout?.kill();
     this.layout = undefined;
-    this.layoutGraph = undefined;
     const { points, kept, placed } = this.place(info);
     const graph = new Graph({ multi: true, type: 'mixed' });
+    const drawing = new Graph({ multi: true, type: 'mixed' });
     const relations = relationColours(info);
+    const arrows = info.edges.length <= ARROW_EDGE_LIMIT;
     // Normalised networks weigh less than 1: node sizes are relative to the heaviest node.
     const maxWeight = info.nodes.reduce((max, node) => Math.max(max, node.weightedDegree), 0) || 1;
     for (let at = 0; at < info.nodes.length; at += NODES_PER_SLICE) {
       if (at > 0 && !(await this.nextSlice(generation))) return undefined;
       for (const node of info.nodes.slice(at, at + NODES_PER_SLICE)) {
         const point = points.get(node.id)!;
-        graph.addNode(node.id, {
+        const attributes = {
           label: node.label,
           size: nodeSize(node, maxWeight, info.nodes.length),
           color: node.kind === 'concept' ? CONCEPT_COLOUR : (kindColours.get(node.actorKind || 'unknown') ?? '#888'),
           x: point.x,
           y: point.y,
-        });
+        };
+        graph.addNode(node.id, attributes);
+        drawing.addNode(node.id, { ...attributes });
       }
     }
     const lightest = info.edges.reduce((min, edge) => (edge.weight !== 0 ? Math.min(min, Math.abs(edge.weight)) : min), Infinity);
@@ -181,20 +240,54 @@ export class GraphView {
         if (!points.has(edge.source) || !points.has(edge.target)) continue;
         // Width by the weight relative to the lightest edge (normalised networks weigh less than 1); the layout pulls by its size, as a negative (subtract) weight cannot pull.
         const magnitude = Math.abs(edge.weight);
-        const attributes = { color: edgeColour(info, edge, relations), size: Math.min(1 + Math.log2(magnitude / lightest), 4), weight: magnitude, type: edge.directed ? 'arrow' : 'line' };
+        const attributes = { color: edgeColour(info, edge, relations), size: Math.min(1 + Math.log2(magnitude / lightest), 4), weight: magnitude, type: edge.directed && arrows ? 'arrow' : 'line' };
         if (edge.directed) graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
         else graph.addUndirectedEdgeWithKey(edge.id, edge.source, edge.target, attributes);
       }
     }
     if (!(await this.nextSlice(generation))) return undefined;
     this.graph = graph;
+    this.drawing = drawing;
+    this.edgeTicket++;
     this.highlighted = new Set([...this.highlighted].filter((id) => graph.hasNode(id)));
-    // A graph that needs its layout is drawn without its edges until the layout stops.
-    this.edgesHidden = kept < info.nodes.length && info.nodes.length > 1;
     this.awaitingFrame = true;
-    this.sigma.setGraph(graph);
-    if (this.edgesHidden) this.runLayout(kept > 0 ? placed : undefined);
-    return { kept };
+    performance.mark('network:nodes');
+    this.sigma.setGraph(drawing);
+    this.showLayers();
+    // A graph that needs its layout is drawn without its edges until the layout stops.
+    if (kept < info.nodes.length && info.nodes.length > 1) this.runLayout(kept > 0 ? placed : undefined);
+    else void this.showEdges();
+    return { kept, arrows };
+  }
+
+  /** Puts the graph's edges into the drawing, a slice per task (sigma draws them as they come); stops when they are taken out again meanwhile. */
+  private async showEdges(): Promise<void> {
+    const ticket = this.edgeTicket;
+    const [graph, drawing] = [this.graph, this.drawing];
+    const edges = graph.edges();
+    for (let at = 0; at < edges.length; at += EDGES_PER_SLICE) {
+      if (at > 0 && !(await new Promise<boolean>((resolve) => window.setTimeout(() => resolve(ticket === this.edgeTicket), 0)))) return;
+      performance.mark('network:edges');
+      for (const edge of edges.slice(at, at + EDGES_PER_SLICE)) {
+        // Drawn already (the layout could not start, with the edges in the drawing): nothing to add.
+        if (drawing.hasEdge(edge)) continue;
+        const { color, size, type } = graph.getEdgeAttributes(edge);
+        const [source, target] = graph.extremities(edge);
+        if (graph.isDirected(edge)) drawing.addDirectedEdgeWithKey(edge, source, target, { color, size, type });
+        else drawing.addUndirectedEdgeWithKey(edge, source, target, { color, size, type });
+      }
+      if (at === 0) this.showLayers();
+    }
+    this.awaitingSettle = true;
+    this.sigma.scheduleRender();
+  }
+
+  /** Takes the edges out of the drawing (and stops a slicing of them into it). */
+  private hideEdges(): void {
+    this.edgeTicket++;
+    this.awaitingSettle = false;
+    if (this.drawing.size > 0) this.drawing.clearEdges();
+    this.showLayers();
   }
 
   /** Lets the page breathe between two slices of work (input, a frame); false when a later graph took over meanwhile. */
@@ -249,70 +342,68 @@ export class GraphView {
   }
 
   /**
-   * Runs ForceAtlas2 in its worker, on a copy of the graph; the drawing
-   * takes the copy's positions every LAYOUT_DRAW_INTERVAL_MS. With `moving`,
-   * only those nodes move (the new nodes of an update: the others keep
-   * their place); without, every node does (the "Run layout" button). It
-   * stops by itself after a while (longer for more moving nodes), or when
-   * asked.
+   * Runs ForceAtlas2 in its worker, on the graph shown (its positions land
+   * there), with the edges out of the drawing; the drawing takes the
+   * positions every LAYOUT_DRAW_INTERVAL_MS. With `moving`, only those nodes
+   * move (the new nodes of an update: the others keep their place); without,
+   * every node does (the "Run layout" button). It stops by itself after a
+   * while (longer for more moving nodes), or when asked.
    */
   runLayout(moving?: Set<string>): void {
     this.stopLayout();
     this.layout?.kill();
     this.layout = undefined;
-    this.layoutGraph = undefined;
-    if (this.graph.order < 2) return;
-    const copy = new Graph({ multi: true, type: 'mixed' });
-    this.graph.forEachNode((id, attributes) => copy.addNode(id, { x: attributes.x, y: attributes.y, size: attributes.size, fixed: moving ? !moving.has(id) : false }));
-    this.graph.forEachEdge((id, attributes, source, target, _s, _t, undirected) => (undirected ? copy.addUndirectedEdgeWithKey(id, source, target, { weight: attributes.weight }) : copy.addDirectedEdgeWithKey(id, source, target, { weight: attributes.weight })));
+    const graph = this.graph;
+    if (graph.order < 2) return;
+    graph.updateEachNodeAttributes(
+      (id, attributes) => {
+        attributes.fixed = moving ? !moving.has(id) : false;
+        return attributes;
+      },
+      { attributes: ['fixed'] },
+    );
     try {
-      this.layout = new FA2LayoutSupervisor(copy, { settings: { ...inferSettings(copy), scalingRatio: 10, slowDown: 2 }, getEdgeWeight: 'weight' });
+      this.layout = new FA2LayoutSupervisor(graph, { settings: { ...inferSettings(graph), scalingRatio: 10, slowDown: 2 }, getEdgeWeight: 'weight' });
     } catch (error) {
       // No worker (a page policy that forbids it): the nodes stay where they were placed, and the view says why.
-      this.edgesHidden = false;
-      this.sigma.refresh({ schedule: true });
+      void this.showEdges();
       this.events.layoutFailed(error instanceof Error ? error.message : String(error));
       return;
     }
-    this.layoutGraph = copy;
+    this.hideEdges();
     this.layout.start();
-    if (!this.edgesHidden) {
-      this.edgesHidden = true;
-      this.sigma.refresh({ skipIndexation: true });
-    }
     this.events.layout(true);
     this.layoutDrawTimer = window.setInterval(() => this.drawLayout(), LAYOUT_DRAW_INTERVAL_MS);
-    const budget = Math.min(3000 + (moving?.size ?? this.graph.order) * 2, 12_000);
+    const budget = Math.min(3000 + (moving?.size ?? graph.order) * 2, 12_000);
     this.layoutTimer = window.setTimeout(() => this.stopLayout(), budget);
   }
 
   /** Draws the layout's positions as they are now, and keeps them as the nodes' places. */
   private drawLayout(): void {
-    const layout = this.layoutGraph;
-    if (!layout) return;
-    layout.forEachNode((id, attributes) => this.positions.set(id, { x: attributes.x as number, y: attributes.y as number }));
-    this.graph.updateEachNodeAttributes(
+    const graph = this.graph;
+    performance.mark('network:layout-frame');
+    this.drawing.updateEachNodeAttributes(
       (id, attributes) => {
-        const point = this.positions.get(id)!;
-        attributes.x = point.x;
-        attributes.y = point.y;
+        const { x, y } = graph.getNodeAttributes(id) as Point;
+        this.positions.set(id, { x, y });
+        attributes.x = x;
+        attributes.y = y;
         return attributes;
       },
       { attributes: ['x', 'y'] },
     );
   }
 
-  stopLayout(): void {
+  /** Stops the layout, keeps its positions and draws the edges again; with `drawEdges` false (a new graph comes), the edges stay out. */
+  stopLayout(drawEdges = true): void {
     if (this.layoutTimer !== undefined) window.clearTimeout(this.layoutTimer);
     if (this.layoutDrawTimer !== undefined) window.clearInterval(this.layoutDrawTimer);
     this.layoutTimer = undefined;
     this.layoutDrawTimer = undefined;
     if (!this.layout?.isRunning()) return;
     this.layout.stop();
-    this.edgesHidden = false;
     this.drawLayout();
-    // The edges' reducer changed: a full refresh draws them again.
-    this.sigma.refresh({ schedule: true });
+    if (drawEdges) void this.showEdges();
     this.events.layout(false);
   }
 
@@ -334,8 +425,12 @@ export class GraphView {
   }
 
   highlight(ids: Iterable<string>): void {
-    this.highlighted = new Set([...ids].filter((id) => this.graph.hasNode(id)));
-    this.sigma.refresh({ skipIndexation: true });
+    const before = this.highlighted;
+    this.highlighted = new Set([...ids].filter((id) => this.drawing.hasNode(id)));
+    // Only the nodes whose look changed are looked at again (the whole graph is not re-read).
+    const changed = [...before, ...this.highlighted].filter((id) => this.drawing.hasNode(id) && before.has(id) !== this.highlighted.has(id));
+    this.showLayers();
+    if (changed.length > 0) this.sigma.refresh({ partialGraph: { nodes: changed }, schedule: true });
   }
 
   /** Moves the camera to `id` and zooms in on it. */

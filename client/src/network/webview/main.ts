@@ -9,7 +9,8 @@
  */
 import type { NetworkResult } from '../../protocol';
 import type { NetworkPanelMessage, NetworkViewMessage, NetworkViewRequest } from '../viewMessages';
-import { CONCEPT_COLOUR, colourMap, EDGE_COLOURS, GraphView, relationColours } from './graphView';
+import { ARROW_EDGE_LIMIT, CONCEPT_COLOUR, colourMap, EDGE_COLOURS, GraphView, relationColours } from './graphView';
+import { applicableOptions, controlsFor, dateAt, INITIAL_CHOICES, positionOf } from './controlModel';
 import { Metrics } from './metrics';
 
 type VsCodeApi = { postMessage(message: NetworkViewMessage): void };
@@ -29,6 +30,13 @@ const stop = $<HTMLInputElement>('stop');
 const range = $<HTMLOutputElement>('range');
 const matches = $<HTMLUListElement>('matches');
 const legend = $<HTMLDivElement>('legend');
+const type = $<HTMLSelectElement>('type');
+const qualifier = $<HTMLSelectElement>('qualifierAggregation');
+const normalization = $<HTMLSelectElement>('normalization');
+const columnsControl = $<HTMLSpanElement>('columns-control');
+const when = $<HTMLSpanElement>('when');
+const at = $<HTMLInputElement>('at');
+const atDate = $<HTMLOutputElement>('at-date');
 const notes = $<HTMLDivElement>('notes');
 /** What a one-mode edge says, by qualifier aggregation (width: the matrix cell, normalised as chosen). */
 const ONE_MODE_LEGEND: Record<string, string> = {
@@ -44,12 +52,16 @@ const OPTION_SELECTS = ['type', 'rows', 'columns', 'qualifierAggregation', 'norm
 const FILTER_SELECTS = { texts: $<HTMLSelectElement>('text'), concepts: $<HTMLSelectElement>('concept'), stances: $<HTMLSelectElement>('stance') };
 
 let dates: string[] = [];
+/** The stops of the relation graph's date slider, and what the DNA controls offer by type (the server's answer says both). */
+let relationDates: string[] = [];
+let choices = INITIAL_CHOICES;
 let pinned: string | undefined;
 
 const view = new GraphView($('graph'), {
   hover: (id, event) => (id ? showCard(id, event, false) : pinned ? undefined : hideCard()),
   click: (id) => vscode.postMessage({ type: 'open', id }),
   drawn: () => metrics.drawn(view.nodeCount, view.edgeWeight),
+  settled: () => metrics.settled(),
   layout: (running) => {
     layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
     metrics.layout(running);
@@ -153,9 +165,13 @@ function splitIds(text: string): string[] {
 
 function currentRequest(): NetworkViewRequest {
   const request: NetworkViewRequest = { graph: network.value === 'discourse' ? 'discourse' : 'relations', cap: Math.max(0, Math.floor(Number(cap.value) || 0)), ranking: ranking.value === 'degree' ? 'degree' : 'weighted-degree' };
-  if (request.graph !== 'discourse') return request;
+  if (request.graph !== 'discourse') {
+    const date = dateAt(relationDates, Number(at.value));
+    if (date) request.at = date;
+    return request;
+  }
   const options: Record<string, unknown> = {};
-  for (const id of OPTION_SELECTS) options[id] = $<HTMLSelectElement>(id).value;
+  for (const id of OPTION_SELECTS) if (id !== 'columns' || controlsFor(choices, type.value).columns) options[id] = $<HTMLSelectElement>(id).value;
   options.isolates = $<HTMLInputElement>('isolates').checked;
   options.excludeActors = splitIds($<HTMLInputElement>('excludeActors').value);
   options.excludeConcepts = splitIds($<HTMLInputElement>('excludeConcepts').value);
@@ -172,11 +188,48 @@ function sendRequest(): void {
   vscode.postMessage({ type: 'request', request: currentRequest() });
 }
 
-for (const control of [network, ranking, ...OPTION_SELECTS.map((id) => $(id)), $('isolates'), ...Object.values(FILTER_SELECTS), start, stop]) control.addEventListener('change', sendRequest);
+// A change of type first offers what applies to the new type (and resets a choice that does not).
+type.addEventListener('change', () => offerChoices());
+for (const control of [network, ranking, ...OPTION_SELECTS.map((id) => $(id)), $('isolates'), ...Object.values(FILTER_SELECTS), start, stop, at]) control.addEventListener('change', sendRequest);
 for (const control of [cap, $('excludeActors'), $('excludeConcepts')]) control.addEventListener('change', sendRequest);
 start.addEventListener('input', showRange);
 stop.addEventListener('input', showRange);
-network.addEventListener('change', () => (dna.hidden = network.value !== 'discourse'));
+network.addEventListener('change', showNetworkControls);
+at.addEventListener('input', showAt);
+
+/** The DNA options for the relation graph's date slider: one or the other, by the network shown. */
+function showNetworkControls(): void {
+  dna.hidden = network.value !== 'discourse';
+  when.hidden = network.value === 'discourse';
+}
+
+function showAt(): void {
+  atDate.textContent = dateAt(relationDates, Number(at.value)) ?? 'any date';
+}
+
+/** Fills a select with `values`, keeping its value when it is one of them. */
+function offer(select: HTMLSelectElement, values: string[]): void {
+  const chosen = select.value;
+  select.textContent = '';
+  for (const value of values) {
+    const element = document.createElement('option');
+    element.value = value;
+    element.textContent = value;
+    select.appendChild(element);
+  }
+  select.value = values.includes(chosen) ? chosen : (values[0] ?? '');
+}
+
+/** The qualifier aggregations, normalizations and columns the chosen type offers; a choice that does not apply is reset (controlModel). */
+function offerChoices(): void {
+  const shown = applicableOptions(choices, { type: type.value, qualifierAggregation: qualifier.value, normalization: normalization.value });
+  const offered = controlsFor(choices, type.value);
+  offer(qualifier, offered.qualifierAggregation);
+  offer(normalization, offered.normalization);
+  qualifier.value = shown.qualifierAggregation;
+  normalization.value = shown.normalization;
+  columnsControl.hidden = !offered.columns;
+}
 layoutButton.addEventListener('click', () => (view.layoutRunning ? view.stopLayout() : view.runLayout()));
 
 function showRange(): void {
@@ -198,12 +251,17 @@ function fillSelect(select: HTMLSelectElement, all: string, options: { value: st
 
 function showRequest(request: NetworkViewRequest, result: NetworkResult): void {
   network.value = request.graph ?? 'relations';
-  dna.hidden = network.value !== 'discourse';
+  showNetworkControls();
+  choices = result.choices ?? choices;
   // No cap in the request: the server's default (the setting's default too).
   cap.value = String(request.cap ?? 500);
   ranking.value = request.ranking ?? 'weighted-degree';
   const options = request.options ?? {};
+  // The choices of the request's type first, then the request's values among them (one that does not apply is reset).
+  if (typeof options.type === 'string') type.value = options.type;
+  offerChoices();
   for (const id of OPTION_SELECTS) if (typeof options[id] === 'string') $<HTMLSelectElement>(id).value = options[id]!;
+  offerChoices();
   fillSelect(FILTER_SELECTS.texts, 'All texts', result.texts.map((text) => ({ value: text.uri, label: text.label })), request.texts?.[0]);
   fillSelect(FILTER_SELECTS.concepts, 'All concepts', result.concepts.map((concept) => ({ value: concept.id, label: concept.label })), request.concepts?.[0]);
   fillSelect(FILTER_SELECTS.stances, 'All stances', result.stances.map((stance) => ({ value: stance, label: stance })), request.stances?.[0]);
@@ -213,6 +271,11 @@ function showRequest(request: NetworkViewRequest, result: NetworkResult): void {
     slider.max = last;
     slider.disabled = dates.length < 2;
   }
+  relationDates = result.relationDates ?? [];
+  at.max = String(relationDates.length);
+  at.disabled = relationDates.length === 0;
+  at.value = String(positionOf(relationDates, request.at));
+  showAt();
   start.value = String(options.start ? Math.max(dates.indexOf(options.start), 0) : 0);
   stop.value = options.stop && dates.includes(options.stop) ? String(dates.indexOf(options.stop)) : last;
   showRange();
@@ -238,7 +301,11 @@ function draw(result: NetworkResult): void {
     return;
   }
   const kinds = colourMap(graph.nodes.filter((node) => node.kind === 'actor').map((node) => node.actorKind || 'unknown'));
-  void view.show(graph, kinds).then((shown) => shown && metrics.kept(shown.kept));
+  void view.show(graph, kinds).then((shown) => {
+    if (!shown) return;
+    metrics.kept(shown.kept);
+    if (!shown.arrows && graph.edges.some((edge) => edge.directed)) notes.textContent = `${notes.textContent} Over ${ARROW_EDGE_LIMIT.toLocaleString('en')} edges, directed ones are drawn without arrow heads (an export keeps their direction).`.trim();
+  });
   const number = (n: number) => n.toLocaleString('en');
   const nodes = graph.nodes.length < graph.totalNodes ? `showing ${number(graph.nodes.length)} of ${number(graph.totalNodes)} nodes` : `${number(graph.nodes.length)} nodes`;
   const edges = graph.edges.length < graph.totalEdges ? `${number(graph.edges.length)} of ${number(graph.totalEdges)} edges` : `${number(graph.edges.length)} edges`;

@@ -14,32 +14,49 @@
  * - layout: "running" or "stopped"; layoutRuns: how many times the
  *   layout (ForceAtlas2 in its web worker) started;
  * - kept: how many nodes of the latest graph kept the place they had;
- * - edgeWeight: the summed absolute weight of the edges drawn (the matrix's cells).
+ * - edgeWeight: the summed absolute weight of the edges drawn (the matrix's cells);
+ * - taskPhases: each long task as `phase:ms`, the phase being the latest
+ *   `network:` performance mark made before the task ended (script,
+ *   received, nodes, layout-frame, edges…): where the time goes;
+ * - settled: "1" once the latest answer is drawn with all its edges (the
+ *   layout stopped), with the long tasks of that last frame counted; "0"
+ *   from the answer's arrival until then.
  */
 export class Metrics {
   private receivedAt = 0;
   private longest = 0;
-  private count = 0;
+  private tasks = 0;
   private draws = 0;
   private layoutRuns = 0;
+  private observer: PerformanceObserver | undefined;
 
   constructor(private readonly output: HTMLOutputElement) {
     this.output.dataset.longestTaskMs = '0';
     this.output.dataset.longTasks = '0';
     try {
-      const observer = new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          this.longest = Math.max(this.longest, entry.duration);
-          this.count++;
-        }
-        this.output.dataset.longestTaskMs = String(Math.round(this.longest));
-        this.output.dataset.longTasks = String(this.count);
-      });
+      const observer = new PerformanceObserver((list) => this.count(list.getEntries()));
       observer.observe({ type: 'longtask', buffered: true });
+      this.observer = observer;
       this.output.dataset.observing = 'longtask';
     } catch {
       // A browser without the Long Tasks API: the figures stay unmeasured, and the test says so.
     }
+  }
+
+  private readonly phases: string[] = [];
+
+  private count(entries: PerformanceEntryList): void {
+    const marks = performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('network:'));
+    for (const entry of entries) {
+      this.longest = Math.max(this.longest, entry.duration);
+      this.tasks++;
+      const end = entry.startTime + entry.duration;
+      const phase = marks.filter((mark) => mark.startTime <= end).pop()?.name.slice('network:'.length) ?? 'script';
+      this.phases.push(`${phase}:${Math.round(entry.duration)}`);
+    }
+    this.output.dataset.longestTaskMs = String(Math.round(this.longest));
+    this.output.dataset.longTasks = String(this.tasks);
+    this.output.dataset.taskPhases = this.phases.join(' ');
   }
 
   requested(): void {
@@ -47,8 +64,10 @@ export class Metrics {
   }
 
   received(): void {
+    performance.mark('network:received');
     this.receivedAt = performance.now();
     this.output.dataset.state = 'received';
+    this.output.dataset.settled = '0';
   }
 
   drawn(nodes: number, edgeWeight: number): void {
@@ -59,6 +78,14 @@ export class Metrics {
     this.output.dataset.nodes = String(nodes);
     this.output.dataset.draws = String(++this.draws);
     this.output.dataset.state = 'drawn';
+  }
+
+  /** The last frame is drawn: in the next task, its long task (if it was one) is in the observer's records. */
+  settled(): void {
+    window.setTimeout(() => {
+      if (this.observer) this.count(this.observer.takeRecords());
+      this.output.dataset.settled = '1';
+    }, 0);
   }
 
   kept(nodes: number): void {

@@ -17,12 +17,12 @@ export interface MentionChange {
  * what alias, suppression and mention edits did to the texts. A mention is
  * the same on both sides when its text, words, ids and kind are, wherever
  * it moved (so an edit above it in the text does not count). In text order
- * per text, texts by path.
+ * per text, texts by path. With `texts`, only those texts are compared.
  */
-export function diffMentions(base: WorkspaceView, head: WorkspaceView): MentionChange[] {
+export function diffMentions(base: WorkspaceView, head: WorkspaceView, texts?: ReadonlySet<string>): MentionChange[] {
   const keyed = (index: WorkspaceView) => {
     const byKey = new Map<string, MentionRow[]>();
-    for (const row of listMentions(index, new ListingScope(index, []))) {
+    for (const row of listMentions(index, texts ? new TextSetScope(index, texts) : new ListingScope(index, []))) {
       const key = `${row.text}\u0000${row.quote}\u0000${[...row.ids].sort().join(',')}\u0000${row.explicit}`;
       const rows = byKey.get(key) ?? [];
       rows.push(row);
@@ -37,4 +37,18 @@ export function diffMentions(base: WorkspaceView, head: WorkspaceView): MentionC
   for (const [key, rows] of after) for (const row of rows.slice(before.get(key)?.length ?? 0)) change('added', row);
   for (const [key, rows] of before) for (const row of rows.slice(after.get(key)?.length ?? 0)) change('removed', row);
   return changes.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0) || a.line - b.line || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
+}
+
+/** The texts of a set, and no others. */
+class TextSetScope extends ListingScope {
+  constructor(
+    index: WorkspaceView,
+    private readonly texts: ReadonlySet<string>,
+  ) {
+    super(index, []);
+  }
+
+  override coversText(textUri: string): boolean {
+    return this.texts.has(textUri);
+  }
 }

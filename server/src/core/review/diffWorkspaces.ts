@@ -1,6 +1,6 @@
-import { workspaceDiagnostics } from '../checks/index';
+import { annotationFileDiagnostics, workspaceDiagnostics } from '../checks/index';
 import { describePeriod, displayPath } from '../describe';
-import type { ActorDef, ClaimDef, ConceptDef, EntityDef, Severity, TextAnnotationDef } from '../model';
+import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, EntityDef, Severity, TextAnnotationDef } from '../model';
 import type { AnchorStatus } from '../resolveQuote';
 import type { Anchored, WorkspaceView } from '../workspace/workspaceView';
 import { diffMentions, type MentionChange } from './diffMentions';
@@ -170,39 +170,64 @@ function diffConcepts(base: WorkspaceView, head: WorkspaceView): ConceptChange[]
   return changes;
 }
 
-/** Every claim of a workspace with its anchor, by id (the first definition of an id wins). */
-function claimViews(index: WorkspaceView): Map<string, { view: ClaimView; def: ClaimDef }> {
-  const views = new Map<string, { view: ClaimView; def: ClaimDef }>();
-  const anchors = new Map<ClaimDef, { anchored: Anchored<ClaimDef>; textUri: string }>();
-  for (const textUri of index.referencedTexts()) {
-    for (const anchored of index.analysis(textUri)?.claims ?? []) anchors.set(anchored.def, { anchored, textUri });
-  }
+/**
+ * Which parts of two workspaces a diff compares: everything (no scope), or
+ * only what a set of changed files can reach (see diffChangedFiles); the rest
+ * is then known to be the same on both sides.
+ */
+export interface DiffScope {
+  /** Annotation files whose metadata and diagnostics are compared. */
+  files: ReadonlySet<string>;
+  /** Texts whose mentions are compared. */
+  texts: ReadonlySet<string>;
+  /** Claim ids whose claims and anchors are compared. */
+  claimIds: ReadonlySet<string>;
+}
+
+/** Every claim of a workspace (or those with the scope's ids) with its anchor, by id (the first definition of an id wins). */
+function claimViews(index: WorkspaceView, scope?: DiffScope): Map<string, { view: ClaimView; def: ClaimDef }> {
+  const first = new Map<string, { def: ClaimDef; uri: string }>();
   for (const file of index.annotationFiles()) {
     for (const def of file.textAnnotation?.claims ?? []) {
       const id = def.id?.value;
-      if (!id || views.has(id)) continue;
-      const found = anchors.get(def);
-      const span = found?.anchored.result.span ?? found?.anchored.result.proposal?.span;
-      const text = found && index.content(found.textUri);
-      views.set(id, {
-        def,
-        view: {
-          id,
-          file: displayPath(index, file.uri),
-          claimant: def.claimant?.value,
-          stance: def.stance?.value,
-          concept: def.concept?.value,
-          type: def.type?.value,
-          quote: def.quote?.value,
-          text: found ? displayPath(index, found.textUri) : undefined,
-          quotedText: span && text !== undefined ? text.slice(span.start, span.end) : undefined,
-          anchor: found ? found.anchored.result.status : 'no-text',
-          line: span && found ? index.lineIndex(found.textUri)!.positionAt(span.start).line + 1 : undefined,
-        },
-      });
+      if (id && !first.has(id) && (!scope || scope.claimIds.has(id))) first.set(id, { def, uri: file.uri });
     }
   }
+  // A claim is anchored in the text its own file points at: with a scope, only those texts are analysed.
+  const texts = scope ? new Set([...first.values()].flatMap(({ uri }) => textOfAnnotationFile(index, uri) ?? [])) : index.referencedTexts();
+  const anchors = new Map<ClaimDef, { anchored: Anchored<ClaimDef>; textUri: string }>();
+  for (const textUri of texts) {
+    for (const anchored of index.analysis(textUri)?.claims ?? []) anchors.set(anchored.def, { anchored, textUri });
+  }
+  const views = new Map<string, { view: ClaimView; def: ClaimDef }>();
+  for (const [id, { def, uri }] of first) {
+    const found = anchors.get(def);
+    const span = found?.anchored.result.span ?? found?.anchored.result.proposal?.span;
+    const text = found && index.content(found.textUri);
+    views.set(id, {
+      def,
+      view: {
+        id,
+        file: displayPath(index, uri),
+        claimant: def.claimant?.value,
+        stance: def.stance?.value,
+        concept: def.concept?.value,
+        type: def.type?.value,
+        quote: def.quote?.value,
+        text: found ? displayPath(index, found.textUri) : undefined,
+        quotedText: span && text !== undefined ? text.slice(span.start, span.end) : undefined,
+        anchor: found ? found.anchored.result.status : 'no-text',
+        line: span && found ? index.lineIndex(found.textUri)!.positionAt(span.start).line + 1 : undefined,
+      },
+    });
+  }
   return views;
+}
+
+/** The text an annotation file's `text:` leads to, if any. */
+export function textOfAnnotationFile(index: WorkspaceView, annotationUri: string): string | undefined {
+  const reference = index.textReferenceOf(annotationUri);
+  return reference?.kind === 'ok' ? reference.uri : undefined;
 }
 
 const CLAIM_FIELDS: [string, (c: ClaimDef) => unknown][] = [
@@ -231,8 +256,8 @@ const TEXT_METADATA_FIELDS: [string, (t: TextAnnotationDef) => unknown][] = [
 ];
 
 /** Text annotation files by path whose metadata was added, removed or changed. */
-function diffTextMetadata(base: WorkspaceView, head: WorkspaceView): TextMetadataChange[] {
-  const side = (index: WorkspaceView) => new Map(index.annotationFiles().flatMap((file) => (file.textAnnotation ? [[displayPath(index, file.uri), file.textAnnotation] as const] : [])));
+function diffTextMetadata(base: WorkspaceView, head: WorkspaceView, scope?: DiffScope): TextMetadataChange[] {
+  const side = (index: WorkspaceView) => new Map(filesIn(index, scope).flatMap((file) => (file.textAnnotation ? [[displayPath(index, file.uri), file.textAnnotation] as const] : [])));
   const before = side(base);
   const after = side(head);
   const changes: TextMetadataChange[] = [];
@@ -249,9 +274,9 @@ function diffTextMetadata(base: WorkspaceView, head: WorkspaceView): TextMetadat
   return changes;
 }
 
-function diffClaims(base: WorkspaceView, head: WorkspaceView): { claims: ClaimChange[]; anchors: AnchorChange[] } {
-  const before = claimViews(base);
-  const after = claimViews(head);
+function diffClaims(base: WorkspaceView, head: WorkspaceView, scope?: DiffScope): { claims: ClaimChange[]; anchors: AnchorChange[] } {
+  const before = claimViews(base, scope);
+  const after = claimViews(head, scope);
   const claims: ClaimChange[] = [];
   const anchors: AnchorChange[] = [];
   for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
@@ -273,9 +298,16 @@ function diffClaims(base: WorkspaceView, head: WorkspaceView): { claims: ClaimCh
   return { claims, anchors };
 }
 
-function diagnosticKeys(index: WorkspaceView): Map<string, DiagnosticView[]> {
+/** The annotation files of a workspace, or those in the scope, in the workspace's order. */
+function filesIn(index: WorkspaceView, scope: DiffScope | undefined): AnnotationFile[] {
+  const files = index.annotationFiles();
+  return scope ? files.filter((file) => scope.files.has(file.uri)) : files;
+}
+
+function diagnosticKeys(index: WorkspaceView, scope?: DiffScope): Map<string, DiagnosticView[]> {
   const keyed = new Map<string, DiagnosticView[]>();
-  for (const [uri, diagnostics] of workspaceDiagnostics(index)) {
+  const diagnosed = scope ? filesIn(index, scope).map((file) => [file.uri, annotationFileDiagnostics(index, file.uri)] as const) : workspaceDiagnostics(index);
+  for (const [uri, diagnostics] of diagnosed) {
     const content = index.content(uri) ?? '';
     const lines = index.lineIndex(uri);
     for (const d of diagnostics) {
@@ -293,15 +325,17 @@ function diagnosticKeys(index: WorkspaceView): Map<string, DiagnosticView[]> {
  * What changed between two states of a workspace, for review: actors,
  * entities, concepts and claims added, removed or changed; anchors that moved, broke
  * or were fixed; mentions gained or lost; and diagnostics the head has that the base did not.
+ * With a scope, only its files, texts and claims are compared (diffChangedFiles
+ * gives one when everything outside it is the same on both sides).
  */
-export function diffWorkspaces(base: WorkspaceView, head: WorkspaceView): WorkspaceDiff {
-  const { claims, anchors } = diffClaims(base, head);
-  const before = diagnosticKeys(base);
-  const after = diagnosticKeys(head);
+export function diffWorkspaces(base: WorkspaceView, head: WorkspaceView, scope?: DiffScope): WorkspaceDiff {
+  const { claims, anchors } = diffClaims(base, head, scope);
+  const before = diagnosticKeys(base, scope);
+  const after = diagnosticKeys(head, scope);
   const newDiagnostics: DiagnosticView[] = [];
   let fixedDiagnostics = 0;
   for (const [key, views] of after) newDiagnostics.push(...views.slice(before.get(key)?.length ?? 0));
   for (const [key, views] of before) fixedDiagnostics += Math.max(0, views.length - (after.get(key)?.length ?? 0));
   newDiagnostics.sort((x, y) => x.file.localeCompare(y.file) || x.line - y.line);
-  return { actors: diffActors(base, head), entities: diffActors(base, head, true), concepts: diffConcepts(base, head), claims, texts: diffTextMetadata(base, head), anchors, mentions: diffMentions(base, head), newDiagnostics, fixedDiagnostics };
+  return { actors: diffActors(base, head), entities: diffActors(base, head, true), concepts: diffConcepts(base, head), claims, texts: diffTextMetadata(base, head, scope), anchors, mentions: diffMentions(base, head, scope?.texts), newDiagnostics, fixedDiagnostics };
 }

@@ -10,7 +10,7 @@ import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
 import { indexOfFolder } from './export';
 import type { Steps } from '../../core/network';
-import { capGraph, publishedTexts, selectGraphSteps } from './networkGraph';
+import { capGraph, networkChoices, publishedTexts, relationDates, selectGraphSteps } from './networkGraph';
 import { NetworkNodeRequest, NetworkRequest, type NetworkNodeDetails, type NetworkNodeParams, type NetworkParams, type NetworkResult } from '../../protocol';
 
 /** A concept's hover card in the view, as plain text (the view shows it as text, never as HTML). */
@@ -24,7 +24,8 @@ function conceptCard(index: WorkspaceView, id: string): string {
 
 /** Where a node of the view is defined, and its card; null for an id the workspace does not define. */
 function nodeDetails(session: ServerSession, index: WorkspaceView, id: string): NetworkNodeDetails {
-  const [kind, ref] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  const [prefix, ref] = [id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)];
+  const kind = prefix === 'actor-column' ? 'actor' : prefix;
   if (kind !== 'actor' && kind !== 'concept') return null;
   const definition = kind === 'actor' ? index.actorDefinitions(ref)[0] : index.conceptDefinitions(ref)[0];
   if (!definition) return null;
@@ -64,13 +65,14 @@ export function registerNetworkRequest(session: ServerSession): void {
       await unlessCancelled(workspace.whenReady(), token);
       const index = indexOfFolder(session, params?.folderUri);
       const vocabulary = index?.config.vocabulary ?? DEFAULT_VOCABULARY;
-      if (!index) return { ready: workspace.isReady, notes: [], texts: [], concepts: [], stances: [...vocabulary.stances], published: [] };
+      if (!index) return { ready: workspace.isReady, notes: [], texts: [], concepts: [], stances: [...vocabulary.stances], published: [], relationDates: [], choices: networkChoices() };
       const slices = new RequestSlices(token);
       const { graph: full, notes } = await runInSlices(selectGraphSteps(index, params), slices);
       await slices.pauseIfDue();
       const graph = capGraph(full, params?.cap, params?.ranking);
       const folder = index.workspaceFolders[0] ?? '';
       const texts = publishedTexts(index);
+      const published = [...new Set([...texts.values()].filter((date): date is string => date !== undefined))].sort();
       return {
         ready: workspace.isReady,
         graph,
@@ -78,7 +80,9 @@ export function registerNetworkRequest(session: ServerSession): void {
         texts: [...texts.keys()].sort().map((uri) => ({ uri: session.clientUri(uri), label: relativePath(folder, uri) ?? uri })),
         concepts: index.conceptIds().map((id) => ({ id, label: index.concept(id)?.label?.value ?? id })),
         stances: [...vocabulary.stances],
-        published: [...new Set([...texts.values()].filter((date): date is string => date !== undefined))].sort(),
+        published,
+        relationDates: relationDates(index, published),
+        choices: networkChoices(),
       };
     }),
   );

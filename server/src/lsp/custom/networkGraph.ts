@@ -6,7 +6,9 @@ import {
   DEFAULT_NETWORK_OPTIONS,
   forEachCell,
   networkOptionsProblem,
+  NETWORK_TYPES,
   NORMALIZATIONS,
+  parseDatePeriod,
   QUALIFIER_AGGREGATIONS,
   runSteps,
   type ClaimFilter,
@@ -16,7 +18,7 @@ import {
   type NetworkStatement,
   type Steps,
 } from '../../core/network';
-import type { NetworkGraphInfo, NetworkParams, NetworkRanking } from '../../protocol';
+import type { NetworkChoices, NetworkGraphInfo, NetworkParams, NetworkRanking } from '../../protocol';
 
 /*
  * The graph of the Actor network view, chosen, filtered and capped. Pure
@@ -46,6 +48,47 @@ export function publishedTexts(index: WorkspaceView): Map<string, string | undef
   return texts;
 }
 
+/**
+ * The stops of the relation graph's date slider: the texts' `published`
+ * dates and the dates on which a relation begins or stops to hold (`from`,
+ * `until`), each in a form the slider can compare, sorted.
+ */
+export function relationDates(index: WorkspaceView, published: Iterable<string | undefined>): string[] {
+  const dates = new Set<string>();
+  for (const date of published) if (date) dates.add(date);
+  for (const id of index.actorIds()) {
+    for (const relation of index.actor(id)?.relations ?? []) {
+      for (const bound of [relation.from, relation.until]) {
+        const date = comparableDate(bound?.value);
+        if (date && parseDatePeriod(date)) dates.add(date);
+      }
+    }
+  }
+  return [...dates].sort();
+}
+
+/** What the view's controls offer for each network type (DNA's own lists, core/network's): it resets a choice that does not apply when the type changes. */
+export function networkChoices(): NetworkChoices {
+  const choices = {} as NetworkChoices;
+  for (const type of NETWORK_TYPES) choices[type] = { qualifierAggregation: [...QUALIFIER_AGGREGATIONS[type]], normalization: [...NORMALIZATIONS[type]], columns: type === 'twomode' };
+  return choices;
+}
+
+/**
+ * The date the relation graph is drawn for: the request's `at` (the view's
+ * slider), else DNA's option of that name (the `network` command's); none
+ * for every relation. A value that is no date is said in a note and drawn
+ * as none.
+ */
+function relationDate(params: NetworkParams | undefined, options: NetworkOptions, notes: string[]): string | undefined {
+  const given = typeof params?.at === 'string' ? params.at : options.at;
+  if (given === undefined) return undefined;
+  const date = comparableDate(given);
+  if (date && parseDatePeriod(date)) return date;
+  notes.push(`\`at\` ${given} is not a date (write it as YYYY-MM-DD, YYYY-MM or YYYY): showing the relations of every date.`);
+  return undefined;
+}
+
 /** Keeps only the strings of a filter list, and drops an empty list (no filter). */
 function list(value: unknown): string[] | undefined {
   if (!Array.isArray(value)) return undefined;
@@ -63,10 +106,12 @@ export function networkOptionsOf(params: NetworkParams | undefined): NetworkOpti
     if (Array.isArray(fallback)) target[key] = list(value) ?? [];
     else if (typeof value === typeof fallback) target[key] = value;
   }
-  for (const key of ['start', 'stop', 'at'] as const) {
+  for (const key of ['start', 'stop'] as const) {
     const date = typeof given[key] === 'string' ? comparableDate(given[key]) : undefined;
     if (date) options[key] = date;
   }
+  // Checked where it is used (relationDate), so that a value that is no date is said, not dropped unsaid.
+  if (typeof given.at === 'string') options.at = given.at;
   // Read so that the view can say it shows no series (see showableOptions), not drop them unsaid.
   if (typeof given.timeWindow === 'string') options.timeWindow = given.timeWindow as NetworkOptions['timeWindow'];
   if (typeof given.windowSize === 'number') options.windowSize = given.windowSize;
@@ -129,11 +174,19 @@ function viewFilter(index: WorkspaceView, params: NetworkParams): ClaimFilter | 
     (!chosenStances || chosenStances.has(claim.stance?.value ?? ''));
 }
 
-/** A node of the view for a matrix label: an actor, else a concept, else an entity (`about` columns name any of them). */
+/**
+ * A node of the view for a matrix label: an actor, else a concept, else an
+ * entity (`about` columns name any of them). In a two-mode network an actor
+ * column is a node of its own (`actor-column:<id>`), apart from the same
+ * actor's row, so that a claim about oneself is an edge between the two
+ * modes, not a self-loop (as modeNodeId does in the `network` command's
+ * graphs).
+ */
 function nodeOf(index: WorkspaceView, label: MatrixLabel, side: 'row' | 'column'): NetworkNode {
   const actor = index.actor(label.id);
   const kind = side === 'row' || actor ? 'actor' : index.concept(label.id) ? 'concept' : 'entity';
-  return { id: `${kind}:${label.id}`, label: label.name, kind, ref: label.id, attributes: kind === 'actor' ? { actorKind: actor?.kind?.value ?? '' } : {} };
+  const prefix = side === 'column' && kind === 'actor' ? 'actor-column' : kind;
+  return { id: `${prefix}:${label.id}`, label: label.name, kind, ref: label.id, attributes: kind === 'actor' ? { actorKind: actor?.kind?.value ?? '' } : {} };
 }
 
 /** The edge type of a two-mode cell: the one stance of its statements, or `both` when they differ. */
@@ -156,7 +209,7 @@ export function matrixGraph(index: WorkspaceView, options: NetworkOptions, matri
   const rows = matrix.rows.map((label) => nodeOf(index, label, 'row'));
   const oneMode = options.type === 'onemode';
   const columns = oneMode ? rows : matrix.columns.map((label) => nodeOf(index, label, 'column'));
-  const nodes = oneMode ? rows : [...new Map([...rows, ...columns].map((node) => [node.id, node])).values()];
+  const nodes = oneMode ? rows : [...rows, ...columns];
   const stances = oneMode ? undefined : cellStances(statements);
   const edges: NetworkEdge[] = [];
   forEachCell(matrix, (i, j, weight) => {
@@ -178,12 +231,17 @@ export function matrixGraph(index: WorkspaceView, options: NetworkOptions, matri
  * (core/network's `computeNetworkSteps`, the `network` command's) for the
  * request's DNA options, the time slider's start–stop among them; the
  * view's text, concept and stance filters drop claims first. The relation
- * graph keeps the relations in force on the request's `at` date.
+ * graph keeps the relations in force on the request's `at` date (as
+ * `export --format network --at` does), and says that date in its label.
  */
 export function* selectGraphSteps(index: WorkspaceView, params: NetworkParams | undefined): Steps<{ graph: NetworkGraph; notes: string[] }> {
   const notes: string[] = [];
   const options = networkOptionsOf(params);
-  if (params?.graph !== 'discourse') return { graph: buildRelationGraph(index, options.at), notes };
+  if (params?.graph !== 'discourse') {
+    const at = relationDate(params, options, notes);
+    const graph = buildRelationGraph(index, at);
+    return { graph: at ? { ...graph, label: `${graph.label}, in force on ${at}` } : graph, notes };
+  }
   const shown = showableOptions(options, notes);
   const { result, statements } = yield* computeNetworkSteps(index, shown, viewFilter(index, params));
   return { graph: matrixGraph(index, shown, result.matrices[0]!, statements), notes };
