@@ -13,7 +13,7 @@
 // esbuild), the time of the comparison itself once both workspaces are
 // loaded and their texts analysed.
 //
-//   npm run build && node bench/agreement.mjs [scale, default 4] [runs, default 3]
+//   npm run build && node bench/agreement.mjs [scale, default 4] [runs, default 3] [--keep]
 
 import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -28,8 +28,12 @@ import { DEFAULT_SEED } from './generator/generateCorpus.mjs';
 import { createRandom } from './generator/random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const scale = Number(process.argv[2] ?? 4);
-const runs = Number(process.argv[3] ?? 3);
+const args = process.argv.slice(2);
+/** --keep: the perturbed copy stays at bench/corpus/<scale>x-second, to profile the command on the two folders. */
+const keep = args.includes('--keep');
+const positional = args.filter((a) => !a.startsWith('--'));
+const scale = Number(positional[0] ?? 4);
+const runs = Number(positional[1] ?? 3);
 const cli = join(root, 'bin', 'policy-annotator.js');
 
 function annotationFiles(dir) {
@@ -79,7 +83,8 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const corpus = prepareCorpus(join(root, 'bench', 'corpus'), scale, DEFAULT_SEED);
 const scratch = mkdtempSync(join(tmpdir(), 'policy-annotator-agreement-'));
 try {
-  const second = join(scratch, `${scale}x-second`);
+  const second = keep ? join(root, 'bench', 'corpus', `${scale}x-second`) : join(scratch, `${scale}x-second`);
+  rmSync(second, { recursive: true, force: true });
   cpSync(corpus.workspace, second, { recursive: true });
   const random = createRandom('agreement-bench').next;
   for (const file of annotationFiles(join(second, 'annotations'))) writeFileSync(file, perturb(readFileSync(file, 'utf8'), random));
