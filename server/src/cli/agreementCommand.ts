@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { loadWorkspace, type WorkspaceFileHost } from '../core';
-import { AGREEMENT_FIELDS, compareCoders, MAX_CODERS, PRESENCE_FIELD, type CoderWorkspace } from '../core/agreement';
+import type { WorkspaceFileHost } from '../core';
+import { AGREEMENT_FIELDS, compareAnnotations, loadCoderAnnotations, MAX_CODERS, PRESENCE_FIELD, type CoderAnnotations } from '../core/agreement';
 import { formatAgreementMarkdown, formatAgreementStylish } from './formatAgreement';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
 import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
@@ -72,25 +72,48 @@ export function parseAgreementArgs(args: string[], context: CliContext): Agreeme
   };
 }
 
-/** Loads one coder's workspace; refuses one with neither annotations nor texts (a mistyped folder or revision). */
-async function loadCoder(context: CliContext, name: string, host: WorkspaceFileHost, folder: string, what: string): Promise<CoderWorkspace> {
-  const folderUri = URI.file(folder).toString();
-  const { index } = await loadWorkspace(host, folderUri, { parser: context.parser });
-  if (index.annotationFiles().length === 0) throw new UsageError(`${what} holds no annotation files: is it a workspace folder?`);
-  return { name, view: index, folderUri: index.workspaceFolders[0] };
+/** Loads one coder's workspace; refuses one with no annotation files (a mistyped folder or revision). */
+async function loadCoder(context: CliContext, options: AgreementOptions, name: string, host: WorkspaceFileHost, folder: string, what: string): Promise<CoderAnnotations> {
+  const coder = await loadCoderAnnotations(host, URI.file(folder).toString(), name, { parser: context.parser, fields: options.fields, texts: options.texts });
+  return coder ?? refuseEmpty(what);
 }
 
-async function loadFromRefs(options: AgreementOptions, context: CliContext): Promise<CoderWorkspace[]> {
+function refuseEmpty(what: string): never {
+  throw new UsageError(`${what} holds no annotation files: is it a workspace folder?`);
+}
+
+/**
+ * The folders form: every other coder's folder (the second, the fourth, …) loads on a worker thread, if the
+ * context offers one, while the others load here; a folder whose worker fails loads here after all.
+ */
+function loadFromFolders(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
+  return Promise.all(
+    options.folders.map(async (folder, i) => {
+      const name = options.coders[i];
+      const here = () => loadCoder(context, options, name, context.createHost([folder]), folder, folder);
+      if (!context.loadAgreementCoder || i % 2 === 0) return here();
+      let coder: CoderAnnotations | undefined;
+      try {
+        coder = await context.loadAgreementCoder({ folder, name, fields: options.fields, texts: options.texts, limits: context.limits });
+      } catch {
+        return here();
+      }
+      return coder ?? refuseEmpty(folder);
+    }),
+  );
+}
+
+async function loadFromRefs(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
   const prefix = await repositoryPrefix(context, options.workspaceFolder);
   if (prefix === undefined) throw new UsageError(`${options.workspaceFolder} is not inside a git repository, so there are no revisions to compare.`);
-  const coders: CoderWorkspace[] = [];
+  const coders: CoderAnnotations[] = [];
   for (let i = 0; i < options.refs.length; i++) {
     const revision = options.refs[i];
     const commit = await resolveCommit(context, options.workspaceFolder, revision);
     if (commit === undefined) throw new UsageError(`\`${revision}\` is not a git revision here. Give a commit, branch or tag (in CI, fetch it first).`);
     const host = new GitRevisionHost(context, options.workspaceFolder, commit, prefix);
     try {
-      coders.push(await loadCoder(context, options.coders[i], host, options.workspaceFolder, `The workspace at \`${revision}\``));
+      coders.push(await loadCoder(context, options, options.coders[i], host, options.workspaceFolder, `The workspace at \`${revision}\``));
     } finally {
       await host.close();
     }
@@ -100,10 +123,8 @@ async function loadFromRefs(options: AgreementOptions, context: CliContext): Pro
 
 /** `policy-annotator agreement`: how far several coders' annotations of the same texts agree. */
 export async function runAgreement(options: AgreementOptions, context: CliContext): Promise<number> {
-  const coders = options.refs.length
-    ? await loadFromRefs(options, context)
-    : await Promise.all(options.folders.map((folder, i) => loadCoder(context, options.coders[i], context.createHost([folder]), folder, folder)));
-  const report = compareCoders(coders, { fields: options.fields, texts: options.texts });
+  const coders = options.refs.length ? await loadFromRefs(options, context) : await loadFromFolders(options, context);
+  const report = compareAnnotations(coders, { fields: options.fields, texts: options.texts });
   if (options.format === 'json') context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'markdown') context.io.stdout(`${formatAgreementMarkdown(report)}\n`);
   else context.io.stdout(`${formatAgreementStylish(report)}\n`);

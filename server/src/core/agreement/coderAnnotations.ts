@@ -30,8 +30,8 @@ export interface CodedClaim {
   span: Span;
   /** The claim's id, as written; undefined without one. */
   id?: string;
-  /** The value of each of `CoderAnnotations.claimFields`, in that order (undefined: missing). */
-  values: (FieldValue | undefined)[];
+  /** The value of each of `CoderAnnotations.claimFields`, in that order (null: missing; null, unlike undefined, survives JSON). */
+  values: (FieldValue | null)[];
 }
 
 export interface CodedMention {
@@ -92,7 +92,7 @@ export function readCoderAnnotations(coder: CoderWorkspace, options: AgreementOp
     for (const claim of analysis.claims) {
       const span = claim.result.span;
       if (span === undefined) continue;
-      claims.push({ span, id: claim.def.id?.value, values: claimFields.map((field) => claimFieldValue(claim.def, field, vocabulary)) });
+      claims.push({ span, id: claim.def.id?.value, values: claimFields.map((field) => claimFieldValue(claim.def, field, vocabulary) ?? null) });
     }
     const mentions = withMentions ? analysis.mentions.map((mention) => ({ span: mention.span, value: mentionValue(mention) })) : [];
     texts.set(path, { path, content: view.content(uri) ?? '', claims, unanchored: analysis.claims.length - claims.length, mentions });

@@ -190,7 +190,7 @@ export function compareAnnotations(coders: readonly CoderAnnotations[], options:
       if (listPresence && present.some((c) => !claims[c])) {
         disagreements.push({ ...place(unit), field: PRESENCE_FIELD, values: Object.fromEntries(present.map((c) => [names[c], claims[c] ? (claims[c]!.id ?? '(no id)') : null])) });
       }
-      coders[0]?.claimFields.forEach((field, f) => record(field, unit, claims.map((claim) => claim?.values[f])));
+      coders[0]?.claimFields.forEach((field, f) => record(field, unit, claims.map((claim) => claim?.values[f] ?? undefined)));
     }
 
     // Mentions: explicit ones and alias matches, each coder's after their own registry.

@@ -4,4 +4,5 @@ export * from './unitizing';
 export * from './fieldValues';
 export * from './coderAnnotations';
 export * from './compareCoders';
+export * from './loadCoders';
 export * from './curation';
