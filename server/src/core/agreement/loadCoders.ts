@@ -16,7 +16,7 @@ export interface LoadCoderOptions extends AgreementOptions {
  * folder holds no annotation files (a mistyped folder or revision, which the caller refuses).
  */
 export async function loadCoderAnnotations(host: WorkspaceFileHost, folderUri: string, name: string, options: LoadCoderOptions = {}): Promise<CoderAnnotations | undefined> {
-  const { index } = await loadWorkspace(host, folderUri, { parser: options.parser });
+  const { index } = await loadWorkspace(host, folderUri, { parser: options.parser, analysesOnly: true });
   if (index.annotationFiles().length === 0) return undefined;
   return readCoderAnnotations({ name, view: index, folderUri: index.workspaceFolders[0] }, options);
 }
