@@ -208,7 +208,7 @@ describe('network engine: rows, filters and isolates', () => {
     const { index } = await loadMemoryWorkspace({ ...NETWORK_FIXTURE, 'annotations/more.yaml': yamlOf('actors:', '  - id: e', '    name: E', '    kind: media', 'concepts:', '  - id: k4', '    label: Fourth') });
     const isolated = await network({ type: 'twomode', isolates: true, excludeActors: ['b'] }, index);
     assert.deepEqual(isolated.rows, ['a', 'c', 'd', 'e']);
-    assert.deepEqual(isolated.columns, ['k1', 'k2', 'k3', 'k4']);
+    assert.deepEqual(isolated.columns, ['k1', 'k4', 'k2', 'k3'], 'sorted by label, as DNA does: First, Fourth, Second, Third');
     assert.deepEqual(isolated.matrix[3], [0, 0, 0, 0]);
     const oneMode = await network({ isolates: true, normalization: 'cosine' }, index);
     assert.deepEqual(oneMode.matrix[4], [0, 0, 0, 0, 0], 'an isolate divides 0 by 0: its cells are 0');

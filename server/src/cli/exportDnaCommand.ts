@@ -1,5 +1,5 @@
 import { displayPath, LineIndex, loadWorkspace, outputMessage } from '../core';
-import { exportDna } from '../core/dna';
+import { DNA_CODER_PASSWORD, exportDna } from '../core/dna';
 import { URI } from 'vscode-uri';
 import * as path from 'node:path';
 import { UsageError, type CliContext } from './cliContext';
@@ -26,7 +26,7 @@ export async function runExportDna(options: { workspaceFolder: string; outFile: 
     io.stderr(`${displayPath(index, warning.uri)}:${at.line + 1}:${at.character + 1}  warning  ${outputMessage(warning.message)}\n`);
   }
   const { documents, statements, entities } = result.counts;
-  const lines = [`Exported ${documents} document${documents === 1 ? '' : 's'}, ${statements} statement${statements === 1 ? '' : 's'} and ${entities} entit${entities === 1 ? 'y' : 'ies'} as a DNA 3 database: ${shown} (coder ${result.database.coders[0].name}, empty password).`];
+  const lines = [`Exported ${documents} document${documents === 1 ? '' : 's'}, ${statements} statement${statements === 1 ? '' : 's'} and ${entities} entit${entities === 1 ? 'y' : 'ies'} as a DNA 3 database: ${shown} (coder ${result.database.coders[0].name}, password ${DNA_CODER_PASSWORD}).`];
   if (result.notes.length > 0) lines.push('Not represented in DNA:', ...result.notes.map((note) => `  - ${outputMessage(note)}`));
   io.stdout(`${lines.join('\n')}\n`);
   if (result.warnings.length > 0) {

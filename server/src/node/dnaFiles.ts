@@ -3,7 +3,7 @@ import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DnaFileRefused, type DnaFiles } from '../cli/dnaFiles';
 import { InitRefused } from '../cli/workspaceCreator';
-import type { DnaDatabase, ImportedFile } from '../core/dna';
+import { DNA_CODER_PASSWORD, type DnaDatabase, type ImportedFile } from '../core/dna';
 import { createWorkspaceFiles } from './createWorkspaceFiles';
 
 /**
@@ -36,7 +36,7 @@ async function readDatabase(file: string): Promise<DnaDatabase> {
  */
 async function writeDatabase(file: string, rows: DnaDatabase): Promise<void> {
   const { writeDnaDatabase } = await import('./dnaDatabase.js');
-  const bytes = await writeDnaDatabase(rows, jasyptPasswordDigest(''));
+  const bytes = await writeDnaDatabase(rows, jasyptPasswordDigest(DNA_CODER_PASSWORD));
   await fs.mkdir(path.dirname(file), { recursive: true }).catch(() => undefined);
   let handle;
   try {
@@ -74,9 +74,10 @@ async function createWorkspace(folder: string, files: ImportedFile[]): Promise<v
 
 /**
  * The password digest DNA stores in CODERS.Password and checks with
- * jasypt's StrongPasswordEncryptor: a 16-byte random salt, SHA-256 of salt
- * and password, digested again 100,000 times in all, salt and digest
- * together in Base64.
+ * jasypt's StrongPasswordEncryptor (sql/Sql.java, `authenticate`): a 16-byte
+ * random salt, SHA-256 of salt and password (UTF-8, Unicode NFC), digested
+ * again 100,000 times in all, salt and digest together in Base64. Checked
+ * against a digest jasypt itself made (test/unit/dnaPublishedPassword.test.ts).
  */
 export function jasyptPasswordDigest(password: string, salt: Uint8Array = randomBytes(16)): string {
   let digest = createHash('sha256').update(salt).update(Buffer.from(password.normalize('NFC'), 'utf8')).digest();

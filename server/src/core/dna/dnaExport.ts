@@ -18,6 +18,14 @@ export interface DnaExportResult {
 /** The coder the export writes when no text or claim names one. */
 export const DEFAULT_CODER = 'Policy Annotator';
 
+/**
+ * The password of every coder the export writes (DNA asks for it when it
+ * opens the database, rDNA's `dna_openDatabase` takes it as `coderPassword`;
+ * change it in DNA's coder manager). Not empty, because rDNA asks again for
+ * an empty one. Stored as DNA stores passwords: see node/dnaFiles.ts.
+ */
+export const DNA_CODER_PASSWORD = 'policy-annotator';
+
 const attribute = (attributes: readonly AttributeDef[], key: string) => attributes.find((a) => a.key.value === key)?.value.value;
 
 /**

@@ -6,4 +6,4 @@
 export * from './dnaRows';
 export { DNA_SCHEMA, DNA_VERSION, STANDARD_TYPE, STANDARD_VARIABLES } from './dnaSchema';
 export { importDna, UNREPRESENTED_PATH, type DnaImportFailure, type DnaImportResult, type ImportedFile } from './dnaImport';
-export { exportDna, DEFAULT_CODER, type DnaExportResult } from './dnaExport';
+export { exportDna, DEFAULT_CODER, DNA_CODER_PASSWORD, type DnaExportResult } from './dnaExport';

@@ -1,6 +1,6 @@
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { buildDiscourseNetworks, NETWORK_IDS, type AttributeValue, type NetworkFilter, type NetworkGraph } from './discourseNetwork';
-import { escapeXml, quoteCsv } from './textEscapes';
+import { csvCell, escapeXml } from './textEscapes';
 import type { ExportedFile, ExportOptions, ExportResult } from './exportTypes';
 
 /*
@@ -105,9 +105,9 @@ export function toGraphml(graph: NetworkGraph): string {
 
 // ---- CSV -----------------------------------------------------------------
 
-/** One CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180). */
+/** One CSV field, safe from spreadsheets' formulas and quoted when it holds a comma, a quote or a line break (RFC 4180). */
 export function csvField(value: AttributeValue | undefined): string {
-  return quoteCsv(value === undefined ? '' : textOf(value));
+  return csvCell(value === undefined ? '' : textOf(value));
 }
 
 function csv(rows: (AttributeValue | undefined)[][]): string {

@@ -2,7 +2,7 @@ import { stanceScore } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { addUnits, formatDay } from './networkDates';
 import { oneModeMatrixSteps, qualifierLevels, twoModeMatrixSteps, type MatrixLabel, type NetworkMatrix, type QualifierLevels } from './networkMatrix';
-import { QUALIFIER_AGGREGATIONS, NORMALIZATIONS, type NetworkOptions } from './networkOptions';
+import { QUALIFIER_AGGREGATIONS, NORMALIZATIONS, type NetworkLabels, type NetworkOptions } from './networkOptions';
 import { dateBounds, networkStatementSteps, type ClaimFilter, type NetworkStatement } from './networkStatements';
 import { runSteps, type Steps } from './networkSteps';
 
@@ -53,8 +53,21 @@ function labelsOf(index: WorkspaceView, options: NetworkOptions, statements: Net
       for (const id of index.conceptIds()) if (!excludedConcepts.has(id)) columnIds.add(id);
     }
   }
-  // The default sort compares UTF-16 code units, as `<` does: the order is the same on every machine.
-  return { rows: [...rowIds].sort().map((id) => actorLabel(index, id)), columns: [...columnIds].sort().map((id) => columnLabel(index, id)) };
+  const by = options.labels ?? 'name';
+  return { rows: sortedLabels([...rowIds].map((id) => actorLabel(index, id)), by), columns: sortedLabels([...columnIds].map((id) => columnLabel(index, id)), by) };
+}
+
+const compareCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Rows and columns in DNA's order: DNA sorts the values it writes as labels
+ * with Java's String order, which compares UTF-16 code units (as `<` does), so
+ * "CO2 …" comes before "Cap …" and the order is the same on every machine.
+ * The labels written are the names, or the ids with `--labels id`; equal
+ * names keep the order of their ids.
+ */
+function sortedLabels(labels: MatrixLabel[], by: NetworkLabels): MatrixLabel[] {
+  return labels.sort((a, b) => (by === 'id' ? 0 : compareCodeUnits(a.name, b.name)) || compareCodeUnits(a.id, b.id));
 }
 
 function matrixOf(statements: NetworkStatement[], rows: MatrixLabel[], columns: MatrixLabel[], levels: QualifierLevels, options: NetworkOptions): Steps<NetworkMatrix> {

@@ -46,8 +46,19 @@ export function matrixDl(matrix: NetworkMatrix, oneMode: boolean, labels?: Netwo
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * A graph node's id for a matrix label. In a two-mode network rows and
+ * columns are different nodes even for the same id (an actor that claims and
+ * is claimed about, with `--columns about`): `row:<id>` and `column:<id>`, so
+ * that a claim about oneself is an edge between two nodes, not a self-loop.
+ * A one-mode network has one node per id.
+ */
+export function modeNodeId(oneMode: boolean, side: 'row' | 'column', id: string): string {
+  return oneMode ? id : `${side}:${id}`;
+}
+
 export function matrixGraphml(matrix: NetworkMatrix, oneMode: boolean): string {
-  const nodeId = (side: 'row' | 'column', label: MatrixLabel) => (oneMode ? label.id : `${side}:${label.id}`);
+  const nodeId = (side: 'row' | 'column', label: MatrixLabel) => modeNodeId(oneMode, side, label.id);
   const data = (key: string, value: string) => `<data key="${key}">${escapeXml(value)}</data>`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
