@@ -4,6 +4,7 @@
  * worker that fails leaves the report unchanged (the folder loads in process).
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
@@ -11,7 +12,10 @@ import type { CliContext } from '../../server/src/cli/cliContext';
 import { runCli } from '../../server/src/cli/runCli';
 import { loadCoderAnnotations } from '../../server/src/core/agreement';
 import { loadAgreementCoderOnWorker } from '../../server/src/node/agreementLoader';
+import { GitCatFileReader } from '../../server/src/node/gitCatFile';
 import { NodeFileHost } from '../../server/src/node/nodeFileHost';
+import { runGit } from '../../server/src/node/runGit';
+import { commitAll, git } from '../helpers/gitRepo';
 import { createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
 import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
 
@@ -28,7 +32,8 @@ function context(loadAgreementCoder: CliContext['loadAgreementCoder']) {
     cwd: REPO_ROOT,
     version: 'test',
     createHost: (folders) => new NodeFileHost(folders),
-    git: async () => ({ code: 1, stdout: '', stderr: 'no git here' }),
+    git: runGit,
+    openGitBlobReader: async (cwd) => new GitCatFileReader(cwd),
     loadAgreementCoder,
     io: { stdout: (text) => (out += text), stderr: (text) => (out += text), isTTY: false, env: {} },
   };
@@ -60,7 +65,7 @@ describe('agreement on a worker thread', () => {
     await assert.rejects(loadAgreementCoderOnWorker(path.join(REPO_ROOT, 'out/no-such-worker.js'))({ folder: bob.dir, name: 'bob' }));
   });
 
-  it('gives the same report with the worker, without it, and when it fails; refuses an empty folder either way', async () => {
+  it('gives the same report with the worker, without it, and when it fails, for folders and --ref; refuses an empty folder', async () => {
     const args = ['agreement', ann.dir, bob.dir, '--coder', 'ann', '--coder', 'bob', '--format', 'json'];
     const reports: string[] = [];
     let calls = 0;
@@ -77,6 +82,25 @@ describe('agreement on a worker thread', () => {
     assert.match(reports[0], /"stance"/);
     assert.equal(reports[1], reports[0]);
     assert.equal(reports[2], reports[0]);
+    // The --ref form: the same report, each revision read through git (on the worker for the second).
+    const repo = workspace([]);
+    try {
+      git(repo.dir, 'init', '-q');
+      for (const coder of [ann, bob]) {
+        repo.write('annotations/a.yaml', readFileSync(path.join(coder.dir, 'annotations/a.yaml'), 'utf8'));
+        commitAll(repo.dir, 'annotator');
+        git(repo.dir, 'branch', coder === ann ? 'ann' : 'bob');
+      }
+      for (const load of [onWorker, undefined, failing]) {
+        const run = context(load);
+        run.value.cwd = repo.dir;
+        assert.equal(await runCli(['agreement', '--ref', 'ann', '--ref', 'bob', '--format', 'json'], run.value), 0, run.output());
+        assert.equal(run.output(), reports[0]);
+      }
+      assert.equal(calls, 2);
+    } finally {
+      repo.dispose();
+    }
     const refused = context(onWorker);
     assert.equal(await runCli(['agreement', ann.dir, empty.dir], refused.value), 2);
     assert.match(refused.output(), /holds no annotation files/);

@@ -4,7 +4,7 @@ import type { WorkspaceFileHost } from '../core';
 import { AGREEMENT_FIELDS, compareAnnotations, loadCoderAnnotations, MAX_CODERS, PRESENCE_FIELD, type CoderAnnotations } from '../core/agreement';
 import { formatAgreementMarkdown, formatAgreementStylish } from './formatAgreement';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
-import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type AgreementCoderRequest, type CliContext } from './cliContext';
 
 const FORMATS = ['stylish', 'json', 'markdown'] as const;
 
@@ -82,43 +82,63 @@ function refuseEmpty(what: string): never {
   throw new UsageError(`${what} holds no annotation files: is it a workspace folder?`);
 }
 
+interface CoderSource {
+  folder: string;
+  revision?: AgreementCoderRequest['revision'];
+  /** How messages name it. */
+  what: string;
+  /** A host to read it here, and what to close after. */
+  here: () => { host: WorkspaceFileHost; close?: () => Promise<void> };
+}
+
 /**
- * The folders form: every other coder's folder (the second, the fourth, …) loads on a worker thread, if the
- * context offers one, while the others load here; a folder whose worker fails loads here after all.
+ * Loads each coder: every other one (the second, the fourth, …) on a worker thread, if the context offers
+ * one, while the others load here; one whose worker fails loads here after all.
  */
-function loadFromFolders(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
+function loadAll(options: AgreementOptions, context: CliContext, sources: CoderSource[]): Promise<CoderAnnotations[]> {
   return Promise.all(
-    options.folders.map(async (folder, i) => {
+    sources.map(async ({ folder, revision, what, here }, i) => {
       const name = options.coders[i];
-      const here = () => loadCoder(context, options, name, context.createHost([folder]), folder, folder);
-      if (!context.loadAgreementCoder || i % 2 === 0) return here();
+      const loadHere = async () => {
+        const { host, close } = here();
+        try {
+          return await loadCoder(context, options, name, host, folder, what);
+        } finally {
+          await close?.();
+        }
+      };
+      if (!context.loadAgreementCoder || i % 2 === 0) return loadHere();
       let coder: CoderAnnotations | undefined;
       try {
-        coder = await context.loadAgreementCoder({ folder, name, fields: options.fields, texts: options.texts, limits: context.limits });
+        coder = await context.loadAgreementCoder({ folder, revision, name, fields: options.fields, texts: options.texts, limits: context.limits });
       } catch {
-        return here();
+        return loadHere();
       }
-      return coder ?? refuseEmpty(folder);
+      return coder ?? refuseEmpty(what);
     }),
   );
 }
 
+function loadFromFolders(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
+  return loadAll(options, context, options.folders.map((folder) => ({ folder, what: folder, here: () => ({ host: context.createHost([folder]) }) })));
+}
+
+/** The --ref form: every revision is resolved to a commit first, then each is read through git (`GitRevisionHost`). */
 async function loadFromRefs(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
-  const prefix = await repositoryPrefix(context, options.workspaceFolder);
-  if (prefix === undefined) throw new UsageError(`${options.workspaceFolder} is not inside a git repository, so there are no revisions to compare.`);
-  const coders: CoderAnnotations[] = [];
-  for (let i = 0; i < options.refs.length; i++) {
-    const revision = options.refs[i];
-    const commit = await resolveCommit(context, options.workspaceFolder, revision);
+  const folder = options.workspaceFolder;
+  const prefix = await repositoryPrefix(context, folder);
+  if (prefix === undefined) throw new UsageError(`${folder} is not inside a git repository, so there are no revisions to compare.`);
+  const sources: CoderSource[] = [];
+  for (const revision of options.refs) {
+    const commit = await resolveCommit(context, folder, revision);
     if (commit === undefined) throw new UsageError(`\`${revision}\` is not a git revision here. Give a commit, branch or tag (in CI, fetch it first).`);
-    const host = new GitRevisionHost(context, options.workspaceFolder, commit, prefix);
-    try {
-      coders.push(await loadCoder(context, options, options.coders[i], host, options.workspaceFolder, `The workspace at \`${revision}\``));
-    } finally {
-      await host.close();
-    }
+    const here = () => {
+      const host = new GitRevisionHost(context, folder, commit, prefix);
+      return { host, close: () => host.close() };
+    };
+    sources.push({ folder, revision: { commit, prefix }, what: `The workspace at \`${revision}\``, here });
   }
-  return coders;
+  return loadAll(options, context, sources);
 }
 
 /** `policy-annotator agreement`: how far several coders' annotations of the same texts agree. */

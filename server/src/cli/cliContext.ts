@@ -68,6 +68,8 @@ export interface CliContext {
 export interface AgreementCoderRequest {
   /** The workspace folder (an absolute path). */
   folder: string;
+  /** For --ref: the folder at this commit (an object id from resolveCommit), `prefix` its path in the repository; otherwise the folder on disk. */
+  revision?: { commit: string; prefix: string };
   name: string;
   fields?: readonly string[];
   texts?: readonly string[];
