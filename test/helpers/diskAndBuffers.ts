@@ -20,13 +20,14 @@ export class DiskAndBuffers {
   /** What the live workspace logged: a failure inside it, which no check may find. */
   readonly logged: string[] = [];
 
-  constructor(files: Record<string, string>) {
+  /** `yieldControl`: lets the live workspace work in steps (see LiveWorkspaceOptions); without it everything runs in one go. */
+  constructor(files: Record<string, string>, options: { yieldControl?: () => Promise<void> } = {}) {
     this.disk = new Map(Object.entries(files).map(([p, content]) => [uriOf(p), content]));
     const diskHost: WorkspaceFileHost = {
       listFiles: async (folder) => [...this.disk.keys()].filter((uri) => uri.startsWith(`${folder}/`)).sort(),
       readFile: async (uri) => this.disk.get(uri),
     };
-    this.live = new LiveWorkspace({ folders: [WORKSPACE], createHost: () => diskHost, log: (message) => this.logged.push(message) });
+    this.live = new LiveWorkspace({ folders: [WORKSPACE], createHost: () => diskHost, log: (message) => this.logged.push(message), yieldControl: options.yieldControl });
   }
 
   /** Every file, on disk or only in a buffer, in URI order. */

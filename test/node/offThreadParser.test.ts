@@ -23,9 +23,11 @@ function flowClaims(count: number): string {
 }
 
 const ACTORS = 'actors:\n  - id: india\n    name: India\n    kind: state\n    aliases: [India]\n';
+const ENTITIES = 'entities:\n  - id: kashmir\n    name: Kashmir\n    kind: place\n    aliases: [Kashmir]\n';
 
 const SOURCES: AnnotationSource[] = [
   { uri: 'file:///ws/annotations/actors.yaml', content: ACTORS },
+  { uri: 'file:///ws/annotations/entities.yaml', content: ENTITIES },
   { uri: 'file:///ws/annotations/identical.yaml', content: identicalClaims(3_000) },
   { uri: 'file:///ws/annotations/flow.yaml', content: flowClaims(600) },
   { uri: 'file:///ws/annotations/broken.yaml', content: 'actors:\n  - id: [x\n' },
@@ -51,11 +53,12 @@ describe('parsing large files off the event loop', () => {
     const offThread = await new OffThreadParser(WORKER).parseAll(SOURCES, DEFAULT_VOCABULARY);
     assert.deepEqual(plain(offThread), plain(expected));
     assert.deepEqual(offThread.map(wasReadWithFullParser), expected.map(wasReadWithFullParser));
-    assert.deepEqual(expected.map(wasReadWithFullParser), [false, false, true, true]);
+    assert.deepEqual(expected.map(wasReadWithFullParser), [false, false, false, true, true]);
+    assert.equal(offThread[1].entities[0]?.id?.value, 'kashmir', 'entities come back from the worker too');
   });
 
   it('hands a model back in pieces of a few hundred items, rebuilt one piece per step', async () => {
-    const [model] = await inlineParser.parseAll([SOURCES[1]], DEFAULT_VOCABULARY);
+    const [model] = await inlineParser.parseAll([SOURCES[2]], DEFAULT_VOCABULARY);
     assert.equal(model.textAnnotation!.claims.length, 3_000);
     assert.equal(model.diagnostics.length, 600, 'every tenth claim has a stance not in the vocabulary, and no concept');
     const pieces = cutModel(model, 400);
@@ -66,6 +69,11 @@ describe('parsing large files off the event loop', () => {
     for (; !step.done; step = steps.next()) count++;
     assert.equal(count, pieces.pieces.length);
     assert.deepEqual(plain([step.value]), plain([model]));
+    // The lists JSON gives each claim are one shared, frozen empty list again, as the parser makes them.
+    const [first, second] = step.value.textAnnotation!.claims;
+    assert.equal(first.about, second.reportedBy);
+    assert.equal(first.attributes, model.textAnnotation!.claims[0].about);
+    assert.ok(Object.isFrozen(first.about));
   });
 
   it('falls back to parsing inline when the worker cannot start', async () => {

@@ -38,8 +38,9 @@ async function loadedWithWrongParse(): Promise<ReturnType<typeof paranoidWorkspa
   await workspace.live.load();
   await workspace.paranoid.idle();
   const index = workspace.live.indexFor(CLAIMS_URI) as WorkspaceIndex;
-  const setAnnotationFile = index.setAnnotationFile.bind(index);
-  index.setAnnotationFile = (uri, content) => setAnnotationFile(uri, content, parseAnnotationFile(uri, content.replace('claimant: isi', 'claimant: nobody'), DEFAULT_VOCABULARY));
+  // The live workspace enters an edit in steps; `setAnnotationFile` goes through the same method.
+  const setAnnotationFileInSteps = index.setAnnotationFileInSteps.bind(index);
+  index.setAnnotationFileInSteps = (uri, content) => setAnnotationFileInSteps(uri, content, parseAnnotationFile(uri, content.replace('claimant: isi', 'claimant: nobody'), DEFAULT_VOCABULARY));
   return workspace;
 }
 

@@ -1,6 +1,7 @@
 import type { AnchorableText, AnchorResult, QuoteSelector, ScoredCandidate } from './anchorTypes';
 import { approximateSearchBudget, findApproximateQuoteInSteps, type Neighbours } from './approximateQuote';
 import { OccurrenceFinder, type SearchBudget } from './quoteSearch';
+import { emptyList } from './emptyList';
 import { exactSearchBudget, resolveQuoteInSteps } from './resolveQuote';
 
 /** How sure an approximate match must be to be proposed as `stale` rather than reported `not-found`. */
@@ -64,11 +65,11 @@ function judgeApproximate(result: AnchorResult, candidates: ScoredCandidate[] | 
   if (!candidates) return result.status === 'not-found' ? { ...result, searchIncomplete: true } : result;
   const [best, second] = candidates;
   if (best && best.confidence >= STALE_CONFIDENCE && (!second || best.confidence - second.confidence >= STALE_MARGIN)) {
-    return { status: 'stale', candidates: [], proposal: best };
+    return { status: 'stale', candidates: emptyList(), proposal: best };
   }
   const nearMisses = candidates.filter((c) => c.confidence >= NEAR_MISS_CONFIDENCE).slice(0, 3);
   if (result.status === 'ambiguous') return { ...result, nearMisses };
-  return { status: 'not-found', candidates: [], nearMisses };
+  return { status: 'not-found', candidates: emptyList(), nearMisses };
 }
 
 function neighboursOf(results: AnchorResult[], index: number): Neighbours {

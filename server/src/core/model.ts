@@ -2,7 +2,10 @@
  * The annotation model: plain data parsed from annotation YAML files. Every
  * value keeps the source range it came from (UTF-16 offsets into its file),
  * so that checks, hovers and edits can point at it. The model holds no YAML
- * nodes, so it can be cached or passed between threads as it is.
+ * nodes, so it can be cached or passed between threads as it is. Models are
+ * never changed in place: lists that are empty (a claim's `about`,
+ * `reportedBy`, `attributes`, …) are usually one shared, frozen empty list
+ * (`emptyList`).
  */
 
 /** A half-open range [start, end) of UTF-16 code unit offsets in one file. */
@@ -11,13 +14,14 @@ export interface Span {
   end: number;
 }
 
-/** A value together with where it stands in its file. */
+/**
+ * A value together with where it stands in its file. Its key's range is not
+ * kept: nothing read it, and a workspace of 70,000 claims held 210,000 of them.
+ */
 export interface Located<T> {
   value: T;
   /** The value node's range (for quoted scalars, including the quotes). */
   range: Span;
-  /** The range of the key that introduced the value, where there is one. */
-  keyRange?: Span;
 }
 
 export interface RelationDef {

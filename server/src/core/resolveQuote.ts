@@ -1,6 +1,7 @@
 import { MAX_CANDIDATES, type AnchorableText, type AnchorResult, type QuoteSelector } from './anchorTypes';
 import type { Span } from './model';
 import { drain } from './aliasAutomaton';
+import { emptyList } from './emptyList';
 import { normalizeForMatch, originalSpan } from './normalizeText';
 import { EXACT_BASE_UNITS, EXACT_UNITS_PER_TEXT_CHAR, OccurrenceFinder, SearchBudget } from './quoteSearch';
 
@@ -45,7 +46,7 @@ export function resolveQuote(target: AnchorableText, selector: QuoteSelector, fi
 /** `resolveQuote` a step at a time (see `OccurrenceFinder.forEachInSteps`), for a caller that must stay responsive. */
 export function* resolveQuoteInSteps(target: AnchorableText, selector: QuoteSelector, finder?: OccurrenceFinder): Generator<void, AnchorResult> {
   const quote = normalizeForMatch(selector.quote).trim();
-  if (quote.length === 0) return { status: 'empty', candidates: [] };
+  if (quote.length === 0) return { status: 'empty', candidates: emptyList() };
   const prefix = selector.prefix ? normalizeForMatch(selector.prefix).trim() : '';
   const suffix = selector.suffix ? normalizeForMatch(selector.suffix).trim() : '';
   const normalizedText = target.normalized.text;
@@ -72,13 +73,13 @@ export function* resolveQuoteInSteps(target: AnchorableText, selector: QuoteSele
     }
   });
   // A search cut short may have missed occurrences that would make the quote ambiguous or fit the context better: no answer rather than a wrong one.
-  if (!complete) return { status: 'not-found', candidates: [], searchIncomplete: true };
-  if (found === 0) return { status: 'not-found', candidates: [] };
+  if (!complete) return { status: 'not-found', candidates: emptyList(), searchIncomplete: true };
+  if (found === 0) return { status: 'not-found', candidates: emptyList() };
 
   const span = (normStart: number): Span => originalSpan(target.normalized, normStart, normStart + quote.length);
   const contextMismatch = contextCost > 0 && bestScore === 0 ? { contextMismatch: true } : {};
   if (bestCount > 1) return { status: 'ambiguous', candidates: best.map(span), occurrences: bestCount, ...contextMismatch };
   const resolved = span(best[0]);
   const isExact = resolved.end - resolved.start === selector.quote.length && target.text.startsWith(selector.quote, resolved.start);
-  return { status: isExact ? 'exact' : 'normalized', span: resolved, candidates: [], ...contextMismatch };
+  return { status: isExact ? 'exact' : 'normalized', span: resolved, candidates: emptyList(), ...contextMismatch };
 }

@@ -1,5 +1,5 @@
 import type { CancellationToken, TextDocumentPositionParams } from 'vscode-languageserver';
-import { throwIfCancelled } from './cancellation';
+import { throwIfCancelled, unlessCancelled } from './cancellation';
 import { guardRequest } from './guard';
 import type { IndexedPosition, ServerSession } from './serverSession';
 
@@ -17,8 +17,11 @@ export function positionRequest<P extends TextDocumentPositionParams, R>(
   reading: PositionReading,
   answer: (at: IndexedPosition & { soFar?: boolean }, params: P, token: CancellationToken) => R | Promise<R>,
 ) {
-  return guardRequest(session.log, method, (params: P, token: CancellationToken) => {
+  return guardRequest(session.log, method, async (params: P, token: CancellationToken) => {
     throwIfCancelled(token);
+    // A document whose change is applied in steps (a large file): its positions are in the new content, which the index holds soon.
+    const staged = session.workspace.whenStaged(params.textDocument.uri);
+    if (staged) await unlessCancelled(staged, token);
     const at = reading === 'so-far' ? session.readAt(params.textDocument.uri, params.position) : session.at(params.textDocument.uri, params.position);
     return at ? answer(at, params, token) : null;
   });

@@ -29,6 +29,7 @@ export function indexSnapshot(index: WorkspaceIndex): Record<string, unknown> {
     actors: [...actorIds].sort().map((id) => ({ id, definitions: index.actorDefinitions(id).map((d) => [d.uri, d.range]), references: index.actorReferences(id).map((r) => [r.uri, r.range, r.role]) })),
     concepts: [...conceptIds].sort().map((id) => ({ id, definitions: index.conceptDefinitions(id).map((d) => [d.uri, d.range]), references: index.conceptReferences(id).map((r) => [r.uri, r.range, r.role]) })),
     claims: [...claimIds].sort().map((id) => ({ id, definitions: index.claimDefinitions(id).map((d) => [d.uri, d.claim.range]) })),
+    claimIdsDefinedMoreThanOnce: [...index.claimIdsDefinedMoreThanOnce()].sort(),
     texts: texts.map((uri) => {
       const analysis = index.analysis(uri);
       return {

@@ -13,6 +13,7 @@ const MAX_RELATED = 20;
 
 /** The claims of a text grouped by claimant and span (only those with both), and the mentions sorted by span; computed once per analysis. */
 interface TextGroups {
+  /** The groups of two or more claims with one claimant on one span, by `claimKey`. */
   claimTwins: Map<string, Anchored<ClaimDef>[]>;
   /** Explicit mentions with a non-empty span, by start then end. */
   mentions: Anchored<MentionDef>[];
@@ -34,20 +35,48 @@ function claimKey(claim: Anchored<ClaimDef>): string | undefined {
   return span && claimant !== undefined ? `${span.start}:${span.end}:${claimant}` : undefined;
 }
 
+/** The claims that may have twins: those with a span and a claimant, by the span's start, one as itself, several in a list. */
+type ClaimsByStart = Map<number, Anchored<ClaimDef> | Anchored<ClaimDef>[]>;
+
+/**
+ * The twins of claims that share a start, grouped by `claimKey`. Only
+ * claims that share a start get a key: 70,000 claims on distinct spans keep
+ * no string and no list each.
+ */
+function* twinsOf(byStart: ClaimsByStart): Generator<void, Map<string, Anchored<ClaimDef>[]>> {
+  const twins = new Map<string, Anchored<ClaimDef>[]>();
+  let done = 0;
+  for (const claims of byStart.values()) {
+    if (!Array.isArray(claims)) continue;
+    for (const claim of claims) {
+      if (++done % ITEMS_PER_STEP === 0) yield;
+      const key = claimKey(claim)!;
+      const group = twins.get(key);
+      if (group) group.push(claim);
+      else twins.set(key, [claim]);
+    }
+  }
+  for (const [key, group] of twins) if (group.length < 2) twins.delete(key);
+  return twins;
+}
+
 /** The groups of an analysis, computed in steps of ITEMS_PER_STEP claims or mentions the first time (70,000 claims: a tenth of a second). */
 function* groupsOf(analysis: TextAnalysis): Generator<void, TextGroups> {
   let groups = groupsByAnalysis.get(analysis);
   if (groups) return groups;
-  const claimTwins = new Map<string, Anchored<ClaimDef>[]>();
+  const byStart: ClaimsByStart = new Map();
   let done = 0;
   for (const claim of analysis.claims) {
     if (++done % ITEMS_PER_STEP === 0) yield;
-    const key = claimKey(claim);
-    if (key === undefined) continue;
-    const group = claimTwins.get(key);
-    if (group) group.push(claim);
-    else claimTwins.set(key, [claim]);
+    const span = claim.result.span;
+    if (!span || claim.def.claimant === undefined) continue;
+    const others = byStart.get(span.start);
+    if (others === undefined) byStart.set(span.start, claim);
+    else if (Array.isArray(others)) others.push(claim);
+    else byStart.set(span.start, [others, claim]);
   }
+  yield;
+  const claimTwins = yield* twinsOf(byStart);
   yield;
   const mentions = analysis.explicitMentions.filter((m) => m.result.span && m.result.span.end > m.result.span.start);
   mentions.sort((a, b) => a.result.span!.start - b.result.span!.start || a.result.span!.end - b.result.span!.end);
@@ -109,7 +138,7 @@ export function* checkTextConsistencyInSteps(index: WorkspaceView, file: Annotat
   for (const anchored of analysis.claims) {
     if (++done % ITEMS_PER_STEP === 0) yield;
     if (anchored.annotationUri !== file.uri) continue;
-    const key = claimKey(anchored);
+    const key = groups.claimTwins.size === 0 ? undefined : claimKey(anchored);
     const group = key === undefined ? undefined : groups.claimTwins.get(key);
     if (!group || group.length < 2) continue;
     diagnostics.push(duplicateClaim(placeOf, file.uri, anchored, group));

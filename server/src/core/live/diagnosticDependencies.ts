@@ -1,5 +1,5 @@
 import type { AnnotationFile } from '../model';
-import { normalizeForMatch } from '../normalizeText';
+import { aliasKey } from '../aliasKeys';
 import { resolveTextReference } from '../uris';
 import { HIERARCHY_RELATIONS } from '../vocabulary';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
@@ -29,10 +29,29 @@ interface CrossFileFootprint {
   relations: Map<string, number>;
 }
 
-function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): CrossFileFootprint {
-  const count = (values: (string | undefined)[]) => {
+/** Work per step of the stepped functions here: items counted or visited, a key of 64 characters counting as one more. */
+const WORK_PER_STEP = 2048;
+
+/** Counts work for stepping: `due(key)` is true whenever WORK_PER_STEP more was done (an alias key of 3,000 characters is 48 items). */
+function stepCounter(): (key?: string) => boolean {
+  let work = 0;
+  let next = WORK_PER_STEP;
+  return (key) => {
+    work += 1 + (key === undefined ? 0 : key.length >> 6);
+    if (work < next) return false;
+    next = work + WORK_PER_STEP;
+    return true;
+  };
+}
+
+function* footprintOf(file: AnnotationFile | undefined): Generator<void, CrossFileFootprint> {
+  const due = stepCounter();
+  const count = function* (values: Iterable<string | undefined>): Generator<void, Map<string, number>> {
     const counts = new Map<string, number>();
-    for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+    for (const value of values) {
+      if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+      if (due(value)) yield;
+    }
     return counts;
   };
   const actors = file?.actors ?? [];
@@ -41,28 +60,44 @@ function footprintOf(index: WorkspaceIndex, file: AnnotationFile | undefined): C
   const annotation = file?.textAnnotation;
   const claims = annotation?.claims ?? [];
   const mentions = annotation?.mentions ?? [];
+  const references = function* (): Generator<string | undefined> {
+    for (const a of actors) for (const r of a.relations) yield r.target?.value;
+    for (const a of annotation?.authors ?? []) yield a.value;
+    for (const c of annotation?.contributors ?? []) yield c.actor?.value;
+    for (const m of mentions) for (const id of m.actors) yield id.value;
+    for (const c of claims) {
+      yield c.claimant?.value;
+      for (const a of c.about) yield a.value;
+      yield c.onBehalfOf?.value;
+      for (const r of c.reportedBy) yield r.value;
+    }
+  };
   return {
-    actorIds: count(named.map((a) => a.id?.value)),
-    conceptIds: count((file?.concepts ?? []).map((c) => c.id?.value)),
-    claimIds: count(claims.map((c) => c.id?.value)),
-    actorReferences: count([
-      ...actors.flatMap((a) => a.relations.map((r) => r.target?.value)),
-      ...(annotation?.authors ?? []).map((a) => a.value),
-      ...(annotation?.contributors ?? []).map((c) => c.actor?.value),
-      ...mentions.flatMap((m) => m.actors.map((id) => id.value)),
-      ...claims.flatMap((c) => [c.claimant?.value, ...c.about.map((a) => a.value), c.onBehalfOf?.value, ...c.reportedBy.map((r) => r.value)]),
-    ]),
-    stances: count(claims.map((c) => (c.claimant && c.concept && c.stance ? `${c.claimant.value}\u0000${c.concept.value}\u0000${c.stance.value}` : undefined))),
-    aliases: count(named.flatMap((a) => a.aliases.map((alias) => `${normalizeForMatch(alias.value).trim()}\u0000${a.id?.value}`))),
-    kinds: count(actors.map((a) => `${a.id?.value}\u0000${a.kind?.value}`)),
+    actorIds: yield* count(named.map((a) => a.id?.value)),
+    conceptIds: yield* count((file?.concepts ?? []).map((c) => c.id?.value)),
+    claimIds: yield* count(claims.map((c) => c.id?.value)),
+    actorReferences: yield* count(references()),
+    stances: yield* count(claims.map((c) => (c.claimant && c.concept && c.stance ? `${c.claimant.value}\u0000${c.concept.value}\u0000${c.stance.value}` : undefined))),
+    aliases: yield* count(named.flatMap((a) => a.aliases.map((alias) => `${aliasKey(alias)}\u0000${a.id?.value}`))),
+    kinds: yield* count(actors.map((a) => `${a.id?.value}\u0000${a.kind?.value}`)),
     // With its period: relations whose periods do not overlap neither contradict nor duplicate each other.
-    relations: count(actors.flatMap((a) => a.relations.map((r) => `${a.id?.value}\u0000${r.type?.value}\u0000${r.target?.value}\u0000${r.from?.value ?? ''}\u0000${r.until?.value ?? ''}`))),
+    relations: yield* count(actors.flatMap((a) => a.relations.map((r) => `${a.id?.value}\u0000${r.type?.value}\u0000${r.target?.value}\u0000${r.from?.value ?? ''}\u0000${r.until?.value ?? ''}`))),
   };
 }
 
-/** The keys whose counts differ between two multisets. */
-function changedKeys(before: Map<string, number>, after: Map<string, number>): string[] {
-  return [...new Set([...before.keys(), ...after.keys()])].filter((key) => before.get(key) !== after.get(key));
+/** The keys whose counts differ between two multisets, a step at a time. */
+function* changedKeys(before: Map<string, number>, after: Map<string, number>): Generator<void, string[]> {
+  const due = stepCounter();
+  const changed: string[] = [];
+  for (const [key, count] of before) {
+    if (after.get(key) !== count) changed.push(key);
+    if (due(key)) yield;
+  }
+  for (const key of after.keys()) {
+    if (!before.has(key)) changed.push(key);
+    if (due(key)) yield;
+  }
+  return changed;
 }
 
 /** A text's contribution to workspace-wide views: whether it is loaded, and which actors and aliases it mentions. */
@@ -118,14 +153,15 @@ export function dependentsOfTextChange(index: WorkspaceIndex, textUri: string, m
  * index already holds `after`. `filesWithUnknownIds` are the files whose
  * diagnostics include a code in CODES_DEPENDING_ON_ALL_IDS.
  */
-export function dependentsOfAnnotationChange(
+export function* dependentsOfAnnotationChange(
   index: WorkspaceIndex,
   uri: string,
   before: AnnotationFile | undefined,
   after: AnnotationFile | undefined,
   filesWithUnknownIds: Iterable<string>,
-): Set<string> {
+): Generator<void, Set<string>> {
   const affected = new Set<string>([uri]);
+  const due = stepCounter();
   const addAll = (uris: Iterable<string>) => {
     for (const other of uris) affected.add(other);
   };
@@ -133,27 +169,31 @@ export function dependentsOfAnnotationChange(
     const textUri = file && textUriOf(index, file);
     if (textUri) addAll([textUri, ...index.annotationsOf(textUri)]);
   }
-  const old = footprintOf(index, before);
-  const now = footprintOf(index, after);
+  const old = yield* footprintOf(before);
+  const now = yield* footprintOf(after);
 
-  const changedActors = changedKeys(old.actorIds, now.actorIds);
+  const changedActors = yield* changedKeys(old.actorIds, now.actorIds);
   for (const id of changedActors) addAll(index.actorReferences(id).map((r) => r.uri));
   for (const id of new Set([...old.actorIds.keys(), ...now.actorIds.keys()])) {
+    if (due()) yield;
     addAll(index.actorDefinitions(id).map((d) => d.uri));
     addAll(index.entityDefinitions(id).map((d) => d.uri));
     addAll(index.conceptDefinitions(id).map((d) => d.uri));
   }
 
-  const changedConcepts = changedKeys(old.conceptIds, now.conceptIds);
+  const changedConcepts = yield* changedKeys(old.conceptIds, now.conceptIds);
   for (const id of changedConcepts) addAll(index.conceptReferences(id).map((r) => r.uri));
   for (const id of new Set([...old.conceptIds.keys(), ...now.conceptIds.keys()])) {
     addAll(index.conceptDefinitions(id).map((d) => d.uri));
     addAll(index.entityDefinitions(id).map((d) => d.uri));
   }
 
-  for (const id of new Set([...old.claimIds.keys(), ...now.claimIds.keys()])) addAll(index.claimDefinitions(id).map((d) => d.uri));
-  for (const id of changedKeys(old.actorReferences, now.actorReferences)) addAll(index.actorDefinitions(id).map((d) => d.uri));
-  for (const key of changedKeys(old.stances, now.stances)) {
+  for (const id of new Set([...old.claimIds.keys(), ...now.claimIds.keys()])) {
+    if (due()) yield;
+    addAll(index.claimDefinitions(id).map((d) => d.uri));
+  }
+  for (const id of (yield* changedKeys(old.actorReferences, now.actorReferences))) addAll(index.actorDefinitions(id).map((d) => d.uri));
+  for (const key of (yield* changedKeys(old.stances, now.stances))) {
     const claimant = key.split('\u0000')[0];
     addAll(index.actorReferences(claimant).filter((r) => r.role === 'claimant').map((r) => r.uri));
   }
@@ -162,18 +202,18 @@ export function dependentsOfAnnotationChange(
   // the files that share a changed alias (alias-conflict), and those whose aliases or actors became used or unused.
   const rematched = index.takeTextsRematchedByAliases();
   for (const textUri of rematched) addAll([textUri, ...index.annotationsOf(textUri)]);
-  for (const pair of changedKeys(old.aliases, now.aliases)) addAll(index.aliasOwners(pair.slice(0, pair.indexOf('\u0000'))).map((owner) => owner.uri));
+  for (const pair of (yield* changedKeys(old.aliases, now.aliases))) addAll(index.aliasOwners(pair.slice(0, pair.indexOf('\u0000'))).map((owner) => owner.uri));
   // A kind decides relation-kind wherever the actor is a relation's target; a relation, contradictions with the other
   // relations between the same two actors. A part-of/member-of relation can close or open a cycle through any files, and
   // whether any text is loaded decides whether alias-unused applies at all: those reach every file that defines actors.
-  for (const key of changedKeys(old.kinds, now.kinds)) {
+  for (const key of (yield* changedKeys(old.kinds, now.kinds))) {
     const id = key.slice(0, key.indexOf('\u0000'));
     addAll(index.actorDefinitions(id).map((d) => d.uri));
     // …and wherever it is a claim's on-behalf-of (a person there is a warning).
     addAll(index.actorReferences(id).filter((r) => r.role === 'relation-target' || r.role === 'on-behalf-of').map((r) => r.uri));
   }
   let everyActorFile = false;
-  for (const key of changedKeys(old.relations, now.relations)) {
+  for (const key of (yield* changedKeys(old.relations, now.relations))) {
     const [subject, type, target] = key.split('\u0000');
     if (HIERARCHY_RELATIONS.includes(type)) everyActorFile = true;
     else addAll(index.relationsBetween(subject, target).map((r) => r.uri));

@@ -21,6 +21,12 @@ export class DiagnosticsAhead {
 
   /** Computes an annotation file's diagnostics in slices, for the `take` that follows in the same turn. */
   async compute(index: WorkspaceView, uri: string, slicer: Slicer): Promise<void> {
+    const steps = this.computeSteps(index, uri);
+    while (!steps.next().done) await slicer.pause();
+  }
+
+  /** `compute` a step at a time; stops early when the index changes between two steps. */
+  *computeSteps(index: WorkspaceView, uri: string): Generator<void, void> {
     this.ready = undefined;
     if (!index.isAnnotationFile(uri)) return;
     const generation = this.generation;
@@ -30,7 +36,7 @@ export class DiagnosticsAhead {
         this.ready = { uri, diagnostics: step.value };
         return;
       }
-      await slicer.pause();
+      yield;
       if (generation !== this.generation) return;
     }
   }

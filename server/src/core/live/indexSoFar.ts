@@ -47,16 +47,33 @@ export function indexSoFar(index: WorkspaceIndex): WorkspaceView {
       return false;
     },
   };
+  // Each method bound once: a check calls `actor(id)` for each of 70,000 claims, and a bound function per call is garbage.
+  const bound = new Map<string | symbol, { method: unknown; bound: unknown }>();
   return new Proxy(index, {
     get(target, property) {
       if (typeof property === 'string' && Object.hasOwn(overrides, property)) return overrides[property as keyof WorkspaceView];
       // The index's own methods and accessors run on the index itself, so that what they do inside
       // (analysing stale texts included) never goes through the view.
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      if (typeof value !== 'function') return value;
+      const known = bound.get(property);
+      if (known?.method === value) return known.bound;
+      const method = (value as (...args: unknown[]) => unknown).bind(target);
+      bound.set(property, { method: value, bound: method });
+      return method;
     },
     set: () => false,
     defineProperty: () => false,
     deleteProperty: () => false,
   });
+}
+
+/** One view per index, made once: a read request per keystroke during an edit asks for it. */
+const views = new WeakMap<WorkspaceIndex, WorkspaceView>();
+
+/** The index with its `indexSoFar` view. */
+export function soFarOf(index: WorkspaceIndex): { index: WorkspaceIndex; view: WorkspaceView } {
+  let view = views.get(index);
+  if (!view) views.set(index, (view = indexSoFar(index)));
+  return { index, view };
 }

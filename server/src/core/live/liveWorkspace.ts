@@ -2,18 +2,21 @@ import { textDiagnostics } from '../features/textDiagnostics';
 import { annotationFileDiagnostics, sortDiagnostics } from '../checks/index';
 import { applySeverityOverrides, DEFAULT_LIMITS } from '../config';
 import { loadWorkspace, readAllWithLimit, readWithLimit, storeText, type AnnotationParser, type FileRead, type LoadedWorkspace, type WorkspaceFileHost } from '../workspace/loadWorkspace';
+import { drain } from '../aliasAutomaton';
 import type { CoreDiagnostic } from '../model';
 import type { LineIndex } from '../lineIndex';
 import { basenameUri, canonicalUri, isUnder } from '../uris';
 import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import type { WorkspaceView } from '../workspace/workspaceView';
-import { CODES_DEPENDING_ON_ALL_IDS, dependentsOfAnnotationChange, dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
+import { dependentsOfTextChange, textMentionFootprint } from './diagnosticDependencies';
 import { DiagnosticsTracker, type TrackedDiagnostics } from './diagnosticsTracker';
 import { anchoringStepsFor, bySize, Slicer, textsAnalysedFor } from './analysisSlices';
 import { countingReads } from './countingReads';
 import { DiagnosticsAhead } from './diagnosticsAhead';
 import { fileRole, GONE, type StagedChange } from './stagedChange';
-import { indexSoFar } from './indexSoFar';
+import { stageInSteps } from './stageInSteps';
+import { BufferEdits } from './bufferEdits';
+import { indexSoFar, soFarOf } from './indexSoFar';
 import type { ParanoidMode } from './paranoid';
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -77,8 +80,10 @@ export class LiveWorkspace {
   private readonly tracker = new DiagnosticsTracker((uri) => this.computeDiagnostics(uri));
   private readonly listeners = new Set<(uris: string[]) => void>();
   private tasks: Promise<unknown> = Promise.resolve();
-  /** The last refresh of an edit's diagnostics that runs in slices after the edit. */
-  private sliceRefresh: Promise<void> = Promise.resolve();
+  /** Folders whose index holds a file half entered (`StagingHost.halfUpdated`): whole-index requests wait. */
+  private readonly halfUpdated = new Set<string>();
+  /** Applies buffer changes, in steps when they are large. */
+  private readonly edits: BufferEdits;
   private readonly firstLoad: Promise<void>;
   private markLoaded!: () => void;
 
@@ -95,6 +100,21 @@ export class LiveWorkspace {
       allowedLimits: async (folderUri) => (await this.host.allowedLimits?.(folderUri)) ?? DEFAULT_LIMITS,
     };
     this.firstLoad = new Promise((resolve) => (this.markLoaded = resolve));
+    this.edits = new BufferEdits({
+      workspaceFor: (uri) => this.workspaceFor(uri),
+      tracker: this.tracker,
+      ahead: this.ahead,
+      paranoid: options.paranoid,
+      isOpen: (uri) => this.buffers.has(uri),
+      halfUpdated: (workspace, half) => this.setHalfUpdated(workspace, half),
+      yieldControl: options.yieldControl,
+      largeFileParser: options.largeFileParser,
+      bufferContent: (uri) => this.buffers.get(uri),
+      withFilesPointingInto: (uris) => this.withFilesPointingInto(uris),
+      notify: (uris) => this.notify(uris),
+      followUp: (workspace, reload) => this.followUp(workspace, reload),
+      enqueue: (task) => this.enqueue(task),
+    });
     options.paranoid?.attach({ workspaces: () => [...this.loaded.values()], tracker: this.tracker, host: this.overlay, whenReady: () => this.firstLoad, tasks: () => this.tasks, yieldControl: options.yieldControl });
   }
 
@@ -218,33 +238,39 @@ export class LiveWorkspace {
 
   // ---- open buffers ----------------------------------------------------------
 
-  /** An editor opened or changed a document. The index holds the new content when this returns. */
+  /**
+   * An editor opened or changed a document. The index holds the new content when this returns, unless the change
+   * is large (an annotation file of 128 KB or more) or waits behind one: then it is applied in steps (`BufferEdits`).
+   */
   setBuffer(uri: string, content: string): Promise<void> {
     uri = canonicalUri(uri);
     this.buffers.set(uri, content);
-    const { dependents, texts, workspace, reload } = this.stage(uri, { content });
-    const finish = () => {
-      this.refresh(dependents());
-      return this.followUp(workspace, reload);
-    };
-    // Diagnostics are refreshed before this returns, unless anchoring the quotes of the texts the change touches
-    // takes longer than a slice (a long text, many quotes): then the rest runs in slices, and `whenRefreshed` waits.
-    const slicer = new Slicer(this.options.yieldControl);
-    const steps = workspace && anchoringStepsFor(workspace.index, texts);
-    if (!steps || slicer.runWhileTime(steps)) {
-      const followUp = finish();
-      return followUp ? this.enqueue(followUp) : Promise.resolve();
-    }
-    this.sliceRefresh = this.enqueue(async () => {
-      await slicer.drive(steps);
-      await finish()?.();
-    });
-    return this.sliceRefresh;
+    return this.edits.apply(uri, content);
   }
 
   /** Resolves once the diagnostics of every buffer change so far are up to date. */
   whenRefreshed(): Promise<void> {
-    return this.sliceRefresh;
+    return this.edits.whenRefreshed();
+  }
+
+  /** Resolves once an open buffer's latest content is in the index; undefined when it already is. */
+  whenStaged(uri: string): Promise<void> | undefined {
+    return this.edits.whenStaged(canonicalUri(uri));
+  }
+
+  /** How many times buffer changes applied in steps have let other work run (for tests). */
+  get editPauses(): number {
+    return this.edits.pauses;
+  }
+
+  /** While a folder's index holds a file half entered, reads see it as during a first indexing, and whole-index requests wait. */
+  private setHalfUpdated(workspace: LoadedWorkspace, half: boolean): void {
+    const folder = workspace.index.workspaceFolders[0];
+    if (!this.serving.has(folder)) return;
+    if (half) this.readableSoFar.set(folder, soFarOf(workspace.index));
+    else this.readableSoFar.delete(folder);
+    if (half) this.halfUpdated.add(folder);
+    else this.halfUpdated.delete(folder);
   }
 
   /** An editor closed a document: the file on disk counts again. */
@@ -299,11 +325,8 @@ export class LiveWorkspace {
    * refreshes the diagnostics it can reach, anchoring the quotes they need
    * in slices first; then runs the disk work that may follow.
    */
-  private async applyAndRefreshInSlices(uri: string, read: FileRead): Promise<void> {
-    const { dependents, texts, workspace, reload } = this.stage(uri, read);
-    if (workspace) await new Slicer(this.options.yieldControl).drive(anchoringStepsFor(workspace.index, texts));
-    this.refresh(dependents());
-    await this.followUp(workspace, reload)?.();
+  private applyAndRefreshInSlices(uri: string, read: FileRead): Promise<void> {
+    return this.edits.applyRead(uri, read);
   }
 
   /** The disk work that may follow a change: loading newly referenced texts, or a reload after a configuration change. */
@@ -316,47 +339,12 @@ export class LiveWorkspace {
   /** Updates the index for one file, as a fresh load would store what was read; returns the files it reaches. */
   private apply(uri: string, read: FileRead): { affected: Set<string>; workspace?: LoadedWorkspace; reload?: boolean } {
     const { dependents, workspace, reload } = this.stage(uri, read);
-    return { affected: dependents(), workspace, reload };
+    return { affected: drain(dependents()), workspace, reload };
   }
 
   /** `apply`, with the files it reaches left to compute (that analyses `texts`, whose quotes may be anchored in slices first). */
   private stage(uri: string, read: FileRead): StagedChange {
-    this.ahead.invalidate();
-    const none = (workspace?: LoadedWorkspace): StagedChange => ({ dependents: () => new Set(), texts: [], workspace });
-    const workspace = this.workspaceFor(uri);
-    if (!workspace) return none();
-    const index = workspace.index;
-    this.options.paranoid?.changed(uri, read, index.content(uri), this.buffers.has(uri));
-    const content = 'content' in read ? read.content : undefined;
-    switch (fileRole(workspace, uri)) {
-      case 'config':
-        return { ...none(workspace), reload: true };
-      case 'annotation': {
-        const before = index.annotationFile(uri);
-        const textsBefore = textsAnalysedFor(index, [uri]);
-        if (content !== undefined) {
-          if (before && index.content(uri) === content) return none(workspace);
-          index.setAnnotationFile(uri, content);
-        } else if ('problem' in read && read.problem.kind !== 'missing') {
-          index.setAnnotationFileUnreadable(uri, read.problem);
-        } else {
-          if (!before) return none(workspace);
-          index.removeAnnotationFile(uri);
-        }
-        const after = index.annotationFile(uri);
-        const withIdCodes = this.tracker.urisWithCodes(CODES_DEPENDING_ON_ALL_IDS);
-        const texts = [...new Set([...textsBefore, ...textsAnalysedFor(index, [uri])])];
-        return { dependents: () => dependentsOfAnnotationChange(index, uri, before, after, withIdCodes), texts, workspace };
-      }
-      case 'text': {
-        if (content !== undefined && index.textStatus(uri) === 'loaded' && index.content(uri) === content) return none(workspace);
-        const mentionsBefore = textMentionFootprint(index, uri);
-        storeText(index, uri, read);
-        return { dependents: () => dependentsOfTextChange(index, uri, mentionsBefore, textMentionFootprint(index, uri)), texts: [uri], workspace };
-      }
-      default:
-        return none(workspace);
-    }
+    return drain(stageInSteps(this.edits.host, uri, read));
   }
 
   /** Reads the texts that annotation files point at but the index has not got yet. */
@@ -395,20 +383,24 @@ export class LiveWorkspace {
   /** The index of the folder that holds a file, read-only: only the live workspace changes it. */
   indexFor(uri: string): WorkspaceView | undefined {
     const folder = this.folderOf(canonicalUri(uri));
-    return folder === undefined ? undefined : this.serving.get(folder)?.index;
+    return folder === undefined || this.halfUpdated.has(folder) ? undefined : this.serving.get(folder)?.index;
   }
 
   /**
-   * The index for a read request (hover, definition, highlights): the folder's, or during its first indexing the
-   * index so far (`soFar`) once it has the file: an annotation file, or an analysed text. Others use `indexFor`.
+   * The index for a read request (hover, definition, highlights): the folder's, or during its first indexing, and
+   * while an edit is applied in steps, the index so far (`soFar`; it never analyses a text itself, so a request
+   * elsewhere never waits for a hostile text's anchoring) once it has the file: an annotation file, or an analysed
+   * text (during an edit, a text not analysed yet is read from the index, which analyses it).
    */
   readingIndexFor(uri: string): { index: WorkspaceView; soFar: boolean } | undefined {
     const served = this.indexFor(uri);
-    const soFar = served ? undefined : this.readableSoFar.get(this.folderOf(canonicalUri(uri)) ?? '');
-    if (served || !soFar) return served && { index: served, soFar: false };
-    return soFar.index.isAnnotationFile(uri) || soFar.index.hasCurrentAnalysis(uri) ? { index: soFar.view, soFar: true } : undefined;
+    if (served && !this.edits.busy) return { index: served, soFar: false };
+    const folder = this.folderOf(canonicalUri(uri)) ?? '';
+    const soFar = served ? soFarOf(this.loaded.get(folder)!.index) : this.readableSoFar.get(folder);
+    if (soFar && (soFar.index.isAnnotationFile(uri) || soFar.index.hasCurrentAnalysis(uri))) return { index: soFar.view, soFar: true };
+    // A text the edit made stale is analysed for a request about it, as outside an edit.
+    return served && { index: served, soFar: false };
   }
-
 
   /** A file's line index: an indexed file's, or policy-annotator.yaml's, which the index does not hold. */
   lineIndex(uri: string): LineIndex | undefined {
@@ -470,9 +462,13 @@ export class LiveWorkspace {
    * have moved), and tells the listeners which changed.
    */
   private refresh(uris: Iterable<string>): void {
+    this.notify(this.tracker.refresh(this.withFilesPointingInto(uris)));
+  }
+
+  private withFilesPointingInto(uris: Iterable<string>): Set<string> {
     const reached = new Set(uris);
     for (const uri of [...reached]) for (const pointing of this.tracker.filesPointingInto(uri)) reached.add(pointing);
-    this.notify(this.tracker.refresh(reached));
+    return reached;
   }
 
   private computeDiagnostics(uri: string): CoreDiagnostic[] {

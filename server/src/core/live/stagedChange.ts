@@ -18,7 +18,8 @@ export function fileRole(workspace: LoadedWorkspace, uri: string): FileRole {
 
 /** A change applied to the index, with the files it reaches still to compute (see `LiveWorkspace.stage`). */
 export interface StagedChange {
-  dependents: () => Set<string>;
+  /** The files the change reaches, found a step at a time (comparing two versions of a file of 70,000 claims). */
+  dependents: () => Generator<void, Set<string>>;
   /** The texts whose analysis finding the dependents and refreshing them needs. */
   texts: string[];
   workspace?: LoadedWorkspace;
@@ -27,3 +28,9 @@ export interface StagedChange {
 
 /** What reading a deleted file gives. */
 export const GONE: FileRead = { problem: { kind: 'missing' } };
+
+/** Dependents worked out in one piece, in the stepped form `StagedChange.dependents` has. */
+export function* atOnce(compute: () => Set<string>): Generator<void, Set<string>> {
+  yield* [];
+  return compute();
+}

@@ -1,4 +1,5 @@
 import { isScalar, type Node, type Pair } from 'yaml';
+import { emptyList, sharedIfEmpty } from '../emptyList';
 import type { AttributeDef } from '../model';
 import { spanOf, type FieldEntry, type YamlFieldReader } from './yamlFields';
 
@@ -9,11 +10,11 @@ import { spanOf, type FieldEntry, type YamlFieldReader } from './yamlFields';
  * mappings as values are reported and skipped; the rest is still read.
  */
 export function readAttributes(reader: YamlFieldReader, entry: FieldEntry | undefined): AttributeDef[] {
-  if (!entry) return [];
+  if (!entry) return emptyList();
   const node = reader.resolve(entry.value, '`attributes`');
-  if (!node || (isScalar(node) && (node.value === null || node.value === ''))) return [];
+  if (!node || (isScalar(node) && (node.value === null || node.value === ''))) return emptyList();
   const map = reader.mapping(node, '`attributes`');
-  if (!map) return [];
+  if (!map) return emptyList();
   const attributes: AttributeDef[] = [];
   for (const pair of map.items as Pair<Node | null, Node | null>[]) {
     const keyNode = pair.key;
@@ -25,5 +26,5 @@ export function readAttributes(reader: YamlFieldReader, entry: FieldEntry | unde
     const value = reader.string({ key: key.value, keyRange: key.range, value: pair.value ?? undefined, range: key.range }, `the attribute \`${key.value}\``, { freeText: true });
     if (value) attributes.push({ key, value });
   }
-  return attributes;
+  return sharedIfEmpty(attributes);
 }

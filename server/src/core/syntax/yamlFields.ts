@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { closestMatches, didYouMeanSuffix } from '../didYouMean';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
+import { emptyList, sharedIfEmpty } from '../emptyList';
 import { blockReaderDisagreement, FULL_PARSE_OPTIONS } from './blockReaderCheck';
 import { parseBlockYaml } from './fastYaml';
 import { applyRepairs, findYamlMistakes, mapRangesToOriginal } from './yamlMistakes';
@@ -378,12 +379,12 @@ export class YamlFieldReader {
     }
     if (typeof raw !== 'string') {
       if (options.freeText && (typeof raw === 'number' || typeof raw === 'boolean')) {
-        return { value: String(node.source ?? raw), range: spanOf(node), keyRange: entry.keyRange };
+        return { value: String(node.source ?? raw), range: spanOf(node) };
       }
       this.report(spanOf(node), 'invalid-value', `${label} must be text, but \`${String(node.source ?? raw)}\` is a ${typeof raw}. Put it in quotes if it is meant as text.`);
       return undefined;
     }
-    return { value: raw, range: spanOf(node), keyRange: entry.keyRange };
+    return { value: raw, range: spanOf(node) };
   }
 
   /** The items of a list field; a single mapping or value where a list is expected is reported. */
@@ -415,10 +416,10 @@ export class YamlFieldReader {
 
   /** A list of strings, such as aliases or `about`. A single string is accepted as a list of one. */
   stringList(entry: FieldEntry | undefined, label: string): Located<string>[] {
-    if (!entry) return [];
+    if (!entry) return emptyList();
     const node = this.resolve(entry.value, label);
     if (node && isScalar(node) && typeof node.value === 'string' && node.value !== '') {
-      return [{ value: node.value, range: spanOf(node), keyRange: entry.keyRange }];
+      return [{ value: node.value, range: spanOf(node) }];
     }
     const values: Located<string>[] = [];
     for (const item of this.listItems(node, label)) {
@@ -430,7 +431,7 @@ export class YamlFieldReader {
         this.report(spanOf(itemNode), 'invalid-value', `Each entry of ${label} must be non-empty text.`);
       }
     }
-    return values;
+    return sharedIfEmpty(values);
   }
 
   /**

@@ -1,18 +1,14 @@
 import { AliasMatcher, type AliasEntry, type AliasMatch } from '../aliasMatcher';
 import { isLostQuotePlaced, lostQuoteRange } from '../lostQuotes';
 import type { ClaimDef, MentionDef, QuoteSelectorDef, Span, SuppressionDef, TextAnnotationDef } from '../model';
-import type { AnchorableText, AnchorResult } from '../resolveQuote';
-import { AnchoringCache, withQuote } from './anchoringCache';
+import type { AnchorableText } from '../resolveQuote';
+import { drain } from '../aliasAutomaton';
+import { AnchoringCache, withQuote, type Anchored } from './anchoringCache';
 import { MatchesAhead } from './matchesAhead';
 import type { DocumentStore } from './documentStore';
 import type { AliasChange, Registry } from './registry';
 
-/** A claim or an explicit mention together with where its quote landed. */
-export interface Anchored<T> {
-  def: T;
-  annotationUri: string;
-  result: AnchorResult;
-}
+export type { Anchored } from './anchoringCache';
 
 /** An actor mention in a text: an alias match or an explicit mention. */
 export interface Mention {
@@ -170,8 +166,8 @@ export class TextAnalyses {
         for (const [kind, defs, into] of anchoredKinds(annotation, claims, explicitMentions, suppressions)) {
           const slot = `${annotationUri}\u0000${kind}`;
           slots.add(slot);
-          const results = this.anchorings.anchor(textUri, anchorable, slot, defs);
-          withQuote<QuoteSelectorDef>(defs).forEach((def, i) => (into as Anchored<QuoteSelectorDef>[]).push({ def, annotationUri, result: results[i] }));
+          // Usually made ahead by `anchoringSteps`, a few thousand per step: here they are only collected.
+          for (const anchored of drain(this.anchorings.anchoredInSteps(textUri, anchorable, slot, defs, annotationUri))) (into as Anchored<QuoteSelectorDef>[]).push(anchored);
         }
       }
       this.anchorings.retain(textUri, slots);
@@ -195,16 +191,26 @@ export class TextAnalyses {
   *anchoringSteps(textUri: string): Generator<void, void> {
     if (this.documents.statusByKey(textUri) !== 'loaded') return;
     const cached = this.analyses.get(textUri);
-    if (cached && cached.textStamp === this.documents.textStampByKey(textUri) && this.documents.preparedAnchorableByKey(textUri) === cached.analysis.text) return;
+    if (cached && cached.textStamp === this.documents.textStampByKey(textUri) && this.documents.preparedAnchorableByKey(textUri) === cached.analysis.text) {
+      // Anchoring current, matches stale (an alias change reached the text): only the matching runs ahead.
+      const matchStamp = this.matchStamps.get(textUri) ?? 0;
+      if (this.aliasMatcher && cached.matchStamp !== matchStamp) yield* this.matchesAhead.matchInSteps(textUri, cached.analysis.text.normalized, this.aliasMatcher, matchStamp);
+      return;
+    }
     yield;
     const anchorable = (yield* this.documents.anchorableInStepsByKey(textUri))!;
     for (const annotationUri of this.documents.annotationsOf(textUri)) {
       const annotation = this.documents.fileByKey(annotationUri)?.textAnnotation;
       if (!annotation) continue;
       for (const [kind, defs] of anchoredKinds(annotation, [], [], [])) {
-        const results = yield* this.anchorings.anchorInSteps(textUri, anchorable, `${annotationUri}\u0000${kind}`, defs);
+        const slot = `${annotationUri}\u0000${kind}`;
+        const results = yield* this.anchorings.anchorInSteps(textUri, anchorable, slot, defs);
+        yield* this.anchorings.anchoredInSteps(textUri, anchorable, slot, defs, annotationUri);
         // Where the text's diagnostics of lost quotes go: each placement scans the text.
-        for (const [i, def] of withQuote<QuoteSelectorDef>(defs).entries()) {
+        const quoted = withQuote<QuoteSelectorDef>(defs);
+        // An index, not entries(): a pair per quote is garbage, 70,000 of them in one step.
+        for (let i = 0; i < quoted.length; i++) {
+          const def = quoted[i];
           if (results[i].status !== 'not-found' || results[i].nearMisses?.[0] || isLostQuotePlaced(anchorable, def.quote!.value)) continue;
           lostQuoteRange(anchorable, def.quote!.value);
           yield;
@@ -261,6 +267,11 @@ export class TextAnalyses {
       this.aliasAffectedTexts.add(uri);
     }
     return affected;
+  }
+
+  /** The texts `takeTextsRematchedByAliases` will give, left in place (for matching them in steps first). */
+  textsToRematch(): string[] {
+    return [...this.aliasAffectedTexts];
   }
 
   /** The texts whose mentions alias changes may have changed since the last call (for refreshing their diagnostics). */

@@ -9,6 +9,7 @@ import { DocumentStore, type TextStatus } from './documentStore';
 import { MentionUsage } from './mentionUsage';
 import { describeReadProblem, type ReadProblem } from './readProblems';
 import { aliasChange, Registry, type AliasOwner, type FileAlias, type IdReference, type ReferenceRole, type StanceTaken, type StatedRelation } from './registry';
+import { sameJsonInSteps } from './sameInSteps';
 import { countedIds, TextAnalyses, type TextAnalysis } from './textAnalyses';
 import type { MemoDependency, WorkspaceView } from './workspaceView';
 
@@ -70,7 +71,9 @@ export class WorkspaceIndex implements WorkspaceView {
     const limit = this.config.limits.annotationFileSize;
     if (content.length > limit) return this.setAnnotationFileUnreadable(uri, { kind: 'too-large', size: content.length, limit });
     const file = parsed ?? parseAnnotationFile(uri, content, this.config.vocabulary);
-    this.noteAnnotationChange(this.documents.fileByKey(uri), file);
+    // Parsing is one piece (of up to 128 KB in the editor; larger files are parsed elsewhere): the index is unchanged until here.
+    if (!parsed) yield;
+    yield* this.noteAnnotationChange(this.documents.fileByKey(uri), file);
     const aliasesBefore = this.registry.aliasesOf(uri);
     this.forgetAnnotationFile(uri);
     this.storeDocument(uri, content);
@@ -80,23 +83,21 @@ export class WorkspaceIndex implements WorkspaceView {
     return file;
   }
 
-  /** Bumps the generations of the kinds of input that differ between two versions of an annotation file. */
-  private noteAnnotationChange(before: AnnotationFile | undefined, after: AnnotationFile | undefined): void {
+  /** Bumps the generations of the kinds of input that differ between two versions of an annotation file (in steps: 70,000 claims). */
+  private *noteAnnotationChange(before: AnnotationFile | undefined, after: AnnotationFile | undefined): Generator<void, void> {
     const hasRegistry = (file: AnnotationFile | undefined) => !!file && (file.actors.length > 0 || file.concepts.length > 0);
-    const registry = (file: AnnotationFile) => JSON.stringify([file.actors, file.concepts]);
-    const annotations = (file: AnnotationFile | undefined) => (file?.textAnnotation ? JSON.stringify(file.textAnnotation) : '');
     // Only a file present before and after needs comparing; otherwise a side with content means a change.
-    if (before && after ? hasRegistry(before) !== hasRegistry(after) || (hasRegistry(after) && registry(before) !== registry(after)) : hasRegistry(before) || hasRegistry(after)) {
+    if (before && after ? hasRegistry(before) !== hasRegistry(after) || (hasRegistry(after) && !(yield* sameJsonInSteps([before.actors, before.concepts], [after.actors, after.concepts]))) : hasRegistry(before) || hasRegistry(after)) {
       this.generations.registry++;
     }
-    if (!before || !after ? !!(before ?? after)?.textAnnotation : annotations(before) !== annotations(after)) this.generations.annotations++;
+    if (!before || !after ? !!(before ?? after)?.textAnnotation : !(yield* sameJsonInSteps(before.textAnnotation ?? '', after.textAnnotation ?? ''))) this.generations.annotations++;
   }
 
   /** Stores an annotation file that cannot be used, with a diagnostic that says why (its content is never kept). */
   setAnnotationFileUnreadable(uri: string, problem: ReadProblem): AnnotationFile {
     uri = canonicalUri(uri);
     const file: AnnotationFile = { uri, actors: [], entities: [], concepts: [], diagnostics: [makeDiagnostic(uri, { start: 0, end: 0 }, 'file-unreadable', describeReadProblem(problem, 'This annotation file'))] };
-    this.noteAnnotationChange(this.documents.fileByKey(uri), file);
+    drain(this.noteAnnotationChange(this.documents.fileByKey(uri), file));
     const aliasesBefore = this.registry.aliasesOf(uri);
     this.forgetAnnotationFile(uri);
     this.aliasesReplaced(aliasesBefore, []);
@@ -107,7 +108,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   removeAnnotationFile(uri: string): void {
     uri = canonicalUri(uri);
-    this.noteAnnotationChange(this.documents.fileByKey(uri), undefined);
+    drain(this.noteAnnotationChange(this.documents.fileByKey(uri), undefined));
     const aliasesBefore = this.registry.aliasesOf(uri);
     this.forgetAnnotationFile(uri);
     this.aliasesReplaced(aliasesBefore, []);
@@ -155,6 +156,11 @@ export class WorkspaceIndex implements WorkspaceView {
   /** The texts whose mentions alias changes may have changed since the last call (for refreshing their diagnostics). */
   takeTextsRematchedByAliases(): string[] {
     return this.analyses.takeTextsRematchedByAliases();
+  }
+
+  /** The texts `takeTextsRematchedByAliases` will give, left in place: their matching can run ahead in steps (`anchoringSteps`). */
+  textsToRematch(): string[] {
+    return this.analyses.textsToRematch();
   }
 
   // ---- texts ------------------------------------------------------------
@@ -305,6 +311,10 @@ export class WorkspaceIndex implements WorkspaceView {
 
   claimDefinitions(id: string): { claim: ClaimDef; uri: string }[] {
     return this.registry.claimDefinitions(id);
+  }
+
+  claimIdsDefinedMoreThanOnce(): ReadonlySet<string> {
+    return this.registry.claimIdsDefinedMoreThanOnce();
   }
 
   /** The relations stated between two actors, in either direction, in file order. */

@@ -77,6 +77,8 @@ export interface WorkspaceView {
   /** Every concept id, sorted. */
   conceptIds(): string[];
   claimDefinitions(id: string): readonly { claim: ClaimDef; uri: string }[];
+  /** The claim ids defined more than once (usually none): a check of 70,000 claims looks up only these. */
+  claimIdsDefinedMoreThanOnce(): ReadonlySet<string>;
   /** The relations stated between two actors, in either direction, in file order. */
   relationsBetween(a: string, b: string): readonly StatedRelation[];
   /** Every part-of/member-of relation, by subject, each subject's in file order. */
