@@ -10,10 +10,12 @@
 // Target: at most 2 s at 4x. Reported, not enforced. For scale, the same
 // figure for a cold `check --no-cache` of the corpus (one workspace, where
 // agreement loads two), and, in process (the core bundled from source with
-// esbuild), the time of the comparison itself once both workspaces are
-// loaded and their texts analysed.
+// esbuild), the time to load and analyse each workspace as the command does
+// (one after the other, on this thread; the command loads the second on a
+// worker thread meanwhile) and the time of the comparison itself once both
+// are loaded.
 //
-//   npm run build && node bench/agreement.mjs [scale, default 4] [runs, default 3]
+//   npm run build && node bench/agreement.mjs [scale, default 4] [runs, default 3] [--keep]
 
 import { buildSync } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -28,8 +30,12 @@ import { DEFAULT_SEED } from './generator/generateCorpus.mjs';
 import { createRandom } from './generator/random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const scale = Number(process.argv[2] ?? 4);
-const runs = Number(process.argv[3] ?? 3);
+const args = process.argv.slice(2);
+/** --keep: the perturbed copy stays at bench/corpus/<scale>x-second, to profile the command on the two folders. */
+const keep = args.includes('--keep');
+const positional = args.filter((a) => !a.startsWith('--'));
+const scale = Number(positional[0] ?? 4);
+const runs = Number(positional[1] ?? 3);
 const cli = join(root, 'bin', 'policy-annotator.js');
 
 function annotationFiles(dir) {
@@ -51,7 +57,7 @@ function perturb(yaml, random) {
 /** The core and the Node file host, bundled from source into the scratch folder. */
 function loadCore(folder) {
   const outfile = join(folder, 'agreement-core.cjs');
-  const entry = ["export { loadWorkspace } from './server/src/core';", "export { compareCoders } from './server/src/core/agreement';", "export { NodeFileHost } from './server/src/node/nodeFileHost';"];
+  const entry = ["export { compareAnnotations, loadCoderAnnotations } from './server/src/core/agreement';", "export { NodeFileHost } from './server/src/node/nodeFileHost';"];
   const stdin = { contents: entry.join('\n'), resolveDir: root, loader: 'ts' };
   buildSync({ absWorkingDir: root, stdin, bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning', define: { POLICY_ANNOTATOR_VERSION: '"bench"' } });
   return createRequire(import.meta.url)(outfile);
@@ -79,7 +85,8 @@ const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const corpus = prepareCorpus(join(root, 'bench', 'corpus'), scale, DEFAULT_SEED);
 const scratch = mkdtempSync(join(tmpdir(), 'policy-annotator-agreement-'));
 try {
-  const second = join(scratch, `${scale}x-second`);
+  const second = keep ? join(root, 'bench', 'corpus', `${scale}x-second`) : join(scratch, `${scale}x-second`);
+  rmSync(second, { recursive: true, force: true });
   cpSync(corpus.workspace, second, { recursive: true });
   const random = createRandom('agreement-bench').next;
   for (const file of annotationFiles(join(second, 'annotations'))) writeFileSync(file, perturb(readFileSync(file, 'utf8'), random));
@@ -102,18 +109,20 @@ try {
 
   const core = loadCore(scratch);
   const coders = [];
+  const loads = [];
   for (const [name, folder] of [['first', corpus.workspace], ['second', second]]) {
-    const folderUri = `file://${folder}`;
-    const { index } = await core.loadWorkspace(new core.NodeFileHost([folder]), folderUri);
-    for (const text of index.referencedTexts()) index.analysis(text);
-    coders.push({ name, view: index, folderUri: index.workspaceFolders[0] });
+    const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    coders.push(await core.loadCoderAnnotations(new core.NodeFileHost([folder]), pathToFileURL(folder).href, name));
+    const cpu = process.cpuUsage(cpuBefore);
+    loads.push(`${name} wall ${(performance.now() - started).toFixed(0)} ms, CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
   }
   const compareTimes = [];
   const compareCpuTimes = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    core.compareCoders(coders);
+    core.compareAnnotations(coders);
     const cpu = process.cpuUsage(cpuBefore);
     compareTimes.push(performance.now() - started);
     compareCpuTimes.push((cpu.user + cpu.system) / 1000);
@@ -126,6 +135,7 @@ try {
   console.log(`  load average when the runs ended: ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
   console.log(`  agreement, CLI process (median of ${runs}): wall ${seconds(total)} (target ≤ 2 s${total <= 2000 ? ', met' : ', NOT met'}), CPU ${seconds(median(cpuTimes))}; runs: wall ${times.map(seconds).join(', ')}; CPU ${cpuTimes.map(seconds).join(', ')}`);
   console.log(`  for scale: cold check --no-cache of one of the two workspaces: wall ${seconds(median(checkTimes))}, CPU ${seconds(median(checkCpuTimes))}`);
+  console.log(`  in process, one after the other: loading and analysing each workspace as agreement does (once; the first loads cold): ${loads.join('; ')}`);
   console.log(`  the comparison alone, in process, both workspaces loaded and analysed (median of ${runs}): wall ${median(compareTimes).toFixed(0)} ms, CPU ${median(compareCpuTimes).toFixed(0)} ms`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });

@@ -14,6 +14,7 @@ const entries = [
   { in: 'server/src/node/cliMain.ts', out: 'cli' },
   { in: 'server/src/node/serverMain.ts', out: 'server' },
   { in: 'server/src/node/parseWorker.ts', out: 'parseWorker' },
+  { in: 'server/src/node/agreementWorker.ts', out: 'agreementWorker' },
   { in: 'client/src/extension.ts', out: 'client' },
 ].filter((entry) => existsSync(join(root, entry.in)));
 

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { loadWorkspace, type WorkspaceFileHost } from '../core';
-import { AGREEMENT_FIELDS, compareCoders, MAX_CODERS, PRESENCE_FIELD, type CoderWorkspace } from '../core/agreement';
+import type { WorkspaceFileHost } from '../core';
+import { AGREEMENT_FIELDS, compareAnnotations, loadCoderAnnotations, MAX_CODERS, PRESENCE_FIELD, type CoderAnnotations } from '../core/agreement';
 import { formatAgreementMarkdown, formatAgreementStylish } from './formatAgreement';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
-import { parseCommandArgs, UsageError, type CliContext } from './cliContext';
+import { parseCommandArgs, UsageError, type AgreementCoderRequest, type CliContext } from './cliContext';
 
 const FORMATS = ['stylish', 'json', 'markdown'] as const;
 
@@ -72,38 +72,79 @@ export function parseAgreementArgs(args: string[], context: CliContext): Agreeme
   };
 }
 
-/** Loads one coder's workspace; refuses one with neither annotations nor texts (a mistyped folder or revision). */
-async function loadCoder(context: CliContext, name: string, host: WorkspaceFileHost, folder: string, what: string): Promise<CoderWorkspace> {
-  const folderUri = URI.file(folder).toString();
-  const { index } = await loadWorkspace(host, folderUri, { parser: context.parser });
-  if (index.annotationFiles().length === 0) throw new UsageError(`${what} holds no annotation files: is it a workspace folder?`);
-  return { name, view: index, folderUri: index.workspaceFolders[0] };
+/** Loads one coder's workspace; refuses one with no annotation files (a mistyped folder or revision). */
+async function loadCoder(context: CliContext, options: AgreementOptions, name: string, host: WorkspaceFileHost, folder: string, what: string): Promise<CoderAnnotations> {
+  const coder = await loadCoderAnnotations(host, URI.file(folder).toString(), name, { parser: context.parser, fields: options.fields, texts: options.texts });
+  return coder ?? refuseEmpty(what);
 }
 
-async function loadFromRefs(options: AgreementOptions, context: CliContext): Promise<CoderWorkspace[]> {
-  const prefix = await repositoryPrefix(context, options.workspaceFolder);
-  if (prefix === undefined) throw new UsageError(`${options.workspaceFolder} is not inside a git repository, so there are no revisions to compare.`);
-  const coders: CoderWorkspace[] = [];
-  for (let i = 0; i < options.refs.length; i++) {
-    const revision = options.refs[i];
-    const commit = await resolveCommit(context, options.workspaceFolder, revision);
+function refuseEmpty(what: string): never {
+  throw new UsageError(`${what} holds no annotation files: is it a workspace folder?`);
+}
+
+interface CoderSource {
+  folder: string;
+  revision?: AgreementCoderRequest['revision'];
+  /** How messages name it. */
+  what: string;
+  /** A host to read it here, and what to close after. */
+  here: () => { host: WorkspaceFileHost; close?: () => Promise<void> };
+}
+
+/**
+ * Loads each coder: every other one (the second, the fourth, …) on a worker thread, if the context offers
+ * one, while the others load here; one whose worker fails loads here after all.
+ */
+function loadAll(options: AgreementOptions, context: CliContext, sources: CoderSource[]): Promise<CoderAnnotations[]> {
+  return Promise.all(
+    sources.map(async ({ folder, revision, what, here }, i) => {
+      const name = options.coders[i];
+      const loadHere = async () => {
+        const { host, close } = here();
+        try {
+          return await loadCoder(context, options, name, host, folder, what);
+        } finally {
+          await close?.();
+        }
+      };
+      if (!context.loadAgreementCoder || i % 2 === 0) return loadHere();
+      let coder: CoderAnnotations | undefined;
+      try {
+        coder = await context.loadAgreementCoder({ folder, revision, name, fields: options.fields, texts: options.texts, limits: context.limits });
+      } catch {
+        return loadHere();
+      }
+      return coder ?? refuseEmpty(what);
+    }),
+  );
+}
+
+function loadFromFolders(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
+  return loadAll(options, context, options.folders.map((folder) => ({ folder, what: folder, here: () => ({ host: context.createHost([folder]) }) })));
+}
+
+/** The --ref form: every revision is resolved to a commit first, then each is read through git (`GitRevisionHost`). */
+async function loadFromRefs(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
+  const folder = options.workspaceFolder;
+  const prefix = await repositoryPrefix(context, folder);
+  if (prefix === undefined) throw new UsageError(`${folder} is not inside a git repository, so there are no revisions to compare.`);
+  const sources: CoderSource[] = [];
+  for (const revision of options.refs) {
+    const commit = await resolveCommit(context, folder, revision);
     if (commit === undefined) throw new UsageError(`\`${revision}\` is not a git revision here. Give a commit, branch or tag (in CI, fetch it first).`);
-    const host = new GitRevisionHost(context, options.workspaceFolder, commit, prefix);
-    try {
-      coders.push(await loadCoder(context, options.coders[i], host, options.workspaceFolder, `The workspace at \`${revision}\``));
-    } finally {
-      await host.close();
-    }
+    const here = () => {
+      const host = new GitRevisionHost(context, folder, commit, prefix);
+      return { host, close: () => host.close() };
+    };
+    sources.push({ folder, revision: { commit, prefix }, what: `The workspace at \`${revision}\``, here });
   }
-  return coders;
+  return loadAll(options, context, sources);
 }
 
 /** `policy-annotator agreement`: how far several coders' annotations of the same texts agree. */
 export async function runAgreement(options: AgreementOptions, context: CliContext): Promise<number> {
-  const coders = options.refs.length
-    ? await loadFromRefs(options, context)
-    : await Promise.all(options.folders.map((folder, i) => loadCoder(context, options.coders[i], context.createHost([folder]), folder, folder)));
-  const report = compareCoders(coders, { fields: options.fields, texts: options.texts });
+  const coders = options.refs.length ? await loadFromRefs(options, context) : await loadFromFolders(options, context);
+  const report = compareAnnotations(coders, { fields: options.fields, texts: options.texts });
   if (options.format === 'json') context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'markdown') context.io.stdout(`${formatAgreementMarkdown(report)}\n`);
   else context.io.stdout(`${formatAgreementStylish(report)}\n`);

@@ -6,6 +6,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AnnotationParser, Limits, WorkspaceFileHost } from '../core';
+import type { CoderAnnotations } from '../core/agreement/coderAnnotations';
 import type { ExportWriter } from '../core/export/exportWriting';
 import type { CheckCache, CheckCacheOptions } from './checkCache';
 import type { GitBlobReader } from './gitBlobReader';
@@ -53,9 +54,27 @@ export interface CliContext {
   createWorkspace?: WorkspaceCreator;
   /** Reads and writes DNA 3 databases, and creates the workspace of an import (for import dna and export --format dna). */
   dnaFiles?: DnaFiles;
+  /**
+   * Loads one coder's workspace folder for agreement elsewhere (a worker thread), so that two load at once;
+   * undefined when it holds no annotation files. Rejects when it cannot run there (then the CLI loads it itself).
+   */
+  loadAgreementCoder?: (request: AgreementCoderRequest) => Promise<CoderAnnotations | undefined>;
   /** Loads the language server (for lsp): only then, as its modules would slow every other command's start. */
   loadLanguageServer?: () => Promise<LanguageServerRunner>;
   version: string;
+}
+
+/** A coder's workspace folder for `loadAgreementCoder`, with the options and the limits the command runs with. */
+export interface AgreementCoderRequest {
+  /** The workspace folder (an absolute path). */
+  folder: string;
+  /** For --ref: the folder at this commit (an object id from resolveCommit), `prefix` its path in the repository; otherwise the folder on disk. */
+  revision?: { commit: string; prefix: string };
+  name: string;
+  fields?: readonly string[];
+  texts?: readonly string[];
+  /** The limits the user raised on the command line (`CliContext.limits`). */
+  limits?: Limits;
 }
 
 /** Raised for bad command lines: reported in one line with a pointer to --help, exit code 2. */

@@ -7,6 +7,7 @@ import { writeWorkspaceFile } from './writeWorkspaceFile';
 import { writeOutputFile } from './writeOutputFile';
 import { nodeWorkspaceCreator } from './createWorkspaceFiles';
 import { nodeDnaFiles } from './dnaFiles';
+import { loadAgreementCoderOnWorker } from './agreementLoader';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     writeOutputFile,
     createWorkspace: nodeWorkspaceCreator,
     dnaFiles: nodeDnaFiles,
+    loadAgreementCoder: loadAgreementCoderOnWorker(),
     // Loaded only for `lsp`: the language server's modules would slow every other command's start.
     loadLanguageServer: () => import('./runLanguageServer.js'),
     io: {

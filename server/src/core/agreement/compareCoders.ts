@@ -6,27 +6,13 @@
  * Cohen's κ for two coders) over the units, |uα and precision/recall/F1
  * over the spans, and the list of disagreements with the words they are about.
  */
-import type { ClaimDef, Span } from '../model';
-import { relativePath } from '../uris';
-import type { Mention, WorkspaceView } from '../workspace/workspaceView';
+import { LineIndex } from '../lineIndex';
+import type { Span } from '../model';
 import { cohenKappa, intervalAlpha, jaccardAlpha, nominalAlpha, valueKey, type AlphaMetric } from './alpha';
-import { AGREEMENT_FIELDS, CLAIM_AGREEMENT_FIELDS, claimFieldValue, FIELD_METRICS, mentionValue, PRESENCE_FIELD, type AgreementField, type FieldValue } from './fieldValues';
+import { readCoderAnnotations, selectedFields, type AgreementOptions, type CodedClaim, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
+import { FIELD_METRICS, PRESENCE_FIELD, type AgreementField, type FieldValue } from './fieldValues';
 import { pairScores, unitizingAlpha, type PairScores, type UnitizedText } from './unitizing';
 import { buildUnits, type Unit } from './units';
-
-export interface CoderWorkspace {
-  name: string;
-  view: WorkspaceView;
-  /** The coder's workspace folder URI: texts are matched by their path under it. */
-  folderUri: string;
-}
-
-export interface AgreementOptions {
-  /** Only these fields (and `claim`: the claims only some coders made). Default: all. */
-  fields?: readonly string[];
-  /** Only the texts at these workspace paths, or under these folders. Default: all. */
-  texts?: readonly string[];
-}
 
 export interface FieldAgreement {
   metric: AlphaMetric;
@@ -87,30 +73,20 @@ interface FieldData {
   agreeing: number;
 }
 
-function isSelected(path: string, texts: readonly string[] | undefined): boolean {
-  if (!texts) return true;
-  return texts.some((t) => {
-    const wanted = t.replace(/^\.\//, '').replace(/\/+$/, '');
-    return path === wanted || path.startsWith(`${wanted}/`);
-  });
-}
-
 function alphaOf(metric: AlphaMetric, values: FieldValue[][]) {
   if (metric === 'interval') return intervalAlpha(values as number[][]);
   if (metric === 'jaccard') return jaccardAlpha(values as string[][][]);
   return nominalAlpha(values as string[][]);
 }
 
-/** The texts of every coder, by workspace path: each coder's text URI, or undefined when the coder has no such (loaded) text. */
-function textsByPath(coders: readonly CoderWorkspace[], only: readonly string[] | undefined): Map<string, (string | undefined)[]> {
-  const texts = new Map<string, (string | undefined)[]>();
+/** The texts of every coder, by workspace path (sorted): each coder's text, or undefined when the coder has no such (analysed) text. */
+function textsByPath(coders: readonly CoderAnnotations[]): Map<string, (CodedText | undefined)[]> {
+  const texts = new Map<string, (CodedText | undefined)[]>();
   coders.forEach((coder, c) => {
-    for (const uri of coder.view.referencedTexts()) {
-      const path = relativePath(coder.folderUri, uri);
-      if (path === undefined || !isSelected(path, only) || !coder.view.analysis(uri)) continue;
-      let uris = texts.get(path);
-      if (!uris) texts.set(path, (uris = new Array<string | undefined>(coders.length).fill(undefined)));
-      uris[c] = uri;
+    for (const text of coder.texts) {
+      let own = texts.get(text.path);
+      if (!own) texts.set(text.path, (own = new Array<CodedText | undefined>(coders.length).fill(undefined)));
+      own[c] = text;
     }
   });
   return new Map([...texts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -122,9 +98,19 @@ function shorten(text: string): string {
 
 /** Compares the coders' annotations. Coders are named in `coders` order; names must be distinct. */
 export function compareCoders(coders: readonly CoderWorkspace[], options: AgreementOptions = {}): AgreementReport {
+  return compareAnnotations(
+    coders.map((coder) => readCoderAnnotations(coder, options)),
+    options,
+  );
+}
+
+/**
+ * Compares what `readCoderAnnotations` read of each coder (read with the same
+ * options). Coders are named in `coders` order; names must be distinct.
+ */
+export function compareAnnotations(coders: readonly CoderAnnotations[], options: AgreementOptions = {}): AgreementReport {
   const names = coders.map((c) => c.name);
-  const fields = AGREEMENT_FIELDS.filter((f) => !options.fields || options.fields.includes(f));
-  const claimFields = CLAIM_AGREEMENT_FIELDS.filter((f) => fields.includes(f));
+  const fields = selectedFields(options);
   const listPresence = !options.fields || options.fields.includes(PRESENCE_FIELD);
   const data = new Map<AgreementField, FieldData>(fields.map((f) => [f, { values: [], kappaPairs: [], units: 0, agreeing: 0 }]));
   const disagreements: Disagreement[] = [];
@@ -133,20 +119,25 @@ export function compareCoders(coders: readonly CoderWorkspace[], options: Agreem
   const spanUnits: { unit: Unit; spans: (Span | undefined)[] }[] = [];
   const claimCounts = names.map(() => 0);
   const unanchored = names.map(() => 0);
-  const texts = textsByPath(coders, options.texts);
+  const texts = textsByPath(coders);
 
-  for (const [path, uris] of texts) {
-    const present = uris.flatMap((uri, c) => (uri ? [c] : []));
-    const contents = present.map((c) => coders[c].view.content(uris[c]!) ?? '');
+  for (const [path, own] of texts) {
+    const present = own.flatMap((text, c) => (text ? [c] : []));
+    const contents = present.map((c) => own[c]!.content);
     if (contents.some((content) => content !== contents[0])) differingTexts.push(path);
-    const analyses = uris.map((uri, c) => (uri ? coders[c].view.analysis(uri) : undefined));
+    // One line index per distinct content: the coders' texts are normally the same.
+    const lineIndexes = new Map<string, LineIndex>();
+    const lineIndexOf = (content: string) => {
+      let lines = lineIndexes.get(content);
+      if (!lines) lineIndexes.set(content, (lines = new LineIndex(content)));
+      return lines;
+    };
 
     /** Where a unit is, as the first coder who coded it sees the text. */
     const place = (unit: Unit) => {
-      const c = unit.members.findIndex((m) => m !== undefined);
-      const view = coders[c].view;
-      const line = (view.lineIndex(uris[c]!)?.positionAt(unit.start).line ?? 0) + 1;
-      return { text: path, line, quote: shorten((view.content(uris[c]!) ?? '').slice(unit.start, unit.end)) };
+      const content = own[unit.members.findIndex((m) => m !== undefined)]!.content;
+      const line = lineIndexOf(content).positionAt(unit.start).line + 1;
+      return { text: path, line, quote: shorten(content.slice(unit.start, unit.end)) };
     };
     /** Records one unit's values of a field; lists a disagreement when coders of the unit differ. */
     const record = (field: AgreementField, unit: Unit, values: (FieldValue | undefined)[]) => {
@@ -184,30 +175,29 @@ export function compareCoders(coders: readonly CoderWorkspace[], options: Agreem
     };
 
     // Claims.
-    const claimItems = analyses.map((analysis, c) => {
-      const anchored = (analysis?.claims ?? []).filter((claim) => claim.result.span !== undefined);
-      claimCounts[c] += anchored.length;
-      unanchored[c] += (analysis?.claims.length ?? 0) - anchored.length;
-      return anchored.map((claim) => ({ span: claim.result.span!, claim: claim.def }));
+    const claimItems = own.map((text, c) => {
+      if (text) {
+        claimCounts[c] += text.claims.length;
+        unanchored[c] += text.unanchored;
+      }
+      return text?.claims ?? [];
     });
     const claimUnits = buildUnits(claimItems);
     unitized.push({ length: Math.max(...contents.map((content) => content.length)), spans: present.map((c) => claimItems[c].map((item) => item.span)) });
     for (const unit of claimUnits) {
-      const claims: (ClaimDef | undefined)[] = unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m].claim));
+      const claims: (CodedClaim | undefined)[] = unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m]));
       spanUnits.push({ unit, spans: unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m].span)) });
       if (listPresence && present.some((c) => !claims[c])) {
-        disagreements.push({ ...place(unit), field: PRESENCE_FIELD, values: Object.fromEntries(present.map((c) => [names[c], claims[c] ? (claims[c]!.id?.value ?? '(no id)') : null])) });
+        disagreements.push({ ...place(unit), field: PRESENCE_FIELD, values: Object.fromEntries(present.map((c) => [names[c], claims[c] ? (claims[c]!.id ?? '(no id)') : null])) });
       }
-      for (const field of claimFields) {
-        record(field, unit, claims.map((claim, c) => (claim ? claimFieldValue(claim, field, coders[c].view.config.vocabulary) : undefined)));
-      }
+      coders[0]?.claimFields.forEach((field, f) => record(field, unit, claims.map((claim) => claim?.values[f] ?? undefined)));
     }
 
     // Mentions: explicit ones and alias matches, each coder's after their own registry.
     if (fields.includes('mention')) {
-      const mentionItems = analyses.map((analysis) => (analysis?.mentions ?? []).map((mention: Mention) => ({ span: mention.span, mention })));
+      const mentionItems = own.map((text) => text?.mentions ?? []);
       for (const unit of buildUnits(mentionItems)) {
-        record('mention', unit, unit.members.map((m, c) => (m === undefined ? undefined : mentionValue(mentionItems[c][m].mention))));
+        record('mention', unit, unit.members.map((m, c) => (m === undefined ? undefined : mentionItems[c][m].value)));
       }
     }
   }

@@ -95,6 +95,8 @@ export interface LoadWorkspaceOptions {
    * `parseAnnotationFile`'s. Without it they are parsed here like the others.
    */
   largeFileParser?: AnnotationParser;
+  /** Build the index for text analyses only (`WorkspaceIndexOptions.analysesOnly`): for agreement. */
+  analysesOnly?: boolean;
 }
 
 /** Annotation files this large take the block reader about 50 ms or more on a slow machine (hostile #5: 440 KB). */
@@ -149,7 +151,7 @@ export function storeText(index: WorkspaceIndex, uri: string, read: FileRead): v
 export async function loadWorkspace(host: WorkspaceFileHost, folderUri: string, options: LoadWorkspaceOptions = {}): Promise<LoadedWorkspace> {
   folderUri = canonicalUri(folderUri);
   const { config, configUri, configText, diagnostics } = await loadConfig(host, folderUri);
-  const index = new WorkspaceIndex({ workspaceFolders: [folderUri], config });
+  const index = new WorkspaceIndex({ workspaceFolders: [folderUri], config, analysesOnly: options.analysesOnly });
   const seen = new Set<string>();
   const sources: AnnotationSource[] = [];
   for (const root of annotationRoots(folderUri, config)) {

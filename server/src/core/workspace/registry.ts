@@ -98,6 +98,8 @@ export class Registry {
   private readonly fileAliases = new Map<string, FileAlias[]>();
   /** Every normalised alias with the actors that have it, in definition order (files by uri, then file order). */
   private readonly aliasOwnersByKey = new Map<string, AliasOwner[]>();
+  /** Set before any file is added by an index for text analyses only (`WorkspaceIndexOptions.analysesOnly`): text annotations' claims and references are not indexed. */
+  skipTextAnnotations = false;
 
   /** Indexes what an annotation file defines and references. */
   add(file: AnnotationFile): void {
@@ -170,7 +172,7 @@ export class Registry {
       addTo(this.conceptDefs, concept.id?.value, concept);
       ref(conceptRefs, concept.id, 'definition');
     }
-    const annotation = file.textAnnotation;
+    const annotation = this.skipTextAnnotations ? undefined : file.textAnnotation;
     if (annotation) {
       for (const author of annotation.authors) ref(actorRefs, author, 'author');
       for (const contributor of annotation.contributors) ref(actorRefs, contributor.actor, 'contributor');

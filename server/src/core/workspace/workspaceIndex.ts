@@ -17,6 +17,12 @@ export interface WorkspaceIndexOptions {
   /** Workspace folder URIs. Texts outside them are never referenced. */
   workspaceFolders: string[];
   config?: WorkspaceConfig;
+  /**
+   * An index for text analyses only (`agreement`): claims of text annotations are not entered in the
+   * registry (no claims by id, stances or references from them) and mention usage is not kept. Never
+   * for an index that checks or serves features.
+   */
+  analysesOnly?: boolean;
 }
 
 /**
@@ -35,11 +41,12 @@ export interface WorkspaceIndexOptions {
 export class WorkspaceIndex implements WorkspaceView {
   readonly config: WorkspaceConfig;
   readonly workspaceFolders: string[];
+  private readonly analysesOnly: boolean;
 
   private readonly documents = new DocumentStore();
   private readonly registry = new Registry();
   private readonly mentions: MentionUsage = new MentionUsage(this.documents, (uri) => this.analysis(uri));
-  private readonly analyses = new TextAnalyses(this.documents, this.registry, (uri, analysis) => this.mentions.analysed(uri, analysis));
+  private readonly analyses = new TextAnalyses(this.documents, this.registry, (uri, analysis) => this.analysesOnly || this.mentions.analysed(uri, analysis));
   private readonly memos = new Map<string, { stamp: string; value: unknown }>();
   /** Bumped by changes to each kind of input, so that derived values are recomputed only when theirs change. */
   private readonly generations: Record<MemoDependency, number> = { registry: 0, annotations: 0, texts: 0 };
@@ -47,6 +54,8 @@ export class WorkspaceIndex implements WorkspaceView {
   constructor(options: WorkspaceIndexOptions) {
     this.config = options.config ?? DEFAULT_CONFIG;
     this.workspaceFolders = options.workspaceFolders.map(canonicalUri);
+    this.analysesOnly = options.analysesOnly === true;
+    this.registry.skipTextAnnotations = this.analysesOnly;
   }
 
   // ---- annotation files -------------------------------------------------

@@ -1,0 +1,101 @@
+/**
+ * What agreement reads of one coder's workspace, as plain data: for each
+ * text (by its path in the workspace folder), its content, the anchored
+ * claims with their field values and the mentions with the actor each
+ * names. `compareAnnotations` needs nothing else, so a coder's workspace can
+ * be loaded and read anywhere (another thread) and only this crosses over.
+ */
+import type { Span } from '../model';
+import { relativePath } from '../uris';
+import type { WorkspaceView } from '../workspace/workspaceView';
+import { AGREEMENT_FIELDS, CLAIM_AGREEMENT_FIELDS, claimFieldValue, mentionValue, type AgreementField, type FieldValue } from './fieldValues';
+
+export interface CoderWorkspace {
+  name: string;
+  view: WorkspaceView;
+  /** The coder's workspace folder URI: texts are matched by their path under it. */
+  folderUri: string;
+}
+
+export interface AgreementOptions {
+  /** Only these fields (and `claim`: the claims only some coders made). Default: all. */
+  fields?: readonly string[];
+  /** Only the texts at these workspace paths, or under these folders. Default: all. */
+  texts?: readonly string[];
+}
+
+export type ClaimField = (typeof CLAIM_AGREEMENT_FIELDS)[number];
+
+export interface CodedClaim {
+  span: Span;
+  /** The claim's id, as written; undefined without one. */
+  id?: string;
+  /** The value of each of `CoderAnnotations.claimFields`, in that order (null: missing; null, unlike undefined, survives JSON). */
+  values: (FieldValue | null)[];
+}
+
+export interface CodedMention {
+  span: Span;
+  /** The actor it names (`mentionValue`). */
+  value: string;
+}
+
+export interface CodedText {
+  /** The text's path in the workspace folder. */
+  path: string;
+  content: string;
+  /** The claims whose quote anchors, in the analysis's order. */
+  claims: CodedClaim[];
+  /** How many claims do not anchor. */
+  unanchored: number;
+  /** Explicit mentions and alias matches; empty unless the `mention` field is selected. */
+  mentions: CodedMention[];
+}
+
+export interface CoderAnnotations {
+  name: string;
+  /** The claim fields whose values `CodedClaim.values` holds. */
+  claimFields: ClaimField[];
+  /** The coder's analysed texts that the options select, by path (sorted). */
+  texts: CodedText[];
+}
+
+/** The fields the options select, in report order. */
+export function selectedFields(options: AgreementOptions): AgreementField[] {
+  return AGREEMENT_FIELDS.filter((f) => !options.fields || options.fields.includes(f));
+}
+
+function isSelected(path: string, texts: readonly string[] | undefined): boolean {
+  if (!texts) return true;
+  return texts.some((t) => {
+    const wanted = t.replace(/^\.\//, '').replace(/\/+$/, '');
+    return path === wanted || path.startsWith(`${wanted}/`);
+  });
+}
+
+const byPath = (a: CodedText, b: CodedText) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Reads what agreement compares from a coder's workspace: every selected text it has analysed. */
+export function readCoderAnnotations(coder: CoderWorkspace, options: AgreementOptions = {}): CoderAnnotations {
+  const { view } = coder;
+  const fields = selectedFields(options);
+  const claimFields = CLAIM_AGREEMENT_FIELDS.filter((f) => fields.includes(f));
+  const withMentions = fields.includes('mention');
+  const vocabulary = view.config.vocabulary;
+  const texts = new Map<string, CodedText>();
+  for (const uri of view.referencedTexts()) {
+    const path = relativePath(coder.folderUri, uri);
+    if (path === undefined || !isSelected(path, options.texts)) continue;
+    const analysis = view.analysis(uri);
+    if (!analysis) continue;
+    const claims: CodedClaim[] = [];
+    for (const claim of analysis.claims) {
+      const span = claim.result.span;
+      if (span === undefined) continue;
+      claims.push({ span, id: claim.def.id?.value, values: claimFields.map((field) => claimFieldValue(claim.def, field, vocabulary) ?? null) });
+    }
+    const mentions = withMentions ? analysis.mentions.map((mention) => ({ span: mention.span, value: mentionValue(mention) })) : [];
+    texts.set(path, { path, content: view.content(uri) ?? '', claims, unanchored: analysis.claims.length - claims.length, mentions });
+  }
+  return { name: coder.name, claimFields, texts: [...texts.values()].sort(byPath) };
+}

@@ -1,0 +1,22 @@
+/**
+ * Loading one coder's workspace for agreement: the workspace index of its
+ * folder, read down to what `compareAnnotations` compares. The CLI runs it
+ * in process, and (through its context) on a worker thread for a second
+ * coder, so that two workspaces load on two cores.
+ */
+import { loadWorkspace, type AnnotationParser, type WorkspaceFileHost } from '../workspace/loadWorkspace';
+import { readCoderAnnotations, type AgreementOptions, type CoderAnnotations } from './coderAnnotations';
+
+export interface LoadCoderOptions extends AgreementOptions {
+  parser?: AnnotationParser;
+}
+
+/**
+ * One coder's annotations from a workspace folder read through `host`; undefined when the
+ * folder holds no annotation files (a mistyped folder or revision, which the caller refuses).
+ */
+export async function loadCoderAnnotations(host: WorkspaceFileHost, folderUri: string, name: string, options: LoadCoderOptions = {}): Promise<CoderAnnotations | undefined> {
+  const { index } = await loadWorkspace(host, folderUri, { parser: options.parser, analysesOnly: true });
+  if (index.annotationFiles().length === 0) return undefined;
+  return readCoderAnnotations({ name, view: index, folderUri: index.workspaceFolders[0] }, options);
+}

@@ -1,0 +1,108 @@
+/**
+ * `agreement` loads every other coder's folder on a worker thread: what the
+ * worker hands back equals a load in process, limits apply there too, and a
+ * worker that fails leaves the report unchanged (the folder loads in process).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { URI } from 'vscode-uri';
+import type { CliContext } from '../../server/src/cli/cliContext';
+import { runCli } from '../../server/src/cli/runCli';
+import { loadCoderAnnotations } from '../../server/src/core/agreement';
+import { loadAgreementCoderOnWorker } from '../../server/src/node/agreementLoader';
+import { GitCatFileReader } from '../../server/src/node/gitCatFile';
+import { NodeFileHost } from '../../server/src/node/nodeFileHost';
+import { runGit } from '../../server/src/node/runGit';
+import { commitAll, git } from '../helpers/gitRepo';
+import { createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
+import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
+
+const WORKER = path.join(REPO_ROOT, 'out/server/src/node/agreementWorker.js');
+const ARTICLE = threeActorsArticle();
+
+function workspace(claims: string[]) {
+  return createTempWorkspace({ 'annotations/texts/a.txt': ARTICLE, 'annotations/actors.yaml': threeActorsYaml(), 'annotations/a.yaml': ['text: texts/a.txt', 'claims:', ...claims, ''].join('\n') });
+}
+
+function context(loadAgreementCoder: CliContext['loadAgreementCoder']) {
+  let out = '';
+  const value: CliContext = {
+    cwd: REPO_ROOT,
+    version: 'test',
+    createHost: (folders) => new NodeFileHost(folders),
+    git: runGit,
+    openGitBlobReader: async (cwd) => new GitCatFileReader(cwd),
+    loadAgreementCoder,
+    io: { stdout: (text) => (out += text), stderr: (text) => (out += text), isTTY: false, env: {} },
+  };
+  return { value, output: () => out };
+}
+
+describe('agreement on a worker thread', () => {
+  const ann = workspace(['  - {id: c1, claimant: isi, stance: supports, about: [taliban], quote: The ISI backs the Taliban.}', '  - {id: c2, claimant: imran-khan, quote: the Taliban are “normal civilians.”}']);
+  const bob = workspace(['  - {id: b1, claimant: isi, stance: rejects, quote: ISI backs the Taliban}']);
+  const empty = createTempWorkspace({ 'notes.txt': 'nothing to annotate' });
+  after(() => [ann, bob, empty].forEach((w) => w.dispose()));
+  const onWorker = loadAgreementCoderOnWorker(WORKER);
+
+  it('hands back what a load in process reads', async () => {
+    const here = await loadCoderAnnotations(new NodeFileHost([bob.dir]), URI.file(bob.dir).toString(), 'bob');
+    assert.ok(here && here.texts.length === 1 && here.texts[0].claims.length === 1);
+    assert.deepEqual(await onWorker({ folder: bob.dir, name: 'bob' }), here);
+  });
+
+  it('applies the limits of the command line and the options', async () => {
+    const limited = await onWorker({ folder: bob.dir, name: 'bob', limits: { annotationFileSize: 1 << 20, textSize: 10 } });
+    assert.deepEqual(limited?.texts, [], 'the text is over the limit: not analysed');
+    const narrowed = await onWorker({ folder: bob.dir, name: 'bob', fields: ['stance'], texts: ['annotations/other'] });
+    assert.deepEqual(narrowed, { name: 'bob', claimFields: ['stance'], texts: [] });
+  });
+
+  it('answers undefined for a folder without annotation files, and rejects when the worker cannot run', async () => {
+    assert.equal(await onWorker({ folder: empty.dir, name: 'x' }), undefined);
+    await assert.rejects(loadAgreementCoderOnWorker(path.join(REPO_ROOT, 'out/no-such-worker.js'))({ folder: bob.dir, name: 'bob' }));
+  });
+
+  it('gives the same report with the worker, without it, and when it fails, for folders and --ref; refuses an empty folder', async () => {
+    const args = ['agreement', ann.dir, bob.dir, '--coder', 'ann', '--coder', 'bob', '--format', 'json'];
+    const reports: string[] = [];
+    let calls = 0;
+    const failing: CliContext['loadAgreementCoder'] = async () => {
+      calls++;
+      throw new Error('worker died');
+    };
+    for (const load of [onWorker, undefined, failing]) {
+      const run = context(load);
+      assert.equal(await runCli(args, run.value), 0, run.output());
+      reports.push(run.output());
+    }
+    assert.equal(calls, 1, 'the second coder was offered to the worker');
+    assert.match(reports[0], /"stance"/);
+    assert.equal(reports[1], reports[0]);
+    assert.equal(reports[2], reports[0]);
+    // The --ref form: the same report, each revision read through git (on the worker for the second).
+    const repo = workspace([]);
+    try {
+      git(repo.dir, 'init', '-q');
+      for (const coder of [ann, bob]) {
+        repo.write('annotations/a.yaml', readFileSync(path.join(coder.dir, 'annotations/a.yaml'), 'utf8'));
+        commitAll(repo.dir, 'annotator');
+        git(repo.dir, 'branch', coder === ann ? 'ann' : 'bob');
+      }
+      for (const load of [onWorker, undefined, failing]) {
+        const run = context(load);
+        run.value.cwd = repo.dir;
+        assert.equal(await runCli(['agreement', '--ref', 'ann', '--ref', 'bob', '--format', 'json'], run.value), 0, run.output());
+        assert.equal(run.output(), reports[0]);
+      }
+      assert.equal(calls, 2);
+    } finally {
+      repo.dispose();
+    }
+    const refused = context(onWorker);
+    assert.equal(await runCli(['agreement', ann.dir, empty.dir], refused.value), 2);
+    assert.match(refused.output(), /holds no annotation files/);
+  });
+});
