@@ -7,6 +7,9 @@ import { referencesWithRole } from './referenceSelection';
 
 export type ReferenceRole = 'definition' | 'claimant' | 'about' | 'author' | 'relation-target' | 'mention-actor' | 'concept' | 'on-behalf-of' | 'reported-by' | 'contributor';
 
+
+/** Claims forgotten per step of `Registry.removeInSteps`. */
+const CLAIMS_PER_REMOVAL_STEP = 4096;
 /** A place in an annotation file that names an actor or concept id. */
 export interface IdReference {
   id: string;
@@ -210,6 +213,11 @@ export class Registry {
 
   /** Forgets everything `add` indexed for this file (`old`, stored under `uri`). */
   remove(uri: string, old: AnnotationFile): void {
+    drain(this.removeInSteps(uri, old));
+  }
+
+  /** `remove` a step at a time (CLAIMS_PER_REMOVAL_STEP claims per step): an edit to a file of 70,000 claims forgets the old version without holding the server. */
+  *removeInSteps(uri: string, old: AnnotationFile): Generator<void, void> {
     const removeFrom = <T extends { uri: string }>(map: Map<string, T[]>, id: string | undefined) => {
       if (id === undefined) return;
       const kept = (map.get(id) ?? []).filter((d) => d.uri !== uri);
@@ -219,9 +227,11 @@ export class Registry {
     for (const actor of old.actors) removeFrom(this.actorDefs, actor.id?.value);
     for (const entity of old.entities) removeFrom(this.entityDefs, entity.id?.value);
     for (const concept of old.concepts) removeFrom(this.conceptDefs, concept.id?.value);
+    let removed = 0;
     for (const claim of old.textAnnotation?.claims ?? []) {
       if (claim.id) this.removeClaimDefinitions(claim.id.value, uri);
       removeFrom(this.stancesByKey, stanceKey(claim));
+      if (++removed % CLAIMS_PER_REMOVAL_STEP === 0) yield;
     }
     const referenced = this.referencedIdsByFile.get(uri);
     this.referencedIdsByFile.delete(uri);
@@ -300,6 +310,12 @@ export class Registry {
   }
 
   private removeClaimDefinitions(id: string, uri: string): void {
+    const defined = this.claimDefs.get(id);
+    if (defined !== undefined && !Array.isArray(defined)) {
+      // Defined once (nearly every claim): no lists to build.
+      if (defined.uri === uri) this.claimDefs.delete(id);
+      return;
+    }
     const kept = this.claimDefinitions(id).filter((d) => d.uri !== uri);
     if (kept.length === 0) this.claimDefs.delete(id);
     else this.claimDefs.set(id, kept.length === 1 ? kept[0] : kept);

@@ -27,6 +27,14 @@ export function* sameJsonInSteps(a: unknown, b: unknown): Generator<void, boolea
       continue;
     }
     if (Array.isArray(x) !== Array.isArray(y)) return false;
+    if (Array.isArray(x)) {
+      // By index: the keys of a list of 70,000 claims would be 70,000 strings made at once.
+      const other = y as unknown[];
+      if (x.length !== other.length) return false;
+      for (let i = 0; i < x.length; i++) pending.push(x[i], other[i]);
+      work += x.length >> 4;
+      continue;
+    }
     const keys = Object.keys(x);
     const otherKeys = Object.keys(y);
     if (keys.length !== otherKeys.length) return false;

@@ -75,7 +75,7 @@ export class WorkspaceIndex implements WorkspaceView {
     if (!parsed) yield;
     yield* this.noteAnnotationChange(this.documents.fileByKey(uri), file);
     const aliasesBefore = this.registry.aliasesOf(uri);
-    this.forgetAnnotationFile(uri);
+    yield* this.forgetAnnotationFileInSteps(uri);
     this.storeDocument(uri, content);
     this.documents.setFile(uri, file);
     yield* this.indexAnnotationFile(file);
@@ -129,10 +129,14 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   private forgetAnnotationFile(uri: string): void {
+    drain(this.forgetAnnotationFileInSteps(uri));
+  }
+
+  private *forgetAnnotationFileInSteps(uri: string): Generator<void, void> {
     const old = this.documents.fileByKey(uri);
     if (!old) return;
     this.documents.deleteFile(uri);
-    this.registry.remove(uri, old);
+    yield* this.registry.removeInSteps(uri, old);
     const text = this.documents.unlinkText(uri);
     if (text !== undefined) this.touchText(text);
   }
