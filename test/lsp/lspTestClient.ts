@@ -294,7 +294,7 @@ function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['mar
       workspaceFolders: true,
       ...(pullConfiguration ? { configuration: true } : {}),
       didChangeWatchedFiles: { dynamicRegistration: true },
-      workspaceEdit: { documentChanges: true },
+      workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
       symbol: {},
       semanticTokens: { refreshSupport: true },
       ...(pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),

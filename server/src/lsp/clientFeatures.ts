@@ -19,6 +19,8 @@ export interface ClientFeatures {
   completionMarkdown: boolean;
   /** WorkspaceEdits with `documentChanges`, so edits carry the document version they were made for. */
   versionedEdits: boolean;
+  /** WorkspaceEdits that create files: `documentChanges` with the `create` resource operation. */
+  fileCreation: boolean;
   /** `workspace/semanticTokens/refresh`: the server can ask the client to re-request tokens (after annotations change). */
   semanticTokensRefresh: boolean;
   /** Semantic token types limited to the standard ones, for editors that cannot map custom types (initializationOptions). */
@@ -42,6 +44,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     hoverMarkdown: preferredFormat(textDocument?.hover?.contentFormat) === 'markdown',
     completionMarkdown: textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false,
     versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    fileCreation: capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
     semanticTokensRefresh: capabilities.workspace?.semanticTokens?.refreshSupport === true,
     standardTokenTypesOnly: options.semanticTokenTypes === 'standard',
   };

@@ -1,4 +1,3 @@
-import type { WorkspaceEdit } from 'vscode-languageserver';
 import { canonicalUri, type CoreDiagnostic, type WorkspaceView } from '../core';
 import { curatedTextsOf, curationDiagnostics, CurationCache, type CuratedWorkspace } from '../core/agreement';
 import type { TrackedDiagnostics } from '../core/live';
@@ -102,15 +101,4 @@ function stampOf(diagnostics: readonly CoreDiagnostic[]): string {
     for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   }
   return `${diagnostics.length}.${(hash >>> 0).toString(36)}`;
-}
-
-/** Files created and filled in one WorkspaceEdit; the editor refuses it, creating nothing, if one of them exists. */
-export function creatingEdit(files: readonly { uri: string; content: string }[], clientUri: (uri: string) => string): WorkspaceEdit {
-  const start = { line: 0, character: 0 };
-  return {
-    documentChanges: files.flatMap(({ uri, content }) => [
-      { kind: 'create' as const, uri: clientUri(uri), options: { overwrite: false, ignoreIfExists: false } },
-      { textDocument: { uri: clientUri(uri), version: null }, edits: [{ range: { start, end: start }, newText: content }] },
-    ]),
-  };
 }

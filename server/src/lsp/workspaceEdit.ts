@@ -27,3 +27,18 @@ export function toWorkspaceEdit(session: ServerSession, edits: readonly TextEdit
   }
   return { changes: Object.fromEntries([...byFile].map(([uri, textEdits]) => [session.clientUri(uri), textEdits])) };
 }
+
+/**
+ * Files created and filled in one WorkspaceEdit; the editor refuses it,
+ * creating nothing, if one of them exists. Only for a client whose
+ * `fileCreation` feature is on (`resourceOperations` with `create`).
+ */
+export function creatingEdit(files: readonly { uri: string; content: string }[], clientUri: (uri: string) => string): WorkspaceEdit {
+  const start = { line: 0, character: 0 };
+  return {
+    documentChanges: files.flatMap(({ uri, content }) => [
+      { kind: 'create' as const, uri: clientUri(uri), options: { overwrite: false, ignoreIfExists: false } },
+      { textDocument: { uri: clientUri(uri), version: null }, edits: [{ range: { start, end: start }, newText: content }] },
+    ]),
+  };
+}

@@ -1,10 +1,11 @@
-import { ResponseError, LSPErrorCodes, type CancellationToken, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { ResponseError, LSPErrorCodes, type CancellationToken, type WorkspaceEdit } from 'vscode-languageserver';
 import { canonicalUri, LineIndex, type Span, type WorkspaceView } from '../../core';
 import { addAlias, annotateClaim, createActor, type AuthoringChange, type AuthoringResult } from '../../core/authoring';
 import { unlessCancelled } from '../cancellation';
 import { toRange } from '../convert';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
+import { creatingEdit } from '../workspaceEdit';
 import {
   AddAliasRequest,
   AnnotateClaimRequest,
@@ -43,10 +44,9 @@ async function selectionOf(session: ServerSession, params: SelectionParams, toke
 function toWorkspaceEdit(session: ServerSession, change: AuthoringChange): WorkspaceEdit | string {
   const uri = session.clientUri(change.uri);
   if (change.create) {
-    // Creating a file needs `documentChanges` (VS Code and most editors have it).
-    if (!session.client.versionedEdits) return `Your editor cannot create files through the language server. Create ${uri} with this content:\n${change.newContent}`;
-    const fill: TextDocumentEdit = { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.newContent }] };
-    return { documentChanges: [{ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } }, fill] };
+    // Creating a file needs `documentChanges` with the `create` operation (VS Code and most editors have it).
+    if (!session.client.fileCreation) return `Your editor cannot create files through the language server. Create ${uri} with this content:\n${change.newContent}`;
+    return creatingEdit([{ uri: change.uri, content: change.newContent }], (core) => session.clientUri(core));
   }
   const lines = session.linesOf(change.uri);
   if (!lines) return `${uri} is not loaded.`;

@@ -1,10 +1,9 @@
-import { canonicalUri } from '../../core';
-import { takeTextFiles } from '../../core';
+import { canonicalUri, takeTextFiles } from '../../core';
 import { curatedTextsOf, theirOnlyTexts, type CuratedWorkspace, type CurationCache } from '../../core/agreement';
-import { creatingEdit } from '../comparison';
 import { yieldToEventLoop } from '../cancellation';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
+import { creatingEdit } from '../workspaceEdit';
 import { CompareWithRequest, DismissDifferenceRequest, StopComparingRequest, TakeTheirAnnotationRequest, TheirOnlyTextsRequest, type CompareTarget, type CompareWithParams, type CompareWithResult } from '../../protocol';
 
 /** A comparison target from the wire, checked: a folder URI, or a revision with no line breaks or NULs. */
@@ -88,7 +87,7 @@ export function registerCompareRequests(session: ServerSession, load: ServerSess
       if (!only) return { message: `\`${String(params?.path)}\` is not a text only ${both.theirs.name} annotated.` };
       const files = takeTextFiles(both.mine, both.theirs, only);
       if (files.length === 0) return { message: `You have a file where ${both.theirs.name}'s annotation file of \`${only.textPath}\` would go: compare or copy it by hand.` };
-      if (!session.client.versionedEdits) return { message: 'Your editor cannot create files through the language server.' };
+      if (!session.client.fileCreation) return { message: 'Your editor cannot create files through the language server.' };
       return { edit: creatingEdit(files, (uri) => session.clientUri(uri)), message: `Took ${both.theirs.name}'s annotation of \`${only.textPath}\` (${only.claims} claims, ${only.mentions} mentions).` };
     }),
   );

@@ -1,12 +1,11 @@
 import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Command } from 'vscode-languageserver';
-import { creatingEdit } from '../comparison';
 import { DISMISS_DIFFERENCE_COMMAND, editsBreakParsing, mergeActor, mergeCandidates, quickFixes, type CodeFix, type CoreDiagnostic, type Span } from '../../core';
 import { locate } from '../../core/features';
 import { throwIfCancelled } from '../cancellation';
 import { toLspDiagnostic } from '../convert';
 import { guardRequest } from '../guard';
 import type { ServerSession } from '../serverSession';
-import { toWorkspaceEdit } from '../workspaceEdit';
+import { creatingEdit, toWorkspaceEdit } from '../workspaceEdit';
 
 /**
  * Merges `[fromId, intoId]`, or with `[fromId]` asks the user which actor to
@@ -46,7 +45,7 @@ export function registerCodeActions(session: ServerSession): void {
           throwIfCancelled(token);
           for (const fix of quickFixes(file.index, diagnostic, curation ? { curation } : {})) {
             // Files to create are offered only to an editor that can create them (VS Code and most can).
-            if (fix.createFiles && !session.client.versionedEdits) continue;
+            if (fix.createFiles && !session.client.fileCreation) continue;
             // Never offer an edit that would leave a file that no longer parses (re-parsing only the files it edits).
             if (editsBreakParsing(file.index, fix.edits) === undefined) actions.push(toCodeAction(session, fix, diagnostic, file.lines));
           }
