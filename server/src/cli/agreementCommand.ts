@@ -120,7 +120,7 @@ function loadAll(options: AgreementOptions, context: CliContext, sources: CoderS
 }
 
 function loadFromFolders(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
-  return loadAll(options, context, options.folders.map((folder) => ({ folder, what: folder, here: () => ({ host: context.createHost([folder]) }) })));
+  return loadAll(options, context, options.folders.map((folder) => ({ folder, what: folder, here: () => ({ host: (context.createBatchHost ?? context.createHost)([folder]) }) })));
 }
 
 /** The --ref form: every revision is resolved to a commit first, then each is read through git (`GitRevisionHost`). */

@@ -34,6 +34,8 @@ export interface CliContext {
   cwd: string;
   io: CliIo;
   createHost: (workspaceFolders: string[]) => WorkspaceFileHost;
+  /** A host with `createHost`'s answers for a command that only reads many files, one after the other (agreement); default `createHost`. */
+  createBatchHost?: (workspaceFolders: string[]) => WorkspaceFileHost;
   /** Runs git with these arguments in a folder (for --changed-since and diff). */
   git: GitRunner;
   /** The limits the user raised with --max-text-size / --max-annotation-file-size (see takeLimitFlags). */

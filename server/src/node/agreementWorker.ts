@@ -5,7 +5,7 @@ import { loadCoderAnnotations } from '../core/agreement/loadCoders';
 import type { AgreementCoderRequest } from '../cli/cliContext';
 import { GitRevisionHost } from '../cli/gitRevisionHost';
 import { GitCatFileReader } from './gitCatFile';
-import { NodeFileHost } from './nodeFileHost';
+import { BatchReadingFileHost } from './batchFileHost';
 import { runGit } from './runGit';
 
 /** A worker's answer: the coder's annotations as JSON with the texts' contents beside it (strings cross threads as they are), or none. */
@@ -23,7 +23,7 @@ parentPort?.once('message', (request: AgreementCoderRequest) => {
       const { limits, revision } = request;
       const git = { git: runGit, openGitBlobReader: async (cwd: string) => new GitCatFileReader(cwd), limits };
       const host = revision ? new GitRevisionHost(git, request.folder, revision.commit, revision.prefix) : undefined;
-      const files: WorkspaceFileHost = host ?? Object.assign(new NodeFileHost([request.folder]), limits ? { allowedLimits: async () => limits } : {});
+      const files: WorkspaceFileHost = host ?? Object.assign(new BatchReadingFileHost([request.folder]), limits ? { allowedLimits: async () => limits } : {});
       const coder = await loadCoderAnnotations(files, URI.file(request.folder).toString(), request.name, { fields: request.fields, texts: request.texts }).finally(() => host?.close());
       if (!coder) return { empty: true };
       const contents = coder.texts.map((text) => text.content);

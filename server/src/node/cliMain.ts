@@ -8,6 +8,7 @@ import { writeOutputFile } from './writeOutputFile';
 import { nodeWorkspaceCreator } from './createWorkspaceFiles';
 import { nodeDnaFiles } from './dnaFiles';
 import { loadAgreementCoderOnWorker } from './agreementLoader';
+import { BatchReadingFileHost } from './batchFileHost';
 
 declare const POLICY_ANNOTATOR_VERSION: string | undefined;
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     cwd: process.cwd(),
     version,
     createHost: (folders) => new NodeFileHost(folders),
+    createBatchHost: (folders) => new BatchReadingFileHost(folders),
     // Loaded on first use: child_process costs every command's start, and a warm check of a stylish report never runs git.
     git: async (args, cwd) => (await import('./runGit.js')).runGit(args, cwd),
     openGitBlobReader: async (cwd) => new (await import('./gitCatFile.js')).GitCatFileReader(cwd),
