@@ -53,6 +53,29 @@ describe('agreement on a worker thread', () => {
     assert.deepEqual(await onWorker({ folder: bob.dir, name: 'bob' }), here);
   });
 
+  it('hands the texts on a few at a time, in path order, as they are read', async () => {
+    const files: Record<string, string> = { 'annotations/actors.yaml': threeActorsYaml() };
+    // More texts than one message holds (50), named so that path order is not the order of creation.
+    for (let i = 0; i < 120; i++) {
+      const name = `t${String((i * 37) % 120).padStart(3, '0')}`;
+      files[`annotations/texts/${name}.txt`] = ARTICLE;
+      files[`annotations/${name}.yaml`] = `text: texts/${name}.txt\nclaims:\n  - {claimant: isi, quote: The ISI backs the Taliban.}\n`;
+    }
+    const many = createTempWorkspace(files);
+    try {
+      const batches: string[][] = [];
+      const coder = await onWorker({ folder: many.dir, name: 'many' }, (texts) => batches.push(texts.map((t) => t.path)));
+      const here = await loadCoderAnnotations(new NodeFileHost([many.dir]), URI.file(many.dir).toString(), 'many');
+      // Through JSON: a claim without an id has none (undefined) here.
+      assert.equal(JSON.stringify(coder), JSON.stringify(here));
+      assert.deepEqual(batches.map((b) => b.length), [50, 50, 20]);
+      assert.deepEqual(batches.flat(), here!.texts.map((t) => t.path));
+      assert.deepEqual(batches.flat(), [...batches.flat()].sort());
+    } finally {
+      many.dispose();
+    }
+  });
+
   it('applies the limits of the command line and the options', async () => {
     const limited = await onWorker({ folder: bob.dir, name: 'bob', limits: { annotationFileSize: 1 << 20, textSize: 10 } });
     assert.deepEqual(limited?.texts, [], 'the text is over the limit: not analysed');
@@ -73,11 +96,26 @@ describe('agreement on a worker thread', () => {
       calls++;
       throw new Error('worker died');
     };
-    for (const load of [onWorker, undefined, failing]) {
+    // A worker that fails after it handed some texts on (all of them, or the first only): those were compared already.
+    const halfway: CliContext['loadAgreementCoder'] = async (request, onTexts) => {
+      calls++;
+      await onWorker(request, onTexts);
+      throw new Error('worker died at the end');
+    };
+    const early: CliContext['loadAgreementCoder'] = async (request, onTexts) => {
+      calls++;
+      const coder = await onWorker(request);
+      onTexts?.(coder!.texts.slice(0, 1));
+      throw new Error('worker died after one text');
+    };
+    for (const load of [onWorker, undefined, failing, halfway, early]) {
       const run = context(load);
       assert.equal(await runCli(args, run.value), 0, run.output());
       reports.push(run.output());
     }
+    assert.equal(reports[3], reports[0]);
+    assert.equal(reports[4], reports[0]);
+    calls -= 2;
     assert.equal(calls, 1, 'the second coder was offered to the worker');
     assert.match(reports[0], /"stance"/);
     assert.equal(reports[1], reports[0]);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { WorkspaceFileHost } from '../core';
-import { AGREEMENT_FIELDS, compareAnnotations, loadCoderAnnotations, MAX_CODERS, PRESENCE_FIELD, type CoderAnnotations } from '../core/agreement';
+import { AGREEMENT_FIELDS, compareAnnotations, loadCoderAnnotations, MAX_CODERS, PRESENCE_FIELD, selectedClaimFields, StreamingComparison, type AgreementReport, type CoderAnnotations } from '../core/agreement';
 import { formatAgreementMarkdown, formatAgreementStylish } from './formatAgreement';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
 import { parseCommandArgs, UsageError, type AgreementCoderRequest, type CliContext } from './cliContext';
@@ -92,17 +92,26 @@ interface CoderSource {
 }
 
 /**
- * Loads each coder: every other one (the second, the fourth, …) on a worker thread, if the context offers
- * one, while the others load here; one whose worker fails loads here after all.
+ * Loads each coder and compares them: every other coder (the second, the
+ * fourth, …) on a worker thread, if the context offers one, while the others
+ * load here; one whose worker fails loads here after all. The texts are
+ * compared as they come (a worker's arrive a few at a time), so that the
+ * comparison runs while the last coder is still being read; after a worker
+ * failed, they are compared once all are loaded.
  */
-function loadAll(options: AgreementOptions, context: CliContext, sources: CoderSource[]): Promise<CoderAnnotations[]> {
-  return Promise.all(
+async function loadAndCompare(options: AgreementOptions, context: CliContext, sources: CoderSource[]): Promise<AgreementReport> {
+  const comparisonOptions = { fields: options.fields, texts: options.texts };
+  let streaming: StreamingComparison | undefined = new StreamingComparison(options.coders, selectedClaimFields(comparisonOptions), comparisonOptions);
+  const coders = await Promise.all(
     sources.map(async ({ folder, revision, what, here }, i) => {
       const name = options.coders[i];
       const loadHere = async () => {
         const { host, close } = here();
         try {
-          return await loadCoder(context, options, name, host, folder, what);
+          const coder = await loadCoder(context, options, name, host, folder, what);
+          streaming?.add(i, coder.texts);
+          streaming?.end(i);
+          return coder;
         } finally {
           await close?.();
         }
@@ -110,21 +119,26 @@ function loadAll(options: AgreementOptions, context: CliContext, sources: CoderS
       if (!context.loadAgreementCoder || i % 2 === 0) return loadHere();
       let coder: CoderAnnotations | undefined;
       try {
-        coder = await context.loadAgreementCoder({ folder, revision, name, fields: options.fields, texts: options.texts, limits: context.limits });
+        coder = await context.loadAgreementCoder({ folder, revision, name, fields: options.fields, texts: options.texts, limits: context.limits }, (texts) => streaming?.add(i, texts));
       } catch {
+        // Some of its texts may have been compared: the comparison starts again once every coder is loaded.
+        streaming = undefined;
         return loadHere();
       }
-      return coder ?? refuseEmpty(what);
+      if (!coder) return refuseEmpty(what);
+      streaming?.end(i);
+      return coder;
     }),
   );
+  return streaming ? streaming.report() : compareAnnotations(coders, comparisonOptions);
 }
 
-function loadFromFolders(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
-  return loadAll(options, context, options.folders.map((folder) => ({ folder, what: folder, here: () => ({ host: (context.createBatchHost ?? context.createHost)([folder]) }) })));
+function compareFolders(options: AgreementOptions, context: CliContext): Promise<AgreementReport> {
+  return loadAndCompare(options, context, options.folders.map((folder) => ({ folder, what: folder, here: () => ({ host: (context.createBatchHost ?? context.createHost)([folder]) }) })));
 }
 
 /** The --ref form: every revision is resolved to a commit first, then each is read through git (`GitRevisionHost`). */
-async function loadFromRefs(options: AgreementOptions, context: CliContext): Promise<CoderAnnotations[]> {
+async function compareRefs(options: AgreementOptions, context: CliContext): Promise<AgreementReport> {
   const folder = options.workspaceFolder;
   const prefix = await repositoryPrefix(context, folder);
   if (prefix === undefined) throw new UsageError(`${folder} is not inside a git repository, so there are no revisions to compare.`);
@@ -138,13 +152,12 @@ async function loadFromRefs(options: AgreementOptions, context: CliContext): Pro
     };
     sources.push({ folder, revision: { commit, prefix }, what: `The workspace at \`${revision}\``, here });
   }
-  return loadAll(options, context, sources);
+  return loadAndCompare(options, context, sources);
 }
 
 /** `policy-annotator agreement`: how far several coders' annotations of the same texts agree. */
 export async function runAgreement(options: AgreementOptions, context: CliContext): Promise<number> {
-  const coders = options.refs.length ? await loadFromRefs(options, context) : await loadFromFolders(options, context);
-  const report = compareAnnotations(coders, { fields: options.fields, texts: options.texts });
+  const report = options.refs.length ? await compareRefs(options, context) : await compareFolders(options, context);
   if (options.format === 'json') context.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'markdown') context.io.stdout(`${formatAgreementMarkdown(report)}\n`);
   else context.io.stdout(`${formatAgreementStylish(report)}\n`);

@@ -1,30 +1,41 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { CoderAnnotations } from '../core/agreement/coderAnnotations';
+import { selectedClaimFields, type CodedText, type CoderAnnotations } from '../core/agreement/coderAnnotations';
 import type { AgreementCoderRequest } from '../cli/cliContext';
-import type { AgreementWorkerReply } from './agreementWorker';
+import type { AgreementWorkerMessage } from './agreementWorker';
 
 /**
  * Loads one coder's workspace folder for `agreement` on a worker thread of
  * its own (`agreementWorker.ts`), so that it loads on the second core while
- * the command loads another here. Rejects if the worker cannot start, fails
- * or dies: the command then loads the folder itself.
+ * the command loads another here. The texts arrive a few at a time, in path
+ * order, and each batch goes to `onTexts` as it comes (to be compared
+ * meanwhile). Rejects if the worker cannot start, fails or dies: the command
+ * then loads the folder itself.
  */
-export function loadAgreementCoderOnWorker(workerScript = path.join(__dirname, 'agreementWorker.js')): (request: AgreementCoderRequest) => Promise<CoderAnnotations | undefined> {
-  return (request) =>
+export function loadAgreementCoderOnWorker(
+  workerScript = path.join(__dirname, 'agreementWorker.js'),
+): (request: AgreementCoderRequest, onTexts?: (texts: CodedText[]) => void) => Promise<CoderAnnotations | undefined> {
+  return (request, onTexts) =>
     new Promise((resolve, reject) => {
       const worker = new Worker(workerScript);
+      const texts: CodedText[] = [];
       const finish = (settle: () => void) => {
         worker.removeAllListeners();
         void worker.terminate();
         settle();
       };
-      worker.once('message', (reply: AgreementWorkerReply) => {
-        if ('error' in reply) return finish(() => reject(new Error(reply.error)));
-        if ('empty' in reply) return finish(() => resolve(undefined));
-        const coder = JSON.parse(reply.json) as CoderAnnotations;
-        coder.texts.forEach((text, i) => (text.content = reply.contents[i]));
-        finish(() => resolve(coder));
+      worker.on('message', (message: AgreementWorkerMessage) => {
+        if ('error' in message) return finish(() => reject(new Error(message.error)));
+        if ('empty' in message) return finish(() => resolve(undefined));
+        if ('done' in message) return finish(() => resolve({ name: request.name, claimFields: selectedClaimFields(request), texts }));
+        const batch = JSON.parse(message.texts) as CodedText[];
+        batch.forEach((text, i) => (text.content = message.contents[i]));
+        texts.push(...batch);
+        try {
+          onTexts?.(batch);
+        } catch (error) {
+          finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+        }
       });
       worker.once('error', (error) => finish(() => reject(error)));
       worker.once('exit', (code) => finish(() => reject(new Error(`agreement worker exited with code ${code}`))));

@@ -1,36 +1,61 @@
 import { parentPort } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import type { WorkspaceFileHost } from '../core';
-import { loadCoderAnnotations } from '../core/agreement/loadCoders';
+import type { CodedText } from '../core/agreement/coderAnnotations';
+import { codedTexts } from '../core/agreement/coderAnnotations';
+import { loadCoderWorkspace } from '../core/agreement/loadCoders';
 import type { AgreementCoderRequest } from '../cli/cliContext';
 import { GitRevisionHost } from '../cli/gitRevisionHost';
-import { GitCatFileReader } from './gitCatFile';
 import { BatchReadingFileHost } from './batchFileHost';
+import { GitCatFileReader } from './gitCatFile';
 import { runGit } from './runGit';
 
-/** A worker's answer: the coder's annotations as JSON with the texts' contents beside it (strings cross threads as they are), or none. */
-export type AgreementWorkerReply = { json: string; contents: string[] } | { empty: true } | { error: string };
+/**
+ * A worker's messages: the coder's texts, a few at a time in path order, as
+ * JSON with their contents beside it (strings cross threads as they are);
+ * then the end, or that there are none, or the error.
+ */
+export type AgreementWorkerMessage = { texts: string; contents: string[] } | { done: true } | { empty: true } | { error: string };
+
+/** Texts per message: enough that messages stay few, few enough that the command compares them while the next are read. */
+const TEXTS_PER_MESSAGE = 50;
+
+function post(message: AgreementWorkerMessage): void {
+  parentPort!.postMessage(message);
+}
+
+function postTexts(texts: CodedText[]): void {
+  if (texts.length === 0) return;
+  post({ texts: JSON.stringify(texts.map((text) => ({ ...text, content: '' }))), contents: texts.map((text) => text.content) });
+}
 
 /**
  * A worker thread that loads one coder's workspace folder for `agreement`
  * (`agreementLoader.ts`), or the folder at a git commit, through the same
  * confined file host (or git reader) and limits as the command, and hands
- * back only what the comparison reads.
+ * back only what the comparison reads, text by text as it is analysed.
  */
 parentPort?.once('message', (request: AgreementCoderRequest) => {
-  void (async (): Promise<AgreementWorkerReply> => {
+  void (async (): Promise<AgreementWorkerMessage> => {
     try {
       const { limits, revision } = request;
       const git = { git: runGit, openGitBlobReader: async (cwd: string) => new GitCatFileReader(cwd), limits };
       const host = revision ? new GitRevisionHost(git, request.folder, revision.commit, revision.prefix) : undefined;
       const files: WorkspaceFileHost = host ?? Object.assign(new BatchReadingFileHost([request.folder]), limits ? { allowedLimits: async () => limits } : {});
-      const coder = await loadCoderAnnotations(files, URI.file(request.folder).toString(), request.name, { fields: request.fields, texts: request.texts }).finally(() => host?.close());
+      const coder = await loadCoderWorkspace(files, URI.file(request.folder).toString(), request.name).finally(() => host?.close());
       if (!coder) return { empty: true };
-      const contents = coder.texts.map((text) => text.content);
-      const json = JSON.stringify({ ...coder, texts: coder.texts.map((text) => ({ ...text, content: '' })) });
-      return { json, contents };
+      let batch: CodedText[] = [];
+      for (const text of codedTexts(coder, { fields: request.fields, texts: request.texts })) {
+        batch.push(text);
+        if (batch.length === TEXTS_PER_MESSAGE) {
+          postTexts(batch);
+          batch = [];
+        }
+      }
+      postTexts(batch);
+      return { done: true };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
-  })().then((reply) => parentPort!.postMessage(reply));
+  })().then(post);
 });

@@ -73,19 +73,34 @@ function isSelected(path: string, texts: readonly string[] | undefined): boolean
   });
 }
 
-const byPath = (a: CodedText, b: CodedText) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+/** The claim fields the options select, in report order: what each `CodedClaim.values` holds. */
+export function selectedClaimFields(options: AgreementOptions): ClaimField[] {
+  const fields = selectedFields(options);
+  return CLAIM_AGREEMENT_FIELDS.filter((f) => fields.includes(f));
+}
 
 /** Reads what agreement compares from a coder's workspace: every selected text it has analysed. */
 export function readCoderAnnotations(coder: CoderWorkspace, options: AgreementOptions = {}): CoderAnnotations {
+  return { name: coder.name, claimFields: selectedClaimFields(options), texts: [...codedTexts(coder, options)] };
+}
+
+/**
+ * The texts `readCoderAnnotations` reads, one at a time in path order (code
+ * unit order), each analysed only when it is its turn: a caller can hand
+ * each on (to another thread) while the next is analysed.
+ */
+export function* codedTexts(coder: CoderWorkspace, options: AgreementOptions = {}): Generator<CodedText, void> {
   const { view } = coder;
-  const fields = selectedFields(options);
-  const claimFields = CLAIM_AGREEMENT_FIELDS.filter((f) => fields.includes(f));
-  const withMentions = fields.includes('mention');
+  const claimFields = selectedClaimFields(options);
+  const withMentions = selectedFields(options).includes('mention');
   const vocabulary = view.config.vocabulary;
-  const texts = new Map<string, CodedText>();
+  const uris = new Map<string, string>();
   for (const uri of view.referencedTexts()) {
     const path = relativePath(coder.folderUri, uri);
-    if (path === undefined || !isSelected(path, options.texts)) continue;
+    if (path !== undefined && isSelected(path, options.texts)) uris.set(path, uri);
+  }
+  for (const path of [...uris.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const uri = uris.get(path)!;
     const analysis = view.analysis(uri);
     if (!analysis) continue;
     const claims: CodedClaim[] = [];
@@ -95,7 +110,6 @@ export function readCoderAnnotations(coder: CoderWorkspace, options: AgreementOp
       claims.push({ span, id: claim.def.id?.value, values: claimFields.map((field) => claimFieldValue(claim.def, field, vocabulary) ?? null) });
     }
     const mentions = withMentions ? analysis.mentions.map((mention) => ({ span: mention.span, value: mentionValue(mention) })) : [];
-    texts.set(path, { path, content: view.content(uri) ?? '', claims, unanchored: analysis.claims.length - claims.length, mentions });
+    yield { path, content: view.content(uri) ?? '', claims, unanchored: analysis.claims.length - claims.length, mentions };
   }
-  return { name: coder.name, claimFields, texts: [...texts.values()].sort(byPath) };
 }

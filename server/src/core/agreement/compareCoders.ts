@@ -9,7 +9,7 @@
 import { LineIndex } from '../lineIndex';
 import type { Span } from '../model';
 import { cohenKappa, intervalAlpha, jaccardAlpha, nominalAlpha, valueKey, type AlphaMetric } from './alpha';
-import { readCoderAnnotations, selectedFields, type AgreementOptions, type CodedClaim, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
+import { readCoderAnnotations, selectedFields, type AgreementOptions, type ClaimField, type CodedClaim, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
 import { FIELD_METRICS, PRESENCE_FIELD, type AgreementField, type FieldValue } from './fieldValues';
 import { pairScores, unitizingAlpha, type PairScores, type UnitizedText } from './unitizing';
 import { buildUnits, type Unit } from './units';
@@ -109,22 +109,57 @@ export function compareCoders(coders: readonly CoderWorkspace[], options: Agreem
  * options). Coders are named in `coders` order; names must be distinct.
  */
 export function compareAnnotations(coders: readonly CoderAnnotations[], options: AgreementOptions = {}): AgreementReport {
-  const names = coders.map((c) => c.name);
-  const fields = selectedFields(options);
-  const listPresence = !options.fields || options.fields.includes(PRESENCE_FIELD);
-  const data = new Map<AgreementField, FieldData>(fields.map((f) => [f, { values: [], kappaPairs: [], units: 0, agreeing: 0 }]));
-  const disagreements: Disagreement[] = [];
-  const differingTexts: string[] = [];
-  const unitized: UnitizedText[] = [];
-  const spanUnits: { unit: Unit; spans: (Span | undefined)[] }[] = [];
-  const claimCounts = names.map(() => 0);
-  const unanchored = names.map(() => 0);
-  const texts = textsByPath(coders);
+  const comparison = new AgreementComparison(
+    coders.map((c) => c.name),
+    coders[0]?.claimFields ?? [],
+    options,
+  );
+  for (const [path, own] of textsByPath(coders)) comparison.addText(path, own);
+  return comparison.report();
+}
 
-  for (const [path, own] of texts) {
+/**
+ * A comparison built text by text (`compareAnnotations` in pieces): the
+ * texts must be added in path order (code unit order, as `textsByPath`
+ * sorts them), each with every coder's version (undefined: the coder has no
+ * such text); `report()` then gives what `compareAnnotations` gives for the
+ * same texts. Lets the texts be compared as they arrive from another thread.
+ */
+export class AgreementComparison {
+  private readonly fields: AgreementField[];
+  private readonly listPresence: boolean;
+  private readonly data: Map<AgreementField, FieldData>;
+  private readonly disagreements: Disagreement[] = [];
+  private readonly differingTexts: string[] = [];
+  private readonly unitized: UnitizedText[] = [];
+  private readonly spanUnits: { unit: Unit; spans: (Span | undefined)[] }[] = [];
+  private readonly claimCounts: number[];
+  private readonly unanchored: number[];
+  private texts = 0;
+  private lastPath: string | undefined;
+
+  /** `claimFields`: the fields each `CodedClaim.values` holds, the same for every coder (`CoderAnnotations.claimFields`). */
+  constructor(
+    private readonly names: readonly string[],
+    private readonly claimFields: readonly ClaimField[],
+    options: AgreementOptions = {},
+  ) {
+    this.fields = selectedFields(options);
+    this.listPresence = !options.fields || options.fields.includes(PRESENCE_FIELD);
+    this.data = new Map<AgreementField, FieldData>(this.fields.map((f) => [f, { values: [], kappaPairs: [], units: 0, agreeing: 0 }]));
+    this.claimCounts = names.map(() => 0);
+    this.unanchored = names.map(() => 0);
+  }
+
+  /** Compares one text: `own[c]` is coder c's version of it, or undefined. Texts come in path order. */
+  addText(path: string, own: readonly (CodedText | undefined)[]): void {
+    if (this.lastPath !== undefined && !(this.lastPath < path)) throw new Error(`Texts are compared in path order: ${path} came after ${this.lastPath}.`);
+    this.lastPath = path;
+    this.texts++;
+    const { names, fields, listPresence, data, disagreements, claimCounts, unanchored } = this;
     const present = own.flatMap((text, c) => (text ? [c] : []));
     const contents = present.map((c) => own[c]!.content);
-    if (contents.some((content) => content !== contents[0])) differingTexts.push(path);
+    if (contents.some((content) => content !== contents[0])) this.differingTexts.push(path);
     // One line index per distinct content: the coders' texts are normally the same.
     const lineIndexes = new Map<string, LineIndex>();
     const lineIndexOf = (content: string) => {
@@ -183,14 +218,14 @@ export function compareAnnotations(coders: readonly CoderAnnotations[], options:
       return text?.claims ?? [];
     });
     const claimUnits = buildUnits(claimItems);
-    unitized.push({ length: Math.max(...contents.map((content) => content.length)), spans: present.map((c) => claimItems[c].map((item) => item.span)) });
+    this.unitized.push({ length: Math.max(...contents.map((content) => content.length)), spans: present.map((c) => claimItems[c].map((item) => item.span)) });
     for (const unit of claimUnits) {
       const claims: (CodedClaim | undefined)[] = unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m]));
-      spanUnits.push({ unit, spans: unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m].span)) });
+      this.spanUnits.push({ unit, spans: unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m].span)) });
       if (listPresence && present.some((c) => !claims[c])) {
         disagreements.push({ ...place(unit), field: PRESENCE_FIELD, values: Object.fromEntries(present.map((c) => [names[c], claims[c] ? (claims[c]!.id ?? '(no id)') : null])) });
       }
-      coders[0]?.claimFields.forEach((field, f) => record(field, unit, claims.map((claim) => claim?.values[f] ?? undefined)));
+      this.claimFields.forEach((field, f) => record(field, unit, claims.map((claim) => claim?.values[f] ?? undefined)));
     }
 
     // Mentions: explicit ones and alias matches, each coder's after their own registry.
@@ -202,26 +237,30 @@ export function compareAnnotations(coders: readonly CoderAnnotations[], options:
     }
   }
 
-  const report: AgreementReport['fields'] = {};
-  for (const field of fields) {
-    const d = data.get(field)!;
-    const metric = FIELD_METRICS[field];
-    const alpha = alphaOf(metric, d.values);
-    const entry: FieldAgreement = { metric, alpha: alpha.alpha, units: d.units, pairable: alpha.pairable, percent: alpha.pairable ? (100 * d.agreeing) / alpha.pairable : null };
-    if (names.length === 2 && metric !== 'interval') entry.kappa = cohenKappa(d.kappaPairs);
-    report[field] = entry;
+  /** The report on the texts added so far. */
+  report(): AgreementReport {
+    const { names, fields, data, claimCounts, unanchored } = this;
+    const report: AgreementReport['fields'] = {};
+    for (const field of fields) {
+      const d = data.get(field)!;
+      const metric = FIELD_METRICS[field];
+      const alpha = alphaOf(metric, d.values);
+      const entry: FieldAgreement = { metric, alpha: alpha.alpha, units: d.units, pairable: alpha.pairable, percent: alpha.pairable ? (100 * d.agreeing) / alpha.pairable : null };
+      if (names.length === 2 && metric !== 'interval') entry.kappa = cohenKappa(d.kappaPairs);
+      report[field] = entry;
+    }
+    const pairs: PairScores[] = [];
+    for (let a = 0; a < names.length; a++) {
+      for (let b = 0; b < names.length; b++) if (a !== b) pairs.push(pairScores([names[a], names[b]], this.spanUnits, a, b, claimCounts));
+    }
+    const perCoder = (counts: number[]) => Object.fromEntries(names.map((name, c) => [name, counts[c]]));
+    return {
+      coders: [...names],
+      texts: this.texts,
+      fields: report,
+      spans: { alphaU: unitizingAlpha(this.unitized).alpha, claims: perCoder(claimCounts), unanchored: perCoder(unanchored), pairs },
+      disagreements: this.disagreements,
+      differingTexts: this.differingTexts,
+    };
   }
-  const pairs: PairScores[] = [];
-  for (let a = 0; a < names.length; a++) {
-    for (let b = 0; b < names.length; b++) if (a !== b) pairs.push(pairScores([names[a], names[b]], spanUnits, a, b, claimCounts));
-  }
-  const perCoder = (counts: number[]) => Object.fromEntries(names.map((name, c) => [name, counts[c]]));
-  return {
-    coders: names,
-    texts: texts.size,
-    fields: report,
-    spans: { alphaU: unitizingAlpha(unitized).alpha, claims: perCoder(claimCounts), unanchored: perCoder(unanchored), pairs },
-    disagreements,
-    differingTexts,
-  };
 }

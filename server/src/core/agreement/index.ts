@@ -4,6 +4,7 @@ export * from './unitizing';
 export * from './fieldValues';
 export * from './coderAnnotations';
 export * from './compareCoders';
+export * from './streamingComparison';
 export * from './curationModel';
 export * from './loadCoders';
 export * from './curation';

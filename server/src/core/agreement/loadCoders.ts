@@ -5,7 +5,7 @@
  * coder, so that two workspaces load on two cores.
  */
 import { loadWorkspace, type AnnotationParser, type WorkspaceFileHost } from '../workspace/loadWorkspace';
-import { readCoderAnnotations, type AgreementOptions, type CoderAnnotations } from './coderAnnotations';
+import { readCoderAnnotations, type AgreementOptions, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
 
 export interface LoadCoderOptions extends AgreementOptions {
   parser?: AnnotationParser;
@@ -16,7 +16,13 @@ export interface LoadCoderOptions extends AgreementOptions {
  * folder holds no annotation files (a mistyped folder or revision, which the caller refuses).
  */
 export async function loadCoderAnnotations(host: WorkspaceFileHost, folderUri: string, name: string, options: LoadCoderOptions = {}): Promise<CoderAnnotations | undefined> {
+  const coder = await loadCoderWorkspace(host, folderUri, name, options);
+  return coder && readCoderAnnotations(coder, options);
+}
+
+/** The index `loadCoderAnnotations` reads (texts analysed when read: `codedTexts`); undefined without annotation files. */
+export async function loadCoderWorkspace(host: WorkspaceFileHost, folderUri: string, name: string, options: LoadCoderOptions = {}): Promise<CoderWorkspace | undefined> {
   const { index } = await loadWorkspace(host, folderUri, { parser: options.parser, analysesOnly: true });
   if (index.annotationFiles().length === 0) return undefined;
-  return readCoderAnnotations({ name, view: index, folderUri: index.workspaceFolders[0] }, options);
+  return { name, view: index, folderUri: index.workspaceFolders[0] };
 }
