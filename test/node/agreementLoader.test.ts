@@ -15,6 +15,7 @@ import { loadAgreementCoderOnWorker } from '../../server/src/node/agreementLoade
 import { GitCatFileReader } from '../../server/src/node/gitCatFile';
 import { NodeFileHost } from '../../server/src/node/nodeFileHost';
 import { runGit } from '../../server/src/node/runGit';
+import { ANN, BOB } from '../helpers/agreementCoders';
 import { commitAll, git } from '../helpers/gitRepo';
 import { createTempWorkspace, REPO_ROOT } from '../helpers/tempWorkspace';
 import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
@@ -55,9 +56,9 @@ describe('agreement on a worker thread', () => {
 
   it('hands the texts on a few at a time, in path order, as they are read', async () => {
     const files: Record<string, string> = { 'annotations/actors.yaml': threeActorsYaml() };
-    // More texts than one message holds (50), named so that path order is not the order of creation.
-    for (let i = 0; i < 120; i++) {
-      const name = `t${String((i * 37) % 120).padStart(3, '0')}`;
+    // More texts than one message holds (20), named so that path order is not the order of creation.
+    for (let i = 0; i < 130; i++) {
+      const name = `t${String((i * 37) % 130).padStart(3, '0')}`;
       files[`annotations/texts/${name}.txt`] = ARTICLE;
       files[`annotations/${name}.yaml`] = `text: texts/${name}.txt\nclaims:\n  - {claimant: isi, quote: The ISI backs the Taliban.}\n`;
     }
@@ -68,11 +69,34 @@ describe('agreement on a worker thread', () => {
       const here = await loadCoderAnnotations(new NodeFileHost([many.dir]), URI.file(many.dir).toString(), 'many');
       // Through JSON: a claim without an id has none (undefined) here.
       assert.equal(JSON.stringify(coder), JSON.stringify(here));
-      assert.deepEqual(batches.map((b) => b.length), [50, 50, 20]);
+      assert.deepEqual(batches.map((b) => b.length), [20, 20, 20, 20, 20, 20, 10]);
       assert.deepEqual(batches.flat(), here!.texts.map((t) => t.path));
       assert.deepEqual(batches.flat(), [...batches.flat()].sort());
     } finally {
       many.dispose();
+    }
+  });
+
+  it('gives the same report with the worker as without for coders whose texts and registries differ (the work shared only where it fits)', async () => {
+    const [first, second] = [createTempWorkspace(ANN), createTempWorkspace(BOB)];
+    try {
+      for (const folders of [
+        [first.dir, second.dir],
+        [second.dir, first.dir],
+        [first.dir, first.dir],
+      ]) {
+        const outputs = [onWorker, undefined].map(async (load) => {
+          const run = context(load);
+          assert.equal(await runCli(['agreement', ...folders, '--coder', 'x', '--coder', 'y', '--format', 'json'], run.value), 0, run.output());
+          return run.output();
+        });
+        const [withWorker, without] = await Promise.all(outputs);
+        assert.equal(withWorker, without);
+        assert.match(without, /"disagreements"/);
+      }
+    } finally {
+      first.dispose();
+      second.dispose();
     }
   });
 

@@ -1,7 +1,21 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { WorkspaceFileHost } from '../core';
-import { AGREEMENT_FIELDS, compareAnnotations, loadCoderAnnotations, MAX_CODERS, PRESENCE_FIELD, selectedClaimFields, StreamingComparison, type AgreementReport, type CoderAnnotations } from '../core/agreement';
+import {
+  AGREEMENT_FIELDS,
+  compareAnnotations,
+  loadCoderAnnotations,
+  loadCoderWorkspace,
+  MAX_CODERS,
+  PartnerTextWork,
+  PRESENCE_FIELD,
+  readCoderSharing,
+  selectedClaimFields,
+  StreamingComparison,
+  type AgreementReport,
+  type CodedText,
+  type CoderAnnotations,
+} from '../core/agreement';
 import { formatAgreementMarkdown, formatAgreementStylish } from './formatAgreement';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
 import { parseCommandArgs, UsageError, type AgreementCoderRequest, type CliContext } from './cliContext';
@@ -72,10 +86,20 @@ export function parseAgreementArgs(args: string[], context: CliContext): Agreeme
   };
 }
 
-/** Loads one coder's workspace; refuses one with no annotation files (a mistyped folder or revision). */
-async function loadCoder(context: CliContext, options: AgreementOptions, name: string, host: WorkspaceFileHost, folder: string, what: string): Promise<CoderAnnotations> {
-  const coder = await loadCoderAnnotations(host, URI.file(folder).toString(), name, { parser: context.parser, fields: options.fields, texts: options.texts });
-  return coder ?? refuseEmpty(what);
+/**
+ * Loads one coder's workspace; refuses one with no annotation files (a mistyped folder or revision).
+ * With a partner (the coder read on a worker meanwhile), takes the text work it hands on that fits
+ * (`readCoderSharing`); each text goes to `onText` as it is read.
+ */
+async function loadCoder(context: CliContext, options: AgreementOptions, name: string, host: WorkspaceFileHost, folder: string, what: string, partner: PartnerTextWork | undefined, onText: (text: CodedText) => void): Promise<CoderAnnotations> {
+  const loadOptions = { parser: context.parser, fields: options.fields, texts: options.texts };
+  if (!partner) {
+    const coder = await loadCoderAnnotations(host, URI.file(folder).toString(), name, loadOptions);
+    coder?.texts.forEach(onText);
+    return coder ?? refuseEmpty(what);
+  }
+  const coder = await loadCoderWorkspace(host, URI.file(folder).toString(), name, loadOptions);
+  return coder ? readCoderSharing(coder, loadOptions, partner, onText) : refuseEmpty(what);
 }
 
 function refuseEmpty(what: string): never {
@@ -102,14 +126,15 @@ interface CoderSource {
 async function loadAndCompare(options: AgreementOptions, context: CliContext, sources: CoderSource[]): Promise<AgreementReport> {
   const comparisonOptions = { fields: options.fields, texts: options.texts };
   let streaming: StreamingComparison | undefined = new StreamingComparison(options.coders, selectedClaimFields(comparisonOptions), comparisonOptions);
+  // The first coder, read here, takes the text work of the second, read on a worker: usually the same texts.
+  const partner = context.loadAgreementCoder && sources.length > 1 ? new PartnerTextWork() : undefined;
   const coders = await Promise.all(
     sources.map(async ({ folder, revision, what, here }, i) => {
       const name = options.coders[i];
       const loadHere = async () => {
         const { host, close } = here();
         try {
-          const coder = await loadCoder(context, options, name, host, folder, what);
-          streaming?.add(i, coder.texts);
+          const coder = await loadCoder(context, options, name, host, folder, what, i === 0 ? partner : undefined, (text) => streaming?.add(i, [text]));
           streaming?.end(i);
           return coder;
         } finally {
@@ -119,11 +144,16 @@ async function loadAndCompare(options: AgreementOptions, context: CliContext, so
       if (!context.loadAgreementCoder || i % 2 === 0) return loadHere();
       let coder: CoderAnnotations | undefined;
       try {
-        coder = await context.loadAgreementCoder({ folder, revision, name, fields: options.fields, texts: options.texts, limits: context.limits }, (texts) => streaming?.add(i, texts));
+        coder = await context.loadAgreementCoder({ folder, revision, name, fields: options.fields, texts: options.texts, limits: context.limits }, (texts, work) => {
+          streaming?.add(i, texts);
+          if (i === 1) partner?.add(texts, work);
+        });
       } catch {
         // Some of its texts may have been compared: the comparison starts again once every coder is loaded.
         streaming = undefined;
         return loadHere();
+      } finally {
+        if (i === 1) partner?.end();
       }
       if (!coder) return refuseEmpty(what);
       streaming?.end(i);

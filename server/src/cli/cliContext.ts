@@ -7,6 +7,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { AnnotationParser, Limits, WorkspaceFileHost } from '../core';
 import type { CodedText, CoderAnnotations } from '../core/agreement/coderAnnotations';
+import type { HandedWork } from '../core/agreement/sharedTextWork';
 import type { ExportWriter } from '../core/export/exportWriting';
 import type { CheckCache, CheckCacheOptions } from './checkCache';
 import type { GitBlobReader } from './gitBlobReader';
@@ -59,9 +60,9 @@ export interface CliContext {
   /**
    * Loads one coder's workspace folder for agreement elsewhere (a worker thread), so that two load at once;
    * undefined when it holds no annotation files. Rejects when it cannot run there (then the CLI loads it itself).
-   * The texts may also go to `onTexts` as they come, a few at a time in path order.
+   * The texts may also go to `onTexts` as they come, a few at a time in path order, with the work done on them.
    */
-  loadAgreementCoder?: (request: AgreementCoderRequest, onTexts?: (texts: CodedText[]) => void) => Promise<CoderAnnotations | undefined>;
+  loadAgreementCoder?: (request: AgreementCoderRequest, onTexts?: (texts: CodedText[], work?: HandedWork) => void) => Promise<CoderAnnotations | undefined>;
   /** Loads the language server (for lsp): only then, as its modules would slow every other command's start. */
   loadLanguageServer?: () => Promise<LanguageServerRunner>;
   version: string;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { selectedClaimFields, type CodedText, type CoderAnnotations } from '../core/agreement/coderAnnotations';
+import { unpackWork, type HandedWork } from '../core/agreement/sharedTextWork';
 import type { AgreementCoderRequest } from '../cli/cliContext';
 import type { AgreementWorkerMessage } from './agreementWorker';
 
@@ -14,7 +15,7 @@ import type { AgreementWorkerMessage } from './agreementWorker';
  */
 export function loadAgreementCoderOnWorker(
   workerScript = path.join(__dirname, 'agreementWorker.js'),
-): (request: AgreementCoderRequest, onTexts?: (texts: CodedText[]) => void) => Promise<CoderAnnotations | undefined> {
+): (request: AgreementCoderRequest, onTexts?: (texts: CodedText[], work?: HandedWork) => void) => Promise<CoderAnnotations | undefined> {
   return (request, onTexts) =>
     new Promise((resolve, reject) => {
       const worker = new Worker(workerScript);
@@ -32,7 +33,7 @@ export function loadAgreementCoderOnWorker(
         batch.forEach((text, i) => (text.content = message.contents[i]));
         texts.push(...batch);
         try {
-          onTexts?.(batch);
+          onTexts?.(batch, message.work && message.fingerprint !== undefined ? { work: unpackWork(message.work), fingerprint: message.fingerprint } : undefined);
         } catch (error) {
           finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         }

@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import type { WorkspaceFileHost } from '../core';
-import type { CodedText } from '../core/agreement/coderAnnotations';
-import { codedTexts } from '../core/agreement/coderAnnotations';
+import { codedTextReader, selectedTexts, type CodedText } from '../core/agreement/coderAnnotations';
+import { packWork, type PackedWork, type TextWork } from '../core/agreement/sharedTextWork';
 import { loadCoderWorkspace } from '../core/agreement/loadCoders';
 import type { AgreementCoderRequest } from '../cli/cliContext';
 import { GitRevisionHost } from '../cli/gitRevisionHost';
@@ -15,18 +15,19 @@ import { runGit } from './runGit';
  * JSON with their contents beside it (strings cross threads as they are);
  * then the end, or that there are none, or the error.
  */
-export type AgreementWorkerMessage = { texts: string; contents: string[] } | { done: true } | { empty: true } | { error: string };
+export type AgreementWorkerMessage = { texts: string; contents: string[]; work?: PackedWork; fingerprint?: string } | { done: true } | { empty: true } | { error: string };
 
 /** Texts per message: enough that messages stay few, few enough that the command compares them while the next are read. */
-const TEXTS_PER_MESSAGE = 50;
+const TEXTS_PER_MESSAGE = 20;
 
 function post(message: AgreementWorkerMessage): void {
   parentPort!.postMessage(message);
 }
 
-function postTexts(texts: CodedText[]): void {
+/** Texts with the work done on each (normalised form, alias matches: `packWork`). */
+function postTexts(texts: CodedText[], work: TextWork[], fingerprint: string): void {
   if (texts.length === 0) return;
-  post({ texts: JSON.stringify(texts.map((text) => ({ ...text, content: '' }))), contents: texts.map((text) => text.content) });
+  post({ texts: JSON.stringify(texts.map((text) => ({ ...text, content: '' }))), contents: texts.map((text) => text.content), work: packWork(work), fingerprint });
 }
 
 /**
@@ -44,15 +45,23 @@ parentPort?.once('message', (request: AgreementCoderRequest) => {
       const files: WorkspaceFileHost = host ?? Object.assign(new BatchReadingFileHost([request.folder]), limits ? { allowedLimits: async () => limits } : {});
       const coder = await loadCoderWorkspace(files, URI.file(request.folder).toString(), request.name).finally(() => host?.close());
       if (!coder) return { empty: true };
+      const options = { fields: request.fields, texts: request.texts };
+      const read = codedTextReader(coder, options);
+      const fingerprint = coder.index.aliasFingerprint();
       let batch: CodedText[] = [];
-      for (const text of codedTexts(coder, { fields: request.fields, texts: request.texts })) {
-        batch.push(text);
+      let work: TextWork[] = [];
+      for (const { path, uri } of selectedTexts(coder, options)) {
+        const text = read(path, uri);
+        if (!text) continue;
+        batch.push(text.coded);
+        work.push({ normalized: text.analysis.text.normalized, matches: text.analysis.aliasMatches });
         if (batch.length === TEXTS_PER_MESSAGE) {
-          postTexts(batch);
+          postTexts(batch, work, fingerprint);
           batch = [];
+          work = [];
         }
       }
-      postTexts(batch);
+      postTexts(batch, work, fingerprint);
       return { done: true };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };

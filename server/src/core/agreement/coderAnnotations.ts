@@ -7,6 +7,7 @@
  */
 import type { Span } from '../model';
 import { relativePath } from '../uris';
+import type { TextAnalysis } from '../workspace/textAnalyses';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { AGREEMENT_FIELDS, CLAIM_AGREEMENT_FIELDS, claimFieldValue, mentionValue, type AgreementField, type FieldValue } from './fieldValues';
 
@@ -90,19 +91,32 @@ export function readCoderAnnotations(coder: CoderWorkspace, options: AgreementOp
  * each on (to another thread) while the next is analysed.
  */
 export function* codedTexts(coder: CoderWorkspace, options: AgreementOptions = {}): Generator<CodedText, void> {
+  const reader = codedTextReader(coder, options);
+  for (const { path, uri } of selectedTexts(coder, options)) {
+    const text = reader(path, uri);
+    if (text) yield text.coded;
+  }
+}
+
+/** The coder's referenced texts that the options select, by path in path order, with their URIs: those `codedTexts` reads, if analysed. */
+export function selectedTexts(coder: CoderWorkspace, options: AgreementOptions = {}): { path: string; uri: string }[] {
+  const uris = new Map<string, string>();
+  for (const uri of coder.view.referencedTexts()) {
+    const path = relativePath(coder.folderUri, uri);
+    if (path !== undefined && isSelected(path, options.texts)) uris.set(path, uri);
+  }
+  return [...uris.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((path) => ({ path, uri: uris.get(path)! }));
+}
+
+/** Reads one selected text (`selectedTexts`) as `codedTexts` does, with its analysis; undefined when it is not analysed (not loaded). */
+export function codedTextReader(coder: CoderWorkspace, options: AgreementOptions = {}): (path: string, uri: string) => { coded: CodedText; analysis: TextAnalysis } | undefined {
   const { view } = coder;
   const claimFields = selectedClaimFields(options);
   const withMentions = selectedFields(options).includes('mention');
   const vocabulary = view.config.vocabulary;
-  const uris = new Map<string, string>();
-  for (const uri of view.referencedTexts()) {
-    const path = relativePath(coder.folderUri, uri);
-    if (path !== undefined && isSelected(path, options.texts)) uris.set(path, uri);
-  }
-  for (const path of [...uris.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const uri = uris.get(path)!;
+  return (path, uri) => {
     const analysis = view.analysis(uri);
-    if (!analysis) continue;
+    if (!analysis) return undefined;
     const claims: CodedClaim[] = [];
     for (const claim of analysis.claims) {
       const span = claim.result.span;
@@ -110,6 +124,6 @@ export function* codedTexts(coder: CoderWorkspace, options: AgreementOptions = {
       claims.push({ span, id: claim.def.id?.value, values: claimFields.map((field) => claimFieldValue(claim.def, field, vocabulary) ?? null) });
     }
     const mentions = withMentions ? analysis.mentions.map((mention) => ({ span: mention.span, value: mentionValue(mention) })) : [];
-    yield { path, content: view.content(uri) ?? '', claims, unanchored: analysis.claims.length - claims.length, mentions };
-  }
+    return { coded: { path, content: view.content(uri) ?? '', claims, unanchored: analysis.claims.length - claims.length, mentions }, analysis };
+  };
 }

@@ -5,6 +5,7 @@ export * from './fieldValues';
 export * from './coderAnnotations';
 export * from './compareCoders';
 export * from './streamingComparison';
+export * from './sharedTextWork';
 export * from './curationModel';
 export * from './loadCoders';
 export * from './curation';

@@ -5,7 +5,8 @@
  * coder, so that two workspaces load on two cores.
  */
 import { loadWorkspace, type AnnotationParser, type WorkspaceFileHost } from '../workspace/loadWorkspace';
-import { readCoderAnnotations, type AgreementOptions, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
+import { readCoderAnnotations, type AgreementOptions, type CoderAnnotations } from './coderAnnotations';
+import type { SharingCoder } from './sharedTextWork';
 
 export interface LoadCoderOptions extends AgreementOptions {
   parser?: AnnotationParser;
@@ -21,8 +22,8 @@ export async function loadCoderAnnotations(host: WorkspaceFileHost, folderUri: s
 }
 
 /** The index `loadCoderAnnotations` reads (texts analysed when read: `codedTexts`); undefined without annotation files. */
-export async function loadCoderWorkspace(host: WorkspaceFileHost, folderUri: string, name: string, options: LoadCoderOptions = {}): Promise<CoderWorkspace | undefined> {
+export async function loadCoderWorkspace(host: WorkspaceFileHost, folderUri: string, name: string, options: LoadCoderOptions = {}): Promise<SharingCoder | undefined> {
   const { index } = await loadWorkspace(host, folderUri, { parser: options.parser, analysesOnly: true });
   if (index.annotationFiles().length === 0) return undefined;
-  return { name, view: index, folderUri: index.workspaceFolders[0] };
+  return { name, view: index, index, folderUri: index.workspaceFolders[0] };
 }

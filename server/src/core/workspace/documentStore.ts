@@ -1,7 +1,7 @@
 import { LineIndex } from '../lineIndex';
 import type { AnnotationFile } from '../model';
 import { normalizeWithMapInSteps } from '../normalizeInSteps';
-import { normalizeWithMap } from '../normalizeText';
+import { normalizeWithMap, type NormalizedText } from '../normalizeText';
 import type { AnchorableText } from '../resolveQuote';
 import { canonicalUri, type TextReference } from '../uris';
 import type { ReadProblem } from './readProblems';
@@ -92,6 +92,19 @@ export class DocumentStore {
     // The document object is that of this content (a change meanwhile replaced it); one prepared meanwhile is kept, as analyses compare it by identity.
     document.anchorable ??= { text: document.content, normalized };
     return document.anchorable;
+  }
+
+  /**
+   * Takes a normalised form made elsewhere for this very content (another
+   * coder's copy of the text, in agreement) instead of making it; the caller
+   * vouches that it is `normalizeWithMap(content)`. Only for a document with
+   * that content, not prepared yet; whether it was taken.
+   */
+  offerNormalizedByKey(uri: string, content: string, normalized: NormalizedText): boolean {
+    const document = this.documents.get(uri);
+    if (!document || document.anchorable || document.content !== content) return false;
+    document.anchorable = { text: document.content, normalized };
+    return true;
   }
 
   /** The document prepared for anchoring, if it has been already (never prepares it). */

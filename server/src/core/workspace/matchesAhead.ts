@@ -3,7 +3,8 @@ import type { NormalizedText } from '../normalizeText';
 
 interface Ahead {
   normalized: NormalizedText;
-  matcher: AliasMatcher;
+  /** Undefined for matches offered from elsewhere (`offer`): made for the aliases as they are now. */
+  matcher: AliasMatcher | undefined;
   matchStamp: number;
   matches: AliasMatch[];
 }
@@ -32,12 +33,21 @@ export class MatchesAhead {
     if (generation === this.generation) this.byText.set(textUri, { normalized, matcher, matchStamp, matches });
   }
 
+  /**
+   * Matches found elsewhere for this normalised text by aliases equal to the
+   * index's now (another coder's copy of the text, in agreement), to take
+   * instead of matching; forgotten, like the others, when the aliases change.
+   */
+  offer(textUri: string, normalized: NormalizedText, matches: AliasMatch[], matchStamp: number): void {
+    this.byText.set(textUri, { normalized, matcher: undefined, matchStamp, matches });
+  }
+
   /** The matches found ahead for this text as it is now, once; undefined when there are none that fit. */
   take(textUri: string, normalized: NormalizedText, matcher: AliasMatcher | undefined, matchStamp: number): AliasMatch[] | undefined {
     const waiting = this.byText.get(textUri);
     if (!waiting) return undefined;
     this.byText.delete(textUri);
-    return matcher && this.fits(waiting, normalized, matcher, matchStamp) ? waiting.matches : undefined;
+    return this.fits(waiting, normalized, matcher, matchStamp) ? waiting.matches : undefined;
   }
 
   /** Forgets every match found ahead, and those of matchings under way: the aliases changed. */
@@ -46,7 +56,7 @@ export class MatchesAhead {
     this.byText.clear();
   }
 
-  private fits(ahead: Ahead, normalized: NormalizedText, matcher: AliasMatcher, matchStamp: number): boolean {
-    return ahead.normalized === normalized && ahead.matcher === matcher && ahead.matchStamp === matchStamp;
+  private fits(ahead: Ahead, normalized: NormalizedText, matcher: AliasMatcher | undefined, matchStamp: number): boolean {
+    return ahead.normalized === normalized && (ahead.matcher === undefined || ahead.matcher === matcher) && ahead.matchStamp === matchStamp;
   }
 }

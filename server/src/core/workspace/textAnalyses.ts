@@ -46,6 +46,8 @@ export interface TextAnalysis {
   suppressions: Anchored<SuppressionDef>[];
   /** Per entry of `suppressions`: how many alias matches it kept from being mentions. */
   suppressedMatches: number[];
+  /** Every alias match in the text, before suppressions and explicit mentions take their share. */
+  aliasMatches: AliasMatch[];
 }
 
 /** Every id a mention names: the owners of its alias, or the ids of its explicit `actor:`. */
@@ -100,6 +102,23 @@ export class TextAnalyses {
       this.aliasMatcher = step.value;
     }
     return this.aliasMatcher;
+  }
+
+  /** How many texts the analyses matched aliases in (not those whose matches were found ahead or offered): for tests. */
+  textsMatched = 0;
+
+  /**
+   * Matches found elsewhere for a text whose normalised form is `normalized`
+   * (another coder's copy, in agreement), by aliases equal to this index's:
+   * its next analysis takes them instead of matching (`MatchesAhead.offer`).
+   */
+  offerMatches(textUri: string, normalized: AnchorableText['normalized'], matches: AliasMatch[]): void {
+    this.matchesAhead.offer(textUri, normalized, matches, this.matchStamps.get(textUri) ?? 0);
+  }
+
+  /** What the alias matcher is built from, as one string: two indexes whose strings are equal match alike. */
+  aliasFingerprint(): string {
+    return JSON.stringify([...this.registry.aliasEntries()]);
   }
 
   /**
@@ -172,11 +191,15 @@ export class TextAnalyses {
       }
       this.anchorings.retain(textUri, slots);
     }
-    const matches = this.matchesAhead.take(textUri, anchorable.normalized, this.aliasMatcher, matchStamp) ?? this.matcher().findAll(anchorable.normalized);
+    let matches = this.matchesAhead.take(textUri, anchorable.normalized, this.aliasMatcher, matchStamp);
+    if (!matches) {
+      this.textsMatched++;
+      matches = this.matcher().findAll(anchorable.normalized);
+    }
     this.noteAliasKeys(textUri, matches);
     const { kept, suppressedMatches } = suppressMatches(matches, suppressions);
     const mentions = mergeMentions(kept, explicitMentions);
-    const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions, suppressions, suppressedMatches };
+    const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions, suppressions, suppressedMatches, aliasMatches: matches };
     this.analyses.set(textUri, { textStamp, matchStamp, analysis });
     this.analysed(textUri, analysis);
     return analysis;

@@ -1,8 +1,10 @@
 import { drain } from '../aliasAutomaton';
+import type { AliasMatch } from '../aliasMatcher';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from '../config';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { LineIndex } from '../lineIndex';
 import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, EntityDef } from '../model';
+import type { NormalizedText } from '../normalizeText';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { canonicalUri, resolveTextReference, type TextReference } from '../uris';
 import { DocumentStore, type TextStatus } from './documentStore';
@@ -374,6 +376,31 @@ export class WorkspaceIndex implements WorkspaceView {
    */
   analysis(textUri: string): TextAnalysis | undefined {
     return this.analyses.analysis(this.documents.canonical(textUri));
+  }
+
+  /**
+   * Work on a text done elsewhere for the same content (another coder's copy
+   * of it, in agreement): its normalised form and, when made by aliases equal
+   * to this index's (`aliasFingerprint`), its alias matches, for the next
+   * analysis to take instead of doing them again. The caller vouches for
+   * both; nothing is taken unless `content` is the text's content now and
+   * the text is not prepared yet. Whether it was taken.
+   */
+  offerTextWork(textUri: string, content: string, normalized: NormalizedText, matches?: AliasMatch[]): boolean {
+    const uri = this.documents.canonical(textUri);
+    if (!this.documents.offerNormalizedByKey(uri, content, normalized)) return false;
+    if (matches) this.analyses.offerMatches(uri, normalized, matches);
+    return true;
+  }
+
+  /** What the alias matcher is built from, as one string: two indexes whose strings are equal find the same matches in the same text. */
+  aliasFingerprint(): string {
+    return this.analyses.aliasFingerprint();
+  }
+
+  /** How many texts the analyses matched aliases in themselves (for tests: offered matches are not counted). */
+  textsAliasMatched(): number {
+    return this.analyses.textsMatched;
   }
 
   /** Whether `analysis(textUri)` would answer from its cache, searching nothing (for answers while a folder still indexes). */

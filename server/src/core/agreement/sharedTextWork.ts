@@ -1,0 +1,166 @@
+/**
+ * Doing the text work once for two coders. Their texts are normally the
+ * same, byte for byte, and their registries often give the same aliases:
+ * then normalising a text and matching its aliases gives the same result
+ * for both. The coder read elsewhere (a worker thread) hands on, with each
+ * text, the normalised form and the alias matches it made, and the
+ * fingerprint of its aliases; the coder read here waits, text by text, until
+ * the other has passed that text, and takes what fits instead of doing it
+ * again: the normalised form when the content is the same, the matches when
+ * the aliases are the same too. Everything else (anchoring the quotes, the
+ * explicit mentions, the suppressions) stays each coder's own.
+ */
+import type { AliasMatch } from '../aliasMatcher';
+import type { NormalizedText } from '../normalizeText';
+import type { WorkspaceIndex } from '../workspace/workspaceIndex';
+import { codedTextReader, selectedClaimFields, selectedTexts, type AgreementOptions, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
+
+/** A text's work, as the coder who did it hands it on. */
+export interface TextWork {
+  normalized: NormalizedText;
+  /** Every alias match (`TextAnalysis.aliasMatches`). */
+  matches: AliasMatch[];
+}
+
+/** A coder's texts as handed on from elsewhere, with the work done on each (null: none) and the fingerprint of the aliases it was done with. */
+export interface HandedWork {
+  work: (TextWork | null)[];
+  fingerprint: string;
+}
+
+/**
+ * The work on some texts packed to cross threads cheaply: per text its
+ * normalised form and its matches as numbers (start, end, entry) into one
+ * table of the distinct aliases matched (key, alias, actors), rather than an
+ * object per match for the structured clone to walk.
+ */
+export interface PackedWork {
+  normalized: (NormalizedText | null)[];
+  matches: (Int32Array | null)[];
+  entries: [key: string, alias: string, actorIds: string[]][];
+}
+
+export function packWork(work: readonly (TextWork | null)[]): PackedWork {
+  const index = new Map<string, number>();
+  const entries: PackedWork['entries'] = [];
+  const matches = work.map((done) => {
+    if (!done) return null;
+    const packed = new Int32Array(done.matches.length * 3);
+    done.matches.forEach((match, i) => {
+      let entry = index.get(match.key);
+      if (entry === undefined) {
+        entry = entries.push([match.key, match.alias, match.actorIds]) - 1;
+        index.set(match.key, entry);
+      }
+      packed[3 * i] = match.span.start;
+      packed[3 * i + 1] = match.span.end;
+      packed[3 * i + 2] = entry;
+    });
+    return packed;
+  });
+  return { normalized: work.map((done) => done?.normalized ?? null), matches, entries };
+}
+
+/** The work `packWork` packed (matches of one alias share its list of actors, as the matcher's own do). */
+export function unpackWork(packed: PackedWork): (TextWork | null)[] {
+  return packed.normalized.map((normalized, t) => {
+    const numbers = packed.matches[t];
+    if (!normalized || !numbers) return null;
+    const matches: AliasMatch[] = new Array<AliasMatch>(numbers.length / 3);
+    for (let i = 0; i < matches.length; i++) {
+      const [key, alias, actorIds] = packed.entries[numbers[3 * i + 2]];
+      matches[i] = { span: { start: numbers[3 * i], end: numbers[3 * i + 1] }, alias, key, actorIds };
+    }
+    return { normalized, matches };
+  });
+}
+
+/** A coder's workspace with the index that may take work done elsewhere. */
+export interface SharingCoder extends CoderWorkspace {
+  index: WorkspaceIndex;
+}
+
+/** What the partner coder has handed on so far, and the waits for it. */
+export class PartnerTextWork {
+  private readonly byPath = new Map<string, { content: string; work: TextWork }>();
+  private last: string | undefined;
+  private ended = false;
+  private fingerprint: string | undefined;
+  private waiting: { path: string; resolve: () => void }[] = [];
+  /** Texts whose normalised form, and whose matches, were taken: for tests. */
+  readonly taken = { normalized: 0, matches: 0 };
+
+  /** More of the partner's texts, in path order, with the work done on each, if any. */
+  add(texts: readonly CodedText[], handed?: HandedWork): void {
+    if (this.ended) return;
+    if (handed) this.fingerprint = handed.fingerprint;
+    texts.forEach((text, i) => {
+      const done = handed?.work[i];
+      if (done) this.byPath.set(text.path, { content: text.content, work: done });
+      this.last = text.path;
+    });
+    this.release();
+  }
+
+  /** The partner has no more texts (or failed: what it handed on before is right all the same): every wait ends. */
+  end(): void {
+    this.ended = true;
+    this.release();
+  }
+
+  /** Resolves once the partner has handed on every text up to `path` in path order, or ended. */
+  passed(path: string): Promise<void> {
+    if (this.isPassed(path)) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ path, resolve }));
+  }
+
+  /**
+   * Offers the partner's work on the text at `path` to the coder's index
+   * (call once the partner has passed it): the normalised form if the content
+   * is the same, and the matches if the aliases are the same too. Lets go of it.
+   */
+  offerTo(coder: SharingCoder, path: string, uri: string, ownFingerprint: () => string): void {
+    const shared = this.byPath.get(path);
+    if (!shared) return;
+    this.byPath.delete(path);
+    const sameAliases = this.fingerprint !== undefined && this.fingerprint === ownFingerprint();
+    if (!coder.index.offerTextWork(uri, shared.content, shared.work.normalized, sameAliases ? shared.work.matches : undefined)) return;
+    this.taken.normalized++;
+    if (sameAliases) this.taken.matches++;
+  }
+
+  private isPassed(path: string): boolean {
+    return this.ended || (this.last !== undefined && this.last >= path);
+  }
+
+  private release(): void {
+    const still: typeof this.waiting = [];
+    for (const wait of this.waiting) {
+      if (this.isPassed(wait.path)) wait.resolve();
+      else still.push(wait);
+    }
+    this.waiting = still;
+  }
+}
+
+/**
+ * Reads a coder as `readCoderAnnotations` does, text by text in path order,
+ * first waiting for the partner to pass each text and taking its work that
+ * fits (`PartnerTextWork.offerTo`); each text goes to `onText` as it is read.
+ * The result is the same as without a partner.
+ */
+export async function readCoderSharing(coder: SharingCoder, options: AgreementOptions, partner: PartnerTextWork, onText?: (text: CodedText) => void): Promise<CoderAnnotations> {
+  const read = codedTextReader(coder, options);
+  const texts: CodedText[] = [];
+  let fingerprint: string | undefined;
+  const ownFingerprint = () => (fingerprint ??= coder.index.aliasFingerprint());
+  for (const { path, uri } of selectedTexts(coder, options)) {
+    await partner.passed(path);
+    partner.offerTo(coder, path, uri, ownFingerprint);
+    const text = read(path, uri);
+    if (!text) continue;
+    texts.push(text.coded);
+    onText?.(text.coded);
+  }
+  return { name: coder.name, claimFields: selectedClaimFields(options), texts };
+}
