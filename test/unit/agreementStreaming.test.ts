@@ -16,8 +16,10 @@ import {
   selectedClaimFields,
   StreamingComparison,
   type AgreementOptions,
+  type CodedText,
   type CoderAnnotations,
 } from '../../server/src/core/agreement';
+import { LineIndex } from '../../server/src/core/lineIndex';
 import { ANN, BOB } from '../helpers/agreementCoders';
 import { InMemoryHost, WORKSPACE } from '../helpers/memoryWorkspace';
 
@@ -113,6 +115,32 @@ describe('comparing coders as their texts arrive', () => {
     comparison.end(1);
     assert.equal(comparison.compared, 3);
     assert.equal(JSON.stringify(comparison.report()), JSON.stringify(compareAnnotations([ann, bob])));
+  });
+
+  it('places each disagreement on the line LineIndex counts, whatever the line breaks', () => {
+    for (const content of ['one\ntwo\n\nfour words\nfive', 'one\r\ntwo\r\rfour words\nfive', '\n\n\r\nfour words\r']) {
+      const lines = new LineIndex(content);
+      const offsets = [0, content.indexOf('two'), content.indexOf('four'), content.indexOf('words'), content.length - 1].filter((o) => o >= 0);
+      const coded = (stance: string): CodedText => ({
+        path: 't.txt',
+        content,
+        claims: offsets.map((start) => ({ span: { start, end: start + 1 }, values: [stance] })),
+        unanchored: 0,
+        mentions: [],
+      });
+      const report = compareAnnotations(
+        [
+          { name: 'a', claimFields: ['stance'], texts: [coded('supports')] },
+          { name: 'b', claimFields: ['stance'], texts: [coded('rejects')] },
+        ],
+        { fields: ['stance'] },
+      );
+      assert.deepEqual(
+        report.disagreements.map((d) => d.line),
+        offsets.map((o) => lines.positionAt(o).line + 1),
+        JSON.stringify(content),
+      );
+    }
   });
 
   it('refuses texts out of path order, and texts after the end', async () => {
