@@ -33,7 +33,7 @@ export function loadAgreementCoderOnWorker(
         batch.forEach((text, i) => (text.content = message.contents[i]));
         texts.push(...batch);
         try {
-          onTexts?.(batch, message.work && message.fingerprint !== undefined ? { work: unpackWork(message.work), fingerprint: message.fingerprint } : undefined);
+          onTexts?.(batch, message.work ? { work: unpackWork(message.work), fingerprint: message.fingerprint } : undefined);
         } catch (error) {
           finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         }

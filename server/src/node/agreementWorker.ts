@@ -24,8 +24,8 @@ function post(message: AgreementWorkerMessage): void {
   parentPort!.postMessage(message);
 }
 
-/** Texts with the work done on each (normalised form, alias matches: `packWork`). */
-function postTexts(texts: CodedText[], work: TextWork[], fingerprint: string): void {
+/** Texts with the work done on each (normalised form, alias matches: `packWork`), and with the first of them the fingerprint of the aliases. */
+function postTexts(texts: CodedText[], work: TextWork[], fingerprint: string | undefined): void {
   if (texts.length === 0) return;
   post({ texts: JSON.stringify(texts.map((text) => ({ ...text, content: '' }))), contents: texts.map((text) => text.content), work: packWork(work), fingerprint });
 }
@@ -47,7 +47,7 @@ parentPort?.once('message', (request: AgreementCoderRequest) => {
       if (!coder) return { empty: true };
       const options = { fields: request.fields, texts: request.texts };
       const read = codedTextReader(coder, options);
-      const fingerprint = coder.index.aliasFingerprint();
+      let fingerprint: string | undefined = coder.index.aliasFingerprint();
       let batch: CodedText[] = [];
       let work: TextWork[] = [];
       for (const { path, uri } of selectedTexts(coder, options)) {
@@ -57,6 +57,7 @@ parentPort?.once('message', (request: AgreementCoderRequest) => {
         work.push({ normalized: text.analysis.text.normalized, matches: text.analysis.aliasMatches });
         if (batch.length === TEXTS_PER_MESSAGE) {
           postTexts(batch, work, fingerprint);
+          fingerprint = undefined;
           batch = [];
           work = [];
         }

@@ -22,10 +22,10 @@ export interface TextWork {
   matches: AliasMatch[];
 }
 
-/** A coder's texts as handed on from elsewhere, with the work done on each (null: none) and the fingerprint of the aliases it was done with. */
+/** A coder's texts as handed on from elsewhere, with the work done on each (null: none) and, the first time, the fingerprint of the aliases it was done with. */
 export interface HandedWork {
   work: (TextWork | null)[];
-  fingerprint: string;
+  fingerprint?: string;
 }
 
 /**
@@ -86,6 +86,8 @@ export class PartnerTextWork {
   private last: string | undefined;
   private ended = false;
   private fingerprint: string | undefined;
+  /** Whether the partner's aliases are the coder's, once compared. */
+  private sameAliases: boolean | undefined;
   private waiting: { path: string; resolve: () => void }[] = [];
   /** Texts whose normalised form, and whose matches, were taken: for tests. */
   readonly taken = { normalized: 0, matches: 0 };
@@ -93,7 +95,7 @@ export class PartnerTextWork {
   /** More of the partner's texts, in path order, with the work done on each, if any. */
   add(texts: readonly CodedText[], handed?: HandedWork): void {
     if (this.ended) return;
-    if (handed) this.fingerprint = handed.fingerprint;
+    if (handed?.fingerprint !== undefined && this.fingerprint === undefined) this.fingerprint = handed.fingerprint;
     texts.forEach((text, i) => {
       const done = handed?.work[i];
       if (done) this.byPath.set(text.path, { content: text.content, work: done });
@@ -123,7 +125,9 @@ export class PartnerTextWork {
     const shared = this.byPath.get(path);
     if (!shared) return;
     this.byPath.delete(path);
-    const sameAliases = this.fingerprint !== undefined && this.fingerprint === ownFingerprint();
+    // Compared once: a registry of thousands of aliases makes a long string.
+    this.sameAliases ??= this.fingerprint !== undefined && this.fingerprint === ownFingerprint();
+    const sameAliases = this.sameAliases;
     if (!coder.index.offerTextWork(uri, shared.content, shared.work.normalized, sameAliases ? shared.work.matches : undefined)) return;
     this.taken.normalized++;
     if (sameAliases) this.taken.matches++;
