@@ -7,9 +7,11 @@
  */
 import type { Span } from '../model';
 import { relativePath } from '../uris';
-import type { TextAnalysis } from '../workspace/textAnalyses';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { AGREEMENT_FIELDS, CLAIM_AGREEMENT_FIELDS, claimFieldValue, mentionValue, type AgreementField, type FieldValue } from './fieldValues';
+
+/** A text's analysis, as the view gives it. */
+type TextAnalysis = NonNullable<ReturnType<WorkspaceView['analysis']>>;
 
 export interface CoderWorkspace {
   name: string;

@@ -12,7 +12,6 @@
  */
 import type { AliasMatch } from '../aliasMatcher';
 import type { NormalizedText } from '../normalizeText';
-import type { WorkspaceIndex } from '../workspace/workspaceIndex';
 import { codedTextReader, selectedClaimFields, selectedTexts, type AgreementOptions, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
 
 /** A text's work, as the coder who did it hands it on. */
@@ -75,9 +74,19 @@ export function unpackWork(packed: PackedWork): (TextWork | null)[] {
   });
 }
 
+/** What of a coder's index takes work done elsewhere (the loader's index has it: `offerTextWork`, `aliasFingerprint`). */
+export interface TextWorkTaker {
+  /** Takes a text's normalised form, and its alias matches if given, for its next analysis; whether it took them. */
+  offerTextWork(textUri: string, content: string, normalized: NormalizedText, matches?: AliasMatch[]): boolean;
+  /** What its alias matcher is built from, as one string. */
+  aliasFingerprint(): string;
+  /** How many texts its analyses matched aliases in themselves (for tests). */
+  textsAliasMatched(): number;
+}
+
 /** A coder's workspace with the index that may take work done elsewhere. */
 export interface SharingCoder extends CoderWorkspace {
-  index: WorkspaceIndex;
+  index: TextWorkTaker;
 }
 
 /** What the partner coder has handed on so far, and the waits for it. */
