@@ -12,8 +12,10 @@
 // agreement loads two), and, in process (the core bundled from source with
 // esbuild), the time to load and analyse each workspace as the command does
 // (one after the other, on this thread; the command loads the second on a
-// worker thread meanwhile) and the time of the comparison itself once both
-// are loaded.
+// worker thread meanwhile), the first once more as the command's main thread
+// reads it (taking the normalised texts and alias matches the second's
+// reading handed on), and the time of the comparison itself once both are
+// loaded.
 //
 //   npm run build && node bench/agreement.mjs [scale, default 4] [runs, default 3] [--keep]
 
@@ -57,7 +59,10 @@ function perturb(yaml, random) {
 /** The core and the Node file host, bundled from source into the scratch folder. */
 function loadCore(folder) {
   const outfile = join(folder, 'agreement-core.cjs');
-  const entry = ["export { compareAnnotations, loadCoderAnnotations } from './server/src/core/agreement';", "export { NodeFileHost } from './server/src/node/nodeFileHost';"];
+  const entry = [
+    "export { codedTextReader, compareAnnotations, loadCoderAnnotations, loadCoderWorkspace, PartnerTextWork, readCoderSharing, selectedTexts } from './server/src/core/agreement';",
+    "export { NodeFileHost } from './server/src/node/nodeFileHost';",
+  ];
   const stdin = { contents: entry.join('\n'), resolveDir: root, loader: 'ts' };
   buildSync({ absWorkingDir: root, stdin, bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'warning', define: { POLICY_ANNOTATOR_VERSION: '"bench"' } });
   return createRequire(import.meta.url)(outfile);
@@ -117,6 +122,28 @@ try {
     const cpu = process.cpuUsage(cpuBefore);
     loads.push(`${name} wall ${(performance.now() - started).toFixed(0)} ms, CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms`);
   }
+  // The first coder as the command's main thread reads it: behind the second, taking the text work it handed on.
+  const secondCoder = await core.loadCoderWorkspace(new core.NodeFileHost([second]), pathToFileURL(second).href, 'second');
+  const partner = new core.PartnerTextWork();
+  const readSecond = core.codedTextReader(secondCoder, {});
+  const handedTexts = [];
+  const handedWork = [];
+  for (const { path, uri } of core.selectedTexts(secondCoder, {})) {
+    const text = readSecond(path, uri);
+    if (!text) continue;
+    handedTexts.push(text.coded);
+    handedWork.push({ normalized: text.analysis.text.normalized, matches: text.analysis.aliasMatches });
+  }
+  partner.add(handedTexts, { work: handedWork, fingerprint: secondCoder.index.aliasFingerprint() });
+  partner.end();
+  const sharedStarted = performance.now();
+  const sharedCpuBefore = process.cpuUsage();
+  const firstCoder = await core.loadCoderWorkspace(new core.NodeFileHost([corpus.workspace]), pathToFileURL(corpus.workspace).href, 'first');
+  await core.readCoderSharing(firstCoder, {}, partner);
+  const sharedCpu = process.cpuUsage(sharedCpuBefore);
+  loads.push(
+    `first again, taking the second's text work as the command does (${partner.taken.normalized} normalised texts and ${partner.taken.matches} texts' alias matches taken) wall ${(performance.now() - sharedStarted).toFixed(0)} ms, CPU ${((sharedCpu.user + sharedCpu.system) / 1000).toFixed(0)} ms`,
+  );
   const compareTimes = [];
   const compareCpuTimes = [];
   for (let run = 0; run < runs; run++) {
