@@ -18,6 +18,10 @@ export interface NetworkViewMetrics {
   settled: boolean;
   /** Each long task as `phase:ms` (client/src/network/webview/metrics.ts). */
   taskPhases?: string;
+  /** Where the drawing and the layout run: "worker" (their own thread) or "page" (the main thread). */
+  renderer?: string;
+  /** The renderer's longest task (a frame or a layout step), in its worker: the page's long-task observer does not see it. */
+  rendererLongestTaskMs?: number;
 }
 
 /** Drives the Actor network webview (an iframe in an iframe) as a person does: its controls, its search, the mouse on its drawing. */
@@ -52,6 +56,8 @@ export class NetworkView {
       layoutRuns: number(data.layoutRuns) ?? 0,
       settled: data.settled === '1',
       taskPhases: data.taskPhases,
+      renderer: data.renderer,
+      rendererLongestTaskMs: number(data.rendererLongestTaskMs),
     };
   }
 

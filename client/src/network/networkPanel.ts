@@ -7,7 +7,7 @@ import { networkHtml } from './viewHtml';
 
 export const NETWORK_VIEW_TYPE = 'policyAnnotator.actorNetwork';
 
-/** The webview's script: bundled for the browser by scripts/build.mjs (sigma.js, graphology, ForceAtlas2 in a worker). */
+/** The webview's script: bundled for the browser by scripts/build.mjs (the controls; the drawing and ForceAtlas2 in a worker of its own, bundled into it). */
 const VIEW_SCRIPT = ['dist', 'networkView.js'];
 
 /** The node cap the view starts with: the `policyAnnotator.network.drawLimit` setting (package.json has its default). */
