@@ -22,6 +22,9 @@ export interface NetworkViewMetrics {
   renderer?: string;
   /** The renderer's longest task (a frame or a layout step), in its worker: the page's long-task observer does not see it. */
   rendererLongestTaskMs?: number;
+  /** Its longest frame alone, and the frames it drew. */
+  rendererLongestDrawMs?: number;
+  rendererFrames?: number;
 }
 
 /** Drives the Actor network webview (an iframe in an iframe) as a person does: its controls, its search, the mouse on its drawing. */
@@ -58,6 +61,8 @@ export class NetworkView {
       taskPhases: data.taskPhases,
       renderer: data.renderer,
       rendererLongestTaskMs: number(data.rendererLongestTaskMs),
+      rendererLongestDrawMs: number(data.rendererLongestDrawMs),
+      rendererFrames: number(data.rendererFrames),
     };
   }
 

@@ -14,7 +14,7 @@ import { type Camera, type Frame, type Point, toScreen } from './draw/camera';
 import { type DrawHost, startHost } from './draw/host';
 import { PointerInput } from './draw/input';
 import { placeNodes } from './draw/place';
-import { type FromRenderer, type GraphMessage, type Theme, transferables } from './draw/protocol';
+import { type FromRenderer, type GraphMessage, type RendererFigures, type Theme, transferables } from './draw/protocol';
 
 const KIND_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#bcbd22', '#d37295', '#a0cbe8'];
 const RELATION_COLOURS = ['#4e79a7', '#b07aa1', '#f28e2b', '#76b7b2', '#9c755f', '#edc948', '#e15759', '#59a14f'];
@@ -48,8 +48,8 @@ export interface GraphViewEvents {
   click(id: string): void;
   /** After the first frame drawn with a new graph: the view answers input from here on. */
   drawn(): void;
-  /** After the first frame drawn with every edge of the graph once the layout stopped; the renderer's longest task (in its worker, or on the page). */
-  settled(rendererLongestTaskMs: number): void;
+  /** After the first frame drawn with every edge of the graph once the layout stopped; the renderer's figures (in its worker, or on the page). */
+  settled(figures: RendererFigures): void;
   layout(running: boolean): void;
   /** Something the view's notes should say: the drawing runs on the page, or failed. */
   note(message: string): void;
@@ -130,7 +130,7 @@ export class GraphView {
         if (message.generation === this.sent) this.events.drawn();
         return;
       case 'settled':
-        if (message.generation === this.sent) this.events.settled(message.longestTaskMs);
+        if (message.generation === this.sent) this.events.settled(message);
         return;
       case 'layout':
         this.running = message.running;

@@ -63,7 +63,7 @@ const view = new GraphView($('graph'), {
   hover: (id, event) => (id ? showCard(id, event, false) : pinned ? undefined : hideCard()),
   click: (id) => vscode.postMessage({ type: 'open', id }),
   drawn: () => metrics.drawn(view.nodeCount, view.edgeWeight),
-  settled: (rendererLongestTaskMs) => metrics.settled(rendererLongestTaskMs, view.fallback ? 'page' : 'worker'),
+  settled: (figures) => metrics.settled(figures, view.fallback ? 'page' : 'worker'),
   layout: (running) => {
     layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
     metrics.layout(running);

@@ -40,6 +40,12 @@ export interface GraphMessage {
   highlighted: number[];
 }
 
+export interface RendererFigures {
+  longestTaskMs: number;
+  longestDrawMs: number;
+  frames: number;
+}
+
 export type ToRenderer =
   | { type: 'init'; canvas?: OffscreenCanvas; width: number; height: number; dpr: number; theme: Theme }
   | { type: 'resize'; width: number; height: number; dpr: number }
@@ -59,8 +65,8 @@ export type FromRenderer =
   | { type: 'ready' }
   /** The first frame with the graph of `generation` is drawn. */
   | { type: 'drawn'; generation: number }
-  /** The layout stopped and a frame with every edge is drawn; the renderer's longest task so far. */
-  | { type: 'settled'; generation: number; longestTaskMs: number }
+  /** The layout stopped and a frame with every edge is drawn; the renderer's figures so far: its longest task (a layout step and its frame), its longest frame, its frames. */
+  | { type: 'settled'; generation: number } & RendererFigures
   | { type: 'layout'; generation: number; running: boolean }
   /** Where the layout left the nodes (x, y interleaved), when it stops. */
   | { type: 'positions'; generation: number; xy: Float32Array }

@@ -60,7 +60,8 @@ export class Renderer {
   private slow = false;
   private awaitingDrawn = false;
   private awaitingSettled = false;
-  private longestTaskMs = 0;
+  /** The renderer's own figures: its longest task (a layout step and a frame), its longest frame, its frames. */
+  private readonly stats = { longestTaskMs: 0, longestDrawMs: 0, frames: 0 };
   private posted: { camera: Camera; frame: Frame; width: number; height: number } | undefined;
 
   constructor(
@@ -232,8 +233,7 @@ export class Renderer {
       if (this.host.now() >= this.layoutEnds) this.stopLayout();
     }
     this.animate(started);
-    this.draw();
-    this.longestTaskMs = Math.max(this.longestTaskMs, this.host.now() - started);
+    this.draw(started);
     if (this.layout || this.animation) this.request();
   }
 
@@ -251,7 +251,8 @@ export class Renderer {
     this.host.later(() => this.host.post({ type: 'centred', node: animation.node }), 0);
   }
 
-  private draw(): void {
+  /** Draws a frame; `taskStarted`: when the task drawing it started (a layout step may come first). */
+  private draw(taskStarted: number): void {
     const context = this.context;
     if (!context) return;
     const started = this.host.now();
@@ -269,7 +270,11 @@ export class Renderer {
     paintOnTop(context, scene, visible);
     this.picker = new PickGrid(this.viewport.width, this.viewport.height);
     this.picker.build(drawn, scene.screenX, scene.screenY, scene.radius);
-    if (edges) this.slow = this.host.now() - started > SLOW_FRAME_MS;
+    const ended = this.host.now();
+    if (edges) this.slow = ended - started > SLOW_FRAME_MS;
+    this.stats.frames++;
+    this.stats.longestDrawMs = Math.max(this.stats.longestDrawMs, ended - started);
+    this.stats.longestTaskMs = Math.max(this.stats.longestTaskMs, ended - taskStarted);
     this.postCamera(scene);
     const generation = scene.graph.generation;
     if (this.awaitingDrawn) {
@@ -278,7 +283,8 @@ export class Renderer {
     }
     if (this.awaitingSettled && !this.layout && edges) {
       this.awaitingSettled = false;
-      this.host.post({ type: 'settled', generation, longestTaskMs: Math.round(Math.max(this.longestTaskMs, this.host.now() - started)) });
+      const { longestTaskMs, longestDrawMs, frames } = this.stats;
+      this.host.post({ type: 'settled', generation, longestTaskMs: Math.round(longestTaskMs), longestDrawMs: Math.round(longestDrawMs), frames });
     }
   }
 
