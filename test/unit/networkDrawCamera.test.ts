@@ -38,6 +38,7 @@ interface CameraModule {
   between(from: Camera, to: Camera, t: number): Camera;
   radiusOf(size: number, camera: Camera): number;
   sameCamera(a: Camera, b: Camera): boolean;
+  centreRatio(nodes: number): number;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const camera = require(path.join(REPO_ROOT, 'out', 'client', 'src', 'network', 'webview', 'draw', 'camera.js')) as CameraModule;
@@ -112,5 +113,12 @@ describe('the network drawing camera', () => {
     assert.equal(camera.radiusOf(4, { x: 0, y: 0, ratio: 0.25 }), 8);
     assert.ok(camera.sameCamera({ x: 1, y: 2, ratio: 3 }, { x: 1, y: 2, ratio: 3 }));
     assert.ok(!camera.sameCamera({ x: 1, y: 2, ratio: 3 }, { x: 1, y: 2, ratio: 2 }));
+  });
+
+  it('zooms closer to centre a node in a bigger graph, within bounds', () => {
+    assert.equal(camera.centreRatio(40), 0.6, 'a small graph: the neighbourhood stays in view');
+    assert.equal(camera.centreRatio(4000), 0.25);
+    assert.equal(camera.centreRatio(0), 0.6);
+    assert.ok(camera.centreRatio(400) < 0.6 && camera.centreRatio(400) > 0.25);
   });
 });

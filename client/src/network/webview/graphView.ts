@@ -10,7 +10,7 @@
  * only those (next to their neighbours) and leaves the rest where they are.
  */
 import type { NetworkGraphInfo, NetworkNodeInfo } from '../../protocol';
-import { type Camera, type Frame, type Point, toScreen } from './draw/camera';
+import { type Camera, centreRatio, type Frame, type Point, toScreen } from './draw/camera';
 import { type DrawHost, startHost } from './draw/host';
 import { PointerInput } from './draw/input';
 import { placeNodes } from './draw/place';
@@ -90,7 +90,8 @@ export class GraphView {
   /** Counts calls of show(); the renderer's messages name the graph they are about. */
   private generation = 0;
   private sent = 0;
-  private positionsWanted: (() => void) | undefined;
+  /** Waiting for a stopped layout's positions (or its stop, when it had stopped by itself). */
+  private positionsWanted: (() => void)[] = [];
   private readonly centring = new Map<number, (() => void)[]>();
   /** Why the drawing runs on the page, when it does. */
   fallback: string | undefined;
@@ -110,9 +111,13 @@ export class GraphView {
     void this.host.then((host) => {
       this.fallback = host.fallback;
       if (host.fallback) this.events.note(`The drawing runs on the page's main thread (${host.fallback}).`);
-      new ResizeObserver(() => host.send({ type: 'resize', ...this.size() })).observe(container);
-      // A theme change restyles the body: the labels follow the new colours.
-      new MutationObserver(() => host.send({ type: 'theme', theme: readTheme() })).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
+      const resize = () => host.send({ type: 'resize', ...this.size() });
+      new ResizeObserver(resize).observe(container);
+      // A change of zoom or screen changes the pixel ratio, not the size: the window's resize event says so.
+      window.addEventListener('resize', resize);
+      // A theme change restyles the page (VS Code sets its colours on the root element, its kind on the body): the labels follow.
+      const theme = new MutationObserver(() => host.send({ type: 'theme', theme: readTheme() }));
+      for (const element of [document.documentElement, document.body]) theme.observe(element, { attributes: true, attributeFilter: ['class', 'style'] });
     });
     this.input = new PointerInput(this.canvas, {
       send: (message) => void this.host.then((host) => host.send(message)),
@@ -135,10 +140,10 @@ export class GraphView {
       case 'layout':
         this.running = message.running;
         this.events.layout(message.running);
+        if (!message.running) this.positionsWanted.splice(0).forEach((done) => done());
         return;
       case 'positions':
         if (message.generation === this.sent) for (let i = 0; i < this.ids.length; i++) this.positions.set(this.ids[i]!, { x: message.xy[2 * i]!, y: message.xy[2 * i + 1]! });
-        this.positionsWanted?.();
         return;
       case 'picked':
         if (message.purpose === 'hover') {
@@ -197,10 +202,9 @@ export class GraphView {
     const host = await this.host;
     if (this.running) {
       await new Promise<void>((resolve) => {
-        this.positionsWanted = resolve;
+        this.positionsWanted.push(resolve);
         host.send({ type: 'layout', run: false });
       });
-      this.positionsWanted = undefined;
     }
     if (generation !== this.generation) return undefined;
     const { points, kept, placed } = placeNodes(info, this.positions);
@@ -292,14 +296,14 @@ export class GraphView {
     void this.host.then((host) => host.send({ type: 'highlight', nodes: [...this.highlighted].flatMap((id) => this.index.get(id) ?? []) }));
   }
 
-  /** Moves the camera to `id` and zooms in on it; resolves once the frame that shows it centred is drawn. */
+  /** Moves the camera to `id` and zooms in on it (closer in a bigger graph); resolves once the frame that shows it centred is drawn. */
   async centre(id: string): Promise<void> {
     const node = this.index.get(id);
     if (node === undefined) return;
     const host = await this.host;
     await new Promise<void>((resolve) => {
       this.centring.set(node, [...(this.centring.get(node) ?? []), resolve]);
-      host.send({ type: 'centre', node, ratio: 0.25 });
+      host.send({ type: 'centre', node, ratio: centreRatio(this.ids.length) });
     });
   }
 

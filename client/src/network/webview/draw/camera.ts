@@ -107,6 +107,11 @@ export function radiusOf(size: number, camera: Camera): number {
   return size / Math.sqrt(camera.ratio);
 }
 
+/** How close centring a node zooms for a graph of `nodes` nodes: close enough to single it out of a crowd, not so close that a small graph shows only the node. */
+export function centreRatio(nodes: number): number {
+  return Math.min(Math.max(10 / Math.sqrt(Math.max(nodes, 1)), 0.25), 0.6);
+}
+
 export function sameCamera(a: Camera, b: Camera): boolean {
   return a.x === b.x && a.y === b.y && a.ratio === b.ratio;
 }
