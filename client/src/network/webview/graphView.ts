@@ -200,6 +200,8 @@ export class GraphView {
   async show(info: NetworkGraphInfo, kindColours: Map<string, string>): Promise<{ kept: number; arrows: boolean } | undefined> {
     const generation = ++this.generation;
     const host = await this.host;
+    // The graph's arrays are built in a task of their own, after the one that updated the controls (two shorter tasks, not one long one).
+    await new Promise((resolve) => window.setTimeout(resolve, 0));
     if (this.running) {
       await new Promise<void>((resolve) => {
         this.positionsWanted.push(resolve);

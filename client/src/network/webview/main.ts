@@ -8,6 +8,7 @@
  * (labels, cards, dates) goes into the page as text, never as markup.
  */
 import type { NetworkResult } from '../../protocol';
+import { unpackResult } from '../packedGraph';
 import type { NetworkPanelMessage, NetworkViewMessage, NetworkViewRequest } from '../viewMessages';
 import { ARROW_EDGE_LIMIT, CONCEPT_COLOUR, colourMap, EDGE_COLOURS, GraphView, relationColours } from './graphView';
 import { applicableOptions, controlsFor, dateAt, INITIAL_CHOICES, positionOf } from './controlModel';
@@ -337,8 +338,9 @@ window.addEventListener('message', (event: MessageEvent<NetworkPanelMessage>) =>
   if (message?.type !== 'data') return;
   metrics.received();
   cards.clear();
-  showRequest(message.request, message.data);
-  draw(message.data);
+  const data = unpackResult(message.data);
+  showRequest(message.request, data);
+  draw(data);
 });
 status.textContent = 'Waiting for the language server…';
 vscode.postMessage({ type: 'ready' });
