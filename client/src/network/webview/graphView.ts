@@ -209,7 +209,11 @@ export class GraphView {
       });
     }
     if (generation !== this.generation) return undefined;
+    performance.mark('network:place');
     const { points, kept, placed } = placeNodes(info, this.positions);
+    // Placing and building the arrays are each linear in the graph: a task each.
+    await new Promise((resolve) => window.setTimeout(resolve, 0));
+    if (generation !== this.generation) return undefined;
     const message = this.flatten(info, kindColours, points, kept > 0 ? placed : undefined);
     message.generation = generation;
     message.layout = kept < info.nodes.length && info.nodes.length > 1;

@@ -23,7 +23,7 @@
  * - edgeWeight: the summed absolute weight of the edges drawn (the matrix's cells);
  * - taskPhases: each long task as `phase:ms`, the phase being the latest
  *   `network:` performance mark made before the task ended (script,
- *   renderer, received, nodes…): where the time goes;
+ *   renderer, received, place, nodes): where the time goes;
  * - settled: "1" once the latest answer is drawn with all its edges (the
  *   layout stopped), with the long tasks of that last frame counted; "0"
  *   from the answer's arrival until then.
