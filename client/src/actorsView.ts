@@ -20,9 +20,10 @@ type Scope = string | undefined;
 
 type Node =
   | { type: 'folder'; folder: vscode.WorkspaceFolder; scope: string }
-  | { type: 'kind'; kind: string; actors: ActorInfo[]; scope: Scope }
-  | { type: 'actor'; actor: ActorInfo; scope: Scope }
-  | { type: 'section'; actor: ActorInfo; section: 'claims' | 'about' | 'mentions'; activity: ActorActivityResult; scope: Scope }
+  | { type: 'kind'; kind: string; actors: ActorInfo[]; scope: Scope; entity?: true }
+  | { type: 'entities'; kinds: Node[]; count: number; scope: Scope }
+  | { type: 'actor'; actor: ActorInfo; scope: Scope; entity?: true }
+  | { type: 'section'; actor: ActorInfo; section: 'claims' | 'about' | 'mentions'; activity: ActorActivityResult; scope: Scope; entity?: true }
   | { type: 'claim'; claim: ActorClaimInfo }
   | { type: 'mention'; mention: ActorMentionInfo }
   | { type: 'message'; text: string };
@@ -40,6 +41,14 @@ const KIND_ICONS: Record<string, string> = {
   'international-organization': 'globe',
   media: 'broadcast',
   population: 'account',
+};
+/** Format v1.1 entity kinds (places, projects, …), listed under "Entities". */
+const ENTITY_KIND_ICONS: Record<string, string> = {
+  place: 'location',
+  project: 'project',
+  law: 'law',
+  event: 'calendar',
+  document: 'file-text',
 };
 
 function kindLabel(kind: string): string {
@@ -94,15 +103,18 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       case 'folder':
         return this.kinds(node.scope);
       case 'kind':
-        return node.actors.map((actor) => ({ type: 'actor', actor, scope: node.scope }));
+        return node.actors.map((actor) => ({ type: 'actor', actor, scope: node.scope, ...(node.entity ? { entity: true as const } : {}) }));
+      case 'entities':
+        return node.kinds;
       case 'actor': {
         const activity = await this.server.sendRequest(ActorActivityRequest, { id: node.actor.id, ...(node.scope ? { uri: node.scope } : {}) }).catch(() => undefined);
         if (!activity) return [{ type: 'message', text: 'The language server did not answer.' }];
         const sections: Node[] = [];
         const scope = node.scope;
-        if (activity.claims.some((claim) => claim.role === 'claimant')) sections.push({ type: 'section', actor: node.actor, section: 'claims', activity, scope });
-        if (activity.claims.some((claim) => claim.role === 'about')) sections.push({ type: 'section', actor: node.actor, section: 'about', activity, scope });
-        if (activity.mentions.length > 0) sections.push({ type: 'section', actor: node.actor, section: 'mentions', activity, scope });
+        const entity = node.entity ? { entity: true as const } : {};
+        if (activity.claims.some((claim) => claim.role === 'claimant')) sections.push({ type: 'section', actor: node.actor, section: 'claims', activity, scope, ...entity });
+        if (activity.claims.some((claim) => claim.role === 'about')) sections.push({ type: 'section', actor: node.actor, section: 'about', activity, scope, ...entity });
+        if (activity.mentions.length > 0) sections.push({ type: 'section', actor: node.actor, section: 'mentions', activity, scope, ...entity });
         return sections;
       }
       case 'section':
@@ -113,15 +125,21 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
     }
   }
 
-  /** The actors of a folder (or of the window) grouped by kind, in the order of the vocabulary. */
+  /** The actors of a folder (or of the window) grouped by kind, in the order of the vocabulary; then its entities, under one node, grouped likewise. */
   private async kinds(scope: Scope): Promise<Node[]> {
     const result = await this.loadActors(scope);
     if (!result) return [{ type: 'message', text: 'Waiting for the language server…' }];
-    if (result.actors.length === 0) return result.ready ? [] : [{ type: 'message', text: 'Indexing the annotations…' }];
-    const order = (kind: string) => (result.actorKinds.includes(kind) ? result.actorKinds.indexOf(kind) : result.actorKinds.length);
-    const byKind = new Map<string, ActorInfo[]>();
-    for (const actor of result.actors) byKind.set(actor.kind, [...(byKind.get(actor.kind) ?? []), actor]);
-    return [...byKind].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([kind, actors]) => ({ type: 'kind', kind, actors, scope }));
+    const entities = result.entities ?? [];
+    if (result.actors.length + entities.length === 0) return result.ready ? [] : [{ type: 'message', text: 'Indexing the annotations…' }];
+    const groups = (things: ActorInfo[], vocabulary: string[], entity: boolean): Node[] => {
+      const order = (kind: string) => (vocabulary.includes(kind) ? vocabulary.indexOf(kind) : vocabulary.length);
+      const byKind = new Map<string, ActorInfo[]>();
+      for (const thing of things) byKind.set(thing.kind, [...(byKind.get(thing.kind) ?? []), thing]);
+      return [...byKind].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([kind, actors]) => ({ type: 'kind', kind, actors, scope, ...(entity ? { entity: true as const } : {}) }));
+    };
+    const nodes = groups(result.actors, result.actorKinds, false);
+    if (entities.length > 0) nodes.push({ type: 'entities', kinds: groups(entities, result.entityKinds ?? [], true), count: entities.length, scope });
+    return nodes;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -138,15 +156,24 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
       case 'kind': {
         const item = new vscode.TreeItem(kindLabel(node.kind), vscode.TreeItemCollapsibleState.Expanded);
         item.description = String(node.actors.length);
-        item.iconPath = new vscode.ThemeIcon(KIND_ICONS[node.kind] ?? 'symbol-class');
-        item.id = `${prefix}kind:${node.kind}`;
+        item.iconPath = new vscode.ThemeIcon((node.entity ? ENTITY_KIND_ICONS : KIND_ICONS)[node.kind] ?? (node.entity ? 'symbol-misc' : 'symbol-class'));
+        item.id = `${prefix}${node.entity ? 'entity-kind' : 'kind'}:${node.kind}`;
+        return item;
+      }
+      case 'entities': {
+        const item = new vscode.TreeItem('Entities', vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = String(node.count);
+        item.tooltip = 'Places, projects, laws and other named things that are not actors: what claims are about, and where the texts mention them.';
+        item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+        item.id = `${prefix}entities`;
         return item;
       }
       case 'actor': {
         const { actor } = node;
         const busy = actor.claims + actor.claimsAbout + actor.mentions > 0;
         const item = new vscode.TreeItem(actor.name, busy ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-        item.id = `${prefix}actor:${actor.id}`;
+        // An id defined as both an actor and an entity (an error the checks report) must not break the view: the two get different tree ids.
+        item.id = `${prefix}${node.entity ? 'entity' : 'actor'}:${actor.id}`;
         item.description = [plural(actor.mentions, 'mention'), ...(actor.claims > 0 ? [plural(actor.claims, 'claim')] : [])].join(' · ');
         // Names, aliases and descriptions come from the workspace: appended as text (escaped), never as Markdown.
         const tooltip = new vscode.MarkdownString();
@@ -154,7 +181,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
         if (actor.aliases.length > 0) tooltip.appendMarkdown('\n\n').appendText(`Aliases: ${actor.aliases.map((alias) => `“${alias}”`).join(', ')}`);
         if (actor.description) tooltip.appendMarkdown('\n\n').appendText(actor.description.replace(/\s+/g, ' '));
         item.tooltip = tooltip;
-        item.contextValue = 'actor';
+        item.contextValue = node.entity ? 'entity' : 'actor';
         item.command = this.reveal(actor.location, `Go to the definition of ${actor.name}`);
         return item;
       }
@@ -162,7 +189,7 @@ export class ActorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
         const count = node.section === 'mentions' ? node.activity.mentions.length : node.activity.claims.filter((claim) => claim.role === (node.section === 'claims' ? 'claimant' : 'about')).length;
         const label = node.section === 'claims' ? 'Claims' : node.section === 'about' ? 'Claims about it' : 'Mentions';
         const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `${prefix}section:${node.actor.id}:${node.section}`;
+        item.id = `${prefix}${node.entity ? 'entity-' : ''}section:${node.actor.id}:${node.section}`;
         item.description = String(count);
         item.iconPath = new vscode.ThemeIcon(node.section === 'mentions' ? 'references' : 'quote');
         return item;

@@ -167,11 +167,15 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await bench.runCommand('Policy Annotator: Annotate Selection as Claim');
     await bench.typeInQuickInput('Aqil');
     (await bench.waitForQuickPickRow('Aqil Shah')).click();
-    await bench.waitForQuickInputTitle('who is it about');
+    await bench.waitForQuickInputTitle('who or what is it about');
     await bench.typeInQuickInput('ISI');
     // In a multi-select pick, clicking a row checks it; OK accepts the checked rows.
     await (await bench.waitForQuickPickRow('Inter-Services Intelligence (ISI)')).click();
     await bench.quickInput.getByText('1 Selected').waitFor({ timeout: UI_TIMEOUT_MS });
+    // A claim may be about an entity too: they are offered under their own heading.
+    await bench.typeInQuickInput('Durand');
+    await (await bench.waitForQuickPickRow('Durand Line')).click();
+    await bench.quickInput.getByText('2 Selected').waitFor({ timeout: UI_TIMEOUT_MS });
     await bench.quickInput.getByRole('button', { name: 'OK' }).click();
     await bench.waitForQuickInputTitle('what type of claim');
     await bench.typeInQuickInput('report');
@@ -190,7 +194,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     const at = firstDifference === -1 ? before.length : firstDifference;
     assert.equal(after.slice(0, at) + after.slice(at + inserted), before, 'only an insertion: every comment and blank line of the file is as it was');
     const block = after.slice(at, at + inserted);
-    assert.match(block, /- id: aqil-shah-even-used-pakistani-passports\n {4}claimant: aqil-shah\n {4}quote: they have even used Pakistani passports to travel abroad\n {4}about: \[isi\]\n {4}type: report\n/);
+    assert.match(block, /- id: aqil-shah-even-used-pakistani-passports\n {4}claimant: aqil-shah\n {4}quote: they have even used Pakistani passports to travel abroad\n {4}about: \[isi, durand-line\]\n {4}type: report\n/);
     assert.match(after, /^# Annotation of Aqil Shah's Carnegie Q&A on Pakistan and the Taliban \(2021\)\./);
   });
 
@@ -212,7 +216,7 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     assert.match(await (await bench.showHover('Social media', 'the hover card of the new actor')).innerText(), /media/);
   });
 
-  scenario('actors-view', 'lists the actors by kind in the Actors view, with their claims and mentions, and follows edits', async () => {
+  scenario('actors-view', 'lists the actors by kind in the Actors view, with their claims and mentions, follows edits, and lists the entities apart', async () => {
     await bench.runCommand('Focus on Actors View');
     // Give the view the height of the side bar: fold the file tree away.
     const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'corpus' });
@@ -253,6 +257,24 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     await (await bench.waitForQuickPickRow('Imran Khan')).click();
     await page.locator('.tabs-container .tab.dirty', { hasText: 'actors.yaml' }).waitFor({ timeout: UI_TIMEOUT_MS });
     await khan.locator('.label-description', { hasText: `${mentions + 1} mentions` }).waitFor({ timeout: UI_TIMEOUT_MS });
+
+    // Entities (places, projects, …) come last, under their own node: the Durand Line, with the claims about it.
+    await bench.runCommand('Focus on Actors View');
+    await page.keyboard.press('End');
+    const entities = bench.treeRow(view, 'Entities');
+    await entities.waitFor({ timeout: UI_TIMEOUT_MS });
+    await entities.locator('.monaco-tl-twistie').click();
+    // Its rows open below the fold: to the end of the list again (the click on the twistie left the focus in the list).
+    await page.keyboard.press('End');
+    await bench.treeRow(view, 'Place').waitFor({ timeout: UI_TIMEOUT_MS });
+    const durand = bench.treeRow(view, 'Durand Line');
+    await durand.waitFor({ timeout: UI_TIMEOUT_MS });
+    assert.match(await durand.locator('.label-description').innerText(), /\d+ mentions?/);
+    await durand.click();
+    await bench.waitForActiveTab('entities.yaml');
+    await bench.waitForCursor(positionOf(read('annotations/entities.yaml'), 'id: durand-line\n').line);
+    await durand.locator('.monaco-tl-twistie').click();
+    await bench.treeRow(view, 'Claims about it').waitFor({ timeout: UI_TIMEOUT_MS });
     if (await page.locator('.pane-header[aria-expanded="false"]', { hasText: 'corpus' }).isVisible()) await page.locator('.pane-header', { hasText: 'corpus' }).first().click();
   });
 

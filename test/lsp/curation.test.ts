@@ -141,3 +141,38 @@ describe('curation over LSP: compare with a git revision', () => {
     assert.match(String(differs[0]?.message), /`annotator\/bob` gives `stance` the value `rejects`/);
   });
 });
+
+describe('curation over LSP: a claim of mine they do not have', () => {
+  const mine = workspaceWith(`  - {id: c1, claimant: isi, quote: The ISI backs the Taliban.}
+  - id: c3   # only I saw this one
+    claimant: isi
+    quote: The ISI denies it.
+`);
+  const session = serveWorkspace(() => fixtureOnDisk(mine), { pullDiagnostics: true });
+  let other: TempWorkspace;
+  before(() => {
+    other = createTempWorkspace(workspaceWith('  - {id: b1, claimant: isi, quote: The ISI backs the Taliban.}\n'));
+  });
+  after(() => other?.dispose());
+
+  it('shows on my claim\'s id; "remove mine" is an edit of my buffer, after which the difference is gone', async () => {
+    const { client, workspace } = session;
+    const opened = await openFixture(client, workspace.dir, { 'annotations/claims.yaml': mine['annotations/claims.yaml'] });
+    const claimsUri = opened['annotations/claims.yaml'];
+    const result = await client.request<{ ok: boolean; differences: number }>('policyAnnotator/compareWith', { folder: fileUri(workspace.dir), other: { kind: 'folder', uri: fileUri(other.dir) } });
+    assert.deepEqual([result.ok, result.differences], [true, 1]);
+    const pull = async () => {
+      const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: claimsUri } });
+      return (report.kind === 'full' ? report.items : []).filter((d) => d.code === 'annotator-missing');
+    };
+    const [missing] = await pull();
+    assert.equal(missing.severity, 3);
+    assert.deepEqual(missing.range, { start: { line: 3, character: 8 }, end: { line: 3, character: 10 } });
+    assert.match(String(missing.message), /has no claim on the words of `c3`/);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: claimsUri }, range: missing.range, context: { diagnostics: [missing], only: ['quickfix'] } });
+    assert.deepEqual(actions.map((a) => a.title), [`Remove your claim \`c3\` (${other.dir.split('/').pop()} has none here)`, 'Keep mine (hide this difference while comparing)']);
+    const [edit] = (actions[0].edit!.documentChanges as TextDocumentEdit[]).flatMap((change) => change.edits as TextEdit[]);
+    await client.change(claimsUri, edit.range, edit.newText);
+    assert.deepEqual(await pull(), []);
+  });
+});

@@ -68,3 +68,34 @@ describe('entities over JSON-RPC, on the sample corpus', () => {
     assert.deepEqual([...new Set(found)].sort(), [CORRIDOR, 'Durand Line']);
   });
 });
+
+describe('the Actors view’s data over JSON-RPC: entities apart from actors', () => {
+  let corpus: CorpusCopy;
+  let client: LspTestClient;
+
+  before(async () => {
+    corpus = await copyCorpus();
+    ({ client } = await LspTestClient.start({ workspaceFolder: corpus.workspace.dir, pullDiagnostics: true }));
+    await client.waitForMessage('$/progress', 0, (params) => (params as { value: { kind: string } }).value.kind === 'end');
+  });
+
+  after(async () => {
+    await client?.stop();
+    corpus?.workspace.dispose();
+  });
+
+  it('lists the entities with their kinds and counts, not among the actors (the claimant pickers), and answers their activity', async () => {
+    type Info = { id: string; kind: string; claims: number; claimsAbout: number; mentions: number; location: Location };
+    const result = await client.request<{ ready: boolean; actors: Info[]; entities: Info[]; entityKinds: string[] }>('policyAnnotator/actors', {});
+    assert.equal(result.ready, true);
+    assert.deepEqual(result.entities.map((entity) => [entity.id, entity.kind]), [['cpec', 'project'], ['durand-line', 'place']]);
+    assert.ok(!result.actors.some((actor) => actor.id === 'cpec' || actor.id === 'durand-line'));
+    assert.ok(result.entityKinds.includes('place') && result.entityKinds.includes('project'));
+    const corridor = result.entities[0];
+    assert.equal(textIn(corpus.read(ENTITIES), corridor.location.range), 'cpec');
+    assert.ok(corridor.claimsAbout >= 1 && corridor.mentions >= 1, JSON.stringify(corridor));
+    const activity = await client.request<{ claims: { role: string }[]; mentions: unknown[] }>('policyAnnotator/actorActivity', { id: 'cpec' });
+    assert.equal(activity.claims.filter((claim) => claim.role === 'about').length, corridor.claimsAbout);
+    assert.equal(activity.mentions.length, corridor.mentions);
+  });
+});

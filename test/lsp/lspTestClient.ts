@@ -307,6 +307,7 @@ function clientCapabilities(pullDiagnostics: boolean, hoverContentFormat = ['mar
       documentHighlight: {},
       completion: { completionItem: { documentationFormat: ['markdown', 'plaintext'] } },
       rename: { prepareSupport: true },
+      codeAction: { disabledSupport: true },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       documentLink: {},
       semanticTokens: {

@@ -4,6 +4,7 @@ import { annotationFileDiagnostics, applyEdits, type CoreDiagnostic } from '../.
 import {
   actorActivity,
   actorSummaries,
+  entitySummaries,
   addAlias,
   annotateClaim,
   createActor,
@@ -307,6 +308,25 @@ describe('authoring on the sample corpus', () => {
     assert.ok(activity.mentions.some((mention) => mention.excerpt.includes('(ISI)')));
     const khan = actorActivity(index, 'imran-khan');
     assert.ok(khan.claims.some((claim) => claim.role === 'claimant' && claim.text !== undefined));
+  });
+
+  it('lists the entities apart from the actors, with the claims about them and their mentions; a claim may be about one, never by one', async () => {
+    const files = readCorpus();
+    const index = await loadIndex(files);
+    const entities = entitySummaries(index);
+    assert.deepEqual(entities.map((entity) => [entity.id, entity.kind]), [['cpec', 'project'], ['durand-line', 'place']]);
+    assert.ok(!actorSummaries(index).some((actor) => actor.id === 'cpec'), 'entities are not actors');
+    const durand = entities.find((entity) => entity.id === 'durand-line')!;
+    assert.equal(durand.claims, 0);
+    assert.ok(durand.claimsAbout >= 1 && durand.mentions >= 1, JSON.stringify(durand));
+    const activity = actorActivity(index, 'durand-line');
+    assert.ok(activity.claims.some((claim) => claim.role === 'about' && claim.id === 'afghanistan-rejects-durand-line'));
+    assert.equal(activity.mentions.length, durand.mentions);
+    const textPath = 'annotations/texts/pakistan-taliban-qa.txt';
+    const text = files[textPath];
+    const request = { textUri: uriOf(textPath), text, selection: select(text, 'the ISI has been the militant group’s principal external patron') };
+    assert.match(changed(annotateClaim(index, { ...request, claimant: 'aqil-shah', about: ['cpec'] })).newContent, /about: \[cpec\]/);
+    assert.match(refused(annotateClaim(index, { ...request, claimant: 'cpec' })), /`cpec` is an entity, and entities make no claims/);
   });
 
   it('annotates a claim in the seed article without disturbing a byte of the annotation file', async () => {

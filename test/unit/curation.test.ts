@@ -96,6 +96,34 @@ describe('curation: my claims compared with another annotator', () => {
     assert.deepEqual(file.textAnnotation!.claims.map((c) => [c.id?.value, c.claimant?.value]), [['x2', 'isi'], ['x2-2', 'imran-khan']]);
   });
 
+  it('my claim where they have none shows on its id; "remove mine" deletes just that item, comments elsewhere kept', async () => {
+    const { me, them, diagnostics } = await compare(['  - {id: c1, claimant: isi, quote: The ISI backs the Taliban.}', '  # a note on c2', '  - id: c2', '    claimant: imran-khan  # unsure', '    quote: the Taliban are “normal civilians.”'], ['  - {id: x1, claimant: isi, quote: The ISI backs the Taliban.}']);
+    const missing = diagnostics(ANNOTATION).filter((d) => d.code === 'annotator-missing');
+    assert.equal(missing.length, 1);
+    const content = me.view.content(ANNOTATION)!;
+    assert.equal(content.slice(missing[0].range.start, missing[0].range.end), 'c2');
+    assert.equal(missing[0].severity, 'info');
+    assert.match(missing[0].message, /`bob` has no claim on the words of `c2`/);
+    assert.deepEqual(diagnostics(TEXT).filter((d) => d.code === 'annotator-missing'), [], 'shown on my claim, not on the text');
+    const fixes = quickFixes(me.view, missing[0], { curation: { mine: me, theirs: them } });
+    assert.deepEqual(fixes.map((f) => f.fixId), ['remove-mine', 'keep-mine']);
+    assert.match(fixes[0].title, /Remove your claim `c2` \(bob has none here\)/);
+    assert.equal(editsBreakParsing(me.view, fixes[0].edits), undefined);
+    const { content: after, file } = applied(me, fixes[0].edits);
+    assert.deepEqual(file.textAnnotation!.claims.map((c) => c.id?.value), ['c1']);
+    assert.ok(after.includes('# my comment stays') && after.includes('# a note on c2'), after);
+    assert.ok(!after.includes('# unsure'), 'the comment on the removed lines goes with them');
+    // Without a comparison, or for check --fix, nothing.
+    assert.deepEqual(quickFixes(me.view, missing[0], { fixesOnly: true, curation: { mine: me, theirs: them } }), []);
+  });
+
+  it('a text they did not annotate at all shows no claim of mine as missing', async () => {
+    const me = await workspace('me', '  - {id: c1, claimant: isi, quote: The ISI backs the Taliban.}');
+    const { index } = await loadMemoryWorkspace({ 'annotations/texts/a.txt': threeActorsArticle(), 'annotations/actors.yaml': threeActorsYaml() });
+    const them: CuratedWorkspace = { name: 'bob', view: index, folderUri: WORKSPACE };
+    assert.deepEqual(curationDiagnostics(me, them, ANNOTATION), []);
+  });
+
   it('"keep mine" carries the dismiss command; a dismissed difference is not reported', async () => {
     const { me, them, diagnostics } = await compare(['  - {id: c1, claimant: isi, stance: supports, concept: k, quote: The ISI backs the Taliban.}'], ['  - {id: x1, claimant: isi, stance: rejects, concept: k, quote: The ISI backs the Taliban.}']);
     const [diagnostic] = diagnostics(ANNOTATION);

@@ -47,7 +47,7 @@ export async function annotateSelectionAsClaim(server: ServerConnection): Promis
     const quote = shortQuote(selection.words);
     const claimant = await pickActor(actors, `Claim ${quote}: who makes it? (1/4)`, 'Claimant: type a name, id or alias');
     if (!claimant) return undefined;
-    const about = await pickActors(actors, `Claim ${quote}: who is it about? (2/4, optional)`, 'Check the actors it is about, or press Enter for none');
+    const about = await pickActors(actors, `Claim ${quote}: who or what is it about? (2/4, optional)`, 'Check the actors or entities it is about, or press Enter for none', true);
     if (!about) return undefined;
     const type = await pickOptional(actors.claimTypes, `Claim ${quote}: what type of claim? (3/4, optional)`, 'Claim type');
     if (type === undefined) return undefined;

@@ -22,10 +22,13 @@ export async function pickActor(actors: ActorsResult, title: string, placeHolder
   return picked?.actor;
 }
 
-/** Picks any number of actors (none is an answer); undefined when the user cancels. */
-export async function pickActors(actors: ActorsResult, title: string, placeHolder: string): Promise<ActorInfo[] | undefined> {
-  const picked = await vscode.window.showQuickPick(actors.actors.map(actorItem), { title, placeHolder, matchOnDescription: true, matchOnDetail: true, canPickMany: true });
-  return picked?.map((item) => item.actor);
+/** Picks any number of actors, and with `withEntities` entities too, under their own heading (none is an answer); undefined when the user cancels. */
+export async function pickActors(actors: ActorsResult, title: string, placeHolder: string, withEntities = false): Promise<ActorInfo[] | undefined> {
+  const entities = withEntities ? (actors.entities ?? []) : [];
+  const items: (ActorItem | vscode.QuickPickItem)[] = actors.actors.map(actorItem);
+  if (entities.length > 0) items.push({ label: 'Entities', kind: vscode.QuickPickItemKind.Separator }, ...entities.map(actorItem));
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true, canPickMany: true });
+  return picked?.flatMap((item) => ('actor' in item ? [item.actor] : []));
 }
 
 const NONE = '(none)';

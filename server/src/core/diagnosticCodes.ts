@@ -182,6 +182,12 @@ export const DIAGNOSTIC_CODES = {
     help: 'Take their claim (it is added to your annotation file of the text), or keep yours (which hides the difference until the comparison stops). Only shown while "Compare with Annotator…" is on.',
     fixes: { 'take-their-claim': 'suggestion', 'keep-mine': 'suggestion' },
   },
+  'annotator-missing': {
+    defaultSeverity: 'info',
+    summary: 'While comparing with another annotator: you have a claim on these words and they have none (on a text they annotated).',
+    help: 'Remove your claim, or keep it (which hides the difference until the comparison stops). Only shown while "Compare with Annotator…" is on.',
+    fixes: { 'remove-mine': 'suggestion', 'keep-mine': 'suggestion' },
+  },
   'annotator-mention': {
     defaultSeverity: 'info',
     summary: 'While comparing with another annotator: they have a mention on these words that you lack, or theirs names another actor (explicit mentions and alias matches, each after its own registry).',

@@ -21,6 +21,8 @@ export interface ClientFeatures {
   versionedEdits: boolean;
   /** WorkspaceEdits that create files: `documentChanges` with the `create` resource operation. */
   fileCreation: boolean;
+  /** Code actions shown greyed out with the reason they cannot apply (`codeAction.disabledSupport`). */
+  disabledActions: boolean;
   /** `workspace/semanticTokens/refresh`: the server can ask the client to re-request tokens (after annotations change). */
   semanticTokensRefresh: boolean;
   /** Semantic token types limited to the standard ones, for editors that cannot map custom types (initializationOptions). */
@@ -45,6 +47,7 @@ export function clientFeatures(params: InitializeParams): ClientFeatures {
     completionMarkdown: textDocument?.completion?.completionItem?.documentationFormat?.includes('markdown') ?? false,
     versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
     fileCreation: capabilities.workspace?.workspaceEdit?.documentChanges === true && (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create'),
+    disabledActions: textDocument?.codeAction?.disabledSupport === true,
     semanticTokensRefresh: capabilities.workspace?.semanticTokens?.refreshSupport === true,
     standardTokenTypesOnly: options.semanticTokenTypes === 'standard',
   };

@@ -194,6 +194,10 @@ class SettingsAwareHost implements WorkspaceFileHost {
     return this.inner.listFiles(folderUri);
   }
 
+  async creationProblem(uri: string): Promise<string | undefined> {
+    return this.inner.creationProblem?.(uri);
+  }
+
   async allowedLimits(folderUri: string): Promise<Limits> {
     const folder = canonicalUri(folderUri);
     return this.folders.includes(folder) ? (await this.settingsFor(folder)).limits : readEditorSettings(undefined).limits;

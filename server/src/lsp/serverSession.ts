@@ -47,6 +47,8 @@ export class ServerSession {
   readonly loadComparison: ComparisonLoader | undefined;
   /** The client's spelling of the URIs of open documents, by canonical URI. */
   private readonly clientUris = new Map<string, string>();
+  /** The workspace's file access (made again when the folders change): it says where a file may be created. */
+  private fileHost: WorkspaceFileHost | undefined;
 
   constructor(
     readonly connection: Connection,
@@ -58,7 +60,7 @@ export class ServerSession {
     this.loadComparison = options.loadComparison;
     this.workspace = new LiveWorkspace({
       folders,
-      createHost: options.createHost,
+      createHost: (current) => (this.fileHost = options.createHost(current)),
       largeFileParser: options.largeFileParser,
       log: (message) => log.error(message),
       // Indexing lets requests in between slices, so that none waits for a whole folder.
@@ -113,6 +115,11 @@ export class ServerSession {
   /** The line index of any indexed file, for converting locations that point into it. */
   linesOf(uri: string): LineIndex | undefined {
     return this.workspace.lineIndex(uri);
+  }
+
+  /** Why no file may be created at `uri` (it exists, or the way there leads out of the workspace), or undefined when one may. */
+  async creationProblem(uri: string): Promise<string | undefined> {
+    return this.fileHost?.creationProblem?.(uri);
   }
 
   /** The URI as the client spells it: its own spelling for open documents. */

@@ -31,14 +31,23 @@ export function toWorkspaceEdit(session: ServerSession, edits: readonly TextEdit
 /**
  * Files created and filled in one WorkspaceEdit; the editor refuses it,
  * creating nothing, if one of them exists. Only for a client whose
- * `fileCreation` feature is on (`resourceOperations` with `create`).
+ * `fileCreation` feature is on (`resourceOperations` with `create`). The
+ * paths come from workspace content (a text's path, another annotator's
+ * files): each is checked on disk first, and a file that exists or whose way
+ * leads out of the workspace (a linked folder) gives `problem` instead.
  */
-export function creatingEdit(files: readonly { uri: string; content: string }[], clientUri: (uri: string) => string): WorkspaceEdit {
+export async function creatingEdit(session: ServerSession, files: readonly { uri: string; content: string }[]): Promise<{ edit: WorkspaceEdit } | { problem: string }> {
+  for (const { uri } of files) {
+    const problem = await session.creationProblem(uri);
+    if (problem !== undefined) return { problem: `Policy Annotator will not create ${uri}: ${problem}` };
+  }
   const start = { line: 0, character: 0 };
   return {
-    documentChanges: files.flatMap(({ uri, content }) => [
-      { kind: 'create' as const, uri: clientUri(uri), options: { overwrite: false, ignoreIfExists: false } },
-      { textDocument: { uri: clientUri(uri), version: null }, edits: [{ range: { start, end: start }, newText: content }] },
-    ]),
+    edit: {
+      documentChanges: files.flatMap(({ uri, content }) => [
+        { kind: 'create' as const, uri: session.clientUri(uri), options: { overwrite: false, ignoreIfExists: false } },
+        { textDocument: { uri: session.clientUri(uri), version: null }, edits: [{ range: { start, end: start }, newText: content }] },
+      ]),
+    },
   };
 }

@@ -51,6 +51,27 @@ export class NodeFileHost implements WorkspaceFileHost {
     return new SyncBytesReader(await this.realFolders);
   }
 
+  /**
+   * Why no file may be created at `uri`: something is there already (a
+   * dangling link too: creating would follow it), or the nearest folder on
+   * the way that exists leads outside the workspace folders (a link to
+   * elsewhere) or is a dangling link itself. Folders that do not exist yet
+   * are made inside that one.
+   */
+  async creationProblem(uri: string): Promise<string | undefined> {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return `${uri} is not a file on disk.`;
+    const target = parsed.fsPath;
+    const there = await lstatCode(target);
+    if (there !== 'ENOENT') return there === undefined ? `${target} exists already.` : `${target} cannot be created (${there}).`;
+    for (let folder = path.dirname(target); ; folder = path.dirname(folder)) {
+      const real = await fs.realpath(folder).catch(() => undefined);
+      if (real !== undefined) return (await this.isInside(real)) ? undefined : `${folder} leads outside the workspace (to ${real}).`;
+      if (await lstatCode(folder) !== 'ENOENT') return `${folder} is a link to a place that does not exist.`;
+      if (path.dirname(folder) === folder) return `${target} is not inside a workspace folder.`;
+    }
+  }
+
   private async isInside(real: string): Promise<boolean> {
     const folders = await this.realFolders;
     return folders.some((folder) => real === folder || real.startsWith(folder + path.sep));
@@ -101,6 +122,16 @@ export class NodeFileHost implements WorkspaceFileHost {
 
 /** A file's bytes, or why they cannot be used (binary data and invalid UTF-8 are the caller's to find). */
 export type BytesRead = { bytes: Uint8Array } | { problem: ReadProblem };
+
+/** The error code of lstat (ENOENT: nothing there, not even a link), or undefined when something is there. */
+async function lstatCode(file: string): Promise<string | undefined> {
+  try {
+    await fs.lstat(file);
+    return undefined;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code ?? 'EUNKNOWN';
+  }
+}
 
 function realpathProblem(error: unknown): { problem: ReadProblem } {
   const code = (error as NodeJS.ErrnoException).code;

@@ -21,9 +21,12 @@ export interface ActorsResult {
   /** False while the workspace is still being indexed: the lists may be incomplete. */
   ready: boolean;
   actors: ActorInfo[];
+  /** Format v1.1 entities (places, projects, laws, …), summarised as actors are; never claimants, so not for the claimant pickers. */
+  entities: ActorInfo[];
   concepts: ConceptInfo[];
   /** The workspace's vocabularies (defaults plus policy-annotator.yaml's additions). */
   actorKinds: string[];
+  entityKinds: string[];
   claimTypes: string[];
   stances: string[];
 }

@@ -6,7 +6,8 @@
  * (fieldValues.ts). Each difference becomes an information diagnostic on my
  * files: `annotator-differs` on my claim's field (or on my claim's id when I
  * have no value), `annotator-only` on the words of the text where they have
- * a claim and I have none; mentions likewise (curationMentions.ts), and the
+ * a claim and I have none, `annotator-missing` on my claim where they have
+ * none (on a text they annotated); mentions likewise (curationMentions.ts), and the
  * texts only they annotated (curationTexts.ts). Work is linear in the claims
  * and mentions of the text asked for, and done once per version of my text's
  * analysis (curationCache.ts).
@@ -38,7 +39,12 @@ function claimDifferences(mine: CuratedWorkspace, theirs: CuratedWorkspace, myTe
   const differences: ClaimDifference[] = [];
   for (const unit of buildUnits([myClaims, theirClaims])) {
     const [m, t] = unit.members;
-    if (t === undefined) continue;
+    if (t === undefined) {
+      const own = myClaims[m!];
+      const key = hashKey(['mine-only', their.path, wordsAt(myText, own.span), own.def.id?.value ?? '']);
+      differences.push({ kind: 'mine-only', key, textPath: their.path, myTextUri, myClaim: own.def, myAnnotationUri: own.annotationUri });
+      continue;
+    }
     const other = theirClaims[t];
     const base = { textPath: their.path, myTextUri, theirClaim: other.def, theirAnnotationUri: other.annotationUri, theirSpan: other.span };
     if (m === undefined) {

@@ -4,6 +4,7 @@
  * "keep mine") and the other annotator's name in `data`.
  * - `annotator-differs` on my claim's field (or on my claim's id when I have no value);
  * - `annotator-only` on the words of the text where they have a claim and I have none;
+ * - `annotator-missing` on my claim's id where they have none (on a text they annotated);
  * - `annotator-mention` on the words of the text where they have a mention I lack, or
  *   one naming another actor (on my explicit mention's `actor:` when mine is explicit);
  * - `annotator-text` at the start of a text of mine that they annotated and I have not.
@@ -68,6 +69,13 @@ function differenceDiagnostic(mine: CuratedWorkspace, name: string, difference: 
         ? `Annotator \`${name}\` has a mention of \`${difference.theirs}\` here (${difference.theirMention.source === 'alias' ? 'an alias match' : 'explicit'}) and you have none.`
         : `Annotator \`${name}\`'s mention here names \`${difference.theirs}\` (yours: \`${difference.mine}\`).`;
     return makeDiagnostic(uri, range, 'annotator-mention', message, { data: { ...data, theirs: difference.theirs } });
+  }
+  if (difference.kind === 'mine-only') {
+    if (difference.myAnnotationUri !== uri) return undefined;
+    const claim = difference.myClaim;
+    const myId = claim.id?.value;
+    const message = `Annotator \`${name}\` has no claim on the words of ${myId === undefined ? 'this claim' : `\`${myId}\``}.`;
+    return makeDiagnostic(uri, claim.id?.range ?? claim.quote?.range ?? { start: claim.range.start, end: claim.range.start }, 'annotator-missing', message, { data });
   }
   const theirId = difference.theirClaim.id?.value ?? '(no id)';
   if (difference.kind === 'only') {

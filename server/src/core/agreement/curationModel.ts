@@ -44,7 +44,17 @@ export interface TheirOnlyClaim extends DifferenceBase {
   kind: 'only';
 }
 
-export type ClaimDifference = FieldDifference | TheirOnlyClaim;
+/** I have a claim where they have none (on a text they annotated). */
+export interface MyOnlyClaim {
+  kind: 'mine-only';
+  key: string;
+  textPath: string;
+  myTextUri: string;
+  myClaim: ClaimDef;
+  myAnnotationUri: string;
+}
+
+export type ClaimDifference = FieldDifference | TheirOnlyClaim | MyOnlyClaim;
 interface MentionDifferenceBase {
   key: string;
   textPath: string;

@@ -1,4 +1,4 @@
-import type { ClaimDef, Span } from '../model';
+import type { ClaimDef, NamedThingDef, Span } from '../model';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { ALL_INPUTS, countedIds } from '../workspace/workspaceView';
 
@@ -62,26 +62,39 @@ function mentionCounts(index: WorkspaceView): Map<string, number> {
 
 /** Every actor of the workspace (the first definition of each id), sorted by name. */
 export function actorSummaries(index: WorkspaceView): ActorSummary[] {
+  return summaries(index, index.actorIds(), (id) => index.actor(id));
+}
+
+/**
+ * Every entity of the workspace (format v1.1: places, projects, laws, …),
+ * summarised like actors: they share the actors' ids, references and alias
+ * matching, but make no claims (they may be what claims are about).
+ */
+export function entitySummaries(index: WorkspaceView): ActorSummary[] {
+  return summaries(index, index.entityIds(), (id) => index.entity(id));
+}
+
+function summaries(index: WorkspaceView, ids: readonly string[], definition: (id: string) => NamedThingDef | undefined): ActorSummary[] {
   const mentions = mentionCounts(index);
-  const summaries: ActorSummary[] = [];
-  for (const id of index.actorIds()) {
-    const actor = index.actor(id);
-    if (!actor) continue;
+  const found: ActorSummary[] = [];
+  for (const id of ids) {
+    const thing = definition(id);
+    if (!thing) continue;
     const references = index.actorReferences(id);
-    summaries.push({
+    found.push({
       id,
-      name: actor.name?.value ?? id,
-      kind: actor.kind?.value ?? 'unknown',
-      aliases: actor.aliases.map((alias) => alias.value),
-      ...(actor.description ? { description: actor.description.value } : {}),
-      uri: actor.uri,
-      range: actor.id?.range ?? actor.range,
+      name: thing.name?.value ?? id,
+      kind: thing.kind?.value ?? 'unknown',
+      aliases: thing.aliases.map((alias) => alias.value),
+      ...(thing.description ? { description: thing.description.value } : {}),
+      uri: thing.uri,
+      range: thing.id?.range ?? thing.range,
       claims: references.filter((reference) => reference.role === 'claimant').length,
       claimsAbout: references.filter((reference) => reference.role === 'about').length,
       mentions: mentions.get(id) ?? 0,
     });
   }
-  return summaries.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  return found.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
 /** Where a claim's quote lands in its text, when it resolves. */

@@ -39,8 +39,10 @@ export function annotateClaim(index: WorkspaceView, request: ClaimRequest): Auth
   if (!span) return refuse('Select the words of the claim in the text first.');
 
   const vocabulary = index.config.vocabulary;
-  const unknownActors = [request.claimant, ...(request.about ?? [])].filter((id) => index.actorDefinitions(id).length === 0);
-  if (unknownActors.length > 0) return refuse(`No actor has the id ${unknownActors.map((id) => `\`${id}\``).join(', ')}.`);
+  if (index.actorDefinitions(request.claimant).length === 0) return refuse(index.entityDefinitions(request.claimant).length > 0 ? `\`${request.claimant}\` is an entity, and entities make no claims: pick an actor as the claimant.` : `No actor has the id \`${request.claimant}\`.`);
+  // A claim may be about actors and (format v1.1) entities.
+  const unknownAbout = (request.about ?? []).filter((id) => index.actorDefinitions(id).length + index.entityDefinitions(id).length === 0);
+  if (unknownAbout.length > 0) return refuse(`No actor or entity has the id ${unknownAbout.map((id) => `\`${id}\``).join(', ')}.`);
   if (request.concept !== undefined && index.conceptDefinitions(request.concept).length === 0) return refuse(`No concept has the id \`${request.concept}\`.`);
   if (request.stance !== undefined && request.concept === undefined) return refuse('A stance is taken toward a concept: pick the concept too.');
   if (request.stance !== undefined && !vocabulary.stances.includes(request.stance)) return refuse(`\`${request.stance}\` is not a stance; use one of: ${vocabulary.stances.join(', ')}.`);

@@ -12,7 +12,7 @@ import type { FieldValue } from '../agreement/fieldValues';
 import { flowScalar, theirClaimText } from './curationClaimText';
 import { takeMentionEdit, takeTextFiles } from './curationMentionFixes';
 import { uniqueId } from '../authoring/ids';
-import { appendListItem, appendToNestedList, nodeStartingAt, parseForEdit, setField } from '../edits/yamlEdits';
+import { appendListItem, appendToNestedList, nodeStartingAt, parseForEdit, removeListItem, setField } from '../edits/yamlEdits';
 import { lineEndingOf, type TextEdit } from '../edits/textEdit';
 import { outputMessage } from '../diagnosticOutput';
 import type { ClaimDef, CoreDiagnostic } from '../model';
@@ -117,6 +117,11 @@ export function curationFixes(mine: CuratedWorkspace, theirs: CuratedWorkspace, 
     }
     const replace = replaceClaimEdit(theirs, difference, content);
     if (replace) fixes.push(quickFix(diagnostic, 'take-their-claim', outputMessage(`Take ${who}'s whole claim (keeping your id)`), [replace]));
+  } else if (difference.kind === 'mine-only') {
+    const content = mine.view.content(difference.myAnnotationUri);
+    const removal = content === undefined ? undefined : removeListItem(difference.myAnnotationUri, content, difference.myClaim.range);
+    const id = difference.myClaim.id?.value;
+    if (removal) fixes.push(quickFix(diagnostic, 'remove-mine', outputMessage(`Remove your claim${id === undefined ? '' : ` \`${id}\``} (${who} has none here)`), [removal]));
   } else {
     const appended = appendClaimEdit(mine, difference);
     if (appended) fixes.push(quickFix(diagnostic, 'take-their-claim', outputMessage(`Take ${who}'s claim as \`${appended.id}\``), [appended.edit]));

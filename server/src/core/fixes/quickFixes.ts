@@ -43,6 +43,7 @@ const FIX_PROVIDERS: Partial<Record<string, FixProvider>> = {
   'relation-duplicate': fixDuplicateRelation,
   'annotator-differs': (_index, diagnostic, options) => curationFixesOf(diagnostic, options),
   'annotator-only': (_index, diagnostic, options) => curationFixesOf(diagnostic, options),
+  'annotator-missing': (_index, diagnostic, options) => curationFixesOf(diagnostic, options),
   'annotator-mention': (_index, diagnostic, options) => curationFixesOf(diagnostic, options),
   'annotator-text': (_index, diagnostic, options) => curationFixesOf(diagnostic, options),
 };

@@ -27,6 +27,13 @@ export interface WorkspaceFileHost {
    * Hosts that lack it allow DEFAULT_LIMITS.
    */
   allowedLimits?(folderUri: string): Promise<Limits>;
+  /**
+   * Why no file may be created at `uri`, or undefined when one may: nothing
+   * is there yet (not even a dangling link), and the nearest folder that
+   * exists lies inside the workspace folders, also through links. Hosts that
+   * lack it have no links (a workspace in memory): creating is allowed.
+   */
+  creationProblem?(uri: string): Promise<string | undefined>;
 }
 
 /** Reads a file through a host, applying a size limit whatever the host supports. */

@@ -1,6 +1,6 @@
 import type { Location } from 'vscode-languageserver';
 import { DEFAULT_VOCABULARY, type Span, type WorkspaceView } from '../../core';
-import { actorActivity, actorSummaries } from '../../core/authoring';
+import { actorActivity, actorSummaries, entitySummaries, type ActorSummary } from '../../core/authoring';
 import { throwIfCancelled, unlessCancelled } from '../cancellation';
 import { toLocation } from '../convert';
 import { guardRequest } from '../guard';
@@ -38,22 +38,29 @@ export function registerActorRequests(session: ServerSession): void {
       throwIfCancelled(token);
       const indexes = indexesFor(session, params?.uri);
       const actors: ActorInfo[] = [];
+      const entities: ActorInfo[] = [];
       const concepts: ConceptInfo[] = [];
-      for (const index of indexes) {
-        for (const actor of actorSummaries(index)) {
-          const at = location(session, actor.uri, actor.range);
+      const add = (list: ActorInfo[], summaries: ActorSummary[]) => {
+        for (const summary of summaries) {
+          const at = location(session, summary.uri, summary.range);
           if (!at) continue;
-          const { uri: _uri, range: _range, ...rest } = actor;
-          actors.push({ ...rest, location: at });
+          const { uri: _uri, range: _range, ...rest } = summary;
+          list.push({ ...rest, location: at });
         }
+      };
+      for (const index of indexes) {
+        add(actors, actorSummaries(index));
+        add(entities, entitySummaries(index));
         for (const id of index.conceptIds()) concepts.push({ id, label: index.concept(id)?.label?.value ?? id });
       }
       const vocabulary = indexes[0]?.config.vocabulary ?? DEFAULT_VOCABULARY;
       return {
         ready: workspace.isReady,
         actors,
+        entities,
         concepts,
         actorKinds: [...vocabulary.actorKinds],
+        entityKinds: [...vocabulary.entityKinds],
         claimTypes: [...vocabulary.claimTypes],
         stances: [...vocabulary.stances],
       };
@@ -66,7 +73,7 @@ export function registerActorRequests(session: ServerSession): void {
       await unlessCancelled(workspace.whenReady(), token);
       const result: ActorActivityResult = { claims: [], mentions: [] };
       for (const index of indexesFor(session, params.uri)) {
-        if (index.actorDefinitions(params.id).length === 0) continue;
+        if (index.actorDefinitions(params.id).length + index.entityDefinitions(params.id).length === 0) continue;
         const activity = actorActivity(index, params.id);
         for (const claim of activity.claims) {
           const at = location(session, claim.uri, claim.range);

@@ -41,12 +41,13 @@ async function selectionOf(session: ServerSession, params: SelectionParams, toke
  * version, so the editor refuses it if the document changed meanwhile; a new
  * file is created and filled in the same edit.
  */
-function toWorkspaceEdit(session: ServerSession, change: AuthoringChange): WorkspaceEdit | string {
+async function toWorkspaceEdit(session: ServerSession, change: AuthoringChange): Promise<WorkspaceEdit | string> {
   const uri = session.clientUri(change.uri);
   if (change.create) {
     // Creating a file needs `documentChanges` with the `create` operation (VS Code and most editors have it).
     if (!session.client.fileCreation) return `Your editor cannot create files through the language server. Create ${uri} with this content:\n${change.newContent}`;
-    return creatingEdit([{ uri: change.uri, content: change.newContent }], (core) => session.clientUri(core));
+    const created = await creatingEdit(session, [{ uri: change.uri, content: change.newContent }]);
+    return 'edit' in created ? created.edit : created.problem;
   }
   const lines = session.linesOf(change.uri);
   if (!lines) return `${uri} is not loaded.`;
@@ -55,10 +56,10 @@ function toWorkspaceEdit(session: ServerSession, change: AuthoringChange): Works
   return { changes: { [uri]: edits } };
 }
 
-function respond(session: ServerSession, result: AuthoringResult): AuthoringResponse {
+async function respond(session: ServerSession, result: AuthoringResult): Promise<AuthoringResponse> {
   if (!result.ok) return result;
   const { change } = result;
-  const edit = toWorkspaceEdit(session, change);
+  const edit = await toWorkspaceEdit(session, change);
   if (typeof edit === 'string') return { ok: false, message: edit };
   return {
     ok: true,

@@ -80,7 +80,7 @@ export function registerCompareRequests(session: ServerSession, load: ServerSess
 
   connection.onRequest(
     TakeTheirAnnotationRequest,
-    guardRequest(log, TakeTheirAnnotationRequest.method, (params) => {
+    guardRequest(log, TakeTheirAnnotationRequest.method, async (params) => {
       const both = sides();
       if (!both) return { message: 'Nothing is being compared: run "Compare with Annotator…" first.' };
       const only = theirOnlyTexts(both.mine, both.theirs).find((text) => text.textPath === params?.path);
@@ -88,7 +88,9 @@ export function registerCompareRequests(session: ServerSession, load: ServerSess
       const files = takeTextFiles(both.mine, both.theirs, only);
       if (files.length === 0) return { message: `You have a file where ${both.theirs.name}'s annotation file of \`${only.textPath}\` would go: compare or copy it by hand.` };
       if (!session.client.fileCreation) return { message: 'Your editor cannot create files through the language server.' };
-      return { edit: creatingEdit(files, (uri) => session.clientUri(uri)), message: `Took ${both.theirs.name}'s annotation of \`${only.textPath}\` (${only.claims} claims, ${only.mentions} mentions).` };
+      const created = await creatingEdit(session, files);
+      if ('problem' in created) return { message: created.problem };
+      return { edit: created.edit, message: `Took ${both.theirs.name}'s annotation of \`${only.textPath}\` (${only.claims} claims, ${only.mentions} mentions).` };
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Command } from 'vscode-languageserver';
+import { CodeActionKind, LSPErrorCodes, ResponseError, type CodeAction, type Command, type WorkspaceEdit } from 'vscode-languageserver';
 import { DISMISS_DIFFERENCE_COMMAND, editsBreakParsing, mergeActor, mergeCandidates, quickFixes, type CodeFix, type CoreDiagnostic, type Span } from '../../core';
 import { locate } from '../../core/features';
 import { throwIfCancelled } from '../cancellation';
@@ -29,7 +29,7 @@ function overlaps(a: Span, b: Span): boolean {
  */
 export function registerCodeActions(session: ServerSession): void {
   session.connection.onCodeAction(
-    guardRequest(session.log, 'textDocument/codeAction', (params, token) => {
+    guardRequest(session.log, 'textDocument/codeAction', async (params, token) => {
       throwIfCancelled(token);
       const file = session.file(params.textDocument.uri);
       if (!file) return [];
@@ -47,7 +47,14 @@ export function registerCodeActions(session: ServerSession): void {
             // Files to create are offered only to an editor that can create them (VS Code and most can).
             if (fix.createFiles && !session.client.fileCreation) continue;
             // Never offer an edit that would leave a file that no longer parses (re-parsing only the files it edits).
-            if (editsBreakParsing(file.index, fix.edits) === undefined) actions.push(toCodeAction(session, fix, diagnostic, file.lines));
+            if (editsBreakParsing(file.index, fix.edits) !== undefined) continue;
+            // Nor a file to create where one exists, or whose way leads out of the workspace (checked on disk).
+            const created = fix.createFiles && (await creatingEdit(session, fix.createFiles));
+            if (created && 'problem' in created) {
+              // Shown greyed out with the reason where the editor can, so the analyst knows why it does nothing.
+              if (session.client.disabledActions) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, disabled: { reason: created.problem } });
+              else session.log.info(`Quick fix "${fix.title}" not offered. ${created.problem}`);
+            } else actions.push(toCodeAction(session, fix, diagnostic, file.lines, created ? created.edit : undefined));
           }
         }
       }
@@ -93,13 +100,13 @@ export function registerCodeActions(session: ServerSession): void {
   );
 }
 
-function toCodeAction(session: ServerSession, fix: CodeFix, diagnostic: CoreDiagnostic, lines: NonNullable<ReturnType<ServerSession['linesOf']>>): CodeAction {
+function toCodeAction(session: ServerSession, fix: CodeFix, diagnostic: CoreDiagnostic, lines: NonNullable<ReturnType<ServerSession['linesOf']>>, creating: WorkspaceEdit | undefined): CodeAction {
   return {
     title: fix.title,
     kind: fix.kind === 'quickfix' ? CodeActionKind.QuickFix : CodeActionKind.RefactorRewrite,
     diagnostics: [toLspDiagnostic(diagnostic, lines, (uri) => session.linesOf(uri), session.client)],
     ...(fix.isPreferred ? { isPreferred: true } : {}),
-    ...(fix.createFiles ? { edit: creatingEdit(fix.createFiles, (uri) => session.clientUri(uri)) } : fix.edits.length > 0 || !fix.command ? { edit: toWorkspaceEdit(session, fix.edits) } : {}),
+    ...(creating ? { edit: creating } : fix.edits.length > 0 || !fix.command ? { edit: toWorkspaceEdit(session, fix.edits) } : {}),
     ...(fix.command ? { command: { title: fix.title, command: fix.command.command, arguments: fix.command.arguments } } : {}),
   };
 }
