@@ -33,21 +33,21 @@ await build({
   define: { POLICY_ANNOTATOR_VERSION: JSON.stringify(pkg.version) },
 });
 
-// The Actor network webview's script runs in the browser: its own bundle (sigma.js, graphology, ForceAtlas2's worker), loaded by the panel.
+// The Actor network webview's script runs in the browser: its own bundle (the controls, and the drawing's fallback on the page), loaded by
+// the panel. The drawing (Canvas 2D on an OffscreenCanvas) and the ForceAtlas2 layout run in a dedicated worker, bundled first and put into
+// the view's bundle as a string: a webview cannot start a worker from its resource URLs, so the page starts it from a blob: URL.
 const networkView = 'client/src/network/webview/main.ts';
+const networkWorker = 'client/src/network/webview/draw/worker.ts';
 if (existsSync(join(root, networkView))) {
+  const browser = { absWorkingDir: root, bundle: true, platform: 'browser', target: 'chrome120', minify: production, legalComments: 'none', logLevel: 'warning' };
+  const worker = await build({ ...browser, entryPoints: [networkWorker], format: 'iife', write: false, sourcemap: false });
   await build({
-    absWorkingDir: root,
+    ...browser,
     entryPoints: [{ in: networkView, out: 'networkView' }],
     outdir: 'dist',
-    bundle: true,
-    platform: 'browser',
-    target: 'chrome120',
     format: 'iife',
     sourcemap: production ? false : 'linked',
-    minify: production,
-    legalComments: 'none',
-    logLevel: 'warning',
+    define: { NETWORK_WORKER_SOURCE: JSON.stringify(worker.outputFiles[0].text) },
   });
 }
 

@@ -3,7 +3,9 @@
 // claims. The view is opened with no node cap, and its own figures (time
 // to interactive, longest main-thread task, from a PerformanceObserver for
 // `longtask` inside the webview) are printed against the targets of issue
-// 16: interactive within 3 s, no task over 100 ms. Then: search centres a
+// 16: interactive within 3 s, no task over 100 ms. The drawing and its
+// layout run in a web worker: the test checks they did, and prints the
+// worker's own longest task beside the page's. Then: search centres a
 // node, a click on it opens its definition, an edit on disk redraws without
 // moving the nodes, and the DNA options and the time slider ask the server
 // for the discourse network.
@@ -146,7 +148,8 @@ describe('the Actor network view at 4,000 actors (code-server)', () => {
 
     // The figures, measured inside the webview.
     assert.equal(drawn.observing, 'longtask', 'the webview observes long tasks');
-    assert.equal(drawn.layoutRuns, 1, 'the layout ran in its web worker (the page allows blob: workers)');
+    assert.equal(drawn.renderer, 'worker', 'the drawing and the layout ran in their web worker (the page allows blob: workers), not on the main thread');
+    assert.equal(drawn.layoutRuns, 1, 'the layout ran once');
     assert.ok(drawn.interactiveMs !== undefined && Number.isFinite(drawn.interactiveMs) && drawn.interactiveMs > 0, `time to interactive measured: ${drawn.interactiveMs}`);
     assert.ok(Number.isFinite(drawn.longestTaskMs));
     const figures = {
@@ -157,6 +160,11 @@ describe('the Actor network view at 4,000 actors (code-server)', () => {
       longTasks: drawn.longTasks,
       // Each long task, after the phase it ran in (the latest `network:` mark of the view): where the time goes.
       taskPhases: drawn.taskPhases,
+      // The drawing's own longest task (a frame or a layout step) in its worker, where the page's observer does not look.
+      renderer: drawn.renderer,
+      rendererLongestTaskMs: drawn.rendererLongestTaskMs,
+      rendererLongestDrawMs: drawn.rendererLongestDrawMs,
+      rendererFrames: drawn.rendererFrames,
       commandToLayoutDoneMs: wall,
       // The figures depend on the machine: a busy one (other processes on its cores) stretches every task.
       loadAverage: loadavg()[0],
@@ -168,7 +176,7 @@ describe('the Actor network view at 4,000 actors (code-server)', () => {
         `answer to first frame ${drawn.drawMs} ms, longest main-thread task ${drawn.longestTaskMs} ms over ${drawn.longTasks} tasks ≥ 50 ms ` +
         `(target ≤ ${TARGET_LONGEST_TASK_MS}: ${figures.longestTaskTargetMet ? 'met' : 'MISSED'}); command to layout done ${wall} ms; load average ${figures.loadAverage.toFixed(1)}`,
     );
-    console.log(`long tasks by phase (phase:ms): ${drawn.taskPhases ?? 'none'}`);
+    console.log(`long tasks by phase (phase:ms): ${drawn.taskPhases ?? 'none'}; the drawing ran in its ${drawn.renderer}: ${drawn.rendererFrames} frames, the longest ${drawn.rendererLongestDrawMs} ms, the longest task there (a layout step and its frame) ${drawn.rendererLongestTaskMs} ms`);
     writeFileSync(path.join(SCREENSHOTS, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
 
     // Search: the match list, the node centred and highlighted, its card pinned.

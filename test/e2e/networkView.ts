@@ -18,6 +18,13 @@ export interface NetworkViewMetrics {
   settled: boolean;
   /** Each long task as `phase:ms` (client/src/network/webview/metrics.ts). */
   taskPhases?: string;
+  /** Where the drawing and the layout run: "worker" (their own thread) or "page" (the main thread). */
+  renderer?: string;
+  /** The renderer's longest task (a frame or a layout step), in its worker: the page's long-task observer does not see it. */
+  rendererLongestTaskMs?: number;
+  /** Its longest frame alone, and the frames it drew. */
+  rendererLongestDrawMs?: number;
+  rendererFrames?: number;
 }
 
 /** Drives the Actor network webview (an iframe in an iframe) as a person does: its controls, its search, the mouse on its drawing. */
@@ -52,6 +59,10 @@ export class NetworkView {
       layoutRuns: number(data.layoutRuns) ?? 0,
       settled: data.settled === '1',
       taskPhases: data.taskPhases,
+      renderer: data.renderer,
+      rendererLongestTaskMs: number(data.rendererLongestTaskMs),
+      rendererLongestDrawMs: number(data.rendererLongestDrawMs),
+      rendererFrames: number(data.rendererFrames),
     };
   }
 

@@ -3,11 +3,12 @@ import { NetworkNodeRequest, NetworkRequest, type NetworkNodeDetails } from '../
 import type { ServerConnection } from '../serverConnection';
 import { chooseWorkspaceFolder, isMultiRoot } from '../workspaceFolders';
 import type { NetworkPanelMessage, NetworkViewMessage, NetworkViewRequest } from './viewMessages';
+import { packResult } from './packedGraph';
 import { networkHtml } from './viewHtml';
 
 export const NETWORK_VIEW_TYPE = 'policyAnnotator.actorNetwork';
 
-/** The webview's script: bundled for the browser by scripts/build.mjs (sigma.js, graphology, ForceAtlas2 in a worker). */
+/** The webview's script: bundled for the browser by scripts/build.mjs (the controls; the drawing and ForceAtlas2 in a worker of its own, bundled into it). */
 const VIEW_SCRIPT = ['dist', 'networkView.js'];
 
 /** The node cap the view starts with: the `policyAnnotator.network.drawLimit` setting (package.json has its default). */
@@ -121,7 +122,7 @@ export class NetworkPanel implements vscode.Disposable {
     const data = await this.server.sendRequest(NetworkRequest, { ...request, ...(folder ? { folderUri: folder } : {}) }).catch(() => undefined);
     if (!data || ticket !== this.loading) return;
     this.details.clear();
-    const message: NetworkPanelMessage = { type: 'data', data, request };
+    const message: NetworkPanelMessage = { type: 'data', data: packResult(data), request };
     await this.panel.webview.postMessage(message);
   }
 

@@ -3,7 +3,8 @@
  * webview (./webview/main.ts, bundled for the browser). Types only: both
  * sides import this file, and nothing of it exists at run time.
  */
-import type { NetworkNodeDetails, NetworkParams, NetworkResult } from '../protocol';
+import type { NetworkNodeDetails, NetworkParams } from '../protocol';
+import type { PackedResult } from './packedGraph';
 
 /** What the view asks the server for: everything of the request but the folder, which the panel knows. */
 export type NetworkViewRequest = Omit<NetworkParams, 'folderUri'>;
@@ -18,5 +19,5 @@ export type NetworkViewMessage =
   /** A click on a node (or "Open definition" on its card). */
   | { type: 'open'; id: string };
 
-/** The messages the extension posts to the webview: the answer, with the request it answers (the view's controls show it); a node's card. */
-export type NetworkPanelMessage = { type: 'data'; data: NetworkResult; request: NetworkViewRequest } | { type: 'details'; id: string; details: NetworkNodeDetails };
+/** The messages the extension posts to the webview: the answer (its graph by columns: ./packedGraph), with the request it answers (the view's controls show it); a node's card. */
+export type NetworkPanelMessage = { type: 'data'; data: PackedResult; request: NetworkViewRequest } | { type: 'details'; id: string; details: NetworkNodeDetails };

@@ -8,6 +8,7 @@
  * (labels, cards, dates) goes into the page as text, never as markup.
  */
 import type { NetworkResult } from '../../protocol';
+import { unpackResult } from '../packedGraph';
 import type { NetworkPanelMessage, NetworkViewMessage, NetworkViewRequest } from '../viewMessages';
 import { ARROW_EDGE_LIMIT, CONCEPT_COLOUR, colourMap, EDGE_COLOURS, GraphView, relationColours } from './graphView';
 import { applicableOptions, controlsFor, dateAt, INITIAL_CHOICES, positionOf } from './controlModel';
@@ -56,19 +57,21 @@ let dates: string[] = [];
 let relationDates: string[] = [];
 let choices = INITIAL_CHOICES;
 let pinned: string | undefined;
+/** What the drawing itself said (it runs on the page; it failed): kept in the notes across answers. */
+const viewNotes: string[] = [];
 
 const view = new GraphView($('graph'), {
   hover: (id, event) => (id ? showCard(id, event, false) : pinned ? undefined : hideCard()),
   click: (id) => vscode.postMessage({ type: 'open', id }),
   drawn: () => metrics.drawn(view.nodeCount, view.edgeWeight),
-  settled: () => metrics.settled(),
+  settled: (figures) => metrics.settled(figures, view.fallback ? 'page' : 'worker'),
   layout: (running) => {
     layoutButton.textContent = running ? 'Stop layout' : 'Run layout';
     metrics.layout(running);
   },
-  layoutFailed: (message) => {
-    notes.textContent = `${notes.textContent} The layout could not start: ${message}`.trim();
-    metrics.layout(false);
+  note: (message) => {
+    viewNotes.push(message);
+    notes.textContent = `${notes.textContent} ${message}`.trim();
   },
 });
 
@@ -293,7 +296,7 @@ function legendItem(colour: string, label: string, shape: 'dot' | 'square' | 'li
 
 function draw(result: NetworkResult): void {
   legend.textContent = '';
-  notes.textContent = result.notes.join(' ');
+  notes.textContent = [...result.notes, ...viewNotes].join(' ');
   hideCard();
   const graph = result.graph;
   if (!graph) {
@@ -305,6 +308,8 @@ function draw(result: NetworkResult): void {
     if (!shown) return;
     metrics.kept(shown.kept);
     if (!shown.arrows && graph.edges.some((edge) => edge.directed)) notes.textContent = `${notes.textContent} Over ${ARROW_EDGE_LIMIT.toLocaleString('en')} edges, directed ones are drawn without arrow heads (an export keeps their direction).`.trim();
+    // The matches of the new graph (the search looks at the graph the view has).
+    if (search.value) showMatches();
   });
   const number = (n: number) => n.toLocaleString('en');
   const nodes = graph.nodes.length < graph.totalNodes ? `showing ${number(graph.nodes.length)} of ${number(graph.totalNodes)} nodes` : `${number(graph.nodes.length)} nodes`;
@@ -321,7 +326,6 @@ function draw(result: NetworkResult): void {
     legendItem(EDGE_COLOURS[graph.id]!, ONE_MODE_LEGEND[aggregation] ?? aggregation, 'line');
     if (aggregation === 'subtract') legendItem(EDGE_COLOURS.conflict!, 'disagree more than agree', 'line');
   }
-  if (search.value) showMatches();
 }
 
 window.addEventListener('message', (event: MessageEvent<NetworkPanelMessage>) => {
@@ -334,8 +338,9 @@ window.addEventListener('message', (event: MessageEvent<NetworkPanelMessage>) =>
   if (message?.type !== 'data') return;
   metrics.received();
   cards.clear();
-  showRequest(message.request, message.data);
-  draw(message.data);
+  const data = unpackResult(message.data);
+  showRequest(message.request, data);
+  draw(data);
 });
 status.textContent = 'Waiting for the language server…';
 vscode.postMessage({ type: 'ready' });

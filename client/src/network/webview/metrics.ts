@@ -12,16 +12,24 @@
  * - longestTaskMs / longTasks: the longest main-thread task of the page and
  *   how many took over 50 ms (the Long Tasks API reports no shorter ones);
  * - layout: "running" or "stopped"; layoutRuns: how many times the
- *   layout (ForceAtlas2 in its web worker) started;
+ *   layout (ForceAtlas2, in the drawing's web worker) started;
+ * - renderer: "worker" when the drawing and the layout run in their
+ *   dedicated worker (not observed by the page's long-task observer: their
+ *   own longest task, a frame or a layout step, is rendererLongestTaskMs),
+ *   "page" when they run on the main thread (their tasks are the page's);
+ *   rendererLongestDrawMs: its longest frame alone; rendererFrames: the
+ *   frames it drew so far;
  * - kept: how many nodes of the latest graph kept the place they had;
  * - edgeWeight: the summed absolute weight of the edges drawn (the matrix's cells);
  * - taskPhases: each long task as `phase:ms`, the phase being the latest
  *   `network:` performance mark made before the task ended (script,
- *   received, nodes, layout-frame, edges…): where the time goes;
+ *   renderer, received, place, nodes): where the time goes;
  * - settled: "1" once the latest answer is drawn with all its edges (the
  *   layout stopped), with the long tasks of that last frame counted; "0"
  *   from the answer's arrival until then.
  */
+import type { RendererFigures } from './draw/protocol';
+
 export class Metrics {
   private receivedAt = 0;
   private longest = 0;
@@ -81,7 +89,11 @@ export class Metrics {
   }
 
   /** The last frame is drawn: in the next task, its long task (if it was one) is in the observer's records. */
-  settled(): void {
+  settled(figures: RendererFigures, renderer: 'worker' | 'page'): void {
+    this.output.dataset.renderer = renderer;
+    this.output.dataset.rendererLongestTaskMs = String(figures.longestTaskMs);
+    this.output.dataset.rendererLongestDrawMs = String(figures.longestDrawMs);
+    this.output.dataset.rendererFrames = String(figures.frames);
     window.setTimeout(() => {
       if (this.observer) this.count(this.observer.takeRecords());
       this.output.dataset.settled = '1';
