@@ -264,9 +264,9 @@ describe('Policy Annotator in a real VS Code (code-server)', () => {
     const entities = bench.treeRow(view, 'Entities');
     await entities.waitFor({ timeout: UI_TIMEOUT_MS });
     await entities.locator('.monaco-tl-twistie').click();
-    // Its rows open below the fold: to the end of the list again (the click on the twistie left the focus in the list).
-    await page.keyboard.press('End');
-    await bench.treeRow(view, 'Place').waitFor({ timeout: UI_TIMEOUT_MS });
+    // Its rows open below the fold, once the view has fetched them: to the end of the list again until they show (the click on the twistie left the focus in the list).
+    const place = bench.treeRow(view, 'Place');
+    await bench.retryUntil('the entities’ kinds below Entities', () => page.keyboard.press('End'), () => place.waitFor({ timeout: 2_000 }).then(() => true, () => false));
     const durand = bench.treeRow(view, 'Durand Line');
     await durand.waitFor({ timeout: UI_TIMEOUT_MS });
     assert.match(await durand.locator('.label-description').innerText(), /\d+ mentions?/);
