@@ -1,6 +1,7 @@
-import { Scalar, YAMLSeq, type Node } from 'yaml';
+import type { Node, Scalar } from 'yaml';
 import { BlockLines, COLON_SPACE, SPACE_HASH, TAB_CHARACTER, type Leaf } from './blockLines';
 import { APOSTROPHE, BACKSLASH, bail, CLOSE_BRACKET, COLON, COMMA, CR, DASH, GREATER, HASH, isHex, LF, OPEN_BRACKET, PIPE, QUOTE, SPACE, TAB } from './yamlCharacters';
+import { newScalar, newSeq } from './yamlNodes';
 import { blockScalarValue, plainScalar, quotedScalar, SIMPLE_ESCAPES } from './yamlScalars';
 
 /** The values the fast block YAML reader finds on a line: plain, quoted and block scalars, and one-line flow sequences of scalars. */
@@ -99,7 +100,7 @@ export abstract class BlockValues extends BlockLines {
   /** `[a, "b", 'c']` on one line: scalars only. */
   protected parseFlowSeq(at: number): Leaf {
     const text = this.text;
-    const seq = new YAMLSeq();
+    const seq = newSeq();
     seq.flow = true;
     let i = this.skipSpaces(at + 1);
     if (text.charCodeAt(i) !== CLOSE_BRACKET) {
@@ -199,10 +200,7 @@ export abstract class BlockValues extends BlockLines {
     if (contentIndent < 0) bail(); // empty block scalars
     const sourceEnd = chomp === '+' ? stop : lastContentEnd;
     const value = blockScalarValue(text.slice(contentStart, sourceEnd), literal, chomp, contentIndent);
-    const node = new Scalar(value);
-    node.range = [at, sourceEnd, sourceEnd];
-    node.source = value;
-    node.type = literal ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED';
+    const node = newScalar(value, [at, sourceEnd, sourceEnd], value, literal ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED');
     this.lineStart = sourceEnd;
     return { node, hasEnd: false };
   }

@@ -1,6 +1,7 @@
-import { Pair, YAMLMap, YAMLSeq, type Node, type Scalar } from 'yaml';
+import { isPair, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { BlockValues } from './blockValues';
 import { bail, BOM, COLON, CR, DASH, HASH, LF, plainCharacters, SPACE, TAB } from './yamlCharacters';
+import { newMap, newPair, newSeq } from './yamlNodes';
 import { plainScalar } from './yamlScalars';
 
 /**
@@ -47,7 +48,7 @@ class BlockParser extends BlockValues {
   private close(node: YAMLMap | YAMLSeq, start: number, indent: number): void {
     const items = node.items as (Pair<Node, Node> | Node)[];
     const last = items[items.length - 1];
-    const lastNode = (last instanceof Pair ? last.value : last) as Node;
+    const lastNode = (isPair(last) ? last.value : last) as Node;
     const offset = lastNode.range![2];
     node.range = [start, offset, offset];
     if (indent > 0 && this.trailingCommentIndent >= indent) {
@@ -60,7 +61,7 @@ class BlockParser extends BlockValues {
 
   /** A block mapping whose first key is at `keyStart`, with keys at column `indent`. */
   private parseMap(indent: number, keyStart: number): YAMLMap {
-    const map = new YAMLMap();
+    const map = newMap();
     // Keys seen: a list while short (mappings in annotation files are), a set past that.
     const keys: string[] = [];
     let keySet: Set<string> | undefined;
@@ -76,7 +77,7 @@ class BlockParser extends BlockValues {
         keys.push(keyValue);
         if (keys.length > 16) keySet = new Set(keys);
       }
-      map.items.push(new Pair(key.node, this.parseMapValue(indent, key.colon)));
+      map.items.push(newPair(key.node, this.parseMapValue(indent, key.colon)));
       if (this.column < indent) break;
       if (this.column > indent) bail();
       at = this.lineStart + indent;
@@ -143,7 +144,7 @@ class BlockParser extends BlockValues {
   /** A block sequence with its `-` at column `indent` of the current line. */
   private parseSeq(indent: number): YAMLSeq {
     const text = this.text;
-    const seq = new YAMLSeq();
+    const seq = newSeq();
     const start = this.lineStart + indent;
     for (;;) {
       const dash = this.lineStart + indent;

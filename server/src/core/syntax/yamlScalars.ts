@@ -1,4 +1,5 @@
-import { Document, isScalar, Scalar } from 'yaml';
+import { Document, isScalar, type Scalar } from 'yaml';
+import { newScalar } from './yamlNodes';
 import { bail, DASH, SPACE } from './yamlCharacters';
 
 /* The scalars of the fast block YAML reader, built as the `yaml` package builds them: typed, quoted, block. */
@@ -16,33 +17,25 @@ function mayBeTyped(c: number): boolean {
 }
 
 export function plainScalar(source: string, atKey: boolean, range: [number, number, number]): Scalar {
+  if (source.length > 0 && !mayBeTyped(source.charCodeAt(0))) return newScalar(source, range, source, 'PLAIN');
+  const tag = (atKey ? KEY_TAGS : DEFAULT_TAGS).find((candidate) => candidate.test!.test(source));
+  if (!tag) return newScalar(source, range, source, 'PLAIN');
+  const resolved = (tag.resolve as (value: string, onError: (message: string) => void, options: unknown) => unknown)(source, bail, RESOLVE_OPTIONS);
   let scalar: Scalar;
-  let format: string | undefined;
-  if (source.length > 0 && !mayBeTyped(source.charCodeAt(0))) {
-    scalar = new Scalar(source);
+  if (isScalar(resolved)) {
+    scalar = resolved;
+    scalar.range = range;
+    scalar.source = source;
+    scalar.type = 'PLAIN';
   } else {
-    const tag = (atKey ? KEY_TAGS : DEFAULT_TAGS).find((candidate) => candidate.test!.test(source));
-    if (!tag) {
-      scalar = new Scalar(source);
-    } else {
-      const resolved = (tag.resolve as (value: string, onError: (message: string) => void, options: unknown) => unknown)(source, bail, RESOLVE_OPTIONS);
-      scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
-      format = tag.format;
-    }
+    scalar = newScalar(resolved, range, source, 'PLAIN');
   }
-  scalar.range = range;
-  scalar.source = source;
-  scalar.type = 'PLAIN';
-  if (format) scalar.format = format;
+  if (tag.format) scalar.format = tag.format;
   return scalar;
 }
 
 export function quotedScalar(value: string, type: 'QUOTE_DOUBLE' | 'QUOTE_SINGLE', range: [number, number, number]): Scalar {
-  const scalar = new Scalar(value);
-  scalar.range = range;
-  scalar.source = value;
-  scalar.type = type;
-  return scalar;
+  return newScalar(value, range, value, type);
 }
 
 export const SIMPLE_ESCAPES: Record<string, string> = {
