@@ -17,6 +17,7 @@
 // commit, to compare before and after on the same corpus at the same load).
 
 import { buildSync } from 'esbuild';
+import { Buffer } from 'node:buffer';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
