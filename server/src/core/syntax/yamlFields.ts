@@ -342,15 +342,18 @@ export class YamlFieldReader {
         if (keyNode) this.report(spanOf(keyNode), 'invalid-value', `${context}: keys must be plain names, not lists or mappings.`);
         continue;
       }
-      const key = String(keyNode.value);
+      const written = String(keyNode.value);
       const keyRange = spanOf(keyNode);
-      const value = pair.value ?? undefined;
-      const end = value?.range ? value.range[1] : keyRange.end;
-      if (!allowed.includes(key)) {
-        const suggestions = closestMatches(key, allowed);
-        this.report(keyRange, 'unknown-field', `Unknown field \`${key}\` in ${context}.${didYouMeanSuffix(suggestions)} Allowed fields: ${allowed.join(', ')}.`, { suggestions });
+      const known = allowed.indexOf(written);
+      if (known < 0) {
+        const suggestions = closestMatches(written, allowed);
+        this.report(keyRange, 'unknown-field', `Unknown field \`${written}\` in ${context}.${didYouMeanSuffix(suggestions)} Allowed fields: ${allowed.join(', ')}.`, { suggestions });
         continue;
       }
+      // The allowed name rather than the one sliced from the text: the readers' lookups by name then compare the same string.
+      const key = allowed[known];
+      const value = pair.value ?? undefined;
+      const end = value?.range ? value.range[1] : keyRange.end;
       if (!entries.has(key)) entries.set(key, { key, keyRange, value, range: { start: keyRange.start, end } });
     }
     return entries;
