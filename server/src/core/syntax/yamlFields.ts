@@ -5,6 +5,9 @@ import { emptyList, sharedIfEmpty } from '../emptyList';
 import { blockReaderDisagreement, FULL_PARSE_OPTIONS } from './blockReaderCheck';
 import { parseBlockYaml } from './fastYaml';
 import { applyRepairs, findYamlMistakes, mapRangesToOriginal } from './yamlMistakes';
+import { excessiveNesting } from './yamlNesting';
+
+export { excessiveNesting, NESTING_LIMITS } from './yamlNesting';
 import type { CoreDiagnostic, Located, Span } from '../model';
 
 /** A key/value entry of a YAML mapping, with its source ranges. */
@@ -33,9 +36,6 @@ const YAML_ERROR_MESSAGES: Record<string, string> = {
   MULTIPLE_DOCS: 'The file goes on after its first YAML document has ended',
 };
 
-/** Nesting limits checked before parsing: the YAML parser can exhaust memory on pathological nesting. */
-export const NESTING_LIMITS = { flow: 64, indentation: 256 };
-
 /**
  * The most problems reported from reading one file; past it, one more says
  * that the rest were left out. A damaged or generated file can otherwise
@@ -46,80 +46,6 @@ export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
 /** How many times a file with common mistakes is repaired and parsed again. */
 const MAX_REPAIR_ROUNDS = 4;
-
-/**
- * Finds nesting deeper than any annotation file needs: flow brackets inside
- * flow brackets, or a line indented past the limit. A cheap scan that errs
- * on the side of parsing (quotes and comments are skipped roughly).
- */
-export function excessiveNesting(text: string): { offset: number; what: string; limit: number } | undefined {
-  // Character codes rather than one-character strings, and a jump to the next character that matters
-  // past the indentation of a line: this runs over every file before it is parsed.
-  let depth = 0;
-  let quote = 0;
-  let lineStart = true;
-  let indent = 0;
-  const length = text.length;
-  const interesting = /["'#[\]{}\\\n\r]/g;
-  for (let i = 0; i < length; i++) {
-    let c = text.charCodeAt(i);
-    if (!lineStart && c !== 10 && c !== 13 && !isInteresting(c)) {
-      interesting.lastIndex = i;
-      if (!interesting.test(text)) break;
-      i = interesting.lastIndex - 1;
-      c = text.charCodeAt(i);
-    }
-    if (c === 10 || c === 13) {
-      lineStart = true;
-      indent = 0;
-      continue;
-    }
-    if (lineStart) {
-      // `- - - x` and `? ? x` nest as deeply as the same indicators on lines of their own.
-      const next = text.charCodeAt(i + 1);
-      const compact = (c === 45 || c === 63 || c === 58) && (next === 32 || next === 9);
-      if (c === 32 || compact) {
-        indent += compact ? 2 : 1;
-        if (indent > NESTING_LIMITS.indentation) return { offset: i, what: 'indentation', limit: NESTING_LIMITS.indentation };
-        if (compact) i++;
-        continue;
-      }
-      lineStart = false;
-    }
-    if (quote) {
-      if (c === 92 && quote === 34) i++;
-      else if (c === quote) quote = 0;
-      continue;
-    }
-    if (c === 35 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)))) {
-      while (i + 1 < length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
-    } else if (c === 34 || (c === 39 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)) || isFlowOpener(text.charCodeAt(i - 1))))) {
-      quote = c;
-    } else if (c === 91 || c === 123) {
-      if (++depth > NESTING_LIMITS.flow) return { offset: i, what: 'lists and mappings', limit: NESTING_LIMITS.flow };
-    } else if ((c === 93 || c === 125) && depth > 0) {
-      depth--;
-    }
-  }
-  return undefined;
-}
-
-/** The characters excessiveNesting acts on past the start of a line (besides line breaks). */
-function isInteresting(c: number): boolean {
-  return c === 34 || c === 39 || c === 35 || c === 91 || c === 93 || c === 123 || c === 125 || c === 92;
-}
-
-/** What `/\s/` matches, by character code. */
-function isWhitespace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** `[`, `{`, `,` and `:`, after which a `'` opens a quoted scalar. */
-function isFlowOpener(c: number): boolean {
-  return c === 91 || c === 123 || c === 44 || c === 58;
-}
 
 interface YamlError {
   pos: [number, number];
