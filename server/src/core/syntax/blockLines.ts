@@ -7,11 +7,6 @@ export interface Leaf {
   hasEnd: boolean;
 }
 
-// Slots of BlockLines.nextOccurrence.
-export const SPACE_HASH = 0;
-export const COLON_SPACE = 1;
-export const TAB_CHARACTER = 2;
-
 /**
  * The line-level reading of the fast block YAML reader: where lines end,
  * blank and comment lines (and how the `yaml` parser attaches comments to
@@ -28,27 +23,8 @@ export abstract class BlockLines {
   protected trailingCommentIndent = -1;
   protected trailingEnd = 0;
 
-  /** Where each searched pattern next occurs (-2: not searched yet; -1: nowhere after). */
-  protected readonly occurrences = [-2, -2, -2];
-
   constructor(protected readonly text: string) {
     this.length = text.length;
-  }
-
-  /**
-   * The first occurrence of `pattern` at or after `at` (the text length if
-   * none), remembered: the parser only moves forward, so all searches for a
-   * pattern together scan the text once.
-   */
-  protected nextOccurrence(slot: number, pattern: string, at: number): number {
-    let found = this.occurrences[slot];
-    if (found === -1) return this.length;
-    if (found < at) {
-      found = this.text.indexOf(pattern, at);
-      this.occurrences[slot] = found;
-      if (found === -1) return this.length;
-    }
-    return found;
   }
 
   /** End of the line containing `at` (the position of its CR or LF, or the end of the text). */

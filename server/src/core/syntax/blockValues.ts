@@ -1,5 +1,5 @@
 import type { Node, Scalar } from 'yaml';
-import { BlockLines, COLON_SPACE, SPACE_HASH, TAB_CHARACTER, type Leaf } from './blockLines';
+import { BlockLines, type Leaf } from './blockLines';
 import { APOSTROPHE, BACKSLASH, bail, CLOSE_BRACKET, COLON, COMMA, CR, DASH, GREATER, HASH, isHex, LF, OPEN_BRACKET, PIPE, QUOTE, SPACE, TAB } from './yamlCharacters';
 import { newScalar, newSeq } from './yamlNodes';
 import { blockScalarValue, plainScalar, quotedScalar, SIMPLE_ESCAPES } from './yamlScalars';
@@ -24,12 +24,26 @@ export abstract class BlockValues extends BlockLines {
     // Indicators that start something other than a plain scalar.
     if (c === 63 || c === COLON || c === COMMA || c === OPEN_BRACKET || c === CLOSE_BRACKET || c === 123 || c === 125 || c === HASH || c === 38 || c === 42 || c === 33 || c === PIPE || c === GREATER || c === QUOTE || c === APOSTROPHE || c === 37 || c === 64 || c === 96) bail();
     if (c === DASH && (text.charCodeAt(at + 1) === SPACE || this.atLineEnd(at + 1))) bail();
-    // The scalar ends at a comment or the line end; `: ` or a tab before that is outside the subset.
-    const lineEnd = this.lineEnd(at);
-    const comment = this.nextOccurrence(SPACE_HASH, ' #', at);
-    const end = comment < lineEnd ? comment : lineEnd;
-    if (this.nextOccurrence(COLON_SPACE, ': ', at) < end || this.nextOccurrence(TAB_CHARACTER, '\t', at) < end) bail();
-    if (end === lineEnd && text.charCodeAt(end - 1) === COLON) bail();
+    // The scalar ends at a comment or the line end (a CR is always before an LF here: see plainCharacters);
+    // `: ` or a tab before that is outside the subset. One pass over the rest of the line finds all three.
+    const length = this.length;
+    let end = at;
+    let comment = false;
+    for (; end < length; end++) {
+      const ch = text.charCodeAt(end);
+      if (ch === LF || ch === CR) break;
+      if (ch === SPACE) {
+        if (text.charCodeAt(end + 1) === HASH) {
+          comment = true;
+          break;
+        }
+      } else if (ch === COLON) {
+        if (text.charCodeAt(end + 1) === SPACE) bail();
+      } else if (ch === TAB) {
+        bail();
+      }
+    }
+    if (!comment && text.charCodeAt(end - 1) === COLON) bail();
     let valueEnd = end;
     while (text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
     const node = plainScalar(text.slice(at, valueEnd), false, [at, valueEnd, 0]);
