@@ -20,6 +20,24 @@ export interface FieldEntry {
   range: Span;
 }
 
+/** A field as `fields` finds it: its ranges, needed only to report a problem, are worked out when asked for. */
+class MappingField implements FieldEntry {
+  constructor(
+    readonly key: string,
+    private readonly keyNode: Node,
+    readonly value: Node | undefined,
+  ) {}
+
+  get keyRange(): Span {
+    return spanOf(this.keyNode);
+  }
+
+  get range(): Span {
+    const keyRange = spanOf(this.keyNode);
+    return { start: keyRange.start, end: this.value?.range ? this.value.range[1] : keyRange.end };
+  }
+}
+
 const YAML_ERROR_ADVICE: Record<string, string> = {
   DUPLICATE_KEY: 'A key may appear only once in a mapping: remove or rename one of them.',
   TAB_AS_INDENT: 'Indent with spaces, not tabs.',
@@ -269,18 +287,15 @@ export class YamlFieldReader {
         continue;
       }
       const written = String(keyNode.value);
-      const keyRange = spanOf(keyNode);
       const known = allowed.indexOf(written);
       if (known < 0) {
         const suggestions = closestMatches(written, allowed);
-        this.report(keyRange, 'unknown-field', `Unknown field \`${written}\` in ${context}.${didYouMeanSuffix(suggestions)} Allowed fields: ${allowed.join(', ')}.`, { suggestions });
+        this.report(spanOf(keyNode), 'unknown-field', `Unknown field \`${written}\` in ${context}.${didYouMeanSuffix(suggestions)} Allowed fields: ${allowed.join(', ')}.`, { suggestions });
         continue;
       }
       // The allowed name rather than the one sliced from the text: the readers' lookups by name then compare the same string.
       const key = allowed[known];
-      const value = pair.value ?? undefined;
-      const end = value?.range ? value.range[1] : keyRange.end;
-      if (!entries.has(key)) entries.set(key, { key, keyRange, value, range: { start: keyRange.start, end } });
+      if (!entries.has(key)) entries.set(key, new MappingField(key, keyNode, pair.value ?? undefined));
     }
     return entries;
   }
