@@ -28,10 +28,13 @@ describe('excessiveNesting', () => {
     const found = new Map<string, number>();
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...UNITS), { maxLength: 60 }), (parts) => {
+        // As it is, and followed by brackets past the limit (found unless a quote or comment is still open) and by a deep line.
         const text = parts.join('');
-        const result = excessiveNesting(text);
-        assert.deepEqual(result, nestingByLine(text), JSON.stringify(text));
-        found.set(result?.what ?? 'nothing', (found.get(result?.what ?? 'nothing') ?? 0) + 1);
+        for (const variant of [text, text + '['.repeat(NESTING_LIMITS.flow + 1), `${text}\n${' '.repeat(NESTING_LIMITS.indentation + 1)}x`]) {
+          const result = excessiveNesting(variant);
+          assert.deepEqual(result, nestingByLine(variant), JSON.stringify(variant));
+          found.set(result?.what ?? 'nothing', (found.get(result?.what ?? 'nothing') ?? 0) + 1);
+        }
       }),
       fuzzParameters(3000),
     );
