@@ -34,8 +34,9 @@ export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocab
   if (!root) return file;
   const fields = reader.fields(root, TOP_LEVEL_FIELDS, 'an annotation file');
 
+  const relationTypes = vocabulary.relationTypes.map((r) => r.id);
   for (const item of reader.list(fields.get('actors'), '`actors`')) {
-    const actor = readActor(reader, item, uri, vocabulary);
+    const actor = readActor(reader, item, uri, vocabulary, relationTypes);
     if (actor) file.actors.push(actor);
   }
   file.entities = readEntities(reader, fields.get('entities'), uri, vocabulary);
@@ -49,12 +50,11 @@ export function parseAnnotationFile(uri: string, text: string, vocabulary: Vocab
   return file;
 }
 
-function readActor(reader: YamlFieldReader, node: Node, uri: string, vocabulary: Vocabulary): ActorDef | undefined {
+function readActor(reader: YamlFieldReader, node: Node, uri: string, vocabulary: Vocabulary, relationTypes: readonly string[]): ActorDef | undefined {
   const map = reader.mapping(node, 'actor');
   if (!map) return undefined;
   const { fields, named } = readNamedThing(reader, map, uri, { noun: 'actor', allowed: ACTOR_FIELDS, kinds: vocabulary.actorKinds, kindsKey: 'actor-kinds' });
   const actor: ActorDef = { ...named, relations: [] };
-  const relationTypes = vocabulary.relationTypes.map((r) => r.id);
   for (const { range: relationRange, fields: relationFields } of reader.mappingItems(fields.get('relations'), 'relations', 'relation', RELATION_FIELDS, ['type', 'target'])) {
     const relation: RelationDef = {
       range: relationRange,
