@@ -342,6 +342,13 @@ describe('the fast YAML reader, construct by construct', () => {
     takes('a: |+\n  keep\n\n');
     takes('a: |-\n  strip\n\n');
     takes('a: >  # header comment\n  x\n  y');
+    // Every line indented as the first (the common case, read without splitting on indentation), in each style.
+    for (const header of ['|', '|-', '|+', '>', '>-', '>+']) {
+      takes(`a: ${header}\n  one line \n  two: lines #\nb: 1`);
+      takes(`a: ${header}\n  one\n  two`);
+      takes(`a: ${header}\r\n  one\r\n  two\r\n`);
+      takes(`a: ${header}\n  one\n   two\n`);
+    }
     takes('- |\n a\n- >\n b\n'.replace(/^/, 'k:\n').replace(/\n- /g, '\n  - ').replace(/\n (a|b)/g, '\n    $1'));
   });
 

@@ -1,6 +1,6 @@
 import { Document, isScalar, type Scalar } from 'yaml';
 import { newScalar } from './yamlNodes';
-import { bail, DASH, SPACE } from './yamlCharacters';
+import { bail, DASH, SPACE, TAB } from './yamlCharacters';
 
 /* The scalars of the fast block YAML reader, built as the `yaml` package builds them: typed, quoted, block. */
 
@@ -65,6 +65,8 @@ export const SIMPLE_ESCAPES: Record<string, string> = {
  * indentation and whose empty lines are empty.
  */
 export function blockScalarValue(source: string, literal: boolean, chomp: string, trimIndent: number): string {
+  const even = evenBlockScalarValue(source, literal, chomp, trimIndent);
+  if (even !== undefined) return even;
   const split = source.split(/\n( *)/);
   const first = split[0];
   let firstIndent = 0;
@@ -122,4 +124,26 @@ export function blockScalarValue(source: string, literal: boolean, chomp: string
       value += '\n';
   }
   return value;
+}
+
+/**
+ * `blockScalarValue` of the common block scalar, nearly every one in
+ * annotation files (descriptions): LF line ends, and every line indented
+ * exactly as far as the first, with text after the indentation. Its lines
+ * join with a space (folded) or a line break (literal). Undefined for any
+ * other.
+ */
+function evenBlockScalarValue(source: string, literal: boolean, chomp: string, trimIndent: number): string | undefined {
+  if (source.includes('\r')) return undefined;
+  const lines = (source.endsWith('\n') ? source.slice(0, -1) : source).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length <= trimIndent) return undefined;
+    for (let j = 0; j < trimIndent; j++) if (line.charCodeAt(j) !== SPACE) return undefined;
+    const first = line.charCodeAt(trimIndent);
+    if (first === SPACE || first === TAB) return undefined;
+    lines[i] = line.slice(trimIndent);
+  }
+  const value = lines.join(literal ? '\n' : ' ');
+  return chomp === '-' ? value : value + '\n';
 }
