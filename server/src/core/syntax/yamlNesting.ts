@@ -41,38 +41,61 @@ const LINE_BREAK = /[\n\r]/g;
 function flowNesting(text: string): ExcessiveNesting | undefined {
   const flowCharacters = FLOW_CHARACTERS;
   flowCharacters.lastIndex = 0;
-  let depth = 0;
-  let quote = 0;
+  const state: FlowState = { depth: 0, quote: 0 };
   while (flowCharacters.test(text)) {
     const i = flowCharacters.lastIndex - 1;
-    const c = text.charCodeAt(i);
-    if (quote) {
-      // An escape in double quotes takes the character after it, whatever it is.
-      if (c === 92 && quote === 34) flowCharacters.lastIndex = i + 2;
-      else if (c === quote) quote = 0;
-      continue;
-    }
-    if (c === 35 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)))) {
+    const step = readFlowCharacter(text, i, state);
+    if (step === ESCAPE) {
+      flowCharacters.lastIndex = i + 2;
+    } else if (step === COMMENT) {
       LINE_BREAK.lastIndex = i;
       if (!LINE_BREAK.test(text)) break;
       flowCharacters.lastIndex = LINE_BREAK.lastIndex - 1;
-    } else if (c === 34 || (c === 39 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)) || isFlowOpener(text.charCodeAt(i - 1))))) {
-      quote = c;
-    } else if (c === 91 || c === 123) {
-      if (++depth > NESTING_LIMITS.flow) return { offset: i, what: 'lists and mappings', limit: NESTING_LIMITS.flow };
-    } else if ((c === 93 || c === 125) && depth > 0) {
-      depth--;
+    } else if (step === TOO_DEEP) {
+      return { offset: i, what: 'lists and mappings', limit: NESTING_LIMITS.flow };
     }
   }
   return undefined;
+}
+
+/** Whether the scan is inside a quote (its character code) and how deep in flow brackets. */
+interface FlowState {
+  depth: number;
+  quote: number;
+}
+
+// What a character did, for the scan to act on.
+const GO_ON = 0;
+/** A backslash in double quotes: the character after it is taken with it. */
+const ESCAPE = 1;
+/** A comment starts: the rest of the line is skipped. */
+const COMMENT = 2;
+const TOO_DEEP = 3;
+
+/** Reads the character at `i` (past the indentation of its line) into the state, roughly as YAML does: quotes, comments and flow brackets. */
+function readFlowCharacter(text: string, i: number, state: FlowState): number {
+  const c = text.charCodeAt(i);
+  if (state.quote) {
+    if (c === 92 && state.quote === 34) return ESCAPE;
+    if (c === state.quote) state.quote = 0;
+    return GO_ON;
+  }
+  if (c === 35 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)))) return COMMENT;
+  if (c === 34 || (c === 39 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)) || isFlowOpener(text.charCodeAt(i - 1))))) {
+    state.quote = c;
+  } else if (c === 91 || c === 123) {
+    if (++state.depth > NESTING_LIMITS.flow) return TOO_DEEP;
+  } else if ((c === 93 || c === 125) && state.depth > 0) {
+    state.depth--;
+  }
+  return GO_ON;
 }
 
 /** `excessiveNesting` line by line, counting each line's indentation. */
 export function nestingByLine(text: string): ExcessiveNesting | undefined {
   // Character codes rather than one-character strings, and a jump to the next character that matters
   // past the indentation of a line: this runs over every file before it is parsed.
-  let depth = 0;
-  let quote = 0;
+  const state: FlowState = { depth: 0, quote: 0 };
   let lineStart = true;
   let indent = 0;
   const length = text.length;
@@ -102,19 +125,13 @@ export function nestingByLine(text: string): ExcessiveNesting | undefined {
       }
       lineStart = false;
     }
-    if (quote) {
-      if (c === 92 && quote === 34) i++;
-      else if (c === quote) quote = 0;
-      continue;
-    }
-    if (c === 35 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)))) {
+    const step = readFlowCharacter(text, i, state);
+    if (step === ESCAPE) {
+      i++;
+    } else if (step === COMMENT) {
       while (i + 1 < length && text.charCodeAt(i + 1) !== 10 && text.charCodeAt(i + 1) !== 13) i++;
-    } else if (c === 34 || (c === 39 && (i === 0 || isWhitespace(text.charCodeAt(i - 1)) || isFlowOpener(text.charCodeAt(i - 1))))) {
-      quote = c;
-    } else if (c === 91 || c === 123) {
-      if (++depth > NESTING_LIMITS.flow) return { offset: i, what: 'lists and mappings', limit: NESTING_LIMITS.flow };
-    } else if ((c === 93 || c === 125) && depth > 0) {
-      depth--;
+    } else if (step === TOO_DEEP) {
+      return { offset: i, what: 'lists and mappings', limit: NESTING_LIMITS.flow };
     }
   }
   return undefined;
