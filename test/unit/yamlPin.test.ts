@@ -5,7 +5,7 @@
 // upgrade is a deliberate step:
 //
 //   npm install --save-exact yaml@<version>
-//   npx --no-install tsc -b && FUZZ_RUNS=20000 node --test out/test/unit/fastYaml.test.js
+//   npx --no-install tsc -b && FUZZ_RUNS=20000 node --test out/test/unit/fastYaml.test.js out/test/unit/yamlNodes.test.js
 //
 // and only once that passes (it compares the two readers on every file it
 // can find and on fuzzed ones) is the new version committed.
@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../helpers/tempWorkspace';
 
-const UPGRADE = 'Upgrade yaml on purpose: `npm install --save-exact yaml@<version>`, then `FUZZ_RUNS=20000 node --test out/test/unit/fastYaml.test.js` must pass (CONTRIBUTING.md, "Upgrading `yaml`").';
+const UPGRADE = 'Upgrade yaml on purpose: `npm install --save-exact yaml@<version>`, then `FUZZ_RUNS=20000 node --test out/test/unit/fastYaml.test.js out/test/unit/yamlNodes.test.js` must pass (CONTRIBUTING.md, "Upgrading `yaml`").';
 
 function json(relative: string): Record<string, unknown> {
   return JSON.parse(readFileSync(path.join(REPO_ROOT, relative), 'utf8')) as Record<string, unknown>;
