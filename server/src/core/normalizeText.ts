@@ -95,6 +95,13 @@ function clusterEnd(source: string, baseEnd: number): number {
   return end;
 }
 
+/**
+ * By `CharClass`: the unit that one character of the class becomes when it
+ * stands alone (no run of spaces or dashes) between plain characters, one
+ * for one; 0 for the classes that are not folded that way.
+ */
+const SINGLE_UNIT = Uint16Array.of(0, 0x20, 0x2d, 0x27, 0x22, 0, 0, 0, 0, 0, 0);
+
 /** What a unit of each class becomes in normalised text (by `CharClass`; undefined: itself). */
 const FOLDED_AS: readonly (string | undefined)[] = [undefined, ' ', '-', "'", '"', '...', ''];
 
@@ -185,7 +192,16 @@ export function normalizeRange(source: string, from: number, to: number): Normal
         wide |= code;
         while (end < length) {
           const next = source.charCodeAt(end);
-          if (CLASSES[next] !== CharClass.Plain) break;
+          const nextClass = CLASSES[next];
+          if (nextClass !== CharClass.Plain) {
+            // A lone space, dash or quote between plain characters becomes one unit for one, as its case below makes it: the run goes on.
+            const single = SINGLE_UNIT[nextClass];
+            if (single === 0 || end + 1 >= length || CLASSES[source.charCodeAt(end + 1)] !== CharClass.Plain) break;
+            out[k++] = single;
+            wide |= single;
+            end++;
+            continue;
+          }
           out[k++] = next;
           wide |= next;
           end++;
