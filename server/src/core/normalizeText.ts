@@ -382,6 +382,8 @@ export function normalizeForMatch(value: string): string {
   const out = scratch;
   let k = 0;
   let i = 0;
+  // Whether every unit so far came out as it went in: most quotes and aliases are returned as they are, not copied.
+  let same = true;
   while (i < length) {
     const code = value.charCodeAt(i);
     switch (classOf(code)) {
@@ -392,38 +394,50 @@ export function normalizeForMatch(value: string): string {
         i++;
         break;
       case CharClass.Space:
+        if (code !== 0x20) same = false;
         i++;
-        while (i < length && (CLASSES[value.charCodeAt(i)] === CharClass.Space || CLASSES[value.charCodeAt(i)] === CharClass.Invisible)) i++;
+        while (i < length && (CLASSES[value.charCodeAt(i)] === CharClass.Space || CLASSES[value.charCodeAt(i)] === CharClass.Invisible)) {
+          same = false;
+          i++;
+        }
         out[k++] = 0x20;
         break;
       case CharClass.Dash:
+        if (code !== 0x2d) same = false;
         i++;
-        while (i < length && CLASSES[value.charCodeAt(i)] === CharClass.Dash) i++;
+        while (i < length && CLASSES[value.charCodeAt(i)] === CharClass.Dash) {
+          same = false;
+          i++;
+        }
         out[k++] = 0x2d;
         break;
       case CharClass.SingleQuote:
         out[k++] = 0x27;
         i++;
+        same = false;
         break;
       case CharClass.DoubleQuote:
         out[k++] = 0x22;
         i++;
+        same = false;
         break;
       case CharClass.Ellipsis:
         out[k++] = 0x2e;
         out[k++] = 0x2e;
         out[k++] = 0x2e;
         i++;
+        same = false;
         break;
       case CharClass.Invisible:
         i++;
+        same = false;
         break;
       default:
         // Combining, Compat or HighSurrogate: a cluster that NFKC may change.
         return normalizeWithMap(value).text;
     }
   }
-  return fromCharCodes(out, k);
+  return same ? value : fromCharCodes(out, k);
 }
 
 /** The index (a multiple of three) of the segment of `normalized.segments` that holds unit `k`. */

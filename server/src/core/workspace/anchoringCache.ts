@@ -34,12 +34,14 @@ export class AnchoringCache {
   private readonly byText = new Map<string, Map<string, Entry>>();
   /** The key of each parsed list of selectors, computed once per list. */
   private readonly keys = new WeakMap<readonly QuoteSelectorDef[], string>();
+  /** Set before any anchoring by an index whose readers read only where quotes anchor (`anchorSelectors`' `spansOnly`: agreement). */
+  spansOnly = false;
 
   /** The results for one file's selectors in a text, a step at a time (see `anchorSelectorsInSteps`), unless they are kept; keeps what it computes. */
   *anchorInSteps(textUri: string, target: AnchorableText, slot: string, defs: readonly QuoteSelectorDef[]): Generator<void, AnchorResult[]> {
     const cached = this.byText.get(textUri)?.get(slot);
     if (cached && cached.target === target && (yield* this.sameSelectors(cached, defs))) return cached.results;
-    const results = yield* anchorSelectorsInSteps(target, yield* selectorsInSteps(defs));
+    const results = yield* anchorSelectorsInSteps(target, yield* selectorsInSteps(defs), { spansOnly: this.spansOnly });
     const entries = this.byText.get(textUri) ?? new Map<string, Entry>();
     entries.set(slot, { target, defs, results });
     this.byText.set(textUri, entries);

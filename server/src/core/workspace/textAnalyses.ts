@@ -104,6 +104,11 @@ export class TextAnalyses {
     return this.aliasMatcher;
   }
 
+  /** Set before any analysis by an index for text analyses only (agreement), whose readers read only where quotes anchor: no approximate proposals are made where they cannot change that. */
+  set spansOnly(value: boolean) {
+    this.anchorings.spansOnly = value;
+  }
+
   /** How many texts the analyses matched aliases in (not those whose matches were found ahead or offered): for tests. */
   textsMatched = 0;
 
