@@ -59,7 +59,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.workspaceFolders = options.workspaceFolders.map(canonicalUri);
     this.analysesOnly = options.analysesOnly === true;
     this.registry.skipTextAnnotations = this.analysesOnly;
-    this.analyses.spansOnly = this.analysesOnly;
+    this.analyses.analysesOnly = this.analysesOnly;
   }
 
   // ---- annotation files -------------------------------------------------
