@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { selectedClaimFields, type CodedText, type CoderAnnotations } from '../core/agreement/coderAnnotations';
 import { unpackWork, type HandedWork } from '../core/agreement/sharedTextWork';
 import type { AgreementCoderRequest } from '../cli/cliContext';
+import { unpackTexts } from './agreementMessages';
 import type { AgreementWorkerMessage } from './agreementWorker';
 
 /**
@@ -55,8 +56,7 @@ export function loadAgreementCoderOnWorker(
         if ('error' in message) return finish(() => reject(new Error(message.error)));
         if ('empty' in message) return finish(() => resolve(undefined));
         if ('done' in message) return finish(() => resolve({ name: request.name, claimFields: selectedClaimFields(request), texts }));
-        const batch = JSON.parse(message.texts) as CodedText[];
-        batch.forEach((text, i) => (text.content = message.contents[i]));
+        const batch = unpackTexts(message.packed);
         texts.push(...batch);
         try {
           onTexts?.(batch, message.work ? { work: unpackWork(message.work), fingerprint: message.fingerprint } : undefined);
