@@ -138,3 +138,44 @@ describe('properties (seeded random data)', () => {
     });
   }
 });
+
+describe('α and κ against their definitions, with many categories', () => {
+  /** Nominal α from the coincidence matrix (Krippendorff 2011): o_ck = Σ_u (pairs c–k in u) / (m_u − 1). */
+  function coincidenceAlpha(units: readonly (readonly string[])[]): number {
+    const o = new Map<string, number>();
+    const nc = new Map<string, number>();
+    let n = 0;
+    for (const unit of units) {
+      if (unit.length < 2) continue;
+      for (let i = 0; i < unit.length; i++) {
+        for (let j = 0; j < unit.length; j++) {
+          if (i === j) continue;
+          const key = `${unit[i]}\u0000${unit[j]}`;
+          o.set(key, (o.get(key) ?? 0) + 1 / (unit.length - 1));
+        }
+        nc.set(unit[i], (nc.get(unit[i]) ?? 0) + 1);
+        n++;
+      }
+    }
+    let disagreeing = 0;
+    for (const [key, count] of o) if (key.split('\u0000')[0] !== key.split('\u0000')[1]) disagreeing += count;
+    let expected = 0;
+    for (const [c, a] of nc) for (const [k, b] of nc) if (c !== k) expected += a * b;
+    return 1 - ((n - 1) * disagreeing) / expected;
+  }
+
+  for (let round = 0; round < 6; round++) {
+    it(`round ${round}: 40 categories, 3 coders`, () => {
+      const data = randomReliabilityData(`many-${round}`, { coders: 3, units: 200, categories: 40, missing: 0.2 });
+      const units = data.map((unit) => unit.filter((v): v is number => v !== undefined).map((v) => `c${v}`));
+      assert.ok(Math.abs(nominalAlpha(units).alpha! - coincidenceAlpha(units)) < 1e-9);
+      // κ = (p_o − p_e) / (1 − p_e) over the units both of the first two coders coded.
+      const pairs = data.filter((u) => u[0] !== undefined && u[1] !== undefined).map((u) => [`c${u[0]}`, `c${u[1]}`] as [string, string]);
+      const po = pairs.filter(([a, b]) => a === b).length / pairs.length;
+      const share = (side: 0 | 1, label: string) => pairs.filter((p) => p[side] === label).length / pairs.length;
+      const labels = new Set(pairs.flat());
+      const pe = [...labels].reduce((sum, label) => sum + share(0, label) * share(1, label), 0);
+      assert.ok(Math.abs(cohenKappa(pairs)! - (po - pe) / (1 - pe)) < 1e-9);
+    });
+  }
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildUnits, compareCoders, type CoderWorkspace } from '../../server/src/core/agreement';
+import { buildUnits, buildUnitsByRule, compareCoders, type CoderWorkspace } from '../../server/src/core/agreement';
+import { seededRandom } from '../helpers/reliabilityData';
 import { loadMemoryWorkspace, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 import { threeActorsArticle, threeActorsYaml } from '../helpers/threeActors';
 
@@ -45,6 +46,49 @@ describe('units: claims matched across coders by their spans', () => {
     const units = buildUnits([[...many, span(0, 1000)], [span(0, 1000)]]);
     assert.equal(units.filter((u) => u.members[1] !== undefined && u.members[0] !== undefined).length, 1);
     assert.equal(units.length, 51);
+  });
+});
+
+describe('units: the shortcut for two coders who marked the same spans', () => {
+  /** Spans that repeat, nest and touch, in no particular order. */
+  function randomSpans(random: () => number, count: number): { span: { start: number; end: number } }[] {
+    const spans: { span: { start: number; end: number } }[] = [];
+    for (let i = 0; i < count; i++) {
+      if (spans.length > 0 && random() < 0.2) spans.push(span(spans[Math.floor(random() * spans.length)].span.start, spans[Math.floor(random() * spans.length)].span.end));
+      else {
+        const start = Math.floor(random() * 200);
+        spans.push(span(start, start + (random() < 0.01 ? 0 : 1 + Math.floor(random() * 40))));
+      }
+    }
+    return spans;
+  }
+  const shuffled = <T>(list: readonly T[], random: () => number) => list.map((item) => ({ item, key: random() })).sort((a, b) => a.key - b.key).map(({ item }) => item);
+
+  it('gives the units the rule gives: same spans in another order, spans changed, and three coders', () => {
+    const random = seededRandom('units-shortcut');
+    let shortcuts = 0;
+    for (let round = 0; round < 400; round++) {
+      const mine = randomSpans(random, Math.floor(random() * 30));
+      const kind = round % 4;
+      // The same spans listed in another order; one span moved; one span more; a third coder.
+      let theirs = shuffled(mine, random);
+      if (kind === 1 && theirs.length > 0) theirs[0] = span(theirs[0].span.start, theirs[0].span.end + 1);
+      if (kind === 2) theirs = [...theirs, ...randomSpans(random, 1)];
+      const items = kind === 3 ? [mine, theirs, shuffled(mine, random)] : [mine, theirs];
+      const units = buildUnits(items);
+      assert.deepEqual(units, buildUnitsByRule(items), `round ${round}`);
+      if (kind === 0 && mine.every((item) => item.span.end > item.span.start)) shortcuts++;
+    }
+    assert.ok(shortcuts > 40, `the same spans came up ${shortcuts} times`);
+  });
+
+  it('pairs copies of one span the k-th with the k-th, and leaves empty spans alone as the rule does', () => {
+    const copies = [span(5, 9), span(0, 20), span(5, 9), span(5, 9)];
+    const items = [copies, [span(0, 20), span(5, 9), span(5, 9), span(5, 9)]];
+    assert.deepEqual(buildUnits(items), buildUnitsByRule(items));
+    assert.deepEqual(buildUnits(items).map((u) => u.members), [[1, 0], [0, 1], [2, 2], [3, 3]]);
+    const empty = [[span(3, 3), span(4, 8)], [span(3, 3), span(4, 8)]];
+    assert.deepEqual(buildUnits(empty), buildUnitsByRule(empty));
   });
 });
 

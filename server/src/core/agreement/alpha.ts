@@ -55,43 +55,88 @@ function finish(observedSum: number, expectedSum: number, n: number, pairable: n
   return { alpha: 1 - observed / expected, pairable, values: n };
 }
 
-interface Observed {
+/**
+ * The observed side of α, built unit by unit: `add` takes a unit's Σ_{i≠j} δ
+ * over its ordered pairs and its number of values m (units with m < 2 are
+ * not pairable and are not given).
+ */
+class Observed {
   /** Σ_u 1/(m_u − 1) Σ_{i≠j in u} δ(v_i, v_j). */
-  observedSum: number;
+  observedSum = 0;
   /** Values in pairable units. */
-  n: number;
-  pairable: number;
+  n = 0;
+  pairable = 0;
+
+  add(differences: number, m: number): void {
+    this.pairable++;
+    this.n += m;
+    this.observedSum += differences / (m - 1);
+  }
 }
 
 /**
- * The observed side of α, over the pairable units: `within` gives a unit's
- * Σ_{i≠j} δ over its ordered pairs (m is the number of coders: small), and
- * `each` sees every value of a pairable unit, for the expected side.
+ * Categories numbered from 0 in the order they first appear, so that the
+ * accumulators below count in arrays rather than in maps keyed by strings
+ * (each value is looked up once, where it is read).
  */
-function observe<V>(units: readonly (readonly V[])[], within: (unit: readonly V[]) => number, each: (value: V) => void): Observed {
-  const observed: Observed = { observedSum: 0, n: 0, pairable: 0 };
-  for (const unit of units) {
-    if (unit.length < 2) continue;
-    observed.pairable++;
-    observed.n += unit.length;
-    observed.observedSum += within(unit) / (unit.length - 1);
-    unit.forEach(each);
+export class Categories {
+  private readonly ids = new Map<string, number>();
+  /** The keys while there are few (a stance, a claim type): compared directly, without hashing each value. */
+  private few: string[] | undefined = [];
+
+  id(key: string): number {
+    const few = this.few;
+    if (few) {
+      for (let i = 0; i < few.length; i++) if (few[i] === key) return i;
+      if (few.length < FEW_CATEGORIES) {
+        this.ids.set(key, few.length);
+        return few.push(key) - 1;
+      }
+      this.few = undefined;
+    }
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    return id;
   }
-  return observed;
+}
+
+/** Up to this many categories, `Categories` finds a key by comparing it with each. */
+const FEW_CATEGORIES = 8;
+
+/** Counts by category id, in an array that grows as ids come. */
+function increment(counts: number[], id: number): number {
+  while (counts.length <= id) counts.push(0);
+  return ++counts[id];
+}
+
+/** Nominal α, unit by unit (`nominalAlpha`): δ = 0 for equal values, 1 otherwise. Values are category ids (`Categories`). */
+export class NominalAlpha {
+  private readonly observed = new Observed();
+  private readonly totals: number[] = [];
+
+  add(unit: readonly number[]): void {
+    if (unit.length < 2) return;
+    let pairs = 0;
+    for (let i = 0; i < unit.length; i++) for (let j = i + 1; j < unit.length; j++) if (unit[i] !== unit[j]) pairs += 2;
+    this.observed.add(pairs, unit.length);
+    for (const id of unit) increment(this.totals, id);
+  }
+
+  result(): AlphaResult {
+    const { observedSum, n, pairable } = this.observed;
+    // Whole numbers: the sum is exact in any order.
+    let sameTotal = 0;
+    for (const count of this.totals) sameTotal += count * (count - 1);
+    return finish(observedSum, n * (n - 1) - sameTotal, n, pairable);
+  }
 }
 
 /** Nominal α: δ = 0 for equal values, 1 otherwise. */
 export function nominalAlpha(units: readonly (readonly string[])[]): AlphaResult {
-  const totals = new Map<string, number>();
-  const differing = (unit: readonly string[]) => {
-    let pairs = 0;
-    for (let i = 0; i < unit.length; i++) for (let j = i + 1; j < unit.length; j++) if (unit[i] !== unit[j]) pairs += 2;
-    return pairs;
-  };
-  const { observedSum, n, pairable } = observe(units, differing, (value) => totals.set(value, (totals.get(value) ?? 0) + 1));
-  let sameTotal = 0;
-  for (const count of totals.values()) sameTotal += count * (count - 1);
-  return finish(observedSum, n * (n - 1) - sameTotal, n, pairable);
+  const categories = new Categories();
+  const alpha = new NominalAlpha();
+  for (const unit of units) alpha.add(unit.map((value) => categories.id(value)));
+  return alpha.result();
 }
 
 /** Σ_{i≠j} (x_i − x_j)² over the ordered pairs of some numbers = 2(m Σx² − (Σx)²). */
@@ -105,11 +150,33 @@ function squaredDifferences(values: readonly number[]): number {
   return 2 * (values.length * sumOfSquares - sum * sum);
 }
 
+/** Interval α, unit by unit (`intervalAlpha`): δ = (a − b)². */
+export class IntervalAlpha {
+  private readonly observed = new Observed();
+  /** Σx and Σx² over every value of the pairable units, in the order given. */
+  private sum = 0;
+  private sumOfSquares = 0;
+
+  add(unit: readonly number[]): void {
+    if (unit.length < 2) return;
+    this.observed.add(squaredDifferences(unit), unit.length);
+    for (const x of unit) {
+      this.sum += x;
+      this.sumOfSquares += x * x;
+    }
+  }
+
+  result(): AlphaResult {
+    const { observedSum, n, pairable } = this.observed;
+    return finish(observedSum, 2 * (n * this.sumOfSquares - this.sum * this.sum), n, pairable);
+  }
+}
+
 /** Interval α: δ = (a − b)². */
 export function intervalAlpha(units: readonly (readonly number[])[]): AlphaResult {
-  const all: number[] = [];
-  const { observedSum, n, pairable } = observe(units, squaredDifferences, (value) => all.push(value));
-  return finish(observedSum, squaredDifferences(all), n, pairable);
+  const alpha = new IntervalAlpha();
+  for (const unit of units) alpha.add(unit);
+  return alpha.result();
 }
 
 /**
@@ -148,24 +215,72 @@ function jaccardPairSum(entries: readonly { set: readonly string[]; count: numbe
 }
 
 /**
- * α over sets with the Jaccard distance (sets given as sorted arrays of
- * distinct, non-empty members). The expected disagreement compares only
- * the pairs of distinct sets that share a member (see jaccardPairSum).
+ * α over sets with the Jaccard distance, unit by unit (`jaccardAlpha`; sets
+ * given as sorted arrays of distinct, non-empty members). The expected
+ * disagreement compares only the pairs of distinct sets that share a member
+ * (see jaccardPairSum).
  */
-export function jaccardAlpha(units: readonly (readonly (readonly string[])[])[]): AlphaResult {
-  const distinct = new Map<string, { set: readonly string[]; count: number }>();
-  const within = (unit: readonly (readonly string[])[]) => {
+export class JaccardAlpha {
+  private readonly observed = new Observed();
+  /** The distinct sets, in the order they first appear in a pairable unit, with their counts by category id. */
+  private readonly distinct: { set: readonly string[]; id: number }[] = [];
+  private readonly counts: number[] = [];
+
+  /** `ids`: the sets' category ids (`Categories`, keyed by `valueKey`). */
+  add(unit: readonly (readonly string[])[], ids: readonly number[]): void {
+    if (unit.length < 2) return;
     let sum = 0;
     for (let i = 0; i < unit.length; i++) for (let j = i + 1; j < unit.length; j++) sum += 2 * jaccardDistance(unit[i], unit[j]);
-    return sum;
-  };
-  const { observedSum, n, pairable } = observe(units, within, (set) => {
-    const key = valueKey(set);
-    const entry = distinct.get(key);
-    if (entry) entry.count++;
-    else distinct.set(key, { set, count: 1 });
-  });
-  return finish(observedSum, jaccardPairSum([...distinct.values()], n), n, pairable);
+    this.observed.add(sum, unit.length);
+    unit.forEach((set, i) => {
+      if (increment(this.counts, ids[i]) === 1) this.distinct.push({ set, id: ids[i] });
+    });
+  }
+
+  result(): AlphaResult {
+    const { observedSum, n, pairable } = this.observed;
+    return finish(observedSum, jaccardPairSum(this.distinct.map(({ set, id }) => ({ set, count: this.counts[id] })), n), n, pairable);
+  }
+}
+
+/** α over sets with the Jaccard distance (see `JaccardAlpha`). */
+export function jaccardAlpha(units: readonly (readonly (readonly string[])[])[]): AlphaResult {
+  const categories = new Categories();
+  const alpha = new JaccardAlpha();
+  for (const unit of units) alpha.add(unit, unit.map((set) => categories.id(valueKey(set))));
+  return alpha.result();
+}
+
+/**
+ * Cohen's κ for two coders over the units both coded, pair by pair
+ * (`cohenKappa`): (p_o − p_e) / (1 − p_e), p_e from each coder's own
+ * marginal distribution.
+ */
+export class CohenKappa {
+  private readonly first: number[] = [];
+  private readonly second: number[] = [];
+  /** The first coder's categories in the order they first appear. */
+  private readonly order: number[] = [];
+  private agree = 0;
+  private total = 0;
+
+  /** One unit both coded: each coder's category id (`Categories`). */
+  add(a: number, b: number): void {
+    if (a === b) this.agree++;
+    this.total++;
+    if (increment(this.first, a) === 1) this.order.push(a);
+    increment(this.second, b);
+  }
+
+  /** null when there are no pairs, or p_e = 1 (both coders used one and the same category throughout). */
+  result(): number | null {
+    const { total } = this;
+    if (total === 0) return null;
+    let chance = 0;
+    for (const id of this.order) chance += (this.first[id] / total) * ((this.second[id] ?? 0) / total);
+    if (chance === 1) return null;
+    return (this.agree / total - chance) / (1 - chance);
+  }
 }
 
 /**
@@ -174,18 +289,8 @@ export function jaccardAlpha(units: readonly (readonly (readonly string[])[])[])
  * such units or p_e = 1 (both coders used one and the same category throughout).
  */
 export function cohenKappa(pairs: readonly (readonly [string, string])[]): number | null {
-  if (pairs.length === 0) return null;
-  const first = new Map<string, number>();
-  const second = new Map<string, number>();
-  let agree = 0;
-  for (const [a, b] of pairs) {
-    if (a === b) agree++;
-    first.set(a, (first.get(a) ?? 0) + 1);
-    second.set(b, (second.get(b) ?? 0) + 1);
-  }
-  const total = pairs.length;
-  let chance = 0;
-  for (const [value, count] of first) chance += (count / total) * ((second.get(value) ?? 0) / total);
-  if (chance === 1) return null;
-  return (agree / total - chance) / (1 - chance);
+  const categories = new Categories();
+  const kappa = new CohenKappa();
+  for (const [a, b] of pairs) kappa.add(categories.id(a), categories.id(b));
+  return kappa.result();
 }

@@ -8,11 +8,10 @@
  */
 import { LineIndex } from '../lineIndex';
 import { lastAtOrBelow } from '../sortedSearch';
-import type { Span } from '../model';
-import { cohenKappa, intervalAlpha, jaccardAlpha, nominalAlpha, valueKey, type AlphaMetric } from './alpha';
+import { Categories, CohenKappa, IntervalAlpha, JaccardAlpha, NominalAlpha, valueKey, type AlphaMetric } from './alpha';
 import { readCoderAnnotations, selectedFields, type AgreementOptions, type ClaimField, type CodedClaim, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
 import { FIELD_METRICS, PRESENCE_FIELD, type AgreementField, type FieldValue } from './fieldValues';
-import { pairScores, unitizingAlpha, type PairScores, type UnitizedText } from './unitizing';
+import { PairMatches, UnitizingAlpha, type PairScores } from './unitizing';
 import { buildUnits, type Unit } from './units';
 
 export interface FieldAgreement {
@@ -67,17 +66,28 @@ export interface AgreementReport {
 /** Quotes in disagreements are cut to this many characters. */
 export const QUOTE_LIMIT = 300;
 
+/** A field's figures, built unit by unit. */
 interface FieldData {
-  values: FieldValue[][];
-  kappaPairs: [string, string][];
+  metric: AlphaMetric;
+  /** The field's values (by `valueKey`) as category ids. */
+  categories: Categories;
+  alpha: NominalAlpha | IntervalAlpha | JaccardAlpha;
+  /** For two coders and a categorical field. */
+  kappa: CohenKappa | undefined;
   units: number;
   agreeing: number;
 }
 
-function alphaOf(metric: AlphaMetric, values: FieldValue[][]) {
-  if (metric === 'interval') return intervalAlpha(values as number[][]);
-  if (metric === 'jaccard') return jaccardAlpha(values as string[][][]);
-  return nominalAlpha(values as string[][]);
+function fieldData(metric: AlphaMetric, coders: number): FieldData {
+  const alpha = metric === 'interval' ? new IntervalAlpha() : metric === 'jaccard' ? new JaccardAlpha() : new NominalAlpha();
+  return { metric, categories: new Categories(), alpha, kappa: coders === 2 && metric !== 'interval' ? new CohenKappa() : undefined, units: 0, agreeing: 0 };
+}
+
+/** Adds a unit's values (and their category ids) to the field's α. */
+function addToAlpha(d: FieldData, given: FieldValue[], givenIds: number[]): void {
+  if (d.metric === 'interval') (d.alpha as IntervalAlpha).add(given as number[]);
+  else if (d.metric === 'jaccard') (d.alpha as JaccardAlpha).add(given as string[][], givenIds);
+  else (d.alpha as NominalAlpha).add(givenIds);
 }
 
 /** The texts of every coder, by workspace path (sorted): each coder's text, or undefined when the coder has no such (analysed) text. */
@@ -145,14 +155,21 @@ export class AgreementComparison {
   private readonly fields: AgreementField[];
   private readonly listPresence: boolean;
   private readonly data: Map<AgreementField, FieldData>;
+  /** The claim fields' figures, in `claimFields` order. */
+  private readonly claimData: FieldData[];
   private readonly disagreements: Disagreement[] = [];
   private readonly differingTexts: string[] = [];
-  private readonly unitized: UnitizedText[] = [];
-  private readonly spanUnits: { unit: Unit; spans: (Span | undefined)[] }[] = [];
+  private readonly unitizing = new UnitizingAlpha();
+  private readonly pairMatches: PairMatches;
   private readonly claimCounts: number[];
   private readonly unanchored: number[];
   private texts = 0;
   private lastPath: string | undefined;
+  // Scratch for `record`, reused from unit to unit: each coder's value and its category id, and those given.
+  private readonly values: (FieldValue | undefined)[];
+  private readonly ids: (number | undefined)[];
+  private readonly given: FieldValue[] = [];
+  private readonly givenIds: number[] = [];
 
   /** `claimFields`: the fields each `CodedClaim.values` holds, the same for every coder (`CoderAnnotations.claimFields`). */
   constructor(
@@ -162,9 +179,13 @@ export class AgreementComparison {
   ) {
     this.fields = selectedFields(options);
     this.listPresence = !options.fields || options.fields.includes(PRESENCE_FIELD);
-    this.data = new Map<AgreementField, FieldData>(this.fields.map((f) => [f, { values: [], kappaPairs: [], units: 0, agreeing: 0 }]));
+    this.data = new Map<AgreementField, FieldData>(this.fields.map((f) => [f, fieldData(FIELD_METRICS[f], names.length)]));
+    this.claimData = claimFields.map((f) => this.data.get(f) ?? fieldData(FIELD_METRICS[f], names.length));
+    this.pairMatches = new PairMatches(names);
     this.claimCounts = names.map(() => 0);
     this.unanchored = names.map(() => 0);
+    this.values = names.map(() => undefined);
+    this.ids = names.map(() => undefined);
   }
 
   /** Compares one text: `own[c]` is coder c's version of it, or undefined. Texts come in path order. */
@@ -172,57 +193,27 @@ export class AgreementComparison {
     if (this.lastPath !== undefined && !(this.lastPath < path)) throw new Error(`Texts are compared in path order: ${path} came after ${this.lastPath}.`);
     this.lastPath = path;
     this.texts++;
-    const { names, fields, listPresence, data, disagreements, claimCounts, unanchored } = this;
+    const { names, fields, listPresence, disagreements, claimCounts, unanchored, values } = this;
     const present = own.flatMap((text, c) => (text ? [c] : []));
     const contents = present.map((c) => own[c]!.content);
     if (contents.some((content) => content !== contents[0])) this.differingTexts.push(path);
-    // One line index per distinct content: the coders' texts are normally the same.
-    const lineIndexes = new Map<string, (offset: number) => number>();
+    // One line index per distinct content: the coders' texts are normally the same (not a map keyed by the
+    // content, which would hash the whole text).
+    const lineIndexes: { content: string; lines: (offset: number) => number }[] = [];
     const lineIndexOf = (content: string) => {
-      let lines = lineIndexes.get(content);
-      if (!lines) lineIndexes.set(content, (lines = lineFinder(content)));
-      return lines;
+      let known = lineIndexes.find((entry) => entry.content === content);
+      if (!known) lineIndexes.push((known = { content, lines: lineFinder(content) }));
+      return known.lines;
     };
-
     /** Where a unit is, as the first coder who coded it sees the text. */
     const place = (unit: Unit) => {
       const content = own[unit.members.findIndex((m) => m !== undefined)]!.content;
       const line = lineIndexOf(content)(unit.start) + 1;
       return { text: path, line, quote: shorten(content.slice(unit.start, unit.end)) };
     };
-    /** Records one unit's values of a field; lists a disagreement when coders of the unit differ. */
-    const record = (field: AgreementField, unit: Unit, values: (FieldValue | undefined)[]) => {
-      const given: FieldValue[] = [];
-      const keys: (string | undefined)[] = new Array<string | undefined>(values.length);
-      let agree = true;
-      let first: string | undefined;
-      for (let c = 0; c < values.length; c++) {
-        const value = values[c];
-        if (value === undefined) continue;
-        given.push(value);
-        const key = (keys[c] = valueKey(value));
-        if (first === undefined) first = key;
-        else if (key !== first) agree = false;
-      }
-      if (given.length === 0) return;
-      const d = data.get(field)!;
-      d.units++;
-      d.values.push(given);
-      if (names.length === 2 && FIELD_METRICS[field] !== 'interval' && keys[0] !== undefined && keys[1] !== undefined) d.kappaPairs.push([keys[0], keys[1]]);
-      if (given.length >= 2 && agree) d.agreeing++;
-      if (field === 'stance-score') return;
-      // Coders of the unit who differ (one without a value counts), or, for mentions, a coder of the text without one.
-      let coded = 0;
-      let differ = false;
-      let reference: string | undefined;
-      for (const c of present) {
-        if (unit.members[c] === undefined) continue;
-        if (coded++ === 0) reference = keys[c];
-        else if (keys[c] !== reference) differ = true;
-      }
-      if ((coded >= 2 && differ) || (field === 'mention' && coded < present.length)) {
-        disagreements.push({ ...place(unit), field, values: Object.fromEntries(present.map((c) => [names[c], values[c] ?? null])) });
-      }
+    /** Lists a disagreement on a unit; `value` gives each coder's value, and is asked at once. */
+    const disagree = (field: string, unit: Unit, value: (c: number) => DisagreementValue) => {
+      disagreements.push({ ...place(unit), field, values: Object.fromEntries(present.map((c) => [names[c], value(c)])) });
     };
 
     // Claims.
@@ -233,23 +224,73 @@ export class AgreementComparison {
       }
       return text?.claims ?? [];
     });
-    const claimUnits = buildUnits(claimItems);
-    this.unitized.push({ length: Math.max(...contents.map((content) => content.length)), spans: present.map((c) => claimItems[c].map((item) => item.span)) });
-    for (const unit of claimUnits) {
-      const claims: (CodedClaim | undefined)[] = unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m]));
-      this.spanUnits.push({ unit, spans: unit.members.map((m, c) => (m === undefined ? undefined : claimItems[c][m].span)) });
-      if (listPresence && present.some((c) => !claims[c])) {
-        disagreements.push({ ...place(unit), field: PRESENCE_FIELD, values: Object.fromEntries(present.map((c) => [names[c], claims[c] ? (claims[c]!.id ?? '(no id)') : null])) });
+    this.unitizing.add({ length: Math.max(...contents.map((content) => content.length)), spans: present.map((c) => claimItems[c].map((item) => item.span)) });
+    const claims: (CodedClaim | undefined)[] = names.map(() => undefined);
+    for (const unit of buildUnits(claimItems)) {
+      let missing = false;
+      for (let c = 0; c < claims.length; c++) {
+        const m = unit.members[c];
+        claims[c] = m === undefined ? undefined : claimItems[c][m];
+        if (!claims[c] && own[c]) missing = true;
       }
-      this.claimFields.forEach((field, f) => record(field, unit, claims.map((claim) => claim?.values[f] ?? undefined)));
+      this.pairMatches.add(claims.map((claim) => claim?.span));
+      if (listPresence && missing) disagree(PRESENCE_FIELD, unit, (c) => (claims[c] ? (claims[c]!.id ?? '(no id)') : null));
+      for (let f = 0; f < this.claimFields.length; f++) {
+        for (let c = 0; c < claims.length; c++) values[c] = claims[c]?.values[f] ?? undefined;
+        this.record(this.claimFields[f], this.claimData[f], unit, present, disagree);
+      }
     }
 
     // Mentions: explicit ones and alias matches, each coder's after their own registry.
     if (fields.includes('mention')) {
       const mentionItems = own.map((text) => text?.mentions ?? []);
+      const d = this.data.get('mention')!;
       for (const unit of buildUnits(mentionItems)) {
-        record('mention', unit, unit.members.map((m, c) => (m === undefined ? undefined : mentionItems[c][m].value)));
+        for (let c = 0; c < values.length; c++) {
+          const m = unit.members[c];
+          values[c] = m === undefined ? undefined : mentionItems[c][m].value;
+        }
+        this.record('mention', d, unit, present, disagree);
       }
+    }
+  }
+
+  /**
+   * Records one unit's values of a field (in `this.values`, per coder); lists a disagreement when
+   * coders of the unit differ (one without a value counts), or, for mentions, a coder of the text has none.
+   */
+  private record(field: AgreementField, d: FieldData, unit: Unit, present: readonly number[], disagree: (field: string, unit: Unit, value: (c: number) => DisagreementValue) => void): void {
+    const { values, ids, given, givenIds } = this;
+    given.length = 0;
+    givenIds.length = 0;
+    let agree = true;
+    for (let c = 0; c < values.length; c++) {
+      const value = values[c];
+      if (value === undefined) {
+        ids[c] = undefined;
+        continue;
+      }
+      const id = (ids[c] = d.categories.id(valueKey(value)));
+      if (given.length > 0 && id !== givenIds[0]) agree = false;
+      given.push(value);
+      givenIds.push(id);
+    }
+    if (given.length === 0) return;
+    d.units++;
+    addToAlpha(d, given, givenIds);
+    if (d.kappa && ids[0] !== undefined && ids[1] !== undefined) d.kappa.add(ids[0], ids[1]);
+    if (given.length >= 2 && agree) d.agreeing++;
+    if (field === 'stance-score') return;
+    let coded = 0;
+    let differ = false;
+    let reference: number | undefined;
+    for (const c of present) {
+      if (unit.members[c] === undefined) continue;
+      if (coded++ === 0) reference = ids[c];
+      else if (ids[c] !== reference) differ = true;
+    }
+    if ((coded >= 2 && differ) || (field === 'mention' && coded < present.length)) {
+      disagree(field, unit, (c) => values[c] ?? null);
     }
   }
 
@@ -259,22 +300,17 @@ export class AgreementComparison {
     const report: AgreementReport['fields'] = {};
     for (const field of fields) {
       const d = data.get(field)!;
-      const metric = FIELD_METRICS[field];
-      const alpha = alphaOf(metric, d.values);
-      const entry: FieldAgreement = { metric, alpha: alpha.alpha, units: d.units, pairable: alpha.pairable, percent: alpha.pairable ? (100 * d.agreeing) / alpha.pairable : null };
-      if (names.length === 2 && metric !== 'interval') entry.kappa = cohenKappa(d.kappaPairs);
+      const alpha = d.alpha.result();
+      const entry: FieldAgreement = { metric: d.metric, alpha: alpha.alpha, units: d.units, pairable: alpha.pairable, percent: alpha.pairable ? (100 * d.agreeing) / alpha.pairable : null };
+      if (d.kappa) entry.kappa = d.kappa.result();
       report[field] = entry;
-    }
-    const pairs: PairScores[] = [];
-    for (let a = 0; a < names.length; a++) {
-      for (let b = 0; b < names.length; b++) if (a !== b) pairs.push(pairScores([names[a], names[b]], this.spanUnits, a, b, claimCounts));
     }
     const perCoder = (counts: number[]) => Object.fromEntries(names.map((name, c) => [name, counts[c]]));
     return {
       coders: [...names],
       texts: this.texts,
       fields: report,
-      spans: { alphaU: unitizingAlpha(this.unitized).alpha, claims: perCoder(claimCounts), unanchored: perCoder(unanchored), pairs },
+      spans: { alphaU: this.unitizing.result().alpha, claims: perCoder(claimCounts), unanchored: perCoder(unanchored), pairs: this.pairMatches.scores(claimCounts) },
       disagreements: this.disagreements,
       differingTexts: this.differingTexts,
     };

@@ -16,7 +16,6 @@
  */
 import type { Span } from '../model';
 import type { AlphaResult } from './alpha';
-import type { Unit } from './units';
 
 /** One text as the coders unitized it: its length and, for each coder who has the text, their spans. */
 export interface UnitizedText {
@@ -62,19 +61,32 @@ function addText(text: UnitizedText, into: Accumulator): void {
   into.values += m * text.length;
 }
 
+/** |uα, text by text (`unitizingAlpha`). */
+export class UnitizingAlpha {
+  private readonly total: Accumulator = { observedSum: 0, inside: 0, values: 0 };
+  private pairable = 0;
+
+  add(text: UnitizedText): void {
+    if (text.spans.length >= 2 && text.length > 0) this.pairable++;
+    addText(text, this.total);
+  }
+
+  /** null when undefined (fewer than two coders anywhere, or nothing, or everything, in claims). */
+  result(): AlphaResult {
+    const { total, pairable } = this;
+    const n = total.values;
+    const outside = n - total.inside;
+    const expectedSum = 2 * total.inside * outside;
+    if (n < 2 || expectedSum === 0) return { alpha: null, pairable, values: n };
+    return { alpha: 1 - ((n - 1) * total.observedSum) / expectedSum, pairable, values: n };
+  }
+}
+
 /** |uα over texts: null when undefined (fewer than two coders anywhere, or nothing, or everything, in claims). */
 export function unitizingAlpha(texts: readonly UnitizedText[]): AlphaResult {
-  const total: Accumulator = { observedSum: 0, inside: 0, values: 0 };
-  let pairable = 0;
-  for (const text of texts) {
-    if (text.spans.length >= 2 && text.length > 0) pairable++;
-    addText(text, total);
-  }
-  const n = total.values;
-  const outside = n - total.inside;
-  const expectedSum = 2 * total.inside * outside;
-  if (n < 2 || expectedSum === 0) return { alpha: null, pairable, values: n };
-  return { alpha: 1 - ((n - 1) * total.observedSum) / expectedSum, pairable, values: n };
+  const alpha = new UnitizingAlpha();
+  for (const text of texts) alpha.add(text);
+  return alpha.result();
 }
 
 export interface MatchScores {
@@ -99,20 +111,48 @@ function scores(matches: number, own: number, reference: number): MatchScores {
 }
 
 /**
- * Precision, recall and F1 of coder a against coder b (b the reference),
- * over the units: an overlapping match is a unit holding an item of both,
- * an exact match one where their spans are the same. Units pair items one
- * to one, so a's precision against b is b's recall against a.
+ * Precision, recall and F1 of each coder against each other, over the
+ * units as they come: an overlapping match is a unit holding an item of
+ * both coders, an exact match one where their spans are the same. Units
+ * pair items one to one, so a's precision against b is b's recall against a.
  */
-export function pairScores(names: [string, string], units: readonly { unit: Unit; spans: (Span | undefined)[] }[], a: number, b: number, counts: readonly number[]): PairScores {
-  let overlapping = 0;
-  let exact = 0;
-  for (const { spans } of units) {
-    const x = spans[a];
-    const y = spans[b];
-    if (!x || !y) continue;
-    overlapping++;
-    if (x.start === y.start && x.end === y.end) exact++;
+export class PairMatches {
+  /** Per ordered pair of coders (a × coders + b): overlapping and exact matches. */
+  private readonly overlapping: number[];
+  private readonly exact: number[];
+
+  constructor(private readonly names: readonly string[]) {
+    this.overlapping = new Array<number>(names.length * names.length).fill(0);
+    this.exact = new Array<number>(names.length * names.length).fill(0);
   }
-  return { coders: names, exact: scores(exact, counts[a], counts[b]), overlap: scores(overlapping, counts[a], counts[b]) };
+
+  /** One unit: each coder's span in it, or undefined. */
+  add(spans: readonly (Span | undefined)[]): void {
+    const coders = this.names.length;
+    for (let a = 0; a < coders; a++) {
+      const x = spans[a];
+      if (!x) continue;
+      for (let b = a + 1; b < coders; b++) {
+        const y = spans[b];
+        if (!y) continue;
+        this.overlapping[a * coders + b]++;
+        if (x.start === y.start && x.end === y.end) this.exact[a * coders + b]++;
+      }
+    }
+  }
+
+  /** Every pair of coders, in both directions (a before b, then by b), scored against `counts`: each coder's items. */
+  scores(counts: readonly number[]): PairScores[] {
+    const { names } = this;
+    const coders = names.length;
+    const pairs: PairScores[] = [];
+    for (let a = 0; a < coders; a++) {
+      for (let b = 0; b < coders; b++) {
+        if (a === b) continue;
+        const at = Math.min(a, b) * coders + Math.max(a, b);
+        pairs.push({ coders: [names[a], names[b]], exact: scores(this.exact[at], counts[a], counts[b]), overlap: scores(this.overlapping[at], counts[a], counts[b]) });
+      }
+    }
+    return pairs;
+  }
 }

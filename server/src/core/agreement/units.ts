@@ -20,6 +20,14 @@
  *    stretch of text (for intervals: every two of them overlap).
  * 4. Every item not joined to another is a unit coded by its coder alone.
  * For two coders this is the greedy maximum-overlap matching.
+ *
+ * A shortcut gives the same units where two coders marked the same spans
+ * (the usual case for alias mentions, and for claims nobody moved): each
+ * coder's items sorted by (start, end, item), the k-th of one with the k-th
+ * of the other. By the rule, an item of length L overlaps any item by at
+ * most L, and by exactly L with a union of L only where the spans are the
+ * same; so no candidate taken before an identical pair can hold either of
+ * its items, and among copies of one span the k-th meets the k-th first.
  */
 import type { Span } from '../model';
 
@@ -74,14 +82,43 @@ function lowerBound(sorted: readonly Node[], span: Span): number {
   return low;
 }
 
-/** Builds the units of one text from each coder's items (see the rule above). */
-export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
-  if (items.length > MAX_CODERS) throw new Error(`Units are built for at most ${MAX_CODERS} coders, not ${items.length}.`);
-  const nodes: Node[] = [];
-  const byCoder: Node[][] = items.map((list, coder) => {
+/** Each coder's items as nodes, sorted by start, then end, then item. */
+function sortedNodes(items: readonly (readonly UnitItem[])[]): Node[][] {
+  return items.map((list, coder) => {
     const own = list.map((item, index) => ({ id: 0, coder, item: index, span: item.span }));
     return own.sort(byStart);
   });
+}
+
+/** The units of two coders who marked the same spans, all of some length (see the shortcut above); undefined otherwise. */
+function sameSpanUnits(byCoder: readonly (readonly Node[])[]): Unit[] | undefined {
+  if (byCoder.length !== 2) return undefined;
+  const [first, second] = byCoder;
+  if (first.length !== second.length) return undefined;
+  for (let k = 0; k < first.length; k++) {
+    const x = first[k].span;
+    const y = second[k].span;
+    if (x.start !== y.start || x.end !== y.end || x.end <= x.start) return undefined;
+  }
+  return first.map((node, k) => ({ members: [node.item, second[k].item], start: node.span.start, end: node.span.end }));
+}
+
+/** Builds the units of one text from each coder's items (see the rule above). */
+export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
+  if (items.length > MAX_CODERS) throw new Error(`Units are built for at most ${MAX_CODERS} coders, not ${items.length}.`);
+  const byCoder = sortedNodes(items);
+  return sameSpanUnits(byCoder) ?? matchUnits(items.length, byCoder);
+}
+
+/** The rule itself, without the shortcut: for tests that hold the two to the same result. */
+export function buildUnitsByRule(items: readonly (readonly UnitItem[])[]): Unit[] {
+  if (items.length > MAX_CODERS) throw new Error(`Units are built for at most ${MAX_CODERS} coders, not ${items.length}.`);
+  return matchUnits(items.length, sortedNodes(items));
+}
+
+/** Candidates, greedy joins and the units they make (the rule's steps 1 to 4). */
+function matchUnits(coderCount: number, byCoder: Node[][]): Unit[] {
+  const nodes: Node[] = [];
   for (const own of byCoder) for (const node of own) node.id = nodes.push(node) - 1;
   // For each coder, the index (in start order) of the item reaching furthest among those up to each position.
   const furthest = byCoder.map((own) => {
@@ -154,7 +191,7 @@ export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
     const root = find(i);
     let unit = unitsByRoot.get(root);
     if (!unit) {
-      unit = { members: new Array<number | undefined>(items.length).fill(undefined), start: node.span.start, end: node.span.end };
+      unit = { members: new Array<number | undefined>(coderCount).fill(undefined), start: node.span.start, end: node.span.end };
       unitsByRoot.set(root, unit);
     }
     unit.members[node.coder] = node.item;
