@@ -7,11 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import type { CliContext } from '../../server/src/cli/cliContext';
 import { runCli } from '../../server/src/cli/runCli';
 import { loadCoderAnnotations } from '../../server/src/core/agreement';
-import { loadAgreementCoderOnWorker } from '../../server/src/node/agreementLoader';
+import { loadAgreementCoderOnWorker, PRESTARTED_WORKER } from '../../server/src/node/agreementLoader';
 import { GitCatFileReader } from '../../server/src/node/gitCatFile';
 import { NodeFileHost } from '../../server/src/node/nodeFileHost';
 import { runGit } from '../../server/src/node/runGit';
@@ -52,6 +53,20 @@ describe('agreement on a worker thread', () => {
     const here = await loadCoderAnnotations(new NodeFileHost([bob.dir]), URI.file(bob.dir).toString(), 'bob');
     assert.ok(here && here.texts.length === 1 && here.texts[0].claims.length === 1);
     assert.deepEqual(await onWorker({ folder: bob.dir, name: 'bob' }), here);
+  });
+
+  it('takes the worker that bin/policy-annotator.js started ahead, once, and starts its own when that one failed', async () => {
+    const here = await loadCoderAnnotations(new NodeFileHost([bob.dir]), URI.file(bob.dir).toString(), 'bob');
+    const store = globalThis as { [PRESTARTED_WORKER]?: { script: string; worker: Worker; failed: boolean } };
+    const prestarted = { script: WORKER, worker: new Worker(WORKER), failed: false };
+    prestarted.worker.unref();
+    store[PRESTARTED_WORKER] = prestarted;
+    assert.deepEqual(await onWorker({ folder: bob.dir, name: 'bob' }), here);
+    assert.equal(store[PRESTARTED_WORKER], undefined, 'taken');
+    // One that failed before it was taken is dropped: the loader starts a worker of its own.
+    store[PRESTARTED_WORKER] = { ...prestarted, failed: true };
+    assert.deepEqual(await onWorker({ folder: bob.dir, name: 'bob' }), here);
+    assert.equal(store[PRESTARTED_WORKER], undefined);
   });
 
   it('hands the texts on a few at a time, in path order, as they are read', async () => {

@@ -100,6 +100,8 @@ export interface Automaton {
 export interface LiveOutputs {
   settled: Int32Array;
   unspaced: Int32Array;
+  /** Per state, 1 when either of the above has a key: the scan reads one byte per state it passes, not two words far apart. */
+  any: Uint8Array;
 }
 
 export function liveOutputs(automaton: Automaton, live: readonly unknown[]): LiveOutputs {
@@ -114,7 +116,9 @@ export function liveOutputs(automaton: Automaton, live: readonly unknown[]): Liv
     settled[state] = isLive && endsUnspaced[keyIndex] === 0 ? state : settled[fallback];
     unspaced[state] = isLive && endsUnspaced[keyIndex] === 1 ? state : unspaced[fallback];
   }
-  return { settled, unspaced };
+  const any = new Uint8Array(terminal.length);
+  for (let state = 0; state < any.length; state++) any[state] = settled[state] >= 0 || unspaced[state] >= 0 ? 1 : 0;
+  return { settled, unspaced, any };
 }
 
 /**
@@ -287,66 +291,40 @@ export interface ScanContext {
  * stay responsive while a long text is matched.
  */
 export function* collectInSteps(automaton: Automaton, outputs: LiveOutputs, context: ScanContext, isDelta: boolean, found: Found): Generator<void, void> {
-  const { text, boundaries, work } = context;
-  const { rootNext, wordEnd, wordEndNext, edgeStart, edgeCodes, edgeTargets, failure, terminal, lengths } = automaton;
-  const { settled, unspaced } = outputs;
-  /** The state after reading symbol `c` in `from`. */
-  const advance = (from: number, c: number): number => {
-    for (let state = from; ; state = failure[state]) {
-      if (state === 0) return rootNext[c];
-      let low = edgeStart[state];
-      let high = edgeStart[state + 1];
-      // Binary search while many edges remain (the state after a word end has one per last letter), then a scan.
-      while (high - low > 8) {
-        const middle = (low + high) >>> 1;
-        if (edgeCodes[middle] < c) low = middle + 1;
-        else high = middle + 1;
-      }
-      for (let e = low; e < high; e++) {
-        const edgeCode = edgeCodes[e];
-        if (edgeCode === c) return edgeTargets[e];
-        if (edgeCode > c) break;
-      }
-    }
-  };
-  /** Records the longest acceptable key that starts at `start` (of class `startClass`) in `state`, if any. */
-  const record = (state: number, start: number, startClass: WordClass): void => {
-    let best = settled[state];
-    let candidate = unspaced[state];
-    if (best < 0 && candidate < 0) return;
-    // Every key found here starts with the code point at `start`: one check of the start for all.
-    if (startClass !== WordClass.None) {
-      const before = wordClassBefore(text, start);
-      if (before === startClass && (startClass === WordClass.Spaced || !boundaries.isBoundary(start))) return;
-    }
-    work.candidates++;
-    const settledLength = best >= 0 ? lengths[terminal[best]] : 0;
-    for (let tries = 0; candidate >= 0 && tries < MAX_UNSPACED_TRIES; tries++) {
-      const length = lengths[terminal[candidate]];
-      if (length <= settledLength) break;
-      work.candidates++;
-      const end = start + length;
-      if (wordClassAt(text, end) !== WordClass.Unspaced || boundaries.isBoundary(end)) {
-        best = candidate;
-        break;
-      }
-      candidate = unspaced[failure[candidate]];
-    }
-    if (best >= 0) found.push(start, isDelta ? -1 - terminal[best] : terminal[best]);
-  };
-  let state = 0;
-  // The class of the code point after the one being read.
-  let after = WordClass.None;
-  for (let i = text.length - 1, stepEnd = i - COLLECT_UNITS_PER_STEP; i >= 0; i--) {
-    if (i <= stepEnd) {
-      stepEnd = i - COLLECT_UNITS_PER_STEP;
-      yield;
-    }
+  const scan: ScanPosition = { state: 0, after: WordClass.None };
+  let i = context.text.length - 1;
+  for (;;) {
+    i = scanDown(automaton, outputs, context, isDelta, found, scan, i, Math.max(-1, i - COLLECT_UNITS_PER_STEP));
+    if (i < 0) return;
+    yield;
+  }
+}
+
+/** Where a scan stands between two steps: the automaton's state, and the class of the code point after the next one to read. */
+interface ScanPosition {
+  state: number;
+  after: WordClass;
+}
+
+/**
+ * One step of `collectInSteps`: reads the text from offset `from` down while
+ * above `stop` and returns the next offset to read (`stop` or below: -1 at
+ * the end). A plain function, not the generator, so that the arrays it reads
+ * stay in registers: no closure captures them.
+ */
+function scanDown(automaton: Automaton, outputs: LiveOutputs, context: ScanContext, isDelta: boolean, found: Found, scan: ScanPosition, from: number, stop: number): number {
+  const text = context.text;
+  const { rootNext, wordEnd, wordEndNext, edgeStart, edgeCodes, edgeTargets, failure } = automaton;
+  const { any } = outputs;
+  let state = scan.state;
+  let after = scan.after;
+  let i = from;
+  for (; i > stop; i--) {
     const low = text.charCodeAt(i);
     if (low < 0xdc00 || low > 0xdfff || i === 0 || !isHighSurrogate(text.charCodeAt(i - 1))) {
       // One code unit: the usual case.
       const current = low < 0x80 ? ASCII_CLASSES[low] : wordClassOf(low);
-      if (current === WordClass.Spaced && after !== WordClass.Spaced) state = advance(state, WORD_END);
+      if (current === WordClass.Spaced && after !== WordClass.Spaced) state = advance(automaton, state, WORD_END);
       // The transition, inline: most positions take it straight from the root or one edge.
       for (;;) {
         if (state === 0) {
@@ -360,7 +338,7 @@ export function* collectInSteps(automaton: Automaton, outputs: LiveOutputs, cont
         const end = edgeStart[state + 1];
         let e = edgeStart[state];
         if (end - e > 8) {
-          state = advance(state, low);
+          state = advance(automaton, state, low);
           break;
         }
         for (; e < end && edgeCodes[e] < low; e++);
@@ -370,20 +348,72 @@ export function* collectInSteps(automaton: Automaton, outputs: LiveOutputs, cont
         }
         state = failure[state];
       }
-      if (settled[state] >= 0 || unspaced[state] >= 0) record(state, i, current);
+      if (any[state] === 1) record(automaton, outputs, context, isDelta, found, state, i, current);
       after = current;
       continue;
     }
     // A surrogate pair [i - 1, i + 1), read low unit first; a key may start with its lone low surrogate.
     const current = wordClassOf(text.codePointAt(i - 1)!);
-    if (current === WordClass.Spaced && after !== WordClass.Spaced) state = advance(state, WORD_END);
-    state = advance(state, low);
-    record(state, i, WordClass.None);
+    if (current === WordClass.Spaced && after !== WordClass.Spaced) state = advance(automaton, state, WORD_END);
+    state = advance(automaton, state, low);
+    record(automaton, outputs, context, isDelta, found, state, i, WordClass.None);
     i--;
-    state = advance(state, text.charCodeAt(i));
-    record(state, i, current);
+    state = advance(automaton, state, text.charCodeAt(i));
+    record(automaton, outputs, context, isDelta, found, state, i, current);
     after = current;
   }
+  scan.state = state;
+  scan.after = after;
+  return i;
+}
+
+/** The state after reading symbol `c` in state `from`. */
+function advance(automaton: Automaton, from: number, c: number): number {
+  const { rootNext, edgeStart, edgeCodes, edgeTargets, failure } = automaton;
+  for (let state = from; ; state = failure[state]) {
+    if (state === 0) return rootNext[c];
+    let low = edgeStart[state];
+    let high = edgeStart[state + 1];
+    // Binary search while many edges remain (the state after a word end has one per last letter), then a scan.
+    while (high - low > 8) {
+      const middle = (low + high) >>> 1;
+      if (edgeCodes[middle] < c) low = middle + 1;
+      else high = middle + 1;
+    }
+    for (let e = low; e < high; e++) {
+      const edgeCode = edgeCodes[e];
+      if (edgeCode === c) return edgeTargets[e];
+      if (edgeCode > c) break;
+    }
+  }
+}
+
+/** Records the longest acceptable key that starts at `start` (of class `startClass`) in `state`, if any. */
+function record(automaton: Automaton, outputs: LiveOutputs, context: ScanContext, isDelta: boolean, found: Found, state: number, start: number, startClass: WordClass): void {
+  const { text, boundaries, work } = context;
+  const { failure, terminal, lengths } = automaton;
+  let best = outputs.settled[state];
+  let candidate = outputs.unspaced[state];
+  if (best < 0 && candidate < 0) return;
+  // Every key found here starts with the code point at `start`: one check of the start for all.
+  if (startClass !== WordClass.None) {
+    const before = wordClassBefore(text, start);
+    if (before === startClass && (startClass === WordClass.Spaced || !boundaries.isBoundary(start))) return;
+  }
+  work.candidates++;
+  const settledLength = best >= 0 ? lengths[terminal[best]] : 0;
+  for (let tries = 0; candidate >= 0 && tries < MAX_UNSPACED_TRIES; tries++) {
+    const length = lengths[terminal[candidate]];
+    if (length <= settledLength) break;
+    work.candidates++;
+    const end = start + length;
+    if (wordClassAt(text, end) !== WordClass.Unspaced || boundaries.isBoundary(end)) {
+      best = candidate;
+      break;
+    }
+    candidate = outputs.unspaced[failure[candidate]];
+  }
+  if (best >= 0) found.push(start, isDelta ? -1 - terminal[best] : terminal[best]);
 }
 
 /** The word classes of ASCII, for the scan's fast path. */

@@ -1,5 +1,5 @@
 import type { AnchorableText, AnchorResult, QuoteSelector, ScoredCandidate } from './anchorTypes';
-import { approximateSearchBudget, findApproximateQuoteInSteps, type Neighbours } from './approximateQuote';
+import { approximateSearchBudget, approximateSearchMostCost, findApproximateQuoteInSteps, type Neighbours } from './approximateQuote';
 import { OccurrenceFinder, type SearchBudget } from './quoteSearch';
 import { emptyList } from './emptyList';
 import { exactSearchBudget, resolveQuoteInSteps } from './resolveQuote';
@@ -24,7 +24,23 @@ const NEAR_MISS_CONFIDENCE = 0.45;
  * another; a quote that the budgets leave unsearched is `not-found` with
  * `searchIncomplete`.
  */
-export function anchorSelectors(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: { exact?: SearchBudget; approximate?: SearchBudget } = {}): AnchorResult[] {
+/**
+ * The budgets of one file's searches (fresh ones when not given), and
+ * `spansOnly`: the caller reads only where the quotes anchor (`span`), as
+ * agreement does. An approximate search never gives a span (a stale quote
+ * is proposed, not anchored); it only takes one away, from a quote that
+ * occurs but whose context does not fit. So when the approximate budget
+ * surely suffices for every quote left to it (none would be refused), those
+ * quotes are settled without searching: the same spans, without proposals
+ * or near misses (`not-found`, or `ambiguous` as the exact search left it).
+ */
+export interface AnchorOptions {
+  exact?: SearchBudget;
+  approximate?: SearchBudget;
+  spansOnly?: boolean;
+}
+
+export function anchorSelectors(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: AnchorOptions = {}): AnchorResult[] {
   const steps = anchorSelectorsInSteps(target, selectors, budgets);
   let step = steps.next();
   while (!step.done) step = steps.next();
@@ -37,7 +53,7 @@ export function anchorSelectors(target: AnchorableText, selectors: readonly Quot
  * quote's exact search and every few milliseconds of an approximate search,
  * and returns the same results.
  */
-export function* anchorSelectorsInSteps(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: { exact?: SearchBudget; approximate?: SearchBudget } = {}): Generator<void, AnchorResult[]> {
+export function* anchorSelectorsInSteps(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: AnchorOptions = {}): Generator<void, AnchorResult[]> {
   const finder = yield* OccurrenceFinder.inSteps(target.normalized.text, budgets.exact ?? exactSearchBudget(target.normalized.text.length), selectors.length);
   yield;
   const results: AnchorResult[] = [];
@@ -46,10 +62,12 @@ export function* anchorSelectorsInSteps(target: AnchorableText, selectors: reado
     yield;
   }
   const budget = budgets.approximate ?? approximateSearchBudget();
+  const settled = budgets.spansOnly && settleWithoutSearch(target, selectors, results, budget);
+  if (settled) return settled;
   const final: AnchorResult[] = [];
   for (let i = 0; i < results.length; i++) {
     const result = results[i];
-    if ((result.status !== 'not-found' && !result.contextMismatch) || result.searchIncomplete) {
+    if (!wantsApproximateSearch(result)) {
       final.push(result);
       continue;
     }
@@ -58,6 +76,26 @@ export function* anchorSelectorsInSteps(target: AnchorableText, selectors: reado
     yield;
   }
   return final;
+}
+
+/** Whether the exact search left a quote to the approximate one: not found, or its context did not fit (unless the budget already ran out). */
+function wantsApproximateSearch(result: AnchorResult): boolean {
+  return (result.status === 'not-found' || result.contextMismatch === true) && !result.searchIncomplete;
+}
+
+/**
+ * For `spansOnly`: the results with every quote left to the approximate
+ * search settled without it, or undefined when the budget might refuse one
+ * of those searches (then a quote could keep its span: search as usual).
+ */
+function settleWithoutSearch(target: AnchorableText, selectors: readonly QuoteSelector[], results: AnchorResult[], budget: SearchBudget): AnchorResult[] | undefined {
+  let most = 0;
+  for (let i = 0; i < results.length; i++) if (wantsApproximateSearch(results[i])) most += approximateSearchMostCost(target.normalized.text.length, selectors[i].quote);
+  if (most > budget.left) return undefined;
+  return results.map((result) => {
+    if (!wantsApproximateSearch(result) || result.status === 'not-found' || result.status === 'ambiguous') return result;
+    return { status: 'not-found', candidates: emptyList() };
+  });
 }
 
 /** What an approximate search makes of a quote that was not found, or whose context did not fit. */

@@ -131,6 +131,22 @@ function* approximateOccurrences(text: string, pattern: string, maxDistance: num
 }
 
 /**
+ * The most budget `findApproximateQuoteInSteps` can take for a quote in a
+ * text of `textLength` units: the search over the whole text, then, for at
+ * most one close match per text position (and MAX_ENDS), the backward search
+ * for where it starts, over at most the quote's length plus its allowed
+ * distance. A caller that has this much left for every quote still to
+ * search knows that none of those searches will be refused.
+ */
+export function approximateSearchMostCost(textLength: number, quote: string): number {
+  const m = normalizeForMatch(quote).trim().length;
+  if (m === 0) return 0;
+  const blocks = Math.max(1, Math.ceil(m / 32));
+  const maxDistance = Math.max(1, Math.floor(m * MAX_DIFFERENCE));
+  return blocks * textLength + Math.min(MAX_ENDS, textLength) * blocks * (m + maxDistance);
+}
+
+/**
  * Looks for the quote approximately: where it would be if the text was
  * copy-edited since it was annotated. Each candidate is scored by the quote's
  * words, the prefix/suffix context and its position between the neighbouring

@@ -95,6 +95,13 @@ function clusterEnd(source: string, baseEnd: number): number {
   return end;
 }
 
+/**
+ * By `CharClass`: the unit that one character of the class becomes when it
+ * stands alone (no run of spaces or dashes) between plain characters, one
+ * for one; 0 for the classes that are not folded that way.
+ */
+const SINGLE_UNIT = Uint16Array.of(0, 0x20, 0x2d, 0x27, 0x22, 0, 0, 0, 0, 0, 0);
+
 /** What a unit of each class becomes in normalised text (by `CharClass`; undefined: itself). */
 const FOLDED_AS: readonly (string | undefined)[] = [undefined, ' ', '-', "'", '"', '...', ''];
 
@@ -185,7 +192,16 @@ export function normalizeRange(source: string, from: number, to: number): Normal
         wide |= code;
         while (end < length) {
           const next = source.charCodeAt(end);
-          if (CLASSES[next] !== CharClass.Plain) break;
+          const nextClass = CLASSES[next];
+          if (nextClass !== CharClass.Plain) {
+            // A lone space, dash or quote between plain characters becomes one unit for one, as its case below makes it: the run goes on.
+            const single = SINGLE_UNIT[nextClass];
+            if (single === 0 || end + 1 >= length || CLASSES[source.charCodeAt(end + 1)] !== CharClass.Plain) break;
+            out[k++] = single;
+            wide |= single;
+            end++;
+            continue;
+          }
           out[k++] = next;
           wide |= next;
           end++;
@@ -366,6 +382,8 @@ export function normalizeForMatch(value: string): string {
   const out = scratch;
   let k = 0;
   let i = 0;
+  // Whether every unit so far came out as it went in: most quotes and aliases are returned as they are, not copied.
+  let same = true;
   while (i < length) {
     const code = value.charCodeAt(i);
     switch (classOf(code)) {
@@ -376,38 +394,50 @@ export function normalizeForMatch(value: string): string {
         i++;
         break;
       case CharClass.Space:
+        if (code !== 0x20) same = false;
         i++;
-        while (i < length && (CLASSES[value.charCodeAt(i)] === CharClass.Space || CLASSES[value.charCodeAt(i)] === CharClass.Invisible)) i++;
+        while (i < length && (CLASSES[value.charCodeAt(i)] === CharClass.Space || CLASSES[value.charCodeAt(i)] === CharClass.Invisible)) {
+          same = false;
+          i++;
+        }
         out[k++] = 0x20;
         break;
       case CharClass.Dash:
+        if (code !== 0x2d) same = false;
         i++;
-        while (i < length && CLASSES[value.charCodeAt(i)] === CharClass.Dash) i++;
+        while (i < length && CLASSES[value.charCodeAt(i)] === CharClass.Dash) {
+          same = false;
+          i++;
+        }
         out[k++] = 0x2d;
         break;
       case CharClass.SingleQuote:
         out[k++] = 0x27;
         i++;
+        same = false;
         break;
       case CharClass.DoubleQuote:
         out[k++] = 0x22;
         i++;
+        same = false;
         break;
       case CharClass.Ellipsis:
         out[k++] = 0x2e;
         out[k++] = 0x2e;
         out[k++] = 0x2e;
         i++;
+        same = false;
         break;
       case CharClass.Invisible:
         i++;
+        same = false;
         break;
       default:
         // Combining, Compat or HighSurrogate: a cluster that NFKC may change.
         return normalizeWithMap(value).text;
     }
   }
-  return fromCharCodes(out, k);
+  return same ? value : fromCharCodes(out, k);
 }
 
 /** The index (a multiple of three) of the segment of `normalized.segments` that holds unit `k`. */

@@ -3,7 +3,34 @@ import { Worker } from 'node:worker_threads';
 import { selectedClaimFields, type CodedText, type CoderAnnotations } from '../core/agreement/coderAnnotations';
 import { unpackWork, type HandedWork } from '../core/agreement/sharedTextWork';
 import type { AgreementCoderRequest } from '../cli/cliContext';
+import { unpackTexts } from './agreementMessages';
 import type { AgreementWorkerMessage } from './agreementWorker';
+
+/**
+ * Where `bin/policy-annotator.js` leaves the worker it started for `agreement`
+ * before it loaded the CLI's bundle: the worker boots (compiling its own
+ * bundle) while this thread compiles the CLI. `failed` is set if it errs or
+ * exits before it is taken.
+ */
+export const PRESTARTED_WORKER = Symbol.for('policy-annotator.agreementWorker');
+
+interface PrestartedWorker {
+  script: string;
+  worker: Worker;
+  failed: boolean;
+}
+
+/** The worker started ahead for `script`, if there is one still alive; it is taken once. */
+function takePrestartedWorker(script: string): Worker | undefined {
+  const store = globalThis as { [PRESTARTED_WORKER]?: PrestartedWorker };
+  const prestarted = store[PRESTARTED_WORKER];
+  if (!prestarted || path.resolve(prestarted.script) !== path.resolve(script)) return undefined;
+  delete store[PRESTARTED_WORKER];
+  if (prestarted.failed) return undefined;
+  prestarted.worker.removeAllListeners();
+  prestarted.worker.ref();
+  return prestarted.worker;
+}
 
 /**
  * Loads one coder's workspace folder for `agreement` on a worker thread of
@@ -18,7 +45,7 @@ export function loadAgreementCoderOnWorker(
 ): (request: AgreementCoderRequest, onTexts?: (texts: CodedText[], work?: HandedWork) => void) => Promise<CoderAnnotations | undefined> {
   return (request, onTexts) =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(workerScript);
+      const worker = takePrestartedWorker(workerScript) ?? new Worker(workerScript);
       const texts: CodedText[] = [];
       const finish = (settle: () => void) => {
         worker.removeAllListeners();
@@ -29,8 +56,7 @@ export function loadAgreementCoderOnWorker(
         if ('error' in message) return finish(() => reject(new Error(message.error)));
         if ('empty' in message) return finish(() => resolve(undefined));
         if ('done' in message) return finish(() => resolve({ name: request.name, claimFields: selectedClaimFields(request), texts }));
-        const batch = JSON.parse(message.texts) as CodedText[];
-        batch.forEach((text, i) => (text.content = message.contents[i]));
+        const batch = unpackTexts(message.packed);
         texts.push(...batch);
         try {
           onTexts?.(batch, message.work ? { work: unpackWork(message.work), fingerprint: message.fingerprint } : undefined);

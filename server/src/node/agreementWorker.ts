@@ -6,16 +6,17 @@ import { packWork, type PackedWork, type TextWork } from '../core/agreement/shar
 import { loadCoderWorkspace } from '../core/agreement/loadCoders';
 import type { AgreementCoderRequest } from '../cli/cliContext';
 import { GitRevisionHost } from '../cli/gitRevisionHost';
+import { packTexts, type PackedTexts } from './agreementMessages';
 import { BatchReadingFileHost } from './batchFileHost';
 import { GitCatFileReader } from './gitCatFile';
 import { runGit } from './runGit';
 
 /**
- * A worker's messages: the coder's texts, a few at a time in path order, as
- * JSON with their contents beside it (strings cross threads as they are);
- * then the end, or that there are none, or the error.
+ * A worker's messages: the coder's texts, a few at a time in path order
+ * (`packTexts`), with the work done on them; then the end, or that there are
+ * none, or the error.
  */
-export type AgreementWorkerMessage = { texts: string; contents: string[]; work?: PackedWork; fingerprint?: string } | { done: true } | { empty: true } | { error: string };
+export type AgreementWorkerMessage = { packed: PackedTexts; work?: PackedWork; fingerprint?: string } | { done: true } | { empty: true } | { error: string };
 
 /** Texts per message: enough that messages stay few, few enough that the command compares them while the next are read. */
 const TEXTS_PER_MESSAGE = 20;
@@ -27,7 +28,7 @@ function post(message: AgreementWorkerMessage): void {
 /** Texts with the work done on each (normalised form, alias matches: `packWork`), and with the first of them the fingerprint of the aliases. */
 function postTexts(texts: CodedText[], work: TextWork[], fingerprint: string | undefined): void {
   if (texts.length === 0) return;
-  post({ texts: JSON.stringify(texts.map((text) => ({ ...text, content: '' }))), contents: texts.map((text) => text.content), work: packWork(work), fingerprint });
+  post({ packed: packTexts(texts), work: packWork(work), fingerprint });
 }
 
 /**

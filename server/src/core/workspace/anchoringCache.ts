@@ -14,7 +14,8 @@ export interface Anchored<T> {
 
 interface Entry {
   target: AnchorableText;
-  key: string;
+  /** The list of selectors the results were made for (or the last list found equal to it: `sameSelectors`). */
+  defs: readonly QuoteSelectorDef[];
   results: AnchorResult[];
   /** The results paired with the defs they were made for, once asked (`anchoredInSteps`). */
   anchored?: { defs: readonly QuoteSelectorDef[]; annotationUri: string; list: Anchored<QuoteSelectorDef>[] };
@@ -33,16 +34,16 @@ export class AnchoringCache {
   private readonly byText = new Map<string, Map<string, Entry>>();
   /** The key of each parsed list of selectors, computed once per list. */
   private readonly keys = new WeakMap<readonly QuoteSelectorDef[], string>();
+  /** Set before any anchoring by an index whose readers read only where quotes anchor (`anchorSelectors`' `spansOnly`: agreement). */
+  spansOnly = false;
 
   /** The results for one file's selectors in a text, a step at a time (see `anchorSelectorsInSteps`), unless they are kept; keeps what it computes. */
   *anchorInSteps(textUri: string, target: AnchorableText, slot: string, defs: readonly QuoteSelectorDef[]): Generator<void, AnchorResult[]> {
-    // A lookup that finds its results kept (every analysis of a text, 70,000 quotes for a hostile one) allocates nothing per quote.
-    const key = this.keys.get(defs) ?? (yield* this.keyOf(defs));
     const cached = this.byText.get(textUri)?.get(slot);
-    if (cached && cached.target === target && cached.key === key) return cached.results;
-    const results = yield* anchorSelectorsInSteps(target, yield* selectorsInSteps(defs));
+    if (cached && cached.target === target && (yield* this.sameSelectors(cached, defs))) return cached.results;
+    const results = yield* anchorSelectorsInSteps(target, yield* selectorsInSteps(defs), { spansOnly: this.spansOnly });
     const entries = this.byText.get(textUri) ?? new Map<string, Entry>();
-    entries.set(slot, { target, key, results });
+    entries.set(slot, { target, defs, results });
     this.byText.set(textUri, entries);
     return results;
   }
@@ -75,6 +76,21 @@ export class AnchoringCache {
     if (!entries) return;
     for (const slot of entries.keys()) if (!slots.has(slot)) entries.delete(slot);
     if (entries.size === 0) this.byText.delete(textUri);
+  }
+
+  /**
+   * Whether `defs` has the selectors the entry's results were made for. The
+   * same list (every analysis of a text until its file changes) is compared
+   * by identity; only another list (the file parsed again) is compared by
+   * its key, and the entry then keeps the new list and lets the old go. So a
+   * text anchored once (the CLI, a first load) never computes a key, and a
+   * lookup that finds its results kept allocates nothing per quote.
+   */
+  private *sameSelectors(entry: Entry, defs: readonly QuoteSelectorDef[]): Generator<void, boolean> {
+    if (entry.defs === defs) return true;
+    const same = (yield* this.keyOf(entry.defs)) === (yield* this.keyOf(defs));
+    if (same) entry.defs = defs;
+    return same;
   }
 
   /** The key of a list of selectors: JSON, in pieces of KEY_PIECE selectors, a step each (70,000 quotes). */

@@ -104,6 +104,26 @@ export class TextAnalyses {
     return this.aliasMatcher;
   }
 
+  /**
+   * For an index for text analyses only (agreement), set before any
+   * analysis: each text's matches are noted by alias (`noteAliasKeys`) only
+   * once the aliases change, which in agreement they never do; until then
+   * only its last matches are kept.
+   */
+  private deferredAliasKeys: Map<string, AliasMatch[]> | undefined;
+
+  /**
+   * Set before any analysis by an index for text analyses only (agreement),
+   * whose readers read only where quotes anchor and never change the
+   * aliases: no approximate proposals are made where they cannot change a
+   * span (`anchorSelectors`' `spansOnly`), and matches are noted by alias
+   * only when needed.
+   */
+  set analysesOnly(value: boolean) {
+    this.anchorings.spansOnly = value;
+    this.deferredAliasKeys = value ? new Map() : undefined;
+  }
+
   /** How many texts the analyses matched aliases in (not those whose matches were found ahead or offered): for tests. */
   textsMatched = 0;
 
@@ -196,7 +216,8 @@ export class TextAnalyses {
       this.textsMatched++;
       matches = this.matcher().findAll(anchorable.normalized);
     }
-    this.noteAliasKeys(textUri, matches);
+    if (this.deferredAliasKeys) this.deferredAliasKeys.set(textUri, matches);
+    else this.noteAliasKeys(textUri, matches);
     const { kept, suppressedMatches } = suppressMatches(matches, suppressions);
     const mentions = mergeMentions(kept, explicitMentions);
     const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions, suppressions, suppressedMatches, aliasMatches: matches };
@@ -272,6 +293,9 @@ export class TextAnalyses {
    */
   aliasesChanged({ changed, present }: AliasChange): Set<string> {
     this.matchesAhead.clear();
+    // Each text's last matches, noted now: the same as noting them as they were made, since a text's notes are replaced each time.
+    for (const [uri, matches] of this.deferredAliasKeys ?? []) this.noteAliasKeys(uri, matches);
+    this.deferredAliasKeys?.clear();
     for (const key of changed) {
       this.aliasMatcher?.set(key, this.registry.aliasEntry(key));
       this.aliasesChangedDuringBuild?.add(key);

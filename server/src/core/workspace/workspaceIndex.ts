@@ -21,8 +21,9 @@ export interface WorkspaceIndexOptions {
   config?: WorkspaceConfig;
   /**
    * An index for text analyses only (`agreement`): claims of text annotations are not entered in the
-   * registry (no claims by id, stances or references from them) and mention usage is not kept. Never
-   * for an index that checks or serves features.
+   * registry (no claims by id, stances or references from them), mention usage is not kept, and
+   * quotes are anchored for their spans only (no stale proposals or near misses where they cannot
+   * change a span: `anchorSelectors`' `spansOnly`). Never for an index that checks or serves features.
    */
   analysesOnly?: boolean;
 }
@@ -58,6 +59,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.workspaceFolders = options.workspaceFolders.map(canonicalUri);
     this.analysesOnly = options.analysesOnly === true;
     this.registry.skipTextAnnotations = this.analysesOnly;
+    this.analyses.analysesOnly = this.analysesOnly;
   }
 
   // ---- annotation files -------------------------------------------------
