@@ -8,7 +8,7 @@
  */
 import { LineIndex } from '../lineIndex';
 import { lastAtOrBelow } from '../sortedSearch';
-import { Categories, CohenKappa, IntervalAlpha, JaccardAlpha, NominalAlpha, valueKey, type AlphaMetric } from './alpha';
+import { Categories, CohenKappa, IntervalAlpha, JaccardAlpha, NominalAlpha, type AlphaMetric } from './alpha';
 import { readCoderAnnotations, selectedFields, type AgreementOptions, type ClaimField, type CodedClaim, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
 import { FIELD_METRICS, PRESENCE_FIELD, type AgreementField, type FieldValue } from './fieldValues';
 import { PairMatches, UnitizingAlpha, type PairScores } from './unitizing';
@@ -81,6 +81,22 @@ interface FieldData {
 function fieldData(metric: AlphaMetric, coders: number): FieldData {
   const alpha = metric === 'interval' ? new IntervalAlpha() : metric === 'jaccard' ? new JaccardAlpha() : new NominalAlpha();
   return { metric, categories: new Categories(), alpha, kappa: coders === 2 && metric !== 'interval' ? new CohenKappa() : undefined, units: 0, agreeing: 0 };
+}
+
+/**
+ * A value's category id in its field, as `valueKey` keys it: a nominal value
+ * is its own key; a set (`about`, sorted and distinct as `claimFieldValue`
+ * gives it, and in that order through JSON) is keyed by its members. Interval
+ * values take no category (0): they are compared as numbers.
+ */
+function categoryOf(d: FieldData, value: FieldValue): number {
+  if (d.metric === 'interval') return 0;
+  return d.categories.id(d.metric === 'jaccard' ? JSON.stringify(value) : (value as string));
+}
+
+/** Whether two values of a field are the same category (for interval values, `valueKey`'s `#n` keys compared). */
+function sameValue(d: FieldData, a: FieldValue, b: FieldValue, aId: number, bId: number): boolean {
+  return d.metric === 'interval' ? String(a) === String(b) : aId === bId;
 }
 
 /** Adds a unit's values (and their category ids) to the field's α. */
@@ -270,8 +286,8 @@ export class AgreementComparison {
         ids[c] = undefined;
         continue;
       }
-      const id = (ids[c] = d.categories.id(valueKey(value)));
-      if (given.length > 0 && id !== givenIds[0]) agree = false;
+      const id = (ids[c] = categoryOf(d, value));
+      if (given.length > 0 && !sameValue(d, given[0], value, givenIds[0], id)) agree = false;
       given.push(value);
       givenIds.push(id);
     }
