@@ -12,19 +12,6 @@ export const STALE_MARGIN = 0.1;
 const NEAR_MISS_CONFIDENCE = 0.45;
 
 /**
- * Anchors an ordered list of selectors (the claims or mentions of one file)
- * in a text. Exact and normalised matches come first. A quote that is gone,
- * or whose prefix/suffix no longer fit, is searched approximately and scored,
- * using where its neighbours in the list landed; the best match is proposed
- * as `stale` only when it is clearly ahead, since a wrong anchor is worse
- * than none. Nothing is re-anchored silently: a stale result has no `span`.
- *
- * The work is bounded by the file's input, not by its square: the exact
- * searches share an index of the text and one budget, the approximate ones
- * another; a quote that the budgets leave unsearched is `not-found` with
- * `searchIncomplete`.
- */
-/**
  * The budgets of one file's searches (fresh ones when not given), and
  * `spansOnly`: the caller reads only where the quotes anchor (`span`), as
  * agreement does. An approximate search never gives a span (a stale quote
@@ -40,6 +27,19 @@ export interface AnchorOptions {
   spansOnly?: boolean;
 }
 
+/**
+ * Anchors an ordered list of selectors (the claims or mentions of one file)
+ * in a text. Exact and normalised matches come first. A quote that is gone,
+ * or whose prefix/suffix no longer fit, is searched approximately and scored,
+ * using where its neighbours in the list landed; the best match is proposed
+ * as `stale` only when it is clearly ahead, since a wrong anchor is worse
+ * than none. Nothing is re-anchored silently: a stale result has no `span`.
+ *
+ * The work is bounded by the file's input, not by its square: the exact
+ * searches share an index of the text and one budget, the approximate ones
+ * another; a quote that the budgets leave unsearched is `not-found` with
+ * `searchIncomplete`.
+ */
 export function anchorSelectors(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: AnchorOptions = {}): AnchorResult[] {
   const steps = anchorSelectorsInSteps(target, selectors, budgets);
   let step = steps.next();

@@ -196,7 +196,11 @@ export class AgreementComparison {
     this.fields = selectedFields(options);
     this.listPresence = !options.fields || options.fields.includes(PRESENCE_FIELD);
     this.data = new Map<AgreementField, FieldData>(this.fields.map((f) => [f, fieldData(FIELD_METRICS[f], names.length)]));
-    this.claimData = claimFields.map((f) => this.data.get(f) ?? fieldData(FIELD_METRICS[f], names.length));
+    this.claimData = claimFields.map((f) => {
+      const d = this.data.get(f);
+      if (!d) throw new Error(`The coders' claims hold \`${f}\`, which the options do not select: read them with the comparison's options.`);
+      return d;
+    });
     this.pairMatches = new PairMatches(names);
     this.claimCounts = names.map(() => 0);
     this.unanchored = names.map(() => 0);

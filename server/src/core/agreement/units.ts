@@ -84,6 +84,7 @@ function lowerBound(sorted: readonly Node[], span: Span): number {
 
 /** Each coder's items as nodes, sorted by start, then end, then item. */
 function sortedNodes(items: readonly (readonly UnitItem[])[]): Node[][] {
+  if (items.length > MAX_CODERS) throw new Error(`Units are built for at most ${MAX_CODERS} coders, not ${items.length}.`);
   return items.map((list, coder) => {
     const own = list.map((item, index) => ({ id: 0, coder, item: index, span: item.span }));
     return own.sort(byStart);
@@ -105,14 +106,12 @@ function sameSpanUnits(byCoder: readonly (readonly Node[])[]): Unit[] | undefine
 
 /** Builds the units of one text from each coder's items (see the rule above). */
 export function buildUnits(items: readonly (readonly UnitItem[])[]): Unit[] {
-  if (items.length > MAX_CODERS) throw new Error(`Units are built for at most ${MAX_CODERS} coders, not ${items.length}.`);
   const byCoder = sortedNodes(items);
   return sameSpanUnits(byCoder) ?? matchUnits(items.length, byCoder);
 }
 
 /** The rule itself, without the shortcut: for tests that hold the two to the same result. */
 export function buildUnitsByRule(items: readonly (readonly UnitItem[])[]): Unit[] {
-  if (items.length > MAX_CODERS) throw new Error(`Units are built for at most ${MAX_CODERS} coders, not ${items.length}.`);
   return matchUnits(items.length, sortedNodes(items));
 }
 
