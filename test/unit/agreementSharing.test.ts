@@ -50,7 +50,7 @@ describe('sharing the text work between two coders', () => {
     partner.add(texts, handed);
     partner.end();
     assert.deepEqual(await readCoderSharing(coder, {}, partner), alone);
-    assert.deepEqual(partner.taken, { normalized: 3, matches: 3 });
+    assert.deepEqual(partner.taken, { normalized: 3, matches: 3, registryShared: false });
     assert.equal(coder.index.textsAliasMatched(), 0, 'no text matched here');
   });
 
@@ -64,7 +64,7 @@ describe('sharing the text work between two coders', () => {
     reading.end();
     assert.deepEqual(await done, alone);
     // a.txt is the same text (b.txt differs, c.txt bob has not); bob's registry gives other aliases.
-    assert.deepEqual(reading.taken, { normalized: 1, matches: 0 });
+    assert.deepEqual(reading.taken, { normalized: 1, matches: 0, registryShared: false });
     assert.equal(coder.index.textsAliasMatched(), 3);
   });
 
@@ -81,7 +81,7 @@ describe('sharing the text work between two coders', () => {
     assert.deepEqual(read, ['annotations/texts/a.txt']);
     partner.end();
     assert.deepEqual((await done).texts.map((t) => t.path), ['annotations/texts/a.txt', 'annotations/texts/b.txt', 'annotations/texts/c.txt']);
-    assert.deepEqual(partner.taken, { normalized: 1, matches: 1 }, 'only what came before the end');
+    assert.deepEqual(partner.taken, { normalized: 1, matches: 1, registryShared: false }, 'only what came before the end');
   });
 
   it('packs the work to cross threads and unpacks it unchanged', async () => {

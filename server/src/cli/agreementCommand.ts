@@ -19,6 +19,7 @@ import {
 import { formatAgreementMarkdown, formatAgreementStylish } from './formatAgreement';
 import { GitRevisionHost, repositoryPrefix, resolveCommit } from './gitRevisionHost';
 import { parseCommandArgs, UsageError, type AgreementCoderRequest, type CliContext } from './cliContext';
+import { sameInPartner, type PartnerSource } from './partnerFiles';
 
 const FORMATS = ['stylish', 'json', 'markdown'] as const;
 
@@ -86,20 +87,28 @@ export function parseAgreementArgs(args: string[], context: CliContext): Agreeme
   };
 }
 
+/** The coder read on a worker whose text work the coder read here takes, and where it is read from. */
+interface Partner {
+  work: PartnerTextWork;
+  source: PartnerSource;
+}
+
 /**
  * Loads one coder's workspace; refuses one with no annotation files (a mistyped folder or revision).
- * With a partner (the coder read on a worker meanwhile), takes the text work it hands on that fits
- * (`readCoderSharing`); each text goes to `onText` as it is read.
+ * With a partner (the coder read on a worker meanwhile), sets aside the registry files the partner
+ * has alike (`sameInPartner`) and takes the text work it hands on that fits (`readCoderSharing`);
+ * each text goes to `onText` as it is read.
  */
-async function loadCoder(context: CliContext, options: AgreementOptions, name: string, host: WorkspaceFileHost, folder: string, what: string, partner: PartnerTextWork | undefined, onText: (text: CodedText) => void): Promise<CoderAnnotations> {
+async function loadCoder(context: CliContext, options: AgreementOptions, name: string, host: WorkspaceFileHost, source: CoderSource, partner: Partner | undefined, onText: (text: CodedText) => void): Promise<CoderAnnotations> {
+  const { folder, what } = source;
   const loadOptions = { parser: context.parser, fields: options.fields, texts: options.texts };
   if (!partner) {
     const coder = await loadCoderAnnotations(host, URI.file(folder).toString(), name, loadOptions);
     coder?.texts.forEach(onText);
     return coder ?? refuseEmpty(what);
   }
-  const coder = await loadCoderWorkspace(host, URI.file(folder).toString(), name, loadOptions);
-  return coder ? readCoderSharing(coder, loadOptions, partner, onText) : refuseEmpty(what);
+  const coder = await loadCoderWorkspace(host, URI.file(folder).toString(), name, { ...loadOptions, sameInPartner: sameInPartner(context, source, host, partner.source) });
+  return coder ? readCoderSharing(coder, loadOptions, partner.work, onText) : refuseEmpty(what);
 }
 
 function refuseEmpty(what: string): never {
@@ -129,12 +138,13 @@ async function loadAndCompare(options: AgreementOptions, context: CliContext, so
   // The first coder, read here, takes the text work of the second, read on a worker: usually the same texts.
   const partner = context.loadAgreementCoder && sources.length > 1 ? new PartnerTextWork() : undefined;
   const coders = await Promise.all(
-    sources.map(async ({ folder, revision, what, here }, i) => {
+    sources.map(async (source, i) => {
+      const { folder, revision, what, here } = source;
       const name = options.coders[i];
       const loadHere = async () => {
         const { host, close } = here();
         try {
-          const coder = await loadCoder(context, options, name, host, folder, what, i === 0 ? partner : undefined, (text) => streaming?.add(i, [text]));
+          const coder = await loadCoder(context, options, name, host, source, i === 0 && partner ? { work: partner, source: sources[1] } : undefined, (text) => streaming?.add(i, [text]));
           streaming?.end(i);
           return coder;
         } finally {

@@ -59,7 +59,7 @@ export function loadAgreementCoderOnWorker(
         const batch = unpackTexts(message.packed);
         texts.push(...batch);
         try {
-          onTexts?.(batch, message.work ? { work: unpackWork(message.work), fingerprint: message.fingerprint } : undefined);
+          onTexts?.(batch, message.work ? { work: unpackWork(message.work), fingerprint: message.fingerprint, registry: message.registry } : undefined);
         } catch (error) {
           finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         }

@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import type { WorkspaceFileHost } from '../core';
 import { codedTextReader, selectedTexts, type CodedText } from '../core/agreement/coderAnnotations';
 import { packWork, type PackedWork, type TextWork } from '../core/agreement/sharedTextWork';
+import { partnerRegistryOf, type PartnerRegistry } from '../core/agreement/sharedRegistry';
 import { loadCoderWorkspace } from '../core/agreement/loadCoders';
 import type { AgreementCoderRequest } from '../cli/cliContext';
 import { GitRevisionHost } from '../cli/gitRevisionHost';
@@ -16,7 +17,7 @@ import { runGit } from './runGit';
  * (`packTexts`), with the work done on them; then the end, or that there are
  * none, or the error.
  */
-export type AgreementWorkerMessage = { packed: PackedTexts; work?: PackedWork; fingerprint?: string } | { done: true } | { empty: true } | { error: string };
+export type AgreementWorkerMessage = { packed: PackedTexts; work?: PackedWork; fingerprint?: string; registry?: PartnerRegistry } | { done: true } | { empty: true } | { error: string };
 
 /** Texts per message: enough that messages stay few, few enough that the command compares them while the next are read. */
 const TEXTS_PER_MESSAGE = 20;
@@ -25,10 +26,13 @@ function post(message: AgreementWorkerMessage): void {
   parentPort!.postMessage(message);
 }
 
-/** Texts with the work done on each (normalised form, alias matches: `packWork`), and with the first of them the fingerprint of the aliases. */
-function postTexts(texts: CodedText[], work: TextWork[], fingerprint: string | undefined): void {
+/**
+ * Texts with the work done on each (normalised form, alias matches: `packWork`), and with the first
+ * of them the fingerprint of the aliases and what the registry is made of (`partnerRegistryOf`).
+ */
+function postTexts(texts: CodedText[], work: TextWork[], first: { fingerprint: string; registry: PartnerRegistry } | undefined): void {
   if (texts.length === 0) return;
-  post({ packed: packTexts(texts), work: packWork(work), fingerprint });
+  post({ packed: packTexts(texts), work: packWork(work), ...first });
 }
 
 /**
@@ -48,7 +52,7 @@ parentPort?.once('message', (request: AgreementCoderRequest) => {
       if (!coder) return { empty: true };
       const options = { fields: request.fields, texts: request.texts };
       const read = codedTextReader(coder, options);
-      let fingerprint: string | undefined = coder.index.aliasFingerprint();
+      let first: Parameters<typeof postTexts>[2] = { fingerprint: coder.index.aliasFingerprint(), registry: partnerRegistryOf(coder.index.annotationFiles(), coder.folderUri, coder.index.config) };
       let batch: CodedText[] = [];
       let work: TextWork[] = [];
       for (const { path, uri } of selectedTexts(coder, options)) {
@@ -57,13 +61,13 @@ parentPort?.once('message', (request: AgreementCoderRequest) => {
         batch.push(text.coded);
         work.push({ normalized: text.analysis.text.normalized, matches: text.analysis.aliasMatches });
         if (batch.length === TEXTS_PER_MESSAGE) {
-          postTexts(batch, work, fingerprint);
-          fingerprint = undefined;
+          postTexts(batch, work, first);
+          first = undefined;
           batch = [];
           work = [];
         }
       }
-      postTexts(batch, work, fingerprint);
+      postTexts(batch, work, first);
       return { done: true };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };

@@ -6,6 +6,7 @@ export * from './coderAnnotations';
 export * from './compareCoders';
 export * from './streamingComparison';
 export * from './sharedTextWork';
+export * from './sharedRegistry';
 export * from './curationModel';
 export * from './loadCoders';
 export * from './curation';

@@ -6,10 +6,17 @@
  */
 import { loadWorkspace, type AnnotationParser, type WorkspaceFileHost } from '../workspace/loadWorkspace';
 import { readCoderAnnotations, type AgreementOptions, type CoderAnnotations } from './coderAnnotations';
+import { deferSharedRegistryFiles } from './sharedRegistry';
 import type { SharingCoder } from './sharedTextWork';
 
 export interface LoadCoderOptions extends AgreementOptions {
   parser?: AnnotationParser;
+  /**
+   * Whether the partner coder (read elsewhere, `readCoderSharing`) has a file with these contents at
+   * the same path: if so, and it holds registry entries only, it is set aside unparsed until the
+   * partner has said what its registry is (`deferSharedRegistryFiles`). Only for a coder read with a partner.
+   */
+  sameInPartner?: (uri: string, content: string) => Promise<boolean>;
 }
 
 /**
@@ -23,7 +30,9 @@ export async function loadCoderAnnotations(host: WorkspaceFileHost, folderUri: s
 
 /** The index `loadCoderAnnotations` reads (texts analysed when read: `codedTexts`); undefined without annotation files. */
 export async function loadCoderWorkspace(host: WorkspaceFileHost, folderUri: string, name: string, options: LoadCoderOptions = {}): Promise<SharingCoder | undefined> {
-  const { index } = await loadWorkspace(host, folderUri, { parser: options.parser, analysesOnly: true });
+  const deferring = options.sameInPartner && deferSharedRegistryFiles(options.sameInPartner, options.parser);
+  const { index } = await loadWorkspace(host, folderUri, { parser: deferring ? deferring.parser : options.parser, analysesOnly: true });
   if (index.annotationFiles().length === 0) return undefined;
-  return { name, view: index, index, folderUri: index.workspaceFolders[0] };
+  const deferredRegistry = deferring ? deferring.deferred() : undefined;
+  return { name, view: index, index, folderUri: index.workspaceFolders[0], ...(deferredRegistry && { deferredRegistry }) };
 }

@@ -12,7 +12,9 @@
  */
 import type { AliasMatch } from '../aliasMatcher';
 import type { NormalizedText } from '../normalizeText';
+import type { AliasEntry } from '../aliasMatcher';
 import { codedTextReader, selectedClaimFields, selectedTexts, type AgreementOptions, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
+import { aliasEntriesOfFingerprint, completeRegistry, registriesProvablySame, type DeferredRegistry, type PartnerRegistry, type RegistryCompleter } from './sharedRegistry';
 
 /** A text's work, as the coder who did it hands it on. */
 export interface TextWork {
@@ -25,6 +27,8 @@ export interface TextWork {
 export interface HandedWork {
   work: (TextWork | null)[];
   fingerprint?: string;
+  /** The first time too: which of its files add registry entries, and its configuration (`sharedRegistry.ts`). */
+  registry?: PartnerRegistry;
 }
 
 /**
@@ -82,11 +86,15 @@ export interface TextWorkTaker {
   aliasFingerprint(): string;
   /** How many texts its analyses matched aliases in themselves (for tests). */
   textsAliasMatched(): number;
+  /** Matches aliases with these entries, vouched to be its registry's with every file entered (`WorkspaceIndex.adoptAliasEntries`). */
+  adoptAliasEntries(entries: () => ReadonlyMap<string, AliasEntry>): void;
 }
 
 /** A coder's workspace with the index that may take work done elsewhere. */
 export interface SharingCoder extends CoderWorkspace {
-  index: TextWorkTaker;
+  index: TextWorkTaker & RegistryCompleter;
+  /** The registry files it set aside unparsed, as the partner has them (`deferSharedRegistryFiles`); settled before its first text is read. */
+  deferredRegistry?: DeferredRegistry;
 }
 
 /** What the partner coder has handed on so far, and the waits for it. */
@@ -95,16 +103,19 @@ export class PartnerTextWork {
   private last: string | undefined;
   private ended = false;
   private fingerprint: string | undefined;
+  /** What the partner said of its registry, with its first texts. */
+  private registry: PartnerRegistry | undefined;
   /** Whether the partner's aliases are the coder's, once compared. */
   private sameAliases: boolean | undefined;
   private waiting: { path: string; resolve: () => void }[] = [];
   /** Texts whose normalised form, and whose matches, were taken: for tests. */
-  readonly taken = { normalized: 0, matches: 0 };
+  readonly taken = { normalized: 0, matches: 0, registryShared: false };
 
   /** More of the partner's texts, in path order, with the work done on each, if any. */
   add(texts: readonly CodedText[], handed?: HandedWork): void {
     if (this.ended) return;
     if (handed?.fingerprint !== undefined && this.fingerprint === undefined) this.fingerprint = handed.fingerprint;
+    if (handed?.registry !== undefined && this.registry === undefined) this.registry = handed.registry;
     texts.forEach((text, i) => {
       const done = handed?.work[i];
       if (done) this.byPath.set(text.path, { content: text.content, work: done });
@@ -142,6 +153,26 @@ export class PartnerTextWork {
     if (sameAliases) this.taken.matches++;
   }
 
+  /**
+   * Settles the registry files a coder set aside (call before its first
+   * text, once the partner has passed it): if its registry is provably the
+   * partner's (`registriesProvablySame`), its aliases are the partner's,
+   * and the partner's matches are taken without comparing fingerprints;
+   * otherwise the files are parsed and entered after all (`completeRegistry`).
+   */
+  async settleRegistry(coder: SharingCoder, deferred: DeferredRegistry): Promise<void> {
+    const fingerprint = this.fingerprint;
+    if (fingerprint !== undefined && registriesProvablySame(coder.index, deferred, this.registry)) {
+      let entries: Map<string, AliasEntry> | undefined;
+      // Only a text whose matches are not handed on (another content, a text only this coder has) needs them.
+      coder.index.adoptAliasEntries(() => (entries ??= aliasEntriesOfFingerprint(fingerprint)));
+      this.sameAliases = true;
+      this.taken.registryShared = true;
+      return;
+    }
+    await completeRegistry(coder.index, deferred);
+  }
+
   private isPassed(path: string): boolean {
     return this.ended || (this.last !== undefined && this.last >= path);
   }
@@ -167,8 +198,13 @@ export async function readCoderSharing(coder: SharingCoder, options: AgreementOp
   const texts: CodedText[] = [];
   let fingerprint: string | undefined;
   const ownFingerprint = () => (fingerprint ??= coder.index.aliasFingerprint());
+  let deferred = coder.deferredRegistry;
   for (const { path, uri } of selectedTexts(coder, options)) {
     await partner.passed(path);
+    if (deferred) {
+      await partner.settleRegistry(coder, deferred);
+      deferred = undefined;
+    }
     partner.offerTo(coder, path, uri, ownFingerprint);
     const text = read(path, uri);
     if (!text) continue;

@@ -94,9 +94,12 @@ export class TextAnalyses {
     private readonly analysed: (uri: string, analysis: TextAnalysis) => void,
   ) {}
 
+  /** Alias entries the caller vouches the registry has (`adoptAliases`), until the aliases change. */
+  private adoptedAliases: (() => ReadonlyMap<string, AliasEntry>) | undefined;
+
   private matcher(): AliasMatcher {
     if (!this.aliasMatcher) {
-      const steps = AliasMatcher.build(this.registry.aliasEntries());
+      const steps = AliasMatcher.build(this.adoptedAliases?.() ?? this.registry.aliasEntries());
       let step = steps.next();
       while (!step.done) step = steps.next();
       this.aliasMatcher = step.value;
@@ -138,7 +141,19 @@ export class TextAnalyses {
 
   /** What the alias matcher is built from, as one string: two indexes whose strings are equal match alike. */
   aliasFingerprint(): string {
-    return JSON.stringify([...this.registry.aliasEntries()]);
+    return JSON.stringify([...(this.adoptedAliases?.() ?? this.registry.aliasEntries())]);
+  }
+
+  /**
+   * Matches aliases with `entries` (asked for only when a text is matched
+   * here) instead of the registry's, which the caller vouches are the
+   * entries the registry has with every file entered (agreement: files
+   * another coder has with the same bytes, not parsed here). Set before any
+   * analysis; the first alias change drops them and matches every text
+   * again with the registry's.
+   */
+  adoptAliases(entries: () => ReadonlyMap<string, AliasEntry>): void {
+    this.adoptedAliases = entries;
   }
 
   /**
@@ -293,6 +308,7 @@ export class TextAnalyses {
    */
   aliasesChanged({ changed, present }: AliasChange): Set<string> {
     this.matchesAhead.clear();
+    if (this.adoptedAliases) return this.dropAdoptedAliases();
     // Each text's last matches, noted now: the same as noting them as they were made, since a text's notes are replaced each time.
     for (const [uri, matches] of this.deferredAliasKeys ?? []) this.noteAliasKeys(uri, matches);
     this.deferredAliasKeys?.clear();
@@ -309,6 +325,19 @@ export class TextAnalyses {
         if (present.some((key) => text.includes(key))) affected.add(uri);
       }
     }
+    for (const uri of affected) {
+      this.matchStamps.set(uri, (this.matchStamps.get(uri) ?? 0) + 1);
+      this.aliasAffectedTexts.add(uri);
+    }
+    return affected;
+  }
+
+  /** After an alias change, the adopted entries no longer stand for the registry: every text analysed is matched again with the registry's. */
+  private dropAdoptedAliases(): Set<string> {
+    this.adoptedAliases = undefined;
+    this.aliasMatcher = undefined;
+    this.deferredAliasKeys?.clear();
+    const affected = new Set(this.analyses.keys());
     for (const uri of affected) {
       this.matchStamps.set(uri, (this.matchStamps.get(uri) ?? 0) + 1);
       this.aliasAffectedTexts.add(uri);

@@ -1,5 +1,5 @@
 import { drain } from '../aliasAutomaton';
-import type { AliasMatch } from '../aliasMatcher';
+import type { AliasEntry, AliasMatch } from '../aliasMatcher';
 import { DEFAULT_CONFIG, type WorkspaceConfig } from '../config';
 import { makeDiagnostic } from '../diagnosticCodes';
 import type { LineIndex } from '../lineIndex';
@@ -398,6 +398,11 @@ export class WorkspaceIndex implements WorkspaceView {
   /** What the alias matcher is built from, as one string: two indexes whose strings are equal find the same matches in the same text. */
   aliasFingerprint(): string {
     return this.analyses.aliasFingerprint();
+  }
+
+  /** Matches aliases with `entries`, which the caller vouches are the registry's with every file entered (`TextAnalyses.adoptAliases`): agreement. */
+  adoptAliasEntries(entries: () => ReadonlyMap<string, AliasEntry>): void {
+    this.analyses.adoptAliases(entries);
   }
 
   /** How many texts the analyses matched aliases in themselves (for tests: offered matches are not counted). */
