@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { selectedClaimFields, type CodedText, type CoderAnnotations } from '../core/agreement/coderAnnotations';
+import { selectedClaimFields, selectedFields, type CodedText, type CoderAnnotations } from '../core/agreement/coderAnnotations';
+import { anchorHandedText } from '../core/agreement/handedAnnotations';
 import { unpackWork, type HandedWork } from '../core/agreement/sharedTextWork';
 import type { AgreementCoderRequest } from '../cli/cliContext';
 import { unpackTexts } from './agreementMessages';
@@ -47,6 +48,7 @@ export function loadAgreementCoderOnWorker(
     new Promise((resolve, reject) => {
       const worker = takePrestartedWorker(workerScript) ?? new Worker(workerScript);
       const texts: CodedText[] = [];
+      const withMentions = selectedFields(request).includes('mention');
       const finish = (settle: () => void) => {
         worker.removeAllListeners();
         void worker.terminate();
@@ -56,10 +58,12 @@ export function loadAgreementCoderOnWorker(
         if ('error' in message) return finish(() => reject(new Error(message.error)));
         if ('empty' in message) return finish(() => resolve(undefined));
         if ('done' in message) return finish(() => resolve({ name: request.name, claimFields: selectedClaimFields(request), texts }));
-        const batch = unpackTexts(message.packed);
-        texts.push(...batch);
         try {
-          onTexts?.(batch, message.work ? { work: unpackWork(message.work), fingerprint: message.fingerprint, registry: message.registry } : undefined);
+          // The worker hands its texts on unanchored: their quotes are anchored here, with the work done on each there.
+          const work = unpackWork(message.work);
+          const batch = unpackTexts(message.packed).map((text, i) => anchorHandedText(text, work[i]!, withMentions));
+          texts.push(...batch);
+          onTexts?.(batch, { work, fingerprint: message.fingerprint, registry: message.registry });
         } catch (error) {
           finish(() => reject(error instanceof Error ? error : new Error(String(error))));
         }

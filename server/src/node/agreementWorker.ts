@@ -1,7 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { URI } from 'vscode-uri';
 import type { WorkspaceFileHost } from '../core';
-import { codedTextReader, selectedTexts, type CodedText } from '../core/agreement/coderAnnotations';
+import { selectedTexts } from '../core/agreement/coderAnnotations';
+import { handedTextReader, type HandedText } from '../core/agreement/handedAnnotations';
 import { packWork, type PackedWork, type TextWork } from '../core/agreement/sharedTextWork';
 import { partnerRegistryOf, type PartnerRegistry } from '../core/agreement/sharedRegistry';
 import { loadCoderWorkspace } from '../core/agreement/loadCoders';
@@ -17,7 +18,7 @@ import { runGit } from './runGit';
  * (`packTexts`), with the work done on them; then the end, or that there are
  * none, or the error.
  */
-export type AgreementWorkerMessage = { packed: PackedTexts; work?: PackedWork; fingerprint?: string; registry?: PartnerRegistry } | { done: true } | { empty: true } | { error: string };
+export type AgreementWorkerMessage = { packed: PackedTexts; work: PackedWork; fingerprint?: string; registry?: PartnerRegistry } | { done: true } | { empty: true } | { error: string };
 
 /** Texts per message: enough that messages stay few, few enough that the command compares them while the next are read. */
 const TEXTS_PER_MESSAGE = 20;
@@ -30,7 +31,7 @@ function post(message: AgreementWorkerMessage): void {
  * Texts with the work done on each (normalised form, alias matches: `packWork`), and with the first
  * of them the fingerprint of the aliases and what the registry is made of (`partnerRegistryOf`).
  */
-function postTexts(texts: CodedText[], work: TextWork[], first: { fingerprint: string; registry: PartnerRegistry } | undefined): void {
+function postTexts(texts: HandedText[], work: TextWork[], first: { fingerprint: string; registry: PartnerRegistry } | undefined): void {
   if (texts.length === 0) return;
   post({ packed: packTexts(texts), work: packWork(work), ...first });
 }
@@ -51,15 +52,16 @@ parentPort?.once('message', (request: AgreementCoderRequest) => {
       const coder = await loadCoderWorkspace(files, URI.file(request.folder).toString(), request.name).finally(() => host?.close());
       if (!coder) return { empty: true };
       const options = { fields: request.fields, texts: request.texts };
-      const read = codedTextReader(coder, options);
+      // Its quotes are anchored on the command's thread (`anchorHandedText`), which has time to spare.
+      const read = handedTextReader(coder, options);
       let first: Parameters<typeof postTexts>[2] = { fingerprint: coder.index.aliasFingerprint(), registry: partnerRegistryOf(coder.index.annotationFiles(), coder.folderUri, coder.index.config) };
-      let batch: CodedText[] = [];
+      let batch: HandedText[] = [];
       let work: TextWork[] = [];
       for (const { path, uri } of selectedTexts(coder, options)) {
         const text = read(path, uri);
         if (!text) continue;
-        batch.push(text.coded);
-        work.push({ normalized: text.analysis.text.normalized, matches: text.analysis.aliasMatches });
+        batch.push(text.handed);
+        work.push(text.work);
         if (batch.length === TEXTS_PER_MESSAGE) {
           postTexts(batch, work, first);
           first = undefined;

@@ -7,6 +7,7 @@ export * from './compareCoders';
 export * from './streamingComparison';
 export * from './sharedTextWork';
 export * from './sharedRegistry';
+export * from './handedAnnotations';
 export * from './curationModel';
 export * from './loadCoders';
 export * from './curation';

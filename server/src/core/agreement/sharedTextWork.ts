@@ -13,6 +13,7 @@
 import type { AliasMatch } from '../aliasMatcher';
 import type { NormalizedText } from '../normalizeText';
 import type { AliasEntry } from '../aliasMatcher';
+import type { AnchorableText } from '../anchorTypes';
 import { codedTextReader, selectedClaimFields, selectedTexts, type AgreementOptions, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
 import { aliasEntriesOfFingerprint, completeRegistry, registriesProvablySame, type DeferredRegistry, type PartnerRegistry, type RegistryCompleter } from './sharedRegistry';
 
@@ -86,6 +87,8 @@ export interface TextWorkTaker {
   aliasFingerprint(): string;
   /** How many texts its analyses matched aliases in themselves (for tests). */
   textsAliasMatched(): number;
+  /** A text's normalised form and alias matches, its quotes not anchored (`WorkspaceIndex.aliasWork`): what the worker hands on. */
+  aliasWork(textUri: string): { text: AnchorableText; matches: AliasMatch[] } | undefined;
   /** Matches aliases with these entries, vouched to be its registry's with every file entered (`WorkspaceIndex.adoptAliasEntries`). */
   adoptAliasEntries(entries: () => ReadonlyMap<string, AliasEntry>): void;
 }

@@ -234,11 +234,27 @@ export class TextAnalyses {
     if (this.deferredAliasKeys) this.deferredAliasKeys.set(textUri, matches);
     else this.noteAliasKeys(textUri, matches);
     const { kept, suppressedMatches } = suppressMatches(matches, suppressions);
-    const mentions = mergeMentions(kept, explicitMentions);
+    const mentions = mergeMentions(kept, explicitMentionsOf(explicitMentions));
     const analysis: TextAnalysis = { uri: textUri, text: anchorable, claims, explicitMentions, mentions, suppressions, suppressedMatches, aliasMatches: matches };
     this.analyses.set(textUri, { textStamp, matchStamp, analysis });
     this.analysed(textUri, analysis);
     return analysis;
+  }
+
+  /**
+   * A loaded text's normalised form and alias matches (a canonical uri),
+   * without anchoring its quotes or keeping anything: for a reader that
+   * anchors them elsewhere (agreement's worker hands them on unanchored).
+   */
+  aliasWork(textUri: string): { text: AnchorableText; matches: AliasMatch[] } | undefined {
+    const anchorable = this.documents.statusByKey(textUri) === 'loaded' ? this.documents.anchorableByKey(textUri) : undefined;
+    if (!anchorable) return undefined;
+    let matches = this.matchesAhead.take(textUri, anchorable.normalized, this.aliasMatcher, this.matchStamps.get(textUri) ?? 0);
+    if (!matches) {
+      this.textsMatched++;
+      matches = this.matcher().findAll(anchorable.normalized);
+    }
+    return { text: anchorable, matches };
   }
 
   /**
@@ -358,14 +374,19 @@ export class TextAnalyses {
   }
 }
 
-/** Alias matches, minus those that overlap an explicit mention, plus the explicit mentions. */
-function mergeMentions(aliasMatches: AliasMatch[], explicit: Anchored<MentionDef>[]): Mention[] {
-  const explicitMentions: Mention[] = [];
+/** The explicit mentions whose quotes anchor, with at least one id, as mentions. */
+function explicitMentionsOf(explicit: Anchored<MentionDef>[]): Mention[] {
+  const mentions: Mention[] = [];
   for (const anchored of explicit) {
     const ids = anchored.def.actors.map((id) => id.value);
     if (!anchored.result.span || ids.length === 0) continue;
-    explicitMentions.push({ span: anchored.result.span, actorId: ids[0], source: 'explicit', explicit: anchored, ...(ids.length > 1 && { actorIds: ids }) });
+    mentions.push({ span: anchored.result.span, actorId: ids[0], source: 'explicit', explicit: anchored, ...(ids.length > 1 && { actorIds: ids }) });
   }
+  return mentions;
+}
+
+/** Alias matches (in text order, not overlapping), minus those that overlap an explicit mention, plus the explicit mentions (sorted here). */
+export function mergeMentions(aliasMatches: AliasMatch[], explicitMentions: Mention[]): Mention[] {
   explicitMentions.sort((a, b) => a.span.start - b.span.start);
   // Alias matches come in text order without overlapping: one sweep, keeping the furthest end of the explicit mentions begun so far.
   let next = 0;
@@ -396,7 +417,7 @@ function anchoredKinds(annotation: TextAnnotationDef, claims: Anchored<ClaimDef>
  * suppression that reaches furthest among those begun before it). Linear
  * after sorting the suppressions: matches come in text order.
  */
-function suppressMatches(matches: AliasMatch[], suppressions: Anchored<SuppressionDef>[]): { kept: AliasMatch[]; suppressedMatches: number[] } {
+export function suppressMatches(matches: AliasMatch[], suppressions: readonly { result: { span?: Span } }[]): { kept: AliasMatch[]; suppressedMatches: number[] } {
   const suppressedMatches = suppressions.map(() => 0);
   const order = suppressions.map((_, i) => i).filter((i) => suppressions[i].result.span).sort((a, b) => suppressions[a].result.span!.start - suppressions[b].result.span!.start);
   if (order.length === 0) return { kept: matches, suppressedMatches };

@@ -5,6 +5,7 @@ import { makeDiagnostic } from '../diagnosticCodes';
 import type { LineIndex } from '../lineIndex';
 import type { ActorDef, AnnotationFile, ClaimDef, ConceptDef, EntityDef } from '../model';
 import type { NormalizedText } from '../normalizeText';
+import type { AnchorableText } from '../anchorTypes';
 import { parseAnnotationFile } from '../syntax/parseAnnotationFile';
 import { canonicalUri, resolveTextReference, type TextReference } from '../uris';
 import { DocumentStore, type TextStatus } from './documentStore';
@@ -393,6 +394,11 @@ export class WorkspaceIndex implements WorkspaceView {
     if (!this.documents.offerNormalizedByKey(uri, content, normalized)) return false;
     if (matches) this.analyses.offerMatches(uri, normalized, matches);
     return true;
+  }
+
+  /** A loaded text's normalised form and alias matches, its quotes not anchored (`TextAnalyses.aliasWork`): agreement's worker. */
+  aliasWork(textUri: string): { text: AnchorableText; matches: AliasMatch[] } | undefined {
+    return this.analyses.aliasWork(this.documents.canonical(textUri));
   }
 
   /** What the alias matcher is built from, as one string: two indexes whose strings are equal find the same matches in the same text. */
