@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   codedTextReader,
+  FingerprintEntries,
   compareAnnotations,
   loadCoderWorkspace,
   packWork,
@@ -94,6 +95,17 @@ describe('sharing the text work between two coders', () => {
     work.push(null);
     assert.ok(work.some((w) => w && w.matches.length > 1));
     assert.deepEqual(unpackWork(structuredClone(packWork(work))), work);
+    // Numbered by the fingerprint's entries, sent once: no table in the batch.
+    const listed = new FingerprintEntries(coder.index.aliasFingerprint());
+    const numbered = structuredClone(packWork(work, listed));
+    assert.equal(numbered.entries, null);
+    assert.deepEqual(unpackWork(numbered, new FingerprintEntries(coder.index.aliasFingerprint())), work);
+    assert.throws(() => unpackWork(numbered), /fingerprint that did not come/);
+    // An alias the fingerprint lists otherwise (other aliases than the matches were made with): the batch carries its table.
+    const other = new FingerprintEntries((await load(ANN, 'ann')).index.aliasFingerprint());
+    const tabled = packWork(work, other);
+    assert.ok(tabled.entries && tabled.entries.length > 0);
+    assert.deepEqual(unpackWork(structuredClone(tabled), other), work);
   });
 
   it('with the worker and without it the report is the same: coders that share all, some or none of their text work', async () => {

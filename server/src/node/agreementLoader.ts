@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { selectedClaimFields, selectedFields, type CodedText, type CoderAnnotations } from '../core/agreement/coderAnnotations';
 import { anchorHandedText } from '../core/agreement/handedAnnotations';
-import { unpackWork, type HandedWork } from '../core/agreement/sharedTextWork';
+import { FingerprintEntries, unpackWork, type HandedWork } from '../core/agreement/sharedTextWork';
 import type { AgreementCoderRequest } from '../cli/cliContext';
 import { unpackTexts } from './agreementMessages';
 import type { AgreementWorkerMessage } from './agreementWorker';
@@ -49,6 +49,7 @@ export function loadAgreementCoderOnWorker(
       const worker = takePrestartedWorker(workerScript) ?? new Worker(workerScript);
       const texts: CodedText[] = [];
       const withMentions = selectedFields(request).includes('mention');
+      let listed: FingerprintEntries | undefined;
       const finish = (settle: () => void) => {
         worker.removeAllListeners();
         void worker.terminate();
@@ -60,7 +61,8 @@ export function loadAgreementCoderOnWorker(
         if ('done' in message) return finish(() => resolve({ name: request.name, claimFields: selectedClaimFields(request), texts }));
         try {
           // The worker hands its texts on unanchored: their quotes are anchored here, with the work done on each there.
-          const work = unpackWork(message.work);
+          if (message.fingerprint !== undefined) listed ??= new FingerprintEntries(message.fingerprint);
+          const work = unpackWork(message.work, listed);
           const batch = unpackTexts(message.packed).map((text, i) => anchorHandedText(text, work[i]!, withMentions));
           texts.push(...batch);
           onTexts?.(batch, { work, fingerprint: message.fingerprint, registry: message.registry });

@@ -3,7 +3,7 @@ import { URI } from 'vscode-uri';
 import type { WorkspaceFileHost } from '../core';
 import { selectedTexts } from '../core/agreement/coderAnnotations';
 import { handedTextReader, type HandedText } from '../core/agreement/handedAnnotations';
-import { packWork, type PackedWork, type TextWork } from '../core/agreement/sharedTextWork';
+import { FingerprintEntries, packWork, type PackedWork, type TextWork } from '../core/agreement/sharedTextWork';
 import { partnerRegistryOf, type PartnerRegistry } from '../core/agreement/sharedRegistry';
 import { loadCoderWorkspace } from '../core/agreement/loadCoders';
 import type { AgreementCoderRequest } from '../cli/cliContext';
@@ -31,9 +31,9 @@ function post(message: AgreementWorkerMessage): void {
  * Texts with the work done on each (normalised form, alias matches: `packWork`), and with the first
  * of them the fingerprint of the aliases and what the registry is made of (`partnerRegistryOf`).
  */
-function postTexts(texts: HandedText[], work: TextWork[], first: { fingerprint: string; registry: PartnerRegistry } | undefined): void {
+function postTexts(texts: HandedText[], work: TextWork[], first: { fingerprint: string; registry: PartnerRegistry } | undefined, listed: FingerprintEntries): void {
   if (texts.length === 0) return;
-  post({ packed: packTexts(texts), work: packWork(work), ...first });
+  post({ packed: packTexts(texts), work: packWork(work, listed), ...first });
 }
 
 /**
@@ -54,7 +54,10 @@ parentPort?.once('message', (request: AgreementCoderRequest) => {
       const options = { fields: request.fields, texts: request.texts };
       // Its quotes are anchored on the command's thread (`anchorHandedText`), which has time to spare.
       const read = handedTextReader(coder, options);
-      let first: Parameters<typeof postTexts>[2] = { fingerprint: coder.index.aliasFingerprint(), registry: partnerRegistryOf(coder.index.annotationFiles(), coder.folderUri, coder.index.config) };
+      const fingerprint = coder.index.aliasFingerprint();
+      // The matches are numbered by the fingerprint's entries, which the command's thread reads once.
+      const listed = new FingerprintEntries(fingerprint);
+      let first: Parameters<typeof postTexts>[2] = { fingerprint, registry: partnerRegistryOf(coder.index.annotationFiles(), coder.folderUri, coder.index.config) };
       let batch: HandedText[] = [];
       let work: TextWork[] = [];
       for (const { path, uri } of selectedTexts(coder, options)) {
@@ -63,13 +66,13 @@ parentPort?.once('message', (request: AgreementCoderRequest) => {
         batch.push(text.handed);
         work.push(text.work);
         if (batch.length === TEXTS_PER_MESSAGE) {
-          postTexts(batch, work, first);
+          postTexts(batch, work, first, listed);
           first = undefined;
           batch = [];
           work = [];
         }
       }
-      postTexts(batch, work, first);
+      postTexts(batch, work, first, listed);
       return { done: true };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };

@@ -34,19 +34,43 @@ export interface HandedWork {
 
 /**
  * The work on some texts packed to cross threads cheaply: per text its
- * normalised form and its matches as numbers (start, end, entry) into one
- * table of the distinct aliases matched (key, alias, actors), rather than an
- * object per match for the structured clone to walk.
+ * normalised form and its matches as numbers (start, end, entry), rather
+ * than an object per match for the structured clone to walk. The entries
+ * are the distinct aliases matched (key, alias, actors) in `entries`, or,
+ * when `entries` is null, the positions in the alias entries the
+ * fingerprint lists (`aliasFingerprint`, sent once): then no batch carries
+ * thousands of small arrays again.
  */
 export interface PackedWork {
   normalized: (NormalizedText | null)[];
   matches: (Int32Array | null)[];
-  entries: [key: string, alias: string, actorIds: string[]][];
+  entries: [key: string, alias: string, actorIds: string[]][] | null;
 }
 
-export function packWork(work: readonly (TextWork | null)[]): PackedWork {
+/** A fingerprint's entries by position, and each key's position: what `packWork` and `unpackWork` number the matches by. */
+export class FingerprintEntries {
+  readonly entries: [key: string, entry: AliasEntry][];
+  private positions: Map<string, number> | undefined;
+
+  constructor(fingerprint: string) {
+    this.entries = JSON.parse(fingerprint) as [string, AliasEntry][];
+  }
+
+  /** The position of a match's alias, if the fingerprint lists it with the same spelling and actors. */
+  positionOf(match: AliasMatch): number | undefined {
+    this.positions ??= new Map(this.entries.map(([key], i) => [key, i]));
+    const at = this.positions.get(match.key);
+    if (at === undefined) return undefined;
+    const { alias, actorIds } = this.entries[at][1];
+    return alias === match.alias && actorIds.length === match.actorIds.length && actorIds.every((id, i) => id === match.actorIds[i]) ? at : undefined;
+  }
+}
+
+/** Packs texts' work; with `listed`, the matches by position in its entries when every alias matched is listed alike there. */
+export function packWork(work: readonly (TextWork | null)[], listed?: FingerprintEntries): PackedWork {
   const index = new Map<string, number>();
-  const entries: PackedWork['entries'] = [];
+  const entries: [key: string, alias: string, actorIds: string[]][] = [];
+  let global = listed !== undefined;
   const matches = work.map((done) => {
     if (!done) return null;
     const packed = new Int32Array(done.matches.length * 3);
@@ -62,18 +86,30 @@ export function packWork(work: readonly (TextWork | null)[]): PackedWork {
     });
     return packed;
   });
-  return { normalized: work.map((done) => done?.normalized ?? null), matches, entries };
+  const positions = global ? entries.map(([key, alias, actorIds]) => listed!.positionOf({ key, alias, actorIds, span: { start: 0, end: 0 } })) : [];
+  global &&= positions.every((at) => at !== undefined);
+  if (global) for (const packed of matches) if (packed) for (let i = 2; i < packed.length; i += 3) packed[i] = positions[packed[i]]!;
+  return { normalized: work.map((done) => done?.normalized ?? null), matches, entries: global ? null : entries };
 }
 
-/** The work `packWork` packed (matches of one alias share its list of actors, as the matcher's own do). */
-export function unpackWork(packed: PackedWork): (TextWork | null)[] {
+/** The work `packWork` packed (matches of one alias share its list of actors, as the matcher's own do); `listed` for matches numbered by the fingerprint. */
+export function unpackWork(packed: PackedWork, listed?: FingerprintEntries): (TextWork | null)[] {
+  const table: [key: string, alias: string, actorIds: string[]][] | undefined = packed.entries ?? undefined;
+  if (!table && !listed) throw new Error('The work is numbered by the aliases of a fingerprint that did not come.');
   return packed.normalized.map((normalized, t) => {
     const numbers = packed.matches[t];
     if (!normalized || !numbers) return null;
     const matches: AliasMatch[] = new Array<AliasMatch>(numbers.length / 3);
     for (let i = 0; i < matches.length; i++) {
-      const [key, alias, actorIds] = packed.entries[numbers[3 * i + 2]];
-      matches[i] = { span: { start: numbers[3 * i], end: numbers[3 * i + 1] }, alias, key, actorIds };
+      const at = numbers[3 * i + 2];
+      const span = { start: numbers[3 * i], end: numbers[3 * i + 1] };
+      if (table) {
+        const [key, alias, actorIds] = table[at];
+        matches[i] = { span, alias, key, actorIds };
+      } else {
+        const [key, { alias, actorIds }] = listed!.entries[at];
+        matches[i] = { span, alias, key, actorIds };
+      }
     }
     return { normalized, matches };
   });
