@@ -50,19 +50,27 @@ export interface PackedWork {
 /** A fingerprint's entries by position, and each key's position: what `packWork` and `unpackWork` number the matches by. */
 export class FingerprintEntries {
   readonly entries: [key: string, entry: AliasEntry][];
+  /** Each key's position; -1 once it was found listed otherwise than matched. */
   private positions: Map<string, number> | undefined;
+  private readonly checked = new Set<string>();
 
   constructor(fingerprint: string) {
     this.entries = JSON.parse(fingerprint) as [string, AliasEntry][];
   }
 
-  /** The position of a match's alias, if the fingerprint lists it with the same spelling and actors. */
-  positionOf(match: AliasMatch): number | undefined {
-    this.positions ??= new Map(this.entries.map(([key], i) => [key, i]));
-    const at = this.positions.get(match.key);
-    if (at === undefined) return undefined;
-    const { alias, actorIds } = this.entries[at][1];
-    return alias === match.alias && actorIds.length === match.actorIds.length && actorIds.every((id, i) => id === match.actorIds[i]) ? at : undefined;
+  /** The position of an alias matched (its key, spelling and actors), if the fingerprint lists it alike; each key is checked once. */
+  positionOf(key: string, alias: string, actorIds: readonly string[]): number | undefined {
+    this.positions ??= new Map(this.entries.map(([listedKey], i) => [listedKey, i]));
+    const at = this.positions.get(key);
+    if (at === undefined || at < 0) return undefined;
+    if (this.checked.has(key)) return at;
+    const listed = this.entries[at][1];
+    if (listed.alias !== alias || listed.actorIds.length !== actorIds.length || listed.actorIds.some((id, i) => id !== actorIds[i])) {
+      this.positions.set(key, -1);
+      return undefined;
+    }
+    this.checked.add(key);
+    return at;
   }
 }
 
@@ -86,7 +94,7 @@ export function packWork(work: readonly (TextWork | null)[], listed?: Fingerprin
     });
     return packed;
   });
-  const positions = global ? entries.map(([key, alias, actorIds]) => listed!.positionOf({ key, alias, actorIds, span: { start: 0, end: 0 } })) : [];
+  const positions = global ? entries.map(([key, alias, actorIds]) => listed!.positionOf(key, alias, actorIds)) : [];
   global &&= positions.every((at) => at !== undefined);
   if (global) for (const packed of matches) if (packed) for (let i = 2; i < packed.length; i += 3) packed[i] = positions[packed[i]]!;
   return { normalized: work.map((done) => done?.normalized ?? null), matches, entries: global ? null : entries };
