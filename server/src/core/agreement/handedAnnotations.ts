@@ -16,7 +16,7 @@ import type { QuoteSelectorDef } from '../model';
 import type { AnchorableText } from '../anchorTypes';
 import type { AliasMatch } from '../aliasMatcher';
 import { withQuote } from '../workspace/anchoringCache';
-import { mergeMentions, suppressMatches, type Mention } from '../workspace/textAnalyses';
+import { mergeMentions, suppressMatches, type Mention } from '../workspace/mentionMerge';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { selectedClaimFields, selectedFields, type AgreementOptions, type CodedClaim, type CodedText } from './coderAnnotations';
 import { claimFieldValue, mentionValue, type FieldValue } from './fieldValues';
@@ -42,7 +42,7 @@ export interface HandedText {
   files: HandedFile[];
 }
 
-/** The index of the coder read: its view, and the text work without anchoring (`WorkspaceIndex.aliasWork`). */
+/** The index of the coder read: its view, and the text work without anchoring (the index's `aliasWork`). */
 export interface HandingCoder {
   view: WorkspaceView;
   index: { aliasWork(textUri: string): { text: AnchorableText; matches: AliasMatch[] } | undefined };

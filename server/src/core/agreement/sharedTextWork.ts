@@ -135,9 +135,9 @@ export interface TextWorkTaker {
   aliasFingerprint(): string;
   /** How many texts its analyses matched aliases in themselves (for tests). */
   textsAliasMatched(): number;
-  /** A text's normalised form and alias matches, its quotes not anchored (`WorkspaceIndex.aliasWork`): what the worker hands on. */
+  /** A text's normalised form and alias matches, its quotes not anchored (the index's `aliasWork`): what the worker hands on. */
   aliasWork(textUri: string): { text: AnchorableText; matches: AliasMatch[] } | undefined;
-  /** Matches aliases with these entries, vouched to be its registry's with every file entered (`WorkspaceIndex.adoptAliasEntries`). */
+  /** Matches aliases with these entries, vouched to be its registry's with every file entered (the index's `adoptAliasEntries`). */
   adoptAliasEntries(entries: () => ReadonlyMap<string, AliasEntry>): void;
 }
 
