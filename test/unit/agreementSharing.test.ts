@@ -85,30 +85,6 @@ describe('sharing the text work between two coders', () => {
     assert.deepEqual(partner.taken, { normalized: 1, matches: 1, registryShared: false }, 'only what came before the end');
   });
 
-  it('anchors the next texts ahead while the partner is behind, then takes only its matches: the same reading', async () => {
-    for (const [partnerFiles, matches, matchedHere] of [
-      [ANN, 3, 0],
-      [BOB, 0, 3],
-    ] as const) {
-      const alone = readCoderAnnotations(await load(ANN, 'ann'));
-      const { texts, handed } = handOn(await load(partnerFiles, 'partner'));
-      const coder = await load(ANN, 'ann');
-      const partner = new PartnerTextWork();
-      let turns = 0;
-      const pause = async () => {
-        if (++turns === 3) {
-          partner.add(texts, handed);
-          partner.end();
-        }
-        await new Promise((resolve) => setImmediate(resolve));
-      };
-      assert.deepEqual(await readCoderSharing(coder, {}, partner, undefined, pause), alone);
-      assert.equal(turns, 3, 'every text anchored ahead before the partner came');
-      assert.deepEqual(partner.taken, { normalized: 0, matches, registryShared: false });
-      assert.equal(coder.index.textsAliasMatched(), matchedHere);
-    }
-  });
-
   it('packs the work to cross threads and unpacks it unchanged', async () => {
     const coder = await load(BOB, 'bob');
     const read = codedTextReader(coder);

@@ -108,9 +108,7 @@ async function loadCoder(context: CliContext, options: AgreementOptions, name: s
     return coder ?? refuseEmpty(what);
   }
   const coder = await loadCoderWorkspace(host, URI.file(folder).toString(), name, { ...loadOptions, sameInPartner: sameInPartner(context, source, host, partner.source) });
-  // Turns of the event loop, in which the worker's texts come, while this coder anchors ahead.
-  const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-  return coder ? readCoderSharing(coder, loadOptions, partner.work, onText, pause) : refuseEmpty(what);
+  return coder ? readCoderSharing(coder, loadOptions, partner.work, onText) : refuseEmpty(what);
 }
 
 function refuseEmpty(what: string): never {

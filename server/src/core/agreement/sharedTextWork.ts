@@ -127,10 +127,6 @@ export function unpackWork(packed: PackedWork, listed?: FingerprintEntries): (Te
 export interface TextWorkTaker {
   /** Takes a text's normalised form, and its alias matches if given, for its next analysis; whether it took them. */
   offerTextWork(textUri: string, content: string, normalized: NormalizedText, matches?: AliasMatch[]): boolean;
-  /** Takes only the matches for a text it prepared itself (`anchorAhead`) with the same content; whether it took them. */
-  offerMatchesForPrepared(textUri: string, content: string, matches: AliasMatch[]): boolean;
-  /** Anchors a text's quotes ahead of its analysis, normalising it but matching nothing. */
-  anchorAhead(textUri: string): void;
   /** What its alias matcher is built from, as one string. */
   aliasFingerprint(): string;
   /** How many texts its analyses matched aliases in themselves (for tests). */
@@ -199,17 +195,9 @@ export class PartnerTextWork {
     // Compared once: a registry of thousands of aliases makes a long string.
     this.sameAliases ??= this.fingerprint !== undefined && this.fingerprint === ownFingerprint();
     const sameAliases = this.sameAliases;
-    if (coder.index.offerTextWork(uri, shared.content, shared.work.normalized, sameAliases ? shared.work.matches : undefined)) {
-      this.taken.normalized++;
-      if (sameAliases) this.taken.matches++;
-    } else if (sameAliases && coder.index.offerMatchesForPrepared(uri, shared.content, shared.work.matches)) {
-      this.taken.matches++;
-    }
-  }
-
-  /** Whether the partner has handed on every text up to `path` in path order, or ended. */
-  hasPassed(path: string): boolean {
-    return this.isPassed(path);
+    if (!coder.index.offerTextWork(uri, shared.content, shared.work.normalized, sameAliases ? shared.work.matches : undefined)) return;
+    this.taken.normalized++;
+    if (sameAliases) this.taken.matches++;
   }
 
   /**
@@ -250,26 +238,15 @@ export class PartnerTextWork {
  * Reads a coder as `readCoderAnnotations` does, text by text in path order,
  * first waiting for the partner to pass each text and taking its work that
  * fits (`PartnerTextWork.offerTo`); each text goes to `onText` as it is read.
- * With `pause` (a turn of the caller's event loop, in which the partner's
- * texts come), while the partner is behind, it anchors the next texts'
- * quotes ahead (`anchorAhead`: normalising them itself, and taking only
- * their matches later). The result is the same as without a partner.
+ * The result is the same as without a partner.
  */
-export async function readCoderSharing(coder: SharingCoder, options: AgreementOptions, partner: PartnerTextWork, onText?: (text: CodedText) => void, pause?: () => Promise<void>): Promise<CoderAnnotations> {
+export async function readCoderSharing(coder: SharingCoder, options: AgreementOptions, partner: PartnerTextWork, onText?: (text: CodedText) => void): Promise<CoderAnnotations> {
   const read = codedTextReader(coder, options);
   const texts: CodedText[] = [];
   let fingerprint: string | undefined;
   const ownFingerprint = () => (fingerprint ??= coder.index.aliasFingerprint());
   let deferred = coder.deferredRegistry;
-  const selected = selectedTexts(coder, options);
-  let ahead = 0;
-  for (let at = 0; at < selected.length; at++) {
-    const { path, uri } = selected[at];
-    // While the partner is behind, anchor the next texts' quotes ahead (what needs no work of the partner's), letting its batches in between.
-    for (ahead = Math.max(ahead, at); pause && !partner.hasPassed(path) && ahead < selected.length; ahead++) {
-      coder.index.anchorAhead(selected[ahead].uri);
-      await pause();
-    }
+  for (const { path, uri } of selectedTexts(coder, options)) {
     await partner.passed(path);
     if (deferred) {
       await partner.settleRegistry(coder, deferred);

@@ -221,22 +221,6 @@ export class TextAnalyses {
   }
 
   /**
-   * Anchors a loaded text's quotes ahead of its analysis (a canonical uri),
-   * normalising it if need be, but matches nothing and places no lost
-   * quotes (unlike `anchoringSteps`): for agreement's reader, while it
-   * waits for the other coder's matches. The analysis then finds them done.
-   */
-  anchorAhead(textUri: string): void {
-    const anchorable = this.documents.statusByKey(textUri) === 'loaded' ? this.documents.anchorableByKey(textUri) : undefined;
-    if (!anchorable) return;
-    for (const annotationUri of this.documents.annotationsOf(textUri)) {
-      const annotation = this.documents.fileByKey(annotationUri)?.textAnnotation;
-      if (!annotation) continue;
-      for (const [kind, defs] of anchoredKinds(annotation, [], [], [])) drain(this.anchorings.anchoredInSteps(textUri, anchorable, `${annotationUri}\u0000${kind}`, defs, annotationUri));
-    }
-  }
-
-  /**
    * A loaded text's normalised form and alias matches (a canonical uri),
    * without anchoring its quotes or keeping anything: for a reader that
    * anchors them elsewhere (agreement's worker hands them on unanchored).

@@ -396,24 +396,6 @@ export class WorkspaceIndex implements WorkspaceView {
     return true;
   }
 
-  /**
-   * As `offerTextWork`, for a text already prepared (`anchorAhead`): only the matches, made elsewhere
-   * for the same content by aliases equal to this index's, for the normalised form it made itself
-   * (the same). Nothing is taken unless `content` is the prepared content; whether they were taken.
-   */
-  offerMatchesForPrepared(textUri: string, content: string, matches: AliasMatch[]): boolean {
-    const uri = this.documents.canonical(textUri);
-    const prepared = this.documents.preparedAnchorableByKey(uri);
-    if (!prepared || prepared.text !== content || this.documents.content(uri) !== content) return false;
-    this.analyses.offerMatches(uri, prepared.normalized, matches);
-    return true;
-  }
-
-  /** Anchors a text's quotes ahead of its analysis, matching nothing (`TextAnalyses.anchorAhead`): agreement's reader while it waits. */
-  anchorAhead(textUri: string): void {
-    this.analyses.anchorAhead(this.documents.canonical(textUri));
-  }
-
   /** A loaded text's normalised form and alias matches, its quotes not anchored (`TextAnalyses.aliasWork`): agreement's worker. */
   aliasWork(textUri: string): { text: AnchorableText; matches: AliasMatch[] } | undefined {
     return this.analyses.aliasWork(this.documents.canonical(textUri));
