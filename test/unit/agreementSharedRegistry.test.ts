@@ -25,6 +25,7 @@ import {
   type TextWork,
 } from '../../server/src/core/agreement';
 import { relativePath } from '../../server/src/core/uris';
+import { loadWorkspace } from '../../server/src/core/workspace/loadWorkspace';
 import { ANN } from '../helpers/agreementCoders';
 import { InMemoryHost, WORKSPACE, yaml } from '../helpers/memoryWorkspace';
 
@@ -141,6 +142,24 @@ describe('setting aside the registry files two coders share', () => {
     assert.deepEqual(await readCoderSharing(coder, {}, partner), expected);
     assert.ok(coder.view.actor('isi'));
     assert.equal(coder.index.textsAliasMatched(), 3);
+  });
+});
+
+describe('an index that matches with adopted aliases', () => {
+  it('matches with them until its aliases change, then every text again with its registry’s', async () => {
+    const withoutRegistry = Object.fromEntries(Object.entries(ANN).filter(([path]) => path !== 'annotations/actors.yaml'));
+    const { index } = await loadWorkspace(new InMemoryHost(withoutRegistry), WORKSPACE, { analysesOnly: true });
+    const full = await loadAlone(ANN);
+    index.adoptAliasEntries(() => aliasEntriesOfFingerprint(full.index.aliasFingerprint()));
+    const text = `${WORKSPACE}/annotations/texts/a.txt`;
+    assert.deepEqual(index.analysis(text)!.aliasMatches, full.view.analysis(text)!.aliasMatches);
+    assert.ok(index.analysis(text)!.aliasMatches.length > 0);
+    // Without an alias the adopted entries have: matching with them after the change would still find it.
+    const otherRegistry = ANN['annotations/actors.yaml'].replace('aliases: [Taliban]', 'aliases: [Talib]');
+    index.setAnnotationFile(`${WORKSPACE}/annotations/actors.yaml`, otherRegistry);
+    const other = await loadAlone({ ...ANN, 'annotations/actors.yaml': otherRegistry });
+    assert.deepEqual(index.analysis(text)!.aliasMatches, other.view.analysis(text)!.aliasMatches);
+    assert.notDeepEqual(other.view.analysis(text)!.aliasMatches, full.view.analysis(text)!.aliasMatches, 'the registries match differently');
   });
 });
 
