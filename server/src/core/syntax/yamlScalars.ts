@@ -1,4 +1,5 @@
-import { Document, isScalar, type Scalar } from 'yaml';
+import { Document, type Scalar } from 'yaml';
+import { isScalar } from './yamlGuards';
 import { newScalar } from './yamlNodes';
 import { bail, DASH, SPACE, TAB } from './yamlCharacters';
 
