@@ -407,7 +407,9 @@ export function aliasChange(before: readonly FileAlias[], after: readonly FileAl
 function insertInFileOrder<T extends { uri: string }>(list: T[], value: T): T[] {
   let at = list.length;
   while (at > 0 && list[at - 1].uri > value.uri) at--;
-  list.splice(at, 0, value);
+  // At the end (files are loaded in order, and a file's own definitions come in file order), a push: splice builds an array of what it removes.
+  if (at === list.length) list.push(value);
+  else list.splice(at, 0, value);
   return list;
 }
 
