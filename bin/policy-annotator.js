@@ -12,6 +12,10 @@ if (!fs.existsSync(bundle)) {
 // compiles the CLI, which takes it (node/agreementLoader.ts); unreferenced until then, so that it
 // keeps no process alive that does not use it.
 if (process.argv[2] === 'agreement') {
+  // Without TurboFan's inlining, for this thread and the worker (V8's flags are the process's): each
+  // thread runs its code once, cold, so optimising large inlined graphs costs more than they save
+  // (about 0.8 s less CPU at 4x in all; docs/performance.md, Agreement). Set before any code is optimised.
+  require('node:v8').setFlagsFromString('--no-turbo-inlining');
   const prestarted = { script: path.join(__dirname, '..', 'dist', 'agreementWorker.js'), worker: undefined, failed: false };
   try {
     prestarted.worker = new (require('node:worker_threads').Worker)(prestarted.script);
