@@ -1,7 +1,8 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild.
 // Type checking is separate (`tsc -b`); this only produces dist/.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,3 +55,15 @@ if (existsSync(join(root, networkView))) {
 // The CLI reads and writes DNA databases with sql.js, whose SQLite is WebAssembly: the bundle loads it from beside itself.
 mkdirSync(join(root, 'dist'), { recursive: true });
 copyFileSync(createRequire(import.meta.url).resolve('sql.js/dist/sql-wasm.wasm'), join(root, 'dist', 'sql-wasm.wasm'));
+
+// V8 code caches for the command's two bundles (bin/loadBundle.js): a short `agreement` of the sample corpus
+// against itself runs the code the command runs, and each thread writes what it compiled beside its bundle.
+// Without them (a failed run, another Node) the command compiles its bundles as usual.
+for (const name of ['cli.js', 'agreementWorker.js']) rmSync(join(root, 'dist', `${name}.v8cache`), { force: true });
+const training = spawnSync(process.execPath, [join(root, 'bin', 'policy-annotator.js'), 'agreement', root, root, '--coder', 'a', '--coder', 'b', '--format', 'json'], {
+  cwd: root,
+  env: { ...process.env, POLICY_ANNOTATOR_WRITE_CODE_CACHE: '1' },
+  stdio: ['ignore', 'ignore', 'pipe'],
+  encoding: 'utf8',
+});
+if (training.status !== 0) process.stderr.write(`build: no code cache for the CLI (the training run ${training.error ? `failed: ${training.error.message}` : `exited with ${training.status}`})\n${training.stderr ?? ''}`);

@@ -76,7 +76,7 @@ describe('the npm package', () => {
     // --ignore-scripts: npm test has built dist/; prepack would rebuild it under the feet of tests running in parallel.
     const [packed] = JSON.parse(execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: REPO_ROOT, encoding: 'utf8' })) as { files: { path: string }[] }[];
     const packedPaths = packed.files.map((f) => f.path).sort();
-    assert.deepEqual(packedPaths, [...sharedPackageFiles(), 'bin/policy-annotator.js', 'dist/agreementWorker.js', 'dist/cli.js', 'dist/sql-wasm.wasm'].sort());
+    assert.deepEqual(packedPaths, [...sharedPackageFiles(), 'bin/loadBundle.js', 'bin/policy-annotator.js', 'dist/agreementWorker.js', 'dist/cli.js', 'dist/sql-wasm.wasm'].sort());
     assertReadmeLinksShipped(packedPaths, 'the npm package');
   });
 
