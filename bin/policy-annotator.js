@@ -15,11 +15,15 @@ if (!fs.existsSync(bundle)) {
 // keeps no process alive that does not use it. It runs its bundle as this thread runs the CLI's,
 // with the code cache beside it (loadBundle.js); the build's training run has it write that cache
 // when it posts its last message, since the command ends it then.
-if (process.argv[2] === 'agreement') {
-  // Without TurboFan's inlining, for this thread and the worker (V8's flags are the process's): each
-  // thread runs its code once, cold, so optimising large inlined graphs costs more than they save
-  // (about 0.8 s less CPU at 4x in all; docs/performance.md, Agreement). Set before any code is optimised.
+if (process.argv[2] !== 'lsp') {
+  // Without TurboFan's inlining (V8's flags are the process's, so agreement's worker too): a command runs
+  // its code once, cold, and optimising large inlined graphs costs more than they save (agreement at 4x
+  // about 1 s less CPU, check --no-cache at 16x about 0.7 s; docs/performance.md, Agreement). Set before
+  // any bundle is compiled: the code caches record the flags they were made with (the build's training
+  // run comes through here too). Not for the language server, which runs for hours.
   require('node:v8').setFlagsFromString('--no-turbo-inlining');
+}
+if (process.argv[2] === 'agreement') {
   const prestarted = { script: path.join(dist, 'agreementWorker.js'), worker: undefined, failed: false };
   const boot = [
     "const { parentPort } = require('node:worker_threads');",
