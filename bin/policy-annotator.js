@@ -3,7 +3,7 @@
 // The `policy-annotator` command: the bundled CLI in dist/, built by `npm run build`.
 const path = require('node:path');
 const fs = require('node:fs');
-const { runBundle, WRITE_ENV } = require('./loadBundle.js');
+const { runBundle, WRITE_ENV, COMMAND_V8_FLAGS } = require('./loadBundle.js');
 const dist = path.join(__dirname, '..', 'dist');
 const bundle = path.join(dist, 'cli.js');
 if (!fs.existsSync(bundle)) {
@@ -21,7 +21,7 @@ if (process.argv[2] !== 'lsp') {
   // about 1 s less CPU, check --no-cache at 16x about 0.7 s; docs/performance.md, Agreement). Set before
   // any bundle is compiled: the code caches record the flags they were made with (the build's training
   // run comes through here too). Not for the language server, which runs for hours.
-  require('node:v8').setFlagsFromString('--no-turbo-inlining');
+  require('node:v8').setFlagsFromString(COMMAND_V8_FLAGS);
 }
 if (process.argv[2] === 'agreement') {
   const prestarted = { script: path.join(dist, 'agreementWorker.js'), worker: undefined, failed: false };

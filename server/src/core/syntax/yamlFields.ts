@@ -332,7 +332,7 @@ export class YamlFieldReader {
       }
       // The allowed name rather than the one sliced from the text: the readers' lookups by name then compare the same string.
       const key = allowed[known];
-      if (!entries.has(key)) entries.add(new MappingField(key, keyNode, pair.value ?? undefined));
+      entries.add(new MappingField(key, keyNode, pair.value ?? undefined));
     }
     return entries;
   }
