@@ -10,11 +10,6 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('policy-annotator: the CLI is not built yet. Run `npm run build` in ' + path.join(__dirname, '..') + '.\n');
   process.exit(2);
 }
-// `agreement` loads a second workspace on a worker thread: started now, it boots while this thread
-// compiles the CLI, which takes it (node/agreementLoader.ts); unreferenced until then, so that it
-// keeps no process alive that does not use it. It runs its bundle as this thread runs the CLI's,
-// with the code cache beside it (loadBundle.js); the build's training run has it write that cache
-// when it posts its last message, since the command ends it then.
 if (process.argv[2] !== 'lsp') {
   // Without TurboFan's inlining (V8's flags are the process's, so agreement's worker too): a command runs
   // its code once, cold, and optimising large inlined graphs costs more than they save (agreement at 4x
@@ -23,6 +18,11 @@ if (process.argv[2] !== 'lsp') {
   // run comes through here too). Not for the language server, which runs for hours.
   require('node:v8').setFlagsFromString(COMMAND_V8_FLAGS);
 }
+// `agreement` loads a second workspace on a worker thread: started now, it boots while this thread
+// compiles the CLI, which takes it (node/agreementLoader.ts); unreferenced until then, so that it
+// keeps no process alive that does not use it. It runs its bundle as this thread runs the CLI's,
+// with the code cache beside it (loadBundle.js); the build's training run has it write that cache
+// when it posts its last message, since the command ends it then.
 if (process.argv[2] === 'agreement') {
   const prestarted = { script: path.join(dist, 'agreementWorker.js'), worker: undefined, failed: false };
   const boot = [
