@@ -11,10 +11,12 @@
 // spread, and the warm-up pass itself: loadWorkspace's runs first, with all
 // the code cold, as each of agreement's threads loads its workspace once. The core is bundled from source with esbuild, so no build is needed.
 //
-//   node bench/loadSpeed.mjs [scale, default 4] [passes, default 5] [--source <checkout>]
+//   node bench/loadSpeed.mjs [scale, default 4] [passes, default 5] [--source <checkout>] [--no-inlining]
 //
 // --source bundles the core from another checkout (an export of an older
 // commit, to compare before and after on the same corpus at the same load).
+// --no-inlining runs without TurboFan's inlining, as `agreement` does
+// (bin/policy-annotator.js): the cold pass is then what each of its threads pays.
 
 import { buildSync } from 'esbuild';
 import { Buffer } from 'node:buffer';
@@ -22,10 +24,16 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+const noInliningAt = args.indexOf('--no-inlining');
+if (noInliningAt >= 0) {
+  args.splice(noInliningAt, 1);
+  setFlagsFromString('--no-turbo-inlining');
+}
 const sourceAt = args.indexOf('--source');
 const source = sourceAt >= 0 ? args.splice(sourceAt, 2)[1] : root;
 const scale = Number(args[0] ?? 4);
@@ -88,7 +96,7 @@ const show = (label, times) => console.log(`  ${label}: CPU ${times[Math.floor(t
 const core = loadCore();
 const sources = yamlFiles(workspace).map((path) => ({ uri: pathToFileURL(path).href, content: readFileSync(path, 'utf8') }));
 const megabytes = sources.reduce((sum, source) => sum + Buffer.byteLength(source.content), 0) / 1e6;
-console.log(`loading at ${scale}x, the core of ${source}: ${sources.length} annotation files, ${megabytes.toFixed(1)} MB; load average ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+console.log(`loading at ${scale}x, the core of ${source}${noInliningAt >= 0 ? ' (no inlining)' : ''}: ${sources.length} annotation files, ${megabytes.toFixed(1)} MB; load average ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
 // loadWorkspace first: its first pass runs the code cold, as each of agreement's threads does.
 const folderUri = pathToFileURL(workspace).href;
 show('loadWorkspace(analysesOnly)', await measure(() => core.loadWorkspace(new core.BatchReadingFileHost([workspace]), folderUri, { analysesOnly: true })));

@@ -18,6 +18,12 @@ const vm = require('node:vm');
 const HASH_BYTES = 32;
 /** Set (to 1) only by the build's training run, which writes the caches. */
 const WRITE_ENV = 'POLICY_ANNOTATOR_WRITE_CODE_CACHE';
+/**
+ * The V8 flags every command but `lsp` runs with (policy-annotator.js), set before any bundle compiles: a
+ * command runs its code once, cold, and TurboFan's inlining costs more to compile than it saves there. A
+ * code cache records the flags it was made with and fits only a process with the same ones.
+ */
+const COMMAND_V8_FLAGS = '--no-turbo-inlining';
 
 function cachePath(bundle) {
   return `${bundle}.v8cache`;
@@ -69,4 +75,4 @@ function runBundle(bundle, state = {}) {
   return module.exports;
 }
 
-module.exports = { runBundle, cachePath, WRITE_ENV };
+module.exports = { runBundle, cachePath, WRITE_ENV, COMMAND_V8_FLAGS };

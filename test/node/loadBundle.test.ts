@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { after, describe, it } from 'node:test';
 
@@ -16,6 +17,7 @@ interface LoadBundle {
   runBundle(bundle: string, state?: BundleState): unknown;
   cachePath(bundle: string): string;
   WRITE_ENV: string;
+  COMMAND_V8_FLAGS: string;
 }
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -81,14 +83,20 @@ describe('running a bundle with a V8 code cache beside it (bin/loadBundle.js)', 
     assert.equal(runInProcess(bundle).used, false);
   });
 
-  it('the build leaves a cache that fits each of the command’s two bundles', () => {
-    for (const name of ['cli.js', 'agreementWorker.js']) {
-      const file = path.join(root, 'dist', name);
-      const cache = readFileSync(loadBundle.cachePath(file));
-      const text = readFileSync(file, 'utf8');
-      assert.ok(cache.subarray(0, 32).equals(createHash('sha256').update(text).digest()), `${name}'s cache was made from it`);
-      const script = new Script(wrapModule(text), { filename: file, cachedData: cache.subarray(32) });
-      assert.equal(script.cachedDataRejected, false, `${name}'s cache fits this Node`);
+  it('the build leaves a cache that fits each of the command’s two bundles, under the flags the command sets', () => {
+    // As bin/policy-annotator.js does (this file's tests run in a process of their own); undone after.
+    setFlagsFromString(loadBundle.COMMAND_V8_FLAGS);
+    try {
+      for (const name of ['cli.js', 'agreementWorker.js']) {
+        const file = path.join(root, 'dist', name);
+        const cache = readFileSync(loadBundle.cachePath(file));
+        const text = readFileSync(file, 'utf8');
+        assert.ok(cache.subarray(0, 32).equals(createHash('sha256').update(text).digest()), `${name}'s cache was made from it`);
+        const script = new Script(wrapModule(text), { filename: file, cachedData: cache.subarray(32) });
+        assert.equal(script.cachedDataRejected, false, `${name}'s cache fits this Node and the command's flags`);
+      }
+    } finally {
+      setFlagsFromString(loadBundle.COMMAND_V8_FLAGS.replace('--no-', '--'));
     }
   });
 });

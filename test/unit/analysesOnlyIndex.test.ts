@@ -38,3 +38,22 @@ describe('an index for text analyses only', () => {
     assert.deepEqual(mentionsOf(index, 'annotations/texts/b.txt'), ['taliban@4']);
   });
 });
+
+describe('the registry of an index for text analyses only', () => {
+  const files = {
+    ...FILES,
+    'annotations/actors.yaml': yaml(actors('ISI'), '    relations:', '      - type: allied-with', '        target: isi'),
+    'annotations/a.yaml': yaml('text: texts/a.txt', 'mentions:', '  - actor: isi', '    quote: agency'),
+  };
+
+  it('keeps the definitions and aliases the analyses read, not references or relations', async () => {
+    const full = (await loadWorkspace(new InMemoryHost(files), WORKSPACE)).index;
+    const only = (await loadWorkspace(new InMemoryHost(files), WORKSPACE, { analysesOnly: true })).index;
+    assert.ok(full.actorReferences('isi').length > 0);
+    assert.equal(full.relationsBetween('taliban', 'isi').length, 1);
+    assert.deepEqual(only.actorReferences('isi'), []);
+    assert.deepEqual(only.relationsBetween('taliban', 'isi'), []);
+    assert.deepEqual(only.actorIds(), full.actorIds());
+    for (const path of ['annotations/texts/a.txt', 'annotations/texts/b.txt']) assert.deepEqual(mentionsOf(only, path), mentionsOf(full, path), path);
+  });
+});

@@ -1,4 +1,5 @@
-import { isMap, isScalar, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap, isScalar } from './syntax/yamlGuards';
 import { closestMatches, didYouMeanSuffix } from './didYouMean';
 import { DIAGNOSTIC_CODES, isDiagnosticCode } from './diagnosticCodes';
 import { DEFAULT_LIMITS, formatLimit, HARD_LIMITS, LIMIT_KEYS, LIMIT_NAMES, parseSize, type Limits } from './limits';

@@ -1,4 +1,5 @@
-import { isPair, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isPair } from './yamlGuards';
 import { BlockValues } from './blockValues';
 import { bail, BOM, COLON, CR, DASH, HASH, LF, plainCharacters, SPACE, TAB } from './yamlCharacters';
 import { newMap, newPair, newSeq } from './yamlNodes';

@@ -7,7 +7,7 @@ import { CLAIM_V11_FIELDS, readClaimFields, readIdList } from './readClaimFields
 import { readDate, readRelationDates } from './readDates';
 import { readSuppressions, SUPPRESS_FIELDS } from './readSuppress';
 import { CONTRIBUTOR_FIELDS, readTextMetadata, TEXT_METADATA_FIELDS } from './readTextMetadata';
-import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type YamlReaderOptions } from './yamlFields';
+import { checkId, checkVocabulary, markReadWithFullParser, spanOf, YamlFieldReader, type FieldEntry, type Fields, type YamlReaderOptions } from './yamlFields';
 
 export { ENTITY_FIELDS } from './readEntities';
 
@@ -83,7 +83,7 @@ function readConcept(reader: YamlFieldReader, node: Node, uri: string): ConceptD
   };
 }
 
-function readTextAnnotation(reader: YamlFieldReader, fields: Map<string, FieldEntry>, vocabulary: Vocabulary): TextAnnotationDef {
+function readTextAnnotation(reader: YamlFieldReader, fields: Fields, vocabulary: Vocabulary): TextAnnotationDef {
   const annotation: TextAnnotationDef = {
     text: reader.string(fields.get('text'), 'the `text` path'),
     title: reader.string(fields.get('title'), 'the title', { freeText: true }),
@@ -96,7 +96,7 @@ function readTextAnnotation(reader: YamlFieldReader, fields: Map<string, FieldEn
     attributes: readAttributes(reader, fields.get('attributes')),
   };
   if (!fields.has('text')) {
-    const first = fields.values().next().value as FieldEntry;
+    const first = fields.first()!;
     reader.report(first.keyRange, 'missing-field', 'This file annotates a text but has no `text:` field: add `text: <path to the article, relative to this file>`.', { missing: ['text'] });
   }
   if (annotation.url && !/^https?:\/\/\S+$/.test(annotation.url.value)) {
@@ -129,7 +129,7 @@ function readMentionIds(reader: YamlFieldReader, entry: FieldEntry | undefined):
   return ids;
 }
 
-function readSelector(reader: YamlFieldReader, fields: Map<string, FieldEntry>) {
+function readSelector(reader: YamlFieldReader, fields: Fields) {
   return {
     quote: reader.string(fields.get('quote'), 'the quote', { freeText: true }),
     prefix: reader.string(fields.get('prefix'), 'the prefix', { freeText: true }),

@@ -1,4 +1,5 @@
-import { isScalar, type Node, type Pair } from 'yaml';
+import type { Node, Pair } from 'yaml';
+import { isScalar } from './yamlGuards';
 import { emptyList, sharedIfEmpty } from '../emptyList';
 import type { AttributeDef } from '../model';
 import { spanOf, type FieldEntry, type YamlFieldReader } from './yamlFields';

@@ -1,12 +1,12 @@
-import { isScalar } from 'yaml';
+import { isScalar } from './yamlGuards';
 import type { ClaimDef, Located } from '../model';
-import type { FieldEntry, YamlFieldReader } from './yamlFields';
+import type { FieldEntry, Fields, YamlFieldReader } from './yamlFields';
 
 /** The claim fields of format v1.1, besides those of v1. */
 export const CLAIM_V11_FIELDS = ['on-behalf-of', 'reported-by'] as const;
 
 /** A claim's `on-behalf-of` (the organization the claimant speaks for) and `reported-by` (who relays the claim). */
-export function readClaimFields(reader: YamlFieldReader, fields: Map<string, FieldEntry>): Pick<ClaimDef, 'onBehalfOf' | 'reportedBy'> {
+export function readClaimFields(reader: YamlFieldReader, fields: Fields): Pick<ClaimDef, 'onBehalfOf' | 'reportedBy'> {
   const onBehalfOf = reader.string(fields.get('on-behalf-of'), 'the organization the claimant speaks for (an actor id)');
   return {
     ...(onBehalfOf ? { onBehalfOf } : {}),

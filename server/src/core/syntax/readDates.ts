@@ -1,5 +1,5 @@
 import type { Located, RelationDef } from '../model';
-import type { FieldEntry, YamlFieldReader } from './yamlFields';
+import type { FieldEntry, Fields, YamlFieldReader } from './yamlFields';
 
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -32,7 +32,7 @@ export function beginsAfterEnd(from: string, until: string): boolean {
 }
 
 /** A relation's `from` and `until`: dates, and `from` no later than `until`. */
-export function readRelationDates(reader: YamlFieldReader, fields: Map<string, FieldEntry>): Pick<RelationDef, 'from' | 'until'> {
+export function readRelationDates(reader: YamlFieldReader, fields: Fields): Pick<RelationDef, 'from' | 'until'> {
   const from = readDate(reader, fields.get('from'), 'the date the relation began');
   const until = readDate(reader, fields.get('until'), 'the date the relation ended');
   if (from && until && isPartialDate(from.value) && isPartialDate(until.value) && beginsAfterEnd(from.value, until.value)) {

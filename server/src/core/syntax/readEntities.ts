@@ -1,7 +1,7 @@
 import type { Node, YAMLMap } from 'yaml';
 import type { EntityDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
-import { checkId, checkVocabulary, spanOf, type YamlFieldReader, type FieldEntry } from './yamlFields';
+import { checkId, checkVocabulary, spanOf, type YamlFieldReader, type FieldEntry, type Fields } from './yamlFields';
 
 /** The fields of an entity: a named thing that is not an actor (format v1.1). */
 export const ENTITY_FIELDS = ['id', 'name', 'kind', 'aliases', 'description', 'wikidata'] as const;
@@ -44,7 +44,7 @@ export interface NamedThingOptions {
  * unknown, missing and invalid fields. Returns them with the item's fields,
  * for the caller to read its own.
  */
-export function readNamedThing(reader: YamlFieldReader, map: YAMLMap, uri: string, options: NamedThingOptions): { named: EntityDef; fields: Map<string, FieldEntry> } {
+export function readNamedThing(reader: YamlFieldReader, map: YAMLMap, uri: string, options: NamedThingOptions): { named: EntityDef; fields: Fields } {
   const { noun } = options;
   const range = spanOf(map);
   const fields = reader.fields(map, options.allowed, `an ${noun}`);

@@ -1,15 +1,15 @@
-import { isScalar } from 'yaml';
+import { isScalar } from './yamlGuards';
 import type { ContributorDef, TextAnnotationDef } from '../model';
 import type { Vocabulary } from '../vocabulary';
 import { readIdList } from './readClaimFields';
-import { checkVocabulary, type FieldEntry, type YamlFieldReader } from './yamlFields';
+import { checkVocabulary, type FieldEntry, type Fields, type YamlFieldReader } from './yamlFields';
 
 /** The text's own metadata added in format v1.1. */
 export const TEXT_METADATA_FIELDS = ['contributors', 'note'] as const;
 export const CONTRIBUTOR_FIELDS = ['actor', 'role'] as const;
 
 /** A text's `author` (one actor id or a list), `contributors` (`{actor, role}` items) and `note`. */
-export function readTextMetadata(reader: YamlFieldReader, fields: Map<string, FieldEntry>, vocabulary: Vocabulary): Pick<TextAnnotationDef, 'author' | 'authors' | 'contributors' | 'note'> {
+export function readTextMetadata(reader: YamlFieldReader, fields: Fields, vocabulary: Vocabulary): Pick<TextAnnotationDef, 'author' | 'authors' | 'contributors' | 'note'> {
   // A single value that is not text (`author: 12`, `author:`) is reported as before lists were allowed.
   const entry = fields.get('author');
   const notText = entry !== undefined && (!entry.value || (isScalar(entry.value) && (typeof entry.value.value !== 'string' || entry.value.value === '')));

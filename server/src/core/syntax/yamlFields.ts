@@ -1,4 +1,5 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from './yamlGuards';
 import { closestMatches, didYouMeanSuffix } from '../didYouMean';
 import { makeDiagnostic, type DiagnosticCode } from '../diagnosticCodes';
 import { emptyList, sharedIfEmpty } from '../emptyList';
@@ -35,6 +36,42 @@ class MappingField implements FieldEntry {
   get range(): Span {
     const keyRange = spanOf(this.keyNode);
     return { start: keyRange.start, end: this.value?.range ? this.value.range[1] : keyRange.end };
+  }
+}
+
+/**
+ * A mapping's fields by name, as `fields` finds them: the format's names
+ * only, each once, in the order written. A short list searched in order
+ * (a mapping of an annotation file holds a dozen fields at most, and the
+ * readers look names up by the format's own strings), cheaper to build than
+ * a Map for each of the tens of thousands of mappings of a workspace.
+ */
+export class Fields {
+  private readonly entries: FieldEntry[] = [];
+
+  get(name: string): FieldEntry | undefined {
+    const entries = this.entries;
+    for (let i = 0; i < entries.length; i++) if (entries[i].key === name) return entries[i];
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  /** The first field written, if any. */
+  first(): FieldEntry | undefined {
+    return this.entries[0];
+  }
+
+  /** The fields in the order written, by name. */
+  *[Symbol.iterator](): IterableIterator<[string, FieldEntry]> {
+    for (const entry of this.entries) yield [entry.key, entry];
+  }
+
+  /** Adds a field, unless one of its name is there already (the first of two counts). */
+  add(entry: FieldEntry): void {
+    if (!this.has(entry.key)) this.entries.push(entry);
   }
 }
 
@@ -278,8 +315,8 @@ export class YamlFieldReader {
    * The entries of a mapping, keyed by name. Keys that are not in `allowed`
    * get an unknown-field diagnostic with the closest allowed names.
    */
-  fields(map: YAMLMap, allowed: readonly string[], context: string): Map<string, FieldEntry> {
-    const entries = new Map<string, FieldEntry>();
+  fields(map: YAMLMap, allowed: readonly string[], context: string): Fields {
+    const entries = new Fields();
     for (const pair of map.items as Pair<Node | null, Node | null>[]) {
       const keyNode = pair.key;
       if (!keyNode || !isScalar(keyNode)) {
@@ -295,7 +332,7 @@ export class YamlFieldReader {
       }
       // The allowed name rather than the one sliced from the text: the readers' lookups by name then compare the same string.
       const key = allowed[known];
-      if (!entries.has(key)) entries.set(key, new MappingField(key, keyNode, pair.value ?? undefined));
+      entries.add(new MappingField(key, keyNode, pair.value ?? undefined));
     }
     return entries;
   }
@@ -383,7 +420,7 @@ export class YamlFieldReader {
    * `noun` that is not a mapping, an unknown field and a missing required one
    * are reported, item by item as the caller reads them.
    */
-  *mappingItems(entry: FieldEntry | undefined, key: string, noun: string, allowed: readonly string[], required: readonly string[]): Generator<{ range: Span; fields: Map<string, FieldEntry> }> {
+  *mappingItems(entry: FieldEntry | undefined, key: string, noun: string, allowed: readonly string[], required: readonly string[]): Generator<{ range: Span; fields: Fields }> {
     for (const item of this.list(entry, `\`${key}\``)) {
       const map = this.mapping(item, noun);
       if (!map) continue;
@@ -395,10 +432,10 @@ export class YamlFieldReader {
   }
 
   /** Reports each required field that is absent; empty ones are reported by `string`. */
-  requireFields(fields: Map<string, FieldEntry>, required: readonly string[], itemRange: Span, label: string): void {
+  requireFields(fields: Fields, required: readonly string[], itemRange: Span, label: string): void {
     const missing = required.filter((name) => !fields.has(name));
     if (missing.length === 0) return;
-    const first = fields.values().next().value as FieldEntry | undefined;
+    const first = fields.first();
     const range = first ? first.range : itemRange;
     const names = missing.map((m) => `\`${m}\``).join(' and ');
     this.report(range, 'missing-field', `${label} is missing ${names}: add ${missing.length === 1 ? 'it' : 'them'}.`, { missing });
@@ -412,7 +449,12 @@ export class YamlFieldReader {
  */
 export function checkVocabulary(reader: YamlFieldReader, located: Located<string> | undefined, vocabulary: readonly string[], label: string, configKey?: string): Located<string> | undefined {
   if (!located) return undefined;
-  if (vocabulary.includes(located.value)) return located;
+  const known = vocabulary.indexOf(located.value);
+  if (known >= 0) {
+    // The vocabulary's own string, equal to the one read: a model then holds one copy of `belief` or `supports`, not one per claim.
+    located.value = vocabulary[known];
+    return located;
+  }
   const suggestions = closestMatches(located.value, vocabulary);
   const extend = configKey ? `add more under \`vocabulary:\` → \`${configKey}:\` in policy-annotator.yaml` : 'the annotation format fixes these';
   reader.report(located.range, 'invalid-value', `\`${located.value}\` is not a known ${label}.${didYouMeanSuffix(suggestions)} Known values: ${vocabulary.join(', ')} (${extend}).`, { suggestions });

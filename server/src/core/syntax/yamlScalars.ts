@@ -1,4 +1,5 @@
-import { Document, isScalar, type Scalar } from 'yaml';
+import { Document, type Scalar } from 'yaml';
+import { isScalar } from './yamlGuards';
 import { newScalar } from './yamlNodes';
 import { bail, DASH, SPACE, TAB } from './yamlCharacters';
 
@@ -10,14 +11,23 @@ const DEFAULT_TAGS = CORE.schema.tags.filter((tag) => tag.default === true && ta
 const KEY_TAGS = CORE.schema.tags.filter((tag) => (tag.default === true || tag.default === 'key') && tag.test);
 const RESOLVE_OPTIONS = CORE.options;
 
-/** Whether a plain scalar starting with this character can resolve to something other than a string. */
-function mayBeTyped(c: number): boolean {
-  // digits . + - ~ and the first letters of null, true and false.
-  return (c >= 48 && c <= 57) || c === 46 || c === 43 || c === DASH || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+/**
+ * Whether a plain scalar can resolve to something other than a string: one
+ * that starts with a digit, `.`, `+`, `-` or `~`, and, of those that start
+ * with a letter, only null, true and false in their three spellings (four
+ * or five letters). Text such as `the directorate` or `further talks` then
+ * takes no test of the schema's tags.
+ */
+export function mayBeTyped(source: string): boolean {
+  const c = source.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 46 || c === 43 || c === DASH || c === 126) return true;
+  // The first letters of null, true and false.
+  if (c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) return source.length === 4 || source.length === 5;
+  return false;
 }
 
 export function plainScalar(source: string, atKey: boolean, range: [number, number, number]): Scalar {
-  if (source.length > 0 && !mayBeTyped(source.charCodeAt(0))) return newScalar(source, range, source, 'PLAIN');
+  if (source.length > 0 && !mayBeTyped(source)) return newScalar(source, range, source, 'PLAIN');
   const tag = (atKey ? KEY_TAGS : DEFAULT_TAGS).find((candidate) => candidate.test!.test(source));
   if (!tag) return newScalar(source, range, source, 'PLAIN');
   const resolved = (tag.resolve as (value: string, onError: (message: string) => void, options: unknown) => unknown)(source, bail, RESOLVE_OPTIONS);

@@ -101,8 +101,12 @@ export class Registry {
   private readonly fileAliases = new Map<string, FileAlias[]>();
   /** Every normalised alias with the actors that have it, in definition order (files by uri, then file order). */
   private readonly aliasOwnersByKey = new Map<string, AliasOwner[]>();
-  /** Set before any file is added by an index for text analyses only (`WorkspaceIndexOptions.analysesOnly`): text annotations' claims and references are not indexed. */
-  skipTextAnnotations = false;
+  /**
+   * Set before any file is added by an index for text analyses only (`WorkspaceIndexOptions.analysesOnly`):
+   * only definitions and aliases are indexed (what the analyses read), not text annotations' claims, nor
+   * references, relations or the hierarchy (the queries on those then answer as for a workspace without them).
+   */
+  definitionsAndAliasesOnly = false;
 
   /** Indexes what an annotation file defines and references. */
   add(file: AnnotationFile): void {
@@ -126,8 +130,9 @@ export class Registry {
     };
     const actorRefs: IdReference[] = [];
     const conceptRefs: IdReference[] = [];
+    const withReferences = !this.definitionsAndAliasesOnly;
     const ref = (list: IdReference[], located: Located<string> | undefined, role: ReferenceRole, claim?: ClaimDef) => {
-      if (located) list.push({ id: located.value, uri, range: located.range, role, ...(claim ? { claim } : {}) });
+      if (located && withReferences) list.push({ id: located.value, uri, range: located.range, role, ...(claim ? { claim } : {}) });
     };
     const aliases: FileAlias[] = [];
     const aliasOwners = this.aliasOwnersByKey;
@@ -152,7 +157,7 @@ export class Registry {
       }
       addTo(this.actorDefs, actor.id?.value, actor);
       ref(actorRefs, actor.id, 'definition');
-      for (const relation of actor.relations) {
+      for (const relation of withReferences ? actor.relations : []) {
         ref(actorRefs, relation.target, 'relation-target');
         if (!actor.id || !relation.type || !relation.target) continue;
         const stated: StatedRelation = { subject: actor.id.value, type: relation.type.value, target: relation.target.value, uri, relation };
@@ -175,7 +180,7 @@ export class Registry {
       addTo(this.conceptDefs, concept.id?.value, concept);
       ref(conceptRefs, concept.id, 'definition');
     }
-    const annotation = this.skipTextAnnotations ? undefined : file.textAnnotation;
+    const annotation = withReferences ? file.textAnnotation : undefined;
     if (annotation) {
       for (const author of annotation.authors) ref(actorRefs, author, 'author');
       for (const contributor of annotation.contributors) ref(actorRefs, contributor.actor, 'contributor');
@@ -194,7 +199,7 @@ export class Registry {
         ref(conceptRefs, claim.concept, 'concept', claim);
       }
     }
-    this.referencedIdsByFile.set(uri, { actors: [...new Set(actorRefs.map((r) => r.id))], concepts: [...new Set(conceptRefs.map((r) => r.id))] });
+    if (withReferences) this.referencedIdsByFile.set(uri, { actors: [...new Set(actorRefs.map((r) => r.id))], concepts: [...new Set(conceptRefs.map((r) => r.id))] });
     for (const [refs, list] of [[this.actorRefs, actorRefs], [this.conceptRefs, conceptRefs]] as const) {
       for (const reference of list) {
         if (++work >= REGISTRY_ITEMS_PER_STEP) {
@@ -402,7 +407,9 @@ export function aliasChange(before: readonly FileAlias[], after: readonly FileAl
 function insertInFileOrder<T extends { uri: string }>(list: T[], value: T): T[] {
   let at = list.length;
   while (at > 0 && list[at - 1].uri > value.uri) at--;
-  list.splice(at, 0, value);
+  // At the end (files are loaded in order, and a file's own definitions come in file order), a push: splice builds an array of what it removes.
+  if (at === list.length) list.push(value);
+  else list.splice(at, 0, value);
   return list;
 }
 

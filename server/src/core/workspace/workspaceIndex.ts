@@ -21,8 +21,8 @@ export interface WorkspaceIndexOptions {
   workspaceFolders: string[];
   config?: WorkspaceConfig;
   /**
-   * An index for text analyses only (`agreement`): claims of text annotations are not entered in the
-   * registry (no claims by id, stances or references from them), mention usage is not kept, and
+   * An index for text analyses only (`agreement`): the registry keeps only definitions and aliases (no
+   * claims by id, stances, references, relations or hierarchy), mention usage is not kept, and
    * quotes are anchored for their spans only (no stale proposals or near misses where they cannot
    * change a span: `anchorSelectors`' `spansOnly`). Never for an index that checks or serves features.
    */
@@ -59,7 +59,7 @@ export class WorkspaceIndex implements WorkspaceView {
     this.config = options.config ?? DEFAULT_CONFIG;
     this.workspaceFolders = options.workspaceFolders.map(canonicalUri);
     this.analysesOnly = options.analysesOnly === true;
-    this.registry.skipTextAnnotations = this.analysesOnly;
+    this.registry.definitionsAndAliasesOnly = this.analysesOnly;
     this.analyses.analysesOnly = this.analysesOnly;
   }
 
