@@ -1,6 +1,6 @@
 import type { AnchorableText, AnchorResult, QuoteSelector, ScoredCandidate } from './anchorTypes';
 import { approximateSearchBudget, approximateSearchMostCost, findApproximateQuoteInSteps, type Neighbours } from './approximateQuote';
-import { OccurrenceFinder, type SearchBudget } from './quoteSearch';
+import { OccurrenceFinder, sharedOccurrences, type SearchBudget } from './quoteSearch';
 import { emptyList } from './emptyList';
 import { exactSearchBudget, resolveQuoteInSteps } from './resolveQuote';
 
@@ -25,6 +25,8 @@ export interface AnchorOptions {
   exact?: SearchBudget;
   approximate?: SearchBudget;
   spansOnly?: boolean;
+  /** Keep each quote's occurrences with the text's normalised form for other anchorings of the same text, and take those kept (`sharedOccurrences`): for agreement, whose coders mostly quote alike. */
+  shareOccurrences?: boolean;
 }
 
 /**
@@ -54,7 +56,8 @@ export function anchorSelectors(target: AnchorableText, selectors: readonly Quot
  * and returns the same results.
  */
 export function* anchorSelectorsInSteps(target: AnchorableText, selectors: readonly QuoteSelector[], budgets: AnchorOptions = {}): Generator<void, AnchorResult[]> {
-  const finder = yield* OccurrenceFinder.inSteps(target.normalized.text, budgets.exact ?? exactSearchBudget(target.normalized.text.length), selectors.length);
+  const memo = budgets.shareOccurrences ? sharedOccurrences(target.normalized) : undefined;
+  const finder = yield* OccurrenceFinder.inSteps(target.normalized.text, budgets.exact ?? exactSearchBudget(target.normalized.text.length), selectors.length, memo);
   yield;
   const results: AnchorResult[] = [];
   for (const selector of selectors) {

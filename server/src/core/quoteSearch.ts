@@ -10,6 +10,25 @@
 
 import { drain } from './aliasAutomaton';
 
+/** Every occurrence of each needle scanned for in one text, by needle. */
+export type OccurrenceMemo = Map<string, number[]>;
+
+const memos = new WeakMap<object, OccurrenceMemo>();
+
+/**
+ * The occurrences scanned for in a text so far, kept as long as `owner`
+ * (the text's normalised form) lives: for several anchorings of the same
+ * text (agreement anchors each coder's quotes against one normalised form,
+ * and most coders quote alike), so that each needle is scanned for once.
+ * The budgets are charged as if each scan were done again, so the results
+ * are the same with or without it.
+ */
+export function sharedOccurrences(owner: object): OccurrenceMemo {
+  let memo = memos.get(owner);
+  if (!memo) memos.set(owner, (memo = new Map()));
+  return memo;
+}
+
 /** Work allowed for one annotation file's searches; once spent, the remaining quotes are reported as not searched. */
 export class SearchBudget {
   private remaining: number;
@@ -62,18 +81,22 @@ const INDEX_MIN_TEXT = 32 * 1024;
 export class OccurrenceFinder {
   private index?: { heads: Int32Array; next: Int32Array; counts: Int32Array; mask: number };
 
-  /** @param quotes how many needles will be looked up: the index pays off only for several. */
+  /**
+   * @param quotes how many needles will be looked up: the index pays off only for several.
+   * @param memo where the occurrences found by scanning the text are kept by needle, for other finders of the same text (`sharedOccurrences`).
+   */
   constructor(
     readonly text: string,
     readonly budget: SearchBudget,
     quotes: number,
+    private readonly memo?: OccurrenceMemo,
   ) {
     if (wantsIndex(text, quotes)) this.index = drain(buildGramIndex(text));
   }
 
   /** The same finder, its index of the text built a step at a time (GRAMS_PER_STEP positions each), for a caller that must stay responsive. */
-  static *inSteps(text: string, budget: SearchBudget, quotes: number): Generator<void, OccurrenceFinder> {
-    const finder = new OccurrenceFinder(text, budget, 0);
+  static *inSteps(text: string, budget: SearchBudget, quotes: number, memo?: OccurrenceMemo): Generator<void, OccurrenceFinder> {
+    const finder = new OccurrenceFinder(text, budget, 0, memo);
     if (wantsIndex(text, quotes)) finder.index = yield* buildGramIndex(text);
     return finder;
   }
@@ -93,11 +116,25 @@ export class OccurrenceFinder {
     if (!index || needle.length < GRAM) {
       // A scan of the whole text, plus the needle's length for each occurrence.
       if (!this.budget.take(text.length + needle.length)) return false;
+      const known = this.memo?.get(needle);
+      if (known) {
+        // Found by a scan before: the same occurrences, charged and visited as that scan would.
+        for (let i = 0; i < known.length; i++) {
+          if ((i + 1) % OCCURRENCES_PER_STEP === 0) yield;
+          if (!this.budget.spend(needle.length)) return false;
+          visit(known[i]);
+        }
+        return true;
+      }
+      const found: number[] | undefined = this.memo && [];
       for (let at = text.indexOf(needle), n = 1; at !== -1; at = text.indexOf(needle, at + 1), n++) {
         if (n % OCCURRENCES_PER_STEP === 0) yield;
         if (!this.budget.spend(needle.length)) return false;
         visit(at);
+        found?.push(at);
       }
+      // Kept only once every occurrence is known: a scan cut short by the budget is not.
+      if (found) this.memo!.set(needle, found);
       return true;
     }
     // The rarest gram of the needle, and its offset in the needle.

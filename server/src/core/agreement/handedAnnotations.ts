@@ -81,7 +81,7 @@ export function handedTextReader(coder: HandingCoder, options: AgreementOptions 
 /** Anchors one file's selectors of one kind together, for their spans only, as the analysis of an index for agreement does. */
 function anchorAll(target: AnchorableText, selectors: readonly HandedSelector[]) {
   const quoted: QuoteSelector[] = selectors.map(([quote, prefix, suffix]) => ({ quote, prefix: prefix ?? undefined, suffix: suffix ?? undefined }));
-  return anchorSelectors(target, quoted, { spansOnly: true });
+  return anchorSelectors(target, quoted, { spansOnly: true, shareOccurrences: true });
 }
 
 /**

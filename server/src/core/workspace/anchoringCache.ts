@@ -41,7 +41,7 @@ export class AnchoringCache {
   *anchorInSteps(textUri: string, target: AnchorableText, slot: string, defs: readonly QuoteSelectorDef[]): Generator<void, AnchorResult[]> {
     const cached = this.byText.get(textUri)?.get(slot);
     if (cached && cached.target === target && (yield* this.sameSelectors(cached, defs))) return cached.results;
-    const results = yield* anchorSelectorsInSteps(target, yield* selectorsInSteps(defs), { spansOnly: this.spansOnly });
+    const results = yield* anchorSelectorsInSteps(target, yield* selectorsInSteps(defs), { spansOnly: this.spansOnly, shareOccurrences: this.spansOnly });
     const entries = this.byText.get(textUri) ?? new Map<string, Entry>();
     entries.set(slot, { target, defs, results });
     this.byText.set(textUri, entries);
