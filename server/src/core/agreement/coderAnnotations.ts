@@ -7,6 +7,7 @@
  */
 import type { Span } from '../model';
 import { relativePath } from '../uris';
+import type { Vocabulary } from '../vocabulary';
 import type { WorkspaceView } from '../workspace/workspaceView';
 import { AGREEMENT_FIELDS, CLAIM_AGREEMENT_FIELDS, claimFieldValue, mentionValue, type AgreementField, type FieldValue } from './fieldValues';
 
@@ -110,12 +111,15 @@ export function selectedTexts(coder: CoderWorkspace, options: AgreementOptions =
   return [...uris.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((path) => ({ path, uri: uris.get(path)! }));
 }
 
+/** What a reader of a coder's texts reads per claim, given the options: the selected claim fields, whether mentions, and the vocabulary values are checked against. */
+export function readingPlan(view: Pick<WorkspaceView, 'config'>, options: AgreementOptions): { claimFields: ClaimField[]; withMentions: boolean; vocabulary: Vocabulary } {
+  return { claimFields: selectedClaimFields(options), withMentions: selectedFields(options).includes('mention'), vocabulary: view.config.vocabulary };
+}
+
 /** Reads one selected text (`selectedTexts`) as `codedTexts` does, with its analysis; undefined when it is not analysed (not loaded). */
 export function codedTextReader(coder: CoderWorkspace, options: AgreementOptions = {}): (path: string, uri: string) => { coded: CodedText; analysis: TextAnalysis } | undefined {
   const { view } = coder;
-  const claimFields = selectedClaimFields(options);
-  const withMentions = selectedFields(options).includes('mention');
-  const vocabulary = view.config.vocabulary;
+  const { claimFields, withMentions, vocabulary } = readingPlan(view, options);
   return (path, uri) => {
     const analysis = view.analysis(uri);
     if (!analysis) return undefined;

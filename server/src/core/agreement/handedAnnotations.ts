@@ -18,7 +18,7 @@ import type { AliasMatch } from '../aliasMatcher';
 import { withQuote } from '../workspace/anchoringCache';
 import { mergeMentions, suppressMatches, type Mention } from '../workspace/mentionMerge';
 import type { WorkspaceView } from '../workspace/workspaceView';
-import { selectedClaimFields, selectedFields, type AgreementOptions, type CodedClaim, type CodedText } from './coderAnnotations';
+import { readingPlan, type AgreementOptions, type CodedClaim, type CodedText } from './coderAnnotations';
 import { claimFieldValue, mentionValue, type FieldValue } from './fieldValues';
 import type { TextWork } from './sharedTextWork';
 
@@ -58,9 +58,7 @@ function handedSelector(def: QuoteSelectorDef): HandedSelector {
  */
 export function handedTextReader(coder: HandingCoder, options: AgreementOptions = {}): (path: string, uri: string) => { handed: HandedText; work: TextWork } | undefined {
   const { view } = coder;
-  const claimFields = selectedClaimFields(options);
-  const withMentions = selectedFields(options).includes('mention');
-  const vocabulary = view.config.vocabulary;
+  const { claimFields, withMentions, vocabulary } = readingPlan(view, options);
   return (path, uri) => {
     const done = coder.index.aliasWork(uri);
     if (!done) return undefined;
