@@ -11,9 +11,8 @@
  * text and its normalised form), and reads the coded text from that.
  */
 import { anchorSelectors } from '../anchorSelectors';
-import type { QuoteSelector } from '../anchorTypes';
+import type { AnchorableText, QuoteSelector } from '../anchorTypes';
 import type { QuoteSelectorDef } from '../model';
-import type { AnchorableText } from '../anchorTypes';
 import type { AliasMatch } from '../aliasMatcher';
 import { withQuote } from '../workspace/anchoringCache';
 import { mergeMentions, suppressMatches, type Mention } from '../workspace/mentionMerge';

@@ -10,9 +10,8 @@
  * the aliases are the same too. Everything else (anchoring the quotes, the
  * explicit mentions, the suppressions) stays each coder's own.
  */
-import type { AliasMatch } from '../aliasMatcher';
+import type { AliasEntry, AliasMatch } from '../aliasMatcher';
 import type { NormalizedText } from '../normalizeText';
-import type { AliasEntry } from '../aliasMatcher';
 import type { AnchorableText } from '../anchorTypes';
 import { codedTextReader, selectedClaimFields, selectedTexts, type AgreementOptions, type CodedText, type CoderAnnotations, type CoderWorkspace } from './coderAnnotations';
 import { aliasEntriesOfFingerprint, completeRegistry, registriesProvablySame, type DeferredRegistry, type PartnerRegistry, type RegistryCompleter } from './sharedRegistry';
